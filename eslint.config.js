@@ -1,0 +1,65 @@
+// Lint rules the project enforces beyond the recommended sets:
+//  - no default exports outside config files (named exports only, see docs/architecture.md);
+//  - @kyc-kit/core imports no react, react-dom or node: modules and touches no DOM globals.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const domGlobals = Object.keys(globals.browser).filter((name) => !(name in globals.es2021));
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/storybook-static/**',
+      'test-results/**',
+      'playwright-report/**',
+      'reports/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (default exports only in config files).' },
+        { selector: 'ExportSpecifier[exported.name="default"]', message: 'Use named exports.' },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.tsx', 'packages/hooks/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: '@kyc-kit/core is framework-free.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'url', 'stream', 'buffer'], message: '@kyc-kit/core runs in browsers too: no Node modules.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: '@kyc-kit/core must not touch DOM globals.' })), { name: 'process', message: '@kyc-kit/core must not touch Node globals.' }, { name: 'Buffer', message: '@kyc-kit/core must not touch Node globals.' }],
+    },
+  },
+  {
+    files: ['**/*.config.{ts,js,mjs}', '.storybook/**', '**/*.stories.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// The README's two set-up commands land here:
+//   npm run demo  -> install, build, start the demo on http://localhost:3000
+//   npm test      -> install, then every check; one "N passed, N failed" line at the end
+// It needs only Node 20+ and npm: pnpm is installed into a cache folder of the
+// user's (no global install), and on Debian as root a missing Chromium is
+// installed from Debian's packages.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './chromium.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rootManifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const pnpmVersion = rootManifest.packageManager.replace(/^pnpm@/, '');
+const reports = path.join(root, 'node_modules', '.kit-reports');
+
+function log(message) {
+  process.stdout.write(`\x1b[1m[kyc-kit]\x1b[0m ${message}\n`);
+}
+
+/** Runs a command with inherited output; resolves to its exit code. */
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: process.env, ...options });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolve(127));
+  });
+}
+
+function ensurePnpm() {
+  const cacheRoot = process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache');
+  const prefix = path.join(cacheRoot, 'kyc-kit', `pnpm-${pnpmVersion}`);
+  const binDirectory = path.join(prefix, 'node_modules', '.bin');
+  if (!existsSync(path.join(binDirectory, 'pnpm'))) {
+    log(`installing pnpm ${pnpmVersion} into ${prefix}`);
+    mkdirSync(prefix, { recursive: true });
+    const result = spawnSync(
+      'npm',
+      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `pnpm@${pnpmVersion}`],
+      { stdio: 'inherit' },
+    );
+    if (result.status !== 0) throw new Error('could not install pnpm with npm');
+  }
+  // Child processes (Playwright's webServer among them) need a real pnpm on PATH.
+  process.env.PATH = `${binDirectory}${path.delimiter}${process.env.PATH}`;
+}
+
+async function install() {
+  ensurePnpm();
+  // better-sqlite3 compiles from source against Node's own headers where no
+  // prebuilt binary is reachable; pnpm does not read nodedir from ~/.npmrc.
+  if (!process.env.npm_config_nodedir && existsSync('/usr/include/node/node.h')) {
+    process.env.npm_config_nodedir = '/usr';
+  }
+  const frozen = existsSync(path.join(root, 'pnpm-lock.yaml')) && process.env.CI ? ['--frozen-lockfile'] : [];
+  log('installing dependencies (pnpm install)');
+  const code = await run('pnpm', ['install', ...frozen, '--reporter=append-only']);
+  if (code !== 0) throw new Error('pnpm install failed');
+}
+
+async function ensureChromium() {
+  if (findChromium()) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    log("no Chromium found: installing Debian's chromium package");
+    const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    await run('apt-get', ['update', '-qq'], { env: environment });
+    await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: environment });
+    if (findChromium()) return true;
+  }
+  log('No Chromium was found. Install one, for example:');
+  log(process.platform === 'darwin' ? '  brew install --cask chromium' : '  sudo apt-get install -y chromium');
+  log('or point KYC_KIT_CHROMIUM at a Chromium or Chrome executable.');
+  return false;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function demo() {
+  await install();
+  log('building the demo front-end and the Storybook catalogue');
+  if ((await run('pnpm', ['run', 'build'])) !== 0) throw new Error('the demo build failed');
+  process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
+  if ((await run('pnpm', ['run', 'build:storybook'])) !== 0) throw new Error('the Storybook build failed');
+  const code = await run('pnpm', ['--filter', '@kyc-kit/demo', 'run', 'start']);
+  process.exit(code);
+}
+
+async function test() {
+  const started = Date.now();
+  const tally = { passed: 0, failed: 0 };
+  const failures = [];
+  const count = (name, passed, failed) => {
+    tally.passed += passed;
+    tally.failed += failed;
+    if (failed > 0) failures.push(name);
+  };
+  /** A check that is not a test runner counts as one test: it passed or it failed. */
+  const check = async (name, command, args, environment) => {
+    log(`── ${name}`);
+    const code = await run(command, args, environment ? { env: { ...process.env, ...environment } } : {});
+    count(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+    return code === 0;
+  };
+  /** A Vitest run whose passed and failed tests are counted from its JSON report. */
+  const vitest = async (name, projects) => {
+    log(`── ${name}`);
+    const output = path.join(reports, `${name.replace(/\W+/g, '-')}.json`);
+    rmSync(output, { force: true });
+    const projectArgs = projects.flatMap((project) => ['--project', project]);
+    const code = await run('pnpm', [
+      'exec', 'vitest', 'run', ...projectArgs,
+      '--reporter=default', '--reporter=json', `--outputFile.json=${output}`,
+    ]);
+    const report = readJson(output);
+    const passed = report?.numPassedTests ?? 0;
+    const failed = (report?.numFailedTests ?? 0) + (code !== 0 && !(report?.numFailedTests > 0) ? 1 : 0);
+    count(name, passed, failed);
+  };
+
+  process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
+  process.env.KYC_KIT_OPENAPI ??= path.resolve(root, '..', 'shared', 'upstream', 'coinbase-customers.openapi.yaml');
+  mkdirSync(reports, { recursive: true });
+
+  await install();
+  const haveBrowser = await ensureChromium();
+
+  await check('lint', 'pnpm', ['run', 'lint']);
+  await check('typecheck', 'pnpm', ['run', 'typecheck']);
+  await check('api report', 'pnpm', ['run', 'api-report', '--check']);
+  await vitest('unit and component tests', ['core', 'hooks', 'react', 'proxy', 'sandbox', 'demo']);
+  await check('size budget', 'pnpm', ['run', 'size']);
+  await check('storybook build', 'pnpm', ['run', 'build:storybook']);
+  if (haveBrowser) {
+    await vitest('story tests', ['storybook']);
+    log('── e2e (Playwright)');
+    const output = path.join(reports, 'playwright.json');
+    rmSync(output, { force: true });
+    const code = await run('pnpm', ['exec', 'playwright', 'test', '--reporter=list,json'], {
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
+    });
+    const stats = readJson(output)?.stats;
+    const failed = (stats?.unexpected ?? 0) + (code !== 0 && !(stats?.unexpected > 0) ? 1 : 0);
+    count('e2e', (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed);
+  } else {
+    count('browser tests (no Chromium)', 0, 1);
+  }
+
+  const minutes = ((Date.now() - started) / 60000).toFixed(1);
+  if (failures.length > 0) log(`failed: ${failures.join(', ')}`);
+  log(`finished in ${minutes} min`);
+  process.stdout.write(`${tally.passed} passed, ${tally.failed} failed\n`);
+  process.exit(tally.failed > 0 ? 1 : 0);
+}
+
+const command = process.argv[2];
+try {
+  if (command === 'demo') await demo();
+  else if (command === 'test') await test();
+  else {
+    process.stderr.write('usage: node scripts/kit.mjs demo|test\n');
+    process.exit(2);
+  }
+} catch (error) {
+  log(error instanceof Error ? error.message : String(error));
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exit(1);
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// The browser bundle is measured: this prints the figures and fails when a budget
+// is exceeded. Sizes are minified + gzipped, as a partner's bundler would ship them.
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const kilobytes = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Peer dependencies a partner app already has; "own JS" leaves them out. */
+const peers = ['react', 'react-dom', '@tanstack/react-query', 'react-hook-form', '@hookform/resolvers', 'zod', 'libphonenumber-js'];
+
+async function bundle({ contents, external, loader = 'js' }) {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['source'],
+    external: external.flatMap((name) => [name, `${name}/*`]),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return gzipSync(output, { level: 9 }).byteLength;
+}
+
+const budgets = [
+  {
+    name: 'core + hooks + react, own JS',
+    limit: 25 * 1024,
+    measure: () =>
+      bundle({
+        contents: "export * from '@kyc-kit/core'; export * from '@kyc-kit/hooks'; export * from '@kyc-kit/react';",
+        external: peers,
+      }),
+  },
+  {
+    name: '@kyc-kit/react styles.css',
+    limit: 6 * 1024,
+    measure: () =>
+      bundle({ contents: "@import './packages/react/src/styles.css';", external: [], loader: 'css' }),
+  },
+  {
+    name: '<Onboarding> with every dependency but react and react-dom',
+    limit: 100 * 1024,
+    measure: () =>
+      bundle({
+        contents: "export { Onboarding } from '@kyc-kit/react';",
+        external: ['react', 'react-dom'],
+      }),
+  },
+];
+
+let failed = 0;
+for (const budget of budgets) {
+  try {
+    const size = await budget.measure();
+    const ok = size <= budget.limit;
+    if (!ok) failed += 1;
+    process.stdout.write(
+      `${ok ? '✓' : '✗'} ${budget.name}: ${kilobytes(size)} (budget ${kilobytes(budget.limit)}, min+gzip)\n`,
+    );
+  } catch (error) {
+    failed += 1;
+    process.stdout.write(`✗ ${budget.name}: could not bundle: ${error instanceof Error ? error.message : error}\n`);
+  }
+}
+process.exit(failed > 0 ? 1 : 0);

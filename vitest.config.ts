@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// Workspace packages are read from src/ through the "source" export condition.
+const resolve = { conditions: ['source', 'module', 'browser', 'development|production'] };
+const serverResolve = { conditions: ['source', 'node', 'import', 'default'] };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: serverResolve,
+        ssr: { resolve: { conditions: ['source'] } },
+        test: { name: 'core', root: 'packages/core', environment: 'node', globals: true },
+      },
+      {
+        resolve: serverResolve,
+        ssr: { resolve: { conditions: ['source'] } },
+        test: { name: 'sandbox', root: 'packages/sandbox', environment: 'node', globals: true },
+      },
+      {
+        resolve: serverResolve,
+        ssr: { resolve: { conditions: ['source'] } },
+        test: { name: 'proxy', root: 'packages/proxy', environment: 'node', globals: true, testTimeout: 20000 },
+      },
+      {
+        plugins: [react()],
+        resolve,
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'hooks',
+          root: 'packages/hooks',
+          environment: 'jsdom',
+          globals: true,
+          setupFiles: [path.join(root, 'scripts/vitest-setup.ts')],
+          testTimeout: 20000,
+        },
+      },
+      {
+        plugins: [react()],
+        resolve,
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'react',
+          root: 'packages/react',
+          environment: 'jsdom',
+          globals: true,
+          setupFiles: [path.join(root, 'scripts/vitest-setup.ts')],
+          testTimeout: 20000,
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: serverResolve,
+        ssr: { resolve: { conditions: ['source'] } },
+        test: { name: 'demo', root: 'apps/demo', environment: 'node', globals: true, testTimeout: 20000 },
+      },
+      {
+        plugins: [storybookTest({ configDir: path.join(root, '.storybook') })],
+        resolve,
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
+  },
+});
