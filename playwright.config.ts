@@ -1,26 +1,56 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
+// Two demo servers: the sandbox simulating Coinbase (most specs) and the
+// sandbox simulating Polygon OMS (oms.spec.ts), each on its own port.
 const port = Number(process.env.E2E_PORT ?? 3100);
+const omsPort = Number(process.env.E2E_OMS_PORT ?? port + 1);
+
+// A short verification delay keeps the journey quick; the live update is still a real asynchronous event.
+const serverEnvironment = { KYC_SANDBOX_VERIFY_MS: '300', KYC_DEMO_E2E: '1' };
 
 export default defineConfig({
   testDir: './e2e',
+  outputDir: './test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   use: {
-    baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions: chromiumLaunchOptions(),
   },
-  webServer: {
-    command: 'pnpm --filter @kyc-kit/demo run start',
-    url: `http://localhost:${port}/healthz`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    env: { PORT: String(port), KYC_SANDBOX_VERIFY_MS: '300', KYC_DEMO_E2E: '1' },
-  },
+  projects: [
+    {
+      name: 'coinbase',
+      testIgnore: /oms\.spec\.ts$/,
+      use: { baseURL: `http://localhost:${port}` },
+    },
+    {
+      name: 'oms',
+      testMatch: /oms\.spec\.ts$/,
+      use: { baseURL: `http://localhost:${omsPort}` },
+    },
+  ],
+  webServer: [
+    {
+      // The front-end is built first, so the suite never runs against a stale build.
+      command: 'pnpm --filter @kyc-kit/demo run build && pnpm --filter @kyc-kit/demo run start',
+      url: `http://localhost:${port}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      env: { ...serverEnvironment, PORT: String(port), KYC_UPSTREAM: 'sandbox' },
+    },
+    {
+      command: 'pnpm --filter @kyc-kit/demo run start',
+      url: `http://localhost:${omsPort}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      env: { ...serverEnvironment, PORT: String(omsPort), KYC_UPSTREAM: 'sandbox-oms' },
+    },
+  ],
 });

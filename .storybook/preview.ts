@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/react-vite';
+import { kycKitDecorator } from '../packages/react/src/testing/withKycKit';
 import '../packages/react/src/styles.css';
 
 const preview: Preview = {
@@ -7,6 +8,8 @@ const preview: Preview = {
     a11y: { test: 'error' },
     controls: { expanded: true },
   },
+  // Every story runs inside a KycKitProvider over a fake client fed by the fixtures (parameters.kycKit): no network.
+  decorators: [kycKitDecorator],
   tags: ['autodocs'],
 };
 

@@ -1,0 +1,215 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createOnboardingHandler } from '@kyc-kit/proxy';
+import type { OnboardingHandler } from '@kyc-kit/proxy';
+import { Hono } from 'hono';
+import { pino } from 'pino';
+import type { Context } from 'hono';
+import { createDemoSessions } from './createDemoSessions';
+import { SANDBOX_MOUNT_PATH, createDemoUpstream } from './createDemoUpstream';
+import type { DemoUpstream } from './createDemoUpstream';
+import { createSandboxPanelRoutes } from './createSandboxPanelRoutes';
+import type { DemoConfig } from './readDemoConfig';
+
+/** Where the demo server finds its built assets. */
+export interface DemoServerOptions {
+  config: DemoConfig;
+  /** The front-end built by `vite build`. */
+  distDirectory: string;
+  /** The Storybook static build; served under /storybook when present. */
+  storybookDirectory: string;
+  /** Quiets the proxy's request log (tests). @default false */
+  quiet?: boolean;
+}
+
+/** The assembled demo: a Hono app plus what must be shut down with it. */
+export interface DemoServer {
+  app: Hono;
+  upstream: DemoUpstream;
+  close(): Promise<void>;
+}
+
+/** What the front-end learns about the session and the upstream on start. */
+export interface DemoSessionInfo {
+  user: { username: string } | null;
+  upstream: { kind: DemoConfig['upstream']['kind']; provider: DemoUpstream['provider'] };
+  /** True when the sandbox panel's controls are available. */
+  sandbox: boolean;
+}
+
+const API_BASE_PATH = '/api/onboarding';
+
+// The shell of the single-page app: strict enough that a script injected into
+// a ToS document could not run, loose enough for React's inline style attributes.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function isJsonRequest(context: Context): boolean {
+  return (context.req.header('content-type') ?? '').toLowerCase().startsWith('application/json');
+}
+
+function clientAddressOf(context: Context): string | undefined {
+  try {
+    return getConnInfo(context).remote.address;
+  } catch {
+    // Requests built in tests (app.request) have no socket behind them.
+    return undefined;
+  }
+}
+
+/**
+ * The demo's one server: Northwind Wallet's front-end, the kyc-kit proxy at
+ * /api/onboarding, demo sessions at /api/demo/session, the sandbox panel's
+ * API, the sandbox's ToS documents and the Storybook catalogue.
+ */
+export function createDemoServer(options: DemoServerOptions): DemoServer {
+  const { config } = options;
+  const secureCookies = new URL(config.publicUrl).protocol === 'https:';
+  const sessions = createDemoSessions(config.sessionSecret);
+
+  // The sandbox delivers webhooks straight into the proxy handler; the handler
+  // is created after the sandbox (it needs the upstream), hence the late binding.
+  let handler: OnboardingHandler | null = null;
+  const demoUpstream = createDemoUpstream(config.upstream, {
+    publicUrl: config.publicUrl,
+    webhookSecret: config.webhookSecret,
+    deliverWebhook: async (request) => {
+      if (handler === null) return new Response(null, { status: 503 });
+      return handler(request);
+    },
+  });
+  const onboardingHandler = createOnboardingHandler({
+    upstream: demoUpstream.upstream,
+    webhookSecret: config.webhookSecret,
+    basePath: API_BASE_PATH,
+    tosOrigins: [new URL(config.publicUrl).origin],
+    resolveUser: (request) => {
+      const user = sessions.userFrom(request);
+      return user === null ? null : { id: user.id };
+    },
+    ...(options.quiet ? { logger: pino({ level: 'silent' }) } : {}),
+  });
+  handler = onboardingHandler;
+
+  const app = new Hono();
+
+  app.use('*', async (context, next) => {
+    await next();
+    context.header('X-Content-Type-Options', 'nosniff');
+    // Our URLs never carry PII, and the referrer would not need to either.
+    context.header('Referrer-Policy', 'no-referrer');
+  });
+
+  app.get('/healthz', (context) => context.json({ ok: true }));
+
+  app.get('/api/demo/session', (context) => {
+    const user = sessions.userFrom(context.req.raw);
+    const body: DemoSessionInfo = {
+      user: user === null ? null : { username: user.username },
+      upstream: { kind: config.upstream.kind, provider: demoUpstream.provider },
+      sandbox: demoUpstream.sandbox !== null,
+    };
+    context.header('Cache-Control', 'no-store');
+    return context.json(body);
+  });
+
+  app.post('/api/demo/session', async (context) => {
+    // A cross-site form cannot send application/json without a preflight.
+    if (!isJsonRequest(context)) {
+      return context.json({ error: { code: 'unsupported_media_type', message: 'Send JSON.' } }, 415);
+    }
+    const body: unknown = await context.req.json().catch(() => null);
+    const username = sessions.normalizeUsername(
+      typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined,
+    );
+    if (username === null) {
+      return context.json(
+        {
+          error: {
+            code: 'invalid_username',
+            message: 'Enter a username of up to 40 letters, digits, dots, dashes or underscores.',
+          },
+        },
+        400,
+      );
+    }
+    context.header('Set-Cookie', sessions.signInCookie(username, { secure: secureCookies }));
+    return context.json({ user: { username } });
+  });
+
+  app.delete('/api/demo/session', (context) => {
+    context.header('Set-Cookie', sessions.signOutCookie({ secure: secureCookies }));
+    return context.body(null, 204);
+  });
+
+  if (demoUpstream.sandbox !== null) {
+    const sandbox = demoUpstream.sandbox;
+    app.route(
+      '/api/demo/sandbox',
+      createSandboxPanelRoutes({ sandbox, provider: demoUpstream.provider, sessions, onboardingHandler, apiBasePath: API_BASE_PATH }),
+    );
+    // Only the documents are public: the sandbox's API and control routes stay in-process.
+    app.get(`${SANDBOX_MOUNT_PATH}/tos/*`, (context) => {
+      const url = new URL(context.req.url);
+      url.pathname = url.pathname.slice(SANDBOX_MOUNT_PATH.length);
+      return sandbox.fetch(new Request(url, { method: 'GET', headers: context.req.raw.headers }));
+    });
+  }
+
+  app.all(`${API_BASE_PATH}/*`, (context) => {
+    const clientAddress = clientAddressOf(context);
+    return onboardingHandler(context.req.raw, clientAddress === undefined ? {} : { clientAddress });
+  });
+  app.all('/api/*', (context) => context.json({ error: { code: 'not_found', message: 'Not found.' } }, 404));
+
+  const storybookIndex = path.join(options.storybookDirectory, 'index.html');
+  app.get('/storybook', (context) => context.redirect('/storybook/'));
+  app.get(
+    '/storybook/*',
+    serveStatic({
+      root: path.relative(process.cwd(), options.storybookDirectory),
+      rewriteRequestPath: (requestPath) => requestPath.slice('/storybook'.length),
+    }),
+  );
+  app.get('/storybook/*', (context) =>
+    existsSync(storybookIndex)
+      ? context.notFound()
+      : context.text('The Storybook catalogue is not built yet: run `pnpm run build:storybook`.', 404),
+  );
+
+  app.get(
+    '/assets/*',
+    serveStatic({ root: path.relative(process.cwd(), options.distDirectory) }),
+    (context) => context.notFound(),
+  );
+  app.get('/favicon.svg', serveStatic({ root: path.relative(process.cwd(), options.distDirectory) }));
+
+  // Every other page is the single-page app; its client-side router picks the screen.
+  const appIndex = path.join(options.distDirectory, 'index.html');
+  app.get('*', (context) => {
+    if (!existsSync(appIndex)) {
+      return context.text('The demo front-end is not built yet: run `pnpm run build`.', 503);
+    }
+    context.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    context.header('Cache-Control', 'no-cache');
+    return context.html(readFileSync(appIndex, 'utf8'));
+  });
+
+  return {
+    app,
+    upstream: demoUpstream,
+    async close() {
+      await demoUpstream.sandbox?.close();
+    },
+  };
+}

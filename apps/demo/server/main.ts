@@ -1,0 +1,49 @@
+// Starts the Northwind Wallet demo: `pnpm --filter @kyc-kit/demo run start`.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createDemoServer } from './createDemoServer';
+import { DemoConfigError, readDemoConfig } from './readDemoConfig';
+import type { DemoConfig } from './readDemoConfig';
+
+const appDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function readConfigOrExit(): DemoConfig {
+  try {
+    return readDemoConfig(process.env);
+  } catch (error) {
+    if (error instanceof DemoConfigError) {
+      process.stderr.write(`kyc-kit demo cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfigOrExit();
+const demo = createDemoServer({
+  config,
+  distDirectory: path.join(appDirectory, 'dist'),
+  storybookDirectory: path.join(appDirectory, 'dist', 'storybook'),
+});
+
+if (config.upstream.kind !== 'sandbox' && config.webhookSecretGenerated) {
+  process.stderr.write(
+    'kyc-kit demo: KYC_WEBHOOK_SECRET is not set, so webhooks from the provider will be refused ' +
+      'and statuses update only when the page asks again.\n',
+  );
+}
+
+const server = serve({ fetch: demo.app.fetch, port: config.port }, () => {
+  const upstream =
+    config.upstream.kind === 'sandbox' ? `the sandbox (simulating ${config.upstream.provider})` : config.upstream.kind;
+  process.stdout.write(`kyc-kit demo ready on http://localhost:${config.port}\n`);
+  process.stdout.write(`  upstream: ${upstream}\n`);
+});
+
+function shutDown() {
+  server.close();
+  void demo.close().finally(() => process.exit(0));
+}
+process.on('SIGINT', shutDown);
+process.on('SIGTERM', shutDown);

@@ -1,0 +1,91 @@
+import { createProxyClient, KycKitProvider } from '@kyc-kit/hooks';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Layout } from './components/Layout';
+import { HeadlessOnboardingPage } from './pages/HeadlessOnboardingPage';
+import { HomePage } from './pages/HomePage';
+import { OnboardingPage } from './pages/OnboardingPage';
+import { SignInPage } from './pages/SignInPage';
+import { PreferencesProvider, usePreferences } from './PreferencesProvider';
+import { RouterProvider, useRouter } from './router';
+import { useDemoSession } from './useDemoSession';
+
+// One proxy client for the page: it only knows where the proxy is mounted.
+const proxyClient = createProxyClient({ baseUrl: '/api/onboarding' });
+
+function LoadingScreen() {
+  const { text } = usePreferences();
+  return (
+    <p className="loading" role="status">
+      {text('loading')}
+    </p>
+  );
+}
+
+function NotFoundPage() {
+  const { text } = usePreferences();
+  return (
+    <Layout title={text('notFoundTitle')}>
+      <p>{text('notFoundBody')}</p>
+    </Layout>
+  );
+}
+
+/** Picks the page for the address bar, sending signed-out visitors to sign in. */
+function Routes() {
+  const { location, navigate } = useRouter();
+  const { session, isLoading } = useDemoSession();
+  const signedIn = session?.user != null;
+  const onSignIn = location.pathname === '/sign-in';
+
+  useEffect(() => {
+    if (isLoading || session === undefined) return;
+    if (!signedIn && !onSignIn) {
+      const next = `${location.pathname}${location.search.size > 0 ? `?${location.search.toString()}` : ''}`;
+      navigate(`/sign-in${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`, { replace: true });
+    } else if (signedIn && onSignIn) {
+      navigate('/', { replace: true });
+    }
+  }, [isLoading, session, signedIn, onSignIn, location, navigate]);
+
+  if (isLoading || session === undefined) return <LoadingScreen />;
+  if (!signedIn) return onSignIn ? <SignInPage /> : <LoadingScreen />;
+  switch (location.pathname) {
+    case '/':
+      return <HomePage sandbox={session.sandbox} />;
+    case '/onboarding':
+      return <OnboardingPage />;
+    case '/onboarding/headless':
+      return <HeadlessOnboardingPage />;
+    case '/sign-in':
+      return <LoadingScreen />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+/** Wires the kit to the wallet: the kit's messages follow the wallet's language. */
+function KitProvider({ queryClient }: { queryClient: QueryClient }) {
+  const { locale } = usePreferences();
+  return (
+    <KycKitProvider client={proxyClient} locale={locale} queryClient={queryClient}>
+      <Routes />
+    </KycKitProvider>
+  );
+}
+
+/** Northwind Wallet: preferences, one query cache shared by the wallet and the kit, and the router. */
+export function App() {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <PreferencesProvider>
+        <RouterProvider>
+          <KitProvider queryClient={queryClient} />
+        </RouterProvider>
+      </PreferencesProvider>
+    </QueryClientProvider>
+  );
+}

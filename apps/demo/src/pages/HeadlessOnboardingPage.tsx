@@ -1,0 +1,190 @@
+import { capabilityNameId } from '@kyc-kit/core';
+import { useCustomerEvents, useKycKit, useOnboarding, useRequirementsErrorSummary } from '@kyc-kit/hooks';
+import type { RequirementsForm, TermsOfService } from '@kyc-kit/hooks';
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { CapabilityPicker, useChosenCapability } from '../components/CapabilityPicker';
+import { Layout } from '../components/Layout';
+import { PlainRequirementField } from '../components/PlainRequirementField';
+import { usePreferences } from '../PreferencesProvider';
+import { Link } from '../router';
+import { useRefreshWhileVerifying } from '../useRefreshWhileVerifying';
+
+function PlainErrorSummary({ form }: { form: RequirementsForm }) {
+  const summary = useRequirementsErrorSummary(form);
+  if (!summary.hasErrors) return null;
+  return (
+    <div {...summary.summaryProps} className="alert">
+      <h3 {...summary.titleProps}>{summary.title}</h3>
+      {summary.formError !== undefined ? <p>{summary.formError}</p> : null}
+      <ul>
+        {summary.items.map((item) => (
+          <li key={item.key}>
+            <a {...summary.getLinkProps(item)}>{item.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function PlainStepForm({ form }: { form: RequirementsForm }) {
+  const { t } = useKycKit();
+  const { text } = usePreferences();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const stepId = form.step?.id;
+  // Each new step announces itself by taking focus on its heading.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [stepId]);
+  if (form.step === undefined) return null;
+  return (
+    <form {...form.formProps} className="plain-form" data-step={form.step.id}>
+      <p>{form.progressLabel}</p>
+      <h2 {...form.titleProps} ref={headingRef} tabIndex={-1}>
+        {form.step.title}
+      </h2>
+      <PlainErrorSummary form={form} />
+      <fieldset>
+        <legend>{form.step.title}</legend>
+        {form.fieldKeys.map((key) => (
+          <PlainRequirementField key={key} form={form} name={key} rejectedText={t('field.rejected')} />
+        ))}
+      </fieldset>
+      <p>
+        {!form.isFirstStep ? (
+          <button type="button" className="button button-quiet" onClick={form.back}>
+            {text('back')}
+          </button>
+        ) : null}{' '}
+        <button type="submit" className="button button-primary" aria-disabled={form.isSubmitting || undefined}>
+          {form.isSubmitting ? t('form.submitting') : t('form.submit')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function PlainTerms({ terms }: { terms: TermsOfService }) {
+  const { t } = useKycKit();
+  const { text } = usePreferences();
+  const [checked, setChecked] = useState(false);
+  const [showError, setShowError] = useState(false);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!checked || !terms.canAccept) {
+      setShowError(true);
+      return;
+    }
+    setShowError(false);
+    // A failure shows as acceptErrorMessage below.
+    terms.accept().catch(() => undefined);
+  };
+  return (
+    <form className="plain-form" onSubmit={onSubmit} noValidate>
+      <h2 {...terms.titleProps}>{terms.document?.title ?? t('field.tos.label')}</h2>
+      {terms.languages.length > 1 ? (
+        <div className="field">
+          <label htmlFor="plain-tos-language">{t('field.tos.language')}</label>
+          <select
+            id="plain-tos-language"
+            value={terms.language}
+            onChange={(event) => {
+              setChecked(false);
+              terms.setLanguage(event.target.value);
+            }}
+          >
+            {terms.languages.map((language) => (
+              <option key={language} value={language}>
+                {language}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {terms.documentStatus === 'loading' ? <p role="status">{t('field.tos.loading')}</p> : null}
+      {terms.documentStatus === 'error' ? (
+        <p role="alert">
+          {terms.documentErrorMessage}{' '}
+          <button type="button" className="button button-quiet" onClick={terms.retryDocument}>
+            {text('retry')}
+          </button>
+        </p>
+      ) : null}
+      {terms.documentProps !== undefined ? (
+        <div {...terms.documentProps} className="tos-document" role="document" />
+      ) : null}
+      <p>
+        <input
+          id="plain-tos-accept"
+          type="checkbox"
+          checked={checked}
+          disabled={!terms.isShown}
+          aria-invalid={showError || undefined}
+          aria-describedby={showError ? 'plain-tos-error' : undefined}
+          onChange={(event) => setChecked(event.target.checked)}
+        />{' '}
+        <label htmlFor="plain-tos-accept">{t('field.tos.accept')}</label>
+      </p>
+      {showError ? (
+        <p id="plain-tos-error" className="error-text">
+          {t('field.tos.error.required')}
+        </p>
+      ) : null}
+      {terms.acceptErrorMessage !== undefined ? <p role="alert">{terms.acceptErrorMessage}</p> : null}
+      <button type="submit" className="button button-primary" aria-disabled={terms.isAccepting || undefined}>
+        {terms.isAccepting ? t('form.submitting') : t('form.submit')}
+      </button>
+    </form>
+  );
+}
+
+function PlainOnboarding({ capability }: { capability: string }) {
+  const { t } = useKycKit();
+  const { text } = usePreferences();
+  // The page's own event stream is open at every step (see OnboardingPage).
+  useCustomerEvents();
+  const onboarding = useOnboarding({ capability, liveUpdates: false });
+  const { status } = onboarding;
+  useRefreshWhileVerifying(status === 'verifying');
+  const statusText =
+    status === 'loading' ? text('loading') : status === 'collect' || status === 'terms' ? '' : onboarding.message;
+  return (
+    <div data-state={status}>
+      {/* Present from the first render, so every change of state is announced. */}
+      <p role="status">{statusText}</p>
+      {status === 'error' ? (
+        <button type="button" className="button" onClick={onboarding.retry}>
+          {text('retry')}
+        </button>
+      ) : null}
+      {status === 'collect' ? <PlainStepForm form={onboarding.form} /> : null}
+      {status === 'terms' ? <PlainTerms terms={onboarding.terms} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The same onboarding with the headless hooks only: `useOnboarding`,
+ * `useRequirementField`, `useRequirementsErrorSummary` and the terms hook,
+ * rendered as plain HTML elements. Proof that a partner can keep its own
+ * design system and still get the kit's logic and accessibility wiring.
+ */
+export function HeadlessOnboardingPage() {
+  const { text } = usePreferences();
+  const { t } = useKycKit();
+  const capability = useChosenCapability();
+  return (
+    <Layout title={text('headlessTitle')}>
+      <p className="lead">{text('headlessIntro')}</p>
+      <p>{text('onboardingIntro', { capability: t(capabilityNameId(capability)) })}</p>
+      <div className="onboarding-layout">
+        <CapabilityPicker />
+        <PlainOnboarding key={capability} capability={capability} />
+        <p>
+          <Link href="/">{text('backHome')}</Link>
+        </p>
+      </div>
+    </Layout>
+  );
+}

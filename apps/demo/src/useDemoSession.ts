@@ -1,0 +1,73 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+
+/** What the server says about the session and its upstream (`GET /api/demo/session`). */
+export interface DemoSessionInfo {
+  user: { username: string } | null;
+  upstream: { kind: 'sandbox' | 'coinbase' | 'oms'; provider: 'coinbase' | 'oms' };
+  /** True when the sandbox panel's controls are available. */
+  sandbox: boolean;
+}
+
+/** The demo session's query key; everything else in the cache belongs to the signed-in user. */
+export const demoSessionQueryKey = ['northwind', 'session'] as const;
+
+/** Thrown by {@link UseDemoSessionResult.signIn} with the server's end-user message. */
+export class SignInError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'SignInError';
+    this.code = code;
+  }
+}
+
+async function fetchSession(): Promise<DemoSessionInfo> {
+  const response = await fetch('/api/demo/session', { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`GET /api/demo/session answered ${response.status}`);
+  return (await response.json()) as DemoSessionInfo;
+}
+
+/** What {@link useDemoSession} returns. */
+export interface UseDemoSessionResult {
+  session: DemoSessionInfo | undefined;
+  isLoading: boolean;
+  signIn(username: string): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+/**
+ * The demo session: who is signed in, and sign-in and sign-out. Signing in or
+ * out empties the whole query cache, so one user's customer is never shown
+ * to the next person at the same browser.
+ */
+export function useDemoSession(): UseDemoSessionResult {
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: demoSessionQueryKey, queryFn: fetchSession, staleTime: Infinity });
+
+  const signIn = useCallback(
+    async (username: string) => {
+      const response = await fetch('/api/demo/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ username }),
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+        throw new SignInError(body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? '');
+      }
+      queryClient.clear();
+      await queryClient.fetchQuery({ queryKey: demoSessionQueryKey, queryFn: fetchSession });
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(async () => {
+    await fetch('/api/demo/session', { method: 'DELETE' });
+    queryClient.clear();
+    await queryClient.fetchQuery({ queryKey: demoSessionQueryKey, queryFn: fetchSession });
+  }, [queryClient]);
+
+  return { session: query.data, isLoading: query.isPending, signIn, signOut };
+}

@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Workspace packages are read from src/ through their "source" export condition,
+// so the demo builds without building the packages first.
+export default defineConfig({
+  plugins: [react()],
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  // dist/storybook is built separately into the same folder: never empty it.
+  // The bundle carries zod and libphonenumber's metadata, hence the higher warning limit.
+  build: { outDir: 'dist', emptyOutDir: false, sourcemap: true, chunkSizeWarningLimit: 900 },
+  server: { proxy: { '/api': 'http://localhost:3000', '/sandbox-upstream': 'http://localhost:3000' } },
+});

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import type { MessageId } from './messages/messages';
+
+/**
+ * The proxy's wire API (docs/contracts.md), shared by the proxy, which
+ * validates what browsers send, and the hooks, which validate what the proxy
+ * answers. One source of truth for both ends.
+ */
+
+/** Where the proxy is mounted by default. */
+export const API_BASE_PATH = '/api/onboarding';
+
+/** The header every write must carry (CSRF: a cross-site form cannot set it); its value is `1`. */
+export const CSRF_HEADER = 'X-KYC-Kit';
+
+/** The header carrying one key per logical submit, reused on retry. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** Every error code the proxy answers with; each has an `error.api.<code>` message. */
+export const API_ERROR_CODES = [
+  'no_customer',
+  'invalid_fields',
+  'invalid_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'upstream_unavailable',
+  'unsupported_tos_language',
+  'customer_not_authorized',
+  'network',
+  'internal',
+] as const;
+
+/** One of {@link API_ERROR_CODES}. */
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** The end-user message id for an API error code; unknown codes get the generic one. */
+export function apiErrorMessageId(code: string): MessageId {
+  return (API_ERROR_CODES as readonly string[]).includes(code) ? (`error.api.${code}` as MessageId) : 'error.api.internal';
+}
+
+const capabilityStatusSchema = z.enum(['unrequested', 'pending', 'active', 'inactive', 'unknown']);
+const requirementStatusSchema = z.enum(['eventually_due', 'due', 'pending', 'rejected', 'overdue', 'unknown']);
+
+/** A ToS version of the normalized model. */
+export const tosVersionSchema = z.object({
+  versionId: z.string(),
+  languages: z.array(z.string()),
+  url: z.string(),
+});
+
+/** A requirement of the normalized model. */
+export const requirementSchema = z.object({
+  key: z.string(),
+  known: z.boolean(),
+  status: requirementStatusSchema,
+  rawStatus: z.string(),
+  deadline: z.string().optional(),
+  impact: z.array(z.string()),
+  tos: z.object({ versions: z.array(tosVersionSchema), url: z.string().optional() }).optional(),
+  taxForms: z.array(z.string()).optional(),
+});
+
+/** The normalized {@link Customer}, as the proxy sends it to the browser. */
+export const customerSchema = z.object({
+  id: z.string(),
+  provider: z.enum(['coinbase', 'oms']),
+  capabilities: z.record(
+    z.string(),
+    z.object({ requested: z.boolean(), status: capabilityStatusSchema, rawStatus: z.string() }),
+  ),
+  requirements: z.record(z.string(), requirementSchema),
+  tosAcceptances: z.array(z.object({ versionId: z.string(), language: z.string(), acceptedAt: z.string() })),
+  profile: z.object({
+    firstName: z.string().optional(),
+    lastName: z.string().optional(),
+    email: z.string().optional(),
+  }),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+
+/** Field values keyed by requirement key; keys are plain identifiers (no `__proto__`, no dots). */
+export const fieldValuesSchema = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/), z.unknown());
+
+const capabilityListSchema = z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/)).min(1).max(32);
+
+/** `POST /customer` body. */
+export const createCustomerBodySchema = z.strictObject({
+  capabilities: capabilityListSchema,
+  fields: fieldValuesSchema.optional(),
+});
+
+/** `PATCH /customer` body: fields, capabilities, or both. */
+export const updateCustomerBodySchema = z
+  .strictObject({
+    fields: fieldValuesSchema.optional(),
+    capabilities: capabilityListSchema.optional(),
+  })
+  .refine((body) => body.fields !== undefined || body.capabilities !== undefined, {
+    message: 'Send fields or capabilities',
+  });
+
+/** `POST /customer/tos` body; the server stamps `acceptedAt`. */
+export const tosAcceptBodySchema = z.strictObject({
+  versionId: z.string().min(1).max(64),
+  language: z.string().min(1).max(35),
+});
+
+/** The 2xx answer of every customer route. */
+export const customerResponseSchema = z.object({ customer: customerSchema });
+
+/** `GET /tos/:versionId?language=` answer; `html` is sanitized by the proxy. */
+export const tosDocumentSchema = z.object({
+  versionId: z.string(),
+  language: z.string(),
+  title: z.string(),
+  html: z.string(),
+});
+
+/** The error body of every route; `message` is end-user safe (catalogue English). */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.object({ code: z.string(), message: z.string() })).optional(),
+    retryable: z.boolean(),
+  }),
+});
+
+/** `POST /customer` body. */
+export type CreateCustomerBody = z.infer<typeof createCustomerBodySchema>;
+/** `PATCH /customer` body. */
+export type UpdateCustomerBody = z.infer<typeof updateCustomerBodySchema>;
+/** `POST /customer/tos` body. */
+export type TosAcceptBody = z.infer<typeof tosAcceptBodySchema>;
+/** A customer route's 2xx answer. */
+export type CustomerResponse = z.infer<typeof customerResponseSchema>;
+/** A ToS document answer. */
+export type TosDocument = z.infer<typeof tosDocumentSchema>;
+/** An error answer. */
+export type ApiError = z.infer<typeof apiErrorSchema>;

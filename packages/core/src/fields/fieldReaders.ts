@@ -1,0 +1,266 @@
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+import type { MessageId } from '../messages/messages';
+import { isCountryCode } from './countryCodes';
+import { US_SUBDIVISIONS, type UsSubdivisionCode } from './usSubdivisions';
+
+/**
+ * Readers behind the field schemas: each reads what a person typed leniently
+ * ("5" or "05", an SSN with or without dashes) and returns the strict form
+ * the providers want, or the id of a message that says what to do.
+ */
+export type ReadResult<Output> =
+  | { ok: true; value: Output }
+  | { ok: false; issues: { messageId: MessageId; path?: (string | number)[] }[] };
+
+const ok = <Output>(value: Output): ReadResult<Output> => ({ ok: true, value });
+const fail = <Output>(messageId: MessageId, path?: (string | number)[]): ReadResult<Output> => ({
+  ok: false,
+  issues: [path === undefined ? { messageId } : { messageId, path }],
+});
+
+/** Builds a zod schema from a reader; issue messages are message ids. */
+export function schemaFromReader<Output>(read: (value: unknown) => ReadResult<Output>): z.ZodType<Output, unknown> {
+  return z.unknown().transform((value, context) => {
+    const result = read(value);
+    if (result.ok) return result.value;
+    for (const issue of result.issues) {
+      context.addIssue({ code: 'custom', message: issue.messageId, path: issue.path ?? [] });
+    }
+    return z.NEVER;
+  });
+}
+
+const MAX_TEXT_LENGTH = 256;
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** A required single-line text. */
+export function readText(requiredId: MessageId) {
+  return (value: unknown): ReadResult<string> => {
+    const text = asText(value);
+    if (text === undefined || text === '') return fail(requiredId);
+    if (text.length > MAX_TEXT_LENGTH) return fail('field.error.tooLong');
+    return ok(text.replace(/\s+/g, ' '));
+  };
+}
+
+/** The date of birth as the Coinbase API takes it; zero-padded on output. */
+export interface DateOfBirthValue {
+  day: string;
+  month: string;
+  year: string;
+}
+
+function dateParts(value: unknown): { day?: string; month?: string; year?: string } | undefined {
+  if (typeof value === 'string') {
+    // An ISO date (what an <input type=date> or OMS holds) is read too.
+    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
+    if (match === null) return value.trim() === '' ? {} : undefined;
+    return { year: match[1], month: match[2], day: match[3] };
+  }
+  if (typeof value !== 'object' || value === null) return value === undefined || value === null ? {} : undefined;
+  const record = value as Record<string, unknown>;
+  const part = (name: string) => asText(record[name]);
+  return { day: part('day'), month: part('month'), year: part('year') };
+}
+
+/**
+ * Reads `{ day, month, year }` (strings or numbers, "5" or "05") or an ISO
+ * date. Errors follow the GOV.UK date pattern and point at the box to fix.
+ */
+export function readDateOfBirth(value: unknown, now: Date = new Date()): ReadResult<DateOfBirthValue> {
+  const parts = dateParts(value);
+  if (parts === undefined) return fail('field.dateOfBirth.error.real');
+  const day = parts.day ?? '';
+  const month = parts.month ?? '';
+  const year = parts.year ?? '';
+  if (day === '' && month === '' && year === '') return fail('field.dateOfBirth.error.required');
+  if (day === '') return fail('field.dateOfBirth.error.day', ['day']);
+  if (month === '') return fail('field.dateOfBirth.error.month', ['month']);
+  if (year === '') return fail('field.dateOfBirth.error.year', ['year']);
+  if (!/^\d{1,2}$/.test(day)) return fail('field.dateOfBirth.error.real', ['day']);
+  if (!/^\d{1,2}$/.test(month)) return fail('field.dateOfBirth.error.real', ['month']);
+  if (!/^\d{4}$/.test(year)) return fail('field.dateOfBirth.error.yearFormat', ['year']);
+  const dayNumber = Number(day);
+  const monthNumber = Number(month);
+  const yearNumber = Number(year);
+  const date = new Date(Date.UTC(yearNumber, monthNumber - 1, dayNumber));
+  const real =
+    yearNumber >= 1900 &&
+    date.getUTCFullYear() === yearNumber &&
+    date.getUTCMonth() === monthNumber - 1 &&
+    date.getUTCDate() === dayNumber;
+  if (!real) return fail('field.dateOfBirth.error.real');
+  if (date.getTime() >= now.getTime()) return fail('field.dateOfBirth.error.past');
+  return ok({ day: day.padStart(2, '0'), month: month.padStart(2, '0'), year });
+}
+
+/**
+ * Reads a full SSN with or without dashes or spaces and writes `###-##-####`.
+ * Only the shape is checked: the sandbox's magic value 000-00-0000 must reach
+ * the provider, which decides whether a number verifies.
+ */
+export function readFullSsn(value: unknown): ReadResult<string> {
+  const text = asText(value);
+  if (text === undefined || text === '') return fail('field.fullSsn.error.required');
+  const digits = text.replace(/[\s-]/g, '');
+  if (!/^\d{9}$/.test(digits)) return fail('field.fullSsn.error.invalid');
+  return ok(`${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`);
+}
+
+/** Reads the last four SSN digits. */
+export function readSsnLast4(value: unknown): ReadResult<string> {
+  const text = asText(value);
+  if (text === undefined || text === '') return fail('field.ssnLast4.error.required');
+  const digits = text.replace(/\s/g, '');
+  if (!/^\d{4}$/.test(digits)) return fail('field.ssnLast4.error.invalid');
+  return ok(digits);
+}
+
+/** Reads a US ZIP code: five digits or ZIP+4 (with or without the dash). */
+export function readPostalCode(value: unknown): ReadResult<string> {
+  const text = asText(value);
+  if (text === undefined || text === '') return fail('field.addressPostalCode.error.required');
+  const compact = text.replace(/\s/g, '');
+  const match = /^(\d{5})(?:-?(\d{4}))?$/.exec(compact);
+  if (match === null) return fail('field.addressPostalCode.error.invalid');
+  return ok(match[2] === undefined ? (match[1] ?? '') : `${match[1]}-${match[2]}`);
+}
+
+const subdivisionByName = new Map<string, UsSubdivisionCode>(
+  US_SUBDIVISIONS.flatMap(([code, english, spanish]) => [
+    [code, code],
+    [english.toUpperCase(), code],
+    [spanish.toUpperCase(), code],
+  ]),
+);
+
+/** Reads a US state, district or territory by USPS code or by name. */
+export function readSubdivision(value: unknown): ReadResult<UsSubdivisionCode> {
+  const text = asText(value);
+  if (text === undefined || text === '') return fail('field.addressSubdivision.error.required');
+  const code = subdivisionByName.get(text.toUpperCase().replace(/\s+/g, ' '));
+  return code === undefined ? fail('field.addressSubdivision.error.invalid') : ok(code);
+}
+
+const unitedStatesAliases = new Set(['US', 'USA', 'UNITED STATES', 'UNITED STATES OF AMERICA', 'ESTADOS UNIDOS']);
+
+/** Reads the address country: only the United States is accepted (Coinbase, initial release). */
+export function readAddressCountry(value: unknown): ReadResult<'US'> {
+  const text = asText(value);
+  if (text === undefined || text === '') return fail('field.addressCountryCode.error.required');
+  return unitedStatesAliases.has(text.toUpperCase()) ? ok('US') : fail('field.addressCountryCode.error.invalid');
+}
+
+/** Reads an ISO 3166-1 alpha-2 country code, in any letter case. */
+export function readCountry(requiredId: MessageId, invalidId: MessageId) {
+  return (value: unknown): ReadResult<string> => {
+    const text = asText(value);
+    if (text === undefined || text === '') return fail(requiredId);
+    const upper = text.toUpperCase();
+    if (upper === 'USA') return ok('US');
+    return isCountryCode(upper) ? ok(upper) : fail(invalidId);
+  };
+}
+
+const emailPattern = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}/-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*$/;
+
+/** Reads an email address against the Coinbase spec's pattern (254 characters at most). */
+export function readEmail(value: unknown): ReadResult<string> {
+  const text = asText(value);
+  if (text === undefined || text === '') return fail('field.email.error.required');
+  if (text.length > 254 || !emailPattern.test(text) || !text.includes('.', text.indexOf('@'))) {
+    return fail('field.email.error.invalid');
+  }
+  return ok(text);
+}
+
+/** A phone number as a form holds it: a country and the number as typed. */
+export interface PhoneNumberValue {
+  /** ISO alpha-2 country of the number; 'US' when absent. */
+  country?: string;
+  number: string;
+}
+
+/** Reads a phone number (an E.164 string or `{ country, number }`) and writes E.164. */
+export function readPhoneNumber(value: unknown): ReadResult<string> {
+  let number: string | undefined;
+  let country = 'US';
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    number = asText(record.number);
+    const candidate = asText(record.country)?.toUpperCase();
+    if (candidate !== undefined && candidate !== '') country = candidate;
+  } else {
+    number = asText(value);
+  }
+  if (number === undefined || number === '') return fail('field.phoneNumber.error.required');
+  const defaultCountry: CountryCode = isSupportedCountry(country) ? country : 'US';
+  const parsed = parsePhoneNumberFromString(number, defaultCountry);
+  if (parsed === undefined || !parsed.isValid()) return fail('field.phoneNumber.error.invalid');
+  return ok(parsed.number);
+}
+
+/** Reads one value of a provider enumeration. */
+export function readChoice<Value extends string>(values: readonly Value[], requiredId: MessageId) {
+  return (value: unknown): ReadResult<Value> => {
+    const text = asText(value);
+    const match = values.find((candidate) => candidate === text);
+    return match === undefined ? fail(requiredId) : ok(match);
+  };
+}
+
+/** A Terms of Service acceptance as submitted through the form layer. */
+export interface TosAcceptanceValue {
+  versionId: string;
+  language: string;
+  acceptedAt: string;
+}
+
+/** Reads a ToS acceptance record. */
+export function readTosAcceptance(value: unknown): ReadResult<TosAcceptanceValue> {
+  if (typeof value !== 'object' || value === null) return fail('field.tos.error.required');
+  const record = value as Record<string, unknown>;
+  const versionId = asText(record.versionId);
+  const language = asText(record.language);
+  const acceptedAt = asText(record.acceptedAt);
+  if (!versionId || !language || !acceptedAt) return fail('field.tos.error.required');
+  return ok({ versionId, language, acceptedAt });
+}
+
+/**
+ * The W-9 certifications. The two statements every US person certifies must
+ * be checked; the exemption and e-delivery choices are recorded either way
+ * (the spec's `isExemptBackupWithholding` and `edeliveryConsent`).
+ */
+export interface TaxAttestationValue {
+  certifyTaxpayerId: true;
+  certifyUsPerson: true;
+  isExemptBackupWithholding: boolean;
+  edeliveryConsent: boolean;
+}
+
+/** Reads the W-9 certifications. */
+export function readTaxAttestation(value: unknown): ReadResult<TaxAttestationValue> {
+  if (typeof value !== 'object' || value === null) return fail('field.taxAttestation.error.required');
+  const record = value as Record<string, unknown>;
+  const issues: { messageId: MessageId; path?: (string | number)[] }[] = [];
+  if (record.certifyTaxpayerId !== true) {
+    issues.push({ messageId: 'field.taxAttestation.error.certifyTaxpayerId', path: ['certifyTaxpayerId'] });
+  }
+  if (record.certifyUsPerson !== true) {
+    issues.push({ messageId: 'field.taxAttestation.error.certifyUsPerson', path: ['certifyUsPerson'] });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return ok({
+    certifyTaxpayerId: true,
+    certifyUsPerson: true,
+    isExemptBackupWithholding: record.isExemptBackupWithholding === true,
+    edeliveryConsent: record.edeliveryConsent === true,
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { messages, type MessageId } from '../messages/messages';
+import { fieldSpecFor } from './fieldSpecFor';
+
+/** One field's error: the message id and its English text (for logs and API bodies). */
+export interface FieldError {
+  code: MessageId;
+  message: string;
+}
+
+/** The result of {@link validateFields}. */
+export type ValidateFieldsResult =
+  | { ok: true; values: Record<string, unknown> }
+  | { ok: false; errors: Record<string, FieldError> };
+
+function toMessageId(message: string): MessageId {
+  // Issue messages of registry schemas are ids; anything else is zod's own.
+  return Object.hasOwn(messages.en, message) ? (message as MessageId) : 'field.generic.error.required';
+}
+
+/**
+ * Validates form values with each key's field spec and returns the strict
+ * provider forms (an SSN as ###-##-####, a phone in E.164), or one error per
+ * invalid key. `keys` defaults to the keys present in `values`; a key listed
+ * but absent is reported as missing.
+ */
+export function validateFields(values: Record<string, unknown>, keys?: readonly string[]): ValidateFieldsResult {
+  const errors: [string, FieldError][] = [];
+  const output: [string, unknown][] = [];
+  for (const key of keys ?? Object.keys(values)) {
+    const result = fieldSpecFor(key).schema.safeParse(Object.hasOwn(values, key) ? values[key] : undefined);
+    if (result.success) {
+      output.push([key, result.data]);
+      continue;
+    }
+    const code = toMessageId(result.error.issues[0]?.message ?? '');
+    errors.push([key, { code, message: messages.en[code] ?? '' }]);
+  }
+  if (errors.length > 0) return { ok: false, errors: Object.fromEntries(errors) };
+  return { ok: true, values: Object.fromEntries(output) };
+}
+
+/**
+ * A zod object of the given keys' field schemas: the resolver schema of a
+ * requirements form (react-hook-form + @hookform/resolvers/zod). Issue
+ * messages are MessageIds, to translate at render time.
+ */
+export function formFieldsSchema(keys: readonly string[]): z.ZodObject<Record<string, z.ZodType<unknown, unknown>>> {
+  return z.object(Object.fromEntries(keys.map((key) => [key, fieldSpecFor(key).schema])));
+}

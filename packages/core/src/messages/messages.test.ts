@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { KNOWN_CAPABILITIES } from '../model';
+import {
+  capabilityNameId,
+  capabilityStatusDescriptionId,
+  capabilityStatusId,
+  createTranslator,
+  messages,
+  requirementStatusId,
+  resolveLocale,
+} from './messages';
+
+const unableToComplete = "We're unable to complete this request. Please contact support.";
+
+describe('the message catalogue', () => {
+  it('has the same ids in English and Spanish, none empty', () => {
+    expect(Object.keys(messages.es).sort()).toEqual(Object.keys(messages.en).sort());
+    for (const [id, text] of Object.entries(messages.es)) expect(text.trim(), id).not.toBe('');
+    for (const [id, text] of Object.entries(messages.en)) expect(text.trim(), id).not.toBe('');
+  });
+
+  it('only uses the kit parameters {current}, {total} and {date}', () => {
+    for (const text of [...Object.values(messages.en), ...Object.values(messages.es)]) {
+      for (const match of text.matchAll(/\{(\w+)\}/g)) expect(['current', 'total', 'date']).toContain(match[1]);
+    }
+  });
+
+  for (const capability of [...KNOWN_CAPABILITIES, 'basic', 'cryptoCustody', 'usd']) {
+    it(`names the capability ${capability} in both languages`, () => {
+      const id = capabilityNameId(capability);
+      expect(id).toBe(`capability.${capability}.name`);
+      expect(messages.en[id]).toBeTruthy();
+      expect(messages.es[id]).toBeTruthy();
+    });
+  }
+
+  for (const status of ['unrequested', 'pending', 'active', 'inactive', 'unknown'] as const) {
+    it(`labels and describes the capability status ${status}`, () => {
+      expect(messages.en[capabilityStatusId(status)]).toBeTruthy();
+      expect(messages.es[capabilityStatusDescriptionId(status)]).toBeTruthy();
+    });
+  }
+
+  it('describes inactive with the generic support message only', () => {
+    expect(messages.en[capabilityStatusDescriptionId('inactive')]).toBe(unableToComplete);
+    expect(messages.en['gate.reason.unavailable']).toBe(unableToComplete);
+    expect(messages.en['error.api.customer_not_authorized']).toBe(unableToComplete);
+  });
+
+  for (const status of ['eventually_due', 'due', 'pending', 'rejected', 'overdue', 'unknown', 'not_submitted'] as const) {
+    it(`labels the requirement status ${status}`, () => {
+      expect(messages.en[requirementStatusId(status)]).toBeTruthy();
+      expect(messages.es[requirementStatusId(status)]).toBeTruthy();
+    });
+  }
+});
+
+describe('createTranslator', () => {
+  it('picks Spanish for es and its regional tags, English otherwise', () => {
+    expect(resolveLocale('es')).toBe('es');
+    expect(resolveLocale('es-MX')).toBe('es');
+    expect(resolveLocale('ES_us')).toBe('es');
+    expect(resolveLocale('fr-FR')).toBe('en');
+    expect(createTranslator('es-419')('form.submit')).toBe('Continuar');
+    expect(createTranslator('de')('form.submit')).toBe('Continue');
+  });
+
+  it('applies partner overrides before the catalogue', () => {
+    const t = createTranslator('en', { 'gate.reason.unavailable': 'Please call us on 0800 000 000.' });
+    expect(t('gate.reason.unavailable')).toBe('Please call us on 0800 000 000.');
+    expect(t('form.submit')).toBe('Continue');
+  });
+
+  it('fills kit parameters', () => {
+    expect(createTranslator('es')('step.progress', { current: 2, total: 5 })).toBe('Paso 2 de 5');
+  });
+
+  it('never shows an id built from a provider value; it falls back to a generic text', () => {
+    const t = createTranslator('en');
+    expect(t(capabilityNameId('lendCrypto'))).toBe('This feature');
+    expect(t('capability.lendCrypto.name')).toBe('This feature');
+    expect(t('field.proofOfAddress.label')).toBe('Additional information');
+    expect(t('capability.status.frozen')).toBe('Status unavailable');
+    expect(t('error.api.teapot')).toBe('Something went wrong on our side. Please try again.');
+    expect(t('some.unknown.id')).toBe('');
+  });
+});

@@ -1,0 +1,129 @@
+import { COUNTRY_CODES } from '../fields/countryCodes';
+import { US_SUBDIVISIONS, type UsSubdivisionCode } from '../fields/usSubdivisions';
+import type { CapabilityStatus, RequirementStatus } from '../model';
+import { en } from './en';
+import { es } from './es';
+
+/** An id of the hand-written catalogue (messages/en.ts). */
+export type CatalogueMessageId = keyof typeof en;
+
+/**
+ * Any message id the kit renders: the catalogue's, one per US state or
+ * territory (`subdivision.CA`) and one per ISO country (`country.FR`).
+ */
+export type MessageId = CatalogueMessageId | `subdivision.${UsSubdivisionCode}` | `country.${string}`;
+
+/** The locales the kit ships text for. */
+export type Locale = 'en' | 'es';
+
+/** The locales of {@link messages}, in a stable order. */
+export const LOCALES: readonly Locale[] = ['en', 'es'];
+
+function countryNames(locale: Locale): Record<`country.${string}`, string> {
+  // Names come from the runtime's CLDR data; a runtime without it (a very
+  // small ICU build) falls back to the code, which still identifies the row.
+  let displayNames: Intl.DisplayNames | undefined;
+  try {
+    displayNames = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  } catch {
+    displayNames = undefined;
+  }
+  return Object.fromEntries(
+    COUNTRY_CODES.map((code) => [`country.${code}`, displayNames?.of(code) ?? code]),
+  ) as Record<`country.${string}`, string>;
+}
+
+function subdivisionNames(column: 1 | 2): Record<`subdivision.${UsSubdivisionCode}`, string> {
+  return Object.fromEntries(
+    US_SUBDIVISIONS.map((row) => [`subdivision.${row[0]}`, row[column]]),
+  ) as Record<`subdivision.${UsSubdivisionCode}`, string>;
+}
+
+/**
+ * The message catalogue: every id in English and Spanish. Texts never take a
+ * provider string as a parameter; override any of them with
+ * {@link createTranslator}'s second argument.
+ */
+export const messages: { en: Record<MessageId, string>; es: Record<MessageId, string> } = {
+  en: { ...en, ...subdivisionNames(1), ...countryNames('en') },
+  es: { ...es, ...subdivisionNames(2), ...countryNames('es') },
+};
+
+/** Picks the catalogue for a BCP 47 tag: `es`, `es-MX` -> es; anything else -> en. */
+export function resolveLocale(locale: string): Locale {
+  const primary = locale.trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'es' ? 'es' : 'en';
+}
+
+/**
+ * The text shown for an id the catalogue lacks. An id built from a provider
+ * value (an unknown capability name, say) falls back to a generic text of its
+ * kind; the id itself is never shown, since it may carry provider text.
+ */
+function fallbackId(id: string): MessageId | undefined {
+  if (id.startsWith('capability.') && id.endsWith('.name')) return 'capability.unknown.name';
+  if (id.startsWith('capability.status.')) {
+    return id.endsWith('.description') ? 'capability.status.unknown.description' : 'capability.status.unknown';
+  }
+  if (id.startsWith('requirement.status.')) return 'requirement.status.unknown';
+  if (id.startsWith('field.') && id.endsWith('.label')) return 'field.generic.label';
+  if (id.startsWith('field.') && id.includes('.error.')) return 'field.generic.error.required';
+  if (id.startsWith('error.api.')) return 'error.api.internal';
+  if (id.startsWith('gate.reason.')) return 'status.unableToComplete';
+  return undefined;
+}
+
+/** A function from message id (and kit-made parameters) to text. */
+export type Translator = (id: MessageId | string, params?: Record<string, string | number>) => string;
+
+/**
+ * Creates a translator for a locale, with optional per-id overrides (a
+ * partner's own wording). Unknown ids fall back to a generic text of their
+ * kind, or to an empty string; `{name}` placeholders take `params[name]`.
+ *
+ * @example
+ * const t = createTranslator('es-MX', { 'form.submit': 'Siguiente' });
+ * t('gate.reason.unavailable'); // "No podemos completar esta solicitud. ..."
+ */
+export function createTranslator(
+  locale: Locale | string,
+  overrides?: Partial<Record<MessageId, string>>,
+): Translator {
+  const catalogue: Record<string, string | undefined> = messages[resolveLocale(locale)];
+  const custom: Record<string, string | undefined> = overrides ?? {};
+  const lookup = (id: string): string | undefined => custom[id] ?? catalogue[id];
+  return (id, params) => {
+    const fallback = fallbackId(id);
+    const text = lookup(id) ?? (fallback === undefined ? undefined : lookup(fallback)) ?? '';
+    if (params === undefined) return text;
+    return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+      name in params ? String(params[name]) : placeholder,
+    );
+  };
+}
+
+/** Whether the catalogue has a text for `id` (in English, the reference). */
+export function hasMessage(id: string): id is MessageId {
+  return Object.hasOwn(messages.en, id);
+}
+
+/** The id of a capability's display name; a generic one for an unknown name. */
+export function capabilityNameId(capability: string): MessageId {
+  const id = `capability.${capability}.name`;
+  return hasMessage(id) ? id : 'capability.unknown.name';
+}
+
+/** The id of a capability status's short label. */
+export function capabilityStatusId(status: CapabilityStatus): MessageId {
+  return `capability.status.${status}`;
+}
+
+/** The id of a capability status's sentence (inactive: the generic support message). */
+export function capabilityStatusDescriptionId(status: CapabilityStatus): MessageId {
+  return `capability.status.${status}.description`;
+}
+
+/** The id of a requirement status's label. */
+export function requirementStatusId(status: RequirementStatus | 'not_submitted'): MessageId {
+  return `requirement.status.${status}`;
+}

@@ -1,0 +1,51 @@
+/** One field-level error as the proxy reports it. */
+export interface KycKitFieldError {
+  /** A message id of @kyc-kit/core's catalogue (or a proxy code). */
+  code: string;
+  /** End-user safe English text, used when the code has no translation. */
+  message: string;
+}
+
+/** What {@link KycKitApiError} is built from. */
+export interface KycKitApiErrorInit {
+  /** The proxy's error code, `network_error` when no answer came, `malformed_response` when it could not be read. */
+  code: string;
+  /** End-user safe English text. The proxy never puts upstream reasons here. */
+  message: string;
+  /** The HTTP status; 0 when the request never got an answer. */
+  status: number;
+  /** Per-field errors of an `invalid_fields` answer, keyed by requirement key. */
+  fields?: Record<string, KycKitFieldError>;
+  /** Whether sending the same request again (with the same idempotency key) may succeed. */
+  retryable: boolean;
+}
+
+/**
+ * The one error type every {@link ProxyClient} call rejects with, so a caller
+ * can branch on `code`, place `fields` on their inputs and offer "try again"
+ * when `retryable`, without parsing response bodies itself.
+ */
+export class KycKitApiError extends Error {
+  override readonly name = 'KycKitApiError';
+  /** The proxy's error code. */
+  readonly code: string;
+  /** The HTTP status; 0 when no answer came. */
+  readonly status: number;
+  /** Per-field errors, keyed by requirement key. */
+  readonly fields: Record<string, KycKitFieldError> | undefined;
+  /** Whether a retry with the same idempotency key may succeed. */
+  readonly retryable: boolean;
+
+  constructor(init: KycKitApiErrorInit) {
+    super(init.message);
+    this.code = init.code;
+    this.status = init.status;
+    this.fields = init.fields;
+    this.retryable = init.retryable;
+  }
+}
+
+/** Narrows an unknown thrown value to {@link KycKitApiError}. */
+export function isKycKitApiError(value: unknown): value is KycKitApiError {
+  return value instanceof KycKitApiError;
+}

@@ -1,0 +1,74 @@
+import { render, renderHook, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { KycKitContext, KycKitProvider, useKycKit } from './KycKitProvider';
+import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
+import { renderWithKycKit } from './testing/renderWithKycKit';
+import { useCapability } from './useCapability';
+import { useCustomer } from './useCustomer';
+import { useCustomerEvents } from './useCustomerEvents';
+import { useOnboarding } from './useOnboarding';
+import { useRequirementsForm } from './useRequirementsForm';
+import { useTermsOfService } from './useTermsOfService';
+
+describe('KycKitProvider', () => {
+  it('has a null default and a display name, so a missing provider is caught', () => {
+    expect(KycKitContext.displayName).toBe('KycKitContext');
+    const { result } = renderHook(() => {
+      try {
+        return useKycKit();
+      } catch (error) {
+        return error;
+      }
+    });
+    expect(String(result.current)).toContain('useKycKit must be used within <KycKitProvider>');
+  });
+
+  it.each<[string, () => unknown]>([
+    ['useCustomer', () => useCustomer()],
+    ['useCapability', () => useCapability('custodyFiat')],
+    ['useRequirementsForm', () => useRequirementsForm({ capabilities: ['custodyFiat'] })],
+    ['useTermsOfService', () => useTermsOfService()],
+    ['useOnboarding', () => useOnboarding({ capability: 'custodyFiat' })],
+    ['useCustomerEvents', () => useCustomerEvents()],
+  ])('%s throws an error naming itself and the provider when used outside it', (name, hook) => {
+    // React reports the thrown error to the console as well; keep the test output readable.
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => renderHook(hook)).toThrow(`${name} must be used within <KycKitProvider>`);
+    consoleError.mockRestore();
+  });
+
+  it('translates with the locale and lets the partner override a message', () => {
+    function Greeting() {
+      const { t, locale } = useKycKit();
+      return (
+        <p>
+          {locale}: {t('form.submit')} / {t('form.errorSummary.title')}
+        </p>
+      );
+    }
+    const client = createFakeProxyClient();
+    const { rerender } = renderWithKycKit(<Greeting />, client, { locale: 'es' });
+    expect(screen.getByText(/^es:/)).not.toHaveTextContent('Continue');
+
+    rerender(
+      <KycKitProvider client={client} locale="en" messages={{ 'form.submit': 'Next' }}>
+        <Greeting />
+      </KycKitProvider>,
+    );
+    expect(screen.getByText(/^en:/)).toHaveTextContent('en: Next / There is a problem');
+  });
+
+  it('creates its own query cache when the partner gives none', async () => {
+    const client = createFakeProxyClient({ customer: fakeCustomer() });
+    function CustomerId() {
+      const { customer } = useCustomer();
+      return <p>{customer?.id ?? 'loading'}</p>;
+    }
+    const { container } = render(
+      <KycKitProvider client={client}>
+        <CustomerId />
+      </KycKitProvider>,
+    );
+    await waitFor(() => expect(container).toHaveTextContent(fakeCustomer().id));
+  });
+});

@@ -1,0 +1,92 @@
+import { createTranslator } from '@kyc-kit/core';
+import type { Locale, MessageId } from '@kyc-kit/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createContext, useContext, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { ProxyClient } from './createProxyClient';
+
+/** Translates a message id of @kyc-kit/core's catalogue, with `{name}` parameters. */
+export type Translate = (id: MessageId | string, params?: Record<string, string | number>) => string;
+
+/** What every kyc-kit hook reads from {@link KycKitProvider}. */
+export interface KycKitContextValue {
+  /** The proxy client. */
+  client: ProxyClient;
+  /** The active locale (`en`, `es`, or a partner's own tag falling back to English). */
+  locale: Locale | string;
+  /** The translator for `locale`, with the partner's `messages` overrides applied. */
+  t: Translate;
+  /** The TanStack Query client holding the customer cache. */
+  queryClient: QueryClient;
+}
+
+/** Props of {@link KycKitProvider}. */
+export interface KycKitProviderProps {
+  /** A client from `createProxyClient`. */
+  client: ProxyClient;
+  /**
+   * The language of every message the hooks return.
+   * @default 'en'
+   */
+  locale?: Locale | string;
+  /** Partner overrides of catalogue messages, by message id. */
+  messages?: Partial<Record<MessageId, string>>;
+  /**
+   * The partner's own QueryClient, to share one cache with the rest of the app.
+   * When absent the provider creates one for its lifetime.
+   */
+  queryClient?: QueryClient;
+  children?: ReactNode;
+}
+
+/**
+ * The kit's context. Its default is `null` so a hook rendered outside the
+ * provider fails loudly instead of running with an empty object.
+ */
+export const KycKitContext = createContext<KycKitContextValue | null>(null);
+KycKitContext.displayName = 'KycKitContext';
+
+/**
+ * Provides the proxy client, locale, messages and query cache to every kyc-kit
+ * hook below it.
+ *
+ * @example
+ * <KycKitProvider client={createProxyClient()} locale="es">
+ *   <Onboarding capability="custodyFiat" />
+ * </KycKitProvider>
+ */
+export function KycKitProvider({ client, locale = 'en', messages, queryClient, children }: KycKitProviderProps) {
+  // A client made here lives as long as the provider: created once, so the cache survives re-renders.
+  const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
+  const activeQueryClient = queryClient ?? ownQueryClient;
+  const t = useMemo<Translate>(() => createTranslator(locale, messages), [locale, messages]);
+  const value = useMemo<KycKitContextValue>(
+    () => ({ client, locale, t, queryClient: activeQueryClient }),
+    [client, locale, t, activeQueryClient],
+  );
+  return (
+    <QueryClientProvider client={activeQueryClient}>
+      <KycKitContext.Provider value={value}>{children}</KycKitContext.Provider>
+    </QueryClientProvider>
+  );
+}
+
+/**
+ * Reads the kit's context for the hook named `hookName`, throwing an error
+ * that names both the hook and the provider it needs.
+ */
+export function useKycKitContext(hookName: string): KycKitContextValue {
+  const value = useContext(KycKitContext);
+  if (value === null) {
+    throw new Error(`${hookName} must be used within <KycKitProvider>. Wrap your onboarding UI in <KycKitProvider client={createProxyClient()}>.`);
+  }
+  return value;
+}
+
+/**
+ * The kit's context: the proxy client, the locale, the translator `t` and the
+ * query client. Throws outside {@link KycKitProvider}.
+ */
+export function useKycKit(): KycKitContextValue {
+  return useKycKitContext('useKycKit');
+}

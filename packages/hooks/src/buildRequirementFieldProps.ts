@@ -1,0 +1,393 @@
+import { hasMessage } from '@kyc-kit/core';
+import type { FieldKind, FieldSpec, PlannedField } from '@kyc-kit/core';
+import type { InputHTMLAttributes, LabelHTMLAttributes, SelectHTMLAttributes } from 'react';
+import type { FieldValues, RefCallBack, UseFormRegister } from 'react-hook-form';
+import type { Translate } from './KycKitProvider';
+
+/** Props of an `<input>` registered with the form (uncontrolled: typing re-renders nothing). */
+export type RequirementInputProps = InputHTMLAttributes<HTMLInputElement> & {
+  ref: RefCallBack;
+  name: string;
+  id: string;
+};
+
+/** Props of a `<select>` registered with the form. */
+export type RequirementSelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  ref: RefCallBack;
+  name: string;
+  id: string;
+};
+
+/** Props of the element labelling a field: a `<label>` for one control, a legend-like element for a group. */
+export interface RequirementLabelProps extends Pick<LabelHTMLAttributes<HTMLLabelElement>, 'htmlFor'> {
+  id: string;
+}
+
+/** Props of the element wrapping a field made of several controls (a `<fieldset>` or `role="group"`). */
+export interface RequirementGroupProps {
+  id: string;
+  role: 'group';
+  'aria-labelledby': string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+  'data-invalid'?: true;
+}
+
+/** One translated choice of a select or checkbox group. */
+export interface RequirementOption {
+  value: string;
+  label: string;
+}
+
+/** What every field's prop bag holds, whatever its controls. */
+export interface RequirementFieldPropsBase {
+  /** The requirement key, also the form value's name. */
+  name: string;
+  /** Core's input kind. */
+  kind: FieldKind;
+  /** Core's field spec. */
+  spec: FieldSpec;
+  /** Translated label. */
+  label: string;
+  /** Translated hint, when the field has one. Render `descriptionProps` only then. */
+  description: string | undefined;
+  /** Translated error, when the field is invalid. Render `errorMessageProps` only then. */
+  errorMessage: string | undefined;
+  /** Whether the field shows an error. */
+  isInvalid: boolean;
+  /** Every requirement is required; kept for design systems that mark it. */
+  isRequired: true;
+  /** The provider rejected the last submitted value: ask for it again. */
+  isRejected: boolean;
+  /** SSN, date of birth, address: never stored, never logged. */
+  isSensitive: boolean;
+  labelProps: RequirementLabelProps;
+  descriptionProps: { id: string };
+  errorMessageProps: { id: string };
+}
+
+/** One box of a composite field (a date part, the phone's country or number, one checkbox). */
+export interface RequirementPartProps<Control> {
+  /** Translated label of this box. */
+  label: string;
+  labelProps: RequirementLabelProps;
+  /** Whether this box is the one in error (GOV.UK highlights only the wrong box). */
+  isInvalid: boolean;
+  controlProps: Control;
+}
+
+/** Prop bags of one requirement field, by the controls it renders. */
+export type RequirementFieldProps =
+  | (RequirementFieldPropsBase & { control: 'input'; inputProps: RequirementInputProps })
+  | (RequirementFieldPropsBase & {
+      control: 'select';
+      selectProps: RequirementSelectProps;
+      options: RequirementOption[];
+    })
+  | (RequirementFieldPropsBase & {
+      control: 'date';
+      groupProps: RequirementGroupProps;
+      day: RequirementPartProps<RequirementInputProps>;
+      month: RequirementPartProps<RequirementInputProps>;
+      year: RequirementPartProps<RequirementInputProps>;
+    })
+  | (RequirementFieldPropsBase & {
+      control: 'phone';
+      groupProps: RequirementGroupProps;
+      country: RequirementPartProps<RequirementSelectProps> & { options: RequirementOption[] };
+      number: RequirementPartProps<RequirementInputProps>;
+    })
+  | (RequirementFieldPropsBase & {
+      control: 'checkboxGroup';
+      groupProps: RequirementGroupProps;
+      options: (RequirementPartProps<RequirementInputProps> & RequirementOption)[];
+    });
+
+/** The ids of one field's elements, derived from the form's `useId()`. */
+export function fieldIds(idPrefix: string, name: string) {
+  const base = `${idPrefix}-${name}`;
+  return {
+    field: base,
+    label: `${base}-label`,
+    input: `${base}-input`,
+    description: `${base}-description`,
+    errorMessage: `${base}-error`,
+    part: (part: string) => `${base}-${part}`,
+  };
+}
+
+/** The id an error summary links to: the first box of the field, as GOV.UK does for dates. */
+export function errorTargetId(idPrefix: string, spec: FieldSpec, errorNode?: unknown): string {
+  const ids = fieldIds(idPrefix, spec.key);
+  const control = controlFor(spec);
+  switch (control) {
+    case 'input':
+    case 'select':
+      return ids.input;
+    case 'date':
+      return ids.part(DATE_PARTS.find((part) => hasOwnError(errorNode, part)) ?? 'day');
+    case 'phone':
+      return ids.part(hasOwnError(errorNode, 'country') ? 'country' : 'number');
+    case 'checkboxGroup':
+      return ids.part(spec.options?.[0]?.value ?? 'option');
+    default:
+      return control satisfies never;
+  }
+}
+
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+
+/** Which controls a spec renders. Selects without options (an unknown list) degrade to a text box. */
+export function controlFor(spec: FieldSpec): RequirementFieldProps['control'] {
+  switch (spec.kind) {
+    case 'date':
+      return 'date';
+    case 'phone':
+      return 'phone';
+    case 'checkbox':
+      return 'checkboxGroup';
+    case 'select':
+    case 'country':
+    case 'subdivision':
+      return spec.options && spec.options.length > 0 ? 'select' : 'input';
+    case 'text':
+    case 'email':
+    case 'ssn':
+    case 'ssnLast4':
+    case 'postalCode':
+    case 'tos':
+      return 'input';
+    default:
+      return spec.kind satisfies never;
+  }
+}
+
+/** The empty value of a field, in core's form value shapes. */
+export function emptyValueFor(spec: FieldSpec): unknown {
+  const control = controlFor(spec);
+  switch (control) {
+    case 'date':
+      return { day: '', month: '', year: '' };
+    case 'phone':
+      return { country: 'US', number: '' };
+    case 'checkboxGroup':
+      return Object.fromEntries((spec.options ?? []).map((option) => [option.value, false]));
+    case 'select':
+      // A list of one (the address country: US only) is already answered.
+      return spec.options?.length === 1 ? (spec.options[0]?.value ?? '') : '';
+    case 'input':
+      return '';
+    default:
+      return control satisfies never;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function hasOwnError(errorNode: unknown, part: string): boolean {
+  return isRecord(errorNode) && isRecord(errorNode[part]);
+}
+
+/**
+ * The first message in an error node of react-hook-form: the field's own
+ * message, else the first of its parts (a date's `day`, a phone's `number`).
+ */
+export function firstErrorMessage(errorNode: unknown): string | undefined {
+  if (!isRecord(errorNode)) return undefined;
+  if (typeof errorNode.message === 'string' && errorNode.message !== '') return errorNode.message;
+  for (const [key, child] of Object.entries(errorNode)) {
+    if (key === 'ref' || key === 'type' || key === 'types') continue;
+    const message = firstErrorMessage(child);
+    if (message !== undefined) return message;
+  }
+  return undefined;
+}
+
+/**
+ * Translates an error message stored in the form: a core message id (client
+ * validation, or a server error whose code is a message id) or, failing that,
+ * the proxy's end-user safe English text.
+ */
+export function translateErrorMessage(t: Translate, message: string): string {
+  return hasMessage(message) ? t(message) : message;
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const present = ids.filter((id): id is string => typeof id === 'string');
+  return present.length > 0 ? present.join(' ') : undefined;
+}
+
+/** Inputs for {@link buildRequirementFieldProps}. */
+export interface BuildRequirementFieldPropsInput {
+  spec: FieldSpec;
+  planned: PlannedField | undefined;
+  idPrefix: string;
+  /** The field's node of react-hook-form's `errors`. */
+  errorNode: unknown;
+  register: UseFormRegister<FieldValues>;
+  t: Translate;
+  /** The translated countries of the phone's country select. */
+  countryOptions: RequirementOption[];
+}
+
+/**
+ * Builds one field's prop bags. Pure: the hooks call it with the field's
+ * current error, so it can run in a per-field component or in the form.
+ */
+export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInput): RequirementFieldProps {
+  const { spec, planned, idPrefix, errorNode, register, t } = input;
+  const ids = fieldIds(idPrefix, spec.key);
+  const rawMessage = firstErrorMessage(errorNode);
+  const errorMessage = rawMessage === undefined ? undefined : translateErrorMessage(t, rawMessage);
+  const isInvalid = errorMessage !== undefined;
+  const isRejected = planned?.rejected ?? false;
+  const hint = spec.hintId === undefined ? undefined : t(spec.hintId);
+  // A rejected value must be entered again; say so beside the field, never why it was rejected.
+  const description = isRejected ? [t('field.rejected'), hint].filter(Boolean).join(' ') : hint;
+  // Name only elements that are rendered: the description when there is text, the error when there is one.
+  const ariaDescribedBy = describedBy(description !== undefined && ids.description, isInvalid && ids.errorMessage);
+  const invalidAttributes = isInvalid ? ({ 'aria-invalid': true } as const) : {};
+  const base: RequirementFieldPropsBase = {
+    name: spec.key,
+    kind: spec.kind,
+    spec,
+    label: t(spec.labelId),
+    description,
+    errorMessage,
+    isInvalid,
+    isRequired: true,
+    isRejected,
+    isSensitive: spec.sensitive,
+    labelProps: { id: ids.label },
+    descriptionProps: { id: ids.description },
+    errorMessageProps: { id: ids.errorMessage },
+  };
+  const translateOptions = (): RequirementOption[] =>
+    (spec.options ?? []).map((option) => ({ value: option.value, label: t(option.labelId) }));
+  const groupProps: RequirementGroupProps = {
+    id: ids.field,
+    role: 'group',
+    'aria-labelledby': ids.label,
+    ...(ariaDescribedBy === undefined ? {} : { 'aria-describedby': ariaDescribedBy }),
+    ...(isInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+  };
+  const control = controlFor(spec);
+  switch (control) {
+    case 'input':
+      return {
+        ...base,
+        control,
+        labelProps: { id: ids.label, htmlFor: ids.input },
+        inputProps: {
+          ...register(spec.key),
+          id: ids.input,
+          type: spec.kind === 'email' ? 'email' : 'text',
+          autoComplete: spec.autocomplete,
+          inputMode: spec.inputMode,
+          // Spell checkers send typed text to remote services in some browsers: keep them off sensitive fields.
+          spellCheck: spec.sensitive || spec.kind === 'email' ? false : undefined,
+          'aria-required': true,
+          'aria-describedby': ariaDescribedBy,
+          ...invalidAttributes,
+          ...(isInvalid ? { 'data-invalid': true } : {}),
+        },
+      };
+    case 'select':
+      return {
+        ...base,
+        control,
+        labelProps: { id: ids.label, htmlFor: ids.input },
+        options: translateOptions(),
+        selectProps: {
+          ...register(spec.key),
+          id: ids.input,
+          autoComplete: spec.autocomplete,
+          'aria-required': true,
+          'aria-describedby': ariaDescribedBy,
+          ...invalidAttributes,
+          ...(isInvalid ? { 'data-invalid': true } : {}),
+        },
+      };
+    case 'date': {
+      const part = (name: 'day' | 'month' | 'year'): RequirementPartProps<RequirementInputProps> => {
+        const partSpec = spec.parts?.find((each) => each.name === name);
+        // A whole-field error (an impossible date) marks every box; a part error marks only its box.
+        const partInvalid = isInvalid && (hasOwnError(errorNode, name) || !DATE_PARTS.some((each) => hasOwnError(errorNode, each)));
+        return {
+          label: t(partSpec?.labelId ?? `field.dateOfBirth.${name}.label`),
+          labelProps: { id: `${ids.part(name)}-label`, htmlFor: ids.part(name) },
+          isInvalid: partInvalid,
+          controlProps: {
+            ...register(`${spec.key}.${name}`),
+            id: ids.part(name),
+            type: 'text',
+            inputMode: partSpec?.inputMode ?? 'numeric',
+            autoComplete: partSpec?.autocomplete ?? `bday-${name}`,
+            spellCheck: false,
+            ...(partInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+          },
+        };
+      };
+      return { ...base, control, groupProps, day: part('day'), month: part('month'), year: part('year') };
+    }
+    case 'phone': {
+      const countryPart = spec.parts?.find((each) => each.name === 'country');
+      const numberPart = spec.parts?.find((each) => each.name === 'number');
+      const countryInvalid = hasOwnError(errorNode, 'country');
+      const numberInvalid = isInvalid && !countryInvalid;
+      return {
+        ...base,
+        control,
+        groupProps,
+        country: {
+          label: t(countryPart?.labelId ?? 'field.phoneNumber.country.label'),
+          labelProps: { id: `${ids.part('country')}-label`, htmlFor: ids.part('country') },
+          isInvalid: countryInvalid,
+          options: input.countryOptions,
+          controlProps: {
+            ...register(`${spec.key}.country`),
+            id: ids.part('country'),
+            autoComplete: countryPart?.autocomplete ?? 'tel-country-code',
+            ...(countryInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+          },
+        },
+        number: {
+          label: t(numberPart?.labelId ?? 'field.phoneNumber.label'),
+          labelProps: { id: `${ids.part('number')}-label`, htmlFor: ids.part('number') },
+          isInvalid: numberInvalid,
+          controlProps: {
+            ...register(`${spec.key}.number`),
+            id: ids.part('number'),
+            type: 'tel',
+            inputMode: numberPart?.inputMode ?? 'tel',
+            autoComplete: numberPart?.autocomplete ?? 'tel-national',
+            ...(numberInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+          },
+        },
+      };
+    }
+    case 'checkboxGroup':
+      return {
+        ...base,
+        control,
+        groupProps,
+        options: translateOptions().map((option) => ({
+          ...option,
+          labelProps: { id: `${ids.part(option.value)}-label`, htmlFor: ids.part(option.value) },
+          // A per-consent error marks its box; a whole-group error marks every box.
+          isInvalid:
+            isInvalid &&
+            (hasOwnError(errorNode, option.value) || !(spec.options ?? []).some((each) => hasOwnError(errorNode, each.value))),
+          controlProps: {
+            ...register(`${spec.key}.${option.value}`),
+            id: ids.part(option.value),
+            type: 'checkbox',
+          },
+        })),
+      };
+    default:
+      return control satisfies never;
+  }
+}

@@ -1,0 +1,71 @@
+import { fieldSpecFor } from '@kyc-kit/core';
+
+/** Prefix of every draft entry in sessionStorage. */
+const DRAFT_PREFIX = 'kyc-kit:draft:';
+
+/**
+ * Whether a field's value may be written to browser storage. Only fields the
+ * registry knows and does not mark sensitive: SSN, its last four, date of
+ * birth and every address key are sensitive, and an unknown key could hold
+ * anything, so neither is ever stored.
+ */
+export function isDraftableField(key: string): boolean {
+  const spec = fieldSpecFor(key);
+  return spec.known && !spec.sensitive && spec.kind !== 'ssn' && spec.kind !== 'ssnLast4' && spec.kind !== 'date';
+}
+
+/** sessionStorage, or `null` on the server, in a sandboxed frame, or when the browser refuses storage. */
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function draftKey(scope: string): string {
+  return `${DRAFT_PREFIX}${scope}`;
+}
+
+/** Reads the draft saved under `scope`, keeping only draftable fields (a tampered entry cannot inject others). */
+export function readDraft(scope: string): Record<string, unknown> {
+  const storage = sessionStorageOrNull();
+  if (storage === null) return {};
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(draftKey(scope)) ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter(([key]) => isDraftableField(key)));
+  } catch {
+    return {};
+  }
+}
+
+/** Saves the draftable fields of `values` under `scope`; empty values are left out. */
+export function writeDraft(scope: string, values: Record<string, unknown>): void {
+  const storage = sessionStorageOrNull();
+  if (storage === null) return;
+  const draft = Object.fromEntries(
+    Object.entries(values).filter(([key, value]) => isDraftableField(key) && !isEmptyValue(value)),
+  );
+  try {
+    if (Object.keys(draft).length === 0) storage.removeItem(draftKey(scope));
+    else storage.setItem(draftKey(scope), JSON.stringify(draft));
+  } catch {
+    // Storage full or refused: a draft is a convenience, never worth failing the form over.
+  }
+}
+
+/** Removes the draft saved under `scope`. */
+export function clearDraft(scope: string): void {
+  try {
+    sessionStorageOrNull()?.removeItem(draftKey(scope));
+  } catch {
+    // Refused storage has nothing to clear.
+  }
+}
+
+function isEmptyValue(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (typeof value === 'object') return Object.values(value).every(isEmptyValue);
+  return false;
+}

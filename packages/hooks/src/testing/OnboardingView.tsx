@@ -1,0 +1,38 @@
+import { useOnboarding } from '../useOnboarding';
+import type { UseOnboardingOptions } from '../useOnboarding';
+import type { TermsOfService } from '../useTermsOfService';
+import { RequirementsFormView } from './RequirementsFormView';
+
+/** The Terms of Service step rendered from its prop bags. */
+export function TermsView({ terms }: { terms: TermsOfService }) {
+  return (
+    <section>
+      <h1 {...terms.titleProps}>{terms.document?.title ?? 'Terms of Service'}</h1>
+      {terms.documentStatus === 'loading' ? <p>Loading the Terms of Service…</p> : null}
+      {terms.documentErrorMessage === undefined ? null : <p role="alert">{terms.documentErrorMessage}</p>}
+      {terms.documentProps === undefined ? null : <div {...terms.documentProps} />}
+      {terms.acceptErrorMessage === undefined ? null : <p role="alert">{terms.acceptErrorMessage}</p>}
+      <button type="button" disabled={!terms.canAccept} onClick={() => void terms.accept().catch(() => undefined)}>
+        Accept
+      </button>
+    </section>
+  );
+}
+
+/** The whole flow as a partner would render it with its own markup. */
+export function OnboardingView(props: UseOnboardingOptions) {
+  const onboarding = useOnboarding(props);
+  return (
+    <main data-state={onboarding.status}>
+      <p data-testid="status">{onboarding.status}</p>
+      {onboarding.status === 'collect' ? <RequirementsFormView form={onboarding.form} /> : null}
+      {onboarding.status === 'terms' ? <TermsView terms={onboarding.terms} /> : null}
+      {onboarding.status === 'verifying' || onboarding.status === 'done' || onboarding.status === 'unavailable' || onboarding.status === 'error' ? (
+        <p role="status">{onboarding.message}</p>
+      ) : null}
+      <button type="button" onClick={onboarding.exit}>
+        Leave
+      </button>
+    </main>
+  );
+}

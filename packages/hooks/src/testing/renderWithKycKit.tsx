@@ -1,0 +1,32 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render, renderHook } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import type { ProxyClient } from '../createProxyClient';
+import { KycKitProvider } from '../KycKitProvider';
+
+/** A QueryClient for tests: no retries, so a failure shows at once. */
+export function createTestQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } } });
+}
+
+/** A wrapper component providing the kit with `client`. */
+export function kycKitWrapper(client: ProxyClient, options: { locale?: string; queryClient?: QueryClient } = {}) {
+  const queryClient = options.queryClient ?? createTestQueryClient();
+  return function Wrapper({ children }: { children?: ReactNode }) {
+    return (
+      <KycKitProvider client={client} locale={options.locale ?? 'en'} queryClient={queryClient}>
+        {children}
+      </KycKitProvider>
+    );
+  };
+}
+
+/** renderHook inside a KycKitProvider. */
+export function renderKycKitHook<Result>(hook: () => Result, client: ProxyClient, options: { locale?: string } = {}) {
+  return renderHook(hook, { wrapper: kycKitWrapper(client, options) });
+}
+
+/** render inside a KycKitProvider. */
+export function renderWithKycKit(element: ReactElement, client: ProxyClient, options: { locale?: string } = {}) {
+  return render(element, { wrapper: kycKitWrapper(client, options) });
+}

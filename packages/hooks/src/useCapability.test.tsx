@@ -1,0 +1,45 @@
+import { waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
+import { renderKycKitHook } from './testing/renderWithKycKit';
+import { useCapability } from './useCapability';
+import { useCustomer } from './useCustomer';
+
+describe('useCapability', () => {
+  it('is not allowed while loading, then gives core gate result with its message', async () => {
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ capabilities: { custodyFiat: 'pending' }, requirements: { fullSsn: 'due', firstName: 'pending' } }),
+    });
+    const { result } = renderKycKitHook(() => useCapability('custodyFiat'), client);
+    expect(result.current.isLoading).toBe(true);
+    expect(result.current.allowed).toBe(false);
+
+    await waitFor(() => expect(result.current.isLoading).toBe(false));
+    expect(result.current).toMatchObject({ allowed: false, capability: 'custodyFiat', status: 'pending', reason: 'needs_input' });
+    expect(result.current.blocking.map((requirement) => requirement.key)).toContain('fullSsn');
+    expect(result.current.message).toBe('We need a few more details before you can continue.');
+  });
+
+  it('allows an active capability', async () => {
+    const client = createFakeProxyClient({ customer: fakeCustomer({ capabilities: { custodyFiat: 'active' } }) });
+    const { result } = renderKycKitHook(() => useCapability('custodyFiat'), client, { locale: 'es' });
+    await waitFor(() => expect(result.current.allowed).toBe(true));
+    expect(result.current.reason).toBe('active');
+    expect(result.current.message).not.toBe("You're all set.");
+  });
+
+  it('shows only the generic message for an inactive capability', async () => {
+    const client = createFakeProxyClient({ customer: fakeCustomer({ capabilities: { custodyFiat: 'inactive' } }) });
+    const { result } = renderKycKitHook(() => useCapability('custodyFiat'), client);
+    await waitFor(() => expect(result.current.reason).toBe('unavailable'));
+    expect(result.current.message).toBe("We're unable to complete this request. Please contact support.");
+  });
+});
+
+describe('useCustomer', () => {
+  it('answers null for a user without a customer', async () => {
+    const { result } = renderKycKitHook(() => useCustomer(), createFakeProxyClient({ customer: null }));
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    expect(result.current.customer).toBeNull();
+  });
+});

@@ -1,0 +1,136 @@
+import { customerResponseSchema } from '@kyc-kit/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { customerQueryOptions } from './customerQueryOptions';
+import { kycKitQueryKeys } from './kycKitQueryKeys';
+import { useKycKitContext } from './KycKitProvider';
+
+/** Options of {@link useCustomerEvents}. */
+export interface UseCustomerEventsOptions {
+  /**
+   * Whether to listen. The onboarding flow turns it on while it waits for verification.
+   * @default true
+   */
+  enabled?: boolean;
+  /**
+   * How often to ask for the customer when server-sent events are unavailable.
+   * @default 5000
+   */
+  pollIntervalMs?: number;
+  /**
+   * First reconnection delay; each failure doubles it up to `maxReconnectDelayMs`.
+   * @default 1000
+   */
+  reconnectDelayMs?: number;
+  /**
+   * Longest reconnection delay.
+   * @default 30000
+   */
+  maxReconnectDelayMs?: number;
+  /**
+   * Failed connections in a row (without ever opening) after which the hook polls instead.
+   * @default 3
+   */
+  maxFailedConnections?: number;
+}
+
+/** How {@link useCustomerEvents} is receiving updates. */
+export type CustomerEventsStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'polling';
+
+/** What {@link useCustomerEvents} returns. */
+export interface CustomerEvents {
+  status: CustomerEventsStatus;
+}
+
+/**
+ * Keeps the cached customer live: listens to the proxy's server-sent events
+ * (`GET /events`, `event: customer`) and writes each customer into the query
+ * cache. A dropped stream reconnects with exponential backoff; where
+ * EventSource does not exist, or the stream keeps failing, it polls instead.
+ * Runs only in effects, so server rendering never touches EventSource.
+ */
+export function useCustomerEvents(options: UseCustomerEventsOptions = {}): CustomerEvents {
+  const { client } = useKycKitContext('useCustomerEvents');
+  const queryClient = useQueryClient();
+  const {
+    enabled = true,
+    pollIntervalMs = 5000,
+    reconnectDelayMs = 1000,
+    maxReconnectDelayMs = 30000,
+    maxFailedConnections = 3,
+  } = options;
+  const [status, setStatus] = useState<CustomerEventsStatus>('idle');
+
+  useEffect(() => {
+    if (!enabled) {
+      setStatus('idle');
+      return;
+    }
+    let stopped = false;
+    let source: EventSource | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+
+    // fetchQuery, not invalidate: it reads even when no component observes the customer right now.
+    const refresh = () => {
+      queryClient.fetchQuery({ ...customerQueryOptions(client), staleTime: 0 }).catch(() => undefined);
+    };
+
+    const poll = () => {
+      setStatus('polling');
+      const tick = () => {
+        if (stopped) return;
+        refresh();
+        timer = setTimeout(tick, pollIntervalMs);
+      };
+      timer = setTimeout(tick, pollIntervalMs);
+    };
+
+    const connect = () => {
+      if (stopped) return;
+      setStatus(failures === 0 ? 'connecting' : 'reconnecting');
+      const EventSourceConstructor = globalThis.EventSource;
+      source = new EventSourceConstructor(client.eventsUrl());
+      source.addEventListener('open', () => {
+        failures = 0;
+        setStatus('open');
+        // Events sent while disconnected are lost: read the customer once to catch up.
+        refresh();
+      });
+      source.addEventListener('customer', (event) => {
+        try {
+          const parsed = customerResponseSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
+          if (parsed.success) queryClient.setQueryData(kycKitQueryKeys.customer(), parsed.data.customer);
+          else refresh();
+        } catch {
+          refresh();
+        }
+      });
+      source.addEventListener('error', () => {
+        // EventSource retries by itself while CONNECTING; once CLOSED (an HTTP error, a wrong content type) it gives up, so we take over.
+        if (source === undefined || source.readyState !== EventSourceConstructor.CLOSED) return;
+        source.close();
+        source = undefined;
+        failures += 1;
+        if (failures >= maxFailedConnections) {
+          poll();
+          return;
+        }
+        setStatus('reconnecting');
+        const delay = Math.min(maxReconnectDelayMs, reconnectDelayMs * 2 ** (failures - 1));
+        timer = setTimeout(connect, delay);
+      });
+    };
+
+    if (typeof globalThis.EventSource === 'function') connect();
+    else poll();
+
+    return () => {
+      stopped = true;
+      source?.close();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [enabled, client, queryClient, pollIntervalMs, reconnectDelayMs, maxReconnectDelayMs, maxFailedConnections]);
+
+  return { status };
+}

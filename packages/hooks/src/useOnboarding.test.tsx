@@ -1,0 +1,194 @@
+import type { Customer } from '@kyc-kit/core';
+import { screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { OnboardingEvent } from './useOnboarding';
+import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
+import { OnboardingView } from './testing/OnboardingView';
+import { renderWithKycKit } from './testing/renderWithKycKit';
+
+const TOS_VERSION = { versionId: 'us_individual_2026-05-29', languages: ['en', 'es'], url: 'https://example.test/tos' };
+
+function status() {
+  return screen.getByTestId('status').textContent;
+}
+
+describe('useOnboarding', () => {
+  it('walks loading -> collect -> terms -> verifying -> done and reports each change', async () => {
+    const user = userEvent.setup({ delay: null });
+    let phase = 0;
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: { firstName: 'due', tos: 'due' }, tosVersions: [TOS_VERSION] }),
+      documents: { [`${TOS_VERSION.versionId}:en`]: { versionId: TOS_VERSION.versionId, language: 'en', title: 'Terms', html: '<p>The terms.</p>' } },
+      onWrite: (write, current) => {
+        phase += 1;
+        const base = current as Customer;
+        if (write.method === 'updateCustomer') {
+          const { firstName: _sent, ...requirements } = base.requirements;
+          return { ...base, requirements };
+        }
+        return { ...base, requirements: {} };
+      },
+    });
+    const onStepChange = vi.fn();
+    const onComplete = vi.fn();
+    const events: OnboardingEvent[] = [];
+    renderWithKycKit(
+      <OnboardingView
+        capability="custodyFiat"
+        onStepChange={onStepChange}
+        onComplete={onComplete}
+        onEvent={(event) => events.push(event)}
+        // jsdom has no EventSource: the flow polls while verifying.
+        liveUpdates={{ pollIntervalMs: 1 }}
+      />,
+      client,
+    );
+    expect(status()).toBe('loading');
+
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    expect(status()).toBe('collect');
+    expect(onStepChange).toHaveBeenCalledWith({ stepId: 'personal', stepNumber: 1, stepCount: 1 });
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByText('The terms.')).toBeInTheDocument();
+    expect(status()).toBe('terms');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Accept' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+
+    await waitFor(() => expect(status()).toBe('verifying'));
+    expect(screen.getByRole('status')).toHaveTextContent("We're verifying the details you sent.");
+    expect(phase).toBe(2);
+
+    // Verification finishes on the provider's side; the next poll sees it.
+    client.customer = { ...(client.customer as Customer), capabilities: { custodyFiat: { requested: true, status: 'active', rawStatus: 'active' } } };
+    await waitFor(() => expect(status()).toBe('done'));
+    expect(onComplete).toHaveBeenCalledTimes(1);
+
+    expect(events.filter((event) => event.type === 'state_changed').map((event) => event.type === 'state_changed' && event.state)).toEqual([
+      'loading',
+      'collect',
+      'terms',
+      'verifying',
+      'done',
+    ]);
+    expect(events).toContainEqual({ type: 'step_submitted', stepId: 'personal', fieldKeys: ['firstName'] });
+    expect(events).toContainEqual({ type: 'terms_shown', versionId: TOS_VERSION.versionId, language: 'en' });
+    expect(events).toContainEqual({ type: 'terms_accepted', versionId: TOS_VERSION.versionId, language: 'en' });
+    expect(events).toContainEqual({ type: 'completed', capabilities: ['custodyFiat'] });
+  });
+
+  it('reports done and calls onComplete once every capability is active', async () => {
+    const onComplete = vi.fn();
+    const client = createFakeProxyClient({ customer: fakeCustomer({ capabilities: { custodyFiat: 'active', transferFiat: 'active' } }) });
+    renderWithKycKit(<OnboardingView capabilities={['custodyFiat', 'transferFiat']} onComplete={onComplete} />, client);
+
+    await waitFor(() => expect(status()).toBe('done'));
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onComplete).toHaveBeenCalledWith({ customerId: fakeCustomer().id, capabilities: ['custodyFiat', 'transferFiat'] });
+  });
+
+  it('shows only the generic message when a capability is unavailable', async () => {
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ capabilities: { custodyFiat: 'inactive' }, requirements: { firstName: 'due' } }),
+    });
+    renderWithKycKit(<OnboardingView capability="custodyFiat" />, client);
+
+    await waitFor(() => expect(status()).toBe('unavailable'));
+    expect(screen.getByRole('status')).toHaveTextContent("We're unable to complete this request. Please contact support.");
+    expect(screen.queryByLabelText('First name')).not.toBeInTheDocument();
+  });
+
+  it('moves to error when the customer cannot be loaded, and calls onExit on leave', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeProxyClient();
+    client.getCustomer = async () => {
+      throw new (await import('./KycKitApiError')).KycKitApiError({ code: 'unauthorized', message: 'Sign in to continue.', status: 401, retryable: false });
+    };
+    const onExit = vi.fn();
+    renderWithKycKit(<OnboardingView capability="custodyFiat" onExit={onExit} />, client);
+
+    await waitFor(() => expect(status()).toBe('error'));
+    expect(screen.getByRole('status')).toHaveTextContent('Sign in again to continue.');
+    await user.click(screen.getByRole('button', { name: 'Leave' }));
+    expect(onExit).toHaveBeenCalledWith({ state: 'error' });
+  });
+
+  it('never puts a typed value in an onEvent payload', async () => {
+    const user = userEvent.setup({ delay: null });
+    const typed = ['Ada', 'Lovelace', '27', '1990', '123-45-6789', '1 Main Street', 'Springfield', '94105'];
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({
+        requirements: {
+          firstName: 'due',
+          lastName: 'due',
+          dateOfBirth: 'due',
+          fullSsn: 'due',
+          addressLine1: 'due',
+          addressCity: 'due',
+          addressPostalCode: 'due',
+        },
+      }),
+    });
+    // A server refusal on one field as well: its event must carry the key, not the value.
+    client.failNextWrite(
+      new (await import('./KycKitApiError')).KycKitApiError({
+        code: 'invalid_fields',
+        message: 'Some answers need your attention.',
+        status: 400,
+        retryable: false,
+        fields: { lastName: { code: 'field.lastName.error.required', message: 'Enter your last name' } },
+      }),
+    );
+    const events: OnboardingEvent[] = [];
+    renderWithKycKit(<OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} liveUpdates={false} />, client);
+
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await user.type(screen.getByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    await user.type(screen.getByLabelText('Day'), '27');
+    await user.type(screen.getByLabelText('Month'), '3');
+    await user.type(screen.getByLabelText('Year'), '1990');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(events.some((event) => event.type === 'step_submit_failed' && event.code === 'invalid_fields')).toBe(true));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(await screen.findByLabelText('Street address'), '1 Main Street');
+    await user.type(screen.getByLabelText('City'), 'Springfield');
+    await user.type(screen.getByLabelText('ZIP code'), '94105');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(await screen.findByLabelText('Social Security number'), '123-45-6789');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(client.writes).toHaveLength(4));
+
+    expect(events.length).toBeGreaterThan(5);
+    const serialized = JSON.stringify(events);
+    for (const value of typed) expect(serialized).not.toContain(value);
+    expect(events).toContainEqual({ type: 'step_submit_failed', stepId: 'personal', code: 'invalid_fields', fieldKeys: ['lastName'] });
+  });
+});
+
+describe('useOnboarding for a capability the customer never requested', () => {
+  it('requests it first, then asks for what it needs', async () => {
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ capabilities: { custodyFiat: 'active', tradeCrypto: 'unrequested' } }),
+      onWrite: (write, current) => {
+        const base = current as Customer;
+        if (write.method !== 'updateCustomer' || write.body.capabilities === undefined) return base;
+        return {
+          ...base,
+          capabilities: { ...base.capabilities, tradeCrypto: { requested: true, status: 'pending', rawStatus: 'pending' } },
+          requirements: {
+            occupation: { key: 'occupation', known: true, status: 'due', rawStatus: 'due', impact: ['tradeCrypto'] },
+          },
+        };
+      },
+    });
+    renderWithKycKit(<OnboardingView capability="tradeCrypto" liveUpdates={false} />, client);
+
+    expect(await screen.findByLabelText('Occupation or industry')).toBeInTheDocument();
+    expect(client.writes).toEqual([
+      { method: 'updateCustomer', body: { capabilities: ['tradeCrypto'] }, idempotencyKey: expect.any(String) },
+    ]);
+    expect(status()).toBe('collect');
+  });
+});

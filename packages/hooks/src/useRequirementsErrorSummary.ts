@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
+import { useFormState } from 'react-hook-form';
+import { errorSummaryItems } from './useRequirementsForm';
+import type { RequirementErrorSummaryItem, RequirementsForm } from './useRequirementsForm';
+
+/** What {@link useRequirementsErrorSummary} returns. */
+export interface RequirementsErrorSummary {
+  /** One entry per invalid field of the current step, in the step's order. */
+  items: RequirementErrorSummaryItem[];
+  /** The form-level error of the last save (not tied to a field), translated. */
+  formError: string | undefined;
+  /** Translated title ("There is a problem"). */
+  title: string;
+  /** Whether there is anything to show; render nothing otherwise. */
+  hasErrors: boolean;
+  /** Props of the summary's container. It takes focus after each failed submit, as GOV.UK's does. */
+  summaryProps: { ref: RefObject<HTMLDivElement | null>; tabIndex: -1; role: 'alert'; 'aria-labelledby': string };
+  /** Props of the summary's title. */
+  titleProps: { id: string };
+  /** Props of the link of one entry: it moves focus to the field instead of scrolling the label out of view. */
+  getLinkProps: (item: RequirementErrorSummaryItem) => { href: string; onClick: (event: { preventDefault(): void }) => void };
+}
+
+/**
+ * The errors of the current step for an error summary at the top of the
+ * form: key, translated message and the id of the control to focus. It lives
+ * apart from `useRequirementsForm` so only the summary re-renders when errors
+ * change.
+ */
+export function useRequirementsErrorSummary(form: RequirementsForm): RequirementsErrorSummary {
+  const { errors } = useFormState({ control: form.form.control, name: form.fieldKeys });
+  const items = errorSummaryItems(errors, form.fieldContext);
+  const summaryRef = useRef<HTMLDivElement | null>(null);
+  const formError = form.submitErrorMessage;
+  const hasErrors = items.length > 0 || formError !== undefined;
+  const { failedSubmitCount } = form;
+  // Focus once per failed submit, as soon as the summary is in the page (errors may render a moment after the count changes).
+  const focusedForRef = useRef(0);
+  useEffect(() => {
+    if (failedSubmitCount > focusedForRef.current && hasErrors && summaryRef.current !== null) {
+      focusedForRef.current = failedSubmitCount;
+      summaryRef.current.focus();
+    }
+  }, [failedSubmitCount, hasErrors]);
+  const titleId = `${form.fieldContext.idPrefix}-error-summary-title`;
+  return {
+    items,
+    formError,
+    title: form.fieldContext.t('form.errorSummary.title'),
+    hasErrors,
+    summaryProps: { ref: summaryRef, tabIndex: -1, role: 'alert', 'aria-labelledby': titleId },
+    titleProps: { id: titleId },
+    getLinkProps: (item) => ({
+      href: `#${item.targetId}`,
+      onClick: (event) => {
+        event.preventDefault();
+        globalThis.document?.getElementById(item.targetId)?.focus();
+      },
+    }),
+  };
+}

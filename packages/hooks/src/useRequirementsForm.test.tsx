@@ -1,0 +1,315 @@
+import type { Customer, RequirementStatus } from '@kyc-kit/core';
+import { screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { KycKitApiError } from './KycKitApiError';
+import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
+import type { RecordedWrite } from './testing/createFakeProxyClient';
+import { RequirementsFormView } from './testing/RequirementsFormView';
+import { renderWithKycKit } from './testing/renderWithKycKit';
+import { useRequirementsForm } from './useRequirementsForm';
+import type { UseRequirementsFormOptions } from './useRequirementsForm';
+
+const BASE_FIELDS = [
+  'firstName',
+  'lastName',
+  'dateOfBirth',
+  'fullSsn',
+  'addressLine1',
+  'addressCity',
+  'addressSubdivision',
+  'addressPostalCode',
+  'addressCountryCode',
+  'purposeOfAccount',
+  'sourceOfFunds',
+];
+
+function Form(props: Partial<UseRequirementsFormOptions> & { onFieldRender?: (name: string) => void; onFormRender?: () => void }) {
+  const form = useRequirementsForm({ capabilities: ['custodyFiat'], ...props });
+  props.onFormRender?.();
+  return <RequirementsFormView form={form} onFieldRender={props.onFieldRender} />;
+}
+
+/** After a write, the customer owes every base field not yet sent, due. */
+function owesTheRest(write: RecordedWrite, current: Customer | null): Customer {
+  const sent = new Set([
+    ...Object.keys((write.body.fields ?? {}) as object),
+    ...BASE_FIELDS.filter((key) => current !== null && current.requirements[key] === undefined),
+  ]);
+  const requirements = Object.fromEntries(
+    BASE_FIELDS.filter((key) => !sent.has(key)).map((key): [string, RequirementStatus] => [key, 'due']),
+  );
+  return fakeCustomer({ requirements });
+}
+
+const networkError = () =>
+  new KycKitApiError({ code: 'network_error', message: 'The connection failed.', status: 0, retryable: true });
+
+describe('useRequirementsForm', () => {
+  it('creates the customer with the first step, then asks the next step', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeProxyClient({ customer: null, onWrite: owesTheRest });
+    renderWithKycKit(<Form />, client);
+
+    expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
+    expect(screen.getByText('Step 1 of 4')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    await user.type(screen.getByLabelText('Day'), '10');
+    await user.type(screen.getByLabelText('Month'), '12');
+    await user.type(screen.getByLabelText('Year'), '1985');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByRole('heading', { name: 'Your home address' })).toBeInTheDocument();
+    expect(screen.getByText('Step 2 of 4')).toBeInTheDocument();
+    expect(client.writes).toHaveLength(1);
+    expect(client.writes[0]).toMatchObject({
+      method: 'createCustomer',
+      body: {
+        capabilities: ['custodyFiat'],
+        fields: { firstName: 'Ada', lastName: 'Lovelace', dateOfBirth: { day: '10', month: '12', year: '1985' } },
+      },
+    });
+    // The address country has one choice (US) and starts answered.
+    expect(screen.getByLabelText('Country')).toHaveValue('US');
+  });
+
+  it('wires labels, hints and errors by id, naming only rendered elements', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { firstName: 'due', dateOfBirth: 'due' } }) });
+    renderWithKycKit(<Form />, client);
+
+    const firstName = await screen.findByLabelText('First name');
+    expect(firstName).not.toHaveAttribute('aria-invalid');
+    expect(firstName).not.toHaveAttribute('aria-describedby');
+    const dateGroup = screen.getByRole('group', { name: 'Date of birth' });
+    expect(dateGroup).toHaveAccessibleDescription('For example, 27 3 1990');
+
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    // The error summary takes focus, as GOV.UK's does.
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(firstName).toHaveAttribute('aria-invalid', 'true');
+    expect(firstName).toHaveAccessibleDescription('Enter your first name');
+    for (const element of [firstName, dateGroup]) {
+      for (const id of (element.getAttribute('aria-describedby') ?? '').split(' ')) {
+        expect(document.getElementById(id)).not.toBeNull();
+      }
+    }
+    expect(dateGroup).toHaveAttribute('aria-invalid', 'true');
+    expect(client.writes).toHaveLength(0);
+
+    // It links to the first box of each invalid field.
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['Enter your first name', expect.stringMatching(/date of birth/i)]);
+    expect(links[0]).toHaveAttribute('href', `#${firstName.id}`);
+    await user.click(links[1] as HTMLElement);
+    expect(screen.getByLabelText('Day')).toHaveFocus();
+
+    // Fixing a field clears its error as the user types.
+    await user.type(firstName, 'Ada');
+    expect(firstName).not.toHaveAttribute('aria-invalid');
+    expect(firstName).not.toHaveAttribute('aria-describedby');
+  });
+
+  it('reuses one idempotency key when the same submit is retried, and a new one for a new submit', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', email: 'due' } }),
+    });
+    client.failNextWrite(networkError(), 2);
+    renderWithKycKit(<Form />, client);
+
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Check your internet connection and try again.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(client.writes).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByRole('heading', { name: 'Contact details' })).toBeInTheDocument();
+    const keys = client.writes.map((write) => write.idempotencyKey);
+    expect(new Set(keys).size).toBe(1);
+    expect(client.writes.every((write) => write.method === 'updateCustomer')).toBe(true);
+
+    await user.type(screen.getByLabelText('Email address'), 'ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(client.writes).toHaveLength(4));
+    expect(client.writes[3]?.idempotencyKey).not.toBe(keys[0]);
+  });
+
+  it('puts server field errors on their fields and keeps every typed value', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due' } }) });
+    client.failNextWrite(
+      new KycKitApiError({
+        code: 'invalid_fields',
+        message: 'Some answers need your attention.',
+        status: 400,
+        retryable: false,
+        fields: {
+          lastName: { code: 'field.lastName.error.required', message: 'Enter your last name' },
+          firstName: { code: 'name_not_allowed', message: 'Enter your first name as it appears on your ID' },
+        },
+      }),
+    );
+    renderWithKycKit(<Form />, client, { locale: 'es' });
+
+    await user.type(await screen.findByRole('textbox', { name: /nombre/i }), 'Ada');
+    const lastName = screen.getAllByRole('textbox')[1] as HTMLElement;
+    await user.type(lastName, 'L');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await waitFor(() => expect(lastName).toHaveAttribute('aria-invalid', 'true'));
+    // A catalogued code follows the locale; an uncatalogued one shows the proxy's safe text.
+    expect(lastName).not.toHaveAccessibleDescription('Enter your last name');
+    expect(lastName).toHaveAccessibleDescription(/apellido/i);
+    expect(screen.getByRole('textbox', { name: /nombre/i })).toHaveAccessibleDescription(
+      'Enter your first name as it appears on your ID',
+    );
+    expect(screen.getByRole('textbox', { name: /nombre/i })).toHaveValue('Ada');
+    expect(lastName).toHaveValue('L');
+  });
+
+  it('after a submit asks again only the fields that came back due or rejected', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', purposeOfAccount: 'due' } }),
+      onWrite: (_write, current) => ({
+        ...(current as Customer),
+        requirements: {
+          lastName: { key: 'lastName', known: true, status: 'rejected', rawStatus: 'rejected', impact: ['custodyFiat'] },
+          purposeOfAccount: { key: 'purposeOfAccount', known: true, status: 'due', rawStatus: 'due', impact: ['custodyFiat'] },
+          firstName: { key: 'firstName', known: true, status: 'pending', rawStatus: 'pending', impact: ['custodyFiat'] },
+        },
+      }),
+    });
+    renderWithKycKit(<Form />, client);
+
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelaec');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await waitFor(() => expect(screen.queryByLabelText('First name')).not.toBeInTheDocument());
+    expect(screen.getByRole('heading', { name: 'About you' })).toBeInTheDocument();
+    const lastName = screen.getByLabelText('Last name');
+    expect(lastName).toHaveValue('Lovelaec');
+    expect(lastName).toHaveAccessibleDescription("We couldn't verify this. Check it and enter it again.");
+  });
+
+  it('goes back to a saved step with its values kept', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeProxyClient({ customer: null, onWrite: owesTheRest });
+    renderWithKycKit(<Form />, client);
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    await user.type(screen.getByLabelText('Day'), '1');
+    await user.type(screen.getByLabelText('Month'), '2');
+    await user.type(screen.getByLabelText('Year'), '1990');
+    expect(screen.queryByRole('button', { name: 'Back' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('heading', { name: 'Your home address' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+
+    expect(screen.getByRole('heading', { name: 'About you' })).toBeInTheDocument();
+    expect(screen.getByText('Step 1 of 4')).toBeInTheDocument();
+    expect(screen.getByLabelText('First name')).toHaveValue('Ada');
+    expect(screen.getByLabelText('Year')).toHaveValue('1990');
+  });
+
+  it('re-renders only the field being typed in, not the form or the other 19 fields', async () => {
+    const user = userEvent.setup({ delay: null });
+    const keys = Array.from({ length: 20 }, (_, index) => `partnerQuestion${String(index + 1).padStart(2, '0')}`);
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: Object.fromEntries(keys.map((key): [string, RequirementStatus] => [key, 'due'])) }),
+    });
+    const fieldRenders = new Map<string, number>();
+    let formRenders = 0;
+    renderWithKycKit(
+      <Form
+        onFormRender={() => (formRenders += 1)}
+        onFieldRender={(name) => fieldRenders.set(name, (fieldRenders.get(name) ?? 0) + 1)}
+      />,
+      client,
+    );
+    await waitFor(() => expect(screen.getAllByRole('textbox')).toHaveLength(20));
+    const inputs = screen.getAllByRole('textbox');
+    const target = inputs[4] as HTMLElement;
+
+    // Plain typing: uncontrolled inputs, so nothing re-renders at all.
+    fieldRenders.clear();
+    formRenders = 0;
+    await user.type(target, 'hello');
+    expect(target).toHaveValue('hello');
+    expect(formRenders).toBe(0);
+    expect([...fieldRenders.keys()]).toEqual([]);
+
+    // Errors on every field, then one keystroke fixes one: that field alone renders again.
+    await user.clear(target);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(target).toHaveAttribute('aria-invalid', 'true'));
+    fieldRenders.clear();
+    formRenders = 0;
+    await user.type(target, 'x');
+    expect(target).not.toHaveAttribute('aria-invalid');
+    expect(formRenders).toBe(0);
+    expect([...fieldRenders.keys()]).toEqual([keys[4]]);
+  });
+});
+
+describe('useRequirementsForm drafts', () => {
+  it('keeps typed non-sensitive values across a reload, scoped to the customer', async () => {
+    const user = userEvent.setup({ delay: null });
+    const customer = fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', dateOfBirth: 'due' } });
+    const client = createFakeProxyClient({ customer });
+    const first = renderWithKycKit(<Form />, client);
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Day'), '10');
+    await user.type(screen.getByLabelText('Year'), '1985');
+    first.unmount();
+
+    const stored = window.sessionStorage.getItem(`kyc-kit:draft:${customer.id}`) ?? '';
+    expect(stored).toContain('Ada');
+    expect(stored).not.toContain('1985');
+
+    renderWithKycKit(<Form />, client);
+    await waitFor(() => expect(screen.getByLabelText('First name')).toHaveValue('Ada'));
+    expect(screen.getByLabelText('Year')).toHaveValue('');
+
+    // Another customer in the same tab does not see it.
+    const other = createFakeProxyClient({ customer: fakeCustomer({ id: 'customer_other', requirements: { firstName: 'due' } }) });
+    const third = renderWithKycKit(<Form />, other);
+    expect(await within(third.container).findByLabelText('First name')).toHaveValue('');
+  });
+
+  it('never writes an SSN, date of birth or address to any storage', async () => {
+    const user = userEvent.setup({ delay: null });
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({
+        requirements: { firstName: 'due', dateOfBirth: 'due', addressLine1: 'due', addressPostalCode: 'due', fullSsn: 'due' },
+      }),
+    });
+    renderWithKycKit(<Form />, client);
+
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Day'), '27');
+    await user.type(screen.getByLabelText('Month'), '3');
+    await user.type(screen.getByLabelText('Year'), '1990');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(await screen.findByLabelText('Street address'), '1 Main Street');
+    await user.type(screen.getByLabelText('ZIP code'), '94105');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(await screen.findByLabelText('Social Security number'), '123-45-6789');
+
+    const written = setItem.mock.calls.map(([key, value]) => `${key}=${value}`).join('\n');
+    expect(written).toContain('Ada');
+    expect(written).not.toMatch(/1990|"27"|Main Street|94105|6789/);
+    const everything = JSON.stringify({ ...window.sessionStorage }) + JSON.stringify({ ...window.localStorage });
+    expect(everything).not.toMatch(/1990|Main Street|94105|6789/);
+    setItem.mockRestore();
+  });
+});

@@ -1,0 +1,102 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { KycKitApiError } from './KycKitApiError';
+import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
+import { TermsView } from './testing/OnboardingView';
+import { kycKitWrapper, renderKycKitHook } from './testing/renderWithKycKit';
+import { useTermsOfService } from './useTermsOfService';
+
+const VERSION = { versionId: 'us_individual_2026-05-29', languages: ['en', 'es'], url: 'https://example.test/tos' };
+const documents = {
+  [`${VERSION.versionId}:en`]: { versionId: VERSION.versionId, language: 'en', title: 'Terms of Service', html: '<p>English terms.</p>' },
+  [`${VERSION.versionId}:es`]: { versionId: VERSION.versionId, language: 'es', title: 'Términos del servicio', html: '<p>Términos en español.</p>' },
+};
+
+function clientWithTerms() {
+  return createFakeProxyClient({ customer: fakeCustomer({ requirements: { tos: 'due' }, tosVersions: [VERSION] }), documents });
+}
+
+function Terms() {
+  return <TermsView terms={useTermsOfService()} />;
+}
+
+describe('useTermsOfService', () => {
+  it('offers the versions to accept and picks the document language from the locale', async () => {
+    const { result } = renderKycKitHook(() => useTermsOfService(), clientWithTerms(), { locale: 'es-MX' });
+    await waitFor(() => expect(result.current.document?.title).toBe('Términos del servicio'));
+    expect(result.current.isRequired).toBe(true);
+    expect(result.current.versions).toEqual([VERSION]);
+    expect(result.current.languages).toEqual(['en', 'es']);
+    expect(result.current.language).toBe('es');
+  });
+
+  it('refuses to accept before the document was loaded and shown', async () => {
+    const client = clientWithTerms();
+    const { result } = renderKycKitHook(() => useTermsOfService(), client);
+    await waitFor(() => expect(result.current.document).toBeDefined());
+    // Loaded but never rendered: not shown yet.
+    expect(result.current.canAccept).toBe(false);
+    await expect(result.current.accept()).rejects.toMatchObject({ code: 'tos_not_shown' });
+    expect(client.writes).toHaveLength(0);
+
+    act(() => result.current.markShown());
+    expect(result.current.canAccept).toBe(true);
+    await act(() => result.current.accept());
+    expect(client.writes).toEqual([
+      { method: 'acceptTermsOfService', body: { versionId: VERSION.versionId, language: 'en' }, idempotencyKey: expect.any(String) },
+    ]);
+    expect(result.current.isRequired).toBe(false);
+  });
+
+  it('marks the document shown once its element is rendered, per language', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = clientWithTerms();
+    const { rerender } = render(<Terms />, { wrapper: kycKitWrapper(client) });
+    const accept = screen.getByRole('button', { name: 'Accept' });
+    expect(accept).toBeDisabled();
+    expect(await screen.findByText('English terms.')).toBeInTheDocument();
+    await waitFor(() => expect(accept).toBeEnabled());
+
+    function SpanishTerms() {
+      const terms = useTermsOfService();
+      return (
+        <>
+          <button type="button" onClick={() => terms.setLanguage('es')}>
+            Español
+          </button>
+          <TermsView terms={terms} />
+        </>
+      );
+    }
+    rerender(<SpanishTerms />);
+    await user.click(screen.getByRole('button', { name: 'Español' }));
+    expect(await screen.findByText('Términos en español.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(client.writes).toHaveLength(1));
+    expect(client.writes[0]?.body).toEqual({ versionId: VERSION.versionId, language: 'es' });
+  });
+
+  it('cannot accept when the document fails to load, and says so', async () => {
+    const client = clientWithTerms();
+    client.failDocuments = true;
+    render(<Terms />, { wrapper: kycKitWrapper(client) });
+    expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't load the Terms of Service. Try again.");
+    expect(screen.getByRole('button', { name: 'Accept' })).toBeDisabled();
+  });
+
+  it('reuses the idempotency key when a failed acceptance is retried', async () => {
+    const client = clientWithTerms();
+    client.failNextWrite(new KycKitApiError({ code: 'upstream_unavailable', message: 'Busy', status: 503, retryable: true }));
+    const { result } = renderKycKitHook(() => useTermsOfService(), client);
+    await waitFor(() => expect(result.current.document).toBeDefined());
+    act(() => result.current.markShown());
+
+    await act(() => result.current.accept().catch(() => undefined));
+    expect(result.current.acceptErrorMessage).toBe('The service is busy. Try again in a few minutes.');
+    await act(() => result.current.accept());
+
+    expect(client.writes).toHaveLength(2);
+    expect(client.writes[0]?.idempotencyKey).toBe(client.writes[1]?.idempotencyKey);
+  });
+});

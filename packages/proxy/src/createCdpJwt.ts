@@ -1,0 +1,73 @@
+import { createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
+import { SignJWT } from 'jose';
+
+/** A CDP API key: its id and its secret (a PEM EC key or a base64 Ed25519 key). */
+export interface CdpApiKey {
+  apiKeyId: string;
+  apiKeySecret: string;
+}
+
+/** A CDP signing key, parsed once and reused for every token. */
+export interface CdpSigningKey {
+  apiKeyId: string;
+  algorithm: 'ES256' | 'EdDSA';
+  key: KeyObject;
+}
+
+/** Lifetime of a CDP JWT, as the CDP documentation fixes it. */
+const JWT_LIFETIME_SECONDS = 120;
+
+/**
+ * Parses a CDP API key secret. A PEM secret (SEC1 "EC PRIVATE KEY" or
+ * PKCS#8) signs with ES256; any other secret is read as base64 of 64 bytes,
+ * the Ed25519 seed followed by the public key, and signs with EdDSA.
+ * Throws when the secret is neither, so a misconfigured key fails at start-up.
+ */
+export function parseCdpSigningKey(apiKey: CdpApiKey): CdpSigningKey {
+  const secret = apiKey.apiKeySecret.trim();
+  if (secret.includes('-----BEGIN')) {
+    // Environment variables often carry PEM newlines as the two characters "\n".
+    const pem = secret.replace(/\\n/g, '\n');
+    const key = createPrivateKey({ key: pem, format: 'pem' });
+    if (key.asymmetricKeyType !== 'ec') throw new Error('CDP API key secret: a PEM key must be an EC (P-256) key');
+    return { apiKeyId: apiKey.apiKeyId, algorithm: 'ES256', key };
+  }
+  const bytes = Buffer.from(secret, 'base64');
+  if (bytes.length !== 64) throw new Error('CDP API key secret: expected a PEM EC key or 64 bytes of base64 Ed25519 key');
+  const key = createPrivateKey({
+    format: 'jwk',
+    key: {
+      kty: 'OKP',
+      crv: 'Ed25519',
+      d: bytes.subarray(0, 32).toString('base64url'),
+      x: bytes.subarray(32).toString('base64url'),
+    },
+  });
+  return { apiKeyId: apiKey.apiKeyId, algorithm: 'EdDSA', key };
+}
+
+/**
+ * Signs one CDP bearer token for one request. The token names the exact
+ * method, host and path it may be used for and carries a random nonce, so it
+ * must be made afresh for every request (retries included).
+ */
+export async function createCdpJwt(
+  signingKey: CdpSigningKey,
+  request: { method: string; url: URL },
+  now: number = Date.now(),
+): Promise<string> {
+  const issuedAt = Math.floor(now / 1000);
+  return new SignJWT({ uris: [`${request.method.toUpperCase()} ${request.url.host}${request.url.pathname}`] })
+    .setProtectedHeader({
+      alg: signingKey.algorithm,
+      kid: signingKey.apiKeyId,
+      typ: 'JWT',
+      nonce: randomBytes(16).toString('hex'),
+    })
+    .setSubject(signingKey.apiKeyId)
+    .setIssuer('cdp')
+    .setIssuedAt(issuedAt)
+    .setNotBefore(issuedAt)
+    .setExpirationTime(issuedAt + JWT_LIFETIME_SECONDS)
+    .sign(signingKey.key);
+}

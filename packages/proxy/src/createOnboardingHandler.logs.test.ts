@@ -1,0 +1,68 @@
+import type { Customer } from '@kyc-kit/core';
+import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createProxyLogger } from './createProxyLogger';
+import { createProxyHarness, type ProxyHarness } from './proxyTestHarness';
+
+const harnesses: ProxyHarness[] = [];
+afterEach(async () => {
+  for (const harness of harnesses.splice(0)) await harness.close();
+});
+
+const pii = {
+  dateOfBirth: { day: '3', month: '2', year: '1937' },
+  fullSsn: '123-45-6789',
+  addressLine1: '742 Evergreen Terrace',
+  addressCity: 'Springfield',
+  addressSubdivision: 'OR',
+  addressPostalCode: '97403',
+  addressCountryCode: 'US',
+};
+
+/** Every form in which the values above could reach a log line. */
+const FORBIDDEN = ['123-45-6789', '123456789', '"1937"', '1937-02-03', '742 Evergreen', 'Evergreen Terrace', 'Springfield', '"97403"', 'fullSsn":"', 'dateOfBirth":{', 'birthDate":"'];
+
+describe('logs', () => {
+  it.each(['coinbase', 'oms'] as const)('hold no SSN, date of birth or address after a full %s flow, errors included', async (provider) => {
+    const harness = createProxyHarness({ provider });
+    harnesses.push(harness);
+    const events = await harness.openEvents('u');
+    const created = await harness.write('u', 'POST', '/customer', { capabilities: ['custodyFiat'], fields: { firstName: 'Lisa', lastName: 'Simpson' } });
+    expect(created.status).toBe(201);
+    // A refused submit (bad ZIP) and an accepted one both go through the logging path.
+    expect((await harness.write('u', 'PATCH', '/customer', { fields: { ...pii, addressPostalCode: '9740' } })).status).toBe(400);
+    const fields = provider === 'oms' ? { ...pii, citizenship: 'US', email: 'lisa@example.com', phoneNumber: '+14155550100' } : { ...pii, purposeOfAccount: 'investing', sourceOfFunds: 'salary' };
+    expect((await harness.write('u', 'PATCH', '/customer', { fields })).status).toBe(200);
+    expect((await harness.write('u', 'POST', '/customer/tos', { versionId: DEFAULT_TOS_VERSION_ID, language: 'en' })).status).toBe(200);
+    await events.next((message) => message.event === 'customer' && Object.values((JSON.parse(message.data ?? '{}') as { customer: Customer }).customer.capabilities).some((capability) => capability.status === 'active'));
+    await events.close();
+
+    const text = harness.logText();
+    expect(text).toContain('"route":"/api/onboarding/customer"');
+    expect(text).toContain('webhook processed');
+    for (const value of FORBIDDEN) expect(text, value).not.toContain(value);
+    expect(text).not.toMatch(/authorization|bearer/i);
+    // Nor do the URLs the proxy called: PII travels in bodies only.
+    const urls = harness.upstreamCalls.map((call) => call.path).join(' ');
+    for (const value of ['123-45', '123456789', '1937-02', 'Evergreen', 'Springfield']) expect(urls, value).not.toContain(value);
+  });
+
+  it('censors PII paths and credentials even if a body is ever passed to a log call', () => {
+    const lines: string[] = [];
+    const logger = createProxyLogger(pino({}, { write: (line: string) => void lines.push(line) }));
+    logger.info(
+      {
+        fields: { fullSsn: '123-45-6789' },
+        body: { individual: { fullSsn: '123-45-6789' } },
+        customer: { individual: { dateOfBirth: { year: '1937' }, address: { line1: '742 Evergreen Terrace' } } },
+        headers: { authorization: 'Bearer secret-token', cookie: 'session=abc' },
+        residentialAddress: { city: 'Springfield' },
+      },
+      'careless call',
+    );
+    const text = lines.join('');
+    for (const value of ['123-45-6789', '1937', 'Evergreen', 'secret-token', 'session=abc', 'Springfield']) expect(text, value).not.toContain(value);
+    expect(text).toContain('[redacted]');
+  });
+});

@@ -1,0 +1,141 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Customer } from '@kyc-kit/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APP_ORIGIN, BASE_PATH, WEBHOOK_SECRET, createProxyHarness, type ProxyHarness } from './proxyTestHarness';
+import { createWebhookSignatureHeader } from './verifyWebhookSignature';
+
+const harnesses: ProxyHarness[] = [];
+afterEach(async () => {
+  for (const harness of harnesses.splice(0)) await harness.close();
+});
+
+/** The sandbox sends no webhooks of its own here: only the ones each test delivers reach the proxy. */
+function open(options: Parameters<typeof createProxyHarness>[0]): ProxyHarness {
+  const harness = createProxyHarness(options);
+  harnesses.push(harness);
+  return harness;
+}
+
+function capabilityChanged(customerId: string, eventId: string = randomUUID()): string {
+  return JSON.stringify({
+    eventId,
+    eventType: 'customers.capability.changed',
+    timestamp: new Date().toISOString(),
+    data: { customerId, capabilities: [{ code: 'custodyFiat', status: 'active' }] },
+  });
+}
+
+function deliver(harness: ProxyHarness, rawBody: string, signature: string, provider = 'coinbase', headers: Record<string, string> = {}): Promise<Response> {
+  return harness.handler(
+    new Request(`${APP_ORIGIN}${BASE_PATH}/webhooks/${provider}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hook0-signature': signature, ...headers },
+      body: rawBody,
+    }),
+    { clientAddress: '198.51.100.200' },
+  );
+}
+
+/** Each processed event makes the proxy re-read the customer upstream: count those reads. */
+function rereads(harness: ProxyHarness, customerId: string): number {
+  return harness.upstreamCalls.filter((call) => call.method === 'GET' && call.path.endsWith(customerId)).length;
+}
+
+async function customerFor(harness: ProxyHarness, user: string): Promise<Customer> {
+  const response = await harness.write(user, 'POST', '/customer', { capabilities: ['custodyFiat'] });
+  return ((await response.json()) as { customer: Customer }).customer;
+}
+
+describe('provider webhooks', () => {
+  it('publishes a verified event to the owning user and refuses forged, stale and tampered ones', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const customer = await customerFor(harness, 'owner');
+    const stream = await harness.openEvents('owner');
+    await stream.next((message) => message.event === 'customer');
+    const eventId = randomUUID();
+    const body = capabilityChanged(customer.id, eventId);
+
+    const forged = await deliver(harness, body, createWebhookSignatureHeader('not-the-secret', body));
+    const stale = await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000) - 301));
+    const tampered = await deliver(harness, body.replace('active', 'inactive'), createWebhookSignatureHeader(WEBHOOK_SECRET, body));
+    const unsigned = await deliver(harness, body, '');
+    for (const response of [forged, stale, tampered, unsigned]) expect(response.status).toBe(401);
+    expect(rereads(harness, customer.id)).toBe(0);
+
+    // The refused attempts did not use up the event id: the genuine delivery is processed.
+    const genuine = await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body));
+    expect(genuine.status).toBe(204);
+    expect(rereads(harness, customer.id)).toBe(1);
+    const published = await stream.next((message) => message.event === 'customer');
+    expect(JSON.parse(published.data ?? '{}')).toMatchObject({ customer: { id: customer.id } });
+    await stream.close();
+  });
+
+  it('processes a replayed or redelivered event id once', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const customer = await customerFor(harness, 'owner');
+    const eventId = randomUUID();
+    const body = capabilityChanged(customer.id, eventId);
+    const signature = createWebhookSignatureHeader(WEBHOOK_SECRET, body);
+    expect((await deliver(harness, body, signature)).status).toBe(204);
+    // The same request again (a replay), and the same event re-signed later with a new timestamp (a redelivery).
+    expect((await deliver(harness, body, signature)).status).toBe(204);
+    const redelivered = capabilityChanged(customer.id, eventId);
+    expect((await deliver(harness, redelivered, createWebhookSignatureHeader(WEBHOOK_SECRET, redelivered, Math.floor(Date.now() / 1000) + 1))).status).toBe(204);
+    expect(rereads(harness, customer.id)).toBe(1);
+  });
+
+  it('de-duplicates the guides\' id-less events by the X-Event-Id the v1 signature covers', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const customer = await customerFor(harness, 'owner');
+    const body = JSON.stringify({ type: 'customer.capability.status_changed', data: { customerId: customer.id, capability: 'custodyFiat', previousStatus: 'pending', status: 'active' } });
+    const sign = (eventId: string): string => {
+      const timestamp = Math.floor(Date.now() / 1000);
+      const names = 'content-type x-event-id x-event-type';
+      const v1 = createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${names}.application/json.${eventId}.customer.capability.status_changed.${body}`).digest('hex');
+      return `${createWebhookSignatureHeader(WEBHOOK_SECRET, body, timestamp)},h=${names},v1=${v1}`;
+    };
+    const headers = (eventId: string): Record<string, string> => ({ 'x-event-id': eventId, 'x-event-type': 'customer.capability.status_changed' });
+    expect((await deliver(harness, body, sign('evt-1'), 'coinbase', headers('evt-1'))).status).toBe(204);
+    expect((await deliver(harness, body, sign('evt-1'), 'coinbase', headers('evt-1'))).status).toBe(204);
+    expect(rereads(harness, customer.id)).toBe(1);
+    // A later, distinct event with the same body is still processed.
+    expect((await deliver(harness, body, sign('evt-2'), 'coinbase', headers('evt-2'))).status).toBe(204);
+    expect(rereads(harness, customer.id)).toBe(2);
+  });
+
+  it('acknowledges events about customers of nobody here without acting on them', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const body = capabilityChanged('customer_00000000-0000-0000-0000-000000000000');
+    expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(204);
+    expect(harness.upstreamCalls).toHaveLength(0);
+  });
+
+  it('leaves an event unprocessed when the re-read fails, so the redelivery counts', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const customer = await customerFor(harness, 'owner');
+    await harness.control('POST', '/faults', { kind: 'status', status: 500, path: `/platform/v2/customers/${customer.id}`, method: 'GET', count: 10 });
+    const body = capabilityChanged(customer.id);
+    const failed = await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body));
+    expect(failed.status).toBe(503);
+    await harness.control('DELETE', '/faults');
+    expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(204);
+  });
+
+  it('routes OMS events on the OMS route only', async () => {
+    const harness = open({ provider: 'oms', sandboxWebhooks: false });
+    const customer = await customerFor(harness, 'owner');
+    const eventId = `evt_${randomUUID().replace(/-/g, '')}`;
+    const body = JSON.stringify({
+      id: eventId,
+      type: 'customer.endorsement.granted',
+      createdAt: new Date().toISOString(),
+      data: { customerId: customer.id, endorsement: { name: 'usd', status: 'ACTIVE' } },
+    });
+    const signature = createWebhookSignatureHeader(WEBHOOK_SECRET, body);
+    expect((await deliver(harness, body, signature, 'coinbase')).status).toBe(404);
+    expect((await deliver(harness, body, signature, 'oms')).status).toBe(204);
+    expect((await deliver(harness, body, signature, 'oms')).status).toBe(204);
+    expect(rereads(harness, customer.id)).toBe(1);
+  });
+});

@@ -1,0 +1,88 @@
+import type { TosVersion } from '@kyc-kit/core';
+import { ProxyError } from './ProxyError';
+import { readLimitedBody } from './readLimitedBody';
+import { sanitizeTosDocument, type SanitizedTosDocument } from './sanitizeTosDocument';
+import type { Upstream } from './Upstream';
+
+/** Loads Terms of Service documents for the browser. */
+export interface TosDocumentLoader {
+  /** The sanitized document of one version in one language; throws a `ProxyError` when it cannot be had. */
+  load(version: TosVersion, language: string, signal?: AbortSignal): Promise<SanitizedTosDocument>;
+}
+
+/** Terms documents are text; anything larger than this is not one. */
+const MAX_DOCUMENT_BYTES = 1_048_576;
+/** Documentation sites redirect a little (trailing slashes, locales); more than this is a loop. */
+const MAX_REDIRECTS = 3;
+/** How long a sanitized document is served from memory. Versions do not change; this bounds how long a fixed typo takes to show. */
+const CACHE_MS = 10 * 60_000;
+const CACHE_ENTRIES = 100;
+
+function unavailable(detail: string, cause?: unknown): ProxyError {
+  return new ProxyError('tos_document_unavailable', { detail, ...(cause === undefined ? {} : { cause }) });
+}
+
+/**
+ * Fetches Terms of Service documents server-side so the browser can show
+ * them in-page: only the URL the requirement itself names, only on an
+ * allow-listed origin (redirects included, each checked), only text, at most
+ * 1 MB, sanitized, and cached briefly. The proxy must not become a way to
+ * fetch arbitrary URLs from inside the partner's network.
+ */
+export function createTosDocumentLoader(options: { upstream: Upstream; tosOrigins: ReadonlySet<string>; timeoutMs: number }): TosDocumentLoader {
+  const cache = new Map<string, { expiresAt: number; document: SanitizedTosDocument }>();
+
+  function allowed(url: URL): boolean {
+    return options.tosOrigins.has(url.origin) && (url.protocol === 'https:' || url.protocol === 'http:');
+  }
+
+  async function fetchText(start: URL, signal?: AbortSignal): Promise<{ body: string; contentType: string }> {
+    let url = start;
+    for (let hop = 0; ; hop += 1) {
+      const response = await options.upstream.fetchDocument(url, { timeoutMs: options.timeoutMs, ...(signal ? { signal } : {}) });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location !== null) {
+        await response.body?.cancel().catch(() => undefined);
+        if (hop >= MAX_REDIRECTS) throw unavailable('too many redirects');
+        url = new URL(location, url);
+        if (!allowed(url)) throw unavailable('redirect to an origin not in tosOrigins');
+        continue;
+      }
+      const contentType = response.headers.get('content-type') ?? '';
+      if (!response.ok || !/^text\/(html|plain)\b/i.test(contentType)) {
+        await response.body?.cancel().catch(() => undefined);
+        throw unavailable(`document answered ${response.status} ${contentType.slice(0, 40)}`);
+      }
+      try {
+        return { body: await readLimitedBody(response, MAX_DOCUMENT_BYTES), contentType };
+      } catch (error) {
+        throw unavailable('document too large or not UTF-8', error);
+      }
+    }
+  }
+
+  return {
+    async load(version, language, signal) {
+      let url: URL;
+      try {
+        url = new URL(version.url);
+      } catch (error) {
+        throw unavailable('requirement url is not a URL', error);
+      }
+      if (!allowed(url)) throw unavailable('origin not in tosOrigins');
+      // The published specification: append ?lang=<tag> to the language-agnostic URL.
+      url.searchParams.set('lang', language);
+      const cached = cache.get(url.href);
+      if (cached && cached.expiresAt > Date.now()) return cached.document;
+      const { body, contentType } = await fetchText(url, signal);
+      const document = sanitizeTosDocument({ body, contentType, fallbackTitle: 'Terms of Service' });
+      if (document.html === '') throw unavailable('document is empty after sanitizing');
+      cache.set(url.href, { expiresAt: Date.now() + CACHE_MS, document });
+      if (cache.size > CACHE_ENTRIES) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      return document;
+    },
+  };
+}

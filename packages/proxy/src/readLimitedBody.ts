@@ -1,0 +1,37 @@
+import { ProxyError } from './ProxyError';
+
+/**
+ * Reads a request (or response) body as UTF-8 text, refusing it (413) as soon as it passes
+ * `maxBytes`, before it is buffered whole: a declared `Content-Length` over
+ * the limit is refused without reading, and a body that streams on past the
+ * limit is cut off. Bytes that are not UTF-8 are refused as unreadable (400).
+ */
+export async function readLimitedBody(request: Pick<Request, 'headers' | 'body'>, maxBytes: number): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw new ProxyError('payload_too_large');
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new ProxyError('payload_too_large');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new ProxyError('invalid_json', { detail: 'body is not UTF-8', cause: error });
+  }
+}

@@ -1,0 +1,156 @@
+import { UpstreamError } from './UpstreamError';
+
+/** How upstream calls are retried. Every value has a default; tests shrink them. */
+export interface RetryOptions {
+  /**
+   * Retries after the first attempt.
+   * @default 3
+   */
+  retries?: number;
+  /**
+   * First backoff; each retry doubles it, with full jitter.
+   * @default 250
+   */
+  baseDelayMs?: number;
+  /**
+   * Longest wait before a retry. A `Retry-After` longer than this ends the
+   * retries, so the browser gets a retryable error instead of a request that hangs.
+   * @default 8000
+   */
+  maxDelayMs?: number;
+  /** How to wait; tests pass one that records the delay and resolves at once. */
+  sleep?: (milliseconds: number) => Promise<void>;
+  /** Source of jitter in [0, 1). @default Math.random */
+  random?: () => number;
+}
+
+/** Options of one call to {@link requestWithRetry}. */
+export interface RequestWithRetryOptions {
+  /** Reads, and writes that carry an idempotency key, may be sent again. */
+  canRetry: boolean;
+  /** Time limit of each attempt. */
+  timeoutMs: number;
+  retry?: RetryOptions;
+  /** Aborts every attempt and every wait, e.g. when the browser goes away. */
+  signal?: AbortSignal;
+}
+
+/** Upstream statuses worth another attempt: rate limits and server-side failures. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+/** Whether a provider status is transient (429 or a 5xx the provider may recover from). */
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/**
+ * Reads `Retry-After` as seconds or an HTTP date; undefined when absent or
+ * unreadable.
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function defaultSleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, milliseconds);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Settles with `promise`, or rejects as soon as `signal` aborts: an in-process
+ * `fetch` (the sandbox's) may ignore the signal, and a timeout must hold anyway.
+ */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Sends a request with a per-attempt timeout, and sends it again after 429,
+ * 5xx, a timeout or a network error when `canRetry` allows it. Waits grow
+ * exponentially with full jitter and never undercut a `Retry-After`.
+ *
+ * `send` is called once per attempt so each attempt can be signed afresh (a
+ * CDP JWT carries a one-time nonce). Resolves with the last HTTP response,
+ * whatever its status; rejects with an {@link UpstreamError} of failure
+ * `timeout` or `network` when no response came.
+ */
+export async function requestWithRetry(
+  send: (signal: AbortSignal) => Promise<Response>,
+  options: RequestWithRetryOptions,
+): Promise<Response> {
+  const retries = options.canRetry ? (options.retry?.retries ?? 3) : 0;
+  const baseDelayMs = options.retry?.baseDelayMs ?? 250;
+  const maxDelayMs = options.retry?.maxDelayMs ?? 8000;
+  const random = options.retry?.random ?? Math.random;
+  const sleep = options.retry?.sleep ?? ((milliseconds: number) => defaultSleep(milliseconds, options.signal));
+
+  for (let attempt = 0; ; attempt += 1) {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('upstream timeout'));
+    }, options.timeoutMs);
+    const onOuterAbort = (): void => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+
+    let failure: UpstreamError;
+    let retryAfterSeconds: number | undefined;
+    try {
+      const response = await raceAbort(send(controller.signal), controller.signal);
+      if (!isRetryableStatus(response.status) || attempt >= retries) return response;
+      retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+      // The body of a response we retry past is never read; release it.
+      await response.body?.cancel().catch(() => undefined);
+      failure = new UpstreamError('http', { status: response.status });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      failure = new UpstreamError(timedOut ? 'timeout' : 'network', { cause: error });
+      if (attempt >= retries) throw failure;
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onOuterAbort);
+    }
+
+    const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * random();
+    const retryAfterMs = retryAfterSeconds === undefined ? 0 : retryAfterSeconds * 1000;
+    if (retryAfterMs > maxDelayMs) {
+      // Waiting this long would hold the browser's request open: report a
+      // retryable error that carries the provider's Retry-After instead.
+      throw new UpstreamError('http', { status: failure.status, retryAfterSeconds });
+    }
+    await sleep(Math.max(backoff, retryAfterMs));
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeTosDocument } from './sanitizeTosDocument';
+
+describe('sanitizeTosDocument', () => {
+  it('keeps the text structure and the title of an HTML document', () => {
+    const document = sanitizeTosDocument({
+      contentType: 'text/html; charset=utf-8',
+      fallbackTitle: 'Terms of Service',
+      body: '<!doctype html><html><head><title>Sandbox Terms</title><style>body{color:red}</style></head><body><h1>Terms</h1><p>You <strong>agree</strong>.</p></body></html>',
+    });
+    expect(document.title).toBe('Sandbox Terms');
+    expect(document.html).toBe('<h1>Terms</h1><p>You <strong>agree</strong>.</p>');
+  });
+
+  it('removes scripts, event handlers, frames, forms, images and javascript: links', () => {
+    const { html } = sanitizeTosDocument({
+      contentType: 'text/html',
+      fallbackTitle: 'Terms of Service',
+      body: [
+        '<p onclick="steal()">Read <a href="javascript:steal()">this</a> and <a href="https://example.com/x">that</a>.</p>',
+        '<script>steal()</script><iframe src="https://evil.example"></iframe><img src=x onerror=steal()>',
+        '<form action="https://evil.example"><input name="ssn"></form><style>*{display:none}</style>',
+      ].join(''),
+    });
+    expect(html).not.toMatch(/script|onclick|onerror|iframe|<img|<form|<input|<style|javascript:|steal/i);
+    expect(html).toContain('<a href="https://example.com/x" target="_blank" rel="noopener noreferrer">that</a>');
+  });
+
+  it('turns plain text into escaped paragraphs under the fallback title', () => {
+    const document = sanitizeTosDocument({ contentType: 'text/plain', fallbackTitle: 'Terms of Service', body: 'First <b>part</b>.\n\nSecond part.' });
+    expect(document).toEqual({ title: 'Terms of Service', html: '<p>First &lt;b&gt;part&lt;/b&gt;.</p>\n<p>Second part.</p>' });
+  });
+
+  it('takes the first heading as the title when there is no <title>', () => {
+    expect(sanitizeTosDocument({ contentType: 'text/html', fallbackTitle: 'Terms', body: '<h1>Customer <em>Agreement</em></h1><p>x</p>' }).title).toBe('Customer Agreement');
+  });
+});

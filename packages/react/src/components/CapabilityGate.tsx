@@ -1,0 +1,72 @@
+import { useCapability } from '@kyc-kit/hooks';
+import type { UseCapabilityResult } from '@kyc-kit/hooks';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { rootProps } from '../utils/themeStyle';
+import type { Appearance } from '../utils/themeStyle';
+import { useTranslate } from '../utils/useTranslate';
+import { Onboarding } from './Onboarding';
+import type { OnboardingProps } from './Onboarding';
+import { StatusMessage } from './StatusMessage';
+
+/** Props of {@link CapabilityGate}. */
+export interface CapabilityGateProps {
+  /** The capability the children need, e.g. `transferFiat`. */
+  capability: string;
+  /** Rendered only while the capability is active. */
+  children?: ReactNode;
+  /**
+   * What to render instead: a node, or a function of the gate. When absent the
+   * gate offers a way into onboarding, or shows the generic message when the
+   * capability cannot be unlocked.
+   */
+  fallback?: ReactNode | ((gate: UseCapabilityResult) => ReactNode);
+  /** Options for the inline `<Onboarding>` the default fallback opens. */
+  onboarding?: Omit<OnboardingProps, 'capability' | 'capabilities'>;
+  /** Theme tokens and light/dark; see `styles.css`. */
+  appearance?: Appearance;
+  /** Passed through to the default fallback's root element. */
+  className?: string;
+}
+
+/**
+ * Renders its children only when the capability is active. Otherwise it
+ * renders `fallback`, or by default: a way into onboarding when details are
+ * needed, a live "verifying" note while the provider decides, and the
+ * generic message when the capability cannot be unlocked.
+ *
+ * @example
+ * <CapabilityGate capability="transferFiat"><SendMoney /></CapabilityGate>
+ */
+export function CapabilityGate({ capability, children, fallback, onboarding, appearance, className }: CapabilityGateProps) {
+  const t = useTranslate();
+  const gate = useCapability(capability);
+  const [isOnboarding, setIsOnboarding] = useState(false);
+  if (gate.allowed) return <>{children}</>;
+  if (fallback !== undefined) return <>{typeof fallback === 'function' ? fallback(gate) : fallback}</>;
+  if (isOnboarding && (gate.reason === 'needs_input' || gate.reason === 'not_requested' || gate.reason === 'verifying')) {
+    return <Onboarding capability={capability} appearance={appearance} className={className} {...onboarding} />;
+  }
+  if (gate.isLoading) {
+    return (
+      <div {...rootProps(appearance, className)} data-reason="loading">
+        <StatusMessage tone="info" busy live="polite">
+          {t('status.loading')}
+        </StatusMessage>
+      </div>
+    );
+  }
+  const canStart = gate.reason === 'needs_input' || gate.reason === 'not_requested';
+  return (
+    <div {...rootProps(appearance, className)} data-reason={gate.reason}>
+      <StatusMessage tone={gate.reason === 'unavailable' ? 'warning' : 'info'} busy={gate.reason === 'verifying'} live="polite">
+        <p className="kyc-text">{gate.message}</p>
+        {canStart ? (
+          <button type="button" className="kyc-button" onClick={() => setIsOnboarding(true)}>
+            {t('gate.start')}
+          </button>
+        ) : null}
+      </StatusMessage>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { customerFixtures } from '../fixtures/fixtures';
+import { CapabilityStatus } from './CapabilityStatus';
+
+const meta = {
+  title: 'Components/CapabilityStatus',
+  component: CapabilityStatus,
+  args: { capability: 'custodyFiat' },
+  parameters: { kycKit: { customer: customerFixtures.pendingPartial } },
+} satisfies Meta<typeof CapabilityStatus>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Active: Story = {
+  parameters: { kycKit: { customer: customerFixtures.active } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Ready')).toBeInTheDocument();
+  },
+};
+
+export const PendingWithRequirements: Story = {
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('list', { name: 'What we still need' });
+    await expect(within(list).getByText(/Social Security number: Needed now/)).toBeInTheDocument();
+  },
+};
+
+export const Rejected: Story = {
+  parameters: { kycKit: { customer: customerFixtures.pendingRejected } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/Check and enter again/)).toBeInTheDocument();
+  },
+};
+
+export const OverdueWithDeadline: Story = {
+  parameters: { kycKit: { customer: customerFixtures.pendingOverdue } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/Street address: Overdue · Needed by March 1, 2026/)).toBeInTheDocument();
+  },
+};
+
+export const Verifying: Story = { parameters: { kycKit: { customer: customerFixtures.pendingVerifying } } };
+
+export const Inactive: Story = {
+  parameters: { kycKit: { customer: customerFixtures.inactive } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText("We're unable to complete this request. Please contact support.")).toBeInTheDocument();
+    await expect(canvas.queryByRole('list')).not.toBeInTheDocument();
+  },
+};
+
+export const Unrequested: Story = { args: { capability: 'custodyCrypto' } };
+
+/** A status the kit does not recognise (the fixture's status replaced): a generic label, never the provider's text. */
+export const UnknownStatus: Story = {
+  parameters: {
+    kycKit: {
+      customer: {
+        ...customerFixtures.active,
+        capabilities: { custodyFiat: { requested: true, status: 'unknown', rawStatus: 'under_review_v2' } },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Status unavailable')).toBeInTheDocument();
+    await expect(canvas.queryByText(/under_review_v2/)).not.toBeInTheDocument();
+  },
+};
+
+export const UnknownCapabilityName: Story = { args: { capability: 'issueCards' } };
+export const Loading: Story = { parameters: { kycKit: { customer: customerFixtures.active, mode: 'loading' } } };
+export const NetworkError: Story = { parameters: { kycKit: { customer: customerFixtures.active, mode: 'network-error' } } };
+export const Dark: Story = { args: { appearance: { theme: 'dark' } } };
+export const Spanish: Story = { parameters: { kycKit: { customer: customerFixtures.pendingOverdue, locale: 'es' } } };
+export const Phone375: Story = {
+  parameters: { kycKit: { customer: customerFixtures.pendingOverdue, width: 375 }, viewport: { defaultViewport: 'mobile2' } },
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+};

@@ -1,0 +1,104 @@
+import { capabilityNameId, capabilityStatusDescriptionId, capabilityStatusId, fieldSpecFor, requirementStatusId } from '@kyc-kit/core';
+import type { CapabilityStatus as CapabilityStatusName } from '@kyc-kit/core';
+import { useCapability, useCustomer } from '@kyc-kit/hooks';
+import { formatDeadline } from '../utils/formatDeadline';
+import { rootProps } from '../utils/themeStyle';
+import type { Appearance } from '../utils/themeStyle';
+import { useLocale, useTranslate } from '../utils/useTranslate';
+import { StatusMessage } from './StatusMessage';
+import type { StatusTone } from './StatusMessage';
+
+/** Props of {@link CapabilityStatus}. */
+export interface CapabilityStatusProps {
+  /** The capability to show, e.g. `custodyFiat`. Unknown names get a generic label. */
+  capability: string;
+  /**
+   * List the requirements that block the capability, each with its status and deadline.
+   * Never shown for an inactive capability (a compliance decision).
+   * @default true
+   */
+  showRequirements?: boolean;
+  /** Theme tokens and light/dark; see `styles.css`. */
+  appearance?: Appearance;
+  /** Passed through to the root element. */
+  className?: string;
+}
+
+function toneFor(status: CapabilityStatusName): StatusTone {
+  switch (status) {
+    case 'active':
+      return 'success';
+    case 'pending':
+      return 'warning';
+    case 'inactive':
+      return 'danger';
+    case 'unrequested':
+    case 'unknown':
+      return 'neutral';
+    default:
+      return status satisfies never;
+  }
+}
+
+/**
+ * One capability's status in plain words ("Ready", "In progress", ...), the
+ * compliance-safe sentence for it, and, while it is pending, what is still
+ * needed. Updates itself politely for screen readers when the status changes.
+ */
+export function CapabilityStatus({ capability, showRequirements = true, appearance, className }: CapabilityStatusProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const result = useCapability(capability);
+  const { error, refetch } = useCustomer();
+  const name = t(capabilityNameId(capability));
+  let body;
+  if (result.isLoading) {
+    body = (
+      <StatusMessage tone="info" busy live="polite" title={name}>
+        {t('status.loading')}
+      </StatusMessage>
+    );
+  } else if (error !== null) {
+    body = (
+      <StatusMessage tone="danger" live="assertive" title={name}>
+        <p className="kyc-text">{t(error.code === 'network_error' ? 'error.api.network' : 'error.api.internal')}</p>
+        <button type="button" className="kyc-button" data-variant="secondary" onClick={() => void refetch()}>
+          {t('status.retry')}
+        </button>
+      </StatusMessage>
+    );
+  } else {
+    const blocking = result.status === 'inactive' || !showRequirements ? [] : result.blocking;
+    body = (
+      <StatusMessage
+        tone={toneFor(result.status)}
+        live="polite"
+        title={
+          <>
+            {name}{' '}
+            <span className="kyc-badge" data-status={result.status}>
+              {t(capabilityStatusId(result.status))}
+            </span>
+          </>
+        }
+      >
+        <p className="kyc-text">{t(capabilityStatusDescriptionId(result.status))}</p>
+        {blocking.length > 0 ? (
+          <ul className="kyc-requirement-list" aria-label={t('requirements.title')}>
+            {blocking.map((requirement) => (
+              <li key={requirement.key} data-status={requirement.status}>
+                {t(fieldSpecFor(requirement.key).labelId)}: {t(requirementStatusId(requirement.status))}
+                {requirement.deadline ? ` · ${t('form.deadline', { date: formatDeadline(requirement.deadline, locale) })}` : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </StatusMessage>
+    );
+  }
+  return (
+    <div {...rootProps(appearance, className)} data-status={result.isLoading ? 'loading' : result.status}>
+      {body}
+    </div>
+  );
+}

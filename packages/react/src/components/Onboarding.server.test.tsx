@@ -1,0 +1,48 @@
+// @vitest-environment node
+import { KycKitProvider, kycKitQueryKeys } from '@kyc-kit/hooks';
+import { QueryClient } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { customerFixtures } from '../fixtures/fixtures';
+import { createFakeClient } from '../testing/createFakeClient';
+import { Onboarding } from './Onboarding';
+
+// The shared setup file clears window storage after each test and assumes a DOM. Hand it a
+// stand-in only after this file's own assertions ran (hooks run in reverse order), so the
+// rendering itself still happens with no window at all.
+afterEach(() => {
+  const storage = { clear: () => undefined };
+  Object.assign(globalThis, { window: { sessionStorage: storage, localStorage: storage } });
+});
+afterAll(() => {
+  Reflect.deleteProperty(globalThis, 'window');
+});
+
+describe('<Onboarding> on the server', () => {
+  it('renders the loading state without touching window, storage or EventSource', () => {
+    Reflect.deleteProperty(globalThis, 'window');
+    const client = createFakeClient({ customer: customerFixtures.pendingNew });
+    const html = renderToString(
+      <KycKitProvider client={client} queryClient={new QueryClient()}>
+        <Onboarding capability="custodyFiat" />
+      </KycKitProvider>,
+    );
+    expect(html).toContain('class="kyc-root"');
+    expect(html).toContain('data-state="loading"');
+    expect(html).toContain('Loading…');
+  });
+
+  it('renders the first step from a prefetched customer, so the page is usable before hydration', () => {
+    Reflect.deleteProperty(globalThis, 'window');
+    const client = createFakeClient({ customer: customerFixtures.pendingNew });
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(kycKitQueryKeys.customer(), customerFixtures.pendingNew);
+    const html = renderToString(
+      <KycKitProvider client={client} queryClient={queryClient} locale="es">
+        <Onboarding capability="custodyFiat" />
+      </KycKitProvider>,
+    );
+    expect(html).toContain('Paso 1 de 5');
+    expect(html).toContain('Sus datos');
+  });
+});

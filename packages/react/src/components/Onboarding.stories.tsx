@@ -1,0 +1,138 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { customerFixtures } from '../fixtures/fixtures';
+import { Onboarding } from './Onboarding';
+
+const meta = {
+  title: 'Flows/Onboarding',
+  component: Onboarding,
+  args: { capability: 'custodyFiat', onComplete: fn(), onStepChange: fn(), onEvent: fn() },
+  parameters: { kycKit: { customer: customerFixtures.pendingNew } },
+} satisfies Meta<typeof Onboarding>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const FirstStep: Story = {};
+
+/** Continue with nothing typed: the error summary takes focus and links to each field. */
+export const FailedSubmit: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Continue' }));
+    const summary = await canvas.findByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    await userEvent.click(within(summary).getByRole('link', { name: 'Enter your last name' }));
+    await expect(canvas.getByRole('textbox', { name: 'Last name' })).toHaveFocus();
+  },
+};
+
+/** The whole flow, from a new customer to done: four steps, the terms, verification. */
+export const CompleteFlow: Story = {
+  parameters: { kycKit: { customer: customerFixtures.pendingNew, afterLastRequirement: 'active' } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Day' }), '10');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Month' }), '12');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Year' }), '1985');
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+
+    const addressHeading = await canvas.findByRole('heading', { name: 'Your home address' });
+    await waitFor(() => expect(addressHeading).toHaveFocus());
+    await expect(canvas.getByText('Step 2 of 5')).toBeInTheDocument();
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Street address' }), '1 Main Street');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'City' }), 'Springfield');
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'State' }), 'IL');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'ZIP code' }), '62701');
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Country' }), 'US');
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+
+    await canvas.findByRole('heading', { name: 'Tax information' });
+    await userEvent.type(canvas.getByLabelText('Social Security number'), '123-45-6789');
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+
+    await canvas.findByRole('heading', { name: 'About your account' });
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Main purpose of this account' }), 'investing');
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Main source of your funds' }), 'salary');
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+
+    const accept = await canvas.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    await expect(accept).not.toBeChecked();
+    await waitFor(() => expect(accept).toBeEnabled());
+    await userEvent.click(accept);
+    await userEvent.click(canvas.getByRole('button', { name: 'Accept and continue' }));
+
+    await expect(await canvas.findByRole('heading', { name: "You're all set" })).toBeInTheDocument();
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled());
+  },
+};
+
+export const Back: Story = {
+  parameters: { kycKit: { customer: customerFixtures.pendingNew } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Day' }), '10');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Month' }), '12');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Year' }), '1985');
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Back' }));
+    await expect(await canvas.findByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
+  },
+};
+
+export const TermsStep: Story = { parameters: { kycKit: { customer: customerFixtures.pendingTerms } } };
+export const Verifying: Story = { parameters: { kycKit: { customer: customerFixtures.pendingVerifying } } };
+export const Done: Story = { parameters: { kycKit: { customer: customerFixtures.active } } };
+export const Unavailable: Story = { parameters: { kycKit: { customer: customerFixtures.inactive } } };
+export const Rejected: Story = { parameters: { kycKit: { customer: customerFixtures.pendingRejected } } };
+export const Overdue: Story = { parameters: { kycKit: { customer: customerFixtures.pendingOverdue } } };
+export const Loading: Story = { parameters: { kycKit: { customer: customerFixtures.pendingNew, mode: 'loading' } } };
+export const NetworkError: Story = { parameters: { kycKit: { customer: customerFixtures.pendingNew, mode: 'network-error' } } };
+
+/**
+ * A save the proxy refuses with field errors: every typed value stays and the
+ * summary says what to do. (The per-field link is asserted in the jsdom test;
+ * in a real browser the hooks' blur revalidation currently clears it, see the report.)
+ */
+export const ServerFieldError: Story = {
+  parameters: {
+    kycKit: {
+      customer: customerFixtures.pendingNew,
+      rejectNextWrite: { lastName: { code: 'field.lastName.error.required', message: 'Enter your last name' } },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Last name' }), 'L');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Day' }), '10');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Month' }), '12');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Year' }), '1985');
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    const summary = await canvas.findByRole('alert');
+    await expect(await within(summary).findByText('Check the highlighted fields and try again.')).toBeInTheDocument();
+    await expect(canvas.getByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
+    await expect(canvas.getByRole('textbox', { name: 'Last name' })).toHaveValue('L');
+  },
+};
+
+/** Several capabilities at once: tradeCrypto adds contact details, citizenship and employment. */
+export const SeveralCapabilities: Story = {
+  args: { capability: undefined, capabilities: ['custodyFiat', 'tradeCrypto'] },
+  parameters: { kycKit: { customer: customerFixtures.pendingTradeCrypto } },
+};
+
+export const Dark: Story = { args: { appearance: { theme: 'dark' } } };
+export const CustomAppearance: Story = {
+  args: { appearance: { variables: { 'color-primary': '#0f5132', 'color-primary-hover': '#0a3622', radius: '0', 'font-family': 'Georgia, serif' } } },
+};
+export const Spanish: Story = { args: { locale: 'es' } };
+export const CustomMessages: Story = { args: { messages: { 'form.submit': 'Next', 'step.personal.title': 'Tell us about yourself' } } };
+export const Phone375: Story = {
+  parameters: { kycKit: { customer: customerFixtures.pendingNew, width: 375 } },
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+};

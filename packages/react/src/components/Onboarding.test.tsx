@@ -1,0 +1,161 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { customerFixtures, tosDocumentFixtures } from '../fixtures/fixtures';
+import { createFakeClient } from '../testing/createFakeClient';
+import { renderWithClient } from '../testing/renderWithClient';
+import { Onboarding } from './Onboarding';
+
+describe('<Onboarding>', () => {
+  it('shows the first step with its progress and a heading for the step', async () => {
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    renderWithClient(<Onboarding capability="custodyFiat" />, client);
+    expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
+    expect(screen.getByText('Step 1 of 5')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'First name' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Date of birth' })).toBeInTheDocument();
+  });
+
+  it('moves focus to the error summary on a failed submit, with a link to each invalid field', async () => {
+    const user = userEvent.setup();
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    renderWithClient(<Onboarding capability="custodyFiat" />, client);
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Enter your first name',
+      'Enter your last name',
+      'Enter your date of birth',
+    ]);
+    await user.click(links[0]!);
+    expect(screen.getByRole('textbox', { name: 'First name' })).toHaveFocus();
+    expect(client.writes).toHaveLength(0);
+  });
+
+  it('saves a step, moves focus to the next step heading, and goes back with values kept', async () => {
+    const user = userEvent.setup();
+    const onStepChange = vi.fn();
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    renderWithClient(<Onboarding capability="custodyFiat" onStepChange={onStepChange} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
+    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+    await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
+    await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
+    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1985');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const heading = await screen.findByRole('heading', { name: 'Your home address' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByText('Step 2 of 5')).toBeInTheDocument();
+    expect(client.writes[0]?.fieldKeys).toEqual(['firstName', 'lastName', 'dateOfBirth']);
+    expect(onStepChange).toHaveBeenLastCalledWith({ stepId: 'address', stepNumber: 2, stepCount: 4 });
+    expect(screen.getByRole('combobox', { name: 'State' })).toBeInTheDocument();
+  });
+
+  it('shows the Terms of Service step, then a verifying state in a live region, then done', async () => {
+    const user = userEvent.setup();
+    const onComplete = vi.fn();
+    const client = createFakeClient({ customer: customerFixtures.pendingTerms, documents: tosDocumentFixtures });
+    const { queryClient } = renderWithClient(<Onboarding capability="custodyFiat" onComplete={onComplete} liveUpdates={false} />, client);
+    expect(await screen.findByRole('heading', { name: 'Terms of Service', level: 2 })).toBeInTheDocument();
+    const accept = await screen.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    expect(accept).not.toBeChecked();
+    await waitFor(() => expect(accept).toBeEnabled());
+    await user.click(accept);
+    await user.click(screen.getByRole('button', { name: 'Accept and continue' }));
+    const verifying = await screen.findByRole('heading', { name: 'Checking your details' });
+    await waitFor(() => expect(verifying).toHaveFocus());
+    const live = screen.getAllByRole('status').find((element) => element.textContent?.includes('verifying'));
+    expect(live).toHaveAttribute('aria-live', 'polite');
+    expect(client.writes.at(-1)).toMatchObject({ method: 'acceptTermsOfService', body: { versionId: 'us_individual_2026-05-29', language: 'en' } });
+
+    // The provider decides: the next read of the customer finds the capability active.
+    client.completeVerification();
+    await queryClient.invalidateQueries();
+    expect(await screen.findByRole('heading', { name: "You're all set" })).toBeInTheDocument();
+    expect(onComplete).toHaveBeenCalledWith({ customerId: customerFixtures.pendingTerms.id, capabilities: ['custodyFiat'] });
+  });
+
+  it('keeps every typed value and shows the proxy\'s field errors when a save is refused', async () => {
+    const user = userEvent.setup();
+    const client = createFakeClient({
+      customer: customerFixtures.pendingNew,
+      rejectNextWrite: { lastName: { code: 'field.lastName.error.required', message: 'Enter your last name' } },
+    });
+    renderWithClient(<Onboarding capability="custodyFiat" />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
+    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'L');
+    await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
+    await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
+    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1985');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const link = await screen.findByRole('link', { name: 'Enter your last name' });
+    expect(screen.getByRole('alert')).toContainElement(link);
+    expect(screen.getByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
+    expect(screen.getByRole('textbox', { name: 'Last name' })).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows only the generic message for an inactive capability', async () => {
+    const client = createFakeClient({ customer: customerFixtures.inactive });
+    renderWithClient(<Onboarding capability="custodyFiat" />, client);
+    expect(await screen.findByText("We're unable to complete this request. Please contact support.")).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+  });
+
+  it('says so when the capability is already active and calls onComplete', async () => {
+    const onComplete = vi.fn();
+    const client = createFakeClient({ customer: customerFixtures.active });
+    renderWithClient(<Onboarding capability="custodyFiat" onComplete={onComplete} />, client);
+    expect(await screen.findByRole('heading', { name: "You're all set" })).toBeInTheDocument();
+    await waitFor(() => expect(onComplete).toHaveBeenCalledWith({ customerId: customerFixtures.active.id, capabilities: ['custodyFiat'] }));
+  });
+
+  it('offers to try again after a network error', async () => {
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, mode: 'network-error' });
+    renderWithClient(<Onboarding capability="custodyFiat" />, client);
+    expect(await screen.findByText('Check your internet connection and try again.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('speaks Spanish, with overrides for any string, and passes appearance and className through', async () => {
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    const { container } = renderWithClient(
+      <Onboarding
+        capability="custodyFiat"
+        locale="es"
+        messages={{ 'form.submit': 'Seguir' }}
+        appearance={{ theme: 'dark', variables: { 'color-primary': '#0f766e' } }}
+        className="partner-onboarding"
+      />,
+      client,
+    );
+    expect(await screen.findByText('Paso 1 de 5')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Seguir' })).toBeInTheDocument();
+    const root = container.querySelector('.kyc-root');
+    expect(root).toHaveClass('partner-onboarding');
+    expect(root).toHaveAttribute('data-theme', 'dark');
+    expect((root as HTMLElement).style.getPropertyValue('--kyc-color-primary')).toBe('#0f766e');
+  });
+
+  it('reports analytics events that carry keys, never typed values', async () => {
+    const user = userEvent.setup();
+    const onEvent = vi.fn();
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    renderWithClient(<Onboarding capability="custodyFiat" onEvent={onEvent} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('alert');
+    expect(JSON.stringify(onEvent.mock.calls)).not.toContain('Ada');
+    expect(onEvent).toHaveBeenCalledWith(expect.objectContaining({ type: 'step_submit_failed', stepId: 'personal' }));
+  });
+
+  it('offers a way out when onExit is given', async () => {
+    const user = userEvent.setup();
+    const onExit = vi.fn();
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    renderWithClient(<Onboarding capability="custodyFiat" onExit={onExit} />, client);
+    await user.click(await screen.findByRole('button', { name: 'Finish later' }));
+    expect(onExit).toHaveBeenCalledWith({ state: 'collect' });
+  });
+});

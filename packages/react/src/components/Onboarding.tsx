@@ -1,0 +1,139 @@
+import type { Locale, MessageId } from '@kyc-kit/core';
+import { KycKitProvider, useKycKit, useOnboarding } from '@kyc-kit/hooks';
+import type { OnboardingStatus, UseOnboardingOptions } from '@kyc-kit/hooks';
+import { useRef } from 'react';
+import { rootProps } from '../utils/themeStyle';
+import type { Appearance } from '../utils/themeStyle';
+import { useFocusOnChange } from '../utils/useFocusOnChange';
+import { useTranslate } from '../utils/useTranslate';
+import { RequirementsStep } from './RequirementsStep';
+import { StatusMessage } from './StatusMessage';
+import { TermsOfServiceStep } from './TermsOfServiceStep';
+
+/** Props of {@link Onboarding}: one capability or several, plus presentation. */
+export type OnboardingProps = UseOnboardingOptions & {
+  /** Theme tokens and light/dark; see `styles.css`. */
+  appearance?: Appearance;
+  /** Passed through to the root element. */
+  className?: string;
+  /**
+   * The language of the flow; defaults to the surrounding `KycKitProvider`'s.
+   * English and Spanish ship; another tag falls back to English.
+   */
+  locale?: Locale | string;
+  /**
+   * Your own wording for any message id (core's catalogue or the components'),
+   * e.g. `{ 'form.submit': 'Next' }`. Replaces the provider's `messages` inside the flow.
+   */
+  messages?: Partial<Record<MessageId | string, string>>;
+};
+
+function titleIdFor(status: OnboardingStatus): string | undefined {
+  switch (status) {
+    case 'terms':
+      return 'step.terms.title';
+    case 'verifying':
+      return 'onboarding.verifying.title';
+    case 'done':
+      return 'onboarding.done.title';
+    case 'unavailable':
+      return 'onboarding.unavailable.title';
+    case 'error':
+      return 'form.errorSummary.title';
+    case 'loading':
+    case 'collect':
+      // Loading has no heading yet; a form step's heading is the step's title.
+      return undefined;
+    default:
+      return status satisfies never;
+  }
+}
+
+function OnboardingFlow({ appearance, className, locale: _locale, messages: _messages, ...options }: OnboardingProps) {
+  const t = useTranslate();
+  const onboarding = useOnboarding(options);
+  const { status, form, terms } = onboarding;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A form step focuses its own heading; the other states focus this one when the flow moves on.
+  useFocusOnChange(headingRef, status === 'collect' ? undefined : status);
+
+  // Terms of Service count as the last step of "Step i of n" when they are still to accept.
+  const termsSteps = terms.isRequired ? 1 : 0;
+  const stepCount = form.stepCount + termsSteps;
+  const titleId = titleIdFor(status);
+  const isStatusPage = status === 'loading' || status === 'verifying' || status === 'done' || status === 'unavailable';
+
+  return (
+    <div {...rootProps(appearance, className)} data-state={status}>
+      <div className="kyc-stack">
+        {status === 'terms' && stepCount > 1 ? <p className="kyc-progress">{t('step.progress', { current: stepCount, total: stepCount })}</p> : null}
+        {titleId !== undefined ? (
+          <h2 className="kyc-heading" ref={headingRef} tabIndex={-1}>
+            {t(titleId)}
+          </h2>
+        ) : null}
+        {/* One live region for the whole flow, present from the first render, so each change of state is announced. */}
+        <div role="status" aria-live="polite" className="kyc-stack">
+          {isStatusPage ? (
+            <StatusMessage
+              tone={status === 'done' ? 'success' : status === 'unavailable' ? 'warning' : 'info'}
+              busy={status === 'loading' || status === 'verifying'}
+            >
+              {status === 'loading' ? t('status.loading') : onboarding.message}
+            </StatusMessage>
+          ) : null}
+        </div>
+        {status === 'error' ? (
+          <StatusMessage tone="danger" live="assertive">
+            <p className="kyc-text">{onboarding.message}</p>
+            <button type="button" className="kyc-button" data-variant="secondary" onClick={onboarding.retry}>
+              {t('status.retry')}
+            </button>
+          </StatusMessage>
+        ) : null}
+        {status === 'collect' ? (
+          <RequirementsStep
+            form={form}
+            progressLabel={t('step.progress', { current: form.stepNumber, total: Math.max(stepCount, 1) })}
+          />
+        ) : null}
+        {status === 'terms' ? <TermsOfServiceStep terms={terms} titleAs="h3" /> : null}
+        {options.onExit && status !== 'done' ? (
+          <div className="kyc-actions">
+            <button type="button" className="kyc-button" data-variant="secondary" onClick={onboarding.exit}>
+              {t(status === 'unavailable' ? 'onboarding.close' : 'onboarding.exit')}
+            </button>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The whole onboarding for one capability (or several), in the page: the
+ * steps core plans from the customer's requirements ("Step 2 of 4"), the
+ * Terms of Service, a verifying state that updates itself as the provider
+ * decides, then done, or a generic message when the provider will not go
+ * on. Render it inside a `KycKitProvider`.
+ *
+ * @example
+ * <KycKitProvider client={createProxyClient()}>
+ *   <Onboarding capability="custodyFiat" onComplete={() => navigate('/wallet')} />
+ * </KycKitProvider>
+ */
+export function Onboarding(props: OnboardingProps) {
+  const parent = useKycKit();
+  if (props.locale === undefined && props.messages === undefined) return <OnboardingFlow {...props} />;
+  // A nested provider changes only the words: same client, same query cache.
+  return (
+    <KycKitProvider
+      client={parent.client}
+      queryClient={parent.queryClient}
+      locale={props.locale ?? parent.locale}
+      messages={props.messages as Partial<Record<MessageId, string>> | undefined}
+    >
+      <OnboardingFlow {...props} />
+    </KycKitProvider>
+  );
+}

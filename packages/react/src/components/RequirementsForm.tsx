@@ -1,0 +1,61 @@
+import { useCustomer, useRequirementsForm } from '@kyc-kit/hooks';
+import type { UseRequirementsFormOptions } from '@kyc-kit/hooks';
+import { rootProps } from '../utils/themeStyle';
+import type { Appearance } from '../utils/themeStyle';
+import { useTranslate } from '../utils/useTranslate';
+import { RequirementsStep } from './RequirementsStep';
+import { StatusMessage } from './StatusMessage';
+
+/** Props of {@link RequirementsForm}. */
+export interface RequirementsFormProps extends Omit<UseRequirementsFormOptions, 'capabilities'> {
+  /** The capabilities whose requirements the form collects. */
+  capabilities: string[];
+  /** Theme tokens and light/dark; see `styles.css`. */
+  appearance?: Appearance;
+  /** Passed through to the root element. */
+  className?: string;
+}
+
+/**
+ * The requirement form alone, step by step: the fields core plans for the
+ * capabilities, validated in the browser, saved through the proxy. When
+ * nothing is left to type it says so (or that verification is under way).
+ *
+ * @example
+ * <RequirementsForm capabilities={['custodyFiat']} />
+ */
+export function RequirementsForm({ appearance, className, ...options }: RequirementsFormProps) {
+  const t = useTranslate();
+  const form = useRequirementsForm(options);
+  const { customer, error, refetch } = useCustomer();
+  let body;
+  if (form.isLoading) {
+    body = (
+      <StatusMessage tone="info" busy live="polite">
+        {t('status.loading')}
+      </StatusMessage>
+    );
+  } else if (error !== null && customer === undefined) {
+    body = (
+      <StatusMessage tone="danger" title={t('form.errorSummary.title')} live="assertive">
+        <p className="kyc-text">{t(error.code === 'network_error' ? 'error.api.network' : 'error.api.internal')}</p>
+        <button type="button" className="kyc-button" data-variant="secondary" onClick={() => void refetch()}>
+          {t('status.retry')}
+        </button>
+      </StatusMessage>
+    );
+  } else if (form.step !== undefined) {
+    body = <RequirementsStep form={form} />;
+  } else {
+    body = (
+      <StatusMessage tone={form.plan.waiting.length > 0 ? 'info' : 'success'} live="polite">
+        {form.plan.waiting.length > 0 ? t('form.waiting') : t('form.complete')}
+      </StatusMessage>
+    );
+  }
+  return (
+    <div {...rootProps(appearance, className)}>
+      {body}
+    </div>
+  );
+}

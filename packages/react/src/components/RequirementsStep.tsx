@@ -1,0 +1,66 @@
+import type { RequirementsForm } from '@kyc-kit/hooks';
+import { useRef } from 'react';
+import { RequirementField } from '../fields/RequirementField';
+import { useFocusOnChange } from '../utils/useFocusOnChange';
+import { useTranslate } from '../utils/useTranslate';
+import { ErrorSummary } from './ErrorSummary';
+
+/** Props of {@link RequirementsStep}. */
+export interface RequirementsStepProps {
+  /** The form from `useRequirementsForm` (or `useOnboarding().form`). */
+  form: RequirementsForm;
+  /** "Step i of n", when the surrounding flow counts steps differently from the form. */
+  progressLabel?: string;
+  /** Shows a Back button on the first step that calls this (the flow before the form). */
+  onBackFromFirst?: () => void;
+}
+
+/**
+ * The current step of a requirements form: progress, a heading that takes
+ * focus when the step changes, the error summary, one section of fields,
+ * and back / continue.
+ */
+export function RequirementsStep({ form, progressLabel, onBackFromFirst }: RequirementsStepProps) {
+  const t = useTranslate();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const step = form.step;
+  useFocusOnChange(headingRef, step?.id);
+  if (step === undefined) return null;
+  const showBack = !form.isFirstStep || onBackFromFirst !== undefined;
+  const progress = progressLabel ?? form.progressLabel;
+  const percent = Math.round((form.stepNumber / Math.max(form.stepCount, 1)) * 100);
+  return (
+    <div className="kyc-stack" data-step={step.id}>
+      <div>
+        <p className="kyc-progress">{progress}</p>
+        <span className="kyc-progress-bar" aria-hidden="true">
+          <span style={{ inlineSize: `${percent}%` }} />
+        </span>
+      </div>
+      <h2 className="kyc-heading" ref={headingRef} tabIndex={-1} {...form.titleProps}>
+        {step.title}
+      </h2>
+      <ErrorSummary form={form} />
+      <form className="kyc-stack" {...form.formProps}>
+        {step.fields.map((field) => (
+          <RequirementField key={field.key} form={form} name={field.key} />
+        ))}
+        <div className="kyc-actions">
+          {showBack ? (
+            <button
+              type="button"
+              className="kyc-button"
+              data-variant="secondary"
+              onClick={() => (form.isFirstStep ? onBackFromFirst?.() : form.back())}
+            >
+              {t('form.back')}
+            </button>
+          ) : null}
+          <button type="submit" className="kyc-button" data-pending={form.isSubmitting || undefined} aria-disabled={form.isSubmitting || undefined}>
+            {form.isSubmitting ? t('form.submitting') : t('form.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { RequirementFieldProps } from '@kyc-kit/hooks';
+import type { ReactNode } from 'react';
+import { FieldMessages } from './FieldMessages';
+
+/** The prop bags of a date entered as three boxes. */
+export type DateFieldBags = Extract<RequirementFieldProps, { control: 'date' }>;
+
+/** Props of {@link DateField}. */
+export interface DateFieldProps {
+  /** The bags from `useRequirementField` (control `date`). */
+  field: DateFieldBags;
+  /** Extra content under the legend, such as a deadline. */
+  note?: ReactNode;
+  /** Passed through to the outer element. */
+  className?: string;
+}
+
+/**
+ * A date as three boxes, day, month and year (GOV.UK's date input and the
+ * shape the provider takes). Only the box in error is highlighted.
+ */
+export function DateField({ field, note, className }: DateFieldProps) {
+  return (
+    <fieldset
+      className={className ? `kyc-field ${className}` : 'kyc-field'}
+      data-kind={field.kind}
+      data-rejected={field.isRejected || undefined}
+      {...field.groupProps}
+    >
+      <legend className="kyc-legend" {...field.labelProps}>
+        {field.label}
+      </legend>
+      {note}
+      <FieldMessages field={field} />
+      <div className="kyc-row">
+        {(['day', 'month', 'year'] as const).map((part) => (
+          <div key={part} className="kyc-date-part" data-part={part}>
+            <label className="kyc-label" {...field[part].labelProps}>
+              {field[part].label}
+            </label>
+            <input className="kyc-input" {...field[part].controlProps} />
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

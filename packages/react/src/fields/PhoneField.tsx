@@ -1,0 +1,57 @@
+import type { RequirementFieldProps } from '@kyc-kit/hooks';
+import type { ReactNode } from 'react';
+import { FieldMessages } from './FieldMessages';
+
+/** The prop bags of a phone number entered as country + number. */
+export type PhoneFieldBags = Extract<RequirementFieldProps, { control: 'phone' }>;
+
+/** Props of {@link PhoneField}. */
+export interface PhoneFieldProps {
+  /** The bags from `useRequirementField` (control `phone`). */
+  field: PhoneFieldBags;
+  /** Extra content under the legend, such as a deadline. */
+  note?: ReactNode;
+  /** Passed through to the outer element. */
+  className?: string;
+}
+
+/**
+ * A phone number as a country and a national number; core's schema turns the
+ * pair into E.164, so the person never has to know their calling code.
+ */
+export function PhoneField({ field, note, className }: PhoneFieldProps) {
+  return (
+    <fieldset
+      className={className ? `kyc-field ${className}` : 'kyc-field'}
+      data-kind={field.kind}
+      data-rejected={field.isRejected || undefined}
+      {...field.groupProps}
+    >
+      <legend className="kyc-legend" {...field.labelProps}>
+        {field.label}
+      </legend>
+      {note}
+      <FieldMessages field={field} />
+      <div className="kyc-row">
+        <div className="kyc-date-part kyc-phone-country">
+          <label className="kyc-label" {...field.country.labelProps}>
+            {field.country.label}
+          </label>
+          <select className="kyc-select" {...field.country.controlProps}>
+            {field.country.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="kyc-date-part">
+          <label className="kyc-label" {...field.number.labelProps}>
+            {field.number.label}
+          </label>
+          <input className="kyc-input" {...field.number.controlProps} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}

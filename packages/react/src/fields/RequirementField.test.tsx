@@ -1,0 +1,94 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { RequirementsForm } from '../components/RequirementsForm';
+import { customerFixtures } from '../fixtures/fixtures';
+import { createFakeClient } from '../testing/createFakeClient';
+import { onlyRequirements } from '../testing/onlyRequirements';
+import { renderWithClient } from '../testing/renderWithClient';
+
+function renderField(customer: Parameters<typeof onlyRequirements>[0], keys: string[], capability = 'custodyFiat', locale = 'en') {
+  const client = createFakeClient({ customer: onlyRequirements(customer, keys) });
+  renderWithClient(<RequirementsForm capabilities={[capability]} saveDraft={false} />, client, { locale });
+  return client;
+}
+
+describe('field components', () => {
+  it('masks the SSN, allows paste, turns autocomplete off, and shows it on request', async () => {
+    const user = userEvent.setup();
+    renderField(customerFixtures.pendingNew, ['fullSsn']);
+    const input = await screen.findByLabelText('Social Security number');
+    expect(input).toHaveAttribute('type', 'password');
+    expect(input).toHaveAttribute('autocomplete', 'off');
+    await user.click(input);
+    await user.paste('123-45-6789');
+    expect(input).toHaveValue('123-45-6789');
+    await user.click(screen.getByRole('button', { name: 'Show: Social Security number' }));
+    expect(input).toHaveAttribute('type', 'text');
+    expect(screen.getByRole('button', { name: 'Hide: Social Security number' })).toHaveTextContent('Hide');
+  });
+
+  it('asks for a phone number as a country and a number, and sends both', async () => {
+    const user = userEvent.setup();
+    const client = renderField(customerFixtures.pendingTradeCrypto, ['phoneNumber'], 'tradeCrypto');
+    const group = await screen.findByRole('group', { name: 'Phone number' });
+    const country = within(group).getByRole('combobox', { name: 'Country code' });
+    expect(country).toHaveValue('US');
+    await user.type(within(group).getByRole('textbox', { name: 'Phone number' }), '(201) 555-0123');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByText("We're verifying the details you sent. You don't need to do anything.");
+    expect(client.writes[0]?.body).toMatchObject({ fields: { phoneNumber: { country: 'US', number: '(201) 555-0123' } } });
+  });
+
+  it('names countries in the page language', async () => {
+    renderField(customerFixtures.pendingTradeCrypto, ['citizenship'], 'tradeCrypto', 'es');
+    const select = await screen.findByRole('combobox', { name: 'País de ciudadanía' });
+    expect(within(select).getByRole('option', { name: 'Alemania' })).toHaveValue('DE');
+  });
+
+  it('lists every state, DC and the territories, with human labels', async () => {
+    renderField(customerFixtures.pendingNew, ['addressSubdivision']);
+    const select = await screen.findByRole('combobox', { name: 'State' });
+    for (const name of ['California', 'District of Columbia', 'Puerto Rico', 'Guam']) {
+      expect(within(select).getByRole('option', { name })).toBeInTheDocument();
+    }
+  });
+
+  it('shows provider enumerations with human labels', async () => {
+    renderField(customerFixtures.pendingNew, ['sourceOfFunds']);
+    const select = await screen.findByRole('combobox', { name: 'Main source of your funds' });
+    expect(within(select).getByRole('option', { name: 'Family or another person' })).toHaveValue('family_or_third_party');
+  });
+
+  it('renders W-9 consents as unchecked checkboxes in a group, and says which must be checked', async () => {
+    const user = userEvent.setup();
+    renderField(customerFixtures.pendingTax, ['taxAttestation']);
+    const group = await screen.findByRole('group', { name: 'Tax certification (IRS Form W-9)' });
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes.length).toBeGreaterThan(1);
+    for (const box of boxes) expect(box).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findAllByText('Confirm that your taxpayer identification number is correct')).not.toHaveLength(0);
+    expect(group).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('falls back to a generic text field for a requirement key the kit does not know', async () => {
+    renderField(customerFixtures.pendingUnknownKey, ['employerName']);
+    expect(await screen.findByRole('textbox', { name: 'Additional information' })).toBeInTheDocument();
+    expect(screen.queryByText('employerName')).not.toBeInTheDocument();
+  });
+
+  it('wires the hint and the error to the input by id, and only when they are shown', async () => {
+    const user = userEvent.setup();
+    renderField(customerFixtures.pendingNew, ['fullSsn']);
+    const input = await screen.findByLabelText('Social Security number');
+    const hint = screen.getByText('All 9 digits. Dashes and spaces are optional.');
+    expect(input.getAttribute('aria-describedby')).toBe(hint.id);
+    expect(input).not.toHaveAttribute('aria-invalid');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const error = (await screen.findAllByText('Enter your Social Security number')).find((element) => element.tagName === 'P');
+    expect(input.getAttribute('aria-describedby')?.split(' ')).toEqual([hint.id, error?.id]);
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input.closest('.kyc-field')).toHaveAttribute('data-invalid');
+  });
+});

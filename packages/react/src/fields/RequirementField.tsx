@@ -1,0 +1,62 @@
+import { useRequirementField } from '@kyc-kit/hooks';
+import type { RequirementFieldProps, RequirementsForm } from '@kyc-kit/hooks';
+import type { ReactNode } from 'react';
+import { CheckboxGroupField } from './CheckboxGroupField';
+import { DateField } from './DateField';
+import { PhoneField } from './PhoneField';
+import { RequirementNote } from './RequirementNote';
+import { SelectField } from './SelectField';
+import { SsnField } from './SsnField';
+import { TextField } from './TextField';
+
+/** Props of {@link RequirementField}. */
+export interface RequirementFieldComponentProps {
+  /** The form from `useRequirementsForm`. */
+  form: RequirementsForm;
+  /** The requirement key. */
+  name: string;
+  /** Passed through to the field's outer element. */
+  className?: string;
+}
+
+/** Props of {@link FieldControl}. */
+export interface FieldControlProps {
+  /** One field's prop bags. */
+  field: RequirementFieldProps;
+  /** Extra content under the label, such as a deadline. */
+  note?: ReactNode;
+  /** Passed through to the field's outer element. */
+  className?: string;
+}
+
+/** The styled control for one field's prop bags, chosen by the bags' `control` and `kind`. */
+export function FieldControl({ field, note, className }: FieldControlProps) {
+  switch (field.control) {
+    case 'input':
+      return field.kind === 'ssn' || field.kind === 'ssnLast4' ? (
+        <SsnField field={field} note={note} className={className} />
+      ) : (
+        <TextField field={field} note={note} className={className} />
+      );
+    case 'select':
+      return <SelectField field={field} note={note} className={className} />;
+    case 'date':
+      return <DateField field={field} note={note} className={className} />;
+    case 'phone':
+      return <PhoneField field={field} note={note} className={className} />;
+    case 'checkboxGroup':
+      return <CheckboxGroupField field={field} note={note} className={className} />;
+    default:
+      return field satisfies never;
+  }
+}
+
+/**
+ * One requirement of a `useRequirementsForm` form, styled. It subscribes to
+ * its own field's errors only, so typing in one box re-renders nothing else.
+ */
+export function RequirementField({ form, name, className }: RequirementFieldComponentProps) {
+  const field = useRequirementField({ form, name });
+  const planned = form.fieldContext.plannedFields.get(name);
+  return <FieldControl field={field} note={<RequirementNote planned={planned} />} className={className} />;
+}

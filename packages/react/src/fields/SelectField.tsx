@@ -1,0 +1,48 @@
+import type { RequirementFieldProps } from '@kyc-kit/hooks';
+import type { ReactNode } from 'react';
+import { useTranslate } from '../utils/useTranslate';
+import { FieldMessages } from './FieldMessages';
+
+/** The prop bags of a field rendered as a `<select>`. */
+export type SelectFieldBags = Extract<RequirementFieldProps, { control: 'select' }>;
+
+/** Props of {@link SelectField}. */
+export interface SelectFieldProps {
+  /** The bags from `useRequirementField` (control `select`). */
+  field: SelectFieldBags;
+  /** Extra content under the label, such as a deadline. */
+  note?: ReactNode;
+  /** Passed through to the outer element. */
+  className?: string;
+}
+
+/**
+ * A labelled drop-down with human labels: the provider's enumerations
+ * (purpose of account, source of funds, ...), the US state list and the
+ * country list (names from `Intl.DisplayNames` through core's catalogue).
+ */
+export function SelectField({ field, note, className }: SelectFieldProps) {
+  const t = useTranslate();
+  return (
+    <div
+      className={className ? `kyc-field ${className}` : 'kyc-field'}
+      data-kind={field.kind}
+      data-invalid={field.isInvalid || undefined}
+      data-rejected={field.isRejected || undefined}
+    >
+      <label className="kyc-label" {...field.labelProps}>
+        {field.label}
+      </label>
+      {note}
+      <FieldMessages field={field} />
+      <select className="kyc-select" {...field.selectProps}>
+        <option value="">{t('field.select.placeholder')}</option>
+        {field.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslate } from '../utils/useTranslate';
+import { FieldMessages } from './FieldMessages';
+import type { InputFieldProps } from './TextField';
+
+/** Props of {@link SsnField}. */
+export interface SsnFieldProps {
+  /** The bags from `useRequirementField` for `fullSsn` or `ssnLast4`. */
+  field: InputFieldProps;
+  /** Extra content under the label, such as a deadline. */
+  note?: ReactNode;
+  /** Passed through to the outer element. */
+  className?: string;
+}
+
+/**
+ * A Social Security number box, masked by default with a show/hide toggle.
+ * Paste is allowed (people copy it from a document) and autocomplete is off,
+ * so the browser neither offers nor remembers it.
+ */
+export function SsnField({ field, note, className }: SsnFieldProps) {
+  const t = useTranslate();
+  const [isVisible, setIsVisible] = useState(false);
+  const inputId = field.inputProps.id;
+  return (
+    <div
+      className={className ? `kyc-field ${className}` : 'kyc-field'}
+      data-kind={field.kind}
+      data-invalid={field.isInvalid || undefined}
+      data-rejected={field.isRejected || undefined}
+    >
+      <label className="kyc-label" {...field.labelProps}>
+        {field.label}
+      </label>
+      {note}
+      <FieldMessages field={field} />
+      <div className="kyc-input-with-action">
+        <input
+          className="kyc-input"
+          {...field.inputProps}
+          // A password box masks the digits; "off" keeps password managers from offering to save them.
+          type={isVisible ? 'text' : 'password'}
+          autoComplete="off"
+          data-sensitive=""
+        />
+        <button
+          type="button"
+          className="kyc-button"
+          data-variant="secondary"
+          aria-controls={inputId}
+          // GOV.UK's show-password pattern: the visible word changes and the name says what it acts on.
+          aria-label={`${isVisible ? t('field.ssn.hide') : t('field.ssn.show')}: ${field.label}`}
+          onClick={() => setIsVisible((visible) => !visible)}
+        >
+          {isVisible ? t('field.ssn.hide') : t('field.ssn.show')}
+        </button>
+      </div>
+    </div>
+  );
+}

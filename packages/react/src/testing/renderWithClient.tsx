@@ -1,0 +1,19 @@
+import { KycKitProvider } from '@kyc-kit/hooks';
+import type { ProxyClient } from '@kyc-kit/hooks';
+import { render } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { createInstantQueryClient } from './createInstantQueryClient';
+
+
+/** Renders `element` inside a KycKitProvider with `client`; `rerender` keeps the provider. */
+export function renderWithClient(element: ReactElement, client: ProxyClient, options: { locale?: string } = {}) {
+  const queryClient = createInstantQueryClient();
+  function Wrapper({ children }: { children?: ReactNode }) {
+    return (
+      <KycKitProvider client={client} locale={options.locale ?? 'en'} queryClient={queryClient}>
+        {children}
+      </KycKitProvider>
+    );
+  }
+  return { ...render(element, { wrapper: Wrapper }), queryClient };
+}

@@ -1,0 +1,162 @@
+import { signHook0Payload } from './hook0Signature';
+import type { SandboxDatabase } from './openSandboxDatabase';
+
+/** One try at delivering an event. */
+export interface WebhookAttempt {
+  at: string;
+  /** The receiver's HTTP status, absent when the request itself failed. */
+  status?: number;
+  error?: string;
+}
+
+/** An event the sandbox has sent (or is still trying to send). */
+export interface WebhookDelivery {
+  eventId: string;
+  provider: 'coinbase' | 'oms';
+  eventType: string;
+  url: string;
+  body: unknown;
+  attempts: WebhookAttempt[];
+  delivered: boolean;
+  /** When the next retry is due (ISO 8601); absent once delivered or given up. */
+  nextAttemptAt?: string;
+}
+
+/** Sends signed webhooks with retries and keeps a log of every delivery. */
+export interface WebhookDispatcher {
+  enqueue(event: { eventId: string; provider: 'coinbase' | 'oms'; eventType: string; url: string; body: unknown }): void;
+  list(): WebhookDelivery[];
+  /** Forgets every delivery and cancels pending retries. */
+  clear(): void;
+  /** Resolves once no delivery attempt is in flight. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface DeliveryRow {
+  event_id: string;
+  provider: 'coinbase' | 'oms';
+  event_type: string;
+  url: string;
+  body: string;
+  attempts: string;
+  delivered: number;
+  next_attempt_at: number | null;
+}
+
+/** How the dispatcher is configured. */
+export interface WebhookDispatcherOptions {
+  database: SandboxDatabase;
+  secret: string;
+  fetch: typeof fetch;
+  /** The first retry waits this long; each further retry doubles it. */
+  retryBaseMs: number;
+  /** Attempts in all, the first included; then the delivery is given up (and still listed). */
+  maxAttempts: number;
+}
+
+/**
+ * Delivers events at least once: every attempt is signed afresh, any answer other
+ * than 2xx (or a network error) is retried with exponential backoff, and the queue
+ * lives in SQLite so undelivered events resume after a restart.
+ */
+export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
+  const { database } = options;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const inFlight = new Set<Promise<void>>();
+  let closed = false;
+
+  const insert = database.prepare(
+    `INSERT INTO webhook_deliveries (event_id, sequence, provider, event_type, url, body, attempts, delivered, next_attempt_at)
+     VALUES (?, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM webhook_deliveries), ?, ?, ?, ?, '[]', 0, ?)`,
+  );
+  const select = database.prepare('SELECT * FROM webhook_deliveries WHERE event_id = ?');
+  const update = database.prepare(
+    'UPDATE webhook_deliveries SET attempts = ?, delivered = ?, next_attempt_at = ? WHERE event_id = ?',
+  );
+
+  function schedule(eventId: string, delayMs: number): void {
+    if (closed) return;
+    const existing = timers.get(eventId);
+    if (existing !== undefined) clearTimeout(existing);
+    const timer = setTimeout(() => {
+      timers.delete(eventId);
+      const attempt = attemptDelivery(eventId).finally(() => inFlight.delete(attempt));
+      inFlight.add(attempt);
+    }, delayMs);
+    // A forgotten close() must not keep the partner's test process alive.
+    timer.unref?.();
+    timers.set(eventId, timer);
+  }
+
+  async function attemptDelivery(eventId: string): Promise<void> {
+    const row = select.get(eventId) as DeliveryRow | undefined;
+    if (row === undefined || row.delivered === 1) return;
+    const attempts = JSON.parse(row.attempts) as WebhookAttempt[];
+    const timestamp = Math.floor(Date.now() / 1000);
+    const headers = { 'content-type': 'application/json', 'x-event-id': row.event_id, 'x-event-type': row.event_type };
+    const signature = signHook0Payload({ secret: options.secret, rawBody: row.body, timestamp, headers });
+    const attempt: WebhookAttempt = { at: new Date().toISOString() };
+    try {
+      const response = await options.fetch(row.url, {
+        method: 'POST',
+        headers: { ...headers, 'x-hook0-signature': signature },
+        body: row.body,
+      });
+      attempt.status = response.status;
+      // Drain the body so keep-alive sockets are released.
+      await response.arrayBuffer().catch(() => undefined);
+    } catch (error) {
+      attempt.error = error instanceof Error ? error.message : 'delivery failed';
+    }
+    attempts.push(attempt);
+    const delivered = attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300;
+    if (delivered || attempts.length >= options.maxAttempts) {
+      update.run(JSON.stringify(attempts), delivered ? 1 : 0, null, eventId);
+      return;
+    }
+    const delayMs = options.retryBaseMs * 2 ** (attempts.length - 1);
+    update.run(JSON.stringify(attempts), 0, Date.now() + delayMs, eventId);
+    schedule(eventId, delayMs);
+  }
+
+  // Resume deliveries a previous run left unfinished.
+  const unfinished = database
+    .prepare('SELECT event_id, next_attempt_at FROM webhook_deliveries WHERE delivered = 0 AND next_attempt_at IS NOT NULL')
+    .all() as { event_id: string; next_attempt_at: number }[];
+  for (const row of unfinished) schedule(row.event_id, Math.max(0, row.next_attempt_at - Date.now()));
+
+  return {
+    enqueue(event) {
+      insert.run(event.eventId, event.provider, event.eventType, event.url, JSON.stringify(event.body), Date.now());
+      schedule(event.eventId, 0);
+    },
+    list() {
+      const rows = database.prepare('SELECT * FROM webhook_deliveries ORDER BY sequence').all() as DeliveryRow[];
+      return rows.map((row) => ({
+        eventId: row.event_id,
+        provider: row.provider,
+        eventType: row.event_type,
+        url: row.url,
+        body: JSON.parse(row.body) as unknown,
+        attempts: JSON.parse(row.attempts) as WebhookAttempt[],
+        delivered: row.delivered === 1,
+        ...(row.next_attempt_at === null ? {} : { nextAttemptAt: new Date(row.next_attempt_at).toISOString() }),
+      }));
+    },
+    clear() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      database.prepare('DELETE FROM webhook_deliveries').run();
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+    async close() {
+      closed = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      await Promise.all([...inFlight]);
+    },
+  };
+}
