@@ -7,7 +7,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const omsPort = Number(process.env.E2E_OMS_PORT ?? port + 1);
 
 // A short verification delay keeps the journey quick; the live update is still a real asynchronous event.
-const serverEnvironment = { KYC_SANDBOX_VERIFY_MS: '300', KYC_DEMO_E2E: '1' };
+const serverEnvironment = { KYC_SANDBOX_VERIFY_MS: '300' };
 
 export default defineConfig({
   testDir: './e2e',

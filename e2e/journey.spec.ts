@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/accessibility';
 import {
   REJECTED_SSN,
   SANCTIONED_LAST_NAME,
@@ -123,6 +124,7 @@ test('a sanctioned customer ends with the generic message and no reason anywhere
   expect(await settledFlowState(page)).toBe('unavailable');
   await expect(page.getByText("We're unable to complete this request. Please contact support.").first()).toBeVisible();
   expect(await page.content()).not.toMatch(REASON_TEXT);
+  await expectNoAxeViolations(page, 'the unavailable state');
 
   // The wallet's home says the same, and offers no way to "fix" a compliance decision.
   await page.goto('/');

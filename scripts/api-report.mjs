@@ -48,7 +48,21 @@ function describe(symbol) {
   }
   const type = checker.getTypeOfSymbolAtLocation(target, declaration);
   const keyword = ts.isFunctionDeclaration(declaration) ? 'function' : 'const';
-  return `${keyword} ${name}: ${checker.typeToString(type, declaration, flags)}`;
+  const full = checker.typeToString(type, declaration, flags);
+  if (full.length <= 400) return `${keyword} ${name}: ${full}`;
+  // Zod schema objects and large tables print as one enormous line: list their
+  // members one level deep, each type shortened, so the report stays reviewable.
+  const members = checker.getPropertiesOfType(type).map((property) => {
+    const propertyType = checker.getTypeOfSymbolAtLocation(property, declaration);
+    return `  ${property.getName()}: ${shorten(checker.typeToString(propertyType, declaration, flags))};`;
+  });
+  return members.length > 0 ? `${keyword} ${name}: {\n${members.join('\n')}\n}` : `${keyword} ${name}: ${shorten(full)}`;
+}
+
+/** Keeps a type's outer shape (zod's class name and first type argument) and elides the rest. */
+function shorten(text) {
+  if (text.length <= 160) return text;
+  return `${text.slice(0, 140).replace(/[^,<{(\s]*$/, '')}…`;
 }
 
 let stale = 0;

@@ -92,7 +92,7 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     upstream: demoUpstream.upstream,
     webhookSecret: config.webhookSecret,
     basePath: API_BASE_PATH,
-    tosOrigins: [new URL(config.publicUrl).origin],
+    tosOrigins: demoUpstream.tosOrigins,
     resolveUser: (request) => {
       const user = sessions.userFrom(request);
       return user === null ? null : { id: user.id };
@@ -172,20 +172,21 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
   });
   app.all('/api/*', (context) => context.json({ error: { code: 'not_found', message: 'Not found.' } }, 404));
 
-  const storybookIndex = path.join(options.storybookDirectory, 'index.html');
   app.get('/storybook', (context) => context.redirect('/storybook/'));
-  app.get(
-    '/storybook/*',
-    serveStatic({
-      root: path.relative(process.cwd(), options.storybookDirectory),
-      rewriteRequestPath: (requestPath) => requestPath.slice('/storybook'.length),
-    }),
-  );
-  app.get('/storybook/*', (context) =>
-    existsSync(storybookIndex)
-      ? context.notFound()
-      : context.text('The Storybook catalogue is not built yet: run `pnpm run build:storybook`.', 404),
-  );
+  // The catalogue is built separately (`pnpm run build:storybook`); it is served when present at start.
+  if (existsSync(path.join(options.storybookDirectory, 'index.html'))) {
+    app.get(
+      '/storybook/*',
+      serveStatic({
+        root: path.relative(process.cwd(), options.storybookDirectory),
+        rewriteRequestPath: (requestPath) => requestPath.slice('/storybook'.length),
+      }),
+    );
+  } else {
+    app.get('/storybook/*', (context) =>
+      context.text('The Storybook catalogue is not built yet: run `pnpm run build:storybook`, then restart.', 404),
+    );
+  }
 
   app.get(
     '/assets/*',

@@ -1,6 +1,6 @@
 import { createCoinbaseUpstream, createOmsUpstream } from '@kyc-kit/proxy';
 import type { Upstream } from '@kyc-kit/proxy';
-import { createSandbox } from '@kyc-kit/sandbox';
+import { DEFAULT_TOS_VERSION_ID, createSandbox } from '@kyc-kit/sandbox';
 import type { Sandbox } from '@kyc-kit/sandbox';
 import type { DemoUpstreamConfig } from './readDemoConfig';
 
@@ -18,6 +18,8 @@ export interface DemoUpstream {
   provider: 'coinbase' | 'oms';
   /** The in-process sandbox, when the upstream is the sandbox. */
   sandbox: Sandbox | null;
+  /** Origins the proxy may fetch Terms of Service documents from. */
+  tosOrigins: string[];
 }
 
 /** How the sandbox hands its webhooks to the proxy without a network hop. */
@@ -56,6 +58,7 @@ export function createDemoUpstream(
       return {
         provider: 'coinbase',
         sandbox: null,
+        tosOrigins: ['https://docs.cdp.coinbase.com'],
         upstream: createCoinbaseUpstream({
           baseUrl: config.baseUrl,
           apiKeyId: config.apiKeyId,
@@ -66,12 +69,14 @@ export function createDemoUpstream(
       return {
         provider: 'oms',
         sandbox: null,
+        tosOrigins: ['https://polygon.technology'],
         upstream: createOmsUpstream({ baseUrl: config.baseUrl, apiKey: config.apiKey, apiSecret: config.apiSecret }),
       };
     case 'sandbox': {
+      const sandboxUrl = `${options.publicUrl}${SANDBOX_MOUNT_PATH}`;
       const sandbox = createSandbox({
         verifyMs: config.verifyMs,
-        publicUrl: `${options.publicUrl}${SANDBOX_MOUNT_PATH}`,
+        publicUrl: sandboxUrl,
         ...(config.dataPath === undefined ? {} : { dataPath: config.dataPath }),
         webhooks: {
           url: `${options.publicUrl}/api/onboarding/webhooks/coinbase`,
@@ -94,8 +99,14 @@ export function createDemoUpstream(
               apiKey: sandbox.credentials.oms.apiKey,
               apiSecret: sandbox.credentials.oms.apiSecret,
               fetch: fetchFromSandbox,
+              // OMS has one agreement flag and no document URL of its own: show the sandbox's document for it.
+              tosVersion: {
+                versionId: DEFAULT_TOS_VERSION_ID,
+                languages: ['en', 'es'],
+                url: `${sandboxUrl}/tos/${DEFAULT_TOS_VERSION_ID}`,
+              },
             });
-      return { provider: config.provider, sandbox, upstream };
+      return { provider: config.provider, sandbox, upstream, tosOrigins: [new URL(options.publicUrl).origin] };
     }
     default:
       return config satisfies never;

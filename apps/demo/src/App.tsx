@@ -1,6 +1,6 @@
 import { createProxyClient, KycKitProvider } from '@kyc-kit/hooks';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Layout } from './components/Layout';
 import { HeadlessOnboardingPage } from './pages/HeadlessOnboardingPage';
 import { HomePage } from './pages/HomePage';
@@ -38,10 +38,21 @@ function Routes() {
   const signedIn = session?.user != null;
   const onSignIn = location.pathname === '/sign-in';
 
+  // After a client-side navigation, focus moves to the new page's <h1>, as a
+  // page load would announce the new page to a screen reader. The first page is left alone.
+  const shownPath = useRef(location.pathname);
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  });
+
   useEffect(() => {
     if (isLoading || session === undefined) return;
     if (!signedIn && !onSignIn) {
       const next = `${location.pathname}${location.search.size > 0 ? `?${location.search.toString()}` : ''}`;
+      // A redirect is not a navigation the person made: focus stays where a page load leaves it.
+      shownPath.current = '/sign-in';
       navigate(`/sign-in${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`, { replace: true });
     } else if (signedIn && onSignIn) {
       navigate('/', { replace: true });

@@ -15,13 +15,20 @@ import { messages } from './messages/messages';
 
 describe('proxy wire schemas', () => {
   it('accept a create body and refuse an empty capability list or unknown keys', () => {
-    expect(createCustomerBodySchema.safeParse({ capabilities: ['custodyFiat'], fields: { firstName: 'Jane' } }).success).toBe(true);
+    expect(
+      createCustomerBodySchema.safeParse({ capabilities: ['custodyFiat'], fields: { firstName: 'Jane' } })
+        .success,
+    ).toBe(true);
     expect(createCustomerBodySchema.safeParse({ capabilities: [] }).success).toBe(false);
-    expect(createCustomerBodySchema.safeParse({ capabilities: ['custodyFiat'], admin: true }).success).toBe(false);
+    expect(createCustomerBodySchema.safeParse({ capabilities: ['custodyFiat'], admin: true }).success).toBe(
+      false,
+    );
   });
 
   it('refuse field keys that could address nested or prototype properties', () => {
-    const parsed = updateCustomerBodySchema.parse({ fields: JSON.parse('{"__proto__": {"polluted": 1}, "firstName": "Jane"}') });
+    const parsed = updateCustomerBodySchema.parse({
+      fields: JSON.parse('{"__proto__": {"polluted": 1}, "firstName": "Jane"}'),
+    });
     expect(Object.keys(parsed.fields ?? {})).toEqual(['firstName']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(updateCustomerBodySchema.safeParse({ fields: { 'individual.fullSsn': '1' } }).success).toBe(false);
@@ -34,14 +41,22 @@ describe('proxy wire schemas', () => {
 
   it('take a ToS acceptance without a client timestamp', () => {
     expect(tosAcceptBodySchema.safeParse({ versionId: 'v1', language: 'en' }).success).toBe(true);
-    expect(tosAcceptBodySchema.safeParse({ versionId: 'v1', language: 'en', acceptedAt: '2020-01-01T00:00:00Z' }).success).toBe(false);
+    expect(
+      tosAcceptBodySchema.safeParse({ versionId: 'v1', language: 'en', acceptedAt: '2020-01-01T00:00:00Z' })
+        .success,
+    ).toBe(false);
   });
 
   it('round-trip normalized customers of both adapters', () => {
     const coinbaseCustomer = coinbaseAdapter.parseCustomer({
       customerId: 'customer_af2937b0-9846-4fe7-bfe9-ccc22d935114',
       capabilities: { custodyFiat: { requested: true, status: 'pending' } },
-      requirements: { tos: { status: 'due', tosVersions: [{ versionId: 'v', languages: ['en'], url: 'https://x.example/tos' }] } },
+      requirements: {
+        tos: {
+          status: 'due',
+          tosVersions: [{ versionId: 'v', languages: ['en'], url: 'https://x.example/tos' }],
+        },
+      },
     });
     const omsCustomer = omsAdapter.parseCustomer({ id: 'cst_1', signedAgreement: false, endorsements: [] });
     for (const customer of [coinbaseCustomer, omsCustomer]) {
@@ -52,13 +67,29 @@ describe('proxy wire schemas', () => {
   it('describe the error body', () => {
     expect(
       apiErrorSchema.safeParse({
-        error: { code: 'invalid_fields', message: 'Check the highlighted fields and try again.', fields: { fullSsn: { code: 'field.fullSsn.error.invalid', message: 'Enter a 9-digit Social Security number' } }, retryable: false },
+        error: {
+          code: 'invalid_fields',
+          message: 'Check the highlighted fields and try again.',
+          fields: {
+            fullSsn: {
+              code: 'field.fullSsn.error.invalid',
+              message: 'Enter a 9-digit Social Security number',
+            },
+          },
+          retryable: false,
+        },
       }).success,
     ).toBe(true);
   });
 
-  it('convert to JSON Schema, for the proxy\'s OpenAPI document', () => {
-    for (const schema of [createCustomerBodySchema, updateCustomerBodySchema, tosAcceptBodySchema, customerResponseSchema, apiErrorSchema]) {
+  it("convert to JSON Schema, for the proxy's OpenAPI document", () => {
+    for (const schema of [
+      createCustomerBodySchema,
+      updateCustomerBodySchema,
+      tosAcceptBodySchema,
+      customerResponseSchema,
+      apiErrorSchema,
+    ]) {
       expect(z.toJSONSchema(schema)).toMatchObject({ type: 'object' });
     }
   });

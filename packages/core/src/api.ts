@@ -38,11 +38,20 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** The end-user message id for an API error code; unknown codes get the generic one. */
 export function apiErrorMessageId(code: string): MessageId {
-  return (API_ERROR_CODES as readonly string[]).includes(code) ? (`error.api.${code}` as MessageId) : 'error.api.internal';
+  return (API_ERROR_CODES as readonly string[]).includes(code)
+    ? (`error.api.${code}` as MessageId)
+    : 'error.api.internal';
 }
 
 const capabilityStatusSchema = z.enum(['unrequested', 'pending', 'active', 'inactive', 'unknown']);
-const requirementStatusSchema = z.enum(['eventually_due', 'due', 'pending', 'rejected', 'overdue', 'unknown']);
+const requirementStatusSchema = z.enum([
+  'eventually_due',
+  'due',
+  'pending',
+  'rejected',
+  'overdue',
+  'unknown',
+]);
 
 /** A ToS version of the normalized model. */
 export const tosVersionSchema = z.object({
@@ -85,7 +94,10 @@ export const customerSchema = z.object({
 /** Field values keyed by requirement key; keys are plain identifiers (no `__proto__`, no dots). */
 export const fieldValuesSchema = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/), z.unknown());
 
-const capabilityListSchema = z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/)).min(1).max(32);
+const capabilityListSchema = z
+  .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/))
+  .min(1)
+  .max(32);
 
 /** `POST /customer` body. */
 export const createCustomerBodySchema = z.strictObject({

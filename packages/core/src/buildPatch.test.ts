@@ -37,7 +37,11 @@ describe('buildPatch for coinbase', () => {
   const table: [string, unknown, Record<string, unknown>][] = [
     ['firstName', 'Jane', { individual: { firstName: 'Jane' } }],
     ['lastName', 'Smith', { individual: { lastName: 'Smith' } }],
-    ['dateOfBirth', { day: '5', month: '1', year: '1990' }, { individual: { dateOfBirth: { day: '05', month: '01', year: '1990' } } }],
+    [
+      'dateOfBirth',
+      { day: '5', month: '1', year: '1990' },
+      { individual: { dateOfBirth: { day: '05', month: '01', year: '1990' } } },
+    ],
     ['ssnLast4', '6789', { individual: { ssnLast4: '6789' } }],
     ['fullSsn', '123456789', { individual: { fullSsn: '123-45-6789' } }],
     ['addressLine1', '123 Main St', { individual: { address: { line1: '123 Main St' } } }],
@@ -46,7 +50,11 @@ describe('buildPatch for coinbase', () => {
     ['addressPostalCode', '02108', { individual: { address: { postCode: '02108' } } }],
     ['addressCountryCode', 'us', { individual: { address: { countryCode: 'US' } } }],
     ['email', 'jane@example.com', { individual: { email: 'jane@example.com' } }],
-    ['phoneNumber', { country: 'US', number: '415-555-0132' }, { individual: { phoneNumber: '+14155550132' } }],
+    [
+      'phoneNumber',
+      { country: 'US', number: '415-555-0132' },
+      { individual: { phoneNumber: '+14155550132' } },
+    ],
     ['citizenship', 'US', { individual: { citizenship: 'US' } }],
     ['purposeOfAccount', 'investing', { individual: { purposeOfAccount: 'investing' } }],
     ['sourceOfFunds', 'savings', { individual: { sourceOfFunds: 'savings' } }],
@@ -56,14 +64,23 @@ describe('buildPatch for coinbase', () => {
     [
       'tos',
       { versionId: 'us_individual_2026-05-29', language: 'en', acceptedAt: '2026-05-01T10:01:00Z' },
-      { tosAcceptances: [{ versionId: 'us_individual_2026-05-29', language: 'en', acceptedAt: '2026-05-01T10:01:00Z' }] },
+      {
+        tosAcceptances: [
+          { versionId: 'us_individual_2026-05-29', language: 'en', acceptedAt: '2026-05-01T10:01:00Z' },
+        ],
+      },
     ],
     [
       'taxAttestation',
       { certifyTaxpayerId: true, certifyUsPerson: true, edeliveryConsent: true },
       {
         taxAttestations: [
-          { form: 'us_w9', edeliveryConsent: true, acceptedAt: '2026-05-01T10:01:00.000Z', isExemptBackupWithholding: false },
+          {
+            form: 'us_w9',
+            edeliveryConsent: true,
+            acceptedAt: '2026-05-01T10:01:00.000Z',
+            isExemptBackupWithholding: false,
+          },
         ],
       },
     ],
@@ -77,14 +94,24 @@ describe('buildPatch for coinbase', () => {
   }
 
   it('nests every field of a full form into one spec-valid body', () => {
-    const patch = buildPatch('coinbase', { ...formValues, ...financialValues }, { requesterIpAddress: '203.0.113.42' });
+    const patch = buildPatch(
+      'coinbase',
+      { ...formValues, ...financialValues },
+      { requesterIpAddress: '203.0.113.42' },
+    );
     expect(patch).toEqual({
       individual: {
         firstName: 'Jane',
         lastName: 'Smith',
         dateOfBirth: { day: '05', month: '01', year: '1990' },
         fullSsn: '123-45-6789',
-        address: { line1: '123 Main St', city: 'San Francisco', state: 'CA', postCode: '94105', countryCode: 'US' },
+        address: {
+          line1: '123 Main St',
+          city: 'San Francisco',
+          state: 'CA',
+          postCode: '94105',
+          countryCode: 'US',
+        },
         email: 'jane@example.com',
         phoneNumber: '+14155550132',
         citizenship: 'US',
@@ -96,7 +123,9 @@ describe('buildPatch for coinbase', () => {
   });
 
   it('writes exactly the given fields', () => {
-    expect(buildPatch('coinbase', { addressPostalCode: '94105' })).toEqual({ individual: { address: { postCode: '94105' } } });
+    expect(buildPatch('coinbase', { addressPostalCode: '94105' })).toEqual({
+      individual: { address: { postCode: '94105' } },
+    });
     expect(buildPatch('coinbase', {})).toEqual({});
   });
 
@@ -118,13 +147,21 @@ describe('buildPatch for oms', () => {
   const table: [string, unknown, Record<string, unknown>][] = [
     ['firstName', 'Jane', { firstName: 'Jane' }],
     ['dateOfBirth', { day: '5', month: '1', year: '1990' }, { birthDate: '1990-01-05' }],
-    ['fullSsn', '123-45-6789', { identifyingInformation: [{ type: 'ssn', issuingCountry: 'US', number: '123-45-6789' }] }],
+    [
+      'fullSsn',
+      '123-45-6789',
+      { identifyingInformation: [{ type: 'ssn', issuingCountry: 'US', number: '123-45-6789' }] },
+    ],
     ['addressSubdivision', 'New York', { residentialAddress: { state: 'NY' } }],
     ['addressPostalCode', '10001', { residentialAddress: { zipCode: '10001' } }],
     ['addressCountryCode', 'US', { residentialAddress: { country: 'US' } }],
     ['phoneNumber', '+12125551234', { phone: '+12125551234' }],
     ['citizenship', 'us', { nationality: 'US' }],
-    ['tos', { versionId: 'oms_terms', language: 'en', acceptedAt: '2026-05-01T10:01:00Z' }, { signedAgreement: true }],
+    [
+      'tos',
+      { versionId: 'oms_terms', language: 'en', acceptedAt: '2026-05-01T10:01:00Z' },
+      { signedAgreement: true },
+    ],
   ];
   for (const [key, value, body] of table) {
     it(`writes ${key} as ${JSON.stringify(body)}`, () => {
@@ -139,7 +176,13 @@ describe('buildPatch for oms', () => {
       lastName: 'Smith',
       birthDate: '1990-01-05',
       identifyingInformation: [{ type: 'ssn', issuingCountry: 'US', number: '123-45-6789' }],
-      residentialAddress: { line1: '123 Main St', city: 'San Francisco', state: 'CA', zipCode: '94105', country: 'US' },
+      residentialAddress: {
+        line1: '123 Main St',
+        city: 'San Francisco',
+        state: 'CA',
+        zipCode: '94105',
+        country: 'US',
+      },
       email: 'jane@example.com',
       phone: '+14155550132',
       nationality: 'US',
@@ -174,13 +217,18 @@ describe('buildCreateRequest and buildCapabilitiesRequest', () => {
   });
 
   it('builds a spec-valid OMS create body with the endorsements for the capabilities', () => {
-    const body = buildCreateRequest('oms', { capabilities: ['custodyFiat', 'custodyCrypto'], values: formValues });
+    const body = buildCreateRequest('oms', {
+      capabilities: ['custodyFiat', 'custodyCrypto'],
+      values: formValues,
+    });
     expect(body).toMatchObject({ type: 'individual', endorsements: ['cryptoCustody', 'usd'] });
     expect(oms.strict.createCustomerRequest.safeParse(body).success).toBe(true);
   });
 
   it('asks for capabilities alone, per provider', () => {
-    expect(buildCapabilitiesRequest('coinbase', ['transferFiat'])).toEqual({ capabilities: { transferFiat: { requested: true } } });
+    expect(buildCapabilitiesRequest('coinbase', ['transferFiat'])).toEqual({
+      capabilities: { transferFiat: { requested: true } },
+    });
     expect(buildCapabilitiesRequest('oms', ['transferFiat'])).toEqual({ endorsements: ['usd'] });
     expect(buildCapabilitiesRequest('oms', ['unheardOf'])).toEqual({});
   });

@@ -44,7 +44,8 @@ function setPath(body: Record<string, unknown>, path: string, value: unknown): v
   let node = body;
   for (const segment of segments) {
     const next = node[segment];
-    if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as Record<string, unknown>;
+    if (typeof next === 'object' && next !== null && !Array.isArray(next))
+      node = next as Record<string, unknown>;
     else {
       const created: Record<string, unknown> = {};
       node[segment] = created;
@@ -120,7 +121,10 @@ export function buildPatch(
  * The request body asking for capabilities: Coinbase
  * `{ capabilities: { name: { requested: true } } }`, OMS `{ endorsements }`.
  */
-export function buildCapabilitiesRequest(adapter: ProviderName, capabilities: readonly string[]): Record<string, unknown> {
+export function buildCapabilitiesRequest(
+  adapter: ProviderName,
+  capabilities: readonly string[],
+): Record<string, unknown> {
   switch (adapter) {
     case 'coinbase':
       return { capabilities: Object.fromEntries(capabilities.map((name) => [name, { requested: true }])) };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildTosAcceptance, buildTosPatch, TosAcceptanceError, type TosAcceptanceErrorCode } from './buildTosAcceptance';
+import {
+  buildTosAcceptance,
+  buildTosPatch,
+  TosAcceptanceError,
+  type TosAcceptanceErrorCode,
+} from './buildTosAcceptance';
 import type { Requirement } from './model';
 
 const requirement: Requirement = {
@@ -10,7 +15,11 @@ const requirement: Requirement = {
   impact: ['custodyFiat'],
   tos: {
     versions: [
-      { versionId: 'us_individual_2026-05-29', languages: ['en', 'es'], url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual' },
+      {
+        versionId: 'us_individual_2026-05-29',
+        languages: ['en', 'es'],
+        url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual',
+      },
     ],
   },
 };
@@ -19,7 +28,9 @@ const acceptedAt = '2026-05-01T10:01:00Z';
 describe('buildTosAcceptance', () => {
   for (const language of ['en', 'es']) {
     it(`accepts the version in a published language (${language})`, () => {
-      expect(buildTosAcceptance(requirement, { versionId: 'us_individual_2026-05-29', language, acceptedAt })).toEqual({
+      expect(
+        buildTosAcceptance(requirement, { versionId: 'us_individual_2026-05-29', language, acceptedAt }),
+      ).toEqual({
         versionId: 'us_individual_2026-05-29',
         language,
         acceptedAt,
@@ -28,10 +39,34 @@ describe('buildTosAcceptance', () => {
   }
 
   const refusals: [string, Requirement, string, string, TosAcceptanceErrorCode][] = [
-    ['a language the version is not published in', requirement, 'us_individual_2026-05-29', 'fr', 'unsupported_language'],
-    ['a version the requirement does not list', requirement, 'us_individual_2025-01-01', 'en', 'unknown_version'],
-    ['a guides-shaped requirement without versions', { ...requirement, tos: { versions: [], url: 'https://x.example' } }, 'v', 'en', 'unknown_version'],
-    ['a requirement that is not tos', { key: 'fullSsn', known: true, status: 'due', rawStatus: 'due', impact: [] }, 'v', 'en', 'no_tos_requirement'],
+    [
+      'a language the version is not published in',
+      requirement,
+      'us_individual_2026-05-29',
+      'fr',
+      'unsupported_language',
+    ],
+    [
+      'a version the requirement does not list',
+      requirement,
+      'us_individual_2025-01-01',
+      'en',
+      'unknown_version',
+    ],
+    [
+      'a guides-shaped requirement without versions',
+      { ...requirement, tos: { versions: [], url: 'https://x.example' } },
+      'v',
+      'en',
+      'unknown_version',
+    ],
+    [
+      'a requirement that is not tos',
+      { key: 'fullSsn', known: true, status: 'due', rawStatus: 'due', impact: [] },
+      'v',
+      'en',
+      'no_tos_requirement',
+    ],
   ];
   for (const [label, source, versionId, language, code] of refusals) {
     it(`refuses ${label} with ${code}`, () => {

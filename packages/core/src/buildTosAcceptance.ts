@@ -33,7 +33,8 @@ export function buildTosAcceptance(
   requirement: Requirement,
   input: { versionId: string; language: string; acceptedAt: string },
 ): TosAcceptance {
-  if (requirement.key !== 'tos' || requirement.tos === undefined) throw new TosAcceptanceError('no_tos_requirement');
+  if (requirement.key !== 'tos' || requirement.tos === undefined)
+    throw new TosAcceptanceError('no_tos_requirement');
   const version = requirement.tos.versions.find((candidate) => candidate.versionId === input.versionId);
   if (version === undefined) throw new TosAcceptanceError('unknown_version');
   if (!version.languages.includes(input.language)) throw new TosAcceptanceError('unsupported_language');
@@ -50,7 +51,11 @@ export function buildTosPatch(adapter: ProviderName, acceptance: TosAcceptance):
     case 'coinbase':
       return {
         tosAcceptances: [
-          { versionId: acceptance.versionId, language: acceptance.language, acceptedAt: acceptance.acceptedAt },
+          {
+            versionId: acceptance.versionId,
+            language: acceptance.language,
+            acceptedAt: acceptance.acceptedAt,
+          },
         ],
       };
     case 'oms':

@@ -64,7 +64,9 @@ describe('gate on a Coinbase customer', () => {
 
   it('shows only the generic support message for an inactive capability', () => {
     const result = gate(coinbaseCustomer('inactive'), 'custodyFiat');
-    expect(messages.en[result.messageId]).toBe("We're unable to complete this request. Please contact support.");
+    expect(messages.en[result.messageId]).toBe(
+      "We're unable to complete this request. Please contact support.",
+    );
     expect(messages.es[result.messageId]).toBe(
       'No podemos completar esta solicitud. Comuníquese con el servicio de asistencia.',
     );
@@ -90,7 +92,11 @@ describe('gate on an OMS customer', () => {
           id: 'cst_1',
           signedAgreement: true,
           endorsements: [
-            { name: 'usd', status, requirements: { complete: [], pending: [], missing: [], issues: [], ...requirements } },
+            {
+              name: 'usd',
+              status,
+              requirements: { complete: [], pending: [], missing: [], issues: [], ...requirements },
+            },
           ],
         });
         expect(gate(customer, capability).reason).toBe(reason);

@@ -27,8 +27,20 @@ function affects(requirement: Requirement, capability: string): boolean {
   return requirement.impact.length === 0 || requirement.impact.includes(capability);
 }
 
-function result(capability: string, status: CapabilityStatus, reason: GateReason, blocking: Requirement[]): Gate {
-  return { allowed: reason === 'active', capability, status, reason, blocking, messageId: `gate.reason.${reason}` };
+function result(
+  capability: string,
+  status: CapabilityStatus,
+  reason: GateReason,
+  blocking: Requirement[],
+): Gate {
+  return {
+    allowed: reason === 'active',
+    capability,
+    status,
+    reason,
+    blocking,
+    messageId: `gate.reason.${reason}`,
+  };
 }
 
 /**
@@ -38,9 +50,16 @@ function result(capability: string, status: CapabilityStatus, reason: GateReason
  * requirements: compliance decisions are never explained.
  */
 export function gate(customer: Customer | null, capability: string): Gate {
-  const entry = customer === null ? undefined : Object.hasOwn(customer.capabilities, capability) ? customer.capabilities[capability] : undefined;
+  const entry =
+    customer === null
+      ? undefined
+      : Object.hasOwn(customer.capabilities, capability)
+        ? customer.capabilities[capability]
+        : undefined;
   if (customer === null || entry === undefined) return result(capability, 'unrequested', 'not_requested', []);
-  const requirements = Object.values(customer.requirements).filter((requirement) => affects(requirement, capability));
+  const requirements = Object.values(customer.requirements).filter((requirement) =>
+    affects(requirement, capability),
+  );
   switch (entry.status) {
     case 'active':
       return result(capability, entry.status, 'active', []);

@@ -74,7 +74,11 @@ export { parseCoinbaseError, parseOmsError } from './adapters/providerError';
 export type { ProviderError } from './adapters/providerError';
 export { ProviderShapeError } from './adapters/ProviderShapeError';
 export type { ShapeIssue } from './adapters/ProviderShapeError';
-export { isActionable, normalizeCapabilityStatus, normalizeRequirementStatus } from './adapters/normalizeStatus';
+export {
+  isActionable,
+  normalizeCapabilityStatus,
+  normalizeRequirementStatus,
+} from './adapters/normalizeStatus';
 
 // Field registry
 export { FIELD_KEYS, FIELD_SECTIONS, fieldSpecFor, isKnownFieldKey } from './fields/fieldSpecFor';

@@ -7,7 +7,10 @@ import { planSteps } from './planSteps';
 
 const customerId = 'customer_af2937b0-9846-4fe7-bfe9-ccc22d935114';
 
-function coinbaseCustomer(requirements: Record<string, unknown>, capabilities: Record<string, unknown> = {}): Customer {
+function coinbaseCustomer(
+  requirements: Record<string, unknown>,
+  capabilities: Record<string, unknown> = {},
+): Customer {
   return coinbaseAdapter.parseCustomer({
     customerId,
     capabilities: { custodyFiat: { requested: true, status: 'pending' }, ...capabilities },
@@ -29,7 +32,10 @@ describe('planSteps before the customer exists', () => {
     expect(summary(null, ['custodyFiat'])).toEqual({
       steps: [
         ['personal', ['firstName', 'lastName', 'dateOfBirth']],
-        ['address', ['addressLine1', 'addressCity', 'addressSubdivision', 'addressPostalCode', 'addressCountryCode']],
+        [
+          'address',
+          ['addressLine1', 'addressCity', 'addressSubdivision', 'addressPostalCode', 'addressCountryCode'],
+        ],
         ['taxId', ['fullSsn']],
         ['financial', ['purposeOfAccount', 'sourceOfFunds']],
         ['terms', ['tos']],
@@ -42,24 +48,40 @@ describe('planSteps before the customer exists', () => {
   it('adds the tradeCrypto extras: citizenship, employment, occupation, volume, email, phone', () => {
     expect(summary(null, ['custodyFiat', 'tradeCrypto']).steps).toEqual([
       ['personal', ['firstName', 'lastName', 'dateOfBirth', 'citizenship']],
-      ['address', ['addressLine1', 'addressCity', 'addressSubdivision', 'addressPostalCode', 'addressCountryCode']],
+      [
+        'address',
+        ['addressLine1', 'addressCity', 'addressSubdivision', 'addressPostalCode', 'addressCountryCode'],
+      ],
       ['taxId', ['fullSsn']],
-      ['financial', ['purposeOfAccount', 'sourceOfFunds', 'employmentStatus', 'occupation', 'expectedVolume']],
+      [
+        'financial',
+        ['purposeOfAccount', 'sourceOfFunds', 'employmentStatus', 'occupation', 'expectedVolume'],
+      ],
       ['contact', ['email', 'phoneNumber']],
       ['terms', ['tos']],
     ]);
   });
 
+  it('plans for every capability when none is named', () => {
+    expect(summary(null, [])).toEqual(summary(null, ['custodyFiat', 'tradeCrypto']));
+  });
+
   it('marks every field not_submitted and, for OMS, offers its terms version', () => {
     const plan = planSteps(null, { capabilities: ['custodyFiat'], provider: 'oms' });
-    expect(plan.steps.flatMap((step) => step.fields).every((field) => field.status === 'not_submitted')).toBe(true);
+    expect(plan.steps.flatMap((step) => step.fields).every((field) => field.status === 'not_submitted')).toBe(
+      true,
+    );
     expect(plan.steps.find((step) => step.id === 'financial')).toBeUndefined();
     expect(plan.steps.at(-1)?.tos).toEqual({ versions: [OMS_TOS_VERSION] });
   });
 });
 
 describe('planSteps from a customer', () => {
-  const statuses: [RequirementStatus | 'under_review', 'step' | 'waiting' | 'none', 'step' | 'waiting' | 'none'][] = [
+  const statuses: [
+    RequirementStatus | 'under_review',
+    'step' | 'waiting' | 'none',
+    'step' | 'waiting' | 'none',
+  ][] = [
     ['due', 'step', 'step'],
     ['rejected', 'step', 'step'],
     ['overdue', 'step', 'step'],
@@ -95,10 +117,16 @@ describe('planSteps from a customer', () => {
 
   it('passes deadlines through', () => {
     const plan = planSteps(
-      coinbaseCustomer({ addressSubdivision: { status: 'overdue', impact: ['custodyFiat'], deadline: '2026-06-01T00:00:00Z' } }),
+      coinbaseCustomer({
+        addressSubdivision: { status: 'overdue', impact: ['custodyFiat'], deadline: '2026-06-01T00:00:00Z' },
+      }),
       { capabilities: ['custodyFiat'] },
     );
-    expect(plan.steps[0]?.fields[0]).toMatchObject({ status: 'overdue', rejected: false, deadline: '2026-06-01T00:00:00Z' });
+    expect(plan.steps[0]?.fields[0]).toMatchObject({
+      status: 'overdue',
+      rejected: false,
+      deadline: '2026-06-01T00:00:00Z',
+    });
   });
 
   it('only plans requirements that block the named capabilities (or that name no capability)', () => {
@@ -118,10 +146,19 @@ describe('planSteps from a customer', () => {
   });
 
   it('carries the ToS versions on the terms step', () => {
-    const versions = [{ versionId: 'us_individual_2026-05-29', languages: ['en', 'es'], url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual' }];
-    const plan = planSteps(coinbaseCustomer({ tos: { status: 'due', impact: ['custodyFiat'], tosVersions: versions } }), {
-      capabilities: ['custodyFiat'],
-    });
+    const versions = [
+      {
+        versionId: 'us_individual_2026-05-29',
+        languages: ['en', 'es'],
+        url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual',
+      },
+    ];
+    const plan = planSteps(
+      coinbaseCustomer({ tos: { status: 'due', impact: ['custodyFiat'], tosVersions: versions } }),
+      {
+        capabilities: ['custodyFiat'],
+      },
+    );
     expect(plan.steps).toHaveLength(1);
     expect(plan.steps[0]).toMatchObject({ id: 'terms', titleId: 'step.terms.title', tos: { versions } });
   });
@@ -146,7 +183,9 @@ describe('planSteps from a customer', () => {
   });
 
   it('is complete when nothing is outstanding', () => {
-    expect(summary(coinbaseCustomer({}, { custodyFiat: { requested: true, status: 'active' } }), ['custodyFiat'])).toEqual({
+    expect(
+      summary(coinbaseCustomer({}, { custodyFiat: { requested: true, status: 'active' } }), ['custodyFiat']),
+    ).toEqual({
       steps: [],
       waiting: [],
       complete: true,
@@ -161,13 +200,21 @@ describe('planSteps from a customer', () => {
         {
           name: 'usd',
           status: 'ISSUES',
-          requirements: { complete: ['firstName'], pending: ['birthDate'], missing: ['residentialAddress'], issues: ['identifyingInformation'] },
+          requirements: {
+            complete: ['firstName'],
+            pending: ['birthDate'],
+            missing: ['residentialAddress'],
+            issues: ['identifyingInformation'],
+          },
         },
       ],
     });
     const plan = planSteps(customer, { capabilities: ['custodyFiat'] });
     expect(plan.steps.map((step) => [step.id, step.fields.map((field) => field.key)])).toEqual([
-      ['address', ['addressLine1', 'addressCity', 'addressSubdivision', 'addressPostalCode', 'addressCountryCode']],
+      [
+        'address',
+        ['addressLine1', 'addressCity', 'addressSubdivision', 'addressPostalCode', 'addressCountryCode'],
+      ],
       ['taxId', ['fullSsn']],
       ['terms', ['tos']],
     ]);
@@ -177,7 +224,12 @@ describe('planSteps from a customer', () => {
   });
 
   it('does not change the customer it plans from', () => {
-    const customer = coinbaseCustomer({ tos: { status: 'due', tosVersions: [{ versionId: 'v', languages: ['en'], url: 'https://x.example/t' }] } });
+    const customer = coinbaseCustomer({
+      tos: {
+        status: 'due',
+        tosVersions: [{ versionId: 'v', languages: ['en'], url: 'https://x.example/t' }],
+      },
+    });
     const snapshot = structuredClone(customer);
     const plan = planSteps(customer, { capabilities: [] });
     plan.steps[0]?.tos?.versions[0]?.languages.push('fr');

@@ -1,8 +1,21 @@
 import { OMS_TOS_VERSION } from './adapters/omsAdapter';
 import { isActionable } from './adapters/normalizeStatus';
-import { FIELD_KEYS, FIELD_SECTIONS, fieldSpecFor, type FieldSection, type FieldSpec } from './fields/fieldSpecFor';
+import {
+  FIELD_KEYS,
+  FIELD_SECTIONS,
+  fieldSpecFor,
+  type FieldSection,
+  type FieldSpec,
+} from './fields/fieldSpecFor';
 import type { MessageId } from './messages/messages';
-import type { Customer, ProviderName, Requirement, RequirementStatus, TosVersion } from './model';
+import {
+  KNOWN_CAPABILITIES,
+  type Customer,
+  type ProviderName,
+  type Requirement,
+  type RequirementStatus,
+  type TosVersion,
+} from './model';
 import { requiredFieldsFor } from './requiredFieldsFor';
 
 /** One field to collect (or being verified), with why. */
@@ -74,7 +87,9 @@ function groupIntoSteps(fields: PlannedField[], tosVersions: TosVersion[] | unde
     if (inSection.length === 0) continue;
     const step: Step = { id: section, titleId: `step.${section}.title`, fields: inSection };
     if (section === 'terms' && tosVersions !== undefined) {
-      step.tos = { versions: tosVersions.map((version) => ({ ...version, languages: [...version.languages] })) };
+      step.tos = {
+        versions: tosVersions.map((version) => ({ ...version, languages: [...version.languages] })),
+      };
     }
     steps.push(step);
   }
@@ -101,7 +116,9 @@ export function planSteps(customer: Customer | null, options: PlanStepsOptions):
   const include = options.include ?? 'due';
   if (customer === null) {
     const provider = options.provider ?? 'coinbase';
-    const keys = new Set(options.capabilities.flatMap((capability) => requiredFieldsFor(capability, provider)));
+    // No capability named: plan for all of them, as with a customer.
+    const capabilities = options.capabilities.length === 0 ? KNOWN_CAPABILITIES : options.capabilities;
+    const keys = new Set(capabilities.flatMap((capability) => requiredFieldsFor(capability, provider)));
     keys.add('tos');
     const fields = [...keys].map((key) => planned(key, 'not_submitted'));
     // OMS terms have one fixed version; Coinbase names its versions only once the customer exists.

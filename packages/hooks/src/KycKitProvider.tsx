@@ -59,7 +59,13 @@ export function KycKitProvider({ client, locale = 'en', messages, queryClient, c
   // A client made here lives as long as the provider: created once, so the cache survives re-renders.
   const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
   const activeQueryClient = queryClient ?? ownQueryClient;
-  const t = useMemo<Translate>(() => createTranslator(locale, messages), [locale, messages]);
+  // Partners often pass `messages` inline: key the translator on its content, not its identity,
+  // so a re-render of the page does not re-plan every form below.
+  const messagesKey = JSON.stringify(messages ?? {});
+  const t = useMemo<Translate>(
+    () => createTranslator(locale, JSON.parse(messagesKey) as Partial<Record<MessageId, string>>),
+    [locale, messagesKey],
+  );
   const value = useMemo<KycKitContextValue>(
     () => ({ client, locale, t, queryClient: activeQueryClient }),
     [client, locale, t, activeQueryClient],

@@ -9,7 +9,7 @@ const DRAFT_PREFIX = 'kyc-kit:draft:';
  * birth and every address key are sensitive, and an unknown key could hold
  * anything, so neither is ever stored.
  */
-export function isDraftableField(key: string): boolean {
+function isDraftableField(key: string): boolean {
   const spec = fieldSpecFor(key);
   return spec.known && !spec.sensitive && spec.kind !== 'ssn' && spec.kind !== 'ssnLast4' && spec.kind !== 'date';
 }
@@ -28,7 +28,7 @@ function draftKey(scope: string): string {
 }
 
 /** Reads the draft saved under `scope`, keeping only draftable fields (a tampered entry cannot inject others). */
-export function readDraft(scope: string): Record<string, unknown> {
+function readDraft(scope: string): Record<string, unknown> {
   const storage = sessionStorageOrNull();
   if (storage === null) return {};
   try {
@@ -41,7 +41,7 @@ export function readDraft(scope: string): Record<string, unknown> {
 }
 
 /** Saves the draftable fields of `values` under `scope`; empty values are left out. */
-export function writeDraft(scope: string, values: Record<string, unknown>): void {
+function writeDraft(scope: string, values: Record<string, unknown>): void {
   const storage = sessionStorageOrNull();
   if (storage === null) return;
   const draft = Object.fromEntries(
@@ -56,7 +56,7 @@ export function writeDraft(scope: string, values: Record<string, unknown>): void
 }
 
 /** Removes the draft saved under `scope`. */
-export function clearDraft(scope: string): void {
+function clearDraft(scope: string): void {
   try {
     sessionStorageOrNull()?.removeItem(draftKey(scope));
   } catch {
@@ -69,3 +69,15 @@ function isEmptyValue(value: unknown): boolean {
   if (typeof value === 'object') return Object.values(value).every(isEmptyValue);
   return false;
 }
+
+/**
+ * The form's draft in sessionStorage, per customer (`kyc-kit:draft:<scope>`),
+ * so a reload mid-step keeps what was typed in non-sensitive fields. Every
+ * method is a no-op where there is no storage (the server, a sandboxed frame).
+ */
+export const draftStorage = {
+  isDraftable: isDraftableField,
+  read: readDraft,
+  write: writeDraft,
+  clear: clearDraft,
+};

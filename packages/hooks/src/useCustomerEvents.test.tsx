@@ -58,11 +58,16 @@ describe('useCustomerEvents', () => {
 
     const source = FakeEventSource.instances[0];
     expect(source?.url).toBe('/api/onboarding/events');
-    act(() => source?.open());
-    expect(result.current.status).toBe('open');
-
     const active = fakeCustomer({ capabilities: { custodyFiat: 'active' } });
-    act(() => source?.send('customer', { customer: active }));
+    // Opening starts a catch-up read; the event arriving before its answer is newer and must win.
+    await act(async () => {
+      source?.open();
+      source?.send('customer', { customer: active });
+      await Promise.resolve();
+    });
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(result.current.status).toBe('open');
+    expect(client.reads).toBe(1);
     expect(queryClient.getQueryData(kycKitQueryKeys.customer())).toEqual(active);
   });
 

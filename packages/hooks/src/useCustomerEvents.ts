@@ -1,7 +1,6 @@
 import { customerResponseSchema } from '@kyc-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { customerQueryOptions } from './customerQueryOptions';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
 
@@ -71,9 +70,17 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
 
-    // fetchQuery, not invalidate: it reads even when no component observes the customer right now.
+    // Read directly rather than invalidate: it works when no component observes the customer right now.
+    // A stream event that lands while the read is in flight is newer than its answer, so that answer is dropped.
+    let eventsReceived = 0;
     const refresh = () => {
-      queryClient.fetchQuery({ ...customerQueryOptions(client), staleTime: 0 }).catch(() => undefined);
+      const eventsBefore = eventsReceived;
+      client
+        .getCustomer()
+        .then((customer) => {
+          if (!stopped && eventsReceived === eventsBefore) queryClient.setQueryData(kycKitQueryKeys.customer(), customer);
+        })
+        .catch(() => undefined);
     };
 
     const poll = () => {
@@ -98,6 +105,7 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
         refresh();
       });
       source.addEventListener('customer', (event) => {
+        eventsReceived += 1;
         try {
           const parsed = customerResponseSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
           if (parsed.success) queryClient.setQueryData(kycKitQueryKeys.customer(), parsed.data.customer);

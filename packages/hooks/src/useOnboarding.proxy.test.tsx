@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFetchEventSource } from './testing/createFetchEventSource';
 import { createInProcessProxy } from './testing/createInProcessProxy';
 import type { InProcessProxy } from './testing/createInProcessProxy';
 import { OnboardingView } from './testing/OnboardingView';
@@ -9,11 +10,13 @@ import type { OnboardingEvent } from './useOnboarding';
 import { useCapability } from './useCapability';
 import { useCustomer } from './useCustomer';
 import { useCustomerEvents } from './useCustomerEvents';
+import { useTermsOfService } from './useTermsOfService';
 
 type User = ReturnType<typeof userEvent.setup>;
 
 let proxy: InProcessProxy | undefined;
 afterEach(async () => {
+  vi.unstubAllGlobals();
   await proxy?.close();
   proxy = undefined;
 });
@@ -50,12 +53,11 @@ async function fillTaxAndFinancial(user: User) {
 describe('hooks against the real proxy and sandbox, in process', () => {
   it('onboards a new user from no customer to an active capability', async () => {
     proxy = createInProcessProxy();
+    // Live updates through the real event stream: the sandbox's webhooks reach the proxy, which pushes the customer.
+    vi.stubGlobal('EventSource', createFetchEventSource(proxy.fetch));
     const user = userEvent.setup({ delay: null });
     const events: OnboardingEvent[] = [];
-    renderWithKycKit(
-      <OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} liveUpdates={{ pollIntervalMs: 20 }} />,
-      proxy.client,
-    );
+    renderWithKycKit(<OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} />, proxy.client);
 
     expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
     expect(screen.getByText('Step 1 of 4')).toBeInTheDocument();
@@ -74,6 +76,7 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     expect(proxy.requests).toContain('POST /api/onboarding/customer');
     expect(proxy.requests.filter((request) => request === 'PATCH /api/onboarding/customer')).toHaveLength(3);
     expect(proxy.requests).toContain('POST /api/onboarding/customer/tos');
+    expect(proxy.requests).toContain('GET /api/onboarding/events');
     const serialized = JSON.stringify(events);
     for (const value of ['Ada', 'Lovelace', '1990', '123-45-6789', 'Main Street', '94105']) {
       expect(serialized).not.toContain(value);
@@ -132,5 +135,41 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     );
     await waitFor(() => expect(live.result.current.customer.customer?.id).toBe(created.id));
     expect(live.result.current.events.status).toBe('polling');
+  });
+
+  it('loads the sandbox Terms of Service through the proxy and refuses to accept before showing them', async () => {
+    proxy = createInProcessProxy();
+    await proxy.client.createCustomer(
+      { capabilities: ['custodyFiat'], fields: { firstName: 'Ada' } },
+      { idempotencyKey: '9b2c8f1e-5d4a-4c3b-8a7f-6e5d4c3b2a19' },
+    );
+    const { result } = renderKycKitHook(() => useTermsOfService(), proxy.client);
+    await waitFor(() => expect(result.current.documentStatus).toBe('ready'));
+    expect(result.current.document?.html).not.toBe('');
+    expect(result.current.document?.html).not.toMatch(/<script/i);
+    await expect(result.current.accept()).rejects.toMatchObject({ code: 'tos_not_shown' });
+    expect(proxy.requests).not.toContain('POST /api/onboarding/customer/tos');
+
+    act(() => result.current.markShown());
+    await act(() => result.current.accept());
+    expect(proxy.requests).toContain('POST /api/onboarding/customer/tos');
+    await waitFor(() => expect(result.current.isRequired).toBe(false));
+  });
+
+  it('follows the proxy event stream into the query cache', async () => {
+    proxy = createInProcessProxy();
+    vi.stubGlobal('EventSource', createFetchEventSource(proxy.fetch));
+    const live = renderKycKitHook(() => ({ events: useCustomerEvents(), capability: useCapability('custodyFiat') }), proxy.client);
+    await waitFor(() => expect(live.result.current.events.status).toBe('open'));
+
+    // A write from elsewhere (another tab, the partner's server) reaches this page through the stream.
+    const created = await proxy.client.createCustomer(
+      { capabilities: ['custodyFiat'], fields: { firstName: 'Ada', lastName: 'Lovelace' } },
+      { idempotencyKey: '7c9e6679-7425-40de-944b-e07fc1f90ae7' },
+    );
+    await waitFor(() => expect(live.result.current.capability.reason).toBe('needs_input'));
+    expect(live.result.current.capability.blocking.map((requirement) => requirement.key)).toContain('fullSsn');
+    expect(created.id).toMatch(/^customer_/);
+    live.unmount();
   });
 });

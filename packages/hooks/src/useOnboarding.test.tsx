@@ -116,7 +116,7 @@ describe('useOnboarding', () => {
 
   it('never puts a typed value in an onEvent payload', async () => {
     const user = userEvent.setup({ delay: null });
-    const typed = ['Ada', 'Lovelace', '27', '1990', '123-45-6789', '1 Main Street', 'Springfield', '94105'];
+    const typed = ['Ada', 'Lovelace', 'Byron', '27', '1990', '123-45-6789', '1 Main Street', 'Springfield', '94105'];
     const client = createFakeProxyClient({
       customer: fakeCustomer({
         requirements: {
@@ -151,6 +151,7 @@ describe('useOnboarding', () => {
     await user.type(screen.getByLabelText('Year'), '1990');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(events.some((event) => event.type === 'step_submit_failed' && event.code === 'invalid_fields')).toBe(true));
+    await user.type(screen.getByLabelText('Last name'), '-Byron');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.type(await screen.findByLabelText('Street address'), '1 Main Street');
     await user.type(screen.getByLabelText('City'), 'Springfield');

@@ -134,17 +134,20 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
   const [requestFailed, setRequestFailed] = useState(false);
   const [requestAttempt, setRequestAttempt] = useState(0);
   const missingKey = missingCapabilities.join('\n');
+  const requestCapabilitiesRef = useRef(requestCapabilities);
+  useEffect(() => {
+    requestCapabilitiesRef.current = requestCapabilities;
+  });
+  // Once per set of missing capabilities (and per retry).
   useEffect(() => {
     if (!needsRequest) return;
     let cancelled = false;
-    void requestCapabilities().then((ok) => {
+    void requestCapabilitiesRef.current().then((ok) => {
       if (!cancelled) setRequestFailed(!ok);
     });
     return () => {
       cancelled = true;
     };
-    // Once per set of missing capabilities; requestCapabilities changes with the customer it updates.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [needsRequest, missingKey, requestAttempt]);
   const status = statusOf({
     isLoading: customerQuery.isLoading || (needsRequest && !requestFailed),

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { KycKitApiError } from './KycKitApiError';
 import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
 import type { RecordedWrite } from './testing/createFakeProxyClient';
-import { RequirementsFormView } from './testing/RequirementsFormView';
+import { FieldMarkup, RequirementsFormView } from './testing/RequirementsFormView';
 import { renderWithKycKit } from './testing/renderWithKycKit';
 import { useRequirementsForm } from './useRequirementsForm';
 import type { UseRequirementsFormOptions } from './useRequirementsForm';
@@ -158,19 +158,23 @@ describe('useRequirementsForm', () => {
     renderWithKycKit(<Form />, client, { locale: 'es' });
 
     await user.type(await screen.findByRole('textbox', { name: /nombre/i }), 'Ada');
-    const lastName = screen.getAllByRole('textbox')[1] as HTMLElement;
-    await user.type(lastName, 'L');
+    await user.type(screen.getByRole('textbox', { name: /apellido/i }), 'L');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
-    await waitFor(() => expect(lastName).toHaveAttribute('aria-invalid', 'true'));
     // A catalogued code follows the locale; an uncatalogued one shows the proxy's safe text.
-    expect(lastName).not.toHaveAccessibleDescription('Enter your last name');
-    expect(lastName).toHaveAccessibleDescription(/apellido/i);
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /apellido/i })).toHaveAccessibleDescription('Ingrese su apellido'));
+    expect(screen.getByRole('textbox', { name: /apellido/i })).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('textbox', { name: /nombre/i })).toHaveAccessibleDescription(
       'Enter your first name as it appears on your ID',
     );
     expect(screen.getByRole('textbox', { name: /nombre/i })).toHaveValue('Ada');
-    expect(lastName).toHaveValue('L');
+    expect(screen.getByRole('textbox', { name: /apellido/i })).toHaveValue('L');
+
+    // Leaving the field keeps the server's error; changing the value clears it.
+    await user.click(screen.getByRole('textbox', { name: /nombre/i }));
+    expect(screen.getByRole('textbox', { name: /apellido/i })).toHaveAttribute('aria-invalid', 'true');
+    await user.type(screen.getByRole('textbox', { name: /apellido/i }), 'ovelace');
+    expect(screen.getByRole('textbox', { name: /apellido/i })).not.toHaveAttribute('aria-invalid');
   });
 
   it('after a submit asks again only the fields that came back due or rejected', async () => {
@@ -197,6 +201,16 @@ describe('useRequirementsForm', () => {
     const lastName = screen.getByLabelText('Last name');
     expect(lastName).toHaveValue('Lovelaec');
     expect(lastName).toHaveAccessibleDescription("We couldn't verify this. Check it and enter it again.");
+  });
+
+  it('sends one request when Continue is pressed twice in a row', async () => {
+    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { email: 'due' } }) });
+    const user = userEvent.setup({ delay: null });
+    renderWithKycKit(<Form />, client);
+    await user.type(await screen.findByLabelText('Email address'), 'ada@example.com');
+    await user.dblClick(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(screen.getByText('Nothing to fill in')).toBeInTheDocument());
+    expect(client.writes).toHaveLength(1);
   });
 
   it('goes back to a saved step with its values kept', async () => {
@@ -260,6 +274,92 @@ describe('useRequirementsForm', () => {
   });
 });
 
+describe('useRequirementsForm getFieldProps', () => {
+  it('renders a whole step from one component, every input kind wired', async () => {
+    const user = userEvent.setup({ delay: null });
+    function OneComponentForm() {
+      const form = useRequirementsForm({ capabilities: ['custodyFiat'] });
+      return (
+        <form {...form.formProps}>
+          {form.fieldKeys.map((key) => (
+            <FieldMarkup key={key} field={form.getFieldProps(key)} />
+          ))}
+          <button type="submit">Continue</button>
+        </form>
+      );
+    }
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({
+        requirements: { phoneNumber: 'due', email: 'due', taxAttestation: 'due', purposeOfAccount: 'due', citizenship: 'due' },
+      }),
+    });
+    renderWithKycKit(<OneComponentForm />, client);
+
+    // Citizenship is a select of countries; the step is "About you".
+    const citizenship = await screen.findByLabelText('Country of citizenship');
+    expect(within(citizenship).getByRole('option', { name: 'France' })).toHaveValue('FR');
+    await user.selectOptions(citizenship, 'FR');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(client.writes).toHaveLength(1));
+    expect(client.writes[0]?.body).toEqual({ fields: { citizenship: 'FR' } });
+
+    // The tax step: a group of checkboxes, one per certification.
+    const group = await screen.findByRole('group', { name: 'Tax certification (IRS Form W-9)' });
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(group).toHaveAttribute('aria-invalid', 'true'));
+    for (const box of boxes) await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(client.writes).toHaveLength(2));
+    expect(client.writes[1]?.body).toEqual({
+      fields: { taxAttestation: Object.fromEntries(boxes.map((box) => [box.getAttribute('name')?.split('.')[1], true])) },
+    });
+
+    // Financial, then contact: the phone is a country select and a number box.
+    await user.selectOptions(await screen.findByLabelText('Main purpose of this account'), 'investing');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const phone = await screen.findByRole('group', { name: 'Phone number' });
+    expect(within(phone).getByLabelText('Country code')).toHaveValue('US');
+    await user.type(within(phone).getByLabelText('Phone number'), '415 555 0100');
+    await user.type(screen.getByLabelText('Email address'), 'ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(client.writes).toHaveLength(4));
+    expect(client.writes[3]?.body).toEqual({
+      fields: { email: 'ada@example.com', phoneNumber: { country: 'US', number: '415 555 0100' } },
+    });
+  });
+});
+
+describe('useRequirementsForm composite fields', () => {
+  it('marks only the wrong box of a date and of a checkbox group, and links the summary to it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { dateOfBirth: 'due', taxAttestation: 'due' } }) });
+    renderWithKycKit(<Form />, client);
+
+    await user.type(await screen.findByLabelText('Month'), '3');
+    await user.type(screen.getByLabelText('Year'), '1990');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Day')).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByLabelText('Month')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByRole('group', { name: 'Date of birth' })).toHaveAccessibleDescription(
+      'For example, 27 3 1990 Date of birth must include a day',
+    );
+    const summaryLink = within(screen.getByRole('alert')).getByRole('link', { name: 'Date of birth must include a day' });
+    expect(summaryLink).toHaveAttribute('href', `#${screen.getByLabelText('Day').id}`);
+
+    await user.type(screen.getByLabelText('Day'), '27');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const group = await screen.findByRole('group', { name: 'Tax certification (IRS Form W-9)' });
+    await user.click(within(group).getByLabelText(/correct taxpayer identification number/));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await waitFor(() => expect(within(group).getByLabelText('I am a US citizen or other US person')).toHaveAttribute('aria-invalid', 'true'));
+    expect(within(group).getByLabelText(/correct taxpayer identification number/)).not.toHaveAttribute('aria-invalid');
+  });
+});
+
 describe('useRequirementsForm drafts', () => {
   it('keeps typed non-sensitive values across a reload, scoped to the customer', async () => {
     const user = userEvent.setup({ delay: null });
@@ -283,6 +383,24 @@ describe('useRequirementsForm drafts', () => {
     const other = createFakeProxyClient({ customer: fakeCustomer({ id: 'customer_other', requirements: { firstName: 'due' } }) });
     const third = renderWithKycKit(<Form />, other);
     expect(await within(third.container).findByLabelText('First name')).toHaveValue('');
+  });
+
+  it('moves a draft typed before the customer existed under the new customer', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeProxyClient({ customer: null, onWrite: owesTheRest });
+    renderWithKycKit(<Form />, client);
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    expect(window.sessionStorage.getItem('kyc-kit:draft:new')).toContain('Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    await user.type(screen.getByLabelText('Day'), '1');
+    await user.type(screen.getByLabelText('Month'), '2');
+    await user.type(screen.getByLabelText('Year'), '1990');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(await screen.findByLabelText('City'), 'San Francisco');
+
+    expect(window.sessionStorage.getItem('kyc-kit:draft:new')).toBeNull();
+    // Saved fields leave the draft; the city is an address field, so it never enters it.
+    expect(window.sessionStorage.getItem(`kyc-kit:draft:${fakeCustomer().id}`)).toBeNull();
   });
 
   it('never writes an SSN, date of birth or address to any storage', async () => {

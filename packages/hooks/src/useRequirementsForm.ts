@@ -5,11 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
-import type { FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
+import type { FieldErrors, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
 import { buildRequirementFieldProps, emptyValueFor, errorTargetId, firstErrorMessage, translateErrorMessage } from './buildRequirementFieldProps';
 import type { RequirementFieldProps, RequirementOption } from './buildRequirementFieldProps';
 import { createIdempotencyKey } from './createIdempotencyKey';
-import { clearDraft, isDraftableField, readDraft, writeDraft } from './draftStorage';
+import { draftStorage } from './draftStorage';
 import { KycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
@@ -212,18 +212,28 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const stepCount = steps.length;
   const stepNumber = stepIndex + 1;
 
+  // A server error stays on its field until the value changes: a blur alone (focus moving to the error
+  // summary, say) re-validates with zod, which knows nothing of the server's refusal.
+  const serverErrorsRef = useRef(new Map<string, { snapshot: string; message: string }>());
   // The resolver validates the current step's keys only: later steps are not the user's problem yet.
-  const resolver = useMemo(
-    () => zodResolver(formFieldsSchema(fieldKeys), undefined, { raw: true }) as unknown as Resolver<FieldValues>,
-    [fieldKeys],
-  );
+  const resolver = useMemo<Resolver<FieldValues>>(() => {
+    const stepResolver = zodResolver(formFieldsSchema(fieldKeys), undefined, { raw: true }) as unknown as Resolver<FieldValues>;
+    return async (values, context, resolverOptions) => {
+      const result = await stepResolver(values, context, resolverOptions);
+      const errors: FieldErrors = { ...result.errors };
+      for (const [key, entry] of serverErrorsRef.current) {
+        if (JSON.stringify(values[key]) !== entry.snapshot) serverErrorsRef.current.delete(key);
+        else if (errors[key] === undefined) errors[key] = { type: 'server', message: entry.message };
+      }
+      return Object.keys(errors).length > 0 ? { values: {}, errors } : result;
+    };
+  }, [fieldKeys]);
   const [defaultValues] = useState(initialValues);
   const form = useForm<FieldValues>({
     defaultValues,
     resolver,
     mode: 'onTouched',
     reValidateMode: 'onChange',
-    shouldFocusError: true,
   });
 
   const countryOptions = useMemo(() => phoneCountryOptions(t), [t]);
@@ -244,10 +254,11 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   }, [plannedFields, form]);
 
   const draftScope = customer === undefined ? undefined : (customer?.id ?? 'new');
-  const plannedKeysRef = useRef<string[]>([]);
+  // Only fields still to be saved go in the draft: once the proxy has a value, the page needs no copy of it.
+  const openKeysRef = useRef<string[]>([]);
   useEffect(() => {
-    plannedKeysRef.current = [...plannedFields.keys()];
-  }, [plannedFields]);
+    openKeysRef.current = openSteps.flatMap((each) => each.fields.map((field) => field.key));
+  }, [openSteps]);
 
   // Restore a draft once per scope, then keep it in step with what is typed. Effects only: the server has no storage.
   const restoredScopeRef = useRef<string | undefined>(undefined);
@@ -256,12 +267,12 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     const previousScope = restoredScopeRef.current;
     if (previousScope !== draftScope) {
       restoredScopeRef.current = draftScope;
-      if (previousScope === 'new') clearDraft('new');
-      for (const [key, value] of Object.entries(readDraft(draftScope))) {
+      if (previousScope === 'new') draftStorage.clear('new');
+      for (const [key, value] of Object.entries(draftStorage.read(draftScope))) {
         if (!form.getFieldState(key).isDirty) form.setValue(key, value, { shouldDirty: true });
       }
     }
-    const save = (values: FieldValues) => writeDraft(draftScope, pick(values, plannedKeysRef.current.filter(isDraftableField)));
+    const save = (values: FieldValues) => draftStorage.write(draftScope, pick(values, openKeysRef.current.filter(draftStorage.isDraftable)));
     save(form.getValues());
     const subscription = form.watch((values) => save(values));
     return () => subscription.unsubscribe();
@@ -274,9 +285,9 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     onStepSubmitFailedRef.current = options.onStepSubmitFailed;
   });
 
-  const submitStep = useCallback(async (): Promise<boolean> => {
-    if (step === undefined || isSubmitting) return false;
+  const saveStep = useCallback(async (step: RequirementsFormStep): Promise<boolean> => {
     const stepId = step.id;
+    const fieldKeys = step.fields.map((field) => field.key);
     // Touching the fields makes each one re-validate as it is corrected, as after a native submit.
     const valid = await form.trigger(fieldKeys, { shouldTouch: true });
     if (!valid) {
@@ -303,8 +314,9 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
           ? await client.createCustomer(request.body, { idempotencyKey })
           : await client.updateCustomer(request.body, { idempotencyKey });
       attemptRef.current = null;
+      for (const key of fieldKeys) serverErrorsRef.current.delete(key);
       form.clearErrors(fieldKeys);
-      setSavedSteps((saved) => [...saved.filter((each) => each.id !== stepId), step]);
+      setSavedSteps((previous) => [...previous.filter((each) => each.id !== stepId), step]);
       // Where to go is decided from this answer, once: a later live update must not pull the user off the step they are on.
       const nextOpenIds = planSteps(saved, { capabilities, include })
         .steps.filter((each) => each.fields.some(isFormField))
@@ -329,6 +341,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
         if (fieldError === undefined) return;
         // Store the code when the catalogue knows it (so it follows the locale), else the proxy's safe English text.
         const message = hasMessage(fieldError.code) ? fieldError.code : fieldError.message;
+        serverErrorsRef.current.set(key, { snapshot: JSON.stringify(form.getValues(key)), message });
         form.setError(key, { type: 'server', message }, { shouldFocus: index === 0 });
       });
       // Server errors on a field of another step: show that step so the user can fix it.
@@ -341,7 +354,19 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     } finally {
       setIsSubmitting(false);
     }
-  }, [step, isSubmitting, form, fieldKeys, customer, capabilities, include, client, queryClient, steps, t]);
+  }, [form, customer, capabilities, include, client, queryClient, steps, t]);
+
+  const submittingRef = useRef(false);
+  const submitStep = useCallback(async (): Promise<boolean> => {
+    // A ref, not the state: a double click lands twice before React re-renders.
+    if (step === undefined || submittingRef.current) return false;
+    submittingRef.current = true;
+    try {
+      return await saveStep(step);
+    } finally {
+      submittingRef.current = false;
+    }
+  }, [step, saveStep]);
 
   const capabilityAttemptRef = useRef<{ fingerprint: string; key: string } | null>(null);
   const requestCapabilities = useCallback(async (): Promise<boolean> => {

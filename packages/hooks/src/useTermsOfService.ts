@@ -169,7 +169,9 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   }, [version, language, isShown, client, queryClient, t]);
 
   const titleId = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos-title`;
-  const documentStatus = version === undefined ? 'idle' : documentQuery.isError ? 'error' : document === undefined ? 'loading' : 'ready';
+  // A version published in no language cannot be shown, so it cannot be accepted: report it as an error, not a spinner.
+  const documentStatus =
+    version === undefined ? 'idle' : documentQuery.isError || language === undefined ? 'error' : document === undefined ? 'loading' : 'ready';
   return {
     isRequired,
     versions,
@@ -179,7 +181,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     setLanguage: setChosenLanguage,
     document,
     documentStatus,
-    documentErrorMessage: documentQuery.isError ? t('field.tos.unavailable') : undefined,
+    documentErrorMessage: documentStatus === 'error' ? t('field.tos.unavailable') : undefined,
     retryDocument: () => void documentQuery.refetch(),
     documentProps:
       document === undefined

@@ -1,7 +1,7 @@
 import type { Customer } from '@kyc-kit/core';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS, createProxyHarness, type ProxyHarness, type StreamMessage } from './proxyTestHarness';
+import { CLIENT_ADDRESS, createProxyHarness, type ProxyHarness, type StreamMessage } from './createProxyHarness';
 
 const harnesses: ProxyHarness[] = [];
 afterEach(async () => {

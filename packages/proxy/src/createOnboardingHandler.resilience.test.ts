@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Customer } from '@kyc-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeListener } from './createNodeListener';
-import { createProxyHarness, type ProxyHarness } from './proxyTestHarness';
+import { createProxyHarness, type ProxyHarness } from './createProxyHarness';
 
 const harnesses: ProxyHarness[] = [];
 const servers: Server[] = [];

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Customer } from '@kyc-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, BASE_PATH, WEBHOOK_SECRET, createProxyHarness, type ProxyHarness } from './proxyTestHarness';
+import { APP_ORIGIN, BASE_PATH, WEBHOOK_SECRET, createProxyHarness, type ProxyHarness } from './createProxyHarness';
 import { createWebhookSignatureHeader } from './verifyWebhookSignature';
 
 const harnesses: ProxyHarness[] = [];

@@ -5,7 +5,7 @@
  * own client, and writes each normalized customer the proxy returned to
  * src/fixtures/<scenario>.json, plus the Terms of Service documents.
  *
- * Run from the repository root: pnpm exec tsx --conditions source packages/react/scripts/make-fixtures.ts
+ * Run from the repository root: pnpm --filter @kyc-kit/react run fixtures
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import type { Customer } from '@kyc-kit/core';
 import { createProxyClient } from '@kyc-kit/hooks';
 import type { ProxyClient, TermsOfServiceDocument } from '@kyc-kit/hooks';
-import { createCoinbaseUpstream, createOnboardingHandler } from '@kyc-kit/proxy';
+import { createCoinbaseUpstream, createOmsUpstream, createOnboardingHandler } from '@kyc-kit/proxy';
 import { createSandbox, MAGIC_VALUES } from '@kyc-kit/sandbox';
+import { format, resolveConfig } from 'prettier';
 
 const outputDirectory = path.join(path.dirname(fileURLToPath(import.meta.url)), '../src/fixtures');
 const sandboxOrigin = 'http://sandbox.test';
@@ -35,14 +36,28 @@ const handler = createOnboardingHandler({
   tosOrigins: [sandboxOrigin],
 });
 
-function clientFor(user: string): ProxyClient {
+// The same proxy in front of the sandbox's Polygon OMS API: one fixture shows the model is provider-neutral.
+const omsHandler = createOnboardingHandler({
+  upstream: createOmsUpstream({
+    baseUrl: `${sandboxOrigin}/v0.9`,
+    apiKey: sandbox.credentials.oms.apiKey,
+    apiSecret: sandbox.credentials.oms.apiSecret,
+    fetch: sandboxFetch,
+  }),
+  resolveUser: (request) => ({ id: request.headers.get('x-fixture-user') ?? 'anonymous' }),
+  webhookSecret: 'fixture-webhook-secret',
+  tosOrigins: [sandboxOrigin],
+});
+
+function clientFor(user: string, provider: 'coinbase' | 'oms' = 'coinbase'): ProxyClient {
+  const providerHandler = provider === 'oms' ? omsHandler : handler;
   return createProxyClient({
     baseUrl: `${proxyOrigin}/api/onboarding`,
     fetch: (input, init) => {
       const request = new Request(input, init);
       request.headers.set('x-fixture-user', user);
       request.headers.set('origin', proxyOrigin);
-      return handler(request, { clientAddress: '203.0.113.7' });
+      return providerHandler(request, { clientAddress: '203.0.113.7' });
     },
   });
 }
@@ -58,7 +73,8 @@ async function control(pathname: string, body: unknown = {}): Promise<unknown> {
       body: JSON.stringify(body),
     }),
   );
-  if (!response.ok) throw new Error(`sandbox control ${pathname}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`sandbox control ${pathname}: ${response.status} ${await response.text()}`);
   return response.json();
 }
 
@@ -107,7 +123,10 @@ const scenarios: Record<string, () => Promise<Customer>> = {
   async 'pending-rejected'() {
     const client = clientFor('rejected');
     const created = await client.createCustomer(
-      { capabilities: ['custodyFiat'], fields: { ...personal, ...address, ...financial, fullSsn: MAGIC_VALUES.rejectedSsn } },
+      {
+        capabilities: ['custodyFiat'],
+        fields: { ...personal, ...address, ...financial, fullSsn: MAGIC_VALUES.rejectedSsn },
+      },
       write(),
     );
     await acceptTerms(client, created);
@@ -118,15 +137,24 @@ const scenarios: Record<string, () => Promise<Customer>> = {
   async 'pending-overdue'() {
     const client = clientFor('overdue');
     const created = await client.createCustomer({ capabilities: ['custodyFiat'], fields: personal }, write());
-    await control(`/customers/${created.id}/requirements/addressLine1`, { status: 'overdue', deadline: '2026-03-01T00:00:00Z' });
-    await control(`/customers/${created.id}/requirements/fullSsn`, { status: 'due', deadline: '2030-06-30T00:00:00Z' });
+    await control(`/customers/${created.id}/requirements/addressLine1`, {
+      status: 'overdue',
+      deadline: '2026-03-01T00:00:00Z',
+    });
+    await control(`/customers/${created.id}/requirements/fullSsn`, {
+      status: 'due',
+      deadline: '2030-06-30T00:00:00Z',
+    });
     return reload(client);
   },
   /** A requirement key the kit does not know: the form shows a generic text field. */
   async 'pending-unknown-key'() {
     const client = clientFor('unknown-key');
     const created = await client.createCustomer(
-      { capabilities: ['custodyFiat'], fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' } },
+      {
+        capabilities: ['custodyFiat'],
+        fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' },
+      },
       write(),
     );
     await acceptTerms(client, created);
@@ -137,7 +165,10 @@ const scenarios: Record<string, () => Promise<Customer>> = {
   async 'pending-tax'() {
     const client = clientFor('tax');
     const created = await client.createCustomer(
-      { capabilities: ['custodyFiat'], fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' } },
+      {
+        capabilities: ['custodyFiat'],
+        fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' },
+      },
       write(),
     );
     await acceptTerms(client, created);
@@ -149,7 +180,10 @@ const scenarios: Record<string, () => Promise<Customer>> = {
   async 'pending-terms'() {
     const client = clientFor('terms');
     return client.createCustomer(
-      { capabilities: ['custodyFiat'], fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' } },
+      {
+        capabilities: ['custodyFiat'],
+        fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' },
+      },
       write(),
     );
   },
@@ -157,16 +191,29 @@ const scenarios: Record<string, () => Promise<Customer>> = {
   async 'pending-verifying'() {
     const client = clientFor('verifying');
     const created = await client.createCustomer(
-      { capabilities: ['custodyFiat'], fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' } },
+      {
+        capabilities: ['custodyFiat'],
+        fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' },
+      },
       write(),
     );
     return acceptTerms(client, created);
+  },
+  /** A new Polygon OMS customer for custodyFiat (the usd endorsement), normalized like any other. */
+  async 'oms-pending-new'() {
+    return clientFor('oms-new', 'oms').createCustomer(
+      { capabilities: ['custodyFiat'], fields: { firstName: 'Ada', lastName: 'Lovelace' } },
+      write(),
+    );
   },
   /** Verified: custodyFiat is active. */
   async active() {
     const client = clientFor('active');
     const created = await client.createCustomer(
-      { capabilities: ['custodyFiat'], fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' } },
+      {
+        capabilities: ['custodyFiat'],
+        fields: { ...personal, ...address, ...financial, fullSsn: '123-45-6789' },
+      },
       write(),
     );
     await acceptTerms(client, created);
@@ -179,7 +226,13 @@ const scenarios: Record<string, () => Promise<Customer>> = {
     const created = await client.createCustomer(
       {
         capabilities: ['custodyFiat'],
-        fields: { ...personal, lastName: MAGIC_VALUES.sanctionedLastName, ...address, ...financial, fullSsn: '123-45-6789' },
+        fields: {
+          ...personal,
+          lastName: MAGIC_VALUES.sanctionedLastName,
+          ...address,
+          ...financial,
+          fullSsn: '123-45-6789',
+        },
       },
       write(),
     );
@@ -189,20 +242,30 @@ const scenarios: Record<string, () => Promise<Customer>> = {
   },
 };
 
+/** Writes `value` as JSON formatted like the rest of the repository, so a regeneration diffs only real changes. */
+async function writeFixture(name: string, value: unknown): Promise<void> {
+  const file = path.join(outputDirectory, name);
+  const options = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await format(JSON.stringify(value), { ...options, filepath: file }));
+  console.log(`wrote ${name}`);
+}
+
 async function main() {
   mkdirSync(outputDirectory, { recursive: true });
   const customers: Record<string, Customer> = {};
   for (const [name, run] of Object.entries(scenarios)) {
     customers[name] = await run();
-    writeFileSync(path.join(outputDirectory, `${name}.json`), `${JSON.stringify(customers[name], null, 2)}\n`);
-    console.log(`wrote ${name}.json`);
+    await writeFixture(`${name}.json`, customers[name]);
   }
   const documents: Record<string, TermsOfServiceDocument> = {};
   const client = clientFor('terms');
   const collectDocuments = async (customer: Customer | undefined) => {
     for (const version of customer?.requirements.tos?.tos?.versions ?? []) {
       for (const language of version.languages) {
-        documents[`${version.versionId}:${language}`] = await client.getTermsOfServiceDocument({ versionId: version.versionId, language });
+        documents[`${version.versionId}:${language}`] = await client.getTermsOfServiceDocument({
+          versionId: version.versionId,
+          language,
+        });
       }
     }
   };
@@ -211,11 +274,9 @@ async function main() {
   // A version published in English only, for the one-language story; the default has two.
   await control('/tos', { versionId: 'us_individual_english_only', languages: ['en'] });
   const englishOnly = await reload(client);
-  writeFileSync(path.join(outputDirectory, 'pending-terms-one-language.json'), `${JSON.stringify(englishOnly, null, 2)}\n`);
-  console.log('wrote pending-terms-one-language.json');
+  await writeFixture('pending-terms-one-language.json', englishOnly);
   await collectDocuments(englishOnly);
-  writeFileSync(path.join(outputDirectory, 'tos-documents.json'), `${JSON.stringify(documents, null, 2)}\n`);
-  console.log('wrote tos-documents.json');
+  await writeFixture('tos-documents.json', documents);
   await sandbox.close();
 }
 

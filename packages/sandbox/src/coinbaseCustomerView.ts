@@ -15,6 +15,8 @@ export interface CoinbaseRequirement {
   deadline?: string;
   impact?: string[];
   tosVersions?: { versionId: string; languages: string[]; url: string }[];
+  /** The guides' shape: the current version's link, beside the spec's `tosVersions`. */
+  url?: string;
   taxForms?: string[];
 }
 
@@ -87,7 +89,8 @@ function evaluateTos(state: CustomerState, context: CoinbaseViewContext): Evalua
   const requirement: CoinbaseRequirement = {
     status: overdue ? 'overdue' : 'due',
     ...(deadline === undefined ? {} : { deadline }),
-    // The spec's shape only: the guides' bare `url` on the requirement is not part of the published schema.
+    // Both shapes, as a partner may meet either: the guides' bare `url` and the spec's `tosVersions`.
+    url,
     tosVersions: [{ versionId: current.versionId, languages: current.languages, url }],
   };
   // A customer who accepted an earlier version keeps access until the new version's deadline.

@@ -172,6 +172,13 @@ describe('OMS endorsements walk the seed 004 statuses', () => {
     expect(endorsement(read.body, 'usd').requirements.issues).toEqual(['residentialAddress']);
   });
 
+  it('a birth year of 1900 -> ISSUES with birthDate', async () => {
+    const created = await client.oms('POST', '/v0.9/customers', { ...PASSING_OMS_CUSTOMER, birthDate: '1900-01-01' }, { headers: key() });
+    await client.control('POST', '/advance', { customerId: created.body.id });
+    const read = await client.oms('GET', `/v0.9/customers/${String(created.body.id)}`);
+    expect(endorsement(read.body, 'basic').requirements.issues).toEqual(['birthDate']);
+  });
+
   it('last name "Sanctioned" -> every endorsement REJECTED and the customer inactive', async () => {
     const created = await client.oms('POST', '/v0.9/customers', { ...PASSING_OMS_CUSTOMER, lastName: 'Sanctioned' }, { headers: key() });
     await client.control('POST', '/advance', { customerId: created.body.id });

@@ -5,8 +5,6 @@
 export const MAGIC_VALUES = {
   /** This SSN (Coinbase `fullSsn`, OMS `identifyingInformation[type=ssn]`) is rejected by verification. */
   rejectedSsn: '000-00-0000',
-  /** These last four digits (Coinbase `ssnLast4`) are rejected. */
-  rejectedSsnLast4: '0000',
   /** This ZIP code (Coinbase `address.postCode`, OMS `residentialAddress.zipCode`) is rejected. */
   rejectedPostalCode: '00000',
   /** A date of birth in this year is rejected. */
@@ -72,7 +70,7 @@ export function coinbaseFieldVerdicts(individual: CoinbaseIndividualInput): Fiel
   add('firstName', individual.firstName);
   add('lastName', individual.lastName);
   add('dateOfBirth', individual.dateOfBirth, !isRejectedBirthYear(individual.dateOfBirth?.year ?? ''));
-  add('ssnLast4', individual.ssnLast4, individual.ssnLast4 !== MAGIC_VALUES.rejectedSsnLast4);
+  add('ssnLast4', individual.ssnLast4);
   add('fullSsn', individual.fullSsn, !isRejectedSsn(individual.fullSsn ?? ''));
   add('addressLine1', individual.address?.line1);
   add('addressCity', individual.address?.city);

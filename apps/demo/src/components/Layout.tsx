@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import type { DemoLocale } from '../i18n/demoMessages';
 import { usePreferences } from '../PreferencesProvider';
@@ -68,33 +68,30 @@ function PreferenceSwitches() {
 
 /**
  * The wallet's frame: skip link, banner with navigation and display
- * switches, one `<main>` with the page's `<h1>`, and a footer. After a
- * client-side navigation focus moves to the new `<h1>`, as a page load would
- * announce the new page to a screen reader.
+ * switches, one `<main>` with the page's `<h1>` (focusable, so the router
+ * can move focus to it after a navigation), and a footer.
  */
 export function Layout({ title, children }: LayoutProps) {
   const { text } = usePreferences();
   const { session, signOut } = useDemoSession();
   const { location, navigate } = useRouter();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
 
   useEffect(() => {
     document.title = `${title} · ${text('appName')}`;
   }, [title, text]);
 
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [location.pathname]);
-
   const user = session?.user ?? null;
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // Focus the target itself: not every browser moves keyboard focus on an in-page link.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {text('skipToContent')}
       </a>
       <header className="banner">
@@ -135,7 +132,7 @@ export function Layout({ title, children }: LayoutProps) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <h1 ref={headingRef} tabIndex={-1}>
+        <h1 tabIndex={-1}>
           {title}
         </h1>
         {children}

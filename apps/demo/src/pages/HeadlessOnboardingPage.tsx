@@ -140,7 +140,6 @@ function PlainTerms({ terms }: { terms: TermsOfService }) {
 }
 
 function PlainOnboarding({ capability }: { capability: string }) {
-  const { t } = useKycKit();
   const { text } = usePreferences();
   // The page's own event stream is open at every step (see OnboardingPage).
   useCustomerEvents();

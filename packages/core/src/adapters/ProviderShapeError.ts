@@ -32,7 +32,11 @@ export class ProviderShapeError extends Error {
 }
 
 /** Parses `raw` with `schema`, throwing a {@link ProviderShapeError} that names the path. */
-export function parseProviderPayload<Output>(schema: z.ZodType<Output>, raw: unknown, subject: string): Output {
+export function parseProviderPayload<Output>(
+  schema: z.ZodType<Output>,
+  raw: unknown,
+  subject: string,
+): Output {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   throw new ProviderShapeError(

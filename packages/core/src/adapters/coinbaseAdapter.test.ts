@@ -15,7 +15,13 @@ const guidesCustomer = {
     firstName: 'Jane',
     lastName: 'Smith',
     dateOfBirth: { day: '15', month: '01', year: '1990' },
-    address: { line1: '123 Main St', city: 'San Francisco', state: 'CA', postCode: '94105', countryCode: 'US' },
+    address: {
+      line1: '123 Main St',
+      city: 'San Francisco',
+      state: 'CA',
+      postCode: '94105',
+      countryCode: 'US',
+    },
     purposeOfAccount: 'investing',
     sourceOfFunds: 'employment',
   },
@@ -30,9 +36,15 @@ const guidesCustomer = {
     tradeCrypto: { requested: false, status: 'unrequested' },
   },
   requirements: {
-    tos: { status: 'due', impact: ['custodyFiat'], url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual' },
+    tos: {
+      status: 'due',
+      impact: ['custodyFiat'],
+      url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual',
+    },
   },
-  tosAcceptances: [{ versionId: 'us_individual_2026-05-29', language: 'en', acceptedAt: '2026-05-01T10:01:00Z' }],
+  tosAcceptances: [
+    { versionId: 'us_individual_2026-05-29', language: 'en', acceptedAt: '2026-05-01T10:01:00Z' },
+  ],
   createdAt: '2026-05-01T10:00:00Z',
   updatedAt: '2026-05-01T10:02:00Z',
 };
@@ -54,7 +66,11 @@ const specCustomer = {
       impact: ['transferFiat'],
       deadline: '2026-09-01T00:00:00Z',
       tosVersions: [
-        { versionId: 'us_individual_2026-05-29', languages: ['en', 'es'], url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual' },
+        {
+          versionId: 'us_individual_2026-05-29',
+          languages: ['en', 'es'],
+          url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual',
+        },
       ],
     },
     taxAttestation: { status: 'due', impact: ['transferFiat'], taxForms: ['us_w9'] },
@@ -70,12 +86,20 @@ describe('coinbaseAdapter.parseCustomer', () => {
     const customer = coinbaseAdapter.parseCustomer(guidesCustomer);
     expect(customer.id).toBe(customerId);
     expect(customer.provider).toBe('coinbase');
-    expect(customer.capabilities.transferCrypto).toEqual({ requested: true, status: 'pending', rawStatus: 'pending' });
+    expect(customer.capabilities.transferCrypto).toEqual({
+      requested: true,
+      status: 'pending',
+      rawStatus: 'pending',
+    });
     expect(customer.requirements.tos?.tos).toEqual({
       versions: [],
       url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual',
     });
-    expect(customer.profile).toEqual({ firstName: 'Jane', lastName: 'Smith', email: 'jane.smith@example.com' });
+    expect(customer.profile).toEqual({
+      firstName: 'Jane',
+      lastName: 'Smith',
+      email: 'jane.smith@example.com',
+    });
     expect(customer.tosAcceptances).toHaveLength(1);
   });
 
@@ -97,7 +121,11 @@ describe('coinbaseAdapter.parseCustomer', () => {
       impact: ['transferFiat'],
       tos: {
         versions: [
-          { versionId: 'us_individual_2026-05-29', languages: ['en', 'es'], url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual' },
+          {
+            versionId: 'us_individual_2026-05-29',
+            languages: ['en', 'es'],
+            url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual',
+          },
         ],
       },
     });
@@ -177,10 +205,17 @@ describe('coinbaseAdapter.parseCustomer', () => {
   }
 
   it('throws a ProviderShapeError naming the path of a broken field', () => {
-    const broken = { customerId, capabilities: { custodyFiat: { requested: true, status: 7 } }, requirements: {} };
+    const broken = {
+      customerId,
+      capabilities: { custodyFiat: { requested: true, status: 7 } },
+      requirements: {},
+    };
     expect(() => coinbaseAdapter.parseCustomer(broken)).toThrow(/capabilities\.custodyFiat\.status/);
     try {
-      coinbaseAdapter.parseCustomer({ customerId, requirements: { fullSsn: { status: 'due', impact: 'all' } } });
+      coinbaseAdapter.parseCustomer({
+        customerId,
+        requirements: { fullSsn: { status: 'due', impact: 'all' } },
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ProviderShapeError);
@@ -266,8 +301,18 @@ describe('coinbase webhook events', () => {
 
   it('keeps an unknown event type as unknown instead of failing', () => {
     expect(
-      parseCoinbaseWebhookEvent({ eventId: 'e2', eventType: 'customers.wallet.created', data: { customerId } }),
-    ).toEqual({ type: 'unknown', provider: 'coinbase', eventType: 'customers.wallet.created', eventId: 'e2', customerId });
+      parseCoinbaseWebhookEvent({
+        eventId: 'e2',
+        eventType: 'customers.wallet.created',
+        data: { customerId },
+      }),
+    ).toEqual({
+      type: 'unknown',
+      provider: 'coinbase',
+      eventType: 'customers.wallet.created',
+      eventId: 'e2',
+      customerId,
+    });
   });
 
   it('throws on a body without an event type, or a known event with a broken body', () => {

@@ -36,7 +36,11 @@ export function toRequirement(key: string, entry: CoinbaseRequirement): Requirem
   if (entry.deadline !== undefined) requirement.deadline = entry.deadline;
   if (key === 'tos') {
     requirement.tos = {
-      versions: (entry.tosVersions ?? []).map(({ versionId, languages, url }) => ({ versionId, languages, url })),
+      versions: (entry.tosVersions ?? []).map(({ versionId, languages, url }) => ({
+        versionId,
+        languages,
+        url,
+      })),
     };
     // The guides' shape: a bare `url` on the requirement.
     if (typeof entry.url === 'string') requirement.tos.url = entry.url;
@@ -128,7 +132,11 @@ export function parseCoinbaseWebhookEvent(raw: unknown): CustomerEvent {
       };
     }
     case 'customer.capability.status_changed': {
-      const event = parseProviderPayload(coinbase.capabilityStatusChangedEvent, raw, 'coinbase webhook event');
+      const event = parseProviderPayload(
+        coinbase.capabilityStatusChangedEvent,
+        raw,
+        'coinbase webhook event',
+      );
       const { data } = event;
       const change: CustomerEvent & { type: 'capability_changed' } = {
         type: 'capability_changed',
@@ -174,7 +182,9 @@ export const coinbaseAdapter: ProviderAdapter = {
   parseCustomer(raw, options = {}) {
     if (options.strict === true) {
       // The strict output is a subset of the loose one (fewer optional keys).
-      return toCustomer(parseProviderPayload(coinbase.strict.customer, raw, 'coinbase customer') as CoinbaseCustomer);
+      return toCustomer(
+        parseProviderPayload(coinbase.strict.customer, raw, 'coinbase customer') as CoinbaseCustomer,
+      );
     }
     return toCustomer(parseProviderPayload(coinbase.customer, raw, 'coinbase customer'));
   },

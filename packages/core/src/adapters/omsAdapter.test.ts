@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIELD_KEYS } from '../fields/fieldSpecFor';
 import { KNOWN_CAPABILITIES } from '../model';
 import {
   createOmsAdapter,
@@ -34,7 +35,11 @@ function omsCustomer(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function endorsement(name: string, status: string, requirements: Partial<Record<string, readonly string[]>> = {}) {
+function endorsement(
+  name: string,
+  status: string,
+  requirements: Partial<Record<string, readonly string[]>> = {},
+) {
   return {
     name,
     status,
@@ -58,7 +63,9 @@ describe('omsAdapter.parseCustomer: endorsement statuses', () => {
   for (const [status, requirements, expected, requested] of table) {
     for (const name of ['basic', 'cryptoCustody', 'usd']) {
       it(`maps ${name} ${status} ${JSON.stringify(requirements)} to ${expected}, keeping the raw status`, () => {
-        const customer = omsAdapter.parseCustomer(omsCustomer({ endorsements: [endorsement(name, status, requirements)] }));
+        const customer = omsAdapter.parseCustomer(
+          omsCustomer({ endorsements: [endorsement(name, status, requirements)] }),
+        );
         expect(customer.capabilities[name]).toEqual({ requested, status: expected, rawStatus: status });
       });
     }
@@ -66,12 +73,29 @@ describe('omsAdapter.parseCustomer: endorsement statuses', () => {
 
   it('exposes the eight kit capabilities derived from usd and cryptoCustody', () => {
     const customer = omsAdapter.parseCustomer(
-      omsCustomer({ endorsements: [endorsement('basic', 'ACTIVE'), endorsement('usd', 'ACTIVE'), endorsement('cryptoCustody', 'PENDING')] }),
+      omsCustomer({
+        endorsements: [
+          endorsement('basic', 'ACTIVE'),
+          endorsement('usd', 'ACTIVE'),
+          endorsement('cryptoCustody', 'PENDING'),
+        ],
+      }),
     );
     expect(customer.capabilities.custodyFiat?.status).toBe('active');
     expect(customer.capabilities.transferFiat?.status).toBe('active');
-    for (const name of ['custodyCrypto', 'transferCrypto', 'tradeCrypto', 'custodyStablecoin', 'transferStablecoin', 'tradeStablecoin']) {
-      expect(customer.capabilities[name]).toEqual({ requested: true, status: 'pending', rawStatus: 'PENDING' });
+    for (const name of [
+      'custodyCrypto',
+      'transferCrypto',
+      'tradeCrypto',
+      'custodyStablecoin',
+      'transferStablecoin',
+      'tradeStablecoin',
+    ]) {
+      expect(customer.capabilities[name]).toEqual({
+        requested: true,
+        status: 'pending',
+        rawStatus: 'PENDING',
+      });
     }
   });
 
@@ -80,6 +104,18 @@ describe('omsAdapter.parseCustomer: endorsement statuses', () => {
     for (const name of ['basic', 'cryptoCustody', 'usd', ...KNOWN_CAPABILITIES]) {
       expect(customer.capabilities[name]).toEqual({ requested: false, status: 'unrequested', rawStatus: '' });
     }
+  });
+
+  it('makes every requested capability inactive when the customer itself is inactive', () => {
+    const customer = omsAdapter.parseCustomer(
+      omsCustomer({
+        status: 'inactive',
+        endorsements: [endorsement('basic', 'ACTIVE'), endorsement('usd', 'ACTIVE')],
+      }),
+    );
+    expect(customer.capabilities.usd).toEqual({ requested: true, status: 'inactive', rawStatus: 'ACTIVE' });
+    expect(customer.capabilities.custodyFiat?.status).toBe('inactive');
+    expect(customer.capabilities.cryptoCustody?.status).toBe('unrequested');
   });
 
   it('keeps an unknown endorsement under its own name', () => {
@@ -96,7 +132,10 @@ describe('omsAdapter.parseCustomer: requirements', () => {
     ['birthDate', ['dateOfBirth']],
     ['phone', ['phoneNumber']],
     ['nationality', ['citizenship']],
-    ['residentialAddress', ['addressLine1', 'addressCity', 'addressSubdivision', 'addressPostalCode', 'addressCountryCode']],
+    [
+      'residentialAddress',
+      ['addressLine1', 'addressCity', 'addressSubdivision', 'addressPostalCode', 'addressCountryCode'],
+    ],
     ['residentialAddress.zipCode', ['addressPostalCode']],
     ['identifyingInformation', ['fullSsn']],
     ['signedAgreement', ['tos']],
@@ -148,9 +187,17 @@ describe('omsAdapter.parseCustomer: requirements', () => {
 
   it('turns signedAgreement: false into a due tos requirement with the OMS terms version', () => {
     const customer = omsAdapter.parseCustomer(
-      omsCustomer({ signedAgreement: false, signedAgreementAt: null, endorsements: [endorsement('usd', 'INACTIVE', { missing: ['birthDate'] })] }),
+      omsCustomer({
+        signedAgreement: false,
+        signedAgreementAt: null,
+        endorsements: [endorsement('usd', 'INACTIVE', { missing: ['birthDate'] })],
+      }),
     );
-    expect(customer.requirements.tos).toMatchObject({ key: 'tos', status: 'due', tos: { versions: [OMS_TOS_VERSION] } });
+    expect(customer.requirements.tos).toMatchObject({
+      key: 'tos',
+      status: 'due',
+      tos: { versions: [OMS_TOS_VERSION] },
+    });
     expect(customer.requirements.tos?.impact).toEqual(expect.arrayContaining(['usd', 'custodyFiat']));
     expect(customer.tosAcceptances).toEqual([]);
   });
@@ -164,8 +211,14 @@ describe('omsAdapter.parseCustomer: requirements', () => {
   });
 
   it('uses the partner-configured ToS version', () => {
-    const version = { versionId: 'partner_terms_v2', languages: ['en', 'es'], url: 'https://partner.example/terms' };
-    const customer = createOmsAdapter({ tosVersion: version }).parseCustomer(omsCustomer({ signedAgreement: false }));
+    const version = {
+      versionId: 'partner_terms_v2',
+      languages: ['en', 'es'],
+      url: 'https://partner.example/terms',
+    };
+    const customer = createOmsAdapter({ tosVersion: version }).parseCustomer(
+      omsCustomer({ signedAgreement: false }),
+    );
     expect(customer.requirements.tos?.tos?.versions).toEqual([version]);
   });
 
@@ -187,14 +240,20 @@ describe('omsAdapter.parseCustomer: requirements', () => {
   });
 
   it('reads the profile and passes the strict schema for a spec-shaped customer', () => {
-    const customer = omsAdapter.parseCustomer(omsCustomer({ endorsements: [endorsement('usd', 'ACTIVE')] }), { strict: true });
+    const customer = omsAdapter.parseCustomer(omsCustomer({ endorsements: [endorsement('usd', 'ACTIVE')] }), {
+      strict: true,
+    });
     expect(customer.profile).toEqual({ firstName: 'Jane', lastName: 'Smith', email: 'jane@example.com' });
     expect(customer.provider).toBe('oms');
   });
 
   it('throws a ProviderShapeError naming the path of a broken endorsement', () => {
     expect(() =>
-      omsAdapter.parseCustomer(omsCustomer({ endorsements: [{ name: 'usd', status: 'ACTIVE', requirements: { missing: 'birthDate' } }] })),
+      omsAdapter.parseCustomer(
+        omsCustomer({
+          endorsements: [{ name: 'usd', status: 'ACTIVE', requirements: { missing: 'birthDate' } }],
+        }),
+      ),
     ).toThrow(/endorsements\.0\.requirements\.missing/);
     expect(() => omsAdapter.parseCustomer({ endorsements: [] })).toThrow(ProviderShapeError);
   });
@@ -211,9 +270,15 @@ describe('omsEndorsementsFor', () => {
     [['custodyFiat'], ['usd']],
     [['transferFiat', 'custodyFiat'], ['usd']],
     [['custodyCrypto'], ['cryptoCustody']],
-    [['tradeStablecoin', 'custodyFiat'], ['cryptoCustody', 'usd']],
+    [
+      ['tradeStablecoin', 'custodyFiat'],
+      ['cryptoCustody', 'usd'],
+    ],
     [['basic'], ['basic']],
-    [['usd', 'basic'], ['basic', 'usd']],
+    [
+      ['usd', 'basic'],
+      ['basic', 'usd'],
+    ],
     [['somethingNew'], []],
   ] as const;
   for (const [capabilities, endorsements] of table) {
@@ -254,7 +319,9 @@ describe('OMS webhook events', () => {
     expect(event.type === 'capability_changed' && event.changes).toEqual([
       { capability: 'basic', status: 'inactive', rawStatus: 'REJECTED' },
     ]);
-    expect(parseOmsWebhookEvent({ id: 'evt_2', type: 'wallet.created', data: { customerId: 'cst_1' } })).toEqual({
+    expect(
+      parseOmsWebhookEvent({ id: 'evt_2', type: 'wallet.created', data: { customerId: 'cst_1' } }),
+    ).toEqual({
       type: 'unknown',
       provider: 'oms',
       eventType: 'wallet.created',
@@ -262,9 +329,9 @@ describe('OMS webhook events', () => {
       customerId: 'cst_1',
     });
     expect(() => parseOmsWebhookEvent({ data: {} })).toThrow(/type/);
-    expect(() => parseOmsWebhookEvent({ type: 'customer.endorsement.granted', data: { customerId: 'cst_1' } })).toThrow(
-      /data\.endorsement/,
-    );
+    expect(() =>
+      parseOmsWebhookEvent({ type: 'customer.endorsement.granted', data: { customerId: 'cst_1' } }),
+    ).toThrow(/data\.endorsement/);
   });
 });
 
@@ -276,7 +343,12 @@ describe('omsAdapter.parseCustomer: nested requirement lists', () => {
           {
             name: 'usd',
             status: 'INACTIVE',
-            requirements: { complete: [], pending: [], issues: [], missing: { all_of: ['birthDate', { any_of: ['identifyingInformation'] }] } },
+            requirements: {
+              complete: [],
+              pending: [],
+              issues: [],
+              missing: { all_of: ['birthDate', { any_of: ['identifyingInformation'] }] },
+            },
           },
         ],
       }),
@@ -284,4 +356,22 @@ describe('omsAdapter.parseCustomer: nested requirement lists', () => {
     expect(Object.keys(customer.requirements).sort()).toEqual(['dateOfBirth', 'fullSsn']);
     expect(customer.capabilities.usd?.status).toBe('pending');
   });
+});
+
+describe('omsAdapter.parseCustomer: every kit key named directly', () => {
+  for (const key of FIELD_KEYS) {
+    for (const [bucket, status] of [
+      ['missing', 'due'],
+      ['issues', 'rejected'],
+      ['pending', 'pending'],
+    ] as const) {
+      it(`keeps ${key} listed in ${bucket} as a known ${status} requirement`, () => {
+        const customer = omsAdapter.parseCustomer(
+          omsCustomer({ endorsements: [endorsement('cryptoCustody', 'INACTIVE', { [bucket]: [key] })] }),
+        );
+        expect(customer.requirements[key]).toMatchObject({ key, known: true, status, rawStatus: bucket });
+        expect(customer.capabilities.cryptoCustody?.status).toBe('pending');
+      });
+    }
+  }
 });

@@ -76,7 +76,13 @@ const OMS_REQUIREMENT_KEYS: Readonly<Record<string, readonly string[]>> = {
   phone: ['phoneNumber'],
   nationality: ['citizenship'],
   countryCode: ['citizenship'],
-  residentialAddress: ['addressLine1', 'addressCity', 'addressSubdivision', 'addressPostalCode', 'addressCountryCode'],
+  residentialAddress: [
+    'addressLine1',
+    'addressCity',
+    'addressSubdivision',
+    'addressPostalCode',
+    'addressCountryCode',
+  ],
   'residentialAddress.line1': ['addressLine1'],
   'residentialAddress.city': ['addressCity'],
   'residentialAddress.state': ['addressSubdivision'],
@@ -139,7 +145,12 @@ function addRequirement(
     existing === undefined || requirementUrgency(status) > requirementUrgency(existing.status)
       ? { status, rawStatus }
       : { status: existing.status, rawStatus: existing.rawStatus };
-  const requirement: Requirement = { key, known: isKnownFieldKey(key), ...winner, impact: [...merged].sort() };
+  const requirement: Requirement = {
+    key,
+    known: isKnownFieldKey(key),
+    ...winner,
+    impact: [...merged].sort(),
+  };
   if (existing?.tos !== undefined) requirement.tos = existing.tos;
   requirements.set(key, requirement);
 }
@@ -153,6 +164,14 @@ function toCustomer(parsed: OmsCustomer, tosVersion: TosVersion): Customer {
   }
   for (const name of KNOWN_CAPABILITIES) {
     byName.set(name, { ...(byName.get(OMS_ENDORSEMENT_FOR_CAPABILITY[name]) ?? UNREQUESTED) });
+  }
+  // A customer-level `inactive` blocks every transaction (seed 004): whatever
+  // the endorsements say, nothing requested is usable. The endorsement's own
+  // status stays in rawStatus.
+  if (parsed.status === 'inactive') {
+    for (const [name, capability] of byName) {
+      if (capability.requested) byName.set(name, { ...capability, status: 'inactive' });
+    }
   }
   const capabilities: Record<string, Capability> = Object.fromEntries(byName);
 
@@ -170,7 +189,8 @@ function toCustomer(parsed: OmsCustomer, tosVersion: TosVersion): Customer {
     ];
     for (const [names, status, rawStatus] of groups) {
       for (const name of names) {
-        for (const key of omsRequirementKeys(name)) addRequirement(requirements, key, status, rawStatus, impact);
+        for (const key of omsRequirementKeys(name))
+          addRequirement(requirements, key, status, rawStatus, impact);
       }
     }
   }
@@ -238,7 +258,11 @@ export function parseOmsWebhookEvent(raw: unknown): CustomerEvent {
     provider: 'oms',
     eventType: event.type,
     customerId: event.data.customerId,
-    changes: changed.map((name) => ({ capability: name, status: capability.status, rawStatus: capability.rawStatus })),
+    changes: changed.map((name) => ({
+      capability: name,
+      status: capability.status,
+      rawStatus: capability.rawStatus,
+    })),
   };
   if (event.id !== undefined) result.eventId = event.id;
   if (event.createdAt !== undefined) result.occurredAt = event.createdAt;
@@ -258,7 +282,10 @@ export function createOmsAdapter(options: OmsAdapterOptions = {}): ProviderAdapt
     name: 'oms',
     parseCustomer(raw, parseOptions = {}) {
       if (parseOptions.strict === true) {
-        return toCustomer(parseProviderPayload(oms.strict.customer, raw, 'oms customer') as OmsCustomer, tosVersion);
+        return toCustomer(
+          parseProviderPayload(oms.strict.customer, raw, 'oms customer') as OmsCustomer,
+          tosVersion,
+        );
       }
       return toCustomer(parseProviderPayload(oms.customer, raw, 'oms customer'), tosVersion);
     },

@@ -19,8 +19,18 @@ describe('parseCoinbaseError', () => {
   ] as const;
   for (const [errorType, status, code, retryable] of table) {
     it(`classifies ${errorType} (${status}) as ${code}`, () => {
-      const error = parseCoinbaseError({ errorType, errorMessage: 'Upstream detail about 123-45-6789' }, status);
-      expect(error).toMatchObject({ provider: 'coinbase', errorType, code, retryable, messageId: `error.api.${code}`, httpStatus: status });
+      const error = parseCoinbaseError(
+        { errorType, errorMessage: 'Upstream detail about 123-45-6789' },
+        status,
+      );
+      expect(error).toMatchObject({
+        provider: 'coinbase',
+        errorType,
+        code,
+        retryable,
+        messageId: `error.api.${code}`,
+        httpStatus: status,
+      });
       expect(JSON.stringify(error)).not.toContain('Upstream detail');
     });
   }
@@ -28,22 +38,39 @@ describe('parseCoinbaseError', () => {
   it('keeps the unauthorized capabilities and correlation id', () => {
     expect(
       parseCoinbaseError(
-        { errorType: 'customer_not_authorized', errorMessage: 'x', correlationId: '41deb8d59a9dc9a7-IAD', unauthorizedCapabilities: ['transferFiat'] },
+        {
+          errorType: 'customer_not_authorized',
+          errorMessage: 'x',
+          correlationId: '41deb8d59a9dc9a7-IAD',
+          unauthorizedCapabilities: ['transferFiat'],
+        },
         403,
       ),
     ).toMatchObject({ unauthorizedCapabilities: ['transferFiat'], correlationId: '41deb8d59a9dc9a7-IAD' });
   });
 
   it('never throws on an unreadable body', () => {
-    expect(parseCoinbaseError('<html>Bad gateway</html>', 502)).toMatchObject({ errorType: 'unknown', code: 'upstream_unavailable' });
-    expect(parseCoinbaseError(undefined)).toMatchObject({ errorType: 'unknown', code: 'internal', retryable: false });
+    expect(parseCoinbaseError('<html>Bad gateway</html>', 502)).toMatchObject({
+      errorType: 'unknown',
+      code: 'upstream_unavailable',
+    });
+    expect(parseCoinbaseError(undefined)).toMatchObject({
+      errorType: 'unknown',
+      code: 'internal',
+      retryable: false,
+    });
   });
 });
 
 describe('parseOmsError', () => {
   it('classifies by code, then by HTTP status', () => {
-    expect(parseOmsError({ code: 'not_found', message: 'Customer cst_1 not found' }, 404)).toMatchObject({ provider: 'oms', code: 'not_found' });
-    expect(parseOmsError({ code: 'validation_error', message: 'birthDate invalid' }, 400)).toMatchObject({ code: 'invalid_request' });
+    expect(parseOmsError({ code: 'not_found', message: 'Customer cst_1 not found' }, 404)).toMatchObject({
+      provider: 'oms',
+      code: 'not_found',
+    });
+    expect(parseOmsError({ code: 'validation_error', message: 'birthDate invalid' }, 400)).toMatchObject({
+      code: 'invalid_request',
+    });
     expect(parseOmsError(null, 429)).toMatchObject({ code: 'rate_limited', retryable: true });
   });
 });

@@ -1,4 +1,4 @@
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { MessageId } from '../messages/messages';
 import { isCountryCode } from './countryCodes';
@@ -10,8 +10,7 @@ import { US_SUBDIVISIONS, type UsSubdivisionCode } from './usSubdivisions';
  * the providers want, or the id of a message that says what to do.
  */
 export type ReadResult<Output> =
-  | { ok: true; value: Output }
-  | { ok: false; issues: { messageId: MessageId; path?: (string | number)[] }[] };
+  { ok: true; value: Output } | { ok: false; issues: { messageId: MessageId; path?: (string | number)[] }[] };
 
 const ok = <Output>(value: Output): ReadResult<Output> => ({ ok: true, value });
 const fail = <Output>(messageId: MessageId, path?: (string | number)[]): ReadResult<Output> => ({
@@ -20,7 +19,9 @@ const fail = <Output>(messageId: MessageId, path?: (string | number)[]): ReadRes
 });
 
 /** Builds a zod schema from a reader; issue messages are message ids. */
-export function schemaFromReader<Output>(read: (value: unknown) => ReadResult<Output>): z.ZodType<Output, unknown> {
+export function schemaFromReader<Output>(
+  read: (value: unknown) => ReadResult<Output>,
+): z.ZodType<Output, unknown> {
   return z.unknown().transform((value, context) => {
     const result = read(value);
     if (result.ok) return result.value;
@@ -63,7 +64,8 @@ function dateParts(value: unknown): { day?: string; month?: string; year?: strin
     if (match === null) return value.trim() === '' ? {} : undefined;
     return { year: match[1], month: match[2], day: match[3] };
   }
-  if (typeof value !== 'object' || value === null) return value === undefined || value === null ? {} : undefined;
+  if (typeof value !== 'object' || value === null)
+    return value === undefined || value === null ? {} : undefined;
   const record = value as Record<string, unknown>;
   const part = (name: string) => asText(record[name]);
   return { day: part('day'), month: part('month'), year: part('year') };
@@ -148,13 +150,21 @@ export function readSubdivision(value: unknown): ReadResult<UsSubdivisionCode> {
   return code === undefined ? fail('field.addressSubdivision.error.invalid') : ok(code);
 }
 
-const unitedStatesAliases = new Set(['US', 'USA', 'UNITED STATES', 'UNITED STATES OF AMERICA', 'ESTADOS UNIDOS']);
+const unitedStatesAliases = new Set([
+  'US',
+  'USA',
+  'UNITED STATES',
+  'UNITED STATES OF AMERICA',
+  'ESTADOS UNIDOS',
+]);
 
 /** Reads the address country: only the United States is accepted (Coinbase, initial release). */
 export function readAddressCountry(value: unknown): ReadResult<'US'> {
   const text = asText(value);
   if (text === undefined || text === '') return fail('field.addressCountryCode.error.required');
-  return unitedStatesAliases.has(text.toUpperCase()) ? ok('US') : fail('field.addressCountryCode.error.invalid');
+  return unitedStatesAliases.has(text.toUpperCase())
+    ? ok('US')
+    : fail('field.addressCountryCode.error.invalid');
 }
 
 /** Reads an ISO 3166-1 alpha-2 country code, in any letter case. */
@@ -200,8 +210,12 @@ export function readPhoneNumber(value: unknown): ReadResult<string> {
     number = asText(value);
   }
   if (number === undefined || number === '') return fail('field.phoneNumber.error.required');
-  const defaultCountry: CountryCode = isSupportedCountry(country) ? country : 'US';
-  const parsed = parsePhoneNumberFromString(number, defaultCountry);
+  // Browsers fill `tel-country-code` with a calling code ("+1"), not a region.
+  const callingCode = /^\+?(\d{1,3})$/.exec(country);
+  const parsed =
+    callingCode !== null && !number.startsWith('+')
+      ? parsePhoneNumberFromString(`+${callingCode[1]}${number.replace(/^0+/, '')}`)
+      : parsePhoneNumberFromString(number, isSupportedCountry(country) ? country : 'US');
   if (parsed === undefined || !parsed.isValid()) return fail('field.phoneNumber.error.invalid');
   return ok(parsed.number);
 }

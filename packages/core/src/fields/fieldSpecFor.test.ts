@@ -67,15 +67,36 @@ describe('the field registry', () => {
   const expectations: [string, Partial<ReturnType<typeof fieldSpecFor>>][] = [
     ['firstName', { section: 'personal', kind: 'text', autocomplete: 'given-name', sensitive: false }],
     ['lastName', { section: 'personal', kind: 'text', autocomplete: 'family-name', sensitive: false }],
-    ['dateOfBirth', { section: 'personal', kind: 'date', autocomplete: 'bday', inputMode: 'numeric', sensitive: true }],
+    [
+      'dateOfBirth',
+      { section: 'personal', kind: 'date', autocomplete: 'bday', inputMode: 'numeric', sensitive: true },
+    ],
     ['citizenship', { section: 'personal', kind: 'country', sensitive: false }],
     ['addressLine1', { section: 'address', kind: 'text', autocomplete: 'address-line1', sensitive: true }],
     ['addressCity', { section: 'address', kind: 'text', autocomplete: 'address-level2', sensitive: true }],
-    ['addressSubdivision', { section: 'address', kind: 'subdivision', autocomplete: 'address-level1', sensitive: true }],
-    ['addressPostalCode', { section: 'address', kind: 'postalCode', autocomplete: 'postal-code', inputMode: 'numeric', sensitive: true }],
+    [
+      'addressSubdivision',
+      { section: 'address', kind: 'subdivision', autocomplete: 'address-level1', sensitive: true },
+    ],
+    [
+      'addressPostalCode',
+      {
+        section: 'address',
+        kind: 'postalCode',
+        autocomplete: 'postal-code',
+        inputMode: 'numeric',
+        sensitive: true,
+      },
+    ],
     ['addressCountryCode', { section: 'address', kind: 'country', autocomplete: 'country', sensitive: true }],
-    ['ssnLast4', { section: 'taxId', kind: 'ssnLast4', autocomplete: 'off', inputMode: 'numeric', sensitive: true }],
-    ['fullSsn', { section: 'taxId', kind: 'ssn', autocomplete: 'off', inputMode: 'numeric', sensitive: true }],
+    [
+      'ssnLast4',
+      { section: 'taxId', kind: 'ssnLast4', autocomplete: 'off', inputMode: 'numeric', sensitive: true },
+    ],
+    [
+      'fullSsn',
+      { section: 'taxId', kind: 'ssn', autocomplete: 'off', inputMode: 'numeric', sensitive: true },
+    ],
     ['taxAttestation', { section: 'taxId', kind: 'checkbox' }],
     ['purposeOfAccount', { section: 'financial', kind: 'select' }],
     ['sourceOfFunds', { section: 'financial', kind: 'select' }],
@@ -132,7 +153,9 @@ describe('the field registry', () => {
   it('offers the 50 states, DC and the five inhabited territories', () => {
     const states = fieldSpecFor('addressSubdivision').options ?? [];
     expect(states).toHaveLength(56);
-    expect(states.map((option) => option.value)).toEqual(expect.arrayContaining(['CA', 'DC', 'PR', 'GU', 'VI', 'AS', 'MP']));
+    expect(states.map((option) => option.value)).toEqual(
+      expect.arrayContaining(['CA', 'DC', 'PR', 'GU', 'VI', 'AS', 'MP']),
+    );
     expect(messages.es['subdivision.NY']).toBe('Nueva York');
   });
 
@@ -189,6 +212,8 @@ describe('lenient input, strict output', () => {
     ['phoneNumber', { number: '415 555 0132' }, '+14155550132'],
     ['phoneNumber', '+442079460958', '+442079460958'],
     ['phoneNumber', { country: 'gb', number: '020 7946 0958' }, '+442079460958'],
+    ['phoneNumber', { country: '+1', number: '415 555 0132' }, '+14155550132'],
+    ['phoneNumber', { country: '44', number: '020 7946 0958' }, '+442079460958'],
     ['purposeOfAccount', 'investing', 'investing'],
     ['expectedVolume', '1_5m_plus', '1_5m_plus'],
     [
@@ -199,7 +224,12 @@ describe('lenient input, strict output', () => {
     [
       'taxAttestation',
       { certifyTaxpayerId: true, certifyUsPerson: true },
-      { certifyTaxpayerId: true, certifyUsPerson: true, isExemptBackupWithholding: false, edeliveryConsent: false },
+      {
+        certifyTaxpayerId: true,
+        certifyUsPerson: true,
+        isExemptBackupWithholding: false,
+        edeliveryConsent: false,
+      },
     ],
   ];
   for (const [key, input, output] of valid) {
@@ -257,6 +287,8 @@ describe('lenient input, strict output', () => {
   it('says what to do, in English and Spanish, for the two examples of the issue', () => {
     expect(messages.en['field.dateOfBirth.error.required']).toBe('Enter your date of birth');
     expect(messages.en['field.fullSsn.error.invalid']).toBe('Enter a 9-digit Social Security number');
-    expect(messages.es['field.fullSsn.error.invalid']).toBe('Ingrese un número de Seguro Social de 9 dígitos');
+    expect(messages.es['field.fullSsn.error.invalid']).toBe(
+      'Ingrese un número de Seguro Social de 9 dígitos',
+    );
   });
 });

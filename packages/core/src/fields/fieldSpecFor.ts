@@ -46,7 +46,14 @@ export type FieldKind =
 export type FieldSection = 'personal' | 'address' | 'taxId' | 'financial' | 'contact' | 'terms';
 
 /** Step order: who you are, where you live, tax id, financial profile, contact, terms. */
-export const FIELD_SECTIONS: readonly FieldSection[] = ['personal', 'address', 'taxId', 'financial', 'contact', 'terms'];
+export const FIELD_SECTIONS: readonly FieldSection[] = [
+  'personal',
+  'address',
+  'taxId',
+  'financial',
+  'contact',
+  'terms',
+];
 
 /** One choice of a select (or one checkbox of a checkbox group). */
 export interface FieldOption {
@@ -110,7 +117,11 @@ const selectSpec = (field: string, values: readonly string[], requiredId: Messag
   paths: { coinbase: `individual.${field}`, oms: null },
 });
 
-const addressText = (field: 'addressLine1' | 'addressCity', autocomplete: string, subfield: 'line1' | 'city'): SpecInput => ({
+const addressText = (
+  field: 'addressLine1' | 'addressCity',
+  autocomplete: string,
+  subfield: 'line1' | 'city',
+): SpecInput => ({
   section: 'address',
   kind: 'text',
   schema: schemaFromReader(readText(`field.${field}.error.required`)),
@@ -153,15 +164,27 @@ const registry: Record<string, SpecInput> = {
     hintId: 'field.dateOfBirth.hint',
     parts: [
       { name: 'day', labelId: 'field.dateOfBirth.day.label', autocomplete: 'bday-day', inputMode: 'numeric' },
-      { name: 'month', labelId: 'field.dateOfBirth.month.label', autocomplete: 'bday-month', inputMode: 'numeric' },
-      { name: 'year', labelId: 'field.dateOfBirth.year.label', autocomplete: 'bday-year', inputMode: 'numeric' },
+      {
+        name: 'month',
+        labelId: 'field.dateOfBirth.month.label',
+        autocomplete: 'bday-month',
+        inputMode: 'numeric',
+      },
+      {
+        name: 'year',
+        labelId: 'field.dateOfBirth.year.label',
+        autocomplete: 'bday-year',
+        inputMode: 'numeric',
+      },
     ],
     paths: { coinbase: 'individual.dateOfBirth', oms: 'birthDate' },
   },
   citizenship: {
     section: 'personal',
     kind: 'country',
-    schema: schemaFromReader(readCountry('field.citizenship.error.required', 'field.citizenship.error.invalid')),
+    schema: schemaFromReader(
+      readCountry('field.citizenship.error.required', 'field.citizenship.error.invalid'),
+    ),
     // No autocomplete token names a nationality; `country` would fill the address country.
     autocomplete: 'off',
     sensitive: false,
@@ -236,14 +259,26 @@ const registry: Record<string, SpecInput> = {
     options: [
       { value: 'certifyTaxpayerId', labelId: 'field.taxAttestation.certifyTaxpayerId', required: true },
       { value: 'certifyUsPerson', labelId: 'field.taxAttestation.certifyUsPerson', required: true },
-      { value: 'isExemptBackupWithholding', labelId: 'field.taxAttestation.isExemptBackupWithholding', required: false },
+      {
+        value: 'isExemptBackupWithholding',
+        labelId: 'field.taxAttestation.isExemptBackupWithholding',
+        required: false,
+      },
       { value: 'edeliveryConsent', labelId: 'field.taxAttestation.edeliveryConsent', required: false },
     ],
     paths: { coinbase: 'taxAttestations', oms: null },
   },
-  purposeOfAccount: selectSpec('purposeOfAccount', PURPOSE_OF_ACCOUNT_VALUES, 'field.purposeOfAccount.error.required'),
+  purposeOfAccount: selectSpec(
+    'purposeOfAccount',
+    PURPOSE_OF_ACCOUNT_VALUES,
+    'field.purposeOfAccount.error.required',
+  ),
   sourceOfFunds: selectSpec('sourceOfFunds', SOURCE_OF_FUNDS_VALUES, 'field.sourceOfFunds.error.required'),
-  employmentStatus: selectSpec('employmentStatus', EMPLOYMENT_STATUS_VALUES, 'field.employmentStatus.error.required'),
+  employmentStatus: selectSpec(
+    'employmentStatus',
+    EMPLOYMENT_STATUS_VALUES,
+    'field.employmentStatus.error.required',
+  ),
   occupation: selectSpec('occupation', OCCUPATION_VALUES, 'field.occupation.error.required'),
   expectedVolume: {
     ...selectSpec('expectedVolume', EXPECTED_VOLUME_VALUES, 'field.expectedVolume.error.required'),
@@ -270,7 +305,12 @@ const registry: Record<string, SpecInput> = {
     labelId: 'field.phoneNumber.label',
     hintId: 'field.phoneNumber.hint',
     parts: [
-      { name: 'country', labelId: 'field.phoneNumber.country.label', autocomplete: 'tel-country-code', inputMode: 'text' },
+      {
+        name: 'country',
+        labelId: 'field.phoneNumber.country.label',
+        autocomplete: 'tel-country-code',
+        inputMode: 'text',
+      },
       { name: 'number', labelId: 'field.phoneNumber.label', autocomplete: 'tel-national', inputMode: 'tel' },
     ],
     paths: { coinbase: 'individual.phoneNumber', oms: 'phone' },

@@ -4,10 +4,18 @@ import { formFieldsSchema, validateFields } from './validateFields';
 describe('validateFields', () => {
   it('returns the strict provider forms of valid values', () => {
     expect(
-      validateFields({ fullSsn: '123 45 6789', dateOfBirth: { day: '5', month: '3', year: '1990' }, firstName: 'Jane' }),
+      validateFields({
+        fullSsn: '123 45 6789',
+        dateOfBirth: { day: '5', month: '3', year: '1990' },
+        firstName: 'Jane',
+      }),
     ).toEqual({
       ok: true,
-      values: { fullSsn: '123-45-6789', dateOfBirth: { day: '05', month: '03', year: '1990' }, firstName: 'Jane' },
+      values: {
+        fullSsn: '123-45-6789',
+        dateOfBirth: { day: '05', month: '03', year: '1990' },
+        firstName: 'Jane',
+      },
     });
   });
 
@@ -25,7 +33,9 @@ describe('validateFields', () => {
     const result = validateFields({ firstName: 'Jane' }, ['firstName', 'dateOfBirth']);
     expect(result).toEqual({
       ok: false,
-      errors: { dateOfBirth: { code: 'field.dateOfBirth.error.required', message: 'Enter your date of birth' } },
+      errors: {
+        dateOfBirth: { code: 'field.dateOfBirth.error.required', message: 'Enter your date of birth' },
+      },
     });
   });
 
@@ -40,7 +50,11 @@ describe('validateFields', () => {
 describe('formFieldsSchema', () => {
   it('is the resolver schema of a step: message ids as issue messages, strict outputs', () => {
     const schema = formFieldsSchema(['firstName', 'fullSsn', 'phoneNumber']);
-    const parsed = schema.safeParse({ firstName: '', fullSsn: '12', phoneNumber: { country: 'US', number: '4155550132' } });
+    const parsed = schema.safeParse({
+      firstName: '',
+      fullSsn: '12',
+      phoneNumber: { country: 'US', number: '4155550132' },
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
       ['firstName', 'field.firstName.error.required'],

@@ -10,8 +10,7 @@ export interface FieldError {
 
 /** The result of {@link validateFields}. */
 export type ValidateFieldsResult =
-  | { ok: true; values: Record<string, unknown> }
-  | { ok: false; errors: Record<string, FieldError> };
+  { ok: true; values: Record<string, unknown> } | { ok: false; errors: Record<string, FieldError> };
 
 function toMessageId(message: string): MessageId {
   // Issue messages of registry schemas are ids; anything else is zod's own.
@@ -24,7 +23,10 @@ function toMessageId(message: string): MessageId {
  * invalid key. `keys` defaults to the keys present in `values`; a key listed
  * but absent is reported as missing.
  */
-export function validateFields(values: Record<string, unknown>, keys?: readonly string[]): ValidateFieldsResult {
+export function validateFields(
+  values: Record<string, unknown>,
+  keys?: readonly string[],
+): ValidateFieldsResult {
   const errors: [string, FieldError][] = [];
   const output: [string, unknown][] = [];
   for (const key of keys ?? Object.keys(values)) {
@@ -45,6 +47,8 @@ export function validateFields(values: Record<string, unknown>, keys?: readonly 
  * requirements form (react-hook-form + @hookform/resolvers/zod). Issue
  * messages are MessageIds, to translate at render time.
  */
-export function formFieldsSchema(keys: readonly string[]): z.ZodObject<Record<string, z.ZodType<unknown, unknown>>> {
+export function formFieldsSchema(
+  keys: readonly string[],
+): z.ZodObject<Record<string, z.ZodType<unknown, unknown>>> {
   return z.object(Object.fromEntries(keys.map((key) => [key, fieldSpecFor(key).schema])));
 }

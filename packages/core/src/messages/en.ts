@@ -28,10 +28,12 @@ export const en = {
   'capability.status.inactive': 'Unavailable',
   'capability.status.unknown': 'Status unavailable',
   'capability.status.unrequested.description': "This feature isn't set up for your account yet.",
-  'capability.status.pending.description': "We're reviewing your details. Some information may still be needed.",
+  'capability.status.pending.description':
+    "We're reviewing your details. Some information may still be needed.",
   'capability.status.active.description': 'This feature is ready to use.',
   'capability.status.inactive.description': "We're unable to complete this request. Please contact support.",
-  'capability.status.unknown.description': "We can't show the status of this feature right now. Please try again later.",
+  'capability.status.unknown.description':
+    "We can't show the status of this feature right now. Please try again later.",
 
   'gate.reason.active': "You're all set.",
   'gate.reason.needs_input': 'We need a few more details before you can continue.',
@@ -59,7 +61,7 @@ export const en = {
   'form.submitting': 'Saving…',
   'form.errorSummary.title': 'There is a problem',
   'form.waiting': "We're verifying the details you sent. You don't need to do anything.",
-  'form.complete': "Thanks, we have everything we need.",
+  'form.complete': 'Thanks, we have everything we need.',
   'form.deadline': 'Needed by {date}',
 
   'field.rejected': "We couldn't verify this. Check it and enter it again.",
@@ -145,11 +147,13 @@ export const en = {
 
   'field.taxAttestation.label': 'Tax certification (IRS Form W-9)',
   'field.taxAttestation.hint': 'Under penalties of perjury, you certify the statements you check.',
-  'field.taxAttestation.certifyTaxpayerId': 'The Social Security number I gave is my correct taxpayer identification number',
+  'field.taxAttestation.certifyTaxpayerId':
+    'The Social Security number I gave is my correct taxpayer identification number',
   'field.taxAttestation.certifyUsPerson': 'I am a US citizen or other US person',
   'field.taxAttestation.isExemptBackupWithholding': 'I am exempt from backup withholding',
   'field.taxAttestation.edeliveryConsent': 'Send my tax documents to me electronically',
-  'field.taxAttestation.error.certifyTaxpayerId': 'Confirm that your taxpayer identification number is correct',
+  'field.taxAttestation.error.certifyTaxpayerId':
+    'Confirm that your taxpayer identification number is correct',
   'field.taxAttestation.error.certifyUsPerson': 'Confirm that you are a US person',
   'field.taxAttestation.error.required': 'Complete the tax certification',
 
@@ -217,7 +221,8 @@ export const en = {
   'option.occupation.finance': 'Finance',
   'option.occupation.financial_services_non_crypto': 'Financial services (not crypto)',
   'option.occupation.fintech_non_crypto_software_development': 'Fintech software development (not crypto)',
-  'option.occupation.fintech_non_crypto_internet_only_financial_institution': 'Online-only financial institution (not crypto)',
+  'option.occupation.fintech_non_crypto_internet_only_financial_institution':
+    'Online-only financial institution (not crypto)',
   'option.occupation.fintech_non_crypto_other': 'Other fintech (not crypto)',
   'option.occupation.food_and_hospitality': 'Food and hospitality',
   'option.occupation.government': 'Government',
@@ -232,7 +237,8 @@ export const en = {
   'option.occupation.politics': 'Politics',
   'option.occupation.professional_services': 'Professional services',
   'option.occupation.property_and_construction_building_work': 'Property and construction: building work',
-  'option.occupation.property_and_construction_commercial_and_management': 'Property and construction: commercial and management',
+  'option.occupation.property_and_construction_commercial_and_management':
+    'Property and construction: commercial and management',
   'option.occupation.property_and_construction_design': 'Property and construction: design',
   'option.occupation.real_estate': 'Real estate',
   'option.occupation.retail_fashion': 'Retail: fashion',
@@ -264,7 +270,8 @@ export const en = {
   'error.api.conflict': 'This was already sent. Refresh the page to see the latest status.',
   'error.api.rate_limited': 'Too many attempts. Wait a moment and try again.',
   'error.api.upstream_unavailable': 'The service is busy. Try again in a few minutes.',
-  'error.api.unsupported_tos_language': "The Terms of Service aren't available in that language. Choose another language.",
+  'error.api.unsupported_tos_language':
+    "The Terms of Service aren't available in that language. Choose another language.",
   'error.api.customer_not_authorized': "We're unable to complete this request. Please contact support.",
   'error.api.network': 'Check your internet connection and try again.',
   'error.api.internal': 'Something went wrong on our side. Please try again.',

@@ -5,7 +5,8 @@ import type { en } from './en';
  * Typed against the English one, so a missing translation fails typecheck.
  */
 export const es: Record<keyof typeof en, string> = {
-  'status.unableToComplete': 'No podemos completar esta solicitud. Comuníquese con el servicio de asistencia.',
+  'status.unableToComplete':
+    'No podemos completar esta solicitud. Comuníquese con el servicio de asistencia.',
 
   'capability.custodyFiat.name': 'Mantener dólares estadounidenses',
   'capability.custodyStablecoin.name': 'Mantener stablecoins',
@@ -26,7 +27,8 @@ export const es: Record<keyof typeof en, string> = {
   'capability.status.inactive': 'No disponible',
   'capability.status.unknown': 'Estado no disponible',
   'capability.status.unrequested.description': 'Esta función aún no está configurada para su cuenta.',
-  'capability.status.pending.description': 'Estamos revisando sus datos. Es posible que aún necesitemos información.',
+  'capability.status.pending.description':
+    'Estamos revisando sus datos. Es posible que aún necesitemos información.',
   'capability.status.active.description': 'Esta función está lista para usar.',
   'capability.status.inactive.description':
     'No podemos completar esta solicitud. Comuníquese con el servicio de asistencia.',
@@ -36,7 +38,8 @@ export const es: Record<keyof typeof en, string> = {
   'gate.reason.active': 'Todo está listo.',
   'gate.reason.needs_input': 'Necesitamos algunos datos más para que pueda continuar.',
   'gate.reason.verifying': 'Estamos verificando sus datos. Suele tardar menos de un minuto.',
-  'gate.reason.unavailable': 'No podemos completar esta solicitud. Comuníquese con el servicio de asistencia.',
+  'gate.reason.unavailable':
+    'No podemos completar esta solicitud. Comuníquese con el servicio de asistencia.',
   'gate.reason.not_requested': 'Esta función aún no está configurada para su cuenta.',
 
   'requirement.status.eventually_due': 'Se necesitará más adelante',
@@ -113,7 +116,8 @@ export const es: Record<keyof typeof en, string> = {
 
   'field.email.label': 'Correo electrónico',
   'field.email.error.required': 'Ingrese su correo electrónico',
-  'field.email.error.invalid': 'Ingrese un correo electrónico con el formato correcto, como nombre@ejemplo.com',
+  'field.email.error.invalid':
+    'Ingrese un correo electrónico con el formato correcto, como nombre@ejemplo.com',
   'field.phoneNumber.label': 'Número de teléfono',
   'field.phoneNumber.hint': 'Incluya el código de área.',
   'field.phoneNumber.country.label': 'Código de país',
@@ -150,7 +154,8 @@ export const es: Record<keyof typeof en, string> = {
   'field.taxAttestation.certifyUsPerson': 'Soy ciudadano estadounidense u otra persona estadounidense',
   'field.taxAttestation.isExemptBackupWithholding': 'Estoy exento de la retención adicional',
   'field.taxAttestation.edeliveryConsent': 'Envíenme mis documentos fiscales de forma electrónica',
-  'field.taxAttestation.error.certifyTaxpayerId': 'Confirme que su número de identificación de contribuyente es correcto',
+  'field.taxAttestation.error.certifyTaxpayerId':
+    'Confirme que su número de identificación de contribuyente es correcto',
   'field.taxAttestation.error.certifyUsPerson': 'Confirme que es una persona estadounidense',
   'field.taxAttestation.error.required': 'Complete la certificación fiscal',
 
@@ -195,7 +200,8 @@ export const es: Record<keyof typeof en, string> = {
   'option.employmentStatus.employed_parttime': 'Empleado a tiempo parcial',
   'option.employmentStatus.self_employed': 'Trabajador independiente',
   'option.employmentStatus.employed_government_official': 'Funcionario público',
-  'option.employmentStatus.employed_company_officer_or_board_member': 'Directivo o miembro del consejo de una empresa',
+  'option.employmentStatus.employed_company_officer_or_board_member':
+    'Directivo o miembro del consejo de una empresa',
   'option.employmentStatus.employed_crypto_related_business': 'Empleado en un negocio de criptomonedas',
   'option.employmentStatus.personal_trader_or_angel_investor': 'Operador particular o inversor ángel',
   'option.employmentStatus.crypto_miner': 'Minero de criptomonedas',
@@ -234,7 +240,8 @@ export const es: Record<keyof typeof en, string> = {
   'option.occupation.politics': 'Política',
   'option.occupation.professional_services': 'Servicios profesionales',
   'option.occupation.property_and_construction_building_work': 'Inmuebles y construcción: obras',
-  'option.occupation.property_and_construction_commercial_and_management': 'Inmuebles y construcción: comercial y gestión',
+  'option.occupation.property_and_construction_commercial_and_management':
+    'Inmuebles y construcción: comercial y gestión',
   'option.occupation.property_and_construction_design': 'Inmuebles y construcción: diseño',
   'option.occupation.real_estate': 'Bienes raíces',
   'option.occupation.retail_fashion': 'Comercio minorista: moda',

@@ -21,7 +21,8 @@ describe('the message catalogue', () => {
 
   it('only uses the kit parameters {current}, {total} and {date}', () => {
     for (const text of [...Object.values(messages.en), ...Object.values(messages.es)]) {
-      for (const match of text.matchAll(/\{(\w+)\}/g)) expect(['current', 'total', 'date']).toContain(match[1]);
+      for (const match of text.matchAll(/\{(\w+)\}/g))
+        expect(['current', 'total', 'date']).toContain(match[1]);
     }
   });
 
@@ -47,7 +48,15 @@ describe('the message catalogue', () => {
     expect(messages.en['error.api.customer_not_authorized']).toBe(unableToComplete);
   });
 
-  for (const status of ['eventually_due', 'due', 'pending', 'rejected', 'overdue', 'unknown', 'not_submitted'] as const) {
+  for (const status of [
+    'eventually_due',
+    'due',
+    'pending',
+    'rejected',
+    'overdue',
+    'unknown',
+    'not_submitted',
+  ] as const) {
     it(`labels the requirement status ${status}`, () => {
       expect(messages.en[requirementStatusId(status)]).toBeTruthy();
       expect(messages.es[requirementStatusId(status)]).toBeTruthy();

@@ -34,9 +34,10 @@ function countryNames(locale: Locale): Record<`country.${string}`, string> {
 }
 
 function subdivisionNames(column: 1 | 2): Record<`subdivision.${UsSubdivisionCode}`, string> {
-  return Object.fromEntries(
-    US_SUBDIVISIONS.map((row) => [`subdivision.${row[0]}`, row[column]]),
-  ) as Record<`subdivision.${UsSubdivisionCode}`, string>;
+  return Object.fromEntries(US_SUBDIVISIONS.map((row) => [`subdivision.${row[0]}`, row[column]])) as Record<
+    `subdivision.${UsSubdivisionCode}`,
+    string
+  >;
 }
 
 /**
@@ -63,7 +64,9 @@ export function resolveLocale(locale: string): Locale {
 function fallbackId(id: string): MessageId | undefined {
   if (id.startsWith('capability.') && id.endsWith('.name')) return 'capability.unknown.name';
   if (id.startsWith('capability.status.')) {
-    return id.endsWith('.description') ? 'capability.status.unknown.description' : 'capability.status.unknown';
+    return id.endsWith('.description')
+      ? 'capability.status.unknown.description'
+      : 'capability.status.unknown';
   }
   if (id.startsWith('requirement.status.')) return 'requirement.status.unknown';
   if (id.startsWith('field.') && id.endsWith('.label')) return 'field.generic.label';

@@ -128,7 +128,13 @@ export const COINBASE_CAPABILITY_STATUSES = ['unrequested', 'pending', 'active',
  * Requirement statuses: the spec's due, pending and rejected plus the guides'
  * eventually_due and overdue.
  */
-export const COINBASE_REQUIREMENT_STATUSES = ['eventually_due', 'due', 'pending', 'rejected', 'overdue'] as const;
+export const COINBASE_REQUIREMENT_STATUSES = [
+  'eventually_due',
+  'due',
+  'pending',
+  'rejected',
+  'overdue',
+] as const;
 
 /** The spec's `TaxForm` values. */
 export const COINBASE_TAX_FORMS = ['us_w9'] as const;

@@ -63,8 +63,8 @@ function createCoinbaseSchemas(mode: SchemaMode) {
     impact: z.array(capabilityName).optional(),
     tosVersions: z.array(termsOfService).optional(),
     taxForms: z.array(strict ? z.enum(COINBASE_TAX_FORMS) : z.string()).optional(),
-    // The guides' older ToS shape: a bare link on the requirement.
-    ...(strict ? {} : { url: z.string().optional() }),
+    // The guides' ToS shape: a bare link on the requirement, beside or instead of tosVersions.
+    url: (strict ? z.string().regex(urlPattern) : z.string()).optional(),
   });
 
   const requirementsMap = z.record(z.string(), requirement);
@@ -115,10 +115,16 @@ function createCoinbaseSchemas(mode: SchemaMode) {
     firstName: z.string().optional(),
     lastName: z.string().optional(),
     address: physicalAddress.optional(),
-    ssnLast4: z.string().regex(/^[0-9]{4}$/).optional(),
+    ssnLast4: z
+      .string()
+      .regex(/^[0-9]{4}$/)
+      .optional(),
     dateOfBirth: dateOfBirth.optional(),
     fullSsn: z.string().regex(fullSsnPattern).optional(),
-    citizenship: z.string().regex(/^[A-Z]{2}$/).optional(),
+    citizenship: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     email: z.string().max(254).regex(emailPattern).optional(),
     phoneNumber: z.string().regex(e164Pattern).optional(),
     purposeOfAccount: z.enum(PURPOSE_OF_ACCOUNT_VALUES).optional(),

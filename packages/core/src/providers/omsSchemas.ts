@@ -125,10 +125,22 @@ function createOmsSchemas(mode: SchemaMode) {
     middleName: z.string().optional(),
     lastName: z.string().optional(),
     email: z.string().optional(),
-    phone: z.string().regex(/^\+[1-9]\d{1,14}$/).optional(),
-    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    nationality: z.string().regex(/^[A-Z]{2}$/).optional(),
-    countryCode: z.string().regex(/^[A-Z]{2}$/).optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{1,14}$/)
+      .optional(),
+    birthDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    countryCode: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     ipAddress: z.string().optional(),
     externalId: z.string().optional(),
     signedAgreement: z.boolean().optional(),

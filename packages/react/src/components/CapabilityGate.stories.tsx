@@ -1,22 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { customerFixtures } from '../fixtures/fixtures';
 import { CapabilityGate } from './CapabilityGate';
 
 const meta = {
   title: 'Components/CapabilityGate',
   component: CapabilityGate,
   args: { capability: 'custodyFiat', children: <p>Your US dollar balance: $120.00</p> },
-  parameters: { kycKit: { customer: customerFixtures.pendingNew } },
+  parameters: { kycKit: { fixture: 'pendingNew' } },
 } satisfies Meta<typeof CapabilityGate>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Active: Story = {
-  parameters: { kycKit: { customer: customerFixtures.active } },
+  parameters: { kycKit: { fixture: 'active' } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Your US dollar balance: $120.00')).toBeInTheDocument();
+    await expect(
+      await within(canvasElement).findByText('Your US dollar balance: $120.00'),
+    ).toBeInTheDocument();
   },
 };
 
@@ -31,9 +32,11 @@ export const NeedsInput: Story = {
 };
 
 export const NotRequested: Story = { args: { capability: 'custodyCrypto' } };
-export const Verifying: Story = { parameters: { kycKit: { customer: customerFixtures.pendingVerifying } } };
-export const Unavailable: Story = { parameters: { kycKit: { customer: customerFixtures.inactive } } };
-export const CustomFallback: Story = { args: { fallback: <p>Finish setting up your account to see your balance.</p> } };
-export const Loading: Story = { parameters: { kycKit: { customer: customerFixtures.active, mode: 'loading' } } };
+export const Verifying: Story = { parameters: { kycKit: { fixture: 'pendingVerifying' } } };
+export const Unavailable: Story = { parameters: { kycKit: { fixture: 'inactive' } } };
+export const CustomFallback: Story = {
+  args: { fallback: <p>Finish setting up your account to see your balance.</p> },
+};
+export const Loading: Story = { parameters: { kycKit: { fixture: 'active', mode: 'loading' } } };
 export const Dark: Story = { args: { appearance: { theme: 'dark' } } };
-export const Spanish: Story = { parameters: { kycKit: { customer: customerFixtures.pendingNew, locale: 'es' } } };
+export const Spanish: Story = { parameters: { kycKit: { fixture: 'pendingNew', locale: 'es' } } };

@@ -10,23 +10,36 @@ const balance = <p>Balance: $120.00</p>;
 
 describe('<CapabilityGate>', () => {
   it('renders its children only when the capability is active', async () => {
-    renderWithClient(<CapabilityGate capability="custodyFiat">{balance}</CapabilityGate>, createFakeClient({ customer: customerFixtures.active }));
+    renderWithClient(
+      <CapabilityGate capability="custodyFiat">{balance}</CapabilityGate>,
+      createFakeClient({ customer: customerFixtures.active }),
+    );
     expect(await screen.findByText('Balance: $120.00')).toBeInTheDocument();
   });
 
   it('offers a way into onboarding when details are needed', async () => {
-    const user = userEvent.setup();
-    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({
+      customer: customerFixtures.pendingNew,
+      documents: tosDocumentFixtures,
+    });
     renderWithClient(<CapabilityGate capability="custodyFiat">{balance}</CapabilityGate>, client);
-    expect(await screen.findByText('We need a few more details before you can continue.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('We need a few more details before you can continue.'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue setup' }));
     expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
     expect(screen.queryByText('Balance: $120.00')).not.toBeInTheDocument();
   });
 
   it('shows the generic message and no way forward when the capability cannot be unlocked', async () => {
-    renderWithClient(<CapabilityGate capability="custodyFiat">{balance}</CapabilityGate>, createFakeClient({ customer: customerFixtures.inactive }));
-    expect(await screen.findByText("We're unable to complete this request. Please contact support.")).toBeInTheDocument();
+    renderWithClient(
+      <CapabilityGate capability="custodyFiat">{balance}</CapabilityGate>,
+      createFakeClient({ customer: customerFixtures.inactive }),
+    );
+    expect(
+      await screen.findByText("We're unable to complete this request. Please contact support."),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 

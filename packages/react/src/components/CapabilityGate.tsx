@@ -38,14 +38,26 @@ export interface CapabilityGateProps {
  * @example
  * <CapabilityGate capability="transferFiat"><SendMoney /></CapabilityGate>
  */
-export function CapabilityGate({ capability, children, fallback, onboarding, appearance, className }: CapabilityGateProps) {
+export function CapabilityGate({
+  capability,
+  children,
+  fallback,
+  onboarding,
+  appearance,
+  className,
+}: CapabilityGateProps) {
   const t = useTranslate();
   const gate = useCapability(capability);
   const [isOnboarding, setIsOnboarding] = useState(false);
   if (gate.allowed) return <>{children}</>;
   if (fallback !== undefined) return <>{typeof fallback === 'function' ? fallback(gate) : fallback}</>;
-  if (isOnboarding && (gate.reason === 'needs_input' || gate.reason === 'not_requested' || gate.reason === 'verifying')) {
-    return <Onboarding capability={capability} appearance={appearance} className={className} {...onboarding} />;
+  if (
+    isOnboarding &&
+    (gate.reason === 'needs_input' || gate.reason === 'not_requested' || gate.reason === 'verifying')
+  ) {
+    return (
+      <Onboarding capability={capability} appearance={appearance} className={className} {...onboarding} />
+    );
   }
   if (gate.isLoading) {
     return (
@@ -59,7 +71,11 @@ export function CapabilityGate({ capability, children, fallback, onboarding, app
   const canStart = gate.reason === 'needs_input' || gate.reason === 'not_requested';
   return (
     <div {...rootProps(appearance, className)} data-reason={gate.reason}>
-      <StatusMessage tone={gate.reason === 'unavailable' ? 'warning' : 'info'} busy={gate.reason === 'verifying'} live="polite">
+      <StatusMessage
+        tone={gate.reason === 'unavailable' ? 'warning' : 'info'}
+        busy={gate.reason === 'verifying'}
+        live="polite"
+      >
         <p className="kyc-text">{gate.message}</p>
         {canStart ? (
           <button type="button" className="kyc-button" onClick={() => setIsOnboarding(true)}>

@@ -7,14 +7,14 @@ const meta = {
   title: 'Components/CapabilityStatus',
   component: CapabilityStatus,
   args: { capability: 'custodyFiat' },
-  parameters: { kycKit: { customer: customerFixtures.pendingPartial } },
+  parameters: { kycKit: { fixture: 'pendingPartial' } },
 } satisfies Meta<typeof CapabilityStatus>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Active: Story = {
-  parameters: { kycKit: { customer: customerFixtures.active } },
+  parameters: { kycKit: { fixture: 'active' } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText('Ready')).toBeInTheDocument();
   },
@@ -28,26 +28,30 @@ export const PendingWithRequirements: Story = {
 };
 
 export const Rejected: Story = {
-  parameters: { kycKit: { customer: customerFixtures.pendingRejected } },
+  parameters: { kycKit: { fixture: 'pendingRejected' } },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText(/Check and enter again/)).toBeInTheDocument();
   },
 };
 
 export const OverdueWithDeadline: Story = {
-  parameters: { kycKit: { customer: customerFixtures.pendingOverdue } },
+  parameters: { kycKit: { fixture: 'pendingOverdue' } },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText(/Street address: Overdue · Needed by March 1, 2026/)).toBeInTheDocument();
+    await expect(
+      await within(canvasElement).findByText(/Street address: Overdue · Needed by March 1, 2026/),
+    ).toBeInTheDocument();
   },
 };
 
-export const Verifying: Story = { parameters: { kycKit: { customer: customerFixtures.pendingVerifying } } };
+export const Verifying: Story = { parameters: { kycKit: { fixture: 'pendingVerifying' } } };
 
 export const Inactive: Story = {
-  parameters: { kycKit: { customer: customerFixtures.inactive } },
+  parameters: { kycKit: { fixture: 'inactive' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText("We're unable to complete this request. Please contact support.")).toBeInTheDocument();
+    await expect(
+      await canvas.findByText("We're unable to complete this request. Please contact support."),
+    ).toBeInTheDocument();
     await expect(canvas.queryByRole('list')).not.toBeInTheDocument();
   },
 };
@@ -72,11 +76,11 @@ export const UnknownStatus: Story = {
 };
 
 export const UnknownCapabilityName: Story = { args: { capability: 'issueCards' } };
-export const Loading: Story = { parameters: { kycKit: { customer: customerFixtures.active, mode: 'loading' } } };
-export const NetworkError: Story = { parameters: { kycKit: { customer: customerFixtures.active, mode: 'network-error' } } };
+export const Loading: Story = { parameters: { kycKit: { fixture: 'active', mode: 'loading' } } };
+export const NetworkError: Story = { parameters: { kycKit: { fixture: 'active', mode: 'network-error' } } };
 export const Dark: Story = { args: { appearance: { theme: 'dark' } } };
-export const Spanish: Story = { parameters: { kycKit: { customer: customerFixtures.pendingOverdue, locale: 'es' } } };
+export const Spanish: Story = { parameters: { kycKit: { fixture: 'pendingOverdue', locale: 'es' } } };
 export const Phone375: Story = {
-  parameters: { kycKit: { customer: customerFixtures.pendingOverdue, width: 375 }, viewport: { defaultViewport: 'mobile2' } },
+  parameters: { kycKit: { fixture: 'pendingOverdue', width: 375 }, viewport: { defaultViewport: 'mobile2' } },
   globals: { viewport: { value: 'mobile2', isRotated: false } },
 };

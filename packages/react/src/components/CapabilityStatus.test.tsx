@@ -7,28 +7,41 @@ import { CapabilityStatus } from './CapabilityStatus';
 
 describe('<CapabilityStatus>', () => {
   it('says an active capability is ready', async () => {
-    renderWithClient(<CapabilityStatus capability="custodyFiat" />, createFakeClient({ customer: customerFixtures.active }));
+    renderWithClient(
+      <CapabilityStatus capability="custodyFiat" />,
+      createFakeClient({ customer: customerFixtures.active }),
+    );
     expect(await screen.findByText('Ready')).toHaveAttribute('data-status', 'active');
     expect(screen.getByText('Hold US dollars')).toBeInTheDocument();
   });
 
   it('lists what is still needed for a pending capability, with statuses and deadlines', async () => {
-    renderWithClient(<CapabilityStatus capability="custodyFiat" />, createFakeClient({ customer: customerFixtures.pendingOverdue }));
+    renderWithClient(
+      <CapabilityStatus capability="custodyFiat" />,
+      createFakeClient({ customer: customerFixtures.pendingOverdue }),
+    );
     const list = await screen.findByRole('list', { name: 'What we still need' });
     expect(list).toHaveTextContent('Street address: Overdue · Needed by March 1, 2026');
     expect(list).toHaveTextContent('Social Security number: Needed now · Needed by June 30, 2030');
   });
 
   it('shows only the generic message for an inactive capability', async () => {
-    renderWithClient(<CapabilityStatus capability="custodyFiat" />, createFakeClient({ customer: customerFixtures.inactive }));
-    expect(await screen.findByText("We're unable to complete this request. Please contact support.")).toBeInTheDocument();
+    renderWithClient(
+      <CapabilityStatus capability="custodyFiat" />,
+      createFakeClient({ customer: customerFixtures.inactive }),
+    );
+    expect(
+      await screen.findByText("We're unable to complete this request. Please contact support."),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
   });
 
   it('never shows a provider status it does not know', async () => {
     const customer = {
       ...customerFixtures.active,
-      capabilities: { custodyFiat: { requested: true, status: 'unknown' as const, rawStatus: 'held_for_review' } },
+      capabilities: {
+        custodyFiat: { requested: true, status: 'unknown' as const, rawStatus: 'held_for_review' },
+      },
     };
     renderWithClient(<CapabilityStatus capability="custodyFiat" />, createFakeClient({ customer }));
     expect(await screen.findByText('Status unavailable')).toBeInTheDocument();
@@ -36,7 +49,11 @@ describe('<CapabilityStatus>', () => {
   });
 
   it('updates politely for screen readers and speaks Spanish', async () => {
-    renderWithClient(<CapabilityStatus capability="custodyFiat" />, createFakeClient({ customer: customerFixtures.active }), { locale: 'es' });
+    renderWithClient(
+      <CapabilityStatus capability="custodyFiat" />,
+      createFakeClient({ customer: customerFixtures.active }),
+      { locale: 'es' },
+    );
     const status = await screen.findByRole('status');
     expect(status).toHaveAttribute('aria-live', 'polite');
     expect(await screen.findByText('Lista')).toBeInTheDocument();

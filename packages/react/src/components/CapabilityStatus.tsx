@@ -1,4 +1,10 @@
-import { capabilityNameId, capabilityStatusDescriptionId, capabilityStatusId, fieldSpecFor, requirementStatusId } from '@kyc-kit/core';
+import {
+  capabilityNameId,
+  capabilityStatusDescriptionId,
+  capabilityStatusId,
+  fieldSpecFor,
+  requirementStatusId,
+} from '@kyc-kit/core';
 import type { CapabilityStatus as CapabilityStatusName } from '@kyc-kit/core';
 import { useCapability, useCustomer } from '@kyc-kit/hooks';
 import { formatDeadline } from '../utils/formatDeadline';
@@ -45,7 +51,12 @@ function toneFor(status: CapabilityStatusName): StatusTone {
  * compliance-safe sentence for it, and, while it is pending, what is still
  * needed. Updates itself politely for screen readers when the status changes.
  */
-export function CapabilityStatus({ capability, showRequirements = true, appearance, className }: CapabilityStatusProps) {
+export function CapabilityStatus({
+  capability,
+  showRequirements = true,
+  appearance,
+  className,
+}: CapabilityStatusProps) {
   const t = useTranslate();
   const locale = useLocale();
   const result = useCapability(capability);
@@ -61,7 +72,9 @@ export function CapabilityStatus({ capability, showRequirements = true, appearan
   } else if (error !== null) {
     body = (
       <StatusMessage tone="danger" live="assertive" title={name}>
-        <p className="kyc-text">{t(error.code === 'network_error' ? 'error.api.network' : 'error.api.internal')}</p>
+        <p className="kyc-text">
+          {t(error.code === 'network_error' ? 'error.api.network' : 'error.api.internal')}
+        </p>
         <button type="button" className="kyc-button" data-variant="secondary" onClick={() => void refetch()}>
           {t('status.retry')}
         </button>
@@ -88,7 +101,9 @@ export function CapabilityStatus({ capability, showRequirements = true, appearan
             {blocking.map((requirement) => (
               <li key={requirement.key} data-status={requirement.status}>
                 {t(fieldSpecFor(requirement.key).labelId)}: {t(requirementStatusId(requirement.status))}
-                {requirement.deadline ? ` · ${t('form.deadline', { date: formatDeadline(requirement.deadline, locale) })}` : null}
+                {requirement.deadline
+                  ? ` · ${t('form.deadline', { date: formatDeadline(requirement.deadline, locale) })}`
+                  : null}
               </li>
             ))}
           </ul>

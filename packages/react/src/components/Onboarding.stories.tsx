@@ -1,13 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { customerFixtures } from '../fixtures/fixtures';
 import { Onboarding } from './Onboarding';
 
 const meta = {
   title: 'Flows/Onboarding',
   component: Onboarding,
   args: { capability: 'custodyFiat', onComplete: fn(), onStepChange: fn(), onEvent: fn() },
-  parameters: { kycKit: { customer: customerFixtures.pendingNew } },
+  parameters: { kycKit: { fixture: 'pendingNew' } },
 } satisfies Meta<typeof Onboarding>;
 
 export default meta;
@@ -29,7 +28,7 @@ export const FailedSubmit: Story = {
 
 /** The whole flow, from a new customer to done: four steps, the terms, verification. */
 export const CompleteFlow: Story = {
-  parameters: { kycKit: { customer: customerFixtures.pendingNew, afterLastRequirement: 'active' } },
+  parameters: { kycKit: { fixture: 'pendingNew', afterLastRequirement: 'active' } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
@@ -54,11 +53,19 @@ export const CompleteFlow: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
 
     await canvas.findByRole('heading', { name: 'About your account' });
-    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Main purpose of this account' }), 'investing');
-    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Main source of your funds' }), 'salary');
+    await userEvent.selectOptions(
+      canvas.getByRole('combobox', { name: 'Main purpose of this account' }),
+      'investing',
+    );
+    await userEvent.selectOptions(
+      canvas.getByRole('combobox', { name: 'Main source of your funds' }),
+      'salary',
+    );
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
 
-    const accept = await canvas.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    const accept = await canvas.findByRole('checkbox', {
+      name: 'I have read and accept the Terms of Service',
+    });
     await expect(accept).not.toBeChecked();
     await waitFor(() => expect(accept).toBeEnabled());
     await userEvent.click(accept);
@@ -70,7 +77,7 @@ export const CompleteFlow: Story = {
 };
 
 export const Back: Story = {
-  parameters: { kycKit: { customer: customerFixtures.pendingNew } },
+  parameters: { kycKit: { fixture: 'pendingNew' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
@@ -84,14 +91,32 @@ export const Back: Story = {
   },
 };
 
-export const TermsStep: Story = { parameters: { kycKit: { customer: customerFixtures.pendingTerms } } };
-export const Verifying: Story = { parameters: { kycKit: { customer: customerFixtures.pendingVerifying } } };
-export const Done: Story = { parameters: { kycKit: { customer: customerFixtures.active } } };
-export const Unavailable: Story = { parameters: { kycKit: { customer: customerFixtures.inactive } } };
-export const Rejected: Story = { parameters: { kycKit: { customer: customerFixtures.pendingRejected } } };
-export const Overdue: Story = { parameters: { kycKit: { customer: customerFixtures.pendingOverdue } } };
-export const Loading: Story = { parameters: { kycKit: { customer: customerFixtures.pendingNew, mode: 'loading' } } };
-export const NetworkError: Story = { parameters: { kycKit: { customer: customerFixtures.pendingNew, mode: 'network-error' } } };
+export const TermsStep: Story = { parameters: { kycKit: { fixture: 'pendingTerms' } } };
+export const Verifying: Story = { parameters: { kycKit: { fixture: 'pendingVerifying' } } };
+
+/** Verifying, then the provider decides: the live region updates itself from the event stream. */
+export const VerifyingThenDone: Story = {
+  parameters: { kycKit: { fixture: 'pendingVerifying', liveUpdate: 'complete' } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByRole('heading', { name: "You're all set" }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    const live = canvas
+      .getAllByRole('status')
+      .find((element) => element.getAttribute('aria-live') === 'polite');
+    await expect(live).toHaveTextContent("You're all set.");
+    await waitFor(() => expect(args.onComplete).toHaveBeenCalled());
+  },
+};
+export const Done: Story = { parameters: { kycKit: { fixture: 'active' } } };
+export const Unavailable: Story = { parameters: { kycKit: { fixture: 'inactive' } } };
+export const Rejected: Story = { parameters: { kycKit: { fixture: 'pendingRejected' } } };
+export const Overdue: Story = { parameters: { kycKit: { fixture: 'pendingOverdue' } } };
+export const Loading: Story = { parameters: { kycKit: { fixture: 'pendingNew', mode: 'loading' } } };
+export const NetworkError: Story = {
+  parameters: { kycKit: { fixture: 'pendingNew', mode: 'network-error' } },
+};
 
 /**
  * A save the proxy refuses with field errors: every typed value stays and the
@@ -101,8 +126,10 @@ export const NetworkError: Story = { parameters: { kycKit: { customer: customerF
 export const ServerFieldError: Story = {
   parameters: {
     kycKit: {
-      customer: customerFixtures.pendingNew,
-      rejectNextWrite: { lastName: { code: 'field.lastName.error.required', message: 'Enter your last name' } },
+      fixture: 'pendingNew',
+      rejectNextWrite: {
+        lastName: { code: 'field.lastName.error.required', message: 'Enter your last name' },
+      },
     },
   },
   play: async ({ canvasElement }) => {
@@ -114,25 +141,53 @@ export const ServerFieldError: Story = {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Year' }), '1985');
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
     const summary = await canvas.findByRole('alert');
-    await expect(await within(summary).findByText('Check the highlighted fields and try again.')).toBeInTheDocument();
+    await expect(
+      await within(summary).findByText('Check the highlighted fields and try again.'),
+    ).toBeInTheDocument();
     await expect(canvas.getByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
     await expect(canvas.getByRole('textbox', { name: 'Last name' })).toHaveValue('L');
+  },
+};
+
+/** A Polygon OMS customer: the same flow from the same normalized model (endorsement usd -> custodyFiat). */
+export const OmsProvider: Story = {
+  parameters: { kycKit: { fixture: 'omsPendingNew' } },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByRole('heading', { name: 'About you' }),
+    ).toBeInTheDocument();
   },
 };
 
 /** Several capabilities at once: tradeCrypto adds contact details, citizenship and employment. */
 export const SeveralCapabilities: Story = {
   args: { capability: undefined, capabilities: ['custodyFiat', 'tradeCrypto'] },
-  parameters: { kycKit: { customer: customerFixtures.pendingTradeCrypto } },
+  parameters: { kycKit: { fixture: 'pendingTradeCrypto' } },
 };
 
 export const Dark: Story = { args: { appearance: { theme: 'dark' } } };
 export const CustomAppearance: Story = {
-  args: { appearance: { variables: { 'color-primary': '#0f5132', 'color-primary-hover': '#0a3622', radius: '0', 'font-family': 'Georgia, serif' } } },
+  args: {
+    appearance: {
+      variables: {
+        'color-primary': '#0f5132',
+        'color-primary-hover': '#0a3622',
+        radius: '0',
+        'font-family': 'Georgia, serif',
+      },
+    },
+  },
 };
 export const Spanish: Story = { args: { locale: 'es' } };
-export const CustomMessages: Story = { args: { messages: { 'form.submit': 'Next', 'step.personal.title': 'Tell us about yourself' } } };
+export const CustomMessages: Story = {
+  args: { messages: { 'form.submit': 'Next', 'step.personal.title': 'Tell us about yourself' } },
+};
+/** The narrowest screen the kit supports. */
+export const Narrow320: Story = {
+  parameters: { kycKit: { fixture: 'pendingNew', width: 320 } },
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+};
 export const Phone375: Story = {
-  parameters: { kycKit: { customer: customerFixtures.pendingNew, width: 375 } },
+  parameters: { kycKit: { fixture: 'pendingNew', width: 375 } },
   globals: { viewport: { value: 'mobile2', isRotated: false } },
 };

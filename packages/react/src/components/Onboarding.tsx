@@ -1,10 +1,9 @@
 import type { Locale, MessageId } from '@kyc-kit/core';
 import { KycKitProvider, useKycKit, useOnboarding } from '@kyc-kit/hooks';
 import type { OnboardingStatus, UseOnboardingOptions } from '@kyc-kit/hooks';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
-import { useFocusOnChange } from '../utils/useFocusOnChange';
 import { useTranslate } from '../utils/useTranslate';
 import { RequirementsStep } from './RequirementsStep';
 import { StatusMessage } from './StatusMessage';
@@ -49,24 +48,42 @@ function titleIdFor(status: OnboardingStatus): string | undefined {
   }
 }
 
-function OnboardingFlow({ appearance, className, locale: _locale, messages: _messages, ...options }: OnboardingProps) {
+function OnboardingFlow({
+  appearance,
+  className,
+  locale: _locale,
+  messages: _messages,
+  ...options
+}: OnboardingProps) {
   const t = useTranslate();
   const onboarding = useOnboarding(options);
   const { status, form, terms } = onboarding;
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // A form step focuses its own heading; the other states focus this one when the flow moves on.
-  useFocusOnChange(headingRef, status === 'collect' ? undefined : status);
+  const previousStatusRef = useRef(status);
+  const stepTitleId = form.titleProps.id;
+  useEffect(() => {
+    const previous = previousStatusRef.current;
+    if (previous === status) return;
+    previousStatusRef.current = status;
+    // The first content after loading is the page as it opens: focus stays where the partner's page put it.
+    if (previous === 'loading') return;
+    // The new state's heading, or the form step's own heading when the flow went back to collecting.
+    (headingRef.current ?? document.getElementById(stepTitleId))?.focus();
+  }, [status, stepTitleId]);
 
   // Terms of Service count as the last step of "Step i of n" when they are still to accept.
   const termsSteps = terms.isRequired ? 1 : 0;
   const stepCount = form.stepCount + termsSteps;
   const titleId = titleIdFor(status);
-  const isStatusPage = status === 'loading' || status === 'verifying' || status === 'done' || status === 'unavailable';
+  const isStatusPage =
+    status === 'loading' || status === 'verifying' || status === 'done' || status === 'unavailable';
 
   return (
     <div {...rootProps(appearance, className)} data-state={status}>
       <div className="kyc-stack">
-        {status === 'terms' && stepCount > 1 ? <p className="kyc-progress">{t('step.progress', { current: stepCount, total: stepCount })}</p> : null}
+        {status === 'terms' && stepCount > 1 ? (
+          <p className="kyc-progress">{t('step.progress', { current: stepCount, total: stepCount })}</p>
+        ) : null}
         {titleId !== undefined ? (
           <h2 className="kyc-heading" ref={headingRef} tabIndex={-1}>
             {t(titleId)}
@@ -92,12 +109,9 @@ function OnboardingFlow({ appearance, className, locale: _locale, messages: _mes
           </StatusMessage>
         ) : null}
         {status === 'collect' ? (
-          <RequirementsStep
-            form={form}
-            progressLabel={t('step.progress', { current: form.stepNumber, total: Math.max(stepCount, 1) })}
-          />
+          <RequirementsStep form={form} progress={{ current: form.stepNumber, total: stepCount }} />
         ) : null}
-        {status === 'terms' ? <TermsOfServiceStep terms={terms} titleAs="h3" /> : null}
+        {status === 'terms' ? <TermsOfServiceStep terms={terms} titleAs="h3" hideTitle /> : null}
         {options.onExit && status !== 'done' ? (
           <div className="kyc-actions">
             <button type="button" className="kyc-button" data-variant="secondary" onClick={onboarding.exit}>

@@ -9,7 +9,7 @@ import { RequirementsForm } from './RequirementsForm';
 
 describe('<RequirementsForm>', () => {
   it('creates the customer on the first save when the user has none yet', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const client = createFakeClient({ customer: null });
     renderWithClient(<RequirementsForm capabilities={['custodyFiat']} saveDraft={false} />, client);
     await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
@@ -31,7 +31,9 @@ describe('<RequirementsForm>', () => {
   });
 
   it('shows an overdue field with its deadline in the page language', async () => {
-    const client = createFakeClient({ customer: onlyRequirements(customerFixtures.pendingOverdue, ['addressLine1']) });
+    const client = createFakeClient({
+      customer: onlyRequirements(customerFixtures.pendingOverdue, ['addressLine1']),
+    });
     renderWithClient(<RequirementsForm capabilities={['custodyFiat']} saveDraft={false} />, client);
     expect(await screen.findByText('Overdue · Needed by March 1, 2026')).toBeInTheDocument();
   });
@@ -39,7 +41,9 @@ describe('<RequirementsForm>', () => {
   it('says verification is under way when only pending requirements are left', async () => {
     const client = createFakeClient({ customer: customerFixtures.pendingVerifying });
     renderWithClient(<RequirementsForm capabilities={['custodyFiat']} />, client);
-    expect(await screen.findByText("We're verifying the details you sent. You don't need to do anything.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("We're verifying the details you sent. You don't need to do anything."),
+    ).toBeInTheDocument();
   });
 
   it('offers to try again when the customer cannot be loaded', async () => {
@@ -50,8 +54,10 @@ describe('<RequirementsForm>', () => {
   });
 
   it('links each error of the summary to the box in error', async () => {
-    const user = userEvent.setup();
-    const client = createFakeClient({ customer: onlyRequirements(customerFixtures.pendingNew, ['dateOfBirth']) });
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({
+      customer: onlyRequirements(customerFixtures.pendingNew, ['dateOfBirth']),
+    });
     renderWithClient(<RequirementsForm capabilities={['custodyFiat']} saveDraft={false} />, client);
     await user.type(await screen.findByRole('textbox', { name: 'Day' }), '10');
     await user.type(screen.getByRole('textbox', { name: 'Year' }), '1990');

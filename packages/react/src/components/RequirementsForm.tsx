@@ -38,7 +38,9 @@ export function RequirementsForm({ appearance, className, ...options }: Requirem
   } else if (error !== null && customer === undefined) {
     body = (
       <StatusMessage tone="danger" title={t('form.errorSummary.title')} live="assertive">
-        <p className="kyc-text">{t(error.code === 'network_error' ? 'error.api.network' : 'error.api.internal')}</p>
+        <p className="kyc-text">
+          {t(error.code === 'network_error' ? 'error.api.network' : 'error.api.internal')}
+        </p>
         <button type="button" className="kyc-button" data-variant="secondary" onClick={() => void refetch()}>
           {t('status.retry')}
         </button>
@@ -53,9 +55,5 @@ export function RequirementsForm({ appearance, className, ...options }: Requirem
       </StatusMessage>
     );
   }
-  return (
-    <div {...rootProps(appearance, className)}>
-      {body}
-    </div>
-  );
+  return <div {...rootProps(appearance, className)}>{body}</div>;
 }

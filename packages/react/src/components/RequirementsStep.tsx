@@ -9,8 +9,8 @@ import { ErrorSummary } from './ErrorSummary';
 export interface RequirementsStepProps {
   /** The form from `useRequirementsForm` (or `useOnboarding().form`). */
   form: RequirementsForm;
-  /** "Step i of n", when the surrounding flow counts steps differently from the form. */
-  progressLabel?: string;
+  /** Step i of n, when the surrounding flow counts more steps than the form (the Terms of Service). */
+  progress?: { current: number; total: number };
   /** Shows a Back button on the first step that calls this (the flow before the form). */
   onBackFromFirst?: () => void;
 }
@@ -20,19 +20,22 @@ export interface RequirementsStepProps {
  * focus when the step changes, the error summary, one section of fields,
  * and back / continue.
  */
-export function RequirementsStep({ form, progressLabel, onBackFromFirst }: RequirementsStepProps) {
+export function RequirementsStep({ form, progress, onBackFromFirst }: RequirementsStepProps) {
   const t = useTranslate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const step = form.step;
   useFocusOnChange(headingRef, step?.id);
   if (step === undefined) return null;
   const showBack = !form.isFirstStep || onBackFromFirst !== undefined;
-  const progress = progressLabel ?? form.progressLabel;
-  const percent = Math.round((form.stepNumber / Math.max(form.stepCount, 1)) * 100);
+  const current = progress?.current ?? form.stepNumber;
+  const total = Math.max(progress?.total ?? form.stepCount, 1);
+  const percent = Math.round((current / total) * 100);
   return (
     <div className="kyc-stack" data-step={step.id}>
       <div>
-        <p className="kyc-progress">{progress}</p>
+        <p className="kyc-progress">
+          {progress ? t('step.progress', { current, total }) : form.progressLabel}
+        </p>
         <span className="kyc-progress-bar" aria-hidden="true">
           <span style={{ inlineSize: `${percent}%` }} />
         </span>
@@ -56,7 +59,12 @@ export function RequirementsStep({ form, progressLabel, onBackFromFirst }: Requi
               {t('form.back')}
             </button>
           ) : null}
-          <button type="submit" className="kyc-button" data-pending={form.isSubmitting || undefined} aria-disabled={form.isSubmitting || undefined}>
+          <button
+            type="submit"
+            className="kyc-button"
+            data-pending={form.isSubmitting || undefined}
+            aria-disabled={form.isSubmitting || undefined}
+          >
             {form.isSubmitting ? t('form.submitting') : t('form.submit')}
           </button>
         </div>

@@ -12,8 +12,12 @@ describe('<StatusMessage>', () => {
   it('announces politely or assertively, and carries its tone as data-tone', () => {
     render(
       <>
-        <StatusMessage live="polite" tone="info">Checking</StatusMessage>
-        <StatusMessage live="assertive" tone="danger">Failed</StatusMessage>
+        <StatusMessage live="polite" tone="info">
+          Checking
+        </StatusMessage>
+        <StatusMessage live="assertive" tone="danger">
+          Failed
+        </StatusMessage>
       </>,
     );
     expect(screen.getByRole('status')).toHaveAttribute('data-tone', 'info');
@@ -21,7 +25,11 @@ describe('<StatusMessage>', () => {
   });
 
   it('passes className through and hides its spinner from assistive technology', () => {
-    const { container } = render(<StatusMessage className="mine" busy>Working</StatusMessage>);
+    const { container } = render(
+      <StatusMessage className="mine" busy>
+        Working
+      </StatusMessage>,
+    );
     expect(container.firstElementChild).toHaveClass('kyc-status', 'mine');
     expect(container.querySelector('.kyc-spinner')).toHaveAttribute('aria-hidden', 'true');
   });

@@ -32,7 +32,15 @@ export interface StatusMessageProps {
  * A calm, self-contained message box: a status, a confirmation or a generic
  * problem. It renders only the text it is given, never an upstream reason.
  */
-export function StatusMessage({ tone = 'neutral', title, children, live = 'off', busy = false, className, id }: StatusMessageProps) {
+export function StatusMessage({
+  tone = 'neutral',
+  title,
+  children,
+  live = 'off',
+  busy = false,
+  className,
+  id,
+}: StatusMessageProps) {
   const role = live === 'polite' ? 'status' : live === 'assertive' ? 'alert' : undefined;
   return (
     <div

@@ -10,7 +10,10 @@ const acceptName = 'I have read and accept the Terms of Service';
 
 describe('<TermsOfService>', () => {
   it('shows the document in a focusable scrollable region before acceptance, never preselected', async () => {
-    const client = createFakeClient({ customer: customerFixtures.pendingTerms, documents: tosDocumentFixtures });
+    const client = createFakeClient({
+      customer: customerFixtures.pendingTerms,
+      documents: tosDocumentFixtures,
+    });
     renderWithClient(<TermsOfService />, client);
     const region = await screen.findByRole('region');
     expect(region).toHaveAttribute('tabindex', '0');
@@ -29,9 +32,12 @@ describe('<TermsOfService>', () => {
   });
 
   it('offers a language choice when the version has several, and accepts in the chosen one', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onAccepted = vi.fn();
-    const client = createFakeClient({ customer: customerFixtures.pendingTerms, documents: tosDocumentFixtures });
+    const client = createFakeClient({
+      customer: customerFixtures.pendingTerms,
+      documents: tosDocumentFixtures,
+    });
     renderWithClient(<TermsOfService onAccepted={onAccepted} />, client);
     const language = await screen.findByRole('combobox', { name: 'Language' });
     expect([...(language as HTMLSelectElement).options].map((option) => option.value)).toEqual(['en', 'es']);
@@ -40,19 +46,27 @@ describe('<TermsOfService>', () => {
     await waitFor(() => expect(accept).toBeEnabled());
     await user.click(accept);
     await user.click(screen.getByRole('button', { name: 'Accept and continue' }));
-    await waitFor(() => expect(onAccepted).toHaveBeenCalledWith({ versionId: 'us_individual_2026-05-29', language: 'es' }));
+    await waitFor(() =>
+      expect(onAccepted).toHaveBeenCalledWith({ versionId: 'us_individual_2026-05-29', language: 'es' }),
+    );
   });
 
   it('has no language choice when the version has one language', async () => {
-    const client = createFakeClient({ customer: customerFixtures.pendingTermsOneLanguage, documents: tosDocumentFixtures });
+    const client = createFakeClient({
+      customer: customerFixtures.pendingTermsOneLanguage,
+      documents: tosDocumentFixtures,
+    });
     renderWithClient(<TermsOfService />, client);
     await screen.findByRole('region');
     expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
   });
 
   it('says what to do when continuing without accepting, and sends nothing', async () => {
-    const user = userEvent.setup();
-    const client = createFakeClient({ customer: customerFixtures.pendingTerms, documents: tosDocumentFixtures });
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({
+      customer: customerFixtures.pendingTerms,
+      documents: tosDocumentFixtures,
+    });
     renderWithClient(<TermsOfService />, client);
     await screen.findByRole('region');
     await user.click(screen.getByRole('button', { name: 'Accept and continue' }));

@@ -2,7 +2,7 @@ import type { TermsOfService } from '@kyc-kit/hooks';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { languageName } from '../utils/languageName';
-import { useLocale, useTranslate } from '../utils/useTranslate';
+import { useTranslate } from '../utils/useTranslate';
 import { StatusMessage } from './StatusMessage';
 
 /** Props of {@link TermsOfServiceStep}. */
@@ -14,6 +14,12 @@ export interface TermsOfServiceStepProps {
    * @default 'h2'
    */
   titleAs?: 'h2' | 'h3';
+  /**
+   * Keep the document's title for screen readers only (it still names the
+   * document region), when the surrounding flow already has a visible heading.
+   * @default false
+   */
+  hideTitle?: boolean;
 }
 
 /**
@@ -22,9 +28,12 @@ export interface TermsOfServiceStepProps {
  * region, and an acceptance box that is never checked for the person and
  * stays disabled until the document is on screen.
  */
-export function TermsOfServiceStep({ terms, titleAs: Title = 'h2' }: TermsOfServiceStepProps) {
+export function TermsOfServiceStep({
+  terms,
+  titleAs: Title = 'h2',
+  hideTitle = false,
+}: TermsOfServiceStepProps) {
   const t = useTranslate();
-  const locale = useLocale();
   const idPrefix = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   // Checked is per document: a new version or language starts unchecked.
   const documentKey = `${terms.version?.versionId ?? ''}\n${terms.language ?? ''}`;
@@ -47,7 +56,7 @@ export function TermsOfServiceStep({ terms, titleAs: Title = 'h2' }: TermsOfServ
   return (
     // A plain container: the document region is the landmark named by the title, and two alike would confuse.
     <div className="kyc-stack" data-state={terms.documentStatus}>
-      <Title className="kyc-heading" {...terms.titleProps}>
+      <Title className={hideTitle ? 'kyc-heading kyc-visually-hidden' : 'kyc-heading'} {...terms.titleProps}>
         {terms.document?.title ?? t('field.tos.label')}
       </Title>
       {terms.languages.length > 1 ? (
@@ -63,6 +72,7 @@ export function TermsOfServiceStep({ terms, titleAs: Title = 'h2' }: TermsOfServ
           >
             {terms.languages.map((language) => (
               <option key={language} value={language} lang={language}>
+                {/* Each language in its own words: a reader of Spanish finds "español" whatever the page language. */}
                 {languageName(language, language)}
               </option>
             ))}

@@ -3,7 +3,10 @@ import type { RequirementFieldPropsBase } from '@kyc-kit/hooks';
 /** Props of {@link FieldMessages}. */
 export interface FieldMessagesProps {
   /** The field's prop bags (only the description and error parts are read). */
-  field: Pick<RequirementFieldPropsBase, 'description' | 'descriptionProps' | 'errorMessage' | 'errorMessageProps'>;
+  field: Pick<
+    RequirementFieldPropsBase,
+    'description' | 'descriptionProps' | 'errorMessage' | 'errorMessageProps'
+  >;
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { Customer } from '@kyc-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { RequirementsForm } from '../components/RequirementsForm';
@@ -24,8 +23,8 @@ type Canvas = ReturnType<typeof within>;
 interface KindCase {
   /** The requirement key shown. */
   key: string;
-  /** The sandbox customer the requirement comes from. */
-  customer: Customer;
+  /** The sandbox fixture the requirement comes from. */
+  fixture: keyof typeof customerFixtures;
   capability: string;
   /** Fills the field with a valid value. */
   fillValid: (canvas: Canvas) => Promise<void>;
@@ -41,7 +40,7 @@ const typeInto = async (canvas: Canvas, name: string | RegExp, text: string) => 
 const leaveEmpty = async () => undefined;
 
 function kindStories(kind: KindCase): { valid: Story; invalid: Story } {
-  const parameters = { kycKit: { customer: onlyRequirements(kind.customer, [kind.key]) } };
+  const parameters = { kycKit: { customer: onlyRequirements(customerFixtures[kind.fixture], [kind.key]) } };
   const args = { capabilities: [kind.capability], saveDraft: false };
   return {
     valid: {
@@ -71,7 +70,7 @@ function kindStories(kind: KindCase): { valid: Story; invalid: Story } {
 
 const text = kindStories({
   key: 'firstName',
-  customer: customerFixtures.pendingNew,
+  fixture: 'pendingNew',
   capability: 'custodyFiat',
   fillValid: (canvas) => typeInto(canvas, 'First name', 'Ada'),
   fillInvalid: leaveEmpty,
@@ -82,7 +81,7 @@ export const TextInvalid = text.invalid;
 
 const email = kindStories({
   key: 'email',
-  customer: customerFixtures.pendingTradeCrypto,
+  fixture: 'pendingTradeCrypto',
   capability: 'tradeCrypto',
   fillValid: (canvas) => typeInto(canvas, 'Email address', 'ada@example.com'),
   fillInvalid: (canvas) => typeInto(canvas, 'Email address', 'ada.example.com'),
@@ -93,7 +92,7 @@ export const EmailInvalid = email.invalid;
 
 const date = kindStories({
   key: 'dateOfBirth',
-  customer: customerFixtures.pendingNew,
+  fixture: 'pendingNew',
   capability: 'custodyFiat',
   fillValid: async (canvas) => {
     await typeInto(canvas, 'Day', '27');
@@ -112,7 +111,7 @@ export const DateInvalid = date.invalid;
 
 const ssn = kindStories({
   key: 'fullSsn',
-  customer: customerFixtures.pendingNew,
+  fixture: 'pendingNew',
   capability: 'custodyFiat',
   fillValid: async (canvas) => {
     // Masked: a password box has no textbox role, so find it by its label.
@@ -147,10 +146,12 @@ export const SsnShowHide: Story = {
 
 const ssnLast4 = kindStories({
   key: 'ssnLast4',
-  customer: customerFixtures.pendingTax,
+  fixture: 'pendingTax',
   capability: 'custodyFiat',
-  fillValid: async (canvas) => userEvent.type(await canvas.findByLabelText('Last 4 digits of your Social Security number'), '6789'),
-  fillInvalid: async (canvas) => userEvent.type(await canvas.findByLabelText('Last 4 digits of your Social Security number'), '67'),
+  fillValid: async (canvas) =>
+    userEvent.type(await canvas.findByLabelText('Last 4 digits of your Social Security number'), '6789'),
+  fillInvalid: async (canvas) =>
+    userEvent.type(await canvas.findByLabelText('Last 4 digits of your Social Security number'), '67'),
   error: 'Enter exactly 4 digits',
 });
 export const SsnLast4Valid = ssnLast4.valid;
@@ -158,7 +159,7 @@ export const SsnLast4Invalid = ssnLast4.invalid;
 
 const phone = kindStories({
   key: 'phoneNumber',
-  customer: customerFixtures.pendingTradeCrypto,
+  fixture: 'pendingTradeCrypto',
   capability: 'tradeCrypto',
   fillValid: async (canvas) => {
     await userEvent.type(await canvas.findByRole('textbox', { name: 'Phone number' }), '(201) 555-0123');
@@ -174,7 +175,7 @@ export const PhoneInvalid = phone.invalid;
 /** The whole address step: line 1, city, the state list (states, DC, territories), ZIP and country. */
 const address = kindStories({
   key: 'addressPostalCode',
-  customer: customerFixtures.pendingNew,
+  fixture: 'pendingNew',
   capability: 'custodyFiat',
   fillValid: (canvas) => typeInto(canvas, 'ZIP code', '62701'),
   fillInvalid: (canvas) => typeInto(canvas, 'ZIP code', '6270'),
@@ -185,7 +186,7 @@ export const PostalCodeInvalid = address.invalid;
 
 const subdivision = kindStories({
   key: 'addressSubdivision',
-  customer: customerFixtures.pendingNew,
+  fixture: 'pendingNew',
   capability: 'custodyFiat',
   fillValid: async (canvas) => {
     await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'State' }), 'PR');
@@ -198,10 +199,13 @@ export const StateSelectInvalid = subdivision.invalid;
 
 const country = kindStories({
   key: 'citizenship',
-  customer: customerFixtures.pendingTradeCrypto,
+  fixture: 'pendingTradeCrypto',
   capability: 'tradeCrypto',
   fillValid: async (canvas) => {
-    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'Country of citizenship' }), 'FR');
+    await userEvent.selectOptions(
+      await canvas.findByRole('combobox', { name: 'Country of citizenship' }),
+      'FR',
+    );
   },
   fillInvalid: leaveEmpty,
   error: 'Select your country of citizenship',
@@ -211,10 +215,13 @@ export const CountryInvalid = country.invalid;
 
 const select = kindStories({
   key: 'purposeOfAccount',
-  customer: customerFixtures.pendingNew,
+  fixture: 'pendingNew',
   capability: 'custodyFiat',
   fillValid: async (canvas) => {
-    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'Main purpose of this account' }), 'investing');
+    await userEvent.selectOptions(
+      await canvas.findByRole('combobox', { name: 'Main purpose of this account' }),
+      'investing',
+    );
   },
   fillInvalid: leaveEmpty,
   error: 'Select the main purpose of this account',
@@ -224,7 +231,7 @@ export const SelectInvalid = select.invalid;
 
 const checkbox = kindStories({
   key: 'taxAttestation',
-  customer: customerFixtures.pendingTax,
+  fixture: 'pendingTax',
   capability: 'custodyFiat',
   fillValid: async (canvas) => {
     for (const box of await canvas.findAllByRole('checkbox')) await userEvent.click(box);
@@ -237,7 +244,7 @@ export const CheckboxGroupInvalid = checkbox.invalid;
 
 const generic = kindStories({
   key: 'employerName',
-  customer: customerFixtures.pendingUnknownKey,
+  fixture: 'pendingUnknownKey',
   capability: 'custodyFiat',
   fillValid: (canvas) => typeInto(canvas, 'Additional information', 'Analytical Engines Ltd'),
   fillInvalid: leaveEmpty,
@@ -268,12 +275,16 @@ export const AddressStep: Story = {
 };
 
 /** A field the provider rejected: asked again, with a calm note, never the reason. */
-export const RejectedField: Story = { parameters: { kycKit: { customer: customerFixtures.pendingRejected } } };
+export const RejectedField: Story = { parameters: { kycKit: { fixture: 'pendingRejected' } } };
 
 /** Overdue and due-by-a-date fields show their deadline. */
 export const OverdueField: Story = {
-  parameters: { kycKit: { customer: onlyRequirements(customerFixtures.pendingOverdue, ['addressLine1', 'addressCity']) } },
+  parameters: {
+    kycKit: { customer: onlyRequirements(customerFixtures.pendingOverdue, ['addressLine1', 'addressCity']) },
+  },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Overdue · Needed by March 1, 2026')).toBeInTheDocument();
+    await expect(
+      await within(canvasElement).findByText('Overdue · Needed by March 1, 2026'),
+    ).toBeInTheDocument();
   },
 };

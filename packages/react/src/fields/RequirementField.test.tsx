@@ -7,7 +7,12 @@ import { createFakeClient } from '../testing/createFakeClient';
 import { onlyRequirements } from '../testing/onlyRequirements';
 import { renderWithClient } from '../testing/renderWithClient';
 
-function renderField(customer: Parameters<typeof onlyRequirements>[0], keys: string[], capability = 'custodyFiat', locale = 'en') {
+function renderField(
+  customer: Parameters<typeof onlyRequirements>[0],
+  keys: string[],
+  capability = 'custodyFiat',
+  locale = 'en',
+) {
   const client = createFakeClient({ customer: onlyRequirements(customer, keys) });
   renderWithClient(<RequirementsForm capabilities={[capability]} saveDraft={false} />, client, { locale });
   return client;
@@ -15,7 +20,7 @@ function renderField(customer: Parameters<typeof onlyRequirements>[0], keys: str
 
 describe('field components', () => {
   it('masks the SSN, allows paste, turns autocomplete off, and shows it on request', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderField(customerFixtures.pendingNew, ['fullSsn']);
     const input = await screen.findByLabelText('Social Security number');
     expect(input).toHaveAttribute('type', 'password');
@@ -29,7 +34,7 @@ describe('field components', () => {
   });
 
   it('asks for a phone number as a country and a number, and sends both', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const client = renderField(customerFixtures.pendingTradeCrypto, ['phoneNumber'], 'tradeCrypto');
     const group = await screen.findByRole('group', { name: 'Phone number' });
     const country = within(group).getByRole('combobox', { name: 'Country code' });
@@ -37,7 +42,9 @@ describe('field components', () => {
     await user.type(within(group).getByRole('textbox', { name: 'Phone number' }), '(201) 555-0123');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await screen.findByText("We're verifying the details you sent. You don't need to do anything.");
-    expect(client.writes[0]?.body).toMatchObject({ fields: { phoneNumber: { country: 'US', number: '(201) 555-0123' } } });
+    expect(client.writes[0]?.body).toMatchObject({
+      fields: { phoneNumber: { country: 'US', number: '(201) 555-0123' } },
+    });
   });
 
   it('names countries in the page language', async () => {
@@ -57,18 +64,22 @@ describe('field components', () => {
   it('shows provider enumerations with human labels', async () => {
     renderField(customerFixtures.pendingNew, ['sourceOfFunds']);
     const select = await screen.findByRole('combobox', { name: 'Main source of your funds' });
-    expect(within(select).getByRole('option', { name: 'Family or another person' })).toHaveValue('family_or_third_party');
+    expect(within(select).getByRole('option', { name: 'Family or another person' })).toHaveValue(
+      'family_or_third_party',
+    );
   });
 
   it('renders W-9 consents as unchecked checkboxes in a group, and says which must be checked', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderField(customerFixtures.pendingTax, ['taxAttestation']);
     const group = await screen.findByRole('group', { name: 'Tax certification (IRS Form W-9)' });
     const boxes = within(group).getAllByRole('checkbox');
     expect(boxes.length).toBeGreaterThan(1);
     for (const box of boxes) expect(box).not.toBeChecked();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(await screen.findAllByText('Confirm that your taxpayer identification number is correct')).not.toHaveLength(0);
+    expect(
+      await screen.findAllByText('Confirm that your taxpayer identification number is correct'),
+    ).not.toHaveLength(0);
     expect(group).toHaveAttribute('aria-invalid', 'true');
   });
 
@@ -79,14 +90,16 @@ describe('field components', () => {
   });
 
   it('wires the hint and the error to the input by id, and only when they are shown', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     renderField(customerFixtures.pendingNew, ['fullSsn']);
     const input = await screen.findByLabelText('Social Security number');
     const hint = screen.getByText('All 9 digits. Dashes and spaces are optional.');
     expect(input.getAttribute('aria-describedby')).toBe(hint.id);
     expect(input).not.toHaveAttribute('aria-invalid');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    const error = (await screen.findAllByText('Enter your Social Security number')).find((element) => element.tagName === 'P');
+    const error = (await screen.findAllByText('Enter your Social Security number')).find(
+      (element) => element.tagName === 'P',
+    );
     expect(input.getAttribute('aria-describedby')?.split(' ')).toEqual([hint.id, error?.id]);
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(input.closest('.kyc-field')).toHaveAttribute('data-invalid');

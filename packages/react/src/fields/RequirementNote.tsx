@@ -20,7 +20,9 @@ export function RequirementNote({ planned }: RequirementNoteProps) {
   if (planned.deadline === undefined && !isOverdue) return null;
   const parts = [
     isOverdue ? t('requirement.status.overdue') : undefined,
-    planned.deadline === undefined ? undefined : t('form.deadline', { date: formatDeadline(planned.deadline, locale) }),
+    planned.deadline === undefined
+      ? undefined
+      : t('form.deadline', { date: formatDeadline(planned.deadline, locale) }),
   ].filter(Boolean);
   return (
     <p className="kyc-hint" data-status={planned.status}>

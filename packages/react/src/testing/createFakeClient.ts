@@ -25,6 +25,13 @@ export interface FakeClientOptions {
    * @default 'verifying'
    */
   afterLastRequirement?: 'verifying' | 'active';
+  /**
+   * `complete`: the event stream announces the customer verified (every
+   * requested capability active), as the proxy's server-sent events do once
+   * the provider decides. The stream is a `data:` URL, so nothing leaves the page.
+   * @default 'none'
+   */
+  liveUpdate?: 'none' | 'complete';
 }
 
 /** A {@link ProxyClient} in memory, for stories and component tests. */
@@ -53,7 +60,9 @@ export function createFakeClient(options: FakeClientOptions): FakeClient {
 
   function settle(customer: Customer): Customer {
     // Like the sandbox, submitted fields stay in the map as pending until verified: only the rest needs the person.
-    const left = Object.values(customer.requirements).filter((requirement) => requirement.status !== 'pending').length;
+    const left = Object.values(customer.requirements).filter(
+      (requirement) => requirement.status !== 'pending',
+    ).length;
     if (left === 0 && options.afterLastRequirement === 'active') return activate(customer);
     return customer;
   }
@@ -68,13 +77,23 @@ export function createFakeClient(options: FakeClientOptions): FakeClient {
     return { ...customer, capabilities, requirements: {} };
   }
 
-  async function write(method: FakeWrite['method'], body: Record<string, unknown>, keys: string[]): Promise<Customer> {
+  async function write(
+    method: FakeWrite['method'],
+    body: Record<string, unknown>,
+    keys: string[],
+  ): Promise<Customer> {
     client.writes.push({ method, fieldKeys: keys, body });
     await Promise.resolve();
     if (rejectNext !== undefined) {
       const fields = rejectNext;
       rejectNext = undefined;
-      throw new KycKitApiError({ code: 'invalid_fields', message: 'Check the highlighted fields.', status: 400, fields, retryable: false });
+      throw new KycKitApiError({
+        code: 'invalid_fields',
+        message: 'Check the highlighted fields.',
+        status: 400,
+        fields,
+        retryable: false,
+      });
     }
     const current = client.customer ?? {
       id: 'customer_00000000-0000-4000-8000-000000000000',
@@ -92,7 +111,8 @@ export function createFakeClient(options: FakeClientOptions): FakeClient {
     }
     const requested = Array.isArray(body.capabilities) ? (body.capabilities as string[]) : [];
     const capabilities = { ...current.capabilities };
-    for (const name of requested) capabilities[name] = { requested: true, status: 'pending', rawStatus: 'pending' };
+    for (const name of requested)
+      capabilities[name] = { requested: true, status: 'pending', rawStatus: 'pending' };
     client.customer = settle({ ...current, capabilities, requirements });
     return clone(client.customer);
   }
@@ -110,7 +130,12 @@ export function createFakeClient(options: FakeClientOptions): FakeClient {
       if (mode === 'loading') return new Promise<never>(() => undefined);
       await Promise.resolve();
       if (mode === 'network-error') {
-        throw new KycKitApiError({ code: 'network_error', message: 'The connection failed.', status: 0, retryable: true });
+        throw new KycKitApiError({
+          code: 'network_error',
+          message: 'The connection failed.',
+          status: 0,
+          retryable: true,
+        });
       }
       return client.customer === null ? null : clone(client.customer);
     },
@@ -121,11 +146,23 @@ export function createFakeClient(options: FakeClientOptions): FakeClient {
       await Promise.resolve();
       const document = options.documents?.[`${versionId}:${language}`];
       if (document === undefined) {
-        throw new KycKitApiError({ code: 'tos_document_unavailable', message: 'Unavailable', status: 502, retryable: true });
+        throw new KycKitApiError({
+          code: 'tos_document_unavailable',
+          message: 'Unavailable',
+          status: 502,
+          retryable: true,
+        });
       }
       return document;
     },
-    eventsUrl: () => '/api/onboarding/events',
+    eventsUrl: () => {
+      // A data: URL is a whole event stream in itself: EventSource reads it without any request.
+      if (options.liveUpdate !== 'complete' || client.customer === null)
+        return 'data:text/event-stream,%3A%20idle%0A%0A';
+      client.customer = activate(client.customer);
+      const event = `event: customer\ndata: ${JSON.stringify({ customer: client.customer })}\n\n`;
+      return `data:text/event-stream,${encodeURIComponent(event)}`;
+    },
   };
   return client;
 }

@@ -6,6 +6,8 @@ import type { Customer } from '@kyc-kit/core';
  * returned them.
  */
 export function onlyRequirements(customer: Customer, keys: string[]): Customer {
-  const requirements = Object.fromEntries(Object.entries(customer.requirements).filter(([key]) => keys.includes(key)));
+  const requirements = Object.fromEntries(
+    Object.entries(customer.requirements).filter(([key]) => keys.includes(key)),
+  );
   return { ...customer, requirements };
 }

@@ -4,9 +4,12 @@ import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { createInstantQueryClient } from './createInstantQueryClient';
 
-
 /** Renders `element` inside a KycKitProvider with `client`; `rerender` keeps the provider. */
-export function renderWithClient(element: ReactElement, client: ProxyClient, options: { locale?: string } = {}) {
+export function renderWithClient(
+  element: ReactElement,
+  client: ProxyClient,
+  options: { locale?: string } = {},
+) {
   const queryClient = createInstantQueryClient();
   function Wrapper({ children }: { children?: ReactNode }) {
     return (

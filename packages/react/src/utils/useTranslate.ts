@@ -5,7 +5,9 @@ import { uiMessages } from '../uiMessages';
 
 function interpolate(text: string, params: Record<string, string | number> | undefined): string {
   if (params === undefined) return text;
-  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    name in params ? String(params[name]) : placeholder,
+  );
 }
 
 /**
@@ -18,7 +20,9 @@ export function useTranslate(): Translate {
     (id, params) => {
       const text = t(id, params);
       if (text !== '') return text;
-      const catalogue: Record<string, string> = locale.toLowerCase().startsWith('es') ? uiMessages.es : uiMessages.en;
+      const catalogue: Record<string, string> = locale.toLowerCase().startsWith('es')
+        ? uiMessages.es
+        : uiMessages.en;
       return interpolate(catalogue[id] ?? '', params);
     },
     [t, locale],

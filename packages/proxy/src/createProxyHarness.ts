@@ -15,7 +15,9 @@ export const APP_ORIGIN = 'http://app.test';
 export const SANDBOX_ORIGIN = 'http://sandbox.test';
 /** The end-user's address as the socket reports it. */
 export const CLIENT_ADDRESS = '203.0.113.10';
+/** The webhook subscription secret the sandbox signs with and the proxy checks. */
 export const WEBHOOK_SECRET = 'whsec_proxy_tests';
+/** Where the handler is mounted. */
 export const BASE_PATH = '/api/onboarding';
 
 /** One request the proxy sent upstream, as the sandbox received it. */

@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { flowRoot, testPerson, uniqueUsername } from './support/journey';
+
+/** What the focused element is, in words a test can match: its form name, else its accessible text. */
+async function focusedElement(page: Page): Promise<{ tag: string; name: string; text: string }> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (element === null) return { tag: '', name: '', text: '' };
+    return {
+      tag: element.tagName.toLowerCase(),
+      name: element.getAttribute('name') ?? '',
+      text: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim(),
+    };
+  });
+}
+
+/**
+ * Presses Tab until the focused element matches, as a keyboard user would
+ * move through the page. Fails when the element cannot be reached in 80 presses.
+ */
+async function tabTo(page: Page, matches: (focused: { tag: string; name: string; text: string }) => boolean, what: string) {
+  for (let presses = 0; presses < 80; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (matches(await focusedElement(page))) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+const byName = (name: string) => (focused: { name: string }) => focused.name === name;
+const button = (text: string) => (focused: { tag: string; text: string }) =>
+  (focused.tag === 'button' || focused.tag === 'a') && focused.text === text;
+
+/** Types into the form control `name`, reached by Tab. Select boxes take type-ahead, as in any browser. */
+async function typeInto(page: Page, name: string, value: string) {
+  await tabTo(page, byName(name), `the field ${name}`);
+  await page.keyboard.type(value);
+}
+
+async function continueStep(page: Page) {
+  const before = await page.locator('main [data-step]').getAttribute('data-step');
+  await tabTo(page, button('Continue'), 'Continue');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`main [data-step="${before}"]`)).toHaveCount(0);
+}
+
+test('the whole journey, sign-in to verified, with the keyboard alone', async ({ page }) => {
+  const person = testPerson();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  // The skip link is the first stop and takes focus past the banner.
+  await page.keyboard.press('Tab');
+  expect(await focusedElement(page)).toMatchObject({ tag: 'a', text: 'Skip to main content' });
+
+  await typeInto(page, 'username', uniqueUsername('keyboard'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your wallet' })).toBeFocused();
+
+  await tabTo(page, button('Hold US dollars'), 'the Hold US dollars action');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/onboarding\?capability=custodyFiat$/);
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+
+  // About you
+  await typeInto(page, 'firstName', person.firstName);
+  await typeInto(page, 'lastName', person.lastName);
+  await typeInto(page, 'dateOfBirth.day', person.dateOfBirth.day);
+  await typeInto(page, 'dateOfBirth.month', person.dateOfBirth.month);
+  await typeInto(page, 'dateOfBirth.year', person.dateOfBirth.year);
+  await continueStep(page);
+
+  // Home address: the state by type-ahead in its select box.
+  await typeInto(page, 'addressLine1', person.addressLine1);
+  await typeInto(page, 'addressCity', person.addressCity);
+  await typeInto(page, 'addressSubdivision', 'Illinois');
+  await typeInto(page, 'addressPostalCode', person.addressPostalCode);
+  await continueStep(page);
+  await expect(page.locator('main [name="addressSubdivision"]')).toHaveCount(0);
+
+  // Tax information
+  await typeInto(page, 'fullSsn', person.fullSsn);
+  await continueStep(page);
+
+  // About your account
+  await typeInto(page, 'purposeOfAccount', 'Investing');
+  await typeInto(page, 'sourceOfFunds', 'Salary');
+  await continueStep(page);
+
+  // Terms of Service: the document is reachable by keyboard, then the box, then the button.
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'terms');
+  await tabTo(page, (focused) => focused.tag === 'div' && focused.text.includes('Sandbox Terms of Service'), 'the document');
+  await tabTo(page, (focused) => focused.tag === 'input' && focused.text === '', 'the acceptance box');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('checkbox', { name: 'I have read and accept the Terms of Service' })).toBeChecked();
+  await tabTo(page, button('Accept and continue'), 'Accept and continue');
+  await page.keyboard.press('Enter');
+
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
+  // The new state's heading takes focus, so a screen reader announces the outcome.
+  await expect(page.getByRole('heading', { name: "You're all set" })).toBeFocused();
+
+  await tabTo(page, button('Back to your wallet'), 'Back to your wallet');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-capability="custodyFiat"]')).toContainText('Ready');
+});

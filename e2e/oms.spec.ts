@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './support/accessibility';
+import {
+  SANCTIONED_LAST_NAME,
+  completeOnboarding,
+  flowRoot,
+  signInThroughPage,
+  signInWithApi,
+  testPerson,
+  uniqueUsername,
+} from './support/journey';
+import { captureStep } from './support/screenshots';
+
+// Runs against the second demo server, whose upstream is the sandbox simulating Polygon's OMS.
+
+test('the same custodyFiat journey against the OMS upstream: sign-in to verifying, then active live', async ({ page }) => {
+  const session = await page.request.get('/api/demo/session');
+  expect((await session.json()) as unknown).toMatchObject({ upstream: { kind: 'sandbox', provider: 'oms' } });
+
+  await signInThroughPage(page, uniqueUsername('oms'));
+  await expect(page.locator('[data-capability]')).toHaveCount(8);
+  await page.getByRole('region', { name: 'Actions' }).getByRole('link', { name: 'Hold US dollars' }).click();
+  await expect(page).toHaveURL(/\/onboarding\?capability=custodyFiat$/);
+  await page.evaluate(() => document.documentElement.setAttribute('data-e2e-same-page', 'yes'));
+
+  const record = await completeOnboarding(page, testPerson({ firstName: 'Slow' }), {
+    onScreen: async (screen) => {
+      await expectNoAxeViolations(page, `OMS step ${screen}`);
+      await captureStep(page, `oms-step-${screen}`);
+    },
+  });
+  const fields = Object.values(record.fields).flat();
+  for (const name of ['firstName', 'lastName', 'dateOfBirth.year', 'fullSsn', 'addressLine1', 'addressPostalCode']) {
+    expect(fields).toContain(name);
+  }
+  expect(record.finalState).toBe('verifying');
+
+  expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('html')).toHaveAttribute('data-e2e-same-page', 'yes');
+
+  await page.getByRole('link', { name: 'Back to your wallet' }).click();
+  await expect(page.locator('[data-capability="custodyFiat"]')).toContainText('Ready');
+});
+
+test('a sanctioned OMS customer ends with the generic message, never the rejection reasons', async ({ page }) => {
+  await signInWithApi(page, uniqueUsername('oms-sanctioned'));
+  await page.goto('/onboarding?capability=custodyFiat');
+  await completeOnboarding(page, testPerson({ firstName: 'Slow', lastName: SANCTIONED_LAST_NAME }));
+  expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'unavailable');
+  await expect(page.getByText("We're unable to complete this request. Please contact support.").first()).toBeVisible();
+  // OMS sends rejectionReasons with a developer reason and a reason code: neither may reach the page.
+  expect(await page.content()).not.toMatch(/sanctions|screening|sanctions_match|rejection/i);
+});

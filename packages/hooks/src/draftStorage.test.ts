@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { draftStorage } from './draftStorage';
+
+describe('draftStorage', () => {
+  it('writes only known, non-sensitive fields, whatever it is given', () => {
+    draftStorage.write('customer_1', {
+      firstName: 'Ada',
+      email: 'ada@example.com',
+      fullSsn: '123-45-6789',
+      ssnLast4: '6789',
+      dateOfBirth: { day: '27', month: '3', year: '1990' },
+      addressLine1: '1 Main Street',
+      addressPostalCode: '94105',
+      partnerQuestion: 'anything',
+    });
+
+    expect(JSON.parse(window.sessionStorage.getItem('kyc-kit:draft:customer_1') ?? '{}')).toEqual({
+      firstName: 'Ada',
+      email: 'ada@example.com',
+    });
+    expect(window.localStorage.length).toBe(0);
+  });
+
+  it('ignores sensitive keys in a tampered entry and unreadable entries', () => {
+    window.sessionStorage.setItem('kyc-kit:draft:customer_2', JSON.stringify({ firstName: 'Ada', fullSsn: '123-45-6789' }));
+    expect(draftStorage.read('customer_2')).toEqual({ firstName: 'Ada' });
+    window.sessionStorage.setItem('kyc-kit:draft:customer_3', '{not json');
+    expect(draftStorage.read('customer_3')).toEqual({});
+  });
+
+  it('removes the entry when nothing is left to keep', () => {
+    draftStorage.write('customer_4', { firstName: 'Ada' });
+    draftStorage.write('customer_4', { firstName: '' });
+    expect(window.sessionStorage.getItem('kyc-kit:draft:customer_4')).toBeNull();
+    draftStorage.write('customer_5', { email: 'a@example.com' });
+    draftStorage.clear('customer_5');
+    expect(window.sessionStorage.length).toBe(0);
+  });
+});
