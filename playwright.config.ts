@@ -19,6 +19,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   use: {
     trace: 'retain-on-failure',
+    // A control that never comes fails the step quickly, with its name, instead of at the test's timeout.
+    actionTimeout: 10_000,
     ...devices['Desktop Chrome'],
     launchOptions: chromiumLaunchOptions(),
   },

@@ -164,14 +164,21 @@ export async function settledFlowState(page: Page): Promise<FlowState> {
 
 /** The id of the form step on screen (`personal`, `address`, ...), if any. */
 export async function currentStepId(page: Page): Promise<string | null> {
-  const step = page.locator('main [data-step]');
-  return (await step.count()) > 0 ? step.first().getAttribute('data-step') : null;
+  return page.evaluate(() => document.querySelector('main [data-step]')?.getAttribute('data-step') ?? null);
 }
 
-/** Where the flow is: its state, the step on screen and that step's fields. */
+/**
+ * Where the flow is: its state, the step on screen and that step's fields,
+ * read in one go so a step leaving the page mid-read cannot stall the read.
+ */
 async function flowPosition(page: Page): Promise<string> {
-  const state = await flowRoot(page).getAttribute('data-state');
-  return `${state ?? ''}|${(await currentStepId(page)) ?? ''}|${(await currentFieldNames(page)).join()}`;
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    const state = main?.querySelector('[data-state]')?.getAttribute('data-state') ?? '';
+    const step = main?.querySelector('[data-step]')?.getAttribute('data-step') ?? '';
+    const names = Array.from(main?.querySelectorAll('form [name]') ?? []).map((element) => element.getAttribute('name'));
+    return `${state}|${step}|${names.join()}`;
+  });
 }
 
 /**

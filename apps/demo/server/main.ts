@@ -41,6 +41,12 @@ const server = serve({ fetch: demo.app.fetch, port: config.port }, () => {
   process.stdout.write(`  upstream: ${upstream}\n`);
 });
 
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : error.message;
+  process.stderr.write(`kyc-kit demo cannot start: ${reason}\n`);
+  process.exit(1);
+});
+
 function shutDown() {
   server.close();
   void demo.close().finally(() => process.exit(0));

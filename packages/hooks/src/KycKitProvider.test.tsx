@@ -1,5 +1,7 @@
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
+import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { KycKitContext, KycKitProvider, useKycKit } from './KycKitProvider';
 import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
 import { renderWithKycKit } from './testing/renderWithKycKit';
@@ -58,7 +60,25 @@ describe('KycKitProvider', () => {
     expect(screen.getByText(/^en:/)).toHaveTextContent('en: Next / There is a problem');
   });
 
-  it('creates its own query cache when the partner gives none', async () => {
+  it('shares the app QueryClientProvider when no queryClient is given', async () => {
+    const client = createFakeProxyClient({ customer: fakeCustomer() });
+    const appQueryClient = new QueryClient();
+    function Probe() {
+      useCustomer();
+      return <p>{useQueryClient() === appQueryClient ? 'shared' : 'separate'}</p>;
+    }
+    render(
+      <QueryClientProvider client={appQueryClient}>
+        <KycKitProvider client={client}>
+          <Probe />
+        </KycKitProvider>
+      </QueryClientProvider>,
+    );
+    expect(screen.getByText('shared')).toBeInTheDocument();
+    await waitFor(() => expect(appQueryClient.getQueryData(kycKitQueryKeys.customer())).toEqual(fakeCustomer()));
+  });
+
+  it('creates its own query cache when there is none to share', async () => {
     const client = createFakeProxyClient({ customer: fakeCustomer() });
     function CustomerId() {
       const { customer } = useCustomer();

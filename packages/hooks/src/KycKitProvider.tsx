@@ -1,6 +1,6 @@
 import { createTranslator } from '@kyc-kit/core';
 import type { Locale, MessageId } from '@kyc-kit/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ProxyClient } from './createProxyClient';
@@ -32,8 +32,8 @@ export interface KycKitProviderProps {
   /** Partner overrides of catalogue messages, by message id. */
   messages?: Partial<Record<MessageId, string>>;
   /**
-   * The partner's own QueryClient, to share one cache with the rest of the app.
-   * When absent the provider creates one for its lifetime.
+   * The QueryClient holding the kit's cache.
+   * @default the one of an enclosing QueryClientProvider, else one the provider creates for its lifetime
    */
   queryClient?: QueryClient;
   children?: ReactNode;
@@ -56,9 +56,11 @@ KycKitContext.displayName = 'KycKitContext';
  * </KycKitProvider>
  */
 export function KycKitProvider({ client, locale = 'en', messages, queryClient, children }: KycKitProviderProps) {
-  // A client made here lives as long as the provider: created once, so the cache survives re-renders.
-  const [ownQueryClient] = useState(() => queryClient ?? new QueryClient());
-  const activeQueryClient = queryClient ?? ownQueryClient;
+  // Without a queryClient prop, share the app's QueryClientProvider when there is one (one cache, one devtools);
+  // else make one that lives as long as the provider, so the cache survives re-renders.
+  const outerQueryClient = useContext(QueryClientContext);
+  const [ownQueryClient] = useState(() => queryClient ?? outerQueryClient ?? new QueryClient());
+  const activeQueryClient = queryClient ?? outerQueryClient ?? ownQueryClient;
   // Partners often pass `messages` inline: key the translator on its content, not its identity,
   // so a re-render of the page does not re-plan every form below.
   const messagesKey = JSON.stringify(messages ?? {});
@@ -70,10 +72,11 @@ export function KycKitProvider({ client, locale = 'en', messages, queryClient, c
     () => ({ client, locale, t, queryClient: activeQueryClient }),
     [client, locale, t, activeQueryClient],
   );
-  return (
-    <QueryClientProvider client={activeQueryClient}>
-      <KycKitContext.Provider value={value}>{children}</KycKitContext.Provider>
-    </QueryClientProvider>
+  const provided = <KycKitContext.Provider value={value}>{children}</KycKitContext.Provider>;
+  return activeQueryClient === outerQueryClient ? (
+    provided
+  ) : (
+    <QueryClientProvider client={activeQueryClient}>{provided}</QueryClientProvider>
   );
 }
 

@@ -373,19 +373,23 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
         ...base,
         control,
         groupProps,
-        options: translateOptions().map((option) => ({
-          ...option,
-          labelProps: { id: `${ids.part(option.value)}-label`, htmlFor: ids.part(option.value) },
+        options: translateOptions().map((option) => {
           // A per-consent error marks its box; a whole-group error marks every box.
-          isInvalid:
+          const optionInvalid =
             isInvalid &&
-            (hasOwnError(errorNode, option.value) || !(spec.options ?? []).some((each) => hasOwnError(errorNode, each.value))),
-          controlProps: {
-            ...register(`${spec.key}.${option.value}`),
-            id: ids.part(option.value),
-            type: 'checkbox',
-          },
-        })),
+            (hasOwnError(errorNode, option.value) || !(spec.options ?? []).some((each) => hasOwnError(errorNode, each.value)));
+          return {
+            ...option,
+            labelProps: { id: `${ids.part(option.value)}-label`, htmlFor: ids.part(option.value) },
+            isInvalid: optionInvalid,
+            controlProps: {
+              ...register(`${spec.key}.${option.value}`),
+              id: ids.part(option.value),
+              type: 'checkbox',
+              ...(optionInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+            },
+          };
+        }),
       };
     default:
       return control satisfies never;

@@ -10,6 +10,15 @@ import { usePreferences } from '../PreferencesProvider';
 import { Link } from '../router';
 import { useRefreshWhileVerifying } from '../useRefreshWhileVerifying';
 
+/** A language's own name for itself ("English", "español"), so a reader finds theirs. */
+function languageName(language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
 function PlainErrorSummary({ form }: { form: RequirementsForm }) {
   const summary = useRequirementsErrorSummary(form);
   if (!summary.hasErrors) return null;
@@ -95,8 +104,8 @@ function PlainTerms({ terms }: { terms: TermsOfService }) {
             }}
           >
             {terms.languages.map((language) => (
-              <option key={language} value={language}>
-                {language}
+              <option key={language} value={language} lang={language}>
+                {languageName(language)}
               </option>
             ))}
           </select>

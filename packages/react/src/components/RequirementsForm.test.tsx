@@ -63,6 +63,8 @@ describe('<RequirementsForm>', () => {
     await user.type(screen.getByRole('textbox', { name: 'Year' }), '1990');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const link = await screen.findByRole('link', { name: 'Date of birth must include a month' });
+    // The summary takes focus first (as after any failed submit); then the person follows the link.
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
     await user.click(link);
     expect(screen.getByRole('textbox', { name: 'Month' })).toHaveFocus();
     expect(screen.getByRole('textbox', { name: 'Month' })).toHaveAttribute('aria-invalid', 'true');
