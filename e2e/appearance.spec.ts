@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support/accessibility';
+import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import { completeOnboarding, flowRoot, signInThroughPage, testPerson, uniqueUsername } from './support/journey';
-import { captureStep } from './support/screenshots';
+import { captureStep } from './support/captureStep';
 
 /** Fails when the page scrolls sideways: on a phone every screen must fit its width. */
 async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './support/accessibility';
+import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import { completeOnboarding, flowRoot, signInWithApi, testPerson, uniqueUsername } from './support/journey';
-import { captureStep } from './support/screenshots';
+import { captureStep } from './support/captureStep';
 
 test('the plain-HTML onboarding built on the headless hooks completes the journey, axe-clean at every step', async ({
   page,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './support/accessibility';
+import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import {
   SANCTIONED_LAST_NAME,
   completeOnboarding,
@@ -9,7 +9,7 @@ import {
   testPerson,
   uniqueUsername,
 } from './support/journey';
-import { captureStep } from './support/screenshots';
+import { captureStep } from './support/captureStep';
 
 // Runs against the second demo server, whose upstream is the sandbox simulating Polygon's OMS.
 

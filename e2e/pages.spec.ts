@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './support/accessibility';
+import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import { flowRoot, signInWithApi, uniqueUsername } from './support/journey';
 
 test('every page of the wallet has its landmarks, one h1 and no axe violation', async ({ page }) => {

@@ -1,17 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './support/accessibility';
+import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import { completeOnboarding, flowRoot, testPerson, uniqueUsername } from './support/journey';
-import { captureStep } from './support/screenshots';
+import { captureStep } from './support/captureStep';
 
 test('in Spanish: the wallet, the kit, the Terms of Service and the outcome', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByRole('radio', { name: 'Español' }).check();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inicia sesión en Northwind Wallet');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inicie sesión en Northwind Wallet');
 
   await page.getByLabel('Nombre de usuario').fill(uniqueUsername('es'));
   await page.getByRole('button', { name: 'Iniciar sesión' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Tu billetera' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Su billetera' })).toBeVisible();
   await expect(page.locator('[data-capability="custodyFiat"]')).toContainText('Sin configurar');
 
   await page.getByRole('region', { name: 'Acciones' }).getByRole('link', { name: 'Guardar dólares' }).click();
@@ -38,7 +38,7 @@ test('in Spanish: the wallet, the kit, the Terms of Service and the outcome', as
   // The choice is remembered across a reload.
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-  await expect(page.getByRole('heading', { level: 1, name: 'Verifica tu identidad' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verifique su identidad' })).toBeVisible();
 });
 
 test('the dark theme reaches the wallet and the kit, and is remembered', async ({ page }) => {

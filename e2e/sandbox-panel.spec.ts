@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './support/accessibility';
+import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import { acceptTerms, completeOnboarding, flowRoot, signInWithApi, testPerson, uniqueUsername } from './support/journey';
-import { captureStep } from './support/screenshots';
+import { captureStep } from './support/captureStep';
 
 test('the sandbox panel publishes a new Terms of Service version and forces statuses, and the wallet follows live', async ({
   page,

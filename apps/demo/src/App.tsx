@@ -7,7 +7,7 @@ import { HomePage } from './pages/HomePage';
 import { OnboardingPage } from './pages/OnboardingPage';
 import { SignInPage } from './pages/SignInPage';
 import { PreferencesProvider, usePreferences } from './PreferencesProvider';
-import { RouterProvider, useRouter } from './router';
+import { RouterProvider, useRouter } from './RouterProvider';
 import { useDemoSession } from './useDemoSession';
 
 // One proxy client for the page: it only knows where the proxy is mounted.

@@ -1,13 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+// Type only: the shape the demo server answers with, never server code in the bundle.
+import type { DemoSessionInfo } from '../server/createDemoServer';
 
-/** What the server says about the session and its upstream (`GET /api/demo/session`). */
-export interface DemoSessionInfo {
-  user: { username: string } | null;
-  upstream: { kind: 'sandbox' | 'coinbase' | 'oms'; provider: 'coinbase' | 'oms' };
-  /** True when the sandbox panel's controls are available. */
-  sandbox: boolean;
-}
 
 /** The demo session's query key; everything else in the cache belongs to the signed-in user. */
 export const demoSessionQueryKey = ['northwind', 'session'] as const;

@@ -31,6 +31,7 @@ export type {
 } from './providers/coinbaseSchemas';
 export {
   COINBASE_CAPABILITY_STATUSES,
+  COINBASE_ERROR_TYPES,
   COINBASE_REQUIREMENT_STATUSES,
   COINBASE_TAX_FORMS,
   EMPLOYMENT_STATUS_VALUES,
@@ -39,6 +40,7 @@ export {
   PURPOSE_OF_ACCOUNT_VALUES,
   SOURCE_OF_FUNDS_VALUES,
 } from './providers/coinbaseEnums';
+export type { CoinbaseErrorType } from './providers/coinbaseEnums';
 export {
   oms,
   OMS_CUSTOMER_ID_PATTERN,
@@ -94,6 +96,8 @@ export type {
 export { US_SUBDIVISION_CODES, US_SUBDIVISIONS } from './fields/usSubdivisions';
 export type { UsSubdivisionCode } from './fields/usSubdivisions';
 export { COUNTRY_CODES, isCountryCode } from './fields/countryCodes';
+export { PHONE_COUNTRIES } from './fields/phoneCountries';
+export type { PhoneCountry } from './fields/phoneCountries';
 
 // Planning, patches, gating
 export {

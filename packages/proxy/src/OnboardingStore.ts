@@ -26,6 +26,13 @@ export interface OnboardingStore {
   claimCustomerCreation(userId: string, options: { now: number; staleAfterMs: number }): Promise<CreationClaim>;
   /** Completes a claim: links the user to the created customer; a customer id belongs to one user only. */
   linkCustomer(userId: string, customerId: string): Promise<void>;
+  /**
+   * Removes the link of a customer that no longer exists upstream (deleted),
+   * so the user may onboard again; returns the user it belonged to, or null
+   * when no user was linked to it. One statement in SQL:
+   * `DELETE FROM customer_links WHERE customer_id = $1 RETURNING user_id`.
+   */
+  unlinkCustomer(customerId: string): Promise<string | null>;
   /** Gives a claim up after a failed create, so the next attempt may try again. */
   releaseCustomerCreation(userId: string): Promise<void>;
   /** Records a webhook event as being processed; false when it was already recorded. */

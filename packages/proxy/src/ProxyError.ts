@@ -30,7 +30,9 @@ export type ProxyErrorReason =
   | 'customer_not_authorized'
   | 'request_rejected'
   | 'idempotency_conflict'
+  | 'upstream_conflict'
   | 'upstream_unavailable'
+  | 'upstream_unauthorized'
   | 'upstream_timeout'
   | 'upstream_malformed'
   | 'client_address_unavailable'
@@ -70,7 +72,11 @@ const DEFINITIONS: Record<ProxyErrorReason, ErrorDefinition> = {
   request_rejected: { code: 'invalid_request', status: 422, retryable: false },
   customer_not_authorized: { code: 'customer_not_authorized', status: 403, retryable: false },
   idempotency_conflict: { code: 'conflict', status: 409, retryable: false },
+  upstream_conflict: { code: 'conflict', status: 409, retryable: false },
   upstream_unavailable: { code: 'upstream_unavailable', status: 503, retryable: true },
+  // The provider refused the partner's own credentials: a server misconfiguration, not the user's
+  // session (so never 401, which would send the user to sign in again), and no retry will fix it.
+  upstream_unauthorized: { code: 'upstream_unavailable', status: 502, retryable: false },
   upstream_timeout: { code: 'upstream_unavailable', status: 504, retryable: true },
   upstream_malformed: { code: 'upstream_unavailable', status: 502, retryable: true },
   client_address_unavailable: { code: 'internal', status: 500, retryable: false },

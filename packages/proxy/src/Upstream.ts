@@ -21,7 +21,13 @@ export interface UpstreamWebhookEvent {
   /** The provider's event id, when it sends one; the proxy falls back to a digest of the body. */
   eventId: string | undefined;
   eventType: string;
-  /** Customers the event is about; each one is re-read and published. */
+  /**
+   * What happened: `customer_deleted` (Coinbase `customers.customer.deleted`)
+   * unlinks the customer from its user; anything else has the customer re-read.
+   * @default 'customer_changed'
+   */
+  kind?: 'customer_changed' | 'customer_deleted';
+  /** Customers the event is about; each one is re-read and published (or, when deleted, unlinked). */
   customerIds: string[];
 }
 

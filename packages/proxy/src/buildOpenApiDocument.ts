@@ -39,8 +39,12 @@ const WRITE_PARAMETERS = [
 const COMMON_ERRORS = {
   '401': errorResponse('No signed-in user.'),
   '429': errorResponse('Rate limited; see Retry-After.'),
+  '502': errorResponse('code upstream_unavailable: the provider refused the server\'s credentials or answered unreadably.'),
   '503': errorResponse('The provider is unavailable; retryable.'),
 };
+
+/** Writes to a customer blocked for compliance: the generic message only, never the provider's reason. */
+const BLOCKED = { '403': errorResponse('code customer_not_authorized: the provider will not act on this customer; not retryable.') };
 
 /**
  * The OpenAPI 3.1 document of the browser routes, generated from
@@ -74,7 +78,7 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
         get: {
           operationId: 'getCustomer',
           summary: "The signed-in user's customer",
-          responses: { '200': { description: 'The customer.', content: jsonContent('CustomerResponse') }, '404': errorResponse('code no_customer: none yet.'), ...COMMON_ERRORS },
+          responses: { '200': { description: 'The customer.', content: jsonContent('CustomerResponse') }, '404': errorResponse('code no_customer: none yet, or it was deleted at the provider.'), ...COMMON_ERRORS },
         },
         post: {
           operationId: 'createCustomer',
@@ -97,6 +101,8 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
             '200': { description: 'Updated.', content: jsonContent('CustomerResponse') },
             '400': errorResponse('code invalid_fields (with fields) or invalid_request.'),
             '404': errorResponse('code no_customer.'),
+            '409': errorResponse('code conflict: the idempotency key was already used for a different submit.'),
+            ...BLOCKED,
             ...COMMON_ERRORS,
           },
         },
@@ -110,6 +116,7 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           responses: {
             '200': { description: 'Accepted.', content: jsonContent('CustomerResponse') },
             '400': errorResponse('code tos_version_unavailable: a version or language the requirement does not list.'),
+            ...BLOCKED,
             ...COMMON_ERRORS,
           },
         },
@@ -129,7 +136,8 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
         get: {
           operationId: 'customerEvents',
           summary: "Server-sent events of the signed-in user's customer",
-          description: 'event: customer, data: { customer }, id: <n>; ": heartbeat" comments. Send Last-Event-ID to resume.',
+          description:
+            'event: customer, data: { customer }, id: <n>; event: customer_deleted, data: { customerId }, id: <n> (the customer was deleted at the provider: GET /customer now answers 404 no_customer); ": heartbeat" comments. Send Last-Event-ID to resume.',
           parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
           responses: { '200': { description: 'An event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...COMMON_ERRORS },
         },

@@ -1,15 +1,20 @@
 import type { Customer } from '@kyc-kit/core';
 
-/** One server-sent event: the whole customer, so a client only ever needs the latest. */
-export interface CustomerEvent {
-  id: number;
-  customer: Customer;
-}
+/**
+ * One server-sent event. `customer` carries the whole customer, so a client
+ * only ever needs the latest; `customer_deleted` says the user's customer is
+ * gone (deleted upstream) and they have none until they onboard again.
+ */
+export type CustomerEvent =
+  | { id: number; type: 'customer'; customer: Customer }
+  | { id: number; type: 'customer_deleted'; customerId: string };
 
 /** Fan-out of customer changes to each user's open event streams. */
 export interface EventHub {
   /** Sends the customer to every stream of the user and remembers it for resumes. */
   publish(userId: string, customer: Customer): CustomerEvent;
+  /** Tells every stream of the user that their customer was deleted; remembered for resumes like any event. */
+  publishDeleted(userId: string, customerId: string): CustomerEvent;
   /** Registers a listener; returns its removal. */
   subscribe(userId: string, listener: (event: CustomerEvent) => void): () => void;
   /** The last event published for the user in this process, if any. */
@@ -32,18 +37,28 @@ export function createEventHub(): EventHub {
   const latestByUser = new Map<string, CustomerEvent>();
   let lastId = 0;
 
+  function dispatch(userId: string, event: CustomerEvent): CustomerEvent {
+    latestByUser.delete(userId);
+    latestByUser.set(userId, event);
+    if (latestByUser.size > REMEMBERED_USERS) {
+      const oldest = latestByUser.keys().next().value;
+      if (oldest !== undefined) latestByUser.delete(oldest);
+    }
+    for (const listener of listeners.get(userId) ?? []) listener(event);
+    return event;
+  }
+
+  function nextId(): number {
+    lastId = Math.max(lastId + 1, Date.now());
+    return lastId;
+  }
+
   return {
     publish(userId, customer) {
-      lastId = Math.max(lastId + 1, Date.now());
-      const event: CustomerEvent = { id: lastId, customer };
-      latestByUser.delete(userId);
-      latestByUser.set(userId, event);
-      if (latestByUser.size > REMEMBERED_USERS) {
-        const oldest = latestByUser.keys().next().value;
-        if (oldest !== undefined) latestByUser.delete(oldest);
-      }
-      for (const listener of listeners.get(userId) ?? []) listener(event);
-      return event;
+      return dispatch(userId, { id: nextId(), type: 'customer', customer });
+    },
+    publishDeleted(userId, customerId) {
+      return dispatch(userId, { id: nextId(), type: 'customer_deleted', customerId });
     },
     subscribe(userId, listener) {
       let set = listeners.get(userId);

@@ -1,4 +1,4 @@
-import type { Customer } from '@kyc-kit/core';
+import { messages, type Customer } from '@kyc-kit/core';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLIENT_ADDRESS, createProxyHarness, type ProxyHarness, type StreamMessage } from './createProxyHarness';
@@ -91,6 +91,28 @@ describe('full onboarding flow against the Coinbase sandbox', () => {
     const harness = open({ provider: 'coinbase', ed25519: true });
     const created = await harness.write('bob', 'POST', '/customer', { capabilities: ['custodyCrypto'] });
     expect(created.status).toBe(201);
+  });
+});
+
+describe('a customer blocked for compliance', () => {
+  it('answers its update with the generic compliance-safe 403 and no upstream text', async () => {
+    const harness = open({ provider: 'coinbase', manual: true });
+    const created = await json<{ customer: Customer }>(
+      await harness.write('dana', 'POST', '/customer', { capabilities: ['custodyFiat'], fields: { firstName: 'Dana', lastName: 'Sanctioned' } }),
+    );
+    await harness.control('POST', '/advance', { customerId: created.customer.id });
+
+    const response = await harness.write('dana', 'PATCH', '/customer', { fields: { firstName: 'Dana' } });
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'customer_not_authorized', message: messages.en['error.api.customer_not_authorized'], retryable: false },
+    });
+    // The provider's own words ("This customer cannot be modified at this time.") and error type stay on the server.
+    expect(text).not.toMatch(/modified|forbidden|Sanctioned/);
+    // Reads still work: the browser shows the capability as unavailable with the same generic message.
+    const current = await json<{ customer: Customer }>(await harness.send('dana', 'GET', '/customer'));
+    expect(current.customer.capabilities.custodyFiat?.status).toBe('inactive');
   });
 });
 

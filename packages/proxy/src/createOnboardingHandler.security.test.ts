@@ -1,4 +1,4 @@
-import type { Customer } from '@kyc-kit/core';
+import { hasMessage, messages, type Customer } from '@kyc-kit/core';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, createProxyHarness, type ProxyHarness } from './createProxyHarness';
@@ -189,7 +189,10 @@ describe('field validation', () => {
     expect(error.code).toBe('invalid_fields');
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['dateOfBirth', 'favouriteColour', 'fullSsn', 'tos']);
     expect(error.fields?.fullSsn?.code).toBe('field.fullSsn.error.invalid');
-    expect(error.fields?.favouriteColour?.code).toBe('field.unknown');
+    // Field codes are catalogue ids, so the browser can show them in its own language.
+    expect(error.fields?.favouriteColour).toEqual({ code: 'field.error.unknown', message: messages.en['field.error.unknown'] });
+    expect(error.fields?.tos).toEqual({ code: 'field.error.tosNotAField', message: messages.en['field.error.tosNotAField'] });
+    for (const field of Object.values(error.fields ?? {})) expect(hasMessage(field.code)).toBe(true);
     // The typed values are never echoed back.
     expect(JSON.stringify(error)).not.toContain('12-34');
     expect(harness.upstreamCalls.filter((call) => call.method === 'PUT')).toHaveLength(0);
@@ -199,7 +202,7 @@ describe('field validation', () => {
     const harness = open({ provider: 'oms' });
     const unsupported = await harness.write('u', 'POST', '/customer', { capabilities: ['custodyFiat'], fields: { ssnLast4: '1234' } });
     expect(unsupported.status).toBe(400);
-    expect((await errorOf(unsupported)).fields?.ssnLast4?.code).toBe('field.unknown');
+    expect((await errorOf(unsupported)).fields?.ssnLast4?.code).toBe('field.error.unknown');
     const unknownCapability = await harness.write('u', 'POST', '/customer', { capabilities: ['teleportFunds'] });
     expect(unknownCapability.status).toBe(400);
     expect((await errorOf(unknownCapability)).code).toBe('invalid_request');

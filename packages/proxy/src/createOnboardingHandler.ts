@@ -10,6 +10,7 @@ import {
   buildTosAcceptance,
   buildTosPatch,
   createCustomerBodySchema,
+  createTranslator,
   fieldSpecFor,
   omsEndorsementsFor,
   tosAcceptBodySchema,
@@ -28,7 +29,7 @@ import { createProxyLogger } from './createProxyLogger';
 import { createRateLimiter, type RateLimit } from './createRateLimiter';
 import { createSqliteStore } from './createSqliteStore';
 import { createTosDocumentLoader } from './createTosDocumentLoader';
-import { toProxyError } from './mapUpstreamError';
+import { isCustomerGone, toProxyError } from './mapUpstreamError';
 import type { OnboardingStore } from './OnboardingStore';
 import { ProxyError, type FieldError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
@@ -94,6 +95,8 @@ const CREATION_STALE_MS = 60_000;
 /** Where the providers publish their terms: Coinbase's documentation site and core's default OMS terms URL. */
 const DEFAULT_TOS_ORIGINS = ['https://docs.cdp.coinbase.com', new URL(OMS_TOS_VERSION.url).origin];
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** Field-level error texts are the catalogue's English, like every error body's `message`. */
+const translate = createTranslator('en');
 
 const SECURITY_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
@@ -139,10 +142,10 @@ function validateSubmittedFields(provider: ProviderName, fields: Record<string, 
   const errors: Record<string, FieldError> = {};
   const known: string[] = [];
   for (const key of Object.keys(fields)) {
-    if (key === 'tos') errors[key] = { code: 'field.tosNotAField', message: 'Accept the Terms of Service on their own step.' };
+    if (key === 'tos') errors[key] = { code: 'field.error.tosNotAField', message: translate('field.error.tosNotAField') };
     // Unknown keys, and keys this provider has no field for (ssnLast4 on OMS), are refused rather than dropped.
     else if (!FIELD_KEYS.includes(key) || fieldSpecFor(key).paths[provider] === null) {
-      errors[key] = { code: 'field.unknown', message: 'This field is not part of onboarding.' };
+      errors[key] = { code: 'field.error.unknown', message: translate('field.error.unknown') };
     } else known.push(key);
   }
   const knownValues = Object.fromEntries(known.map((key) => [key, fields[key]]));
@@ -244,8 +247,38 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     return upstream.getCustomer(customerId, { timeoutMs, ...(signal ? { signal } : {}) });
   }
 
+  /**
+   * Drops the link to a customer the provider no longer has and tells the
+   * user's open streams, so the browser shows onboarding from the start
+   * instead of a customer that cannot be read or updated any more.
+   */
+  async function forgetCustomer(customerId: string): Promise<void> {
+    const userId = await store.unlinkCustomer(customerId);
+    if (userId === null) return;
+    logger.info({ user: userReference(userId), provider: upstream.provider }, 'customer unlinked: deleted upstream');
+    hub.publishDeleted(userId, customerId);
+  }
+
+  /** Runs an upstream call on the user's linked customer; a customer deleted upstream becomes `no_customer`. */
+  async function onLinkedCustomer<T>(customerId: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isCustomerGone(error)) throw error;
+      await forgetCustomer(customerId);
+      throw new ProxyError('no_customer', { detail: 'customer deleted upstream', cause: error });
+    }
+  }
+
   function formatEvent(event: CustomerEvent): string {
-    return `id: ${event.id}\nevent: customer\ndata: ${JSON.stringify({ customer: event.customer })}\n\n`;
+    switch (event.type) {
+      case 'customer':
+        return `id: ${event.id}\nevent: customer\ndata: ${JSON.stringify({ customer: event.customer })}\n\n`;
+      case 'customer_deleted':
+        return `id: ${event.id}\nevent: customer_deleted\ndata: ${JSON.stringify({ customerId: event.customerId })}\n\n`;
+      default:
+        return event satisfies never;
+    }
   }
 
   const app = new Hono<{ Bindings: Bindings; Variables: Variables }>().basePath(basePath);
@@ -311,13 +344,19 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     }
     try {
       for (const customerId of event.customerIds) {
+        if (event.kind === 'customer_deleted') {
+          await forgetCustomer(customerId);
+          continue;
+        }
         const userId = await store.getUserId(customerId);
         if (userId === null) continue;
         let customer: Customer;
         try {
           customer = await readCustomer(customerId);
         } catch (error) {
-          // A deleted customer cannot be re-read; that is the end of its events, not a failure to retry.
+          // A customer deleted upstream cannot be re-read: unlink it now (its deletion event may come later or never).
+          if (isCustomerGone(error)) await forgetCustomer(customerId);
+          // Any other 404 ends this event too: retrying a read that cannot succeed would only redeliver forever.
           if (error instanceof UpstreamError && error.status === 404) continue;
           throw error;
         }
@@ -363,7 +402,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   browser.get('/customer', async (c) => {
     const customerId = await linkedCustomerId(c.get('user').id);
-    return json({ customer: await readCustomer(customerId, c.req.raw.signal) });
+    return json({ customer: await onLinkedCustomer(customerId, () => readCustomer(customerId, c.req.raw.signal)) });
   });
 
   browser.post('/customer', async (c) => {
@@ -374,8 +413,18 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const userId = c.get('user').id;
     // One creator per user in this process; the store's claim covers other processes.
     return creationLock.run(userId, async () => {
-      const claim = await store.claimCustomerCreation(userId, { now: Date.now(), staleAfterMs: CREATION_STALE_MS });
-      if (claim.status === 'linked') return json({ customer: await readCustomer(claim.customerId, c.req.raw.signal) }, 200);
+      let claim = await store.claimCustomerCreation(userId, { now: Date.now(), staleAfterMs: CREATION_STALE_MS });
+      if (claim.status === 'linked') {
+        const linkedId = claim.customerId;
+        try {
+          return json({ customer: await onLinkedCustomer(linkedId, () => readCustomer(linkedId, c.req.raw.signal)) }, 200);
+        } catch (error) {
+          if (!(error instanceof ProxyError && error.reason === 'no_customer')) throw error;
+          // The linked customer was deleted upstream and is now unlinked: this request creates a new one.
+          claim = await store.claimCustomerCreation(userId, { now: Date.now(), staleAfterMs: CREATION_STALE_MS });
+          if (claim.status === 'linked') throw new ProxyError('create_in_progress', { retryAfterSeconds: 1 });
+        }
+      }
       if (claim.status === 'busy') throw new ProxyError('create_in_progress', { retryAfterSeconds: 1 });
       let customer: Customer;
       try {
@@ -403,7 +452,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const customerId = await linkedCustomerId(userId);
     const context = await writeContext(c, 'update');
     const request = { ...buildCapabilitiesRequest(upstream.provider, capabilities), ...buildPatch(upstream.provider, values) };
-    const customer = await upstream.updateCustomer(customerId, request, context);
+    const customer = await onLinkedCustomer(customerId, () => upstream.updateCustomer(customerId, request, context));
     hub.publish(userId, customer);
     return json({ customer });
   });
@@ -413,7 +462,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const body = parseBody(tosAcceptBodySchema, await readJson(c), ['versionId', 'language']);
     const userId = c.get('user').id;
     const customerId = await linkedCustomerId(userId);
-    const current = await readCustomer(customerId, c.req.raw.signal);
+    const current = await onLinkedCustomer(customerId, () => readCustomer(customerId, c.req.raw.signal));
     const requirement = current.requirements.tos;
     if (!requirement) throw new ProxyError('tos_not_required');
     let acceptance;
@@ -427,7 +476,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       throw error;
     }
     const context = await writeContext(c, 'tos');
-    const customer = await upstream.updateCustomer(customerId, buildTosPatch(upstream.provider, acceptance), context);
+    const customer = await onLinkedCustomer(customerId, () => upstream.updateCustomer(customerId, buildTosPatch(upstream.provider, acceptance), context));
     hub.publish(userId, customer);
     return json({ customer });
   });
@@ -435,7 +484,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   browser.get('/tos/:versionId', async (c) => {
     const versionId = c.req.param('versionId');
     const customerId = await linkedCustomerId(c.get('user').id);
-    const customer = await readCustomer(customerId, c.req.raw.signal);
+    const customer = await onLinkedCustomer(customerId, () => readCustomer(customerId, c.req.raw.signal));
     const version = customer.requirements.tos?.tos?.versions.find((candidate) => candidate.versionId === versionId);
     if (!version) throw new ProxyError('not_found', { detail: 'no such ToS version for this customer' });
     const language = c.req.query('language') ?? version.languages[0] ?? 'en';
@@ -494,7 +543,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
             .getCustomerId(userId)
             .then(async (customerId) => {
               if (customerId === null) return;
-              const customer = await readCustomer(customerId);
+              const customer = await onLinkedCustomer(customerId, () => readCustomer(customerId));
               if (!hub.latest(userId)) hub.publish(userId, customer);
             })
             .catch((error: unknown) => logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'event stream resume read failed'));

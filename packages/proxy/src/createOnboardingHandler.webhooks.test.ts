@@ -1,7 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Customer } from '@kyc-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, BASE_PATH, WEBHOOK_SECRET, createProxyHarness, type ProxyHarness } from './createProxyHarness';
+import { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
+import { APP_ORIGIN, BASE_PATH, SANDBOX_ORIGIN, WEBHOOK_SECRET, createProxyHarness, type ProxyHarness } from './createProxyHarness';
 import { createWebhookSignatureHeader } from './verifyWebhookSignature';
 
 const harnesses: ProxyHarness[] = [];
@@ -34,6 +35,22 @@ function deliver(harness: ProxyHarness, rawBody: string, signature: string, prov
     }),
     { clientAddress: '198.51.100.200' },
   );
+}
+
+function customerDeleted(customerId: string, eventId: string = randomUUID()): string {
+  return JSON.stringify({ eventId, eventType: 'customers.customer.deleted', timestamp: new Date().toISOString(), data: { customerId } });
+}
+
+/** Deletes a customer the way a partner's back office would: a signed `DELETE /v2/customers/{id}` to the provider. */
+async function deleteUpstream(harness: ProxyHarness, customerId: string): Promise<number> {
+  const url = new URL(`${SANDBOX_ORIGIN}/platform/v2/customers/${customerId}`);
+  const token = await createCdpJwt(parseCdpSigningKey(harness.sandbox.credentials.coinbase), { method: 'DELETE', url });
+  const response = await harness.sandbox.fetch(new Request(url, { method: 'DELETE', headers: { authorization: `Bearer ${token}`, 'x-idempotency-key': randomUUID() } }));
+  return response.status;
+}
+
+async function errorCode(response: Response): Promise<string> {
+  return ((await response.json()) as { error: { code: string } }).error.code;
 }
 
 /** Each processed event makes the proxy re-read the customer upstream: count those reads. */
@@ -120,6 +137,77 @@ describe('provider webhooks', () => {
     expect(failed.status).toBe(503);
     await harness.control('DELETE', '/faults');
     expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(204);
+  });
+
+  it('unlinks a deleted customer, tells the open stream, and lets the user onboard again', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const customer = await customerFor(harness, 'owner');
+    const stream = await harness.openEvents('owner');
+    await stream.next((message) => message.event === 'customer');
+
+    const body = customerDeleted(customer.id);
+    expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(204);
+    const gone = await stream.next((message) => message.event === 'customer_deleted');
+    expect(JSON.parse(gone.data ?? '{}')).toEqual({ customerId: customer.id });
+    expect(Number(gone.id)).toBeGreaterThan(0);
+    // Nothing about a deleted customer is read back from the provider.
+    expect(rereads(harness, customer.id)).toBe(0);
+
+    const read = await harness.send('owner', 'GET', '/customer');
+    expect(read.status).toBe(404);
+    expect(await errorCode(read)).toBe('no_customer');
+    const update = await harness.write('owner', 'PATCH', '/customer', { fields: { firstName: 'Ann' } });
+    expect(update.status).toBe(404);
+
+    const again = await harness.write('owner', 'POST', '/customer', { capabilities: ['custodyFiat'] });
+    expect(again.status).toBe(201);
+    expect(((await again.json()) as { customer: Customer }).customer.id).not.toBe(customer.id);
+    await stream.close();
+  });
+
+  it('replays the deletion to a stream that resumes after it', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const customer = await customerFor(harness, 'owner');
+    const first = await harness.openEvents('owner');
+    const seen = await first.next((message) => message.event === 'customer');
+    await first.close();
+    const body = customerDeleted(customer.id);
+    await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body));
+    const resumed = await harness.openEvents('owner', { 'last-event-id': seen.id ?? '' });
+    expect((await resumed.next((message) => message.event !== undefined)).event).toBe('customer_deleted');
+    await resumed.close();
+  });
+
+  it('follows a deletion made at the provider: its own webhook unlinks the customer', async () => {
+    const harness = open({ provider: 'coinbase' });
+    const customer = await customerFor(harness, 'owner');
+    const stream = await harness.openEvents('owner');
+    expect(await deleteUpstream(harness, customer.id)).toBe(204);
+    await stream.next((message) => message.event === 'customer_deleted');
+    expect(await errorCode(await harness.send('owner', 'GET', '/customer'))).toBe('no_customer');
+    await stream.close();
+  });
+
+  it('unlinks a customer found deleted on a read, even when its deletion event never came', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const customer = await customerFor(harness, 'owner');
+    expect(await deleteUpstream(harness, customer.id)).toBe(204);
+    const read = await harness.send('owner', 'GET', '/customer');
+    expect(read.status).toBe(404);
+    expect(await errorCode(read)).toBe('no_customer');
+    // The stale link is gone: a create makes a new customer instead of answering with the deleted one.
+    const created = await harness.write('owner', 'POST', '/customer', { capabilities: ['custodyFiat'] });
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as { customer: Customer }).customer.id).not.toBe(customer.id);
+  });
+
+  it('replaces a customer deleted upstream when the user onboards again', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const customer = await customerFor(harness, 'owner');
+    expect(await deleteUpstream(harness, customer.id)).toBe(204);
+    const created = await harness.write('owner', 'POST', '/customer', { capabilities: ['custodyFiat'] });
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as { customer: Customer }).customer.id).not.toBe(customer.id);
   });
 
   it('routes OMS events on the OMS route only', async () => {

@@ -47,6 +47,23 @@ describe('createSqliteStore', () => {
     expect(await store.getCustomerId('user-b')).toBeNull();
   });
 
+  it('unlinks a deleted customer, so its user can onboard again', async () => {
+    const store = open();
+    await store.linkCustomer('user-a', 'customer_gone');
+    expect(await store.unlinkCustomer('customer_gone')).toBe('user-a');
+    expect(await store.getCustomerId('user-a')).toBeNull();
+    expect(await store.getUserId('customer_gone')).toBeNull();
+    expect(await store.unlinkCustomer('customer_gone')).toBeNull();
+    expect(await store.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 })).toEqual({ status: 'claimed' });
+  });
+
+  it('leaves an in-flight creation claim alone when unlinking', async () => {
+    const store = open();
+    await store.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 });
+    expect(await store.unlinkCustomer('customer_other')).toBeNull();
+    expect(await store.claimCustomerCreation('user-a', { now: 1, staleAfterMs: 60_000 })).toEqual({ status: 'busy' });
+  });
+
   it('records each webhook event once until it is released', async () => {
     const store = open();
     expect(await store.claimEvent('coinbase:evt-1', 1)).toBe(true);

@@ -52,6 +52,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
   const renewClaim = database.prepare('UPDATE customer_links SET claimed_at = ? WHERE user_id = ? AND customer_id IS NULL');
   const linkClaim = database.prepare('UPDATE customer_links SET customer_id = ? WHERE user_id = ? AND customer_id IS NULL');
   const insertLink = database.prepare('INSERT INTO customer_links (user_id, customer_id, claimed_at) VALUES (?, ?, ?)');
+  const deleteLink = database.prepare<[string], { user_id: string }>('DELETE FROM customer_links WHERE customer_id = ? RETURNING user_id');
   const deleteClaim = database.prepare('DELETE FROM customer_links WHERE user_id = ? AND customer_id IS NULL');
   const insertEvent = database.prepare('INSERT OR IGNORE INTO processed_events (event_key, received_at) VALUES (?, ?)');
   const deleteEvent = database.prepare('DELETE FROM processed_events WHERE event_key = ?');
@@ -107,6 +108,9 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
     },
     async linkCustomer(userId, customerId) {
       link.immediate(userId, customerId);
+    },
+    async unlinkCustomer(customerId) {
+      return deleteLink.get(customerId)?.user_id ?? null;
     },
     async releaseCustomerCreation(userId) {
       deleteClaim.run(userId);

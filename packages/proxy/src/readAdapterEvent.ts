@@ -15,5 +15,10 @@ export function readAdapterEvent(adapter: ProviderAdapter, payload: unknown): Up
     return null;
   }
   if (event.customerId === undefined) return null;
-  return { eventId: event.eventId, eventType: event.eventType, customerIds: [event.customerId] };
+  return {
+    eventId: event.eventId,
+    eventType: event.eventType,
+    kind: event.type === 'customer_deleted' ? 'customer_deleted' : 'customer_changed',
+    customerIds: [event.customerId],
+  };
 }

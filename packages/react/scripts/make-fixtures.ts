@@ -133,7 +133,7 @@ const scenarios: Record<string, () => Promise<Customer>> = {
     await control('/advance', { customerId: created.id });
     return reload(client);
   },
-  /** The address is overdue (its deadline has passed) and the SSN is due by a date. */
+  /** The address is overdue (its deadline has passed), the SSN is due by a date, citizenship will be needed later. */
   async 'pending-overdue'() {
     const client = clientFor('overdue');
     const created = await client.createCustomer({ capabilities: ['custodyFiat'], fields: personal }, write());
@@ -145,6 +145,7 @@ const scenarios: Record<string, () => Promise<Customer>> = {
       status: 'due',
       deadline: '2030-06-30T00:00:00Z',
     });
+    await control(`/customers/${created.id}/requirements/citizenship`, { status: 'eventually_due' });
     return reload(client);
   },
   /** A requirement key the kit does not know: the form shows a generic text field. */

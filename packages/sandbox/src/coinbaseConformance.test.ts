@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { coinbase, KNOWN_CAPABILITIES } from '@kyc-kit/core';
+import { COINBASE_ERROR_TYPES, coinbase, KNOWN_CAPABILITIES } from '@kyc-kit/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -21,7 +21,10 @@ interface SchemaObject {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { example?: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses?: Record<string, { content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }> }> }>
+  >;
   components: { schemas: Record<string, SchemaObject> };
 }
 
@@ -74,7 +77,10 @@ if (specPath === undefined || specPath === '') {
       for (const [path, operations] of Object.entries(spec.paths)) {
         for (const [method, operation] of Object.entries(operations)) {
           for (const [status, response] of Object.entries(operation.responses ?? {})) {
-            const example = response.content?.['application/json']?.example;
+            const content = response.content?.['application/json'];
+            // Both forms: a single `example`, and named `examples` (the update's 403 uses these).
+            const examples = [content?.example, ...Object.values(content?.examples ?? {}).map((named) => named.value)];
+            for (const example of examples) {
             if (example === undefined) continue;
             const schema =
               Number(status) >= 400
@@ -84,10 +90,23 @@ if (specPath === undefined || specPath === '') {
                   : coinbase.strict.customer;
             expect(() => schema.parse(example), `${method.toUpperCase()} ${path} ${status}`).not.toThrow();
             checked += 1;
+            }
           }
         }
       }
       expect(checked).toBeGreaterThanOrEqual(4);
+    });
+
+    it('ErrorType is exactly core\'s error type list', () => {
+      expect([...flatten(spec, schemaNamed(spec, 'ErrorType')).enumValues].sort()).toEqual([...COINBASE_ERROR_TYPES].sort());
+    });
+
+    it('the update\'s 403 example is what the sandbox answers for a blocked customer', () => {
+      const forbidden = spec.paths['/v2/customers/{customerId}']?.put?.responses?.['403']?.content?.['application/json']?.examples;
+      expect(Object.values(forbidden ?? {}).map((named) => named.value)).toContainEqual({
+        errorType: 'forbidden',
+        errorMessage: 'This customer cannot be modified at this time.',
+      });
     });
 
     it('CapabilityName is exactly core\'s capability list', () => {

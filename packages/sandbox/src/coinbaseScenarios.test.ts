@@ -143,8 +143,11 @@ describe('magic values', () => {
     expect(after.capabilities.transferCrypto?.status).toBe('inactive');
     expect(after.capabilities.tradeCrypto?.status).toBe('unrequested');
     const update = await client.coinbase('PUT', path, { individual: { firstName: 'Janet' } });
+    // The published spec's 403 of PUT /v2/customers/{customerId}, verbatim (its only 403 on customers).
+    // `unauthorizedCapabilities` belongs to `customer_not_authorized` alone, so it is absent here.
     expect(update.status).toBe(403);
-    expect(update.body.errorType).toBe('forbidden');
+    expect(update.body).toMatchObject({ errorType: 'forbidden', errorMessage: 'This customer cannot be modified at this time.' });
+    expect(update.body).not.toHaveProperty('unauthorizedCapabilities');
   });
 
   it('first name "Slow" stays pending through automatic verification until advanced', async () => {

@@ -2,7 +2,7 @@ import { capabilityNameId, KNOWN_CAPABILITIES } from '@kyc-kit/core';
 import { useKycKit } from '@kyc-kit/hooks';
 import { useId } from 'react';
 import { usePreferences } from '../PreferencesProvider';
-import { useRouter } from '../router';
+import { useRouter } from '../RouterProvider';
 
 /** The capability named in `?capability=`, if it is one of the kit's eight; `custodyFiat` otherwise. */
 export function useChosenCapability(): string {

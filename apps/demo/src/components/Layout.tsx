@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { DemoLocale } from '../i18n/demoMessages';
 import { usePreferences } from '../PreferencesProvider';
 import type { Theme } from '../PreferencesProvider';
-import { Link, useRouter } from '../router';
+import { Link, useRouter } from '../RouterProvider';
 import { useDemoSession } from '../useDemoSession';
 
 /** Props of {@link Layout}. */

@@ -2,15 +2,9 @@ import { kycKitQueryKeys } from '@kyc-kit/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
+import type { SandboxPanelInfo } from '../../server/createSandboxPanelRoutes';
 import { usePreferences } from '../PreferencesProvider';
 
-/** What `GET /api/demo/sandbox` answers. */
-interface SandboxPanelInfo {
-  provider: 'coinbase' | 'oms';
-  customerId: string | null;
-  capabilities: string[];
-  statuses: string[];
-}
 
 const panelQueryKey = ['northwind', 'sandbox-panel'] as const;
 

@@ -7,7 +7,7 @@ import { CapabilityPicker, useChosenCapability } from '../components/CapabilityP
 import { Layout } from '../components/Layout';
 import { PlainRequirementField } from '../components/PlainRequirementField';
 import { usePreferences } from '../PreferencesProvider';
-import { Link } from '../router';
+import { Link } from '../RouterProvider';
 import { useRefreshWhileVerifying } from '../useRefreshWhileVerifying';
 
 /** A language's own name for itself ("English", "español"), so a reader finds theirs. */

@@ -7,7 +7,7 @@ import { Layout } from '../components/Layout';
 import { SandboxPanel } from '../components/SandboxPanel';
 import type { DemoMessageId } from '../i18n/demoMessages';
 import { usePreferences } from '../PreferencesProvider';
-import { Link } from '../router';
+import { Link } from '../RouterProvider';
 
 /** The wallet's actions and the capability each one needs. */
 const ACTIONS: { capability: string; labelId: DemoMessageId }[] = [

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { CapabilityPicker, useChosenCapability } from '../components/CapabilityPicker';
 import { Layout } from '../components/Layout';
 import { usePreferences } from '../PreferencesProvider';
-import { Link, useRouter } from '../router';
+import { Link, useRouter } from '../RouterProvider';
 import { useRefreshWhileVerifying } from '../useRefreshWhileVerifying';
 
 /**

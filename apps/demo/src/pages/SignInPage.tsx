@@ -2,14 +2,15 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Layout } from '../components/Layout';
 import { usePreferences } from '../PreferencesProvider';
-import { useRouter } from '../router';
+import { useRouter } from '../RouterProvider';
 import { SignInError, useDemoSession } from '../useDemoSession';
 
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,39}$/i;
 
 /** Where to go after signing in: only a path on this site, never another origin. */
 function safeReturnPath(value: string | null): string {
-  return value !== null && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+  // "//host" and "/\host" both leave the site in some browsers.
+  return value !== null && /^\/(?![/\\])/.test(value) ? value : '/';
 }
 
 /**

@@ -13,7 +13,10 @@ describe('parseCoinbaseError', () => {
     ['service_unavailable', 503, 'upstream_unavailable', true],
     ['unsupported_tos_language', 400, 'unsupported_tos_language', false],
     ['customer_not_authorized', 403, 'customer_not_authorized', false],
-    ['unauthorized', 401, 'internal', false],
+    ['forbidden', 403, 'customer_not_authorized', false],
+    ['unauthorized', 401, 'upstream_unavailable', false],
+    ['a_new_error_type', 403, 'customer_not_authorized', false],
+    ['a_new_error_type', 401, 'upstream_unavailable', false],
     ['a_new_error_type', 503, 'upstream_unavailable', true],
     ['a_new_error_type', 400, 'invalid_request', false],
   ] as const;

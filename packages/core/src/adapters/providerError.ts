@@ -30,6 +30,10 @@ function codeForStatus(httpStatus: number | undefined): ApiErrorCode {
   if (httpStatus === undefined) return 'internal';
   if (httpStatus === 429) return 'rate_limited';
   if (httpStatus === 404) return 'not_found';
+  // The spec's only 403 on customers: "the customer cannot be modified at this time" (a compliance block).
+  if (httpStatus === 403) return 'customer_not_authorized';
+  // Our own credentials were refused: the provider is unusable until the partner fixes its configuration.
+  if (httpStatus === 401) return 'upstream_unavailable';
   if (httpStatus === 409 || httpStatus === 422) return 'conflict';
   if (httpStatus >= 500) return 'upstream_unavailable';
   if (httpStatus === 400) return 'invalid_request';
@@ -56,20 +60,29 @@ function codeForErrorType(errorType: string, httpStatus: number | undefined): Ap
       return 'upstream_unavailable';
     case 'unsupported_tos_language':
       return 'unsupported_tos_language';
+    // `forbidden` is what the spec's update answers for a customer whose
+    // capabilities are permanently inactive: the same compliance block, told
+    // to the end-user with the same generic message.
     case 'customer_not_authorized':
+    case 'forbidden':
       return 'customer_not_authorized';
     // The partner's API key was refused: a server configuration problem the
-    // end-user cannot fix by signing in again.
+    // end-user cannot fix by signing in again (so never `unauthorized`).
     case 'unauthorized':
-    case 'forbidden':
     case 'invalid_signature':
-      return 'internal';
+      return 'upstream_unavailable';
     default:
       return codeForStatus(httpStatus);
   }
 }
 
-function isRetryable(code: ApiErrorCode): boolean {
+/** Whether the provider refused our credentials: retrying the same call cannot help. */
+function isCredentialFailure(errorType: string, httpStatus: number | undefined): boolean {
+  return errorType === 'unauthorized' || errorType === 'invalid_signature' || httpStatus === 401;
+}
+
+function isRetryable(code: ApiErrorCode, errorType: string, httpStatus: number | undefined): boolean {
+  if (isCredentialFailure(errorType, httpStatus)) return false;
   return code === 'rate_limited' || code === 'upstream_unavailable' || code === 'network';
 }
 
@@ -84,7 +97,7 @@ function build(
     provider,
     errorType,
     code,
-    retryable: isRetryable(code),
+    retryable: isRetryable(code, errorType, httpStatus),
     messageId: `error.api.${code}`,
     unauthorizedCapabilities: extra.unauthorizedCapabilities ?? [],
   };

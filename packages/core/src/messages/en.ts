@@ -8,6 +8,8 @@ export const en = {
   // Generic, compliance-safe: the only thing an end-user sees about a
   // compliance decision (seed 000: "Show a generic message such as ...").
   'status.unableToComplete': "We're unable to complete this request. Please contact support.",
+  // Any wait the kit shows without a more specific text (a customer read, a step loading).
+  'status.loading': 'Loading…',
 
   'capability.custodyFiat.name': 'Hold US dollars',
   'capability.custodyStablecoin.name': 'Hold stablecoins',
@@ -66,6 +68,9 @@ export const en = {
 
   'field.rejected': "We couldn't verify this. Check it and enter it again.",
   'field.error.tooLong': 'Enter 256 characters or fewer',
+  // The proxy's field-level codes: a key outside the registry, and `tos` sent as a field.
+  'field.error.unknown': 'This field is not part of onboarding.',
+  'field.error.tosNotAField': 'Accept the Terms of Service on their own step.',
   'field.select.placeholder': 'Select an option',
 
   'field.generic.label': 'Additional information',

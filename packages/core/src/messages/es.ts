@@ -7,6 +7,7 @@ import type { en } from './en';
 export const es: Record<keyof typeof en, string> = {
   'status.unableToComplete':
     'No podemos completar esta solicitud. Comuníquese con el servicio de asistencia.',
+  'status.loading': 'Cargando…',
 
   'capability.custodyFiat.name': 'Mantener dólares estadounidenses',
   'capability.custodyStablecoin.name': 'Mantener stablecoins',
@@ -67,6 +68,8 @@ export const es: Record<keyof typeof en, string> = {
 
   'field.rejected': 'No pudimos verificar este dato. Revíselo e ingréselo de nuevo.',
   'field.error.tooLong': 'Ingrese 256 caracteres o menos',
+  'field.error.unknown': 'Este campo no forma parte del proceso de registro.',
+  'field.error.tosNotAField': 'Acepte los Términos del servicio en su propio paso.',
   'field.select.placeholder': 'Seleccione una opción',
 
   'field.generic.label': 'Información adicional',

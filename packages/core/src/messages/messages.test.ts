@@ -64,6 +64,21 @@ describe('the message catalogue', () => {
   }
 });
 
+describe('generic and proxy-facing ids', () => {
+  it('has a generic loading text in both locales', () => {
+    expect(createTranslator('en')('status.loading')).toBe('Loading…');
+    expect(createTranslator('es')('status.loading')).toBe('Cargando…');
+  });
+
+  it("translates the proxy's field-level codes", () => {
+    for (const id of ['field.error.unknown', 'field.error.tosNotAField'] as const) {
+      expect(messages.en[id]).toBeTruthy();
+      expect(messages.es[id]).toBeTruthy();
+      expect(messages.es[id]).not.toBe(messages.en[id]);
+    }
+  });
+});
+
 describe('createTranslator', () => {
   it('picks Spanish for es and its regional tags, English otherwise', () => {
     expect(resolveLocale('es')).toBe('es');

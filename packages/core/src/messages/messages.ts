@@ -1,4 +1,5 @@
 import { COUNTRY_CODES } from '../fields/countryCodes';
+import { PHONE_COUNTRIES } from '../fields/phoneCountries';
 import { US_SUBDIVISIONS, type UsSubdivisionCode } from '../fields/usSubdivisions';
 import type { CapabilityStatus, RequirementStatus } from '../model';
 import { en } from './en';
@@ -28,8 +29,10 @@ function countryNames(locale: Locale): Record<`country.${string}`, string> {
   } catch {
     displayNames = undefined;
   }
+  // The phone select also lists libphonenumber's regions outside ISO 3166 (AC, TA, XK): they need names too.
+  const codes = new Set([...COUNTRY_CODES, ...PHONE_COUNTRIES.map((row) => row.code)]);
   return Object.fromEntries(
-    COUNTRY_CODES.map((code) => [`country.${code}`, displayNames?.of(code) ?? code]),
+    [...codes].map((code) => [`country.${code}`, displayNames?.of(code) ?? code]),
   ) as Record<`country.${string}`, string>;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { KNOWN_CAPABILITIES } from '../model';
 import {
   COINBASE_CAPABILITY_STATUSES,
+  COINBASE_ERROR_TYPES,
   COINBASE_REQUIREMENT_STATUSES,
   COINBASE_TAX_FORMS,
   EMPLOYMENT_STATUS_VALUES,
@@ -159,14 +160,23 @@ function createCoinbaseSchemas(mode: SchemaMode) {
   const updateCustomerRequest = object({ type: z.enum(['individual']).optional(), ...writeBase });
   const createCustomerRequest = object({ type: z.enum(['individual']), ...writeBase });
 
-  const error = object({
-    // The spec's ErrorType enum is API-wide and grows; any string is read.
-    errorType: z.string().min(1),
+  const errorShape = object({
+    // The spec's ErrorType enum is API-wide and grows: loose reading takes any
+    // string, the strict variant only the published values.
+    errorType: strict ? z.enum(COINBASE_ERROR_TYPES) : z.string().min(1),
     errorMessage: z.string(),
     correlationId: z.string().optional(),
-    errorLink: z.string().optional(),
+    errorLink: strict ? z.string().regex(urlPattern).optional() : z.string().optional(),
     unauthorizedCapabilities: z.array(capabilityName).optional(),
   });
+  // The spec: `unauthorizedCapabilities` is "present only when errorType is
+  // customer_not_authorized; absent for every other error type".
+  const error = strict
+    ? errorShape.refine(
+        (body) => body.unauthorizedCapabilities === undefined || body.errorType === 'customer_not_authorized',
+        { message: 'unauthorizedCapabilities is only sent with customer_not_authorized', path: ['unauthorizedCapabilities'] },
+      )
+    : errorShape;
 
   const listResponse = object({
     customers: z.array(customer),

@@ -91,6 +91,9 @@ export const Back: Story = {
   },
 };
 
+/** A user without a customer yet: the first Continue creates one. */
+export const NoCustomerYet: Story = { parameters: { kycKit: { fixture: 'none' } } };
+
 export const TermsStep: Story = { parameters: { kycKit: { fixture: 'pendingTerms' } } };
 export const Verifying: Story = { parameters: { kycKit: { fixture: 'pendingVerifying' } } };
 
@@ -182,9 +185,15 @@ export const Spanish: Story = { args: { locale: 'es' } };
 export const CustomMessages: Story = {
   args: { messages: { 'form.submit': 'Next', 'step.personal.title': 'Tell us about yourself' } },
 };
-/** The narrowest screen the kit supports. */
+/** The narrowest screen the kit supports: nothing overflows sideways. */
 export const Narrow320: Story = {
-  parameters: { kycKit: { fixture: 'pendingNew', width: 320 } },
+  args: { capability: 'tradeCrypto' },
+  parameters: { kycKit: { fixture: 'pendingTradeCrypto', width: 320 } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByRole('heading', { name: 'About you' });
+    const root = canvasElement.querySelector<HTMLElement>('.kyc-root');
+    await expect(root?.scrollWidth).toBeLessThanOrEqual(root?.clientWidth ?? 0);
+  },
   globals: { viewport: { value: 'mobile1', isRotated: false } },
 };
 export const Phone375: Story = {

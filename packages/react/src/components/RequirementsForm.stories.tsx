@@ -17,7 +17,11 @@ export const NoCustomerYet: Story = { parameters: { kycKit: { fixture: 'none' } 
 export const PartlyDone: Story = { parameters: { kycKit: { fixture: 'pendingPartial' } } };
 export const Rejected: Story = { parameters: { kycKit: { fixture: 'pendingRejected' } } };
 export const Overdue: Story = { parameters: { kycKit: { fixture: 'pendingOverdue' } } };
-export const EventuallyDueIncluded: Story = { args: { include: 'eventually_due' } };
+/** `include: 'eventually_due'` also asks now for what will be needed later (citizenship here). */
+export const EventuallyDueIncluded: Story = {
+  args: { include: 'eventually_due' },
+  parameters: { kycKit: { fixture: 'pendingOverdue' } },
+};
 export const WaitingForVerification: Story = { parameters: { kycKit: { fixture: 'pendingVerifying' } } };
 export const Complete: Story = { parameters: { kycKit: { fixture: 'active' } } };
 export const Loading: Story = { parameters: { kycKit: { fixture: 'pendingNew', mode: 'loading' } } };

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../messages/messages';
+import { PHONE_COUNTRIES } from './phoneCountries';
+import { validateFields } from './validateFields';
+
+describe('PHONE_COUNTRIES', () => {
+  it('offers the calling code of each country', () => {
+    expect(PHONE_COUNTRIES).toContainEqual({ code: 'US', callingCode: '1' });
+    expect(PHONE_COUNTRIES).toContainEqual({ code: 'GB', callingCode: '44' });
+    expect(PHONE_COUNTRIES).toContainEqual({ code: 'MX', callingCode: '52' });
+    expect(PHONE_COUNTRIES.length).toBeGreaterThan(200);
+  });
+
+  it('lists each country once, in code order, with digits-only calling codes', () => {
+    const codes = PHONE_COUNTRIES.map((row) => row.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toEqual([...codes].sort());
+    for (const row of PHONE_COUNTRIES) expect(row.callingCode).toMatch(/^[1-9]\d{0,2}$/);
+  });
+
+  it('names every option in both locales', () => {
+    for (const locale of ['en', 'es']) {
+      const t = createTranslator(locale);
+      for (const { code } of PHONE_COUNTRIES) expect(t(`country.${code}`)).not.toBe('');
+    }
+  });
+
+  it('feeds the phone field: a national number with a listed country becomes E.164', () => {
+    const gb = PHONE_COUNTRIES.find((row) => row.code === 'GB');
+    const result = validateFields({ phoneNumber: { country: gb?.code, number: '020 7946 0958' } }, ['phoneNumber']);
+    expect(result).toMatchObject({ ok: true, values: { phoneNumber: `+${gb?.callingCode}2079460958` } });
+  });
+});
