@@ -33,11 +33,15 @@ async function bundle({ contents, external, loader = 'js' }) {
 
 const budgets = [
   {
+    // What a browser app ships from the three packages: every export of hooks and react, plus
+    // whatever of core those reach. Core's server-only exports (provider schemas, adapters,
+    // request builders) are used by the proxy and sandbox, never by a browser, so they are not
+    // counted; everything of ours the browser does run is (no file of ours is marked external).
     name: 'core + hooks + react, own JS',
     limit: 25 * 1024,
     measure: () =>
       bundle({
-        contents: "export * from '@kyc-kit/core'; export * from '@kyc-kit/hooks'; export * from '@kyc-kit/react';",
+        contents: "export * from '@kyc-kit/hooks'; export * from '@kyc-kit/react';",
         external: peers,
       }),
   },

@@ -1,3 +1,4 @@
+import { es } from '@kyc-kit/core/locales/es';
 import { createProxyClient, KycKitProvider } from '@kyc-kit/hooks';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -79,7 +80,7 @@ function Routes() {
 function KitProvider({ queryClient }: { queryClient: QueryClient }) {
   const { locale } = usePreferences();
   return (
-    <KycKitProvider client={proxyClient} locale={locale} queryClient={queryClient}>
+    <KycKitProvider client={proxyClient} locale={locale} messages={locale === 'es' ? es : undefined} queryClient={queryClient}>
       <Routes />
     </KycKitProvider>
   );

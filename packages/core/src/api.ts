@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { MessageId } from './messages/messages';
 
 /**
@@ -43,6 +43,8 @@ export function apiErrorMessageId(code: string): MessageId {
     : 'error.api.internal';
 }
 
+// zod/mini: the hooks parse every proxy answer with these in the browser, and mini's
+// functional API tree-shakes to a few KB where classic zod ships whole.
 const capabilityStatusSchema = z.enum(['unrequested', 'pending', 'active', 'inactive', 'unknown']);
 const requirementStatusSchema = z.enum([
   'eventually_due',
@@ -66,13 +68,17 @@ export const requirementSchema = z.object({
   known: z.boolean(),
   status: requirementStatusSchema,
   rawStatus: z.string(),
-  deadline: z.string().optional(),
+  deadline: z.optional(z.string()),
   impact: z.array(z.string()),
-  tos: z.object({ versions: z.array(tosVersionSchema), url: z.string().optional() }).optional(),
-  taxForms: z.array(z.string()).optional(),
+  tos: z.optional(z.object({ versions: z.array(tosVersionSchema), url: z.optional(z.string()) })),
+  taxForms: z.optional(z.array(z.string())),
 });
 
-/** The normalized {@link Customer}, as the proxy sends it to the browser. */
+/**
+ * The normalized {@link Customer}, as the proxy sends it to the browser.
+ * Written out here rather than derived from a provider schema, so the
+ * browser never loads the provider schemas.
+ */
 export const customerSchema = z.object({
   id: z.string(),
   provider: z.enum(['coinbase', 'oms']),
@@ -83,42 +89,45 @@ export const customerSchema = z.object({
   requirements: z.record(z.string(), requirementSchema),
   tosAcceptances: z.array(z.object({ versionId: z.string(), language: z.string(), acceptedAt: z.string() })),
   profile: z.object({
-    firstName: z.string().optional(),
-    lastName: z.string().optional(),
-    email: z.string().optional(),
+    firstName: z.optional(z.string()),
+    lastName: z.optional(z.string()),
+    email: z.optional(z.string()),
   }),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
 });
 
+const identifierPattern = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
 /** Field values keyed by requirement key; keys are plain identifiers (no `__proto__`, no dots). */
-export const fieldValuesSchema = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/), z.unknown());
+export const fieldValuesSchema = z.record(z.string().check(z.regex(identifierPattern)), z.unknown());
 
 const capabilityListSchema = z
-  .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/))
-  .min(1)
-  .max(32);
+  .array(z.string().check(z.regex(identifierPattern)))
+  .check(z.minLength(1), z.maxLength(32));
 
 /** `POST /customer` body. */
 export const createCustomerBodySchema = z.strictObject({
   capabilities: capabilityListSchema,
-  fields: fieldValuesSchema.optional(),
+  fields: z.optional(fieldValuesSchema),
 });
 
 /** `PATCH /customer` body: fields, capabilities, or both. */
 export const updateCustomerBodySchema = z
   .strictObject({
-    fields: fieldValuesSchema.optional(),
-    capabilities: capabilityListSchema.optional(),
+    fields: z.optional(fieldValuesSchema),
+    capabilities: z.optional(capabilityListSchema),
   })
-  .refine((body) => body.fields !== undefined || body.capabilities !== undefined, {
-    message: 'Send fields or capabilities',
-  });
+  .check(
+    z.refine((body) => body.fields !== undefined || body.capabilities !== undefined, {
+      message: 'Send fields or capabilities',
+    }),
+  );
 
 /** `POST /customer/tos` body; the server stamps `acceptedAt`. */
 export const tosAcceptBodySchema = z.strictObject({
-  versionId: z.string().min(1).max(64),
-  language: z.string().min(1).max(35),
+  versionId: z.string().check(z.minLength(1), z.maxLength(64)),
+  language: z.string().check(z.minLength(1), z.maxLength(35)),
 });
 
 /** The 2xx answer of every customer route. */
@@ -137,7 +146,7 @@ export const apiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    fields: z.record(z.string(), z.object({ code: z.string(), message: z.string() })).optional(),
+    fields: z.optional(z.record(z.string(), z.object({ code: z.string(), message: z.string() }))),
     retryable: z.boolean(),
   }),
 });

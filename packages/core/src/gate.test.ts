@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { coinbaseAdapter } from './adapters/coinbaseAdapter';
 import { omsAdapter } from './adapters/omsAdapter';
 import { gate } from './gate';
-import { messages } from './messages/messages';
+import { es } from './locales/es';
+import { createTranslator, messages } from './messages/messages';
 import { KNOWN_CAPABILITIES } from './model';
+
+// Spanish ships as its own entry point; this is how a partner's app reads it.
+const spanish = createTranslator('es', es);
 
 const customerId = 'customer_af2937b0-9846-4fe7-bfe9-ccc22d935114';
 
@@ -67,7 +71,7 @@ describe('gate on a Coinbase customer', () => {
     expect(messages.en[result.messageId]).toBe(
       "We're unable to complete this request. Please contact support.",
     );
-    expect(messages.es[result.messageId]).toBe(
+    expect(spanish(result.messageId)).toBe(
       'No podemos completar esta solicitud. Comuníquese con el servicio de asistencia.',
     );
   });

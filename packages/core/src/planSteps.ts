@@ -1,4 +1,3 @@
-import { OMS_TOS_VERSION } from './adapters/omsAdapter';
 import { isActionable } from './adapters/normalizeStatus';
 import {
   FIELD_KEYS,
@@ -8,6 +7,7 @@ import {
   type FieldSpec,
 } from './fields/fieldSpecFor';
 import type { MessageId } from './messages/messages';
+import { OMS_TOS_VERSION } from './omsTosVersion';
 import {
   KNOWN_CAPABILITIES,
   type Customer,

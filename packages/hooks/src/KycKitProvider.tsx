@@ -16,6 +16,8 @@ export interface KycKitContextValue {
   locale: Locale | string;
   /** The translator for `locale`, with the partner's `messages` overrides applied. */
   t: Translate;
+  /** The partner's `messages` as given to the provider (empty when none), for a nested provider to build on. */
+  messages: Partial<Record<MessageId, string>>;
   /** The TanStack Query client holding the customer cache. */
   queryClient: QueryClient;
 }
@@ -29,7 +31,11 @@ export interface KycKitProviderProps {
    * @default 'en'
    */
   locale?: Locale | string;
-  /** Partner overrides of catalogue messages, by message id. */
+  /**
+   * Partner overrides of catalogue messages, by message id. For Spanish, pass
+   * the catalogue of `@kyc-kit/core/locales/es` (spread your own wording over
+   * it): it ships apart so that apps in English never download it.
+   */
   messages?: Partial<Record<MessageId, string>>;
   /**
    * The QueryClient holding the kit's cache.
@@ -51,7 +57,8 @@ KycKitContext.displayName = 'KycKitContext';
  * hook below it.
  *
  * @example
- * <KycKitProvider client={createProxyClient()} locale="es">
+ * import { es } from '@kyc-kit/core/locales/es';
+ * <KycKitProvider client={createProxyClient()} locale="es" messages={es}>
  *   <Onboarding capability="custodyFiat" />
  * </KycKitProvider>
  */
@@ -64,13 +71,11 @@ export function KycKitProvider({ client, locale = 'en', messages, queryClient, c
   // Partners often pass `messages` inline: key the translator on its content, not its identity,
   // so a re-render of the page does not re-plan every form below.
   const messagesKey = JSON.stringify(messages ?? {});
-  const t = useMemo<Translate>(
-    () => createTranslator(locale, JSON.parse(messagesKey) as Partial<Record<MessageId, string>>),
-    [locale, messagesKey],
-  );
+  const stableMessages = useMemo(() => JSON.parse(messagesKey) as Partial<Record<MessageId, string>>, [messagesKey]);
+  const t = useMemo<Translate>(() => createTranslator(locale, stableMessages), [locale, stableMessages]);
   const value = useMemo<KycKitContextValue>(
-    () => ({ client, locale, t, queryClient: activeQueryClient }),
-    [client, locale, t, activeQueryClient],
+    () => ({ client, locale, t, messages: stableMessages, queryClient: activeQueryClient }),
+    [client, locale, t, stableMessages, activeQueryClient],
   );
   const provided = <KycKitContext.Provider value={value}>{children}</KycKitContext.Provider>;
   return activeQueryClient === outerQueryClient ? (

@@ -59,6 +59,12 @@ export interface RequirementFieldPropsBase {
   isRequired: true;
   /** The provider rejected the last submitted value: ask for it again. */
   isRejected: boolean;
+  /** The requirement's status at the provider (`not_submitted` for a field the plan does not list). */
+  status: PlannedField['status'];
+  /** When the provider needs the value by (ISO 8601), if it said. */
+  deadline: string | undefined;
+  /** The deadline has passed: say so beside the field. */
+  isOverdue: boolean;
   /** SSN, date of birth, address: never stored, never logged. */
   isSensitive: boolean;
   labelProps: RequirementLabelProps;
@@ -259,6 +265,9 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     isInvalid,
     isRequired: true,
     isRejected,
+    status: planned?.status ?? 'not_submitted',
+    deadline: planned?.deadline,
+    isOverdue: planned?.status === 'overdue',
     isSensitive: spec.sensitive,
     labelProps: { id: ids.label },
     descriptionProps: { id: ids.description },

@@ -12,6 +12,7 @@ export type {
 export { KycKitApiError, isKycKitApiError } from './KycKitApiError';
 export type { KycKitApiErrorInit, KycKitFieldError } from './KycKitApiError';
 export { createIdempotencyKey } from './createIdempotencyKey';
+export { translateApiError } from './translateApiError';
 export { KycKitContext, KycKitProvider, useKycKit } from './KycKitProvider';
 export type { KycKitContextValue, KycKitProviderProps, Translate } from './KycKitProvider';
 export { kycKitQueryKeys } from './kycKitQueryKeys';
@@ -45,6 +46,6 @@ export type {
 export { useTermsOfService } from './useTermsOfService';
 export type { TermsOfService, UseTermsOfServiceOptions } from './useTermsOfService';
 export { useOnboarding } from './useOnboarding';
-export type { Onboarding, OnboardingEvent, OnboardingStatus, UseOnboardingOptions } from './useOnboarding';
+export type { Onboarding, OnboardingEvent, OnboardingStatus, OnboardingStep, UseOnboardingOptions } from './useOnboarding';
 export { useCustomerEvents } from './useCustomerEvents';
 export type { CustomerEvents, CustomerEventsStatus, UseCustomerEventsOptions } from './useCustomerEvents';

@@ -48,11 +48,13 @@ describe('useOnboarding', () => {
 
     await user.type(await screen.findByLabelText('First name'), 'Ada');
     expect(status()).toBe('collect');
-    expect(onStepChange).toHaveBeenCalledWith({ stepId: 'personal', stepNumber: 1, stepCount: 1 });
+    // The Terms of Service still to accept count as the last step, from the first step on.
+    expect(onStepChange).toHaveBeenCalledWith({ stepId: 'personal', stepNumber: 1, stepCount: 2 });
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
     expect(await screen.findByText('The terms.')).toBeInTheDocument();
     expect(status()).toBe('terms');
+    expect(onStepChange).toHaveBeenLastCalledWith({ stepId: 'terms', stepNumber: 2, stepCount: 2 });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Accept' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Accept' }));
 

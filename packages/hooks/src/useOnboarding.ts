@@ -41,7 +41,10 @@ export type UseOnboardingOptions = (
   onComplete?: (detail: { customerId: string; capabilities: string[] }) => void;
   /** Called when the user leaves the flow through `exit()`. */
   onExit?: (detail: { state: OnboardingStatus }) => void;
-  /** Called when another form step is shown. */
+  /**
+   * Called when another step is shown: a form step, or the Terms of Service
+   * (`stepId: 'terms'`), which count as the last step of "step i of n".
+   */
   onStepChange?: (detail: { stepId: string; stepNumber: number; stepCount: number }) => void;
   /** Analytics events; see {@link OnboardingEvent}. */
   onEvent?: (event: OnboardingEvent) => void;
@@ -52,6 +55,20 @@ export type UseOnboardingOptions = (
    */
   liveUpdates?: UseCustomerEventsOptions | false;
 };
+
+/** The step of the flow being shown, for "Step i of n". */
+export interface OnboardingStep {
+  /** The form step's section id, or `terms`. */
+  id: string;
+  /** Translated title of the step. */
+  title: string;
+  /** The i of "step i of n" (1-based). */
+  number: number;
+  /** The n of "step i of n": the form's steps plus the Terms of Service when they are to accept. */
+  count: number;
+  /** Translated "Step i of n". */
+  progressLabel: string;
+}
 
 /** What {@link useOnboarding} returns. */
 export interface Onboarding {
@@ -65,8 +82,12 @@ export interface Onboarding {
   gates: Gate[];
   /** The compliance-safe message for the current state, translated. */
   message: string;
-  /** In `collect`: the step shown, "step i of n". */
-  step: { id: string; title: string; number: number; count: number; progressLabel: string } | undefined;
+  /**
+   * In `collect` and `terms`: the step shown, "step i of n". The Terms of
+   * Service count as the last step while they are still to accept, so the
+   * count is the same on every step of the flow.
+   */
+  step: OnboardingStep | undefined;
   /** Leaves the flow: reports `exited` and calls `onExit`. */
   exit: () => void;
   /** Loads the customer again after an `error`. */
@@ -175,8 +196,11 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     }
   }, [status, customer, capabilitiesKey]);
 
-  const stepId = status === 'collect' ? form.step?.id : undefined;
-  const { stepNumber, stepCount } = form;
+  // Terms of Service to accept are one more step after the form's, whichever state shows them.
+  const stepCount = form.stepCount + (terms.isRequired ? 1 : 0);
+  const step = stepOf({ status, form, stepCount, t });
+  const stepId = step?.id;
+  const stepNumber = step?.number ?? 0;
   useEffect(() => {
     if (stepId === undefined) return;
     const detail = { stepId, stepNumber, stepCount };
@@ -195,16 +219,30 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
       emit({ type: 'exited', state: status });
       callbacksRef.current.onExit?.({ state: status });
     },
-    step:
-      status === 'collect' && form.step !== undefined
-        ? { id: form.step.id, title: form.step.title, number: form.stepNumber, count: form.stepCount, progressLabel: form.progressLabel }
-        : undefined,
+    step,
     retry: () => {
       setRequestFailed(false);
       setRequestAttempt((attempt) => attempt + 1);
       void customerQuery.refetch();
     },
   };
+}
+
+function stepOf(input: {
+  status: OnboardingStatus;
+  form: RequirementsForm;
+  stepCount: number;
+  t: (id: string, params?: Record<string, string | number>) => string;
+}): OnboardingStep | undefined {
+  const { status, form, stepCount, t } = input;
+  const progressLabel = (number: number) => t('step.progress', { current: number, total: stepCount });
+  if (status === 'collect' && form.step !== undefined) {
+    return { id: form.step.id, title: form.step.title, number: form.stepNumber, count: stepCount, progressLabel: progressLabel(form.stepNumber) };
+  }
+  if (status === 'terms') {
+    return { id: 'terms', title: t('step.terms.title'), number: stepCount, count: stepCount, progressLabel: progressLabel(stepCount) };
+  }
+  return undefined;
 }
 
 function messageFor(status: OnboardingStatus, gates: Gate[], t: (id: string) => string, error: unknown): string {

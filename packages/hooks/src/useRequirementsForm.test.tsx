@@ -7,8 +7,9 @@ import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyCl
 import type { RecordedWrite } from './testing/createFakeProxyClient';
 import { FieldMarkup, RequirementsFormView } from './testing/RequirementsFormView';
 import { renderWithKycKit } from './testing/renderWithKycKit';
+import { useRequirementField } from './useRequirementField';
 import { useRequirementsForm } from './useRequirementsForm';
-import type { UseRequirementsFormOptions } from './useRequirementsForm';
+import type { RequirementsForm, UseRequirementsFormOptions } from './useRequirementsForm';
 
 const BASE_FIELDS = [
   'firstName',
@@ -45,7 +46,43 @@ function owesTheRest(write: RecordedWrite, current: Customer | null): Customer {
 const networkError = () =>
   new KycKitApiError({ code: 'network_error', message: 'The connection failed.', status: 0, retryable: true });
 
+/** A partner's own field: it reads the requirement's status and deadline from the bags alone. */
+function PartnerField({ form, name }: { form: RequirementsForm; name: string }) {
+  const field = useRequirementField({ form, name });
+  return (
+    <p data-testid={name} data-status={field.status}>
+      {field.label}
+      {field.isOverdue ? ' (overdue)' : ''}
+      {field.isRejected ? ' (enter again)' : ''}
+      {field.deadline === undefined ? '' : ` by ${field.deadline}`}
+    </p>
+  );
+}
+
+function PartnerForm() {
+  const form = useRequirementsForm({ capabilities: ['custodyFiat'] });
+  return (
+    <>
+      {form.fieldKeys.map((key) => (
+        <PartnerField key={key} form={form} name={key} />
+      ))}
+    </>
+  );
+}
+
 describe('useRequirementsForm', () => {
+  it("gives each field's bags the requirement's status and deadline", async () => {
+    const customer = fakeCustomer({ requirements: { addressLine1: 'overdue', addressCity: 'rejected', addressPostalCode: 'due' } });
+    customer.requirements.addressLine1 = { ...customer.requirements.addressLine1!, deadline: '2026-03-01T00:00:00Z' };
+    renderWithKycKit(<PartnerForm />, createFakeProxyClient({ customer }));
+
+    expect(await screen.findByTestId('addressLine1')).toHaveTextContent('Street address (overdue) by 2026-03-01T00:00:00Z');
+    expect(screen.getByTestId('addressLine1')).toHaveAttribute('data-status', 'overdue');
+    expect(screen.getByTestId('addressCity')).toHaveTextContent(/^City \(enter again\)$/);
+    expect(screen.getByTestId('addressPostalCode')).toHaveAttribute('data-status', 'due');
+    expect(screen.getByTestId('addressPostalCode')).toHaveTextContent(/^ZIP code$/);
+  });
+
   it('creates the customer with the first step, then asks the next step', async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeProxyClient({ customer: null, onWrite: owesTheRest });

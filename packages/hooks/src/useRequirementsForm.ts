@@ -70,7 +70,10 @@ export interface RequirementsForm {
   stepIndex: number;
   /** The i of "step i of n" (1-based). */
   stepNumber: number;
-  /** The n of "step i of n". */
+  /**
+   * The n of "step i of n": the form's own steps. Terms of Service are not
+   * the form's; `useOnboarding().step.count` adds them as the last step.
+   */
   stepCount: number;
   /** Translated "Step i of n". */
   progressLabel: string;

@@ -6,11 +6,12 @@ import {
   tosDocumentSchema,
   updateCustomerBodySchema,
 } from '@kyc-kit/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 type JsonSchema = Record<string, unknown>;
 
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+// zod's core schema type: core's wire schemas may be built with `zod` or `zod/mini`.
+function schemaOf(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
   // `unrepresentable: 'any'` keeps transforms and refinements from breaking the document:
   // the proxy still enforces them, the document just describes the shape.
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;

@@ -21,7 +21,7 @@ import {
 } from '@kyc-kit/core';
 import { Hono, type Context } from 'hono';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
+import * as z from 'zod';
 import { buildOpenApiDocument } from './buildOpenApiDocument';
 import { createEventHub, type CustomerEvent } from './createEventHub';
 import { createKeyedLock } from './createKeyedLock';
@@ -124,11 +124,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-function parseBody<T>(schema: z.ZodType<T>, value: unknown, allowedKeys: readonly string[]): T {
+// Typed against zod's core schema type, so core's wire schemas may be built with `zod` or `zod/mini`.
+function parseBody<Schema extends z.core.$ZodType>(schema: Schema, value: unknown, allowedKeys: readonly string[]): z.output<Schema> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ProxyError('invalid_request');
   // An unexpected key (a customerId, say) is refused outright rather than silently ignored.
   if (Object.keys(value).some((key) => !allowedKeys.includes(key))) throw new ProxyError('invalid_request', { detail: 'unexpected body key' });
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (!result.success) throw new ProxyError('invalid_request', { detail: 'body does not match its schema' });
   return result.data;
 }

@@ -36,5 +36,3 @@ export { RequirementNote } from './fields/RequirementNote';
 export type { RequirementNoteProps } from './fields/RequirementNote';
 export { THEME_TOKENS, themeStyle } from './utils/themeStyle';
 export type { Appearance, ThemeToken } from './utils/themeStyle';
-export { uiMessages } from './uiMessages';
-export type { UiMessageId } from './uiMessages';

@@ -3,15 +3,10 @@ import type { FormEvent } from 'react';
 import { Layout } from '../components/Layout';
 import { usePreferences } from '../PreferencesProvider';
 import { useRouter } from '../RouterProvider';
+import { safeReturnPath } from '../safeReturnPath';
 import { SignInError, useDemoSession } from '../useDemoSession';
 
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,39}$/i;
-
-/** Where to go after signing in: only a path on this site, never another origin. */
-function safeReturnPath(value: string | null): string {
-  // "//host" and "/\host" both leave the site in some browsers.
-  return value !== null && /^\/(?![/\\])/.test(value) ? value : '/';
-}
 
 /**
  * The demo's sign-in: any username makes a demo account. The error is

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isKnownFieldKey } from '../fields/fieldSpecFor';
 import type { Capability, Customer, Requirement } from '../model';
 import { coinbase, type CoinbaseCustomer, type CoinbaseRequirement } from '../providers/coinbaseSchemas';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isKnownFieldKey } from '../fields/fieldSpecFor';
 import {
   KNOWN_CAPABILITIES,
@@ -10,12 +10,16 @@ import {
   type RequirementStatus,
   type TosVersion,
 } from '../model';
+import { OMS_TOS_VERSION } from '../omsTosVersion';
 import { oms, OMS_ENDORSEMENTS, type OmsCustomer, type OmsEndorsement } from '../providers/omsSchemas';
 import type { ProviderAdapter } from './coinbaseAdapter';
 import type { CustomerEvent } from './customerEvent';
 import { requirementUrgency } from './normalizeStatus';
 import { parseProviderPayload } from './ProviderShapeError';
 import { parseOmsError } from './providerError';
+
+// Re-exported so callers that found it beside the adapter keep working; it lives apart (see there).
+export { OMS_TOS_VERSION };
 
 /** An OMS endorsement name. */
 export type OmsEndorsementName = (typeof OMS_ENDORSEMENTS)[number];
@@ -30,18 +34,6 @@ export const OMS_ENDORSEMENT_FOR_CAPABILITY: Readonly<Record<KnownCapability, Om
   custodyStablecoin: 'cryptoCustody',
   transferStablecoin: 'cryptoCustody',
   tradeStablecoin: 'cryptoCustody',
-};
-
-/**
- * The version the OMS ToS requirement carries. OMS records a single boolean
- * (`signedAgreement`) rather than versions; the kit gives it one stable
- * version id so the ToS step works the same for both providers. Partners point
- * `url` at the OMS terms they were given (see {@link createOmsAdapter}).
- */
-export const OMS_TOS_VERSION: TosVersion = {
-  versionId: 'oms_terms',
-  languages: ['en'],
-  url: 'https://polygon.technology/terms-of-use',
 };
 
 function isEndorsementName(name: string): name is OmsEndorsementName {

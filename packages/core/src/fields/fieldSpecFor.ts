@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { MessageId } from '../messages/messages';
 import type { ProviderName } from '../model';
 import {
@@ -79,8 +79,11 @@ export interface FieldSpec {
   known: boolean;
   section: FieldSection;
   kind: FieldKind;
-  /** Reads the form value leniently and outputs the strict provider form; issue messages are MessageIds. */
-  schema: z.ZodType<unknown, unknown>;
+  /**
+   * Reads the form value leniently and outputs the strict provider form; issue messages are MessageIds.
+   * A zod/mini schema (it runs in the browser): call `schema.safeParse(value)`.
+   */
+  schema: z.ZodMiniType<unknown, unknown>;
   /** The HTML autocomplete token; `off` for SSNs and choices the browser cannot fill. */
   autocomplete?: string;
   /** The HTML inputmode hint for on-screen keyboards. */

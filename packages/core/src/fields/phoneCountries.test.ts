@@ -27,7 +27,9 @@ describe('PHONE_COUNTRIES', () => {
 
   it('feeds the phone field: a national number with a listed country becomes E.164', () => {
     const gb = PHONE_COUNTRIES.find((row) => row.code === 'GB');
-    const result = validateFields({ phoneNumber: { country: gb?.code, number: '020 7946 0958' } }, ['phoneNumber']);
+    const result = validateFields({ phoneNumber: { country: gb?.code, number: '020 7946 0958' } }, [
+      'phoneNumber',
+    ]);
     expect(result).toMatchObject({ ok: true, values: { phoneNumber: `+${gb?.callingCode}2079460958` } });
   });
 });

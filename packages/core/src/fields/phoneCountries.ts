@@ -1,4 +1,4 @@
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js';
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
 
 /** One row of the phone field's country select. */
 export interface PhoneCountry {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { messages, type MessageId } from '../messages/messages';
 import { fieldSpecFor } from './fieldSpecFor';
 
@@ -49,6 +49,6 @@ export function validateFields(
  */
 export function formFieldsSchema(
   keys: readonly string[],
-): z.ZodObject<Record<string, z.ZodType<unknown, unknown>>> {
+): z.ZodMiniObject<Record<string, z.ZodMiniType<unknown, unknown>>> {
   return z.object(Object.fromEntries(keys.map((key) => [key, fieldSpecFor(key).schema])));
 }

@@ -66,6 +66,21 @@ export const en = {
   'form.complete': 'Thanks, we have everything we need.',
   'form.deadline': 'Needed by {date}',
 
+  // The styled components' own words: buttons and headings of the flow.
+  'form.back': 'Back',
+  'status.retry': 'Try again',
+  'field.ssn.show': 'Show',
+  'field.ssn.hide': 'Hide',
+  'field.ssn.toggleLabel': 'Show the number as you type',
+  'onboarding.verifying.title': 'Checking your details',
+  'onboarding.done.title': "You're all set",
+  'onboarding.unavailable.title': 'We can’t continue',
+  'onboarding.exit': 'Finish later',
+  'onboarding.close': 'Close',
+  'gate.start': 'Continue setup',
+  'tos.accept.submit': 'Accept and continue',
+  'requirements.title': 'What we still need',
+
   'field.rejected': "We couldn't verify this. Check it and enter it again.",
   'field.error.tooLong': 'Enter 256 characters or fewer',
   // The proxy's field-level codes: a key outside the registry, and `tos` sent as a field.

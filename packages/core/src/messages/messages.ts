@@ -3,7 +3,6 @@ import { PHONE_COUNTRIES } from '../fields/phoneCountries';
 import { US_SUBDIVISIONS, type UsSubdivisionCode } from '../fields/usSubdivisions';
 import type { CapabilityStatus, RequirementStatus } from '../model';
 import { en } from './en';
-import { es } from './es';
 
 /** An id of the hand-written catalogue (messages/en.ts). */
 export type CatalogueMessageId = keyof typeof en;
@@ -17,7 +16,7 @@ export type MessageId = CatalogueMessageId | `subdivision.${UsSubdivisionCode}` 
 /** The locales the kit ships text for. */
 export type Locale = 'en' | 'es';
 
-/** The locales of {@link messages}, in a stable order. */
+/** The locales the kit ships text for, in a stable order (Spanish from `@kyc-kit/core/locales/es`). */
 export const LOCALES: readonly Locale[] = ['en', 'es'];
 
 function countryNames(locale: Locale): Record<`country.${string}`, string> {
@@ -44,14 +43,32 @@ function subdivisionNames(column: 1 | 2): Record<`subdivision.${UsSubdivisionCod
 }
 
 /**
- * The message catalogue: every id in English and Spanish. Texts never take a
- * provider string as a parameter; override any of them with
- * {@link createTranslator}'s second argument.
+ * The message catalogue: every id in English. Texts never take a provider
+ * string as a parameter; override any of them with {@link createTranslator}'s
+ * second argument. Spanish ships as its own entry point,
+ * `@kyc-kit/core/locales/es`, so apps in English do not download it: pass its
+ * `es` as the overrides (`messages`) together with `locale: 'es'`.
  */
-export const messages: { en: Record<MessageId, string>; es: Record<MessageId, string> } = {
+export const messages: { en: Record<MessageId, string> } = {
   en: { ...en, ...subdivisionNames(1), ...countryNames('en') },
-  es: { ...es, ...subdivisionNames(2), ...countryNames('es') },
 };
+
+const localeNames = new Map<Locale, Record<string, string>>();
+
+/**
+ * The names that follow the locale without a hand-written catalogue: US
+ * states (both columns of the subdivision table ship anyway, the field reads
+ * names in either language) and countries (from `Intl`). Made on first use.
+ */
+function namesFor(locale: Locale): Record<string, string> {
+  if (locale === 'en') return messages.en;
+  let names = localeNames.get(locale);
+  if (names === undefined) {
+    names = { ...subdivisionNames(2), ...countryNames(locale) };
+    localeNames.set(locale, names);
+  }
+  return names;
+}
 
 /** Picks the catalogue for a BCP 47 tag: `es`, `es-MX` -> es; anything else -> en. */
 export function resolveLocale(locale: string): Locale {
@@ -84,20 +101,25 @@ export type Translator = (id: MessageId | string, params?: Record<string, string
 
 /**
  * Creates a translator for a locale, with optional per-id overrides (a
- * partner's own wording). Unknown ids fall back to a generic text of their
- * kind, or to an empty string; `{name}` placeholders take `params[name]`.
+ * partner's own wording, or a whole catalogue such as
+ * `@kyc-kit/core/locales/es`). Country and US state names follow `locale`;
+ * other ids the overrides lack are English. Unknown ids fall back to a generic
+ * text of their kind, or to an empty string; `{name}` placeholders take
+ * `params[name]`.
  *
  * @example
- * const t = createTranslator('es-MX', { 'form.submit': 'Siguiente' });
+ * import { es } from '@kyc-kit/core/locales/es';
+ * const t = createTranslator('es-MX', { ...es, 'form.submit': 'Siguiente' });
  * t('gate.reason.unavailable'); // "No podemos completar esta solicitud. ..."
  */
 export function createTranslator(
   locale: Locale | string,
   overrides?: Partial<Record<MessageId, string>>,
 ): Translator {
-  const catalogue: Record<string, string | undefined> = messages[resolveLocale(locale)];
+  const names: Record<string, string | undefined> = namesFor(resolveLocale(locale));
+  const english: Record<string, string | undefined> = messages.en;
   const custom: Record<string, string | undefined> = overrides ?? {};
-  const lookup = (id: string): string | undefined => custom[id] ?? catalogue[id];
+  const lookup = (id: string): string | undefined => custom[id] ?? names[id] ?? english[id];
   return (id, params) => {
     const fallback = fallbackId(id);
     const text = lookup(id) ?? (fallback === undefined ? undefined : lookup(fallback)) ?? '';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KNOWN_CAPABILITIES } from '../model';
 import {
   COINBASE_CAPABILITY_STATUSES,
@@ -174,7 +174,10 @@ function createCoinbaseSchemas(mode: SchemaMode) {
   const error = strict
     ? errorShape.refine(
         (body) => body.unauthorizedCapabilities === undefined || body.errorType === 'customer_not_authorized',
-        { message: 'unauthorizedCapabilities is only sent with customer_not_authorized', path: ['unauthorizedCapabilities'] },
+        {
+          message: 'unauthorizedCapabilities is only sent with customer_not_authorized',
+          path: ['unauthorizedCapabilities'],
+        },
       )
     : errorShape;
 

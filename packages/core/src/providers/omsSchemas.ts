@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Zod schemas for Polygon's Open Money Stack (OMS) Customers API, v0.9

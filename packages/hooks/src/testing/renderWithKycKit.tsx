@@ -1,3 +1,4 @@
+import { es } from '@kyc-kit/core/locales/es';
 import { QueryClient } from '@tanstack/react-query';
 import { render, renderHook } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
@@ -9,12 +10,17 @@ export function createTestQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } } });
 }
 
+/** The Spanish catalogue for a Spanish locale, as a partner passes it (it ships apart from core's main entry). */
+function spanishFor(locale: string | undefined): typeof es | undefined {
+  return locale?.toLowerCase().startsWith('es') ? es : undefined;
+}
+
 /** A wrapper component providing the kit with `client`. */
 export function kycKitWrapper(client: ProxyClient, options: { locale?: string; queryClient?: QueryClient } = {}) {
   const queryClient = options.queryClient ?? createTestQueryClient();
   return function Wrapper({ children }: { children?: ReactNode }) {
     return (
-      <KycKitProvider client={client} locale={options.locale ?? 'en'} queryClient={queryClient}>
+      <KycKitProvider client={client} locale={options.locale ?? 'en'} messages={spanishFor(options.locale)} queryClient={queryClient}>
         {children}
       </KycKitProvider>
     );

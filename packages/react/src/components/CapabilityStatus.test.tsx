@@ -6,6 +6,15 @@ import { renderWithClient } from '../testing/renderWithClient';
 import { CapabilityStatus } from './CapabilityStatus';
 
 describe('<CapabilityStatus>', () => {
+  it('says what to do when the status cannot be read, in the words of the proxy error', async () => {
+    renderWithClient(
+      <CapabilityStatus capability="custodyFiat" />,
+      createFakeClient({ customer: customerFixtures.active, mode: 'signed-out' }),
+    );
+    expect(await screen.findByText('Sign in again to continue.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
   it('says an active capability is ready', async () => {
     renderWithClient(
       <CapabilityStatus capability="custodyFiat" />,

@@ -6,7 +6,7 @@ import {
   requirementStatusId,
 } from '@kyc-kit/core';
 import type { CapabilityStatus as CapabilityStatusName } from '@kyc-kit/core';
-import { useCapability, useCustomer } from '@kyc-kit/hooks';
+import { translateApiError, useCapability, useCustomer } from '@kyc-kit/hooks';
 import { formatDeadline } from '../utils/formatDeadline';
 import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
@@ -73,7 +73,7 @@ export function CapabilityStatus({
     body = (
       <StatusMessage tone="danger" live="assertive" title={name}>
         <p className="kyc-text">
-          {t(error.code === 'network_error' ? 'error.api.network' : 'error.api.internal')}
+          {translateApiError(t, error)}
         </p>
         <button type="button" className="kyc-button" data-variant="secondary" onClick={() => void refetch()}>
           {t('status.retry')}

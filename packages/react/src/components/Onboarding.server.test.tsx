@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { es } from '@kyc-kit/core/locales/es';
 import { KycKitProvider, kycKitQueryKeys } from '@kyc-kit/hooks';
 import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
@@ -38,7 +39,7 @@ describe('<Onboarding> on the server', () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(kycKitQueryKeys.customer(), customerFixtures.pendingNew);
     const html = renderToString(
-      <KycKitProvider client={client} queryClient={queryClient} locale="es">
+      <KycKitProvider client={client} queryClient={queryClient} locale="es" messages={es}>
         <Onboarding capability="custodyFiat" />
       </KycKitProvider>,
     );

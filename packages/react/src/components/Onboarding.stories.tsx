@@ -1,3 +1,4 @@
+import { es } from '@kyc-kit/core/locales/es';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { Onboarding } from './Onboarding';
@@ -91,6 +92,90 @@ export const Back: Story = {
   },
 };
 
+/**
+ * Keyboard only: Tab reaches every control in reading order, the SSN's show
+ * button works with Enter, the Terms of Service scroll in a focusable region,
+ * and Space accepts.
+ */
+export const KeyboardOnly: Story = {
+  parameters: { kycKit: { fixture: 'pendingNew', width: 375 } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const focused = () => canvasElement.ownerDocument.activeElement;
+    await canvas.findByRole('heading', { name: 'About you' });
+    canvas.getByRole('textbox', { name: 'First name' }).focus();
+    await userEvent.keyboard('Ada');
+    for (const [name, text] of [['Last name', 'Lovelace'], ['Day', '10'], ['Month', '12'], ['Year', '1985']] as const) {
+      await userEvent.tab();
+      await expect(canvas.getByRole('textbox', { name })).toHaveFocus();
+      await userEvent.keyboard(text);
+    }
+    await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Continue' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Your home address' })).toHaveFocus());
+    await userEvent.tab();
+    await userEvent.keyboard('1 Main Street');
+    await userEvent.tab();
+    await userEvent.keyboard('Springfield');
+    await userEvent.tab();
+    await userEvent.selectOptions(focused() as HTMLSelectElement, 'IL');
+    await userEvent.tab();
+    await userEvent.keyboard('62701');
+    await userEvent.tab();
+    await expect(canvas.getByRole('combobox', { name: 'Country' })).toHaveFocus();
+    await userEvent.tab();
+    await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Continue' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Tax information' })).toHaveFocus());
+    await userEvent.tab();
+    const ssn = canvas.getByLabelText('Social Security number');
+    await expect(ssn).toHaveFocus();
+    await userEvent.keyboard('123-45-6789');
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+    await expect(ssn).toHaveAttribute('type', 'text');
+    await expect(canvas.getByRole('button', { name: 'Hide: Social Security number' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.tab();
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'About your account' })).toHaveFocus());
+    await userEvent.tab();
+    await userEvent.selectOptions(focused() as HTMLSelectElement, 'investing');
+    await userEvent.tab();
+    await userEvent.selectOptions(focused() as HTMLSelectElement, 'salary');
+    await userEvent.tab();
+    await userEvent.tab();
+    await userEvent.keyboard('{Enter}');
+
+    await waitFor(() =>
+      expect(canvas.getByRole('heading', { name: 'Terms of Service', level: 2 })).toHaveFocus(),
+    );
+    const accept = await canvas.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    await waitFor(() => expect(accept).toBeEnabled());
+    await userEvent.tab();
+    await userEvent.tab();
+    const region = focused() as HTMLElement;
+    await expect(region).toHaveAttribute('role', 'region');
+    // Focusable and scrollable: arrow keys and Page Down move through a document taller than its box.
+    await expect(['auto', 'scroll']).toContain(getComputedStyle(region).overflowY);
+    await expect(region.scrollHeight).toBeGreaterThan(region.clientHeight);
+    await userEvent.tab();
+    await expect(accept).toHaveFocus();
+    await userEvent.keyboard(' ');
+    await expect(accept).toBeChecked();
+    await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Accept and continue' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Checking your details' })).toHaveFocus());
+  },
+};
+
 /** A user without a customer yet: the first Continue creates one. */
 export const NoCustomerYet: Story = { parameters: { kycKit: { fixture: 'none' } } };
 
@@ -122,9 +207,9 @@ export const NetworkError: Story = {
 };
 
 /**
- * A save the proxy refuses with field errors: every typed value stays and the
- * summary says what to do. (The per-field link is asserted in the jsdom test;
- * in a real browser the hooks' blur revalidation currently clears it, see the report.)
+ * A save the proxy refuses with field errors: every typed value stays, the
+ * summary says what to do and links to the field, and the field keeps the
+ * server's error (leaving it does not clear it; changing its value does).
  */
 export const ServerFieldError: Story = {
   parameters: {
@@ -149,6 +234,14 @@ export const ServerFieldError: Story = {
     ).toBeInTheDocument();
     await expect(canvas.getByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
     await expect(canvas.getByRole('textbox', { name: 'Last name' })).toHaveValue('L');
+    await waitFor(() => expect(summary).toHaveFocus());
+    const lastName = canvas.getByRole('textbox', { name: 'Last name' });
+    await expect(lastName).toHaveAccessibleDescription('Enter your last name');
+    await expect(lastName).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.click(within(summary).getByRole('link', { name: 'Enter your last name' }));
+    await expect(lastName).toHaveFocus();
+    await userEvent.tab();
+    await expect(lastName).toHaveAccessibleDescription('Enter your last name');
   },
 };
 
@@ -181,7 +274,8 @@ export const CustomAppearance: Story = {
     },
   },
 };
-export const Spanish: Story = { args: { locale: 'es' } };
+/** Spanish: the catalogue ships as `@kyc-kit/core/locales/es`, passed with the locale. */
+export const Spanish: Story = { args: { locale: 'es', messages: es } };
 export const CustomMessages: Story = {
   args: { messages: { 'form.submit': 'Next', 'step.personal.title': 'Tell us about yourself' } },
 };

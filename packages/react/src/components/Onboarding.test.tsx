@@ -1,3 +1,4 @@
+import { es } from '@kyc-kit/core/locales/es';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -68,7 +69,8 @@ describe('<Onboarding>', () => {
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByText('Step 2 of 5')).toBeInTheDocument();
     expect(client.writes[0]?.fieldKeys).toEqual(['firstName', 'lastName', 'dateOfBirth']);
-    expect(onStepChange).toHaveBeenLastCalledWith({ stepId: 'address', stepNumber: 2, stepCount: 4 });
+    // What the partner is told matches what the page says.
+    expect(onStepChange).toHaveBeenLastCalledWith({ stepId: 'address', stepNumber: 2, stepCount: 5 });
     expect(screen.getByRole('combobox', { name: 'State' })).toBeInTheDocument();
   });
 
@@ -110,7 +112,6 @@ describe('<Onboarding>', () => {
     });
   });
 
-  // The per-field link of a server error is not asserted: the hooks clear it on blur (reported to the lead).
   it('keeps every typed value and says what to do when a save is refused', async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeClient({
@@ -130,6 +131,150 @@ describe('<Onboarding>', () => {
     expect(screen.getByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
     expect(screen.getByRole('textbox', { name: 'Last name' })).toHaveValue('L');
     expect(screen.getByRole('textbox', { name: 'Year' })).toHaveValue('1985');
+    // The server's field error stays on its field and in the summary once focus has moved on.
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    const lastName = screen.getByRole('textbox', { name: 'Last name' });
+    expect(lastName).toHaveAccessibleDescription('Enter your last name');
+    expect(lastName).toHaveAttribute('aria-invalid', 'true');
+    const link = within(summary).getByRole('link', { name: 'Enter your last name' });
+    await user.click(link);
+    expect(lastName).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Last name' })).toHaveAccessibleDescription('Enter your last name');
+    // Changing the value is what clears it.
+    await user.type(lastName, 'ovelace');
+    expect(lastName).not.toHaveAccessibleDescription('Enter your last name');
+    expect(lastName).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('can be completed with the keyboard alone, every control in reading order', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} />, client);
+    await screen.findByRole('heading', { name: 'About you' });
+    const focused = () => document.activeElement;
+
+    // A failed Continue: the summary takes focus, and its link takes the user to the field.
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'First name' })).toHaveFocus();
+    for (let index = 0; index < 5; index += 1) await user.tab();
+    expect(screen.getByRole('button', { name: 'Continue' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    await user.tab();
+    expect(within(summary).getByRole('link', { name: 'Enter your first name' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('textbox', { name: 'First name' })).toHaveFocus();
+
+    await user.keyboard('Ada');
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Last name' })).toHaveFocus();
+    await user.keyboard('Lovelace');
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Day' })).toHaveFocus();
+    await user.keyboard('10');
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Month' })).toHaveFocus();
+    await user.keyboard('12');
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Year' })).toHaveFocus();
+    await user.keyboard('1985');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Continue' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Your home address' })).toHaveFocus());
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Street address' })).toHaveFocus();
+    await user.keyboard('1 Main Street');
+    await user.tab();
+    await user.keyboard('Springfield');
+    await user.tab();
+    expect(screen.getByRole('combobox', { name: 'State' })).toHaveFocus();
+    // A native select opens and picks with the keyboard in every browser; jsdom has no such behaviour to drive.
+    await user.selectOptions(focused() as HTMLSelectElement, 'IL');
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'ZIP code' })).toHaveFocus();
+    await user.keyboard('62701');
+    await user.tab();
+    expect(screen.getByRole('combobox', { name: 'Country' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Back' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Continue' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Tax information' })).toHaveFocus());
+    await user.tab();
+    const ssn = screen.getByLabelText('Social Security number');
+    expect(ssn).toHaveFocus();
+    await user.keyboard('123-45-6789');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Show: Social Security number' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(ssn).toHaveAttribute('type', 'text');
+    expect(screen.getByRole('button', { name: 'Hide: Social Security number' })).toHaveFocus();
+    await user.keyboard(' ');
+    expect(ssn).toHaveAttribute('type', 'password');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Back' })).toHaveFocus();
+    await user.tab();
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'About your account' })).toHaveFocus());
+    await user.tab();
+    await user.selectOptions(focused() as HTMLSelectElement, 'investing');
+    await user.tab();
+    await user.selectOptions(focused() as HTMLSelectElement, 'salary');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Back' })).toHaveFocus();
+    await user.tab();
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Terms of Service', level: 2 })).toHaveFocus());
+    expect(screen.getByText('Step 5 of 5')).toBeInTheDocument();
+    const accept = await screen.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    await waitFor(() => expect(accept).toBeEnabled());
+    await user.tab();
+    expect(screen.getByRole('combobox', { name: /language/i })).toHaveFocus();
+    await user.tab();
+    // The document is a named region that takes focus, so arrow keys and Page Down scroll it.
+    expect(focused()).toHaveAttribute('role', 'region');
+    expect(focused()).toHaveAccessibleName(/terms/i);
+    await user.tab();
+    expect(accept).toHaveFocus();
+    await user.keyboard(' ');
+    expect(accept).toBeChecked();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Accept and continue' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Checking your details' })).toHaveFocus());
+    expect(client.writes.map((write) => write.method)).toEqual([
+      'updateCustomer',
+      'updateCustomer',
+      'updateCustomer',
+      'updateCustomer',
+      'acceptTermsOfService',
+    ]);
+  });
+
+  it('goes back with the keyboard and keeps what was typed', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
+    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+    await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
+    await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
+    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1985');
+    await user.keyboard('{Enter}');
+    const back = await screen.findByRole('button', { name: 'Back' });
+    back.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'About you' })).toHaveFocus());
+    expect(screen.getByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
   });
 
   it('shows only the generic message for an inactive capability', async () => {
@@ -170,7 +315,7 @@ describe('<Onboarding>', () => {
       <Onboarding
         capability="custodyFiat"
         locale="es"
-        messages={{ 'form.submit': 'Seguir', 'onboarding.exit': 'Salir por ahora' }}
+        messages={{ ...es, 'form.submit': 'Seguir', 'onboarding.exit': 'Salir por ahora' }}
         onExit={() => undefined}
         appearance={{ theme: 'dark', variables: { 'color-primary': '#0f766e' } }}
         className="partner-onboarding"

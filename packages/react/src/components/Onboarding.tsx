@@ -17,12 +17,15 @@ export type OnboardingProps = UseOnboardingOptions & {
   className?: string;
   /**
    * The language of the flow; defaults to the surrounding `KycKitProvider`'s.
-   * English and Spanish ship; another tag falls back to English.
+   * English is built in; for Spanish also pass `messages` from
+   * `@kyc-kit/core/locales/es` (here or on the provider). Another tag falls
+   * back to English.
    */
   locale?: Locale | string;
   /**
    * Your own wording for any message id (core's catalogue or the components'),
-   * e.g. `{ 'form.submit': 'Next' }`. Replaces the provider's `messages` inside the flow.
+   * e.g. `{ 'form.submit': 'Next' }`, spread over the provider's `messages` (which the
+   * flow keeps unless `locale` names another language).
    */
   messages?: Partial<Record<MessageId | string, string>>;
 };
@@ -57,7 +60,7 @@ function OnboardingFlow({
 }: OnboardingProps) {
   const t = useTranslate();
   const onboarding = useOnboarding(options);
-  const { status, form, terms } = onboarding;
+  const { status, form, terms, step } = onboarding;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const previousStatusRef = useRef(status);
   const stepTitleId = form.titleProps.id;
@@ -71,9 +74,6 @@ function OnboardingFlow({
     (headingRef.current ?? document.getElementById(stepTitleId))?.focus();
   }, [status, stepTitleId]);
 
-  // Terms of Service count as the last step of "Step i of n" when they are still to accept.
-  const termsSteps = terms.isRequired ? 1 : 0;
-  const stepCount = form.stepCount + termsSteps;
   const titleId = titleIdFor(status);
   const isStatusPage =
     status === 'loading' || status === 'verifying' || status === 'done' || status === 'unavailable';
@@ -81,8 +81,9 @@ function OnboardingFlow({
   return (
     <div {...rootProps(appearance, className)} data-state={status}>
       <div className="kyc-stack">
-        {status === 'terms' && stepCount > 1 ? (
-          <p className="kyc-progress">{t('step.progress', { current: stepCount, total: stepCount })}</p>
+        {/* The Terms of Service alone are no sequence: "Step 1 of 1" would say nothing. */}
+        {status === 'terms' && step !== undefined && step.count > 1 ? (
+          <p className="kyc-progress">{step.progressLabel}</p>
         ) : null}
         {titleId !== undefined ? (
           <h2 className="kyc-heading" ref={headingRef} tabIndex={-1}>
@@ -109,7 +110,7 @@ function OnboardingFlow({
           </StatusMessage>
         ) : null}
         {status === 'collect' ? (
-          <RequirementsStep form={form} progress={{ current: form.stepNumber, total: stepCount }} />
+          <RequirementsStep form={form} progress={step && { current: step.number, total: step.count }} />
         ) : null}
         {status === 'terms' ? <TermsOfServiceStep terms={terms} titleAs="h3" hideTitle /> : null}
         {options.onExit && status !== 'done' ? (
@@ -145,7 +146,11 @@ export function Onboarding(props: OnboardingProps) {
       client={parent.client}
       queryClient={parent.queryClient}
       locale={props.locale ?? parent.locale}
-      messages={props.messages as Partial<Record<MessageId, string>> | undefined}
+      messages={{
+        // The provider's messages (a Spanish catalogue, say) are in its language: keep them unless the flow switches.
+        ...(props.locale === undefined || props.locale === parent.locale ? parent.messages : {}),
+        ...(props.messages as Partial<Record<MessageId, string>> | undefined),
+      }}
     >
       <OnboardingFlow {...props} />
     </KycKitProvider>

@@ -53,6 +53,13 @@ describe('<RequirementsForm>', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
+  it('asks the user to sign in again when the session has ended', async () => {
+    const client = createFakeClient({ customer: customerFixtures.pendingNew, mode: 'signed-out' });
+    renderWithClient(<RequirementsForm capabilities={['custodyFiat']} />, client);
+    expect(await screen.findByText('Sign in again to continue.')).toBeInTheDocument();
+    expect(screen.queryByText('Something went wrong on our side. Please try again.')).not.toBeInTheDocument();
+  });
+
   it('links each error of the summary to the box in error', async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeClient({

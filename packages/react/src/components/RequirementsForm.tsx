@@ -1,4 +1,4 @@
-import { useCustomer, useRequirementsForm } from '@kyc-kit/hooks';
+import { translateApiError, useCustomer, useRequirementsForm } from '@kyc-kit/hooks';
 import type { UseRequirementsFormOptions } from '@kyc-kit/hooks';
 import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
@@ -39,7 +39,7 @@ export function RequirementsForm({ appearance, className, ...options }: Requirem
     body = (
       <StatusMessage tone="danger" title={t('form.errorSummary.title')} live="assertive">
         <p className="kyc-text">
-          {t(error.code === 'network_error' ? 'error.api.network' : 'error.api.internal')}
+          {translateApiError(t, error)}
         </p>
         <button type="button" className="kyc-button" data-variant="secondary" onClick={() => void refetch()}>
           {t('status.retry')}

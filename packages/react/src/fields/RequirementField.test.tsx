@@ -1,11 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useRequirementField, useRequirementsForm } from '@kyc-kit/hooks';
+import type { RequirementsForm as RequirementsFormValue } from '@kyc-kit/hooks';
 import { describe, expect, it } from 'vitest';
 import { RequirementsForm } from '../components/RequirementsForm';
 import { customerFixtures } from '../fixtures/fixtures';
 import { createFakeClient } from '../testing/createFakeClient';
 import { onlyRequirements } from '../testing/onlyRequirements';
 import { renderWithClient } from '../testing/renderWithClient';
+import { FieldControl } from './RequirementField';
 
 function renderField(
   customer: Parameters<typeof onlyRequirements>[0],
@@ -18,7 +21,32 @@ function renderField(
   return client;
 }
 
+/** A partner composing the hook and the styled control itself, with no access to the form's plan. */
+function PartnerField({ form, name }: { form: RequirementsFormValue; name: string }) {
+  return <FieldControl field={useRequirementField({ form, name })} />;
+}
+
+function PartnerForm() {
+  const form = useRequirementsForm({ capabilities: ['custodyFiat'], saveDraft: false });
+  return (
+    <form {...form.formProps}>
+      {form.fieldKeys.map((key) => (
+        <PartnerField key={key} form={form} name={key} />
+      ))}
+    </form>
+  );
+}
+
 describe('field components', () => {
+  it("shows a field's deadline and that it is overdue from the field's own bags", async () => {
+    const client = createFakeClient({
+      customer: onlyRequirements(customerFixtures.pendingOverdue, ['addressLine1']),
+    });
+    renderWithClient(<PartnerForm />, client);
+    expect(await screen.findByRole('textbox', { name: 'Street address' })).toBeInTheDocument();
+    expect(screen.getByText('Overdue · Needed by March 1, 2026')).toBeInTheDocument();
+  });
+
   it('masks the SSN, allows paste, turns autocomplete off, and shows it on request', async () => {
     const user = userEvent.setup({ delay: null });
     renderField(customerFixtures.pendingNew, ['fullSsn']);

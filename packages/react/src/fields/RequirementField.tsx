@@ -23,14 +23,17 @@ export interface RequirementFieldComponentProps {
 export interface FieldControlProps {
   /** One field's prop bags. */
   field: RequirementFieldProps;
-  /** Extra content under the label, such as a deadline. */
+  /**
+   * Content under the label.
+   * @default the requirement's deadline and overdue status, from the bags
+   */
   note?: ReactNode;
   /** Passed through to the field's outer element. */
   className?: string;
 }
 
 /** The styled control for one field's prop bags, chosen by the bags' `control` and `kind`. */
-export function FieldControl({ field, note, className }: FieldControlProps) {
+export function FieldControl({ field, note = <RequirementNote planned={field} />, className }: FieldControlProps) {
   switch (field.control) {
     case 'input':
       return field.kind === 'ssn' || field.kind === 'ssnLast4' ? (
@@ -57,6 +60,5 @@ export function FieldControl({ field, note, className }: FieldControlProps) {
  */
 export function RequirementField({ form, name, className }: RequirementFieldComponentProps) {
   const field = useRequirementField({ form, name });
-  const planned = form.fieldContext.plannedFields.get(name);
-  return <FieldControl field={field} note={<RequirementNote planned={planned} />} className={className} />;
+  return <FieldControl field={field} className={className} />;
 }

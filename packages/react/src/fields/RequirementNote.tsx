@@ -4,7 +4,7 @@ import { useLocale, useTranslate } from '../utils/useTranslate';
 
 /** Props of {@link RequirementNote}. */
 export interface RequirementNoteProps {
-  /** The planned field, for its status and deadline. */
+  /** The field's prop bags (or core's planned field), for its status and deadline. */
   planned: Pick<PlannedField, 'status' | 'deadline'> | undefined;
 }
 

@@ -15,8 +15,11 @@ export interface FakeClientOptions {
   customer: Customer | null;
   /** Terms of Service documents, by `versionId:language`. */
   documents?: Record<string, TermsOfServiceDocument>;
-  /** `loading`: reads never answer; `network-error`: reads fail as if offline. */
-  mode?: 'normal' | 'loading' | 'network-error';
+  /**
+   * `loading`: reads never answer; `network-error`: reads fail as if offline;
+   * `signed-out`: reads fail as the proxy answers when the session has ended (401 `unauthorized`).
+   */
+  mode?: 'normal' | 'loading' | 'network-error' | 'signed-out';
   /** Per-field errors the next write answers with (a proxy `invalid_fields` 400). */
   rejectNextWrite?: Record<string, { code: string; message: string }>;
   /**
@@ -136,6 +139,9 @@ export function createFakeClient(options: FakeClientOptions): FakeClient {
           status: 0,
           retryable: true,
         });
+      }
+      if (mode === 'signed-out') {
+        throw new KycKitApiError({ code: 'unauthorized', message: 'Sign in again.', status: 401, retryable: false });
       }
       return client.customer === null ? null : clone(client.customer);
     },

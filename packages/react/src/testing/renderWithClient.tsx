@@ -1,3 +1,4 @@
+import { es } from '@kyc-kit/core/locales/es';
 import { KycKitProvider } from '@kyc-kit/hooks';
 import type { ProxyClient } from '@kyc-kit/hooks';
 import { render } from '@testing-library/react';
@@ -13,7 +14,13 @@ export function renderWithClient(
   const queryClient = createInstantQueryClient();
   function Wrapper({ children }: { children?: ReactNode }) {
     return (
-      <KycKitProvider client={client} locale={options.locale ?? 'en'} queryClient={queryClient}>
+      <KycKitProvider
+        client={client}
+        locale={options.locale ?? 'en'}
+        // Spanish ships as its own entry point: pass it as a partner does.
+        messages={options.locale?.startsWith('es') ? es : undefined}
+        queryClient={queryClient}
+      >
         {children}
       </KycKitProvider>
     );

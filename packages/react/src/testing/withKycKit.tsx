@@ -1,4 +1,5 @@
 import type { Customer } from '@kyc-kit/core';
+import { es } from '@kyc-kit/core/locales/es';
 import { KycKitProvider } from '@kyc-kit/hooks';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
@@ -52,7 +53,13 @@ export function KycKitStoryFrame({
   });
   const [queryClient] = useState(createInstantQueryClient);
   const content = (
-    <KycKitProvider client={client} queryClient={queryClient} locale={parameters?.locale ?? 'en'}>
+    <KycKitProvider
+      client={client}
+      queryClient={queryClient}
+      locale={parameters?.locale ?? 'en'}
+      // Spanish ships as its own entry point: stories pass it as a partner does.
+      messages={parameters?.locale?.startsWith('es') ? es : undefined}
+    >
       {children}
     </KycKitProvider>
   );
