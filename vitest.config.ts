@@ -65,6 +65,24 @@ export default defineConfig({
       {
         plugins: [storybookTest({ configDir: path.join(root, '.storybook') })],
         resolve,
+        // Pre-bundle every dependency the stories import up front: one found
+        // mid-run makes Vite reload the page and fails that run's first story file.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-runtime',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            '@tanstack/react-query',
+            'react-hook-form',
+            '@hookform/resolvers/zod',
+            'zod',
+            'zod/mini',
+            'libphonenumber-js/min',
+            'storybook/test',
+          ],
+        },
         test: {
           name: 'storybook',
           browser: {

@@ -12,6 +12,19 @@ const kilobytes = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 /** Peer dependencies a partner app already has; "own JS" leaves them out. */
 const peers = ['react', 'react-dom', '@tanstack/react-query', 'react-hook-form', '@hookform/resolvers', 'zod', 'libphonenumber-js'];
 
+/**
+ * Core modules a browser bundle must never contain: the provider schemas and adapters
+ * (server-side, classic zod), the request-body schemas only the proxy parses, and the
+ * Spanish catalogue, which apps opt into through `@kyc-kit/core/locales/es`. Failing here
+ * names the import that dragged one in, which a size figure alone would not.
+ */
+const serverOnlyModules = [
+  /packages\/core\/src\/providers\/(coinbaseSchemas|omsSchemas)\.ts$/,
+  /packages\/core\/src\/adapters\/(adapters|coinbaseAdapter|omsAdapter|providerError|ProviderShapeError)\.ts$/,
+  /packages\/core\/src\/(buildPatch|buildTosAcceptance|requestBodySchemas)\.ts$/,
+  /packages\/core\/src\/messages\/es\.ts$/,
+];
+
 async function bundle({ contents, external, loader = 'js' }) {
   const result = await build({
     // Resolved from @kyc-kit/react's folder, which depends on core and hooks.
@@ -26,8 +39,17 @@ async function bundle({ contents, external, loader = 'js' }) {
     external: external.flatMap((name) => [name, `${name}/*`]),
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
+    metafile: true,
   });
   const output = result.outputFiles[0]?.contents ?? new Uint8Array();
+  // The output's inputs, not the metafile's: those list every file read, shaken out or not.
+  const shipped = Object.values(result.metafile.outputs).flatMap((file) =>
+    Object.entries(file.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([name]) => name),
+  );
+  const serverOnly = shipped.filter((file) => serverOnlyModules.some((pattern) => pattern.test(file)));
+  if (serverOnly.length > 0) {
+    throw new Error(`server-only or opt-in modules reached the browser bundle: ${serverOnly.join(', ')}`);
+  }
   return gzipSync(output, { level: 9 }).byteLength;
 }
 
@@ -73,7 +95,7 @@ for (const budget of budgets) {
     );
   } catch (error) {
     failed += 1;
-    process.stdout.write(`✗ ${budget.name}: could not bundle: ${error instanceof Error ? error.message : error}\n`);
+    process.stdout.write(`✗ ${budget.name}: ${error instanceof Error ? error.message : error}\n`);
   }
 }
 process.exit(failed > 0 ? 1 : 0);

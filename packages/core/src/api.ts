@@ -1,6 +1,16 @@
 import * as z from 'zod/mini';
 import type { MessageId } from './messages/messages';
 
+// The request bodies live in their own module: only the proxy parses them, so a
+// browser bundle drops that module whole (core is `sideEffects: false`).
+export {
+  createCustomerBodySchema,
+  fieldValuesSchema,
+  tosAcceptBodySchema,
+  updateCustomerBodySchema,
+} from './requestBodySchemas';
+export type { CreateCustomerBody, TosAcceptBody, UpdateCustomerBody } from './requestBodySchemas';
+
 /**
  * The proxy's wire API (docs/contracts.md), shared by the proxy, which
  * validates what browsers send, and the hooks, which validate what the proxy
@@ -97,39 +107,6 @@ export const customerSchema = z.object({
   updatedAt: z.optional(z.string()),
 });
 
-const identifierPattern = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-
-/** Field values keyed by requirement key; keys are plain identifiers (no `__proto__`, no dots). */
-export const fieldValuesSchema = z.record(z.string().check(z.regex(identifierPattern)), z.unknown());
-
-const capabilityListSchema = z
-  .array(z.string().check(z.regex(identifierPattern)))
-  .check(z.minLength(1), z.maxLength(32));
-
-/** `POST /customer` body. */
-export const createCustomerBodySchema = z.strictObject({
-  capabilities: capabilityListSchema,
-  fields: z.optional(fieldValuesSchema),
-});
-
-/** `PATCH /customer` body: fields, capabilities, or both. */
-export const updateCustomerBodySchema = z
-  .strictObject({
-    fields: z.optional(fieldValuesSchema),
-    capabilities: z.optional(capabilityListSchema),
-  })
-  .check(
-    z.refine((body) => body.fields !== undefined || body.capabilities !== undefined, {
-      message: 'Send fields or capabilities',
-    }),
-  );
-
-/** `POST /customer/tos` body; the server stamps `acceptedAt`. */
-export const tosAcceptBodySchema = z.strictObject({
-  versionId: z.string().check(z.minLength(1), z.maxLength(64)),
-  language: z.string().check(z.minLength(1), z.maxLength(35)),
-});
-
 /** The 2xx answer of every customer route. */
 export const customerResponseSchema = z.object({ customer: customerSchema });
 
@@ -151,12 +128,6 @@ export const apiErrorSchema = z.object({
   }),
 });
 
-/** `POST /customer` body. */
-export type CreateCustomerBody = z.infer<typeof createCustomerBodySchema>;
-/** `PATCH /customer` body. */
-export type UpdateCustomerBody = z.infer<typeof updateCustomerBodySchema>;
-/** `POST /customer/tos` body. */
-export type TosAcceptBody = z.infer<typeof tosAcceptBodySchema>;
 /** A customer route's 2xx answer. */
 export type CustomerResponse = z.infer<typeof customerResponseSchema>;
 /** A ToS document answer. */
