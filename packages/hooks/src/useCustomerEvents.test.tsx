@@ -3,42 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerQueryOptions } from './customerQueryOptions';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
+import { FakeEventSource } from './testing/FakeEventSource';
 import { createTestQueryClient, kycKitWrapper } from './testing/renderWithKycKit';
 import { useCustomerEvents } from './useCustomerEvents';
-
-/** A stand-in for the browser's EventSource that the test drives by hand. */
-class FakeEventSource extends EventTarget {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  static instances: FakeEventSource[] = [];
-  readyState = FakeEventSource.CONNECTING;
-  readonly url: string;
-
-  constructor(url: string) {
-    super();
-    this.url = url;
-    FakeEventSource.instances.push(this);
-  }
-
-  open() {
-    this.readyState = FakeEventSource.OPEN;
-    this.dispatchEvent(new Event('open'));
-  }
-
-  send(type: string, data: unknown) {
-    this.dispatchEvent(new MessageEvent(type, { data: JSON.stringify(data) }));
-  }
-
-  fail() {
-    this.readyState = FakeEventSource.CLOSED;
-    this.dispatchEvent(new Event('error'));
-  }
-
-  close() {
-    this.readyState = FakeEventSource.CLOSED;
-  }
-}
 
 describe('useCustomerEvents', () => {
   beforeEach(() => {
@@ -48,6 +15,7 @@ describe('useCustomerEvents', () => {
   afterEach(() => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
+    window.sessionStorage.clear();
   });
 
   it('writes each customer from the stream into the query cache', async () => {
@@ -69,6 +37,52 @@ describe('useCustomerEvents', () => {
     expect(result.current.status).toBe('open');
     expect(client.reads).toBe(1);
     expect(queryClient.getQueryData(kycKitQueryKeys.customer())).toEqual(active);
+  });
+
+  it('forgets a customer the provider deleted, and its draft', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const deleted = fakeCustomer({ id: 'customer_deleted-one' });
+    const client = createFakeProxyClient({ customer: deleted });
+    const queryClient = createTestQueryClient();
+    window.sessionStorage.setItem(`kyc-kit:draft:${deleted.id}`, JSON.stringify({ firstName: 'Ada' }));
+    window.sessionStorage.setItem('kyc-kit:draft:customer_other', JSON.stringify({ firstName: 'Grace' }));
+    renderHook(() => useCustomerEvents(), { wrapper: kycKitWrapper(client, { queryClient }) });
+    await act(() => queryClient.prefetchQuery(customerQueryOptions(client)));
+
+    act(() => FakeEventSource.instances[0]?.send('customer_deleted', { customerId: deleted.id }));
+    // `null` is what useCustomer gives a user who never had a customer.
+    expect(queryClient.getQueryData(kycKitQueryKeys.customer())).toBeNull();
+    expect(window.sessionStorage.getItem(`kyc-kit:draft:${deleted.id}`)).toBeNull();
+    expect(window.sessionStorage.getItem('kyc-kit:draft:customer_other')).not.toBeNull();
+  });
+
+  it('keeps the customer when a replayed deletion names one the user has since replaced', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const current = fakeCustomer({ id: 'customer_current' });
+    const client = createFakeProxyClient({ customer: current });
+    const queryClient = createTestQueryClient();
+    renderHook(() => useCustomerEvents(), { wrapper: kycKitWrapper(client, { queryClient }) });
+    await act(() => queryClient.prefetchQuery(customerQueryOptions(client)));
+
+    act(() => FakeEventSource.instances[0]?.send('customer_deleted', { customerId: 'customer_replaced-earlier' }));
+    expect(queryClient.getQueryData(kycKitQueryKeys.customer())).toEqual(current);
+  });
+
+  it('reads the customer again when a deletion event carries no customer id', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const client = createFakeProxyClient({ customer: fakeCustomer() });
+    const queryClient = createTestQueryClient();
+    renderHook(() => useCustomerEvents(), { wrapper: kycKitWrapper(client, { queryClient }) });
+    await act(() => queryClient.prefetchQuery(customerQueryOptions(client)));
+    const readsBefore = client.reads;
+
+    client.customer = null;
+    await act(async () => {
+      FakeEventSource.instances[0]?.send('customer_deleted', {});
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(client.reads).toBe(readsBefore + 1);
+    expect(queryClient.getQueryData(kycKitQueryKeys.customer())).toBeNull();
   });
 
   it('reconnects with a doubling delay after the stream closes', async () => {

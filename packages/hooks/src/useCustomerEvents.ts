@@ -1,6 +1,8 @@
 import { customerResponseSchema } from '@kyc-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
+import type { Customer } from '@kyc-kit/core';
 import { useEffect, useState } from 'react';
+import { draftStorage } from './draftStorage';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
 
@@ -44,8 +46,10 @@ export interface CustomerEvents {
 /**
  * Keeps the cached customer live: listens to the proxy's server-sent events
  * (`GET /events`, `event: customer`) and writes each customer into the query
- * cache. A dropped stream reconnects with exponential backoff; where
- * EventSource does not exist, or the stream keeps failing, it polls instead.
+ * cache. `event: customer_deleted` (the provider deleted the user's customer)
+ * sets the cache to `null`, as before one existed, and drops that customer's
+ * form draft, so the flow starts over. A dropped stream reconnects with
+ * exponential backoff; where EventSource does not exist, or the stream keeps failing, it polls instead.
  * Runs only in effects, so server rendering never touches EventSource.
  */
 export function useCustomerEvents(options: UseCustomerEventsOptions = {}): CustomerEvents {
@@ -114,6 +118,20 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
           refresh();
         }
       });
+      source.addEventListener('customer_deleted', (event) => {
+        eventsReceived += 1;
+        const customerId = deletedCustomerIdOf((event as MessageEvent<string>).data);
+        if (customerId === undefined) {
+          refresh();
+          return;
+        }
+        draftStorage.clear(customerId);
+        const cached = queryClient.getQueryData<Customer | null>(kycKitQueryKeys.customer());
+        // A fresh connection replays the latest event, which may be the deletion of a customer the user has since replaced:
+        // only the customer the event names is dropped. With nothing cached yet, the catch-up read decides.
+        if (cached === undefined) refresh();
+        else if (cached?.id === customerId) queryClient.setQueryData(kycKitQueryKeys.customer(), null);
+      });
       source.addEventListener('error', () => {
         // EventSource retries by itself while CONNECTING; once CLOSED (an HTTP error, a wrong content type) it gives up, so we take over.
         if (source === undefined || source.readyState !== EventSourceConstructor.CLOSED) return;
@@ -141,4 +159,15 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
   }, [enabled, client, queryClient, pollIntervalMs, reconnectDelayMs, maxReconnectDelayMs, maxFailedConnections]);
 
   return { status };
+}
+
+/** The `customerId` of a `customer_deleted` event's data, or `undefined` when the data is not what the proxy sends. */
+function deletedCustomerIdOf(data: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    if (typeof parsed !== 'object' || parsed === null || !('customerId' in parsed)) return undefined;
+    return typeof parsed.customerId === 'string' && parsed.customerId !== '' ? parsed.customerId : undefined;
+  } catch {
+    return undefined;
+  }
 }

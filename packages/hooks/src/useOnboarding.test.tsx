@@ -1,9 +1,10 @@
 import type { Customer } from '@kyc-kit/core';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OnboardingEvent } from './useOnboarding';
 import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
+import { FakeEventSource } from './testing/FakeEventSource';
 import { OnboardingView } from './testing/OnboardingView';
 import { renderWithKycKit } from './testing/renderWithKycKit';
 
@@ -14,6 +15,11 @@ function status() {
 }
 
 describe('useOnboarding', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    window.sessionStorage.clear();
+  });
+
   it('walks loading -> collect -> terms -> verifying -> done and reports each change', async () => {
     const user = userEvent.setup({ delay: null });
     let phase = 0;
@@ -193,5 +199,44 @@ describe('useOnboarding for a capability the customer never requested', () => {
       { method: 'updateCustomer', body: { capabilities: ['tradeCrypto'] }, idempotencyKey: expect.any(String) },
     ]);
     expect(status()).toBe('collect');
+  });
+
+  it('starts again from the first step, with nothing typed, when the provider deletes the customer', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    FakeEventSource.instances = [];
+    const user = userEvent.setup({ delay: null });
+    const customer = fakeCustomer({ requirements: { firstName: 'due', email: 'due' } });
+    const client = createFakeProxyClient({ customer });
+    const events: OnboardingEvent[] = [];
+    renderWithKycKit(<OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} />, client);
+
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(await screen.findByLabelText('Email address'), 'ada@example.com');
+    expect(window.sessionStorage.getItem(`kyc-kit:draft:${customer.id}`)).toContain('ada@example.com');
+
+    // The provider deleted the customer: the proxy now answers "no customer" and says so on the stream.
+    client.customer = null;
+    const source = FakeEventSource.instances.at(-1);
+    act(() => source?.send('customer_deleted', { customerId: customer.id }));
+
+    expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
+    expect(status()).toBe('collect');
+    expect(screen.getByText(/^Step 1 of /)).toBeInTheDocument();
+    expect(screen.getByLabelText('First name')).toHaveValue('');
+    expect(window.sessionStorage.getItem(`kyc-kit:draft:${customer.id}`)).toBeNull();
+    expect(window.sessionStorage.getItem('kyc-kit:draft:new')).toBeNull();
+    expect(source?.readyState).toBe(FakeEventSource.CLOSED);
+    expect(events.filter((event) => event.type === 'step_viewed').at(-1)).toMatchObject({ stepId: 'personal', stepNumber: 1 });
+
+    // Onboarding again creates a new customer rather than updating the deleted one.
+    await user.type(screen.getByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    await user.type(screen.getByLabelText('Day'), '27');
+    await user.type(screen.getByLabelText('Month'), '3');
+    await user.type(screen.getByLabelText('Year'), '1990');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(client.writes.at(-1)?.method).toBe('createCustomer'));
+    expect(new Set(client.writes.map((write) => write.idempotencyKey)).size).toBe(client.writes.length);
   });
 });

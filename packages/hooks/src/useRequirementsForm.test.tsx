@@ -358,7 +358,7 @@ describe('useRequirementsForm getFieldProps', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const phone = await screen.findByRole('group', { name: 'Phone number' });
     expect(within(phone).getByLabelText('Country code')).toHaveValue('US');
-    await user.type(within(phone).getByLabelText('Phone number'), '415 555 0100');
+    await user.type(within(phone).getByLabelText('Number'), '415 555 0100');
     await user.type(screen.getByLabelText('Email address'), 'ada@example.com');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(client.writes).toHaveLength(4));

@@ -14,6 +14,7 @@ import { KycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
 import type { Translate } from './KycKitProvider';
+import { payloadFingerprint } from './payloadFingerprint';
 import { translateApiError } from './translateApiError';
 import { useCustomer } from './useCustomer';
 
@@ -244,7 +245,8 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<KycKitApiError | null>(null);
   const [failedSubmitCount, setFailedSubmitCount] = useState(0);
-  // One idempotency key per logical submit: the same body sent again (a retry) reuses it; a changed body gets a new one.
+  // One idempotency key per logical submit: the same body sent again (a retry) reuses it; a changed body gets a new one
+  // (the provider refuses a key reused with another body). Only the body's fingerprint is kept, never the body.
   const attemptRef = useRef<{ fingerprint: string; key: string } | null>(null);
 
   // Unknown requirement keys arrive with the customer: give them an empty value so their inputs start empty.
@@ -255,6 +257,25 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       }
     }
   }, [plannedFields, form]);
+
+  // The provider deleted the customer (the event stream said so, or a read answered `no_customer`): the user starts
+  // over as someone who never had one. Nothing typed for the deleted customer is kept, in memory or in the draft.
+  // Declared before the draft effect so that effect sees the emptied form.
+  const previousCustomerIdRef = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (customer === undefined) return;
+    const previousId = previousCustomerIdRef.current;
+    previousCustomerIdRef.current = customer?.id;
+    if (customer !== null || previousId === undefined || previousId !== '') return;
+    draftStorage.clear(previousId);
+    attemptRef.current = null;
+    capabilityAttemptRef.current = null;
+    serverErrorsRef.current.clear();
+    form.reset(initialValues());
+    setSavedSteps([]);
+    setPosition(undefined);
+    setSubmitError(null);
+  }, [customer, form]);
 
   const draftScope = customer === undefined ? undefined : (customer?.id ?? 'new');
   // Only fields still to be saved go in the draft: once the proxy has a value, the page needs no copy of it.
@@ -304,7 +325,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     const request = customer
       ? { method: 'update' as const, body: { fields, ...(missingCapabilities.length > 0 ? { capabilities: missingCapabilities } : {}) } }
       : { method: 'create' as const, body: { capabilities, fields } };
-    const fingerprint = JSON.stringify(request);
+    const fingerprint = payloadFingerprint(request);
     if (attemptRef.current?.fingerprint !== fingerprint) {
       attemptRef.current = { fingerprint, key: createIdempotencyKey() };
     }

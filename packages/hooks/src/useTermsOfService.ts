@@ -7,6 +7,7 @@ import { termsOfServiceDocumentQueryOptions } from './customerQueryOptions';
 import { KycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
+import { payloadFingerprint } from './payloadFingerprint';
 import { translateApiError } from './translateApiError';
 import { useCustomer } from './useCustomer';
 
@@ -146,7 +147,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
       });
     }
     const body = { versionId: version.versionId, language };
-    const fingerprint = JSON.stringify(body);
+    const fingerprint = payloadFingerprint(body);
     if (attemptRef.current?.fingerprint !== fingerprint) attemptRef.current = { fingerprint, key: createIdempotencyKey() };
     setIsAccepting(true);
     setAcceptError(null);

@@ -139,6 +139,7 @@ export const en = {
   'field.phoneNumber.label': 'Phone number',
   'field.phoneNumber.hint': 'Include the area code.',
   'field.phoneNumber.country.label': 'Country code',
+  'field.phoneNumber.number.label': 'Number',
   'field.phoneNumber.error.required': 'Enter your phone number',
   'field.phoneNumber.error.invalid': 'Enter a real phone number, including the area code',
 

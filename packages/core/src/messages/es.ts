@@ -138,6 +138,7 @@ export const es: Record<keyof typeof en, string> = {
   'field.phoneNumber.label': 'Número de teléfono',
   'field.phoneNumber.hint': 'Incluya el código de área.',
   'field.phoneNumber.country.label': 'Código de país',
+  'field.phoneNumber.number.label': 'Número',
   'field.phoneNumber.error.required': 'Ingrese su número de teléfono',
   'field.phoneNumber.error.invalid': 'Ingrese un número de teléfono real, con el código de área',
 

@@ -162,10 +162,10 @@ const phone = kindStories({
   fixture: 'pendingTradeCrypto',
   capability: 'tradeCrypto',
   fillValid: async (canvas) => {
-    await userEvent.type(await canvas.findByRole('textbox', { name: 'Phone number' }), '(201) 555-0123');
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'Number' }), '(201) 555-0123');
   },
   fillInvalid: async (canvas) => {
-    await userEvent.type(await canvas.findByRole('textbox', { name: 'Phone number' }), '12');
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'Number' }), '12');
   },
   error: 'Enter a real phone number, including the area code',
 });

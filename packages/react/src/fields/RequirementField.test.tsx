@@ -67,7 +67,7 @@ describe('field components', () => {
     const group = await screen.findByRole('group', { name: 'Phone number' });
     const country = within(group).getByRole('combobox', { name: 'Country code' });
     expect(country).toHaveValue('US');
-    await user.type(within(group).getByRole('textbox', { name: 'Phone number' }), '(201) 555-0123');
+    await user.type(within(group).getByRole('textbox', { name: 'Number' }), '(201) 555-0123');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await screen.findByText("We're verifying the details you sent. You don't need to do anything.");
     expect(client.writes[0]?.body).toMatchObject({

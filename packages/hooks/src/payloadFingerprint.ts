@@ -1,0 +1,42 @@
+/** FNV-1a's 32-bit prime. */
+const FNV_PRIME = 0x01000193;
+
+/**
+ * JSON with object keys sorted, so the same values typed in another order
+ * (react-hook-form rebuilds nested objects as fields change) give the same text.
+ */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, each]) => each !== undefined)
+      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    return `{${entries.map(([key, each]) => `${JSON.stringify(key)}:${canonicalJson(each)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** FNV-1a over the UTF-16 code units of `text`, from `seed`, as 8 hex digits. */
+function fnv1a(text: string, seed: number): string {
+  let hash = seed >>> 0;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, FNV_PRIME) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * A short fingerprint of a write's body, to tell a retry (the same body: the
+ * same idempotency key) from a new submit (a changed body: a new key, since
+ * the provider refuses a key reused with another body). The hooks keep this
+ * instead of a copy of the body, whose values may be an SSN or a date of
+ * birth. It is not a secret (a short value like an SSN could be guessed back
+ * from it), so like the form's own values it lives only in memory and is
+ * never stored, logged or sent. Two 32-bit FNV-1a passes with different seeds
+ * make an accidental collision between two submits of one user negligible.
+ */
+export function payloadFingerprint(payload: unknown): string {
+  const text = canonicalJson(payload);
+  return `${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x9e3779b9)}`;
+}
