@@ -172,4 +172,57 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     expect(created.id).toMatch(/^customer_/);
     live.unmount();
   });
+
+  it('starts over when the provider deletes the customer, and onboards as a new one', async () => {
+    proxy = createInProcessProxy();
+    vi.stubGlobal('EventSource', createFetchEventSource(proxy.fetch));
+    const user = userEvent.setup({ delay: null });
+    renderWithKycKit(<OnboardingView capability="custodyFiat" />, proxy.client);
+
+    await fillPersonal(user);
+    await user.type(await screen.findByLabelText('City'), 'San Francisco');
+    const deleted = await proxy.client.getCustomer();
+    expect(deleted).not.toBeNull();
+    const deletedId = deleted?.id ?? '';
+
+    // The partner's back office deletes the customer; the sandbox's webhook reaches the proxy, which tells the stream.
+    expect(await proxy.deleteCustomerUpstream(deletedId)).toBe(204);
+    expect(await screen.findByRole('heading', { name: 'About you' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText('Step 1 of 4')).toBeInTheDocument();
+    expect(screen.getByLabelText('First name')).toHaveValue('');
+
+    await fillPersonal(user);
+    // Nothing typed for the deleted customer comes back.
+    expect(await screen.findByLabelText('City')).toHaveValue('');
+    expect(await screen.findByRole('heading', { name: 'Your home address' })).toBeInTheDocument();
+    expect(proxy.requests.filter((request) => request === 'POST /api/onboarding/customer')).toHaveLength(2);
+    const replacement = await proxy.client.getCustomer();
+    expect(replacement?.id).toMatch(/^customer_/);
+    expect(replacement?.id).not.toBe(deletedId);
+  });
+
+  it('saves an edited step after a lost answer, rather than reusing the key for another body', async () => {
+    proxy = createInProcessProxy();
+    const user = userEvent.setup({ delay: null });
+    renderWithKycKit(<OnboardingView capability="custodyFiat" liveUpdates={false} />, proxy.client);
+    await fillPersonal(user);
+
+    // The provider accepts the address, but its answer never reaches the browser; the network is slow to recover,
+    // so the kit's read of the customer after the failure is still on its way while the user edits.
+    proxy.dropNextAnswer('PATCH /api/onboarding/customer');
+    const releaseRead = proxy.holdNext('GET /api/onboarding/customer');
+    await fillAddress(user, '94105');
+    expect(await screen.findByText('Check your internet connection and try again.')).toBeInTheDocument();
+
+    // The user corrects the ZIP code before trying again: a new logical submit, so no conflict with the first one.
+    const zip = screen.getByLabelText('ZIP code');
+    await user.clear(zip);
+    await user.type(zip, '94107');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByLabelText('Social Security number')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(proxy.requests.filter((request) => request === 'PATCH /api/onboarding/customer')).toHaveLength(2);
+    releaseRead();
+    await waitFor(() => expect(proxy?.requests.filter((request) => request === 'GET /api/onboarding/customer')).toHaveLength(2));
+  });
 });

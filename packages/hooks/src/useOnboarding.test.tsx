@@ -15,11 +15,6 @@ function status() {
 }
 
 describe('useOnboarding', () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    window.sessionStorage.clear();
-  });
-
   it('walks loading -> collect -> terms -> verifying -> done and reports each change', async () => {
     const user = userEvent.setup({ delay: null });
     let phase = 0;
@@ -200,8 +195,15 @@ describe('useOnboarding for a capability the customer never requested', () => {
     ]);
     expect(status()).toBe('collect');
   });
+});
 
-  it('starts again from the first step, with nothing typed, when the provider deletes the customer', async () => {
+describe('useOnboarding when the provider deletes the customer', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    window.sessionStorage.clear();
+  });
+
+  it('starts again from the first step, with nothing typed', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     FakeEventSource.instances = [];
     const user = userEvent.setup({ delay: null });

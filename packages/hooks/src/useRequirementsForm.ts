@@ -177,7 +177,8 @@ function phoneCountryOptions(t: Translate): RequirementOption[] {
  * from core's field specs, and submitting a step saves it through the proxy
  * (creating the customer on the first save). After a save only the fields
  * that came back due or rejected are asked again; after a failed save every
- * typed value stays and the server's field errors sit on their fields.
+ * typed value stays and the server's field errors sit on their fields. When
+ * the provider deletes the customer the form empties and starts over.
  */
 export function useRequirementsForm(options: UseRequirementsFormOptions): RequirementsForm {
   const { client, t } = useKycKitContext('useRequirementsForm');
@@ -266,7 +267,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     if (customer === undefined) return;
     const previousId = previousCustomerIdRef.current;
     previousCustomerIdRef.current = customer?.id;
-    if (customer !== null || previousId === undefined || previousId !== '') return;
+    if (customer !== null || previousId === undefined) return;
     draftStorage.clear(previousId);
     attemptRef.current = null;
     capabilityAttemptRef.current = null;
@@ -325,7 +326,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     const request = customer
       ? { method: 'update' as const, body: { fields, ...(missingCapabilities.length > 0 ? { capabilities: missingCapabilities } : {}) } }
       : { method: 'create' as const, body: { capabilities, fields } };
-    const fingerprint = payloadFingerprint(request);
+    const fingerprint = payloadFingerprint({ customerId: customer?.id, request });
     if (attemptRef.current?.fingerprint !== fingerprint) {
       attemptRef.current = { fingerprint, key: createIdempotencyKey() };
     }

@@ -147,7 +147,8 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
       });
     }
     const body = { versionId: version.versionId, language };
-    const fingerprint = payloadFingerprint(body);
+    // The customer is part of the fingerprint: after a deletion the same acceptance for the new customer is a new submit.
+    const fingerprint = payloadFingerprint({ customerId: customer?.id, body });
     if (attemptRef.current?.fingerprint !== fingerprint) attemptRef.current = { fingerprint, key: createIdempotencyKey() };
     setIsAccepting(true);
     setAcceptError(null);
@@ -167,7 +168,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     } finally {
       setIsAccepting(false);
     }
-  }, [version, language, isShown, client, queryClient, t]);
+  }, [version, language, isShown, client, queryClient, t, customer?.id]);
 
   const titleId = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos-title`;
   // A version published in no language cannot be shown, so it cannot be accepted: report it as an error, not a spinner.

@@ -1,4 +1,4 @@
-import { createCoinbaseUpstream, createOnboardingHandler } from '@kyc-kit/proxy';
+import { createCdpJwt, createCoinbaseUpstream, createOnboardingHandler, parseCdpSigningKey } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
 import { createProxyClient } from '../createProxyClient';
 import type { ProxyClient } from '../createProxyClient';
@@ -14,6 +14,21 @@ export interface InProcessProxy {
   fetch: typeof fetch;
   /** Every request the browser side sent, as `METHOD path`. */
   requests: string[];
+  /**
+   * Loses the answer of the next browser request whose `METHOD path` is `request`: the proxy (and the provider behind
+   * it) carry it out, then the browser's fetch rejects as on a dropped connection.
+   */
+  dropNextAnswer: (request: string) => void;
+  /**
+   * Holds the next browser request whose `METHOD path` is `request` (a slow network) until the returned function is
+   * called; only then does the proxy see it.
+   */
+  holdNext: (request: string) => () => void;
+  /**
+   * Deletes a customer at the provider the way a partner's back office would (a signed
+   * `DELETE /v2/customers/{id}`); the sandbox then sends `customers.customer.deleted` to the proxy. Resolves the status.
+   */
+  deleteCustomerUpstream: (customerId: string) => Promise<number>;
   close: () => Promise<void>;
 }
 
@@ -45,15 +60,45 @@ export function createInProcessProxy(options: { userId?: string } = {}): InProce
   });
   deliverWebhook = (input, init) => handler(new Request(input, init));
   const requests: string[] = [];
+  const answersToDrop: string[] = [];
+  const holds: { request: string; released: Promise<void> }[] = [];
   const callProxy: typeof fetch = async (input, init) => {
     const request = new Request(new URL(String(input), 'http://localhost'), init);
-    requests.push(`${request.method} ${new URL(request.url).pathname}`);
-    return handler(request, { clientAddress: '203.0.113.7' });
+    const name = `${request.method} ${new URL(request.url).pathname}`;
+    requests.push(name);
+    const holdIndex = holds.findIndex((hold) => hold.request === name);
+    if (holdIndex !== -1) await holds.splice(holdIndex, 1)[0]?.released;
+    // A request the page gave up on while it was held never reaches the server, as in a browser.
+    if (request.signal.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
+    const response = await handler(request, { clientAddress: '203.0.113.7' });
+    const dropIndex = answersToDrop.indexOf(name);
+    if (dropIndex === -1) return response;
+    answersToDrop.splice(dropIndex, 1);
+    await response.body?.cancel();
+    throw new TypeError('Failed to fetch');
+  };
+  const deleteCustomerUpstream = async (customerId: string) => {
+    const url = new URL(`${SANDBOX_URL}/platform/v2/customers/${customerId}`);
+    const token = await createCdpJwt(parseCdpSigningKey(sandbox.credentials.coinbase), { method: 'DELETE', url });
+    const headers = { authorization: `Bearer ${token}`, 'x-idempotency-key': globalThis.crypto.randomUUID() };
+    return (await sandbox.fetch(new Request(url, { method: 'DELETE', headers }))).status;
   };
   return {
     client: createProxyClient({ baseUrl: '/api/onboarding', fetch: callProxy }),
     fetch: callProxy,
     requests,
+    dropNextAnswer: (request) => {
+      answersToDrop.push(request);
+    },
+    holdNext: (request) => {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.push({ request, released });
+      return release;
+    },
+    deleteCustomerUpstream,
     close: () => sandbox.close(),
   };
 }
