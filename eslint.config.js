@@ -26,7 +26,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (default exports only in config files).' },
+        {
+          selector: 'ExportDefaultDeclaration',
+          message: 'Use named exports (default exports only in config files).',
+        },
         { selector: 'ExportSpecifier[exported.name="default"]', message: 'Use named exports.' },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -50,12 +53,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: '@kyc-kit/core is framework-free.' },
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'url', 'stream', 'buffer'], message: '@kyc-kit/core runs in browsers too: no Node modules.' },
+            {
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+              message: '@kyc-kit/core is framework-free.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'url', 'stream', 'buffer'],
+              message: '@kyc-kit/core runs in browsers too: no Node modules.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: '@kyc-kit/core must not touch DOM globals.' })), { name: 'process', message: '@kyc-kit/core must not touch Node globals.' }, { name: 'Buffer', message: '@kyc-kit/core must not touch Node globals.' }],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals.map((name) => ({ name, message: '@kyc-kit/core must not touch DOM globals.' })),
+        { name: 'process', message: '@kyc-kit/core must not touch Node globals.' },
+        { name: 'Buffer', message: '@kyc-kit/core must not touch Node globals.' },
+      ],
     },
   },
   {

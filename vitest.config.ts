@@ -28,7 +28,13 @@ export default defineConfig({
       {
         resolve: serverResolve,
         ssr: { resolve: { conditions: ['source'] } },
-        test: { name: 'proxy', root: 'packages/proxy', environment: 'node', globals: true, testTimeout: 20000 },
+        test: {
+          name: 'proxy',
+          root: 'packages/proxy',
+          environment: 'node',
+          globals: true,
+          testTimeout: 20000,
+        },
       },
       {
         plugins: [react()],

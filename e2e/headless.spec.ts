@@ -8,7 +8,9 @@ test('the plain-HTML onboarding built on the headless hooks completes the journe
 }) => {
   await signInWithApi(page, uniqueUsername('headless'));
   await page.goto('/onboarding/headless?capability=custodyFiat');
-  await expect(page.getByRole('heading', { level: 1, name: 'Verify your identity (plain HTML)' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Verify your identity (plain HTML)' }),
+  ).toBeVisible();
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
   // No styled kit component on this page: only the hooks' prop bags on plain elements.
   await expect(page.locator('main .kyc-root')).toHaveCount(0);

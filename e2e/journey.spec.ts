@@ -30,10 +30,18 @@ const BASE_FIELDS = [
   'purposeOfAccount',
   'sourceOfFunds',
 ];
-const TRADE_CRYPTO_EXTRA_FIELDS = ['citizenship', 'employmentStatus', 'occupation', 'expectedVolume', 'email', 'phoneNumber.number'];
+const TRADE_CRYPTO_EXTRA_FIELDS = [
+  'citizenship',
+  'employmentStatus',
+  'occupation',
+  'expectedVolume',
+  'email',
+  'phoneNumber.number',
+];
 
 // Words from the sandbox's compliance reasons (OMS rejectionReasons, forced statuses): none may reach a screen.
-const REASON_TEXT = /sanctions|screening|sanctions_match|verification_failed|did not pass|magic value|sandbox_forced|forced to/i;
+const REASON_TEXT =
+  /sanctions|screening|sanctions_match|verification_failed|did not pass|magic value|sandbox_forced|forced to/i;
 
 test('custodyFiat: sign-in, the base fields, the Terms of Service, verifying, then active without a reload', async ({
   page,
@@ -75,7 +83,7 @@ test('custodyFiat: sign-in, the base fields, the Terms of Service, verifying, th
   await expect(page.locator('[data-capability="tradeCrypto"]')).toContainText('Not set up');
 });
 
-test("tradeCrypto asks for the base fields and its extra ones, then becomes active", async ({ page }) => {
+test('tradeCrypto asks for the base fields and its extra ones, then becomes active', async ({ page }) => {
   await signInThroughPage(page, uniqueUsername('trade'));
   await page.getByRole('region', { name: 'Actions' }).getByRole('link', { name: 'Buy crypto' }).click();
   await expect(page).toHaveURL(/\/onboarding\?capability=tradeCrypto$/);
@@ -87,7 +95,9 @@ test("tradeCrypto asks for the base fields and its extra ones, then becomes acti
 
   await page.goto('/');
   await expect(page.locator('[data-capability="tradeCrypto"]')).toContainText('Ready');
-  await expect(page.getByRole('region', { name: 'Actions' }).getByRole('button', { name: 'Buy crypto' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Actions' }).getByRole('button', { name: 'Buy crypto' }),
+  ).toBeVisible();
 });
 
 test('a rejected SSN is asked for again, alone, and the capability then becomes active', async ({ page }) => {
@@ -97,7 +107,8 @@ test('a rejected SSN is asked for again, alone, and the capability then becomes 
   // The rejection comes back as soon as the sandbox has verified the SSN: on a later step's
   // answer or, if every step was quicker than that, while verifying. Stop wherever it shows.
   await completeOnboarding(page, testPerson({ fullSsn: REJECTED_SSN }), {
-    stopAt: (_stepId, fieldNames, record) => record.steps.includes('taxId') && fieldNames.join() === 'fullSsn',
+    stopAt: (_stepId, fieldNames, record) =>
+      record.steps.includes('taxId') && fieldNames.join() === 'fullSsn',
   });
 
   // Verification rejected the SSN: the flow asks for that field and nothing else.
@@ -112,17 +123,24 @@ test('a rejected SSN is asked for again, alone, and the capability then becomes 
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
 });
 
-test('a sanctioned customer ends with the generic message and no reason anywhere in the page', async ({ page }) => {
+test('a sanctioned customer ends with the generic message and no reason anywhere in the page', async ({
+  page,
+}) => {
   await signInWithApi(page, uniqueUsername('sanctioned'));
   await page.goto('/onboarding?capability=custodyFiat');
 
   // "Slow" holds the decision until every step is in, so the test does not race the sandbox.
-  const record = await completeOnboarding(page, testPerson({ firstName: 'Slow', lastName: SANCTIONED_LAST_NAME }));
+  const record = await completeOnboarding(
+    page,
+    testPerson({ firstName: 'Slow', lastName: SANCTIONED_LAST_NAME }),
+  );
   expect(record.finalState).toBe('verifying');
   expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'unavailable');
   expect(await settledFlowState(page)).toBe('unavailable');
-  await expect(page.getByText("We're unable to complete this request. Please contact support.").first()).toBeVisible();
+  await expect(
+    page.getByText("We're unable to complete this request. Please contact support.").first(),
+  ).toBeVisible();
   expect(await page.content()).not.toMatch(REASON_TEXT);
   await expectNoAxeViolations(page, 'the unavailable state');
 
@@ -130,7 +148,9 @@ test('a sanctioned customer ends with the generic message and no reason anywhere
   await page.goto('/');
   const status = page.locator('[data-capability="custodyFiat"]');
   await expect(status).toContainText('Unavailable');
-  await expect(page.getByRole('region', { name: 'Actions' }).getByRole('link', { name: 'Hold US dollars' })).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: 'Actions' }).getByRole('link', { name: 'Hold US dollars' }),
+  ).toHaveCount(0);
   // The sandbox panel's own help text names the magic last name; the rest of the page must not explain the decision.
   const pageWithoutPanel = await page.evaluate(() => {
     const copy = document.documentElement.cloneNode(true) as HTMLElement;

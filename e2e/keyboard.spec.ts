@@ -19,7 +19,11 @@ async function focusedElement(page: Page): Promise<{ tag: string; name: string; 
  * Presses Tab until the focused element matches, as a keyboard user would
  * move through the page. Fails when the element cannot be reached in 80 presses.
  */
-async function tabTo(page: Page, matches: (focused: { tag: string; name: string; text: string }) => boolean, what: string) {
+async function tabTo(
+  page: Page,
+  matches: (focused: { tag: string; name: string; text: string }) => boolean,
+  what: string,
+) {
   for (let presses = 0; presses < 80; presses += 1) {
     await page.keyboard.press('Tab');
     if (matches(await focusedElement(page))) return;
@@ -89,10 +93,16 @@ test('the whole journey, sign-in to verified, with the keyboard alone', async ({
 
   // Terms of Service: the document is reachable by keyboard, then the box, then the button.
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'terms');
-  await tabTo(page, (focused) => focused.tag === 'div' && focused.text.includes('Sandbox Terms of Service'), 'the document');
+  await tabTo(
+    page,
+    (focused) => focused.tag === 'div' && focused.text.includes('Sandbox Terms of Service'),
+    'the document',
+  );
   await tabTo(page, (focused) => focused.tag === 'input' && focused.text === '', 'the acceptance box');
   await page.keyboard.press('Space');
-  await expect(page.getByRole('checkbox', { name: 'I have read and accept the Terms of Service' })).toBeChecked();
+  await expect(
+    page.getByRole('checkbox', { name: 'I have read and accept the Terms of Service' }),
+  ).toBeChecked();
   await tabTo(page, button('Accept and continue'), 'Accept and continue');
   await page.keyboard.press('Enter');
 

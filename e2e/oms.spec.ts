@@ -13,7 +13,9 @@ import { captureStep } from './support/captureStep';
 
 // Runs against the second demo server, whose upstream is the sandbox simulating Polygon's OMS.
 
-test('the same custodyFiat journey against the OMS upstream: sign-in to verifying, then active live', async ({ page }) => {
+test('the same custodyFiat journey against the OMS upstream: sign-in to verifying, then active live', async ({
+  page,
+}) => {
   const session = await page.request.get('/api/demo/session');
   expect((await session.json()) as unknown).toMatchObject({ upstream: { kind: 'sandbox', provider: 'oms' } });
 
@@ -30,7 +32,14 @@ test('the same custodyFiat journey against the OMS upstream: sign-in to verifyin
     },
   });
   const fields = Object.values(record.fields).flat();
-  for (const name of ['firstName', 'lastName', 'dateOfBirth.year', 'fullSsn', 'addressLine1', 'addressPostalCode']) {
+  for (const name of [
+    'firstName',
+    'lastName',
+    'dateOfBirth.year',
+    'fullSsn',
+    'addressLine1',
+    'addressPostalCode',
+  ]) {
     expect(fields).toContain(name);
   }
   expect(record.finalState).toBe('verifying');
@@ -43,13 +52,17 @@ test('the same custodyFiat journey against the OMS upstream: sign-in to verifyin
   await expect(page.locator('[data-capability="custodyFiat"]')).toContainText('Ready');
 });
 
-test('a sanctioned OMS customer ends with the generic message, never the rejection reasons', async ({ page }) => {
+test('a sanctioned OMS customer ends with the generic message, never the rejection reasons', async ({
+  page,
+}) => {
   await signInWithApi(page, uniqueUsername('oms-sanctioned'));
   await page.goto('/onboarding?capability=custodyFiat');
   await completeOnboarding(page, testPerson({ firstName: 'Slow', lastName: SANCTIONED_LAST_NAME }));
   expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'unavailable');
-  await expect(page.getByText("We're unable to complete this request. Please contact support.").first()).toBeVisible();
+  await expect(
+    page.getByText("We're unable to complete this request. Please contact support.").first(),
+  ).toBeVisible();
   // OMS sends rejectionReasons with a developer reason and a reason code: neither may reach the page.
   expect(await page.content()).not.toMatch(/sanctions|screening|sanctions_match|rejection/i);
 });

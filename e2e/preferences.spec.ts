@@ -25,7 +25,9 @@ test('in Spanish: the wallet, the kit, the Terms of Service and the outcome', as
     onScreen: async (screen) => {
       if (screen !== 'terms') return;
       // The document comes in the reader's language.
-      await expect(page.getByRole('heading', { name: 'Términos de servicio del entorno de pruebas' }).first()).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: 'Términos de servicio del entorno de pruebas' }).first(),
+      ).toBeVisible();
       await expectNoAxeViolations(page, 'the Terms of Service in Spanish');
       await captureStep(page, 'es-step-terms');
     },
@@ -51,7 +53,9 @@ test('the dark theme reaches the wallet and the kit, and is remembered', async (
   const colours = async () =>
     page.evaluate(() => ({
       page: getComputedStyle(document.documentElement).backgroundColor,
-      kit: getComputedStyle(document.querySelector('.kyc-root') ?? document.body).getPropertyValue('--kyc-color-background').trim(),
+      kit: getComputedStyle(document.querySelector('.kyc-root') ?? document.body)
+        .getPropertyValue('--kyc-color-background')
+        .trim(),
     }));
   expect(await colours()).toEqual({ page: 'rgb(13, 16, 21)', kit: '#111418' });
   await expectNoAxeViolations(page, 'the first step in the dark theme');

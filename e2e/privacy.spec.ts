@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { completeOnboarding, flowRoot, signInThroughPage, testPerson, typedValues, uniqueUsername } from './support/journey';
+import {
+  completeOnboarding,
+  flowRoot,
+  signInThroughPage,
+  testPerson,
+  typedValues,
+  uniqueUsername,
+} from './support/journey';
 
 test('after the flow, no personal detail is in localStorage, sessionStorage, any URL or the console', async ({
   page,

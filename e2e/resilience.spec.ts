@@ -51,7 +51,9 @@ test('a network failure during submit keeps every value, and the retry succeeds 
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
 });
 
-test('a reload mid-step keeps what was typed in non-sensitive fields, and forgets the sensitive ones', async ({ page }) => {
+test('a reload mid-step keeps what was typed in non-sensitive fields, and forgets the sensitive ones', async ({
+  page,
+}) => {
   const person = testPerson();
   await signInWithApi(page, uniqueUsername('reload'));
   await page.goto('/onboarding?capability=tradeCrypto');
@@ -78,7 +80,9 @@ test('a reload mid-step keeps what was typed in non-sensitive fields, and forget
   await expect(page.locator('main [name="addressPostalCode"]')).toHaveValue('');
 
   // A later step of plain choices and contact details survives the reload whole.
-  await completeOnboarding(page, person, { stopAt: (stepId) => stepId === 'contact' || stepId === 'financial' });
+  await completeOnboarding(page, person, {
+    stopAt: (stepId) => stepId === 'contact' || stepId === 'financial',
+  });
   const stepId = await currentStepId(page);
   await fillCurrentStep(page, person);
   await page.reload();

@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/expectNoAxeViolations';
-import { acceptTerms, completeOnboarding, flowRoot, signInWithApi, testPerson, uniqueUsername } from './support/journey';
+import {
+  acceptTerms,
+  completeOnboarding,
+  flowRoot,
+  signInWithApi,
+  testPerson,
+  uniqueUsername,
+} from './support/journey';
 import { captureStep } from './support/captureStep';
 
 test('the sandbox panel publishes a new Terms of Service version and forces statuses, and the wallet follows live', async ({
@@ -38,7 +45,9 @@ test('the sandbox panel publishes a new Terms of Service version and forces stat
   await panel.getByRole('button', { name: 'Force status' }).click();
   await expect(status).toContainText('Unavailable');
   await expect(status).toContainText("We're unable to complete this request. Please contact support.");
-  await expect(page.getByRole('region', { name: 'Actions' }).getByRole('button', { name: 'Hold US dollars' })).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: 'Actions' }).getByRole('button', { name: 'Hold US dollars' }),
+  ).toHaveCount(0);
   await expect(page.locator('html')).toHaveAttribute('data-e2e-same-page', 'yes');
   await captureStep(page, 'home-sandbox-panel-forced-inactive');
 });

@@ -42,14 +42,13 @@ function describe(symbol) {
     const keyword = ts.isInterfaceDeclaration(declaration) ? 'interface' : 'type';
     const parameters = declaration.typeParameters?.map((parameter) => parameter.getText()).join(', ');
     const head = `${keyword} ${name}${parameters ? `<${parameters}>` : ''}`;
-    if (ts.isTypeAliasDeclaration(declaration)) return `${head} = ${declaration.type.getText().replace(/\s+/g, ' ')}`;
-    const members = checker
-      .getPropertiesOfType(type)
-      .map((property) => {
-        const optional = property.flags & ts.SymbolFlags.Optional ? '?' : '';
-        const propertyType = checker.getTypeOfSymbolAtLocation(property, declaration);
-        return `  ${property.getName()}${optional}: ${checker.typeToString(propertyType, declaration, flags)};`;
-      });
+    if (ts.isTypeAliasDeclaration(declaration))
+      return `${head} = ${declaration.type.getText().replace(/\s+/g, ' ')}`;
+    const members = checker.getPropertiesOfType(type).map((property) => {
+      const optional = property.flags & ts.SymbolFlags.Optional ? '?' : '';
+      const propertyType = checker.getTypeOfSymbolAtLocation(property, declaration);
+      return `  ${property.getName()}${optional}: ${checker.typeToString(propertyType, declaration, flags)};`;
+    });
     return `${head} {\n${members.join('\n')}\n}`;
   }
   if (ts.isClassDeclaration(declaration)) {
@@ -66,7 +65,9 @@ function describe(symbol) {
     const propertyType = checker.getTypeOfSymbolAtLocation(property, declaration);
     return `  ${property.getName()}: ${shorten(checker.typeToString(propertyType, declaration, flags))};`;
   });
-  return members.length > 0 ? `${keyword} ${name}: {\n${members.join('\n')}\n}` : `${keyword} ${name}: ${shorten(full)}`;
+  return members.length > 0
+    ? `${keyword} ${name}: {\n${members.join('\n')}\n}`
+    : `${keyword} ${name}: ${shorten(full)}`;
 }
 
 /** Keeps a type's outer shape (zod's class name and first type argument) and elides the rest. */
@@ -102,7 +103,9 @@ for (const { name: packageName, entries: packageEntryPoints } of packageEntries)
   if (current === report) continue;
   if (check) {
     stale += 1;
-    process.stderr.write(`reports/${packageName}.api.md is out of date: run \`pnpm run api-report\` and review the diff.\n`);
+    process.stderr.write(
+      `reports/${packageName}.api.md is out of date: run \`pnpm run api-report\` and review the diff.\n`,
+    );
   } else {
     writeFileSync(file, report);
     process.stdout.write(`wrote reports/${packageName}.api.md\n`);

@@ -72,7 +72,9 @@ async function ensureChromium() {
     if (findChromium()) return true;
   }
   log('No Chromium was found. Install one, for example:');
-  log(process.platform === 'darwin' ? '  brew install --cask chromium' : '  sudo apt-get install -y chromium');
+  log(
+    process.platform === 'darwin' ? '  brew install --cask chromium' : '  sudo apt-get install -y chromium',
+  );
   log('or point KYC_KIT_CHROMIUM at a Chromium or Chrome executable.');
   return false;
 }
@@ -118,8 +120,13 @@ async function test() {
     rmSync(output, { force: true });
     const projectArgs = projects.flatMap((project) => ['--project', project]);
     const code = await run('pnpm', [
-      'exec', 'vitest', 'run', ...projectArgs,
-      '--reporter=default', '--reporter=json', `--outputFile.json=${output}`,
+      'exec',
+      'vitest',
+      'run',
+      ...projectArgs,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${output}`,
     ]);
     const report = readJson(output);
     const passed = report?.numPassedTests ?? 0;
@@ -128,7 +135,13 @@ async function test() {
   };
 
   process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
-  process.env.KYC_KIT_OPENAPI ??= path.resolve(root, '..', 'shared', 'upstream', 'coinbase-customers.openapi.yaml');
+  process.env.KYC_KIT_OPENAPI ??= path.resolve(
+    root,
+    '..',
+    'shared',
+    'upstream',
+    'coinbase-customers.openapi.yaml',
+  );
   mkdirSync(reports, { recursive: true });
 
   await install();

@@ -10,7 +10,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const kilobytes = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Peer dependencies a partner app already has; "own JS" leaves them out. */
-const peers = ['react', 'react-dom', '@tanstack/react-query', 'react-hook-form', '@hookform/resolvers', 'zod', 'libphonenumber-js'];
+const peers = [
+  'react',
+  'react-dom',
+  '@tanstack/react-query',
+  'react-hook-form',
+  '@hookform/resolvers',
+  'zod',
+  'libphonenumber-js',
+];
 
 /**
  * Core modules a browser bundle must never contain: the provider schemas and adapters
@@ -44,7 +52,9 @@ async function bundle({ contents, external, loader = 'js' }) {
   const output = result.outputFiles[0]?.contents ?? new Uint8Array();
   // The output's inputs, not the metafile's: those list every file read, shaken out or not.
   const shipped = Object.values(result.metafile.outputs).flatMap((file) =>
-    Object.entries(file.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([name]) => name),
+    Object.entries(file.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([name]) => name),
   );
   const serverOnly = shipped.filter((file) => serverOnlyModules.some((pattern) => pattern.test(file)));
   if (serverOnly.length > 0) {
@@ -70,8 +80,7 @@ const budgets = [
   {
     name: '@kyc-kit/react styles.css',
     limit: 6 * 1024,
-    measure: () =>
-      bundle({ contents: "@import './src/styles.css';", external: [], loader: 'css' }),
+    measure: () => bundle({ contents: "@import './src/styles.css';", external: [], loader: 'css' }),
   },
   {
     name: '<Onboarding> with every dependency but react and react-dom',

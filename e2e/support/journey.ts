@@ -176,7 +176,9 @@ async function flowPosition(page: Page): Promise<string> {
     const main = document.querySelector('main');
     const state = main?.querySelector('[data-state]')?.getAttribute('data-state') ?? '';
     const step = main?.querySelector('[data-step]')?.getAttribute('data-step') ?? '';
-    const names = Array.from(main?.querySelectorAll('form [name]') ?? []).map((element) => element.getAttribute('name'));
+    const names = Array.from(main?.querySelectorAll('form [name]') ?? []).map((element) =>
+      element.getAttribute('name'),
+    );
     return `${state}|${step}|${names.join()}`;
   });
 }
@@ -247,7 +249,9 @@ export async function completeOnboarding(
       await submitStep(page);
     } else if (state === 'terms') {
       record.sawTerms = true;
-      await expect(page.locator('main [role="region"][aria-labelledby], main [role="document"]').first()).toBeVisible();
+      await expect(
+        page.locator('main [role="region"][aria-labelledby], main [role="document"]').first(),
+      ).toBeVisible();
       await onScreen('terms');
       await acceptTerms(page);
     } else {

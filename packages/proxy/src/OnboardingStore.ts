@@ -23,7 +23,10 @@ export interface OnboardingStore {
    * Reserves the right to create the user's customer. A reservation older
    * than `staleAfterMs` (a crashed creator) may be taken over.
    */
-  claimCustomerCreation(userId: string, options: { now: number; staleAfterMs: number }): Promise<CreationClaim>;
+  claimCustomerCreation(
+    userId: string,
+    options: { now: number; staleAfterMs: number },
+  ): Promise<CreationClaim>;
   /** Completes a claim: links the user to the created customer; a customer id belongs to one user only. */
   linkCustomer(userId: string, customerId: string): Promise<void>;
   /**
@@ -44,7 +47,12 @@ export interface OnboardingStore {
    * the operation: the same triple always maps to the same upstream key, and
    * two users sending the same key never share one.
    */
-  scopeIdempotencyKey(input: { userId: string; operation: string; key: string; now: number }): Promise<string>;
+  scopeIdempotencyKey(input: {
+    userId: string;
+    operation: string;
+    key: string;
+    now: number;
+  }): Promise<string>;
   /** Deletes processed events and idempotency scopes older than `olderThan` (epoch ms). */
   prune(olderThan: number): Promise<void>;
   close(): Promise<void>;

@@ -115,7 +115,12 @@ export class ProxyError extends Error {
 
   constructor(
     reason: ProxyErrorReason,
-    options: { fields?: Record<string, FieldError>; retryAfterSeconds?: number; detail?: string; cause?: unknown } = {},
+    options: {
+      fields?: Record<string, FieldError>;
+      retryAfterSeconds?: number;
+      detail?: string;
+      cause?: unknown;
+    } = {},
   ) {
     super(options.detail ?? reason, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ProxyError';
@@ -143,7 +148,8 @@ export class ProxyError extends Error {
   /** A JSON `Response` for this error, with `Retry-After` when known. */
   toResponse(): Response {
     const headers = new Headers({ 'content-type': 'application/json; charset=utf-8' });
-    if (this.retryAfterSeconds !== undefined) headers.set('retry-after', String(Math.max(1, Math.ceil(this.retryAfterSeconds))));
+    if (this.retryAfterSeconds !== undefined)
+      headers.set('retry-after', String(Math.max(1, Math.ceil(this.retryAfterSeconds))));
     return new Response(JSON.stringify(this.toBody()), { status: this.status, headers });
   }
 }

@@ -43,7 +43,11 @@ export interface Upstream {
   /** Reads a customer. */
   getCustomer(customerId: string, context?: UpstreamCallContext): Promise<Customer>;
   /** Updates a customer from a body built by core's `buildPatch` / `buildTosPatch`. */
-  updateCustomer(customerId: string, body: Record<string, unknown>, context: UpstreamWriteContext): Promise<Customer>;
+  updateCustomer(
+    customerId: string,
+    body: Record<string, unknown>,
+    context: UpstreamWriteContext,
+  ): Promise<Customer>;
   /** Reads a verified webhook payload; null when it is not an event this client knows. */
   readWebhookEvent(payload: unknown): UpstreamWebhookEvent | null;
   /**

@@ -27,7 +27,13 @@ function errorResponse(description: string): Record<string, unknown> {
 }
 
 const WRITE_PARAMETERS = [
-  { name: 'X-KYC-Kit', in: 'header', required: true, schema: { const: '1' }, description: 'CSRF defence: a header a cross-site form cannot send.' },
+  {
+    name: 'X-KYC-Kit',
+    in: 'header',
+    required: true,
+    schema: { const: '1' },
+    description: 'CSRF defence: a header a cross-site form cannot send.',
+  },
   {
     name: 'Idempotency-Key',
     in: 'header',
@@ -40,12 +46,18 @@ const WRITE_PARAMETERS = [
 const COMMON_ERRORS = {
   '401': errorResponse('No signed-in user.'),
   '429': errorResponse('Rate limited; see Retry-After.'),
-  '502': errorResponse('code upstream_unavailable: the provider refused the server\'s credentials or answered unreadably.'),
+  '502': errorResponse(
+    "code upstream_unavailable: the provider refused the server's credentials or answered unreadably.",
+  ),
   '503': errorResponse('The provider is unavailable; retryable.'),
 };
 
 /** Writes to a customer blocked for compliance: the generic message only, never the provider's reason. */
-const BLOCKED = { '403': errorResponse('code customer_not_authorized: the provider will not act on this customer; not retryable.') };
+const BLOCKED = {
+  '403': errorResponse(
+    'code customer_not_authorized: the provider will not act on this customer; not retryable.',
+  ),
+};
 
 /**
  * The OpenAPI 3.1 document of the browser routes, generated from
@@ -71,7 +83,14 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
         TosDocument: schemaOf(tosDocumentSchema, 'output'),
         ApiError: schemaOf(apiErrorSchema, 'output'),
       },
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'session', description: "The partner's own session, resolved by resolveUser." } },
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'session',
+          description: "The partner's own session, resolved by resolveUser.",
+        },
+      },
     },
     security: [{ session: [] }],
     paths: {
@@ -79,7 +98,11 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
         get: {
           operationId: 'getCustomer',
           summary: "The signed-in user's customer",
-          responses: { '200': { description: 'The customer.', content: jsonContent('CustomerResponse') }, '404': errorResponse('code no_customer: none yet, or it was deleted at the provider.'), ...COMMON_ERRORS },
+          responses: {
+            '200': { description: 'The customer.', content: jsonContent('CustomerResponse') },
+            '404': errorResponse('code no_customer: none yet, or it was deleted at the provider.'),
+            ...COMMON_ERRORS,
+          },
         },
         post: {
           operationId: 'createCustomer',
@@ -88,7 +111,10 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           requestBody: { required: true, content: jsonContent('CreateCustomerBody') },
           responses: {
             '201': { description: 'Created.', content: jsonContent('CustomerResponse') },
-            '200': { description: 'The user already had a customer.', content: jsonContent('CustomerResponse') },
+            '200': {
+              description: 'The user already had a customer.',
+              content: jsonContent('CustomerResponse'),
+            },
             '400': errorResponse('code invalid_fields (with fields) or invalid_request.'),
             ...COMMON_ERRORS,
           },
@@ -102,7 +128,9 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
             '200': { description: 'Updated.', content: jsonContent('CustomerResponse') },
             '400': errorResponse('code invalid_fields (with fields) or invalid_request.'),
             '404': errorResponse('code no_customer.'),
-            '409': errorResponse('code conflict: the idempotency key was already used for a different submit.'),
+            '409': errorResponse(
+              'code conflict: the idempotency key was already used for a different submit.',
+            ),
             ...BLOCKED,
             ...COMMON_ERRORS,
           },
@@ -116,7 +144,9 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           requestBody: { required: true, content: jsonContent('TosAcceptBody') },
           responses: {
             '200': { description: 'Accepted.', content: jsonContent('CustomerResponse') },
-            '400': errorResponse('code tos_version_unavailable: a version or language the requirement does not list.'),
+            '400': errorResponse(
+              'code tos_version_unavailable: a version or language the requirement does not list.',
+            ),
             ...BLOCKED,
             ...COMMON_ERRORS,
           },
@@ -130,7 +160,11 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
             { name: 'versionId', in: 'path', required: true, schema: { type: 'string' } },
             { name: 'language', in: 'query', required: false, schema: { type: 'string' } },
           ],
-          responses: { '200': { description: 'The document.', content: jsonContent('TosDocument') }, '404': errorResponse('No such version for this user.'), ...COMMON_ERRORS },
+          responses: {
+            '200': { description: 'The document.', content: jsonContent('TosDocument') },
+            '404': errorResponse('No such version for this user.'),
+            ...COMMON_ERRORS,
+          },
         },
       },
       [path('/events')]: {
@@ -140,7 +174,13 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           description:
             'event: customer, data: { customer }, id: <n>; event: customer_deleted, data: { customerId }, id: <n> (the customer was deleted at the provider: GET /customer now answers 404 no_customer); ": heartbeat" comments. Send Last-Event-ID to resume.',
           parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
-          responses: { '200': { description: 'An event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...COMMON_ERRORS },
+          responses: {
+            '200': {
+              description: 'An event stream.',
+              content: { 'text/event-stream': { schema: { type: 'string' } } },
+            },
+            ...COMMON_ERRORS,
+          },
         },
       },
     },

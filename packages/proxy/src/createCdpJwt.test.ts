@@ -22,7 +22,9 @@ describe('createCdpJwt', () => {
     const key = parseCdpSigningKey({ apiKeyId: 'organizations/o/apiKeys/k', apiKeySecret: ecKeyPem('sec1') });
     const now = Date.UTC(2026, 0, 1);
     const token = await createCdpJwt(key, { method: 'put', url }, now);
-    const { payload, protectedHeader } = await jwtVerify(token, createPublicKey(key.key), { currentDate: new Date(now) });
+    const { payload, protectedHeader } = await jwtVerify(token, createPublicKey(key.key), {
+      currentDate: new Date(now),
+    });
     expect(protectedHeader).toMatchObject({ alg: 'ES256', kid: 'organizations/o/apiKeys/k', typ: 'JWT' });
     expect(protectedHeader.nonce).toMatch(/^[0-9a-f]{32}$/);
     expect(payload).toMatchObject({
@@ -38,7 +40,9 @@ describe('createCdpJwt', () => {
   it('accepts a PKCS#8 PEM and a PEM whose newlines arrived escaped', async () => {
     const pem = ecKeyPem('pkcs8');
     expect(parseCdpSigningKey({ apiKeyId: 'k', apiKeySecret: pem }).algorithm).toBe('ES256');
-    expect(parseCdpSigningKey({ apiKeyId: 'k', apiKeySecret: pem.replace(/\n/g, '\\n') }).algorithm).toBe('ES256');
+    expect(parseCdpSigningKey({ apiKeyId: 'k', apiKeySecret: pem.replace(/\n/g, '\\n') }).algorithm).toBe(
+      'ES256',
+    );
   });
 
   it('signs an EdDSA token from a base64 Ed25519 seed and public key', async () => {
@@ -57,8 +61,15 @@ describe('createCdpJwt', () => {
   });
 
   it('refuses a secret that is neither a PEM EC key nor 64 bytes of Ed25519 key', () => {
-    expect(() => parseCdpSigningKey({ apiKeyId: 'k', apiKeySecret: Buffer.alloc(32).toString('base64') })).toThrow(/64 bytes/);
+    expect(() =>
+      parseCdpSigningKey({ apiKeyId: 'k', apiKeySecret: Buffer.alloc(32).toString('base64') }),
+    ).toThrow(/64 bytes/);
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
-    expect(() => parseCdpSigningKey({ apiKeyId: 'k', apiKeySecret: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() })).toThrow(/EC/);
+    expect(() =>
+      parseCdpSigningKey({
+        apiKeyId: 'k',
+        apiKeySecret: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      }),
+    ).toThrow(/EC/);
   });
 });

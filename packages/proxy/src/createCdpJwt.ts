@@ -29,11 +29,13 @@ export function parseCdpSigningKey(apiKey: CdpApiKey): CdpSigningKey {
     // Environment variables often carry PEM newlines as the two characters "\n".
     const pem = secret.replace(/\\n/g, '\n');
     const key = createPrivateKey({ key: pem, format: 'pem' });
-    if (key.asymmetricKeyType !== 'ec') throw new Error('CDP API key secret: a PEM key must be an EC (P-256) key');
+    if (key.asymmetricKeyType !== 'ec')
+      throw new Error('CDP API key secret: a PEM key must be an EC (P-256) key');
     return { apiKeyId: apiKey.apiKeyId, algorithm: 'ES256', key };
   }
   const bytes = Buffer.from(secret, 'base64');
-  if (bytes.length !== 64) throw new Error('CDP API key secret: expected a PEM EC key or 64 bytes of base64 Ed25519 key');
+  if (bytes.length !== 64)
+    throw new Error('CDP API key secret: expected a PEM EC key or 64 bytes of base64 Ed25519 key');
   const key = createPrivateKey({
     format: 'jwk',
     key: {

@@ -11,7 +11,10 @@ afterEach(async () => {
 });
 
 const baseUrl = 'http://sandbox.test/platform';
-const context = { idempotencyKey: '8e03978e-40d5-43e8-bc93-6894a57f9324', requesterIpAddress: '203.0.113.42' };
+const context = {
+  idempotencyKey: '8e03978e-40d5-43e8-bc93-6894a57f9324',
+  requesterIpAddress: '203.0.113.42',
+};
 
 function start(): Sandbox {
   const sandbox = createSandbox({ verifyMs: 0 });
@@ -23,8 +26,15 @@ describe('createCoinbaseUpstream against the sandbox', () => {
   it('is accepted with the ES256 and the Ed25519 key alike', async () => {
     const sandbox = start();
     for (const key of [sandbox.credentials.coinbase, sandbox.credentials.coinbaseEd25519]) {
-      const upstream = createCoinbaseUpstream({ baseUrl, ...key, fetch: (request) => sandbox.fetch(request) });
-      const customer = await upstream.createCustomer({ type: 'individual', capabilities: { custodyFiat: { requested: true } } }, { ...context, idempotencyKey: crypto.randomUUID() });
+      const upstream = createCoinbaseUpstream({
+        baseUrl,
+        ...key,
+        fetch: (request) => sandbox.fetch(request),
+      });
+      const customer = await upstream.createCustomer(
+        { type: 'individual', capabilities: { custodyFiat: { requested: true } } },
+        { ...context, idempotencyKey: crypto.randomUUID() },
+      );
       expect((await upstream.getCustomer(customer.id)).id).toBe(customer.id);
     }
   });
@@ -38,7 +48,9 @@ describe('createCoinbaseUpstream against the sandbox', () => {
       apiKeySecret: privateKey.export({ format: 'pem', type: 'sec1' }).toString(),
       fetch: (request) => sandbox.fetch(request),
     });
-    const failure = await impostor.createCustomer({ type: 'individual' }, context).catch((error: unknown) => error);
+    const failure = await impostor
+      .createCustomer({ type: 'individual' }, context)
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UpstreamError);
     expect((failure as UpstreamError).status).toBe(401);
   });
@@ -47,11 +59,15 @@ describe('createCoinbaseUpstream against the sandbox', () => {
     const sandbox = start();
     const key = parseCdpSigningKey(sandbox.credentials.coinbase);
     const listUrl = new URL(`${baseUrl}/v2/customers`);
-    const otherPath = await createCdpJwt(key, { method: 'GET', url: new URL(`${baseUrl}/v2/customers/customer_00000000-0000-0000-0000-000000000000`) });
+    const otherPath = await createCdpJwt(key, {
+      method: 'GET',
+      url: new URL(`${baseUrl}/v2/customers/customer_00000000-0000-0000-0000-000000000000`),
+    });
     const otherMethod = await createCdpJwt(key, { method: 'POST', url: listUrl });
     const expired = await createCdpJwt(key, { method: 'GET', url: listUrl }, Date.now() - 10 * 60_000);
     const valid = await createCdpJwt(key, { method: 'GET', url: listUrl });
-    const list = (token: string): Promise<Response> => sandbox.fetch(new Request(listUrl, { headers: { authorization: `Bearer ${token}` } }));
+    const list = (token: string): Promise<Response> =>
+      sandbox.fetch(new Request(listUrl, { headers: { authorization: `Bearer ${token}` } }));
     expect((await list(otherPath)).status).toBe(401);
     expect((await list(otherMethod)).status).toBe(401);
     expect((await list(expired)).status).toBe(401);
@@ -60,8 +76,14 @@ describe('createCoinbaseUpstream against the sandbox', () => {
 
   it('keeps the provider error type and drops its message', async () => {
     const sandbox = start();
-    const upstream = createCoinbaseUpstream({ baseUrl, ...sandbox.credentials.coinbase, fetch: (request) => sandbox.fetch(request) });
-    const failure = await upstream.getCustomer('customer_00000000-0000-0000-0000-000000000000').catch((error: unknown) => error);
+    const upstream = createCoinbaseUpstream({
+      baseUrl,
+      ...sandbox.credentials.coinbase,
+      fetch: (request) => sandbox.fetch(request),
+    });
+    const failure = await upstream
+      .getCustomer('customer_00000000-0000-0000-0000-000000000000')
+      .catch((error: unknown) => error);
     expect(failure).toMatchObject({ failure: 'http', status: 404, errorType: 'not_found' });
     expect((failure as Error).message).toBe('upstream http 404 not_found');
   });

@@ -30,7 +30,10 @@ function parseCustomer(raw: unknown): Customer {
 }
 
 /** The end-user's IP goes where Coinbase reads it: `compliance.requesterIpAddress`. */
-function withRequesterIp(body: Record<string, unknown>, context: UpstreamWriteContext): Record<string, unknown> {
+function withRequesterIp(
+  body: Record<string, unknown>,
+  context: UpstreamWriteContext,
+): Record<string, unknown> {
   const compliance = typeof body.compliance === 'object' && body.compliance !== null ? body.compliance : {};
   return { ...body, compliance: { ...compliance, requesterIpAddress: context.requesterIpAddress } };
 }

@@ -8,9 +8,14 @@ import type { OnboardingHandler } from './createOnboardingHandler';
  * `clientAddress` from the socket, which is what the proxy sends upstream as
  * the end-user's IP (or the first hop `trustedProxyCount` is counted from).
  */
-export function createNodeListener(handler: OnboardingHandler): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
-  return getRequestListener((request, bindings) => handler(request, { clientAddress: bindings.incoming.socket.remoteAddress }), {
-    // Leave the partner's global Request and Response alone.
-    overrideGlobalObjects: false,
-  });
+export function createNodeListener(
+  handler: OnboardingHandler,
+): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
+  return getRequestListener(
+    (request, bindings) => handler(request, { clientAddress: bindings.incoming.socket.remoteAddress }),
+    {
+      // Leave the partner's global Request and Response alone.
+      overrideGlobalObjects: false,
+    },
+  );
 }

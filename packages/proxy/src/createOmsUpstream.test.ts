@@ -7,11 +7,22 @@ const omsCustomer = {
   type: 'individual',
   status: 'active',
   signedAgreement: false,
-  endorsements: [{ name: 'basic', status: 'PENDING', requirements: { complete: [], pending: [], missing: ['firstName'], issues: [] } }],
+  endorsements: [
+    {
+      name: 'basic',
+      status: 'PENDING',
+      requirements: { complete: [], pending: [], missing: ['firstName'], issues: [] },
+    },
+  ],
 };
 
 /** A provider stand-in: hands out numbered tokens and accepts only the ones listed as valid. */
-function fakeOms(): { fetch: (request: Request) => Promise<Response>; tokenRequests: () => number; valid: Set<string>; seen: string[] } {
+function fakeOms(): {
+  fetch: (request: Request) => Promise<Response>;
+  tokenRequests: () => number;
+  valid: Set<string>;
+  seen: string[];
+} {
   let issued = 0;
   const valid = new Set<string>();
   const seen: string[] = [];
@@ -25,11 +36,20 @@ function fakeOms(): { fetch: (request: Request) => Promise<Response>; tokenReque
         issued += 1;
         const token = `token-${issued}`;
         valid.add(token);
-        return Response.json({ accessToken: token, tokenType: 'bearer', expiresIn: 3600, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+        return Response.json({
+          accessToken: token,
+          tokenType: 'bearer',
+          expiresIn: 3600,
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        });
       }
       const token = (request.headers.get('authorization') ?? '').replace('Bearer ', '');
       seen.push(token);
-      if (!valid.has(token)) return Response.json({ statusCode: 401, code: 'unauthorized', message: 'Invalid token' }, { status: 401 });
+      if (!valid.has(token))
+        return Response.json(
+          { statusCode: 401, code: 'unauthorized', message: 'Invalid token' },
+          { status: 401 },
+        );
       return Response.json(omsCustomer);
     },
   };
@@ -38,15 +58,27 @@ function fakeOms(): { fetch: (request: Request) => Promise<Response>; tokenReque
 describe('createOmsUpstream', () => {
   it('exchanges the key for one token, even for many requests at once', async () => {
     const provider = fakeOms();
-    const upstream = createOmsUpstream({ baseUrl: 'http://oms.test/v0.9', apiKey: 'key', apiSecret: 'secret', fetch: provider.fetch });
-    const customers = await Promise.all(Array.from({ length: 5 }, () => upstream.getCustomer('cst_01H9Xa8F5dN6mP3q')));
+    const upstream = createOmsUpstream({
+      baseUrl: 'http://oms.test/v0.9',
+      apiKey: 'key',
+      apiSecret: 'secret',
+      fetch: provider.fetch,
+    });
+    const customers = await Promise.all(
+      Array.from({ length: 5 }, () => upstream.getCustomer('cst_01H9Xa8F5dN6mP3q')),
+    );
     expect(customers.map((customer) => customer.id)).toEqual(Array(5).fill('cst_01H9Xa8F5dN6mP3q'));
     expect(provider.tokenRequests()).toBe(1);
   });
 
   it('fetches a new token once when the provider refuses the cached one', async () => {
     const provider = fakeOms();
-    const upstream = createOmsUpstream({ baseUrl: 'http://oms.test/v0.9', apiKey: 'key', apiSecret: 'secret', fetch: provider.fetch });
+    const upstream = createOmsUpstream({
+      baseUrl: 'http://oms.test/v0.9',
+      apiKey: 'key',
+      apiSecret: 'secret',
+      fetch: provider.fetch,
+    });
     await upstream.getCustomer('cst_01H9Xa8F5dN6mP3q');
     provider.valid.clear();
     await upstream.getCustomer('cst_01H9Xa8F5dN6mP3q');

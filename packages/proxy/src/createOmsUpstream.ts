@@ -39,7 +39,9 @@ interface CachedToken {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function parseCustomer(adapter: ProviderAdapter, raw: unknown): Customer {
@@ -57,12 +59,19 @@ function readToken(raw: unknown, now: number): CachedToken {
   // Prefer the absolute expiry; fall back to the relative one, then to the documented hour.
   const absolute = typeof body?.expiresAt === 'string' ? Date.parse(body.expiresAt) : Number.NaN;
   const relative = typeof body?.expiresIn === 'number' ? now + body.expiresIn * 1000 : Number.NaN;
-  const expiresAt = Number.isFinite(absolute) ? absolute : Number.isFinite(relative) ? relative : now + 3_600_000;
+  const expiresAt = Number.isFinite(absolute)
+    ? absolute
+    : Number.isFinite(relative)
+      ? relative
+      : now + 3_600_000;
   return { accessToken, expiresAt };
 }
 
 /** The end-user's IP goes where OMS reads it: the top-level `ipAddress`. */
-function withRequesterIp(body: Record<string, unknown>, context: UpstreamWriteContext): Record<string, unknown> {
+function withRequesterIp(
+  body: Record<string, unknown>,
+  context: UpstreamWriteContext,
+): Record<string, unknown> {
   return { ...body, ipAddress: context.requesterIpAddress };
 }
 
@@ -83,7 +92,11 @@ export function createOmsUpstream(options: OmsUpstreamOptions): Upstream {
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   };
-  const tokenTransport = createUpstreamTransport({ ...shared, idempotencyHeader: 'Idempotency-Key', authorize: async () => undefined });
+  const tokenTransport = createUpstreamTransport({
+    ...shared,
+    idempotencyHeader: 'Idempotency-Key',
+    authorize: async () => undefined,
+  });
 
   let cached: CachedToken | undefined;
   let pending: Promise<CachedToken> | undefined;
@@ -92,7 +105,12 @@ export function createOmsUpstream(options: OmsUpstreamOptions): Upstream {
     if (cached && now() < cached.expiresAt - refreshMarginMs) return cached.accessToken;
     // Concurrent requests share one exchange instead of each asking for a token.
     pending ??= tokenTransport
-      .requestJson({ method: 'POST', path: '/auth/token', body: { apiKey: options.apiKey, apiSecret: options.apiSecret }, canRetry: true })
+      .requestJson({
+        method: 'POST',
+        path: '/auth/token',
+        body: { apiKey: options.apiKey, apiSecret: options.apiSecret },
+        canRetry: true,
+      })
       .then((raw) => readToken(raw, now()))
       .finally(() => {
         pending = undefined;

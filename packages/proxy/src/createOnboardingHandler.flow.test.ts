@@ -1,7 +1,12 @@
 import { messages, type Customer } from '@kyc-kit/core';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS, createProxyHarness, type ProxyHarness, type StreamMessage } from './createProxyHarness';
+import {
+  CLIENT_ADDRESS,
+  createProxyHarness,
+  type ProxyHarness,
+  type StreamMessage,
+} from './createProxyHarness';
 
 const harnesses: ProxyHarness[] = [];
 afterEach(async () => {
@@ -40,7 +45,13 @@ describe('full onboarding flow against the Coinbase sandbox', () => {
     expect((await json<{ error: { code: string } }>(notYet)).error.code).toBe('no_customer');
 
     const events = await harness.openEvents('alice');
-    const created = await harness.write('alice', 'POST', '/customer', { capabilities: ['custodyFiat'], fields: { firstName: 'Jane', lastName: 'Doe' } }, { 'idempotency-key': 'create-1' });
+    const created = await harness.write(
+      'alice',
+      'POST',
+      '/customer',
+      { capabilities: ['custodyFiat'], fields: { firstName: 'Jane', lastName: 'Doe' } },
+      { 'idempotency-key': 'create-1' },
+    );
     expect(created.status).toBe(201);
     const { customer } = await json<{ customer: Customer }>(created);
     expect(customer.id).toMatch(/^customer_[a-f0-9-]{36}$/);
@@ -49,15 +60,26 @@ describe('full onboarding flow against the Coinbase sandbox', () => {
     expect(customerOf(await events.next((message) => message.event === 'customer')).id).toBe(customer.id);
 
     // The server added the end-user's IP and a user-scoped idempotency key; the browser's key never went upstream as is.
-    const createCall = harness.upstreamCalls.find((call) => call.method === 'POST' && call.path === '/platform/v2/customers');
-    expect(createCall?.body).toMatchObject({ type: 'individual', compliance: { requesterIpAddress: CLIENT_ADDRESS }, capabilities: { custodyFiat: { requested: true } } });
+    const createCall = harness.upstreamCalls.find(
+      (call) => call.method === 'POST' && call.path === '/platform/v2/customers',
+    );
+    expect(createCall?.body).toMatchObject({
+      type: 'individual',
+      compliance: { requesterIpAddress: CLIENT_ADDRESS },
+      capabilities: { custodyFiat: { requested: true } },
+    });
     expect(createCall?.headers.get('x-idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(createCall?.headers.get('authorization')).toMatch(/^Bearer ey/);
 
-    const updated = await harness.write('alice', 'PATCH', '/customer', { fields: { ...identity, purposeOfAccount: 'investing', sourceOfFunds: 'salary' } });
+    const updated = await harness.write('alice', 'PATCH', '/customer', {
+      fields: { ...identity, purposeOfAccount: 'investing', sourceOfFunds: 'salary' },
+    });
     expect(updated.status).toBe(200);
     const updateCall = harness.upstreamCalls.find((call) => call.method === 'PUT');
-    expect(updateCall?.body).toMatchObject({ individual: { fullSsn: '123-45-6789', dateOfBirth: { day: '15', month: '01', year: '1990' } }, compliance: { requesterIpAddress: CLIENT_ADDRESS } });
+    expect(updateCall?.body).toMatchObject({
+      individual: { fullSsn: '123-45-6789', dateOfBirth: { day: '15', month: '01', year: '1990' } },
+      compliance: { requesterIpAddress: CLIENT_ADDRESS },
+    });
 
     const current = await json<{ customer: Customer }>(await harness.send('alice', 'GET', '/customer'));
     const version = current.customer.requirements.tos?.tos?.versions[0];
@@ -65,23 +87,41 @@ describe('full onboarding flow against the Coinbase sandbox', () => {
 
     const documentResponse = await harness.send('alice', 'GET', `/tos/${DEFAULT_TOS_VERSION_ID}?language=es`);
     expect(documentResponse.status).toBe(200);
-    const document = await json<{ versionId: string; language: string; title: string; html: string }>(documentResponse);
-    expect(document).toMatchObject({ versionId: DEFAULT_TOS_VERSION_ID, language: 'es', title: 'Términos de servicio del entorno de pruebas' });
+    const document = await json<{ versionId: string; language: string; title: string; html: string }>(
+      documentResponse,
+    );
+    expect(document).toMatchObject({
+      versionId: DEFAULT_TOS_VERSION_ID,
+      language: 'es',
+      title: 'Términos de servicio del entorno de pruebas',
+    });
     expect(document.html).toContain('<h2>1. Entre quiénes se celebran estos términos</h2>');
     expect(document.html).not.toMatch(/<(html|head|meta|title)/);
 
     const before = Date.now();
-    const accepted = await harness.write('alice', 'POST', '/customer/tos', { versionId: DEFAULT_TOS_VERSION_ID, language: 'es' });
+    const accepted = await harness.write('alice', 'POST', '/customer/tos', {
+      versionId: DEFAULT_TOS_VERSION_ID,
+      language: 'es',
+    });
     expect(accepted.status).toBe(200);
     const acceptance = (await json<{ customer: Customer }>(accepted)).customer.tosAcceptances[0];
     expect(acceptance).toMatchObject({ versionId: DEFAULT_TOS_VERSION_ID, language: 'es' });
     expect(Date.parse(acceptance?.acceptedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
 
     // Verification runs in the sandbox, its webhook reaches the proxy, which re-reads and streams the customer.
-    const activation = await events.next((message) => message.event === 'customer' && customerOf(message).capabilities.custodyFiat?.status === 'active');
+    const activation = await events.next(
+      (message) =>
+        message.event === 'customer' && customerOf(message).capabilities.custodyFiat?.status === 'active',
+    );
     expect(Number(activation.id)).toBeGreaterThan(0);
-    const deliveries = (await harness.control('GET', '/webhooks')) as { deliveries: { delivered: boolean; attempts: { status?: number }[] }[] };
-    expect(deliveries.deliveries.some((delivery) => delivery.delivered && delivery.attempts.at(-1)?.status === 204)).toBe(true);
+    const deliveries = (await harness.control('GET', '/webhooks')) as {
+      deliveries: { delivered: boolean; attempts: { status?: number }[] }[];
+    };
+    expect(
+      deliveries.deliveries.some(
+        (delivery) => delivery.delivered && delivery.attempts.at(-1)?.status === 204,
+      ),
+    ).toBe(true);
     const final = await json<{ customer: Customer }>(await harness.send('alice', 'GET', '/customer'));
     expect(final.customer.capabilities.custodyFiat?.status).toBe('active');
     await events.close();
@@ -98,7 +138,10 @@ describe('a customer blocked for compliance', () => {
   it('answers its update with the generic compliance-safe 403 and no upstream text', async () => {
     const harness = open({ provider: 'coinbase', manual: true });
     const created = await json<{ customer: Customer }>(
-      await harness.write('dana', 'POST', '/customer', { capabilities: ['custodyFiat'], fields: { firstName: 'Dana', lastName: 'Sanctioned' } }),
+      await harness.write('dana', 'POST', '/customer', {
+        capabilities: ['custodyFiat'],
+        fields: { firstName: 'Dana', lastName: 'Sanctioned' },
+      }),
     );
     await harness.control('POST', '/advance', { customerId: created.customer.id });
 
@@ -106,7 +149,11 @@ describe('a customer blocked for compliance', () => {
     expect(response.status).toBe(403);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({
-      error: { code: 'customer_not_authorized', message: messages.en['error.api.customer_not_authorized'], retryable: false },
+      error: {
+        code: 'customer_not_authorized',
+        message: messages.en['error.api.customer_not_authorized'],
+        retryable: false,
+      },
     });
     // The provider's own words ("This customer cannot be modified at this time.") and error type stay on the server.
     expect(text).not.toMatch(/modified|forbidden|Sanctioned/);
@@ -120,15 +167,24 @@ describe('full onboarding flow against the OMS sandbox', () => {
   it('creates, updates, signs the agreement and streams the granted endorsement', async () => {
     const harness = open({ provider: 'oms' });
     const events = await harness.openEvents('carol');
-    const created = await harness.write('carol', 'POST', '/customer', { capabilities: ['custodyFiat'], fields: { firstName: 'Carol', lastName: 'Diaz', email: 'carol@example.com' } });
+    const created = await harness.write('carol', 'POST', '/customer', {
+      capabilities: ['custodyFiat'],
+      fields: { firstName: 'Carol', lastName: 'Diaz', email: 'carol@example.com' },
+    });
     expect(created.status).toBe(201);
     const { customer } = await json<{ customer: Customer }>(created);
     expect(customer.id).toMatch(/^cst_/);
     expect(customer.capabilities.usd?.requested).toBe(true);
     await events.next((message) => message.event === 'customer');
 
-    const createCall = harness.upstreamCalls.find((call) => call.method === 'POST' && call.path === '/v0.9/customers');
-    expect(createCall?.body).toMatchObject({ type: 'individual', ipAddress: CLIENT_ADDRESS, endorsements: ['usd'] });
+    const createCall = harness.upstreamCalls.find(
+      (call) => call.method === 'POST' && call.path === '/v0.9/customers',
+    );
+    expect(createCall?.body).toMatchObject({
+      type: 'individual',
+      ipAddress: CLIENT_ADDRESS,
+      endorsements: ['usd'],
+    });
     expect(createCall?.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
     expect(createCall?.headers.get('authorization')).toMatch(/^Bearer /);
 
@@ -137,7 +193,11 @@ describe('full onboarding flow against the OMS sandbox', () => {
     });
     expect(updated.status).toBe(200);
     const updateCall = harness.upstreamCalls.find((call) => call.method === 'PATCH');
-    expect(updateCall?.body).toMatchObject({ birthDate: '1990-01-15', phone: '+14155550100', ipAddress: CLIENT_ADDRESS });
+    expect(updateCall?.body).toMatchObject({
+      birthDate: '1990-01-15',
+      phone: '+14155550100',
+      ipAddress: CLIENT_ADDRESS,
+    });
 
     const current = await json<{ customer: Customer }>(await harness.send('carol', 'GET', '/customer'));
     const version = current.customer.requirements.tos?.tos?.versions[0];
@@ -145,11 +205,18 @@ describe('full onboarding flow against the OMS sandbox', () => {
     const document = await harness.send('carol', 'GET', `/tos/${DEFAULT_TOS_VERSION_ID}?language=en`);
     expect(document.status).toBe(200);
 
-    const accepted = await harness.write('carol', 'POST', '/customer/tos', { versionId: DEFAULT_TOS_VERSION_ID, language: 'en' });
+    const accepted = await harness.write('carol', 'POST', '/customer/tos', {
+      versionId: DEFAULT_TOS_VERSION_ID,
+      language: 'en',
+    });
     expect(accepted.status).toBe(200);
-    expect(harness.upstreamCalls.filter((call) => call.method === 'PATCH').at(-1)?.body).toMatchObject({ signedAgreement: true });
+    expect(harness.upstreamCalls.filter((call) => call.method === 'PATCH').at(-1)?.body).toMatchObject({
+      signedAgreement: true,
+    });
 
-    await events.next((message) => message.event === 'customer' && customerOf(message).capabilities.usd?.status === 'active');
+    await events.next(
+      (message) => message.event === 'customer' && customerOf(message).capabilities.usd?.status === 'active',
+    );
     const final = await json<{ customer: Customer }>(await harness.send('carol', 'GET', '/customer'));
     expect(final.customer.capabilities.custodyFiat?.status).toBe('active');
     // One token exchange served every call.

@@ -21,32 +21,70 @@ const pii = {
 };
 
 /** Every form in which the values above could reach a log line. */
-const FORBIDDEN = ['123-45-6789', '123456789', '"1937"', '1937-02-03', '742 Evergreen', 'Evergreen Terrace', 'Springfield', '"97403"', 'fullSsn":"', 'dateOfBirth":{', 'birthDate":"'];
+const FORBIDDEN = [
+  '123-45-6789',
+  '123456789',
+  '"1937"',
+  '1937-02-03',
+  '742 Evergreen',
+  'Evergreen Terrace',
+  'Springfield',
+  '"97403"',
+  'fullSsn":"',
+  'dateOfBirth":{',
+  'birthDate":"',
+];
 
 describe('logs', () => {
-  it.each(['coinbase', 'oms'] as const)('hold no SSN, date of birth or address after a full %s flow, errors included', async (provider) => {
-    const harness = createProxyHarness({ provider });
-    harnesses.push(harness);
-    const events = await harness.openEvents('u');
-    const created = await harness.write('u', 'POST', '/customer', { capabilities: ['custodyFiat'], fields: { firstName: 'Lisa', lastName: 'Simpson' } });
-    expect(created.status).toBe(201);
-    // A refused submit (bad ZIP) and an accepted one both go through the logging path.
-    expect((await harness.write('u', 'PATCH', '/customer', { fields: { ...pii, addressPostalCode: '9740' } })).status).toBe(400);
-    const fields = provider === 'oms' ? { ...pii, citizenship: 'US', email: 'lisa@example.com', phoneNumber: '+14155550100' } : { ...pii, purposeOfAccount: 'investing', sourceOfFunds: 'salary' };
-    expect((await harness.write('u', 'PATCH', '/customer', { fields })).status).toBe(200);
-    expect((await harness.write('u', 'POST', '/customer/tos', { versionId: DEFAULT_TOS_VERSION_ID, language: 'en' })).status).toBe(200);
-    await events.next((message) => message.event === 'customer' && Object.values((JSON.parse(message.data ?? '{}') as { customer: Customer }).customer.capabilities).some((capability) => capability.status === 'active'));
-    await events.close();
+  it.each(['coinbase', 'oms'] as const)(
+    'hold no SSN, date of birth or address after a full %s flow, errors included',
+    async (provider) => {
+      const harness = createProxyHarness({ provider });
+      harnesses.push(harness);
+      const events = await harness.openEvents('u');
+      const created = await harness.write('u', 'POST', '/customer', {
+        capabilities: ['custodyFiat'],
+        fields: { firstName: 'Lisa', lastName: 'Simpson' },
+      });
+      expect(created.status).toBe(201);
+      // A refused submit (bad ZIP) and an accepted one both go through the logging path.
+      expect(
+        (await harness.write('u', 'PATCH', '/customer', { fields: { ...pii, addressPostalCode: '9740' } }))
+          .status,
+      ).toBe(400);
+      const fields =
+        provider === 'oms'
+          ? { ...pii, citizenship: 'US', email: 'lisa@example.com', phoneNumber: '+14155550100' }
+          : { ...pii, purposeOfAccount: 'investing', sourceOfFunds: 'salary' };
+      expect((await harness.write('u', 'PATCH', '/customer', { fields })).status).toBe(200);
+      expect(
+        (
+          await harness.write('u', 'POST', '/customer/tos', {
+            versionId: DEFAULT_TOS_VERSION_ID,
+            language: 'en',
+          })
+        ).status,
+      ).toBe(200);
+      await events.next(
+        (message) =>
+          message.event === 'customer' &&
+          Object.values(
+            (JSON.parse(message.data ?? '{}') as { customer: Customer }).customer.capabilities,
+          ).some((capability) => capability.status === 'active'),
+      );
+      await events.close();
 
-    const text = harness.logText();
-    expect(text).toContain('"route":"/api/onboarding/customer"');
-    expect(text).toContain('webhook processed');
-    for (const value of FORBIDDEN) expect(text, value).not.toContain(value);
-    expect(text).not.toMatch(/authorization|bearer/i);
-    // Nor do the URLs the proxy called: PII travels in bodies only.
-    const urls = harness.upstreamCalls.map((call) => call.path).join(' ');
-    for (const value of ['123-45', '123456789', '1937-02', 'Evergreen', 'Springfield']) expect(urls, value).not.toContain(value);
-  });
+      const text = harness.logText();
+      expect(text).toContain('"route":"/api/onboarding/customer"');
+      expect(text).toContain('webhook processed');
+      for (const value of FORBIDDEN) expect(text, value).not.toContain(value);
+      expect(text).not.toMatch(/authorization|bearer/i);
+      // Nor do the URLs the proxy called: PII travels in bodies only.
+      const urls = harness.upstreamCalls.map((call) => call.path).join(' ');
+      for (const value of ['123-45', '123456789', '1937-02', 'Evergreen', 'Springfield'])
+        expect(urls, value).not.toContain(value);
+    },
+  );
 
   it('censors PII paths and credentials even if a body is ever passed to a log call', () => {
     const lines: string[] = [];
@@ -55,14 +93,17 @@ describe('logs', () => {
       {
         fields: { fullSsn: '123-45-6789' },
         body: { individual: { fullSsn: '123-45-6789' } },
-        customer: { individual: { dateOfBirth: { year: '1937' }, address: { line1: '742 Evergreen Terrace' } } },
+        customer: {
+          individual: { dateOfBirth: { year: '1937' }, address: { line1: '742 Evergreen Terrace' } },
+        },
         headers: { authorization: 'Bearer secret-token', cookie: 'session=abc' },
         residentialAddress: { city: 'Springfield' },
       },
       'careless call',
     );
     const text = lines.join('');
-    for (const value of ['123-45-6789', '1937', 'Evergreen', 'secret-token', 'session=abc', 'Springfield']) expect(text, value).not.toContain(value);
+    for (const value of ['123-45-6789', '1937', 'Evergreen', 'secret-token', 'session=abc', 'Springfield'])
+      expect(text, value).not.toContain(value);
     expect(text).toContain('[redacted]');
   });
 });

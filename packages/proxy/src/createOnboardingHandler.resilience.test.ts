@@ -29,7 +29,8 @@ async function createFor(harness: ProxyHarness, user: string): Promise<Customer>
 }
 
 function reads(harness: ProxyHarness, customerId: string): number {
-  return harness.upstreamCalls.filter((call) => call.method === 'GET' && call.path.endsWith(customerId)).length;
+  return harness.upstreamCalls.filter((call) => call.method === 'GET' && call.path.endsWith(customerId))
+    .length;
 }
 
 const STATUSES = [500, 502, 503, 429] as const;
@@ -38,7 +39,13 @@ describe('upstream faults', () => {
   it.each(STATUSES)('retries a read after one %i and answers normally', async (status) => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
     const customer = await createFor(harness, 'u');
-    await harness.control('POST', '/faults', { kind: 'status', status, method: 'GET', path: '/platform/v2/customers/', count: 1 });
+    await harness.control('POST', '/faults', {
+      kind: 'status',
+      status,
+      method: 'GET',
+      path: '/platform/v2/customers/',
+      count: 1,
+    });
     const response = await harness.send('u', 'GET', '/customer');
     expect(response.status).toBe(200);
     expect(reads(harness, customer.id)).toBe(2);
@@ -47,62 +54,113 @@ describe('upstream faults', () => {
     else expect(harness.retryDelays).toHaveLength(1);
   });
 
-  it.each(STATUSES)('ends a lasting %i in a typed retryable error with the catalogue message', async (status) => {
-    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
-    await createFor(harness, 'u');
-    await harness.control('POST', '/faults', { kind: 'status', status, method: 'GET', path: '/platform/v2/customers/', count: 10 });
-    const response = await harness.send('u', 'GET', '/customer');
-    expect(response.status).toBe(503);
-    const body = (await response.json()) as ErrorAnswer;
-    expect(body.error).toEqual({ code: 'upstream_unavailable', message: 'The service is busy. Try again in a few minutes.', retryable: true });
-    if (status === 429 || status === 503) expect(response.headers.get('retry-after')).toBe('1');
-  });
+  it.each(STATUSES)(
+    'ends a lasting %i in a typed retryable error with the catalogue message',
+    async (status) => {
+      const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+      await createFor(harness, 'u');
+      await harness.control('POST', '/faults', {
+        kind: 'status',
+        status,
+        method: 'GET',
+        path: '/platform/v2/customers/',
+        count: 10,
+      });
+      const response = await harness.send('u', 'GET', '/customer');
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as ErrorAnswer;
+      expect(body.error).toEqual({
+        code: 'upstream_unavailable',
+        message: 'The service is busy. Try again in a few minutes.',
+        retryable: true,
+      });
+      if (status === 429 || status === 503) expect(response.headers.get('retry-after')).toBe('1');
+    },
+  );
 
   it('retries a read that times out, and reports a lasting timeout as retryable', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false, upstreamTimeoutMs: 25 });
     const customer = await createFor(harness, 'u');
-    await harness.control('POST', '/faults', { kind: 'timeout', method: 'GET', path: '/platform/v2/customers/', count: 1 });
+    await harness.control('POST', '/faults', {
+      kind: 'timeout',
+      method: 'GET',
+      path: '/platform/v2/customers/',
+      count: 1,
+    });
     expect((await harness.send('u', 'GET', '/customer')).status).toBe(200);
     expect(reads(harness, customer.id)).toBe(2);
 
-    await harness.control('POST', '/faults', { kind: 'timeout', method: 'GET', path: '/platform/v2/customers/', count: 10 });
+    await harness.control('POST', '/faults', {
+      kind: 'timeout',
+      method: 'GET',
+      path: '/platform/v2/customers/',
+      count: 10,
+    });
     const response = await harness.send('u', 'GET', '/customer');
     expect(response.status).toBe(504);
-    expect(((await response.json()) as ErrorAnswer).error).toMatchObject({ code: 'upstream_unavailable', retryable: true });
+    expect(((await response.json()) as ErrorAnswer).error).toMatchObject({
+      code: 'upstream_unavailable',
+      retryable: true,
+    });
     await harness.control('DELETE', '/faults');
   });
 
   it('reports a malformed answer as retryable', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
     await createFor(harness, 'u');
-    await harness.control('POST', '/faults', { kind: 'malformed', method: 'GET', path: '/platform/v2/customers/', count: 1 });
+    await harness.control('POST', '/faults', {
+      kind: 'malformed',
+      method: 'GET',
+      path: '/platform/v2/customers/',
+      count: 1,
+    });
     const response = await harness.send('u', 'GET', '/customer');
     expect(response.status).toBe(502);
-    expect(((await response.json()) as ErrorAnswer).error).toMatchObject({ code: 'upstream_unavailable', retryable: true });
+    expect(((await response.json()) as ErrorAnswer).error).toMatchObject({
+      code: 'upstream_unavailable',
+      retryable: true,
+    });
   });
 
   it('retries a create with its idempotency key and makes one customer', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
-    await harness.control('POST', '/faults', { kind: 'status', status: 503, method: 'POST', path: '/platform/v2/customers', count: 1 });
+    await harness.control('POST', '/faults', {
+      kind: 'status',
+      status: 503,
+      method: 'POST',
+      path: '/platform/v2/customers',
+      count: 1,
+    });
     await createFor(harness, 'u');
-    const attempts = harness.upstreamCalls.filter((call) => call.method === 'POST' && call.path === '/platform/v2/customers');
+    const attempts = harness.upstreamCalls.filter(
+      (call) => call.method === 'POST' && call.path === '/platform/v2/customers',
+    );
     expect(attempts).toHaveLength(2);
     expect(attempts[0]?.headers.get('x-idempotency-key')).toBe(attempts[1]?.headers.get('x-idempotency-key'));
     // Each attempt was signed afresh.
     expect(attempts[0]?.headers.get('authorization')).not.toBe(attempts[1]?.headers.get('authorization'));
-    expect(((await harness.control('GET', '/customers')) as { customers: unknown[] }).customers).toHaveLength(1);
+    expect(((await harness.control('GET', '/customers')) as { customers: unknown[] }).customers).toHaveLength(
+      1,
+    );
   });
 
   it('recovers a create whose answer was lost when the browser retries with the same key', async () => {
     const harness = open({ provider: 'oms', sandboxWebhooks: false });
-    await harness.control('POST', '/faults', { kind: 'malformed', method: 'POST', path: '/v0.9/customers', count: 1 });
+    await harness.control('POST', '/faults', {
+      kind: 'malformed',
+      method: 'POST',
+      path: '/v0.9/customers',
+      count: 1,
+    });
     const body = { capabilities: ['usd'] };
     const lost = await harness.write('u', 'POST', '/customer', body, { 'idempotency-key': 'submit-1' });
     expect(lost.status).toBe(502);
     expect(((await lost.json()) as ErrorAnswer).error.retryable).toBe(true);
     const retried = await harness.write('u', 'POST', '/customer', body, { 'idempotency-key': 'submit-1' });
     expect(retried.status).toBe(201);
-    expect(((await harness.control('GET', '/customers')) as { customers: unknown[] }).customers).toHaveLength(1);
+    expect(((await harness.control('GET', '/customers')) as { customers: unknown[] }).customers).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -112,7 +170,8 @@ describe('upstream authentication', () => {
     const harness = open({ provider: 'oms', sandboxWebhooks: false, now: () => clock });
     await createFor(harness, 'u');
     await harness.send('u', 'GET', '/customer');
-    const tokenCalls = (): number => harness.upstreamCalls.filter((call) => call.path === '/v0.9/auth/token').length;
+    const tokenCalls = (): number =>
+      harness.upstreamCalls.filter((call) => call.path === '/v0.9/auth/token').length;
     expect(tokenCalls()).toBe(1);
     clock += 3_600_000 - 30_000;
     expect((await harness.send('u', 'GET', '/customer')).status).toBe(200);
@@ -133,6 +192,8 @@ describe('createNodeListener', () => {
       body: JSON.stringify({ capabilities: ['custodyFiat'] }),
     });
     expect(response.status).toBe(201);
-    expect(harness.upstreamCalls.at(-1)?.body).toMatchObject({ compliance: { requesterIpAddress: '127.0.0.1' } });
+    expect(harness.upstreamCalls.at(-1)?.body).toMatchObject({
+      compliance: { requesterIpAddress: '127.0.0.1' },
+    });
   });
 });

@@ -15,7 +15,12 @@ function open(options: Parameters<typeof createProxyHarness>[0]): ProxyHarness {
 }
 
 interface ErrorAnswer {
-  error: { code: string; message: string; fields?: Record<string, { code: string; message: string }>; retryable: boolean };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, { code: string; message: string }>;
+    retryable: boolean;
+  };
 }
 
 async function errorOf(response: Response): Promise<ErrorAnswer['error']> {
@@ -23,7 +28,10 @@ async function errorOf(response: Response): Promise<ErrorAnswer['error']> {
 }
 
 async function createFor(harness: ProxyHarness, user: string): Promise<Customer> {
-  const response = await harness.write(user, 'POST', '/customer', { capabilities: ['custodyFiat'], fields: { firstName: 'Ann', lastName: 'Lee' } });
+  const response = await harness.write(user, 'POST', '/customer', {
+    capabilities: ['custodyFiat'],
+    fields: { firstName: 'Ann', lastName: 'Lee' },
+  });
   expect(response.status).toBe(201);
   return ((await response.json()) as { customer: Customer }).customer;
 }
@@ -35,9 +43,18 @@ describe('sessions and ownership', () => {
       harness.send(null, 'GET', '/customer'),
       harness.send(null, 'GET', '/events'),
       harness.send(null, 'GET', `/tos/${DEFAULT_TOS_VERSION_ID}`),
-      harness.send(null, 'POST', '/customer', { body: { capabilities: ['custodyFiat'] }, headers: { 'content-type': 'application/json', 'x-kyc-kit': '1' } }),
-      harness.send(null, 'PATCH', '/customer', { body: { fields: { firstName: 'X' } }, headers: { 'content-type': 'application/json', 'x-kyc-kit': '1' } }),
-      harness.send(null, 'POST', '/customer/tos', { body: { versionId: 'v', language: 'en' }, headers: { 'content-type': 'application/json', 'x-kyc-kit': '1' } }),
+      harness.send(null, 'POST', '/customer', {
+        body: { capabilities: ['custodyFiat'] },
+        headers: { 'content-type': 'application/json', 'x-kyc-kit': '1' },
+      }),
+      harness.send(null, 'PATCH', '/customer', {
+        body: { fields: { firstName: 'X' } },
+        headers: { 'content-type': 'application/json', 'x-kyc-kit': '1' },
+      }),
+      harness.send(null, 'POST', '/customer/tos', {
+        body: { versionId: 'v', language: 'en' },
+        headers: { 'content-type': 'application/json', 'x-kyc-kit': '1' },
+      }),
     ];
     for (const response of await Promise.all(attempts)) {
       expect(response.status).toBe(401);
@@ -59,14 +76,62 @@ describe('sessions and ownership', () => {
       ['GET /customer?customerId', harness.send('user-b', 'GET', `/customer?customerId=${id}&id=${id}`)],
       ['GET /customer/:id', harness.send('user-b', 'GET', `/customer/${id}`)],
       ['GET /customers/:id', harness.send('user-b', 'GET', `/customers/${id}`)],
-      ['PATCH /customer/:id', harness.send('user-b', 'PATCH', `/customer/${id}`, { body: { fields: { firstName: 'Mallory' } }, headers: writeHeaders })],
-      ['PATCH /customer?customerId', harness.send('user-b', 'PATCH', `/customer?customerId=${id}`, { body: { fields: { firstName: 'Mallory' } }, headers: writeHeaders })],
-      ['PATCH body customerId', harness.send('user-b', 'PATCH', '/customer', { body: { customerId: id, fields: { firstName: 'Mallory' } }, headers: writeHeaders })],
-      ['POST body customerId', harness.send('user-b', 'POST', '/customer', { body: { customerId: id, capabilities: ['custodyFiat'] }, headers: writeHeaders })],
-      ['POST /customer/tos?customerId', harness.send('user-b', 'POST', `/customer/tos?customerId=${id}`, { body: { versionId: DEFAULT_TOS_VERSION_ID, language: 'en' }, headers: writeHeaders })],
-      ['POST /customer/tos body customerId', harness.send('user-b', 'POST', '/customer/tos', { body: { customerId: id, versionId: DEFAULT_TOS_VERSION_ID, language: 'en' }, headers: writeHeaders })],
-      ['GET /tos?customerId', harness.send('user-b', 'GET', `/tos/${DEFAULT_TOS_VERSION_ID}?language=en&customerId=${id}`)],
-      ['POST /webhooks/coinbase', harness.send('user-b', 'POST', '/webhooks/coinbase', { rawBody: JSON.stringify({ eventId: 'e', eventType: 'customers.capability.changed', data: { customerId: id, capabilities: [{ code: 'custodyFiat', status: 'active' }] } }) })],
+      [
+        'PATCH /customer/:id',
+        harness.send('user-b', 'PATCH', `/customer/${id}`, {
+          body: { fields: { firstName: 'Mallory' } },
+          headers: writeHeaders,
+        }),
+      ],
+      [
+        'PATCH /customer?customerId',
+        harness.send('user-b', 'PATCH', `/customer?customerId=${id}`, {
+          body: { fields: { firstName: 'Mallory' } },
+          headers: writeHeaders,
+        }),
+      ],
+      [
+        'PATCH body customerId',
+        harness.send('user-b', 'PATCH', '/customer', {
+          body: { customerId: id, fields: { firstName: 'Mallory' } },
+          headers: writeHeaders,
+        }),
+      ],
+      [
+        'POST body customerId',
+        harness.send('user-b', 'POST', '/customer', {
+          body: { customerId: id, capabilities: ['custodyFiat'] },
+          headers: writeHeaders,
+        }),
+      ],
+      [
+        'POST /customer/tos?customerId',
+        harness.send('user-b', 'POST', `/customer/tos?customerId=${id}`, {
+          body: { versionId: DEFAULT_TOS_VERSION_ID, language: 'en' },
+          headers: writeHeaders,
+        }),
+      ],
+      [
+        'POST /customer/tos body customerId',
+        harness.send('user-b', 'POST', '/customer/tos', {
+          body: { customerId: id, versionId: DEFAULT_TOS_VERSION_ID, language: 'en' },
+          headers: writeHeaders,
+        }),
+      ],
+      [
+        'GET /tos?customerId',
+        harness.send('user-b', 'GET', `/tos/${DEFAULT_TOS_VERSION_ID}?language=en&customerId=${id}`),
+      ],
+      [
+        'POST /webhooks/coinbase',
+        harness.send('user-b', 'POST', '/webhooks/coinbase', {
+          rawBody: JSON.stringify({
+            eventId: 'e',
+            eventType: 'customers.capability.changed',
+            data: { customerId: id, capabilities: [{ code: 'custodyFiat', status: 'active' }] },
+          }),
+        }),
+      ],
     ];
     for (const [label, pending] of attempts) {
       const response = await pending;
@@ -77,7 +142,9 @@ describe('sessions and ownership', () => {
     }
 
     // A's update reaches A's stream only: B's next event is B's own, proving nothing of A's was queued before it.
-    expect((await harness.write('user-a', 'PATCH', '/customer', { fields: { firstName: 'Anna' } })).status).toBe(200);
+    expect(
+      (await harness.write('user-a', 'PATCH', '/customer', { fields: { firstName: 'Anna' } })).status,
+    ).toBe(200);
     await streamA.next((message) => message.event === 'customer');
     const customerB = await createFor(harness, 'user-b');
     const first = await streamB.next((message) => message.event === 'customer');
@@ -85,7 +152,9 @@ describe('sessions and ownership', () => {
     expect(customerB.id).not.toBe(id);
 
     // A's customer is untouched by every attempt.
-    const afterA = (await (await harness.send('user-a', 'GET', '/customer')).json()) as { customer: Customer };
+    const afterA = (await (await harness.send('user-a', 'GET', '/customer')).json()) as {
+      customer: Customer;
+    };
     expect(afterA.customer.profile.firstName).toBe('Anna');
     expect(harness.upstreamCalls.filter((call) => call.method === 'PUT')).toHaveLength(1);
     await streamA.close();
@@ -96,15 +165,29 @@ describe('sessions and ownership', () => {
     const harness = open({ provider: 'coinbase' });
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
-        harness.write('eager', 'POST', '/customer', { capabilities: ['custodyFiat'] }, { 'idempotency-key': `submit-${index}` }),
+        harness.write(
+          'eager',
+          'POST',
+          '/customer',
+          { capabilities: ['custodyFiat'] },
+          { 'idempotency-key': `submit-${index}` },
+        ),
       ),
     );
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 200)).toHaveLength(49);
-    const ids = new Set(await Promise.all(responses.map(async (response) => ((await response.json()) as { customer: Customer }).customer.id)));
+    const ids = new Set(
+      await Promise.all(
+        responses.map(async (response) => ((await response.json()) as { customer: Customer }).customer.id),
+      ),
+    );
     expect(ids.size).toBe(1);
-    expect(harness.upstreamCalls.filter((call) => call.method === 'POST' && call.path === '/platform/v2/customers')).toHaveLength(1);
+    expect(
+      harness.upstreamCalls.filter(
+        (call) => call.method === 'POST' && call.path === '/platform/v2/customers',
+      ),
+    ).toHaveLength(1);
     const listed = (await harness.control('GET', '/customers')) as { customers: unknown[] };
     expect(listed.customers).toHaveLength(1);
   });
@@ -114,14 +197,24 @@ describe('request hygiene', () => {
   it('refuses writes without the kit header, from another origin, cross-site or not as JSON', async () => {
     const harness = open({ provider: 'coinbase' });
     const body = { capabilities: ['custodyFiat'] };
-    const noHeader = await harness.send('u', 'POST', '/customer', { body, headers: { 'content-type': 'application/json' } });
+    const noHeader = await harness.send('u', 'POST', '/customer', {
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(noHeader.status).toBe(403);
     expect((await errorOf(noHeader)).code).toBe('forbidden');
-    const evilOrigin = await harness.write('u', 'POST', '/customer', body, { origin: 'https://evil.example' });
+    const evilOrigin = await harness.write('u', 'POST', '/customer', body, {
+      origin: 'https://evil.example',
+    });
     expect(evilOrigin.status).toBe(403);
-    const crossSite = await harness.write('u', 'POST', '/customer', body, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const crossSite = await harness.write('u', 'POST', '/customer', body, {
+      origin: 'https://evil.example',
+      'sec-fetch-site': 'cross-site',
+    });
     expect(crossSite.status).toBe(403);
-    const crossSiteRead = await harness.send('u', 'GET', '/customer', { headers: { 'sec-fetch-site': 'cross-site' } });
+    const crossSiteRead = await harness.send('u', 'GET', '/customer', {
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(crossSiteRead.status).toBe(403);
     const form = await harness.write('u', 'POST', '/customer', body, { 'content-type': 'text/plain' });
     expect(form.status).toBe(415);
@@ -129,15 +222,28 @@ describe('request hygiene', () => {
   });
 
   it('lets an allow-listed origin write, with CORS answers for it alone', async () => {
-    const harness = open({ provider: 'coinbase', handler: { allowedOrigins: ['https://app.partner.example'] } });
-    const preflight = await harness.send(null, 'OPTIONS', '/customer', { headers: { origin: 'https://app.partner.example', 'access-control-request-method': 'POST' } });
+    const harness = open({
+      provider: 'coinbase',
+      handler: { allowedOrigins: ['https://app.partner.example'] },
+    });
+    const preflight = await harness.send(null, 'OPTIONS', '/customer', {
+      headers: { origin: 'https://app.partner.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.partner.example');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('X-KYC-Kit');
-    const created = await harness.write('u', 'POST', '/customer', { capabilities: ['custodyFiat'] }, { origin: 'https://app.partner.example', 'sec-fetch-site': 'cross-site' });
+    const created = await harness.write(
+      'u',
+      'POST',
+      '/customer',
+      { capabilities: ['custodyFiat'] },
+      { origin: 'https://app.partner.example', 'sec-fetch-site': 'cross-site' },
+    );
     expect(created.status).toBe(201);
     expect(created.headers.get('access-control-allow-credentials')).toBe('true');
-    const stranger = await harness.send(null, 'OPTIONS', '/customer', { headers: { origin: 'https://evil.example' } });
+    const stranger = await harness.send(null, 'OPTIONS', '/customer', {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(stranger.status).toBe(403);
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -145,7 +251,10 @@ describe('request hygiene', () => {
   it('refuses an oversized body with 413 and malformed JSON with 400', async () => {
     const harness = open({ provider: 'coinbase', handler: { bodyLimitBytes: 1024 } });
     const headers = { 'content-type': 'application/json', 'x-kyc-kit': '1' };
-    const large = await harness.send('u', 'POST', '/customer', { rawBody: JSON.stringify({ capabilities: ['custodyFiat'], fields: { firstName: 'x'.repeat(2000) } }), headers });
+    const large = await harness.send('u', 'POST', '/customer', {
+      rawBody: JSON.stringify({ capabilities: ['custodyFiat'], fields: { firstName: 'x'.repeat(2000) } }),
+      headers,
+    });
     expect(large.status).toBe(413);
     const broken = await harness.send('u', 'POST', '/customer', { rawBody: '{"capabilities": [', headers });
     expect(broken.status).toBe(400);
@@ -153,7 +262,12 @@ describe('request hygiene', () => {
   });
 
   it('rate-limits per user and per address with Retry-After', async () => {
-    const harness = open({ provider: 'coinbase', handler: { rateLimit: { perUser: { limit: 2, windowMs: 60_000 }, perAddress: { limit: 4, windowMs: 60_000 } } } });
+    const harness = open({
+      provider: 'coinbase',
+      handler: {
+        rateLimit: { perUser: { limit: 2, windowMs: 60_000 }, perAddress: { limit: 4, windowMs: 60_000 } },
+      },
+    });
     expect((await harness.send('u', 'GET', '/customer')).status).toBe(404);
     expect((await harness.send('u', 'GET', '/customer')).status).toBe(404);
     const limited = await harness.send('u', 'GET', '/customer');
@@ -168,7 +282,10 @@ describe('request hygiene', () => {
 
   it('sends security headers on answers and errors alike', async () => {
     const harness = open({ provider: 'coinbase' });
-    for (const response of [await harness.send('u', 'GET', '/customer'), await harness.send(null, 'GET', '/openapi.json')]) {
+    for (const response of [
+      await harness.send('u', 'GET', '/customer'),
+      await harness.send(null, 'GET', '/openapi.json'),
+    ]) {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -182,16 +299,33 @@ describe('field validation', () => {
     const harness = open({ provider: 'coinbase' });
     await createFor(harness, 'u');
     const response = await harness.write('u', 'PATCH', '/customer', {
-      fields: { favouriteColour: 'blue', fullSsn: '12-34', dateOfBirth: { day: '31', month: '2', year: '1990' }, tos: true, firstName: 'Ok' },
+      fields: {
+        favouriteColour: 'blue',
+        fullSsn: '12-34',
+        dateOfBirth: { day: '31', month: '2', year: '1990' },
+        tos: true,
+        firstName: 'Ok',
+      },
     });
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.code).toBe('invalid_fields');
-    expect(Object.keys(error.fields ?? {}).sort()).toEqual(['dateOfBirth', 'favouriteColour', 'fullSsn', 'tos']);
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual([
+      'dateOfBirth',
+      'favouriteColour',
+      'fullSsn',
+      'tos',
+    ]);
     expect(error.fields?.fullSsn?.code).toBe('field.fullSsn.error.invalid');
     // Field codes are catalogue ids, so the browser can show them in its own language.
-    expect(error.fields?.favouriteColour).toEqual({ code: 'field.error.unknown', message: messages.en['field.error.unknown'] });
-    expect(error.fields?.tos).toEqual({ code: 'field.error.tosNotAField', message: messages.en['field.error.tosNotAField'] });
+    expect(error.fields?.favouriteColour).toEqual({
+      code: 'field.error.unknown',
+      message: messages.en['field.error.unknown'],
+    });
+    expect(error.fields?.tos).toEqual({
+      code: 'field.error.tosNotAField',
+      message: messages.en['field.error.tosNotAField'],
+    });
     for (const field of Object.values(error.fields ?? {})) expect(hasMessage(field.code)).toBe(true);
     // The typed values are never echoed back.
     expect(JSON.stringify(error)).not.toContain('12-34');
@@ -200,10 +334,15 @@ describe('field validation', () => {
 
   it('refuses a field the provider has no place for and a capability nobody offers', async () => {
     const harness = open({ provider: 'oms' });
-    const unsupported = await harness.write('u', 'POST', '/customer', { capabilities: ['custodyFiat'], fields: { ssnLast4: '1234' } });
+    const unsupported = await harness.write('u', 'POST', '/customer', {
+      capabilities: ['custodyFiat'],
+      fields: { ssnLast4: '1234' },
+    });
     expect(unsupported.status).toBe(400);
     expect((await errorOf(unsupported)).fields?.ssnLast4?.code).toBe('field.error.unknown');
-    const unknownCapability = await harness.write('u', 'POST', '/customer', { capabilities: ['teleportFunds'] });
+    const unknownCapability = await harness.write('u', 'POST', '/customer', {
+      capabilities: ['teleportFunds'],
+    });
     expect(unknownCapability.status).toBe(400);
     expect((await errorOf(unknownCapability)).code).toBe('invalid_request');
   });
@@ -212,20 +351,34 @@ describe('field validation', () => {
 describe('end-user address', () => {
   it('ignores X-Forwarded-For unless proxies are trusted, then reads it from the right hop', async () => {
     const direct = open({ provider: 'coinbase' });
-    await direct.write('u', 'POST', '/customer', { capabilities: ['custodyFiat'] }, { 'x-forwarded-for': '6.6.6.6' });
-    expect(direct.upstreamCalls.at(-1)?.body).toMatchObject({ compliance: { requesterIpAddress: '203.0.113.10' } });
+    await direct.write(
+      'u',
+      'POST',
+      '/customer',
+      { capabilities: ['custodyFiat'] },
+      { 'x-forwarded-for': '6.6.6.6' },
+    );
+    expect(direct.upstreamCalls.at(-1)?.body).toMatchObject({
+      compliance: { requesterIpAddress: '203.0.113.10' },
+    });
 
     const behindProxy = open({ provider: 'oms', handler: { trustedProxyCount: 1 } });
     const response = await behindProxy.send('u', 'POST', '/customer', {
       body: { capabilities: ['usd'] },
-      headers: { 'content-type': 'application/json', 'x-kyc-kit': '1', 'x-forwarded-for': '6.6.6.6, 198.51.100.23' },
+      headers: {
+        'content-type': 'application/json',
+        'x-kyc-kit': '1',
+        'x-forwarded-for': '6.6.6.6, 198.51.100.23',
+      },
       clientAddress: '10.0.0.2',
     });
     expect(response.status).toBe(201);
-    expect(behindProxy.upstreamCalls.find((call) => call.path === '/v0.9/customers')?.body).toMatchObject({ ipAddress: '198.51.100.23' });
+    expect(behindProxy.upstreamCalls.find((call) => call.path === '/v0.9/customers')?.body).toMatchObject({
+      ipAddress: '198.51.100.23',
+    });
   });
 
-  it('refuses to write rather than send no address or the server\'s own', async () => {
+  it("refuses to write rather than send no address or the server's own", async () => {
     const harness = open({ provider: 'coinbase' });
     const response = await harness.send('u', 'POST', '/customer', {
       body: { capabilities: ['custodyFiat'] },
@@ -242,10 +395,30 @@ describe('idempotency keys', () => {
     const harness = open({ provider: 'coinbase' });
     await createFor(harness, 'a');
     await createFor(harness, 'b');
-    await harness.write('a', 'PATCH', '/customer', { fields: { firstName: 'One' } }, { 'idempotency-key': 'submit-7' });
-    await harness.write('a', 'PATCH', '/customer', { fields: { firstName: 'One' } }, { 'idempotency-key': 'submit-7' });
-    await harness.write('b', 'PATCH', '/customer', { fields: { firstName: 'One' } }, { 'idempotency-key': 'submit-7' });
-    const keys = harness.upstreamCalls.filter((call) => call.method === 'PUT').map((call) => call.headers.get('x-idempotency-key'));
+    await harness.write(
+      'a',
+      'PATCH',
+      '/customer',
+      { fields: { firstName: 'One' } },
+      { 'idempotency-key': 'submit-7' },
+    );
+    await harness.write(
+      'a',
+      'PATCH',
+      '/customer',
+      { fields: { firstName: 'One' } },
+      { 'idempotency-key': 'submit-7' },
+    );
+    await harness.write(
+      'b',
+      'PATCH',
+      '/customer',
+      { fields: { firstName: 'One' } },
+      { 'idempotency-key': 'submit-7' },
+    );
+    const keys = harness.upstreamCalls
+      .filter((call) => call.method === 'PUT')
+      .map((call) => call.headers.get('x-idempotency-key'));
     expect(keys).toHaveLength(3);
     expect(keys[0]).toBe(keys[1]);
     expect(keys[2]).not.toBe(keys[0]);
@@ -256,7 +429,13 @@ describe('idempotency keys', () => {
     const harness = open({ provider: 'coinbase' });
     await createFor(harness, 'a');
     expect(harness.upstreamCalls.at(-1)?.headers.get('x-idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
-    const malformed = await harness.write('a', 'PATCH', '/customer', { fields: { firstName: 'Two' } }, { 'idempotency-key': 'x'.repeat(200) });
+    const malformed = await harness.write(
+      'a',
+      'PATCH',
+      '/customer',
+      { fields: { firstName: 'Two' } },
+      { 'idempotency-key': 'x'.repeat(200) },
+    );
     expect(malformed.status).toBe(400);
   });
 });
@@ -265,9 +444,15 @@ describe('Terms of Service', () => {
   it('refuses a version or a language the requirement does not list', async () => {
     const harness = open({ provider: 'coinbase' });
     await createFor(harness, 'u');
-    const unknownVersion = await harness.write('u', 'POST', '/customer/tos', { versionId: 'us_individual_1999-01-01', language: 'en' });
+    const unknownVersion = await harness.write('u', 'POST', '/customer/tos', {
+      versionId: 'us_individual_1999-01-01',
+      language: 'en',
+    });
     expect(unknownVersion.status).toBe(400);
-    const french = await harness.write('u', 'POST', '/customer/tos', { versionId: DEFAULT_TOS_VERSION_ID, language: 'fr' });
+    const french = await harness.write('u', 'POST', '/customer/tos', {
+      versionId: DEFAULT_TOS_VERSION_ID,
+      language: 'fr',
+    });
     expect(french.status).toBe(400);
     expect((await errorOf(french)).code).toBe('unsupported_tos_language');
     const frenchDocument = await harness.send('u', 'GET', `/tos/${DEFAULT_TOS_VERSION_ID}?language=fr`);
@@ -278,7 +463,10 @@ describe('Terms of Service', () => {
   });
 
   it('fetches documents only from an allow-listed origin', async () => {
-    const harness = open({ provider: 'coinbase', handler: { tosOrigins: ['https://docs.cdp.coinbase.com'] } });
+    const harness = open({
+      provider: 'coinbase',
+      handler: { tosOrigins: ['https://docs.cdp.coinbase.com'] },
+    });
     await createFor(harness, 'u');
     const response = await harness.send('u', 'GET', `/tos/${DEFAULT_TOS_VERSION_ID}?language=en`);
     expect(response.status).toBe(502);
@@ -297,9 +485,13 @@ describe('event stream', () => {
     await first.close();
 
     // Missed while disconnected: sent at once on reconnect.
-    expect((await harness.write('u', 'PATCH', '/customer', { fields: { firstName: 'Later' } })).status).toBe(200);
+    expect((await harness.write('u', 'PATCH', '/customer', { fields: { firstName: 'Later' } })).status).toBe(
+      200,
+    );
     const resumed = await harness.openEvents('u', { 'last-event-id': latest.id ?? '' });
-    const missed = await resumed.next((message) => message.event === 'customer' || message.comment === 'heartbeat');
+    const missed = await resumed.next(
+      (message) => message.event === 'customer' || message.comment === 'heartbeat',
+    );
     expect(missed.event).toBe('customer');
     expect(Number(missed.id)).toBeGreaterThan(Number(latest.id));
     expect(JSON.parse(missed.data ?? '{}')).toMatchObject({ customer: { profile: { firstName: 'Later' } } });
@@ -307,7 +499,9 @@ describe('event stream', () => {
 
     // Nothing missed: the first thing after the retry hint is a heartbeat, not a replay.
     const upToDate = await harness.openEvents('u', { 'last-event-id': missed.id ?? '' });
-    const next = await upToDate.next((message) => message.event === 'customer' || message.comment === 'heartbeat');
+    const next = await upToDate.next(
+      (message) => message.event === 'customer' || message.comment === 'heartbeat',
+    );
     expect(next.comment).toBe('heartbeat');
     await upToDate.close();
   });
@@ -337,7 +531,11 @@ describe('OpenAPI document', () => {
     const harness = open({ provider: 'coinbase' });
     const response = await harness.send(null, 'GET', '/openapi.json');
     expect(response.status).toBe(200);
-    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/onboarding/customer',
@@ -345,7 +543,13 @@ describe('OpenAPI document', () => {
       '/api/onboarding/events',
       '/api/onboarding/tos/{versionId}',
     ]);
-    expect(Object.keys(document.components.schemas.CreateCustomerBody?.properties ?? {})).toEqual(['capabilities', 'fields']);
-    expect(Object.keys(document.components.schemas.TosAcceptBody?.properties ?? {})).toEqual(['versionId', 'language']);
+    expect(Object.keys(document.components.schemas.CreateCustomerBody?.properties ?? {})).toEqual([
+      'capabilities',
+      'fields',
+    ]);
+    expect(Object.keys(document.components.schemas.TosAcceptBody?.properties ?? {})).toEqual([
+      'versionId',
+      'language',
+    ]);
   });
 });

@@ -113,7 +113,10 @@ function userReference(userId: string): string {
 }
 
 function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 }
 
 function parseJson(text: string): unknown {
@@ -125,10 +128,16 @@ function parseJson(text: string): unknown {
 }
 
 // Typed against zod's core schema type, so core's wire schemas may be built with `zod` or `zod/mini`.
-function parseBody<Schema extends z.core.$ZodType>(schema: Schema, value: unknown, allowedKeys: readonly string[]): z.output<Schema> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ProxyError('invalid_request');
+function parseBody<Schema extends z.core.$ZodType>(
+  schema: Schema,
+  value: unknown,
+  allowedKeys: readonly string[],
+): z.output<Schema> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ProxyError('invalid_request');
   // An unexpected key (a customerId, say) is refused outright rather than silently ignored.
-  if (Object.keys(value).some((key) => !allowedKeys.includes(key))) throw new ProxyError('invalid_request', { detail: 'unexpected body key' });
+  if (Object.keys(value).some((key) => !allowedKeys.includes(key)))
+    throw new ProxyError('invalid_request', { detail: 'unexpected body key' });
   const result = z.safeParse(schema, value);
   if (!result.success) throw new ProxyError('invalid_request', { detail: 'body does not match its schema' });
   return result.data;
@@ -139,11 +148,15 @@ function parseBody<Schema extends z.core.$ZodType>(schema: Schema, value: unknow
  * `tos` (accepted only through its own route) are field-level errors, and
  * every known key runs its spec's schema. Returns the normalized values.
  */
-function validateSubmittedFields(provider: ProviderName, fields: Record<string, unknown>): Record<string, unknown> {
+function validateSubmittedFields(
+  provider: ProviderName,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
   const errors: Record<string, FieldError> = {};
   const known: string[] = [];
   for (const key of Object.keys(fields)) {
-    if (key === 'tos') errors[key] = { code: 'field.error.tosNotAField', message: translate('field.error.tosNotAField') };
+    if (key === 'tos')
+      errors[key] = { code: 'field.error.tosNotAField', message: translate('field.error.tosNotAField') };
     // Unknown keys, and keys this provider has no field for (ssnLast4 on OMS), are refused rather than dropped.
     else if (!FIELD_KEYS.includes(key) || fieldSpecFor(key).paths[provider] === null) {
       errors[key] = { code: 'field.error.unknown', message: translate('field.error.unknown') };
@@ -159,8 +172,10 @@ function validateSubmittedFields(provider: ProviderName, fields: Record<string, 
 /** Capabilities are the kit's eight names; OMS also takes its endorsement names. */
 function validateCapabilities(provider: ProviderName, capabilities: readonly string[]): void {
   const requestable = (name: string): boolean =>
-    (KNOWN_CAPABILITIES as readonly string[]).includes(name) || (provider === 'oms' && omsEndorsementsFor([name]).length > 0);
-  if (!capabilities.every(requestable)) throw new ProxyError('invalid_request', { detail: 'unknown capability' });
+    (KNOWN_CAPABILITIES as readonly string[]).includes(name) ||
+    (provider === 'oms' && omsEndorsementsFor([name]).length > 0);
+  if (!capabilities.every(requestable))
+    throw new ProxyError('invalid_request', { detail: 'unknown capability' });
 }
 
 /**
@@ -175,7 +190,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   const basePath = (options.basePath ?? '/api/onboarding').replace(/\/+$/, '');
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const trustedProxyCount = options.trustedProxyCount ?? 0;
-  const tosOrigins = new Set((options.tosOrigins ?? DEFAULT_TOS_ORIGINS).map((origin) => new URL(origin).origin));
+  const tosOrigins = new Set(
+    (options.tosOrigins ?? DEFAULT_TOS_ORIGINS).map((origin) => new URL(origin).origin),
+  );
   const logger = createProxyLogger(options.logger);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const bodyLimitBytes = options.bodyLimitBytes ?? 65_536;
@@ -231,7 +248,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const requesterIpAddress = clientAddressOf(c);
     // Never fall back to the server's own address: the provider must see the end-user's.
     if (requesterIpAddress === undefined) {
-      logger.error('no client address: pass context.clientAddress (createNodeListener does) or set trustedProxyCount');
+      logger.error(
+        'no client address: pass context.clientAddress (createNodeListener does) or set trustedProxyCount',
+      );
       throw new ProxyError('client_address_unavailable');
     }
     // No abort signal: a write the browser gave up on still completes, so a created customer is linked, not orphaned.
@@ -256,7 +275,10 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   async function forgetCustomer(customerId: string): Promise<void> {
     const userId = await store.unlinkCustomer(customerId);
     if (userId === null) return;
-    logger.info({ user: userReference(userId), provider: upstream.provider }, 'customer unlinked: deleted upstream');
+    logger.info(
+      { user: userReference(userId), provider: upstream.provider },
+      'customer unlinked: deleted upstream',
+    );
     hub.publishDeleted(userId, customerId);
   }
 
@@ -286,9 +308,25 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   app.onError((error, c) => {
     const proxyError = toProxyError(error);
-    const upstreamError = error instanceof UpstreamError ? error : error.cause instanceof UpstreamError ? error.cause : undefined;
-    const log = { reason: proxyError.reason, code: proxyError.code, status: proxyError.status, route: c.req.routePath, ...(upstreamError ? { upstream: { failure: upstreamError.failure, status: upstreamError.status, errorType: upstreamError.errorType } } : {}) };
-    if (proxyError.status >= 500 && !proxyError.retryable) logger.error({ ...log, error: error.name, detail: error.message }, 'request failed');
+    const upstreamError =
+      error instanceof UpstreamError ? error : error.cause instanceof UpstreamError ? error.cause : undefined;
+    const log = {
+      reason: proxyError.reason,
+      code: proxyError.code,
+      status: proxyError.status,
+      route: c.req.routePath,
+      ...(upstreamError
+        ? {
+            upstream: {
+              failure: upstreamError.failure,
+              status: upstreamError.status,
+              errorType: upstreamError.errorType,
+            },
+          }
+        : {}),
+    };
+    if (proxyError.status >= 500 && !proxyError.retryable)
+      logger.error({ ...log, error: error.name, detail: error.message }, 'request failed');
     else logger.warn(log, 'request refused');
     return proxyError.toResponse();
   });
@@ -299,14 +337,23 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   app.use('*', async (c, next) => {
     const started = Date.now();
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
     const origin = c.req.header('origin');
     if (origin !== undefined && allowedOrigins.has(origin)) {
       c.res.headers.set('access-control-allow-origin', origin);
       c.res.headers.set('access-control-allow-credentials', 'true');
       c.res.headers.append('vary', 'Origin');
     }
-    logger.info({ method: c.req.method, route: c.req.routePath, status: c.res.status, durationMs: Date.now() - started }, 'request');
+    logger.info(
+      {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        durationMs: Date.now() - started,
+      },
+      'request',
+    );
   });
 
   app.get('/openapi.json', (c) => {
@@ -336,8 +383,11 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     }
     // The id in the body; else the X-Event-Id header, if the v1 signature vouches for it (the guides'
     // event shape has no id field); else the digest of the signed body, which identifies a redelivery.
-    const headerEventId = verdict.signedHeaders.includes('x-event-id') ? c.req.header('x-event-id') : undefined;
-    const eventId = event.eventId ?? headerEventId ?? `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+    const headerEventId = verdict.signedHeaders.includes('x-event-id')
+      ? c.req.header('x-event-id')
+      : undefined;
+    const eventId =
+      event.eventId ?? headerEventId ?? `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
     const eventKey = `${upstream.provider}:${eventId}`;
     if (!(await store.claimEvent(eventKey, Date.now()))) {
       logger.info({ eventType: event.eventType }, 'webhook duplicate ignored');
@@ -389,21 +439,26 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     // A cross-site page has no business here, reads included (they could leak by timing or size).
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
-    if (site === 'cross-site' && (origin === undefined || !allowedOrigins.has(origin))) throw new ProxyError('forbidden_origin');
+    if (site === 'cross-site' && (origin === undefined || !allowedOrigins.has(origin)))
+      throw new ProxyError('forbidden_origin');
     const address = clientAddressOf(c);
     const byAddress = addressLimiter.hit(`address:${address ?? 'unknown'}`);
-    if (!byAddress.allowed) throw new ProxyError('rate_limited', { retryAfterSeconds: byAddress.retryAfterSeconds });
+    if (!byAddress.allowed)
+      throw new ProxyError('rate_limited', { retryAfterSeconds: byAddress.retryAfterSeconds });
     const user = await options.resolveUser(c.req.raw);
     if (!user || typeof user.id !== 'string' || user.id === '') throw new ProxyError('unauthorized');
     const byUser = userLimiter.hit(`user:${user.id}`);
-    if (!byUser.allowed) throw new ProxyError('rate_limited', { retryAfterSeconds: byUser.retryAfterSeconds });
+    if (!byUser.allowed)
+      throw new ProxyError('rate_limited', { retryAfterSeconds: byUser.retryAfterSeconds });
     c.set('user', user);
     await next();
   });
 
   browser.get('/customer', async (c) => {
     const customerId = await linkedCustomerId(c.get('user').id);
-    return json({ customer: await onLinkedCustomer(customerId, () => readCustomer(customerId, c.req.raw.signal)) });
+    return json({
+      customer: await onLinkedCustomer(customerId, () => readCustomer(customerId, c.req.raw.signal)),
+    });
   });
 
   browser.post('/customer', async (c) => {
@@ -414,15 +469,24 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const userId = c.get('user').id;
     // One creator per user in this process; the store's claim covers other processes.
     return creationLock.run(userId, async () => {
-      let claim = await store.claimCustomerCreation(userId, { now: Date.now(), staleAfterMs: CREATION_STALE_MS });
+      let claim = await store.claimCustomerCreation(userId, {
+        now: Date.now(),
+        staleAfterMs: CREATION_STALE_MS,
+      });
       if (claim.status === 'linked') {
         const linkedId = claim.customerId;
         try {
-          return json({ customer: await onLinkedCustomer(linkedId, () => readCustomer(linkedId, c.req.raw.signal)) }, 200);
+          return json(
+            { customer: await onLinkedCustomer(linkedId, () => readCustomer(linkedId, c.req.raw.signal)) },
+            200,
+          );
         } catch (error) {
           if (!(error instanceof ProxyError && error.reason === 'no_customer')) throw error;
           // The linked customer was deleted upstream and is now unlinked: this request creates a new one.
-          claim = await store.claimCustomerCreation(userId, { now: Date.now(), staleAfterMs: CREATION_STALE_MS });
+          claim = await store.claimCustomerCreation(userId, {
+            now: Date.now(),
+            staleAfterMs: CREATION_STALE_MS,
+          });
           if (claim.status === 'linked') throw new ProxyError('create_in_progress', { retryAfterSeconds: 1 });
         }
       }
@@ -430,7 +494,10 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       let customer: Customer;
       try {
         const context = await writeContext(c, 'create');
-        customer = await upstream.createCustomer(buildCreateRequest(upstream.provider, { capabilities: body.capabilities, values }), context);
+        customer = await upstream.createCustomer(
+          buildCreateRequest(upstream.provider, { capabilities: body.capabilities, values }),
+          context,
+        );
         await store.linkCustomer(userId, customer.id);
       } catch (error) {
         await store.releaseCustomerCreation(userId);
@@ -448,12 +515,18 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const capabilities = body.capabilities ?? [];
     validateCapabilities(upstream.provider, capabilities);
     const values = validateSubmittedFields(upstream.provider, body.fields ?? {});
-    if (capabilities.length === 0 && Object.keys(values).length === 0) throw new ProxyError('invalid_request', { detail: 'nothing to update' });
+    if (capabilities.length === 0 && Object.keys(values).length === 0)
+      throw new ProxyError('invalid_request', { detail: 'nothing to update' });
     const userId = c.get('user').id;
     const customerId = await linkedCustomerId(userId);
     const context = await writeContext(c, 'update');
-    const request = { ...buildCapabilitiesRequest(upstream.provider, capabilities), ...buildPatch(upstream.provider, values) };
-    const customer = await onLinkedCustomer(customerId, () => upstream.updateCustomer(customerId, request, context));
+    const request = {
+      ...buildCapabilitiesRequest(upstream.provider, capabilities),
+      ...buildPatch(upstream.provider, values),
+    };
+    const customer = await onLinkedCustomer(customerId, () =>
+      upstream.updateCustomer(customerId, request, context),
+    );
     hub.publish(userId, customer);
     return json({ customer });
   });
@@ -469,15 +542,24 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     let acceptance;
     try {
       // The acceptance time is the server's: a browser clock (or a forged one) is never recorded.
-      acceptance = buildTosAcceptance(requirement, { versionId: body.versionId, language: body.language, acceptedAt: new Date().toISOString() });
+      acceptance = buildTosAcceptance(requirement, {
+        versionId: body.versionId,
+        language: body.language,
+        acceptedAt: new Date().toISOString(),
+      });
     } catch (error) {
       if (error instanceof TosAcceptanceError) {
-        throw new ProxyError(error.code === 'unsupported_language' ? 'unsupported_tos_language' : 'tos_version_unavailable', { cause: error });
+        throw new ProxyError(
+          error.code === 'unsupported_language' ? 'unsupported_tos_language' : 'tos_version_unavailable',
+          { cause: error },
+        );
       }
       throw error;
     }
     const context = await writeContext(c, 'tos');
-    const customer = await onLinkedCustomer(customerId, () => upstream.updateCustomer(customerId, buildTosPatch(upstream.provider, acceptance), context));
+    const customer = await onLinkedCustomer(customerId, () =>
+      upstream.updateCustomer(customerId, buildTosPatch(upstream.provider, acceptance), context),
+    );
     hub.publish(userId, customer);
     return json({ customer });
   });
@@ -486,7 +568,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const versionId = c.req.param('versionId');
     const customerId = await linkedCustomerId(c.get('user').id);
     const customer = await onLinkedCustomer(customerId, () => readCustomer(customerId, c.req.raw.signal));
-    const version = customer.requirements.tos?.tos?.versions.find((candidate) => candidate.versionId === versionId);
+    const version = customer.requirements.tos?.tos?.versions.find(
+      (candidate) => candidate.versionId === versionId,
+    );
     if (!version) throw new ProxyError('not_found', { detail: 'no such ToS version for this customer' });
     const language = c.req.query('language') ?? version.languages[0] ?? 'en';
     if (!version.languages.includes(language)) throw new ProxyError('unsupported_tos_language');
@@ -496,9 +580,13 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   browser.get('/events', async (c) => {
     const userId = c.get('user').id;
-    if (hub.streamCount(userId) >= maxStreamsPerUser) throw new ProxyError('rate_limited', { retryAfterSeconds: 5 });
+    if (hub.streamCount(userId) >= maxStreamsPerUser)
+      throw new ProxyError('rate_limited', { retryAfterSeconds: 5 });
     const lastEventHeader = c.req.header('last-event-id');
-    const lastEventId = lastEventHeader !== undefined && /^\d{1,16}$/.test(lastEventHeader) ? Number(lastEventHeader) : undefined;
+    const lastEventId =
+      lastEventHeader !== undefined && /^\d{1,16}$/.test(lastEventHeader)
+        ? Number(lastEventHeader)
+        : undefined;
     const latest = hub.latest(userId);
     // Events carry the whole customer, so resuming means: send the latest one if the client has not seen it.
     const replay = latest && (lastEventId === undefined || latest.id > lastEventId) ? latest : undefined;
@@ -547,7 +635,12 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
               const customer = await onLinkedCustomer(customerId, () => readCustomer(customerId));
               if (!hub.latest(userId)) hub.publish(userId, customer);
             })
-            .catch((error: unknown) => logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'event stream resume read failed'));
+            .catch((error: unknown) =>
+              logger.warn(
+                { error: error instanceof Error ? error.name : 'unknown' },
+                'event stream resume read failed',
+              ),
+            );
         }
       },
       cancel() {

@@ -2,7 +2,14 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { Customer } from '@kyc-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
-import { APP_ORIGIN, BASE_PATH, SANDBOX_ORIGIN, WEBHOOK_SECRET, createProxyHarness, type ProxyHarness } from './createProxyHarness';
+import {
+  APP_ORIGIN,
+  BASE_PATH,
+  SANDBOX_ORIGIN,
+  WEBHOOK_SECRET,
+  createProxyHarness,
+  type ProxyHarness,
+} from './createProxyHarness';
 import { createWebhookSignatureHeader } from './verifyWebhookSignature';
 
 const harnesses: ProxyHarness[] = [];
@@ -26,7 +33,13 @@ function capabilityChanged(customerId: string, eventId: string = randomUUID()): 
   });
 }
 
-function deliver(harness: ProxyHarness, rawBody: string, signature: string, provider = 'coinbase', headers: Record<string, string> = {}): Promise<Response> {
+function deliver(
+  harness: ProxyHarness,
+  rawBody: string,
+  signature: string,
+  provider = 'coinbase',
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return harness.handler(
     new Request(`${APP_ORIGIN}${BASE_PATH}/webhooks/${provider}`, {
       method: 'POST',
@@ -38,14 +51,27 @@ function deliver(harness: ProxyHarness, rawBody: string, signature: string, prov
 }
 
 function customerDeleted(customerId: string, eventId: string = randomUUID()): string {
-  return JSON.stringify({ eventId, eventType: 'customers.customer.deleted', timestamp: new Date().toISOString(), data: { customerId } });
+  return JSON.stringify({
+    eventId,
+    eventType: 'customers.customer.deleted',
+    timestamp: new Date().toISOString(),
+    data: { customerId },
+  });
 }
 
 /** Deletes a customer the way a partner's back office would: a signed `DELETE /v2/customers/{id}` to the provider. */
 async function deleteUpstream(harness: ProxyHarness, customerId: string): Promise<number> {
   const url = new URL(`${SANDBOX_ORIGIN}/platform/v2/customers/${customerId}`);
-  const token = await createCdpJwt(parseCdpSigningKey(harness.sandbox.credentials.coinbase), { method: 'DELETE', url });
-  const response = await harness.sandbox.fetch(new Request(url, { method: 'DELETE', headers: { authorization: `Bearer ${token}`, 'x-idempotency-key': randomUUID() } }));
+  const token = await createCdpJwt(parseCdpSigningKey(harness.sandbox.credentials.coinbase), {
+    method: 'DELETE',
+    url,
+  });
+  const response = await harness.sandbox.fetch(
+    new Request(url, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}`, 'x-idempotency-key': randomUUID() },
+    }),
+  );
   return response.status;
 }
 
@@ -55,7 +81,8 @@ async function errorCode(response: Response): Promise<string> {
 
 /** Each processed event makes the proxy re-read the customer upstream: count those reads. */
 function rereads(harness: ProxyHarness, customerId: string): number {
-  return harness.upstreamCalls.filter((call) => call.method === 'GET' && call.path.endsWith(customerId)).length;
+  return harness.upstreamCalls.filter((call) => call.method === 'GET' && call.path.endsWith(customerId))
+    .length;
 }
 
 async function customerFor(harness: ProxyHarness, user: string): Promise<Customer> {
@@ -73,8 +100,16 @@ describe('provider webhooks', () => {
     const body = capabilityChanged(customer.id, eventId);
 
     const forged = await deliver(harness, body, createWebhookSignatureHeader('not-the-secret', body));
-    const stale = await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000) - 301));
-    const tampered = await deliver(harness, body.replace('active', 'inactive'), createWebhookSignatureHeader(WEBHOOK_SECRET, body));
+    const stale = await deliver(
+      harness,
+      body,
+      createWebhookSignatureHeader(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000) - 301),
+    );
+    const tampered = await deliver(
+      harness,
+      body.replace('active', 'inactive'),
+      createWebhookSignatureHeader(WEBHOOK_SECRET, body),
+    );
     const unsigned = await deliver(harness, body, '');
     for (const response of [forged, stale, tampered, unsigned]) expect(response.status).toBe(401);
     expect(rereads(harness, customer.id)).toBe(0);
@@ -98,21 +133,44 @@ describe('provider webhooks', () => {
     // The same request again (a replay), and the same event re-signed later with a new timestamp (a redelivery).
     expect((await deliver(harness, body, signature)).status).toBe(204);
     const redelivered = capabilityChanged(customer.id, eventId);
-    expect((await deliver(harness, redelivered, createWebhookSignatureHeader(WEBHOOK_SECRET, redelivered, Math.floor(Date.now() / 1000) + 1))).status).toBe(204);
+    expect(
+      (
+        await deliver(
+          harness,
+          redelivered,
+          createWebhookSignatureHeader(WEBHOOK_SECRET, redelivered, Math.floor(Date.now() / 1000) + 1),
+        )
+      ).status,
+    ).toBe(204);
     expect(rereads(harness, customer.id)).toBe(1);
   });
 
-  it('de-duplicates the guides\' id-less events by the X-Event-Id the v1 signature covers', async () => {
+  it("de-duplicates the guides' id-less events by the X-Event-Id the v1 signature covers", async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
     const customer = await customerFor(harness, 'owner');
-    const body = JSON.stringify({ type: 'customer.capability.status_changed', data: { customerId: customer.id, capability: 'custodyFiat', previousStatus: 'pending', status: 'active' } });
+    const body = JSON.stringify({
+      type: 'customer.capability.status_changed',
+      data: {
+        customerId: customer.id,
+        capability: 'custodyFiat',
+        previousStatus: 'pending',
+        status: 'active',
+      },
+    });
     const sign = (eventId: string): string => {
       const timestamp = Math.floor(Date.now() / 1000);
       const names = 'content-type x-event-id x-event-type';
-      const v1 = createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.${names}.application/json.${eventId}.customer.capability.status_changed.${body}`).digest('hex');
+      const v1 = createHmac('sha256', WEBHOOK_SECRET)
+        .update(
+          `${timestamp}.${names}.application/json.${eventId}.customer.capability.status_changed.${body}`,
+        )
+        .digest('hex');
       return `${createWebhookSignatureHeader(WEBHOOK_SECRET, body, timestamp)},h=${names},v1=${v1}`;
     };
-    const headers = (eventId: string): Record<string, string> => ({ 'x-event-id': eventId, 'x-event-type': 'customer.capability.status_changed' });
+    const headers = (eventId: string): Record<string, string> => ({
+      'x-event-id': eventId,
+      'x-event-type': 'customer.capability.status_changed',
+    });
     expect((await deliver(harness, body, sign('evt-1'), 'coinbase', headers('evt-1'))).status).toBe(204);
     expect((await deliver(harness, body, sign('evt-1'), 'coinbase', headers('evt-1'))).status).toBe(204);
     expect(rereads(harness, customer.id)).toBe(1);
@@ -124,19 +182,29 @@ describe('provider webhooks', () => {
   it('acknowledges events about customers of nobody here without acting on them', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
     const body = capabilityChanged('customer_00000000-0000-0000-0000-000000000000');
-    expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(204);
+    expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(
+      204,
+    );
     expect(harness.upstreamCalls).toHaveLength(0);
   });
 
   it('leaves an event unprocessed when the re-read fails, so the redelivery counts', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
     const customer = await customerFor(harness, 'owner');
-    await harness.control('POST', '/faults', { kind: 'status', status: 500, path: `/platform/v2/customers/${customer.id}`, method: 'GET', count: 10 });
+    await harness.control('POST', '/faults', {
+      kind: 'status',
+      status: 500,
+      path: `/platform/v2/customers/${customer.id}`,
+      method: 'GET',
+      count: 10,
+    });
     const body = capabilityChanged(customer.id);
     const failed = await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body));
     expect(failed.status).toBe(503);
     await harness.control('DELETE', '/faults');
-    expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(204);
+    expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(
+      204,
+    );
   });
 
   it('unlinks a deleted customer, tells the open stream, and lets the user onboard again', async () => {
@@ -146,7 +214,9 @@ describe('provider webhooks', () => {
     await stream.next((message) => message.event === 'customer');
 
     const body = customerDeleted(customer.id);
-    expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(204);
+    expect((await deliver(harness, body, createWebhookSignatureHeader(WEBHOOK_SECRET, body))).status).toBe(
+      204,
+    );
     const gone = await stream.next((message) => message.event === 'customer_deleted');
     expect(JSON.parse(gone.data ?? '{}')).toEqual({ customerId: customer.id });
     expect(Number(gone.id)).toBeGreaterThan(0);

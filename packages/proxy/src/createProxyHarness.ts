@@ -4,7 +4,11 @@ import { DEFAULT_TOS_VERSION_ID, createSandbox, type Sandbox } from '@kyc-kit/sa
 import { pino } from 'pino';
 import { createCoinbaseUpstream } from './createCoinbaseUpstream';
 import { createOmsUpstream } from './createOmsUpstream';
-import { createOnboardingHandler, type OnboardingHandler, type OnboardingHandlerOptions } from './createOnboardingHandler';
+import {
+  createOnboardingHandler,
+  type OnboardingHandler,
+  type OnboardingHandlerOptions,
+} from './createOnboardingHandler';
 import { createSqliteStore } from './createSqliteStore';
 import type { RetryOptions } from './requestWithRetry';
 import type { Upstream } from './Upstream';
@@ -53,7 +57,11 @@ export interface ProxyHarnessOptions {
   /** Use the sandbox's Ed25519 CDP key instead of the ES256 one. */
   ed25519?: boolean;
   /** Replaces the upstream (e.g. one signed with the wrong key). */
-  upstream?: (defaults: { fetch: (request: Request) => Promise<Response>; sandbox: Sandbox; retry: RetryOptions }) => Upstream;
+  upstream?: (defaults: {
+    fetch: (request: Request) => Promise<Response>;
+    sandbox: Sandbox;
+    retry: RetryOptions;
+  }) => Upstream;
   handler?: Partial<Omit<OnboardingHandlerOptions, 'upstream' | 'resolveUser' | 'webhookSecret'>>;
   upstreamTimeoutMs?: number;
   /** OMS only: the clock of the token cache. */
@@ -86,7 +94,13 @@ export interface ProxyHarness {
   /** A request as the browser of `user` sends it (null: signed out). */
   send(user: string | null, method: string, path: string, options?: SendOptions): Promise<Response>;
   /** A write with the headers a kit browser sends: JSON, `X-KYC-Kit: 1`, same origin. */
-  write(user: string, method: 'POST' | 'PATCH', path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  write(
+    user: string,
+    method: 'POST' | 'PATCH',
+    path: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
   /** A call to the sandbox's control API. */
   control(method: string, path: string, body?: unknown): Promise<unknown>;
   openEvents(user: string, headers?: Record<string, string>): Promise<EventStream>;
@@ -162,13 +176,16 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
     verifyMs: 0,
     manual: options.manual ?? false,
     publicUrl: SANDBOX_ORIGIN,
-    webhooks: options.sandboxWebhooks === false ? undefined : {
-      url: `${APP_ORIGIN}${BASE_PATH}/webhooks/coinbase`,
-      omsUrl: `${APP_ORIGIN}${BASE_PATH}/webhooks/oms`,
-      secret: WEBHOOK_SECRET,
-      retryBaseMs: 5,
-      maxAttempts: 3,
-    },
+    webhooks:
+      options.sandboxWebhooks === false
+        ? undefined
+        : {
+            url: `${APP_ORIGIN}${BASE_PATH}/webhooks/coinbase`,
+            omsUrl: `${APP_ORIGIN}${BASE_PATH}/webhooks/oms`,
+            secret: WEBHOOK_SECRET,
+            retryBaseMs: 5,
+            maxAttempts: 3,
+          },
     // The provider's servers reach the partner's webhook route from their own address.
     fetch: async (input, init) => {
       if (!delivery.handler) throw new Error('handler not ready');
@@ -184,17 +201,32 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
     } catch {
       body = text;
     }
-    upstreamCalls.push({ method: request.method, path: new URL(request.url).pathname, headers: new Headers(request.headers), body });
+    upstreamCalls.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      headers: new Headers(request.headers),
+      body,
+    });
     return sandbox.fetch(request);
   };
-  const retry: RetryOptions = { baseDelayMs: 10, random: () => 0, sleep: async (milliseconds) => void retryDelays.push(milliseconds) };
+  const retry: RetryOptions = {
+    baseDelayMs: 10,
+    random: () => 0,
+    sleep: async (milliseconds) => void retryDelays.push(milliseconds),
+  };
   const timeoutMs = options.upstreamTimeoutMs ?? 2000;
 
   let upstream: Upstream;
   if (options.upstream) upstream = options.upstream({ fetch: upstreamFetch, sandbox, retry });
   else if (options.provider === 'coinbase') {
     const key = options.ed25519 ? sandbox.credentials.coinbaseEd25519 : sandbox.credentials.coinbase;
-    upstream = createCoinbaseUpstream({ baseUrl: `${SANDBOX_ORIGIN}/platform`, ...key, fetch: upstreamFetch, retry, timeoutMs });
+    upstream = createCoinbaseUpstream({
+      baseUrl: `${SANDBOX_ORIGIN}/platform`,
+      ...key,
+      fetch: upstreamFetch,
+      retry,
+      timeoutMs,
+    });
   } else {
     upstream = createOmsUpstream({
       baseUrl: `${SANDBOX_ORIGIN}/v0.9`,
@@ -202,7 +234,11 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
       fetch: upstreamFetch,
       retry,
       timeoutMs,
-      tosVersion: { versionId: DEFAULT_TOS_VERSION_ID, languages: ['en', 'es'], url: `${SANDBOX_ORIGIN}/tos/${DEFAULT_TOS_VERSION_ID}` },
+      tosVersion: {
+        versionId: DEFAULT_TOS_VERSION_ID,
+        languages: ['en', 'es'],
+        url: `${SANDBOX_ORIGIN}/tos/${DEFAULT_TOS_VERSION_ID}`,
+      },
       ...(options.now ? { now: options.now } : {}),
     });
   }
@@ -227,12 +263,23 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
   let created = build();
   delivery.handler = created;
 
-  async function send(user: string | null, method: string, path: string, sendOptions: SendOptions = {}): Promise<Response> {
+  async function send(
+    user: string | null,
+    method: string,
+    path: string,
+    sendOptions: SendOptions = {},
+  ): Promise<Response> {
     const headers = new Headers(sendOptions.headers);
     if (user !== null) headers.set('cookie', `session=${encodeURIComponent(user)}`);
-    const body = sendOptions.rawBody ?? (sendOptions.body === undefined ? undefined : JSON.stringify(sendOptions.body));
-    const request = new Request(`${APP_ORIGIN}${BASE_PATH}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-    const clientAddress = sendOptions.clientAddress === undefined ? CLIENT_ADDRESS : sendOptions.clientAddress;
+    const body =
+      sendOptions.rawBody ?? (sendOptions.body === undefined ? undefined : JSON.stringify(sendOptions.body));
+    const request = new Request(`${APP_ORIGIN}${BASE_PATH}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
+    const clientAddress =
+      sendOptions.clientAddress === undefined ? CLIENT_ADDRESS : sendOptions.clientAddress;
     return created(request, clientAddress === null ? {} : { clientAddress });
   }
 
@@ -252,7 +299,13 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
     write(user, method, path, body, headers = {}) {
       return send(user, method, path, {
         body,
-        headers: { 'content-type': 'application/json', 'x-kyc-kit': '1', origin: APP_ORIGIN, 'sec-fetch-site': 'same-origin', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          'x-kyc-kit': '1',
+          origin: APP_ORIGIN,
+          'sec-fetch-site': 'same-origin',
+          ...headers,
+        },
       });
     },
     async control(method, path, body) {

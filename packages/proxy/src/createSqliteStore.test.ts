@@ -20,13 +20,20 @@ afterEach(async () => {
 });
 
 describe('createSqliteStore', () => {
-  it('lets one caller create a user\'s customer; the others see it busy, then linked', async () => {
+  it("lets one caller create a user's customer; the others see it busy, then linked", async () => {
     const store = open();
     const now = 1_000;
-    expect(await store.claimCustomerCreation('user-a', { now, staleAfterMs: 60_000 })).toEqual({ status: 'claimed' });
-    expect(await store.claimCustomerCreation('user-a', { now, staleAfterMs: 60_000 })).toEqual({ status: 'busy' });
+    expect(await store.claimCustomerCreation('user-a', { now, staleAfterMs: 60_000 })).toEqual({
+      status: 'claimed',
+    });
+    expect(await store.claimCustomerCreation('user-a', { now, staleAfterMs: 60_000 })).toEqual({
+      status: 'busy',
+    });
     await store.linkCustomer('user-a', 'customer_a');
-    expect(await store.claimCustomerCreation('user-a', { now, staleAfterMs: 60_000 })).toEqual({ status: 'linked', customerId: 'customer_a' });
+    expect(await store.claimCustomerCreation('user-a', { now, staleAfterMs: 60_000 })).toEqual({
+      status: 'linked',
+      customerId: 'customer_a',
+    });
     expect(await store.getCustomerId('user-a')).toBe('customer_a');
     expect(await store.getUserId('customer_a')).toBe('user-a');
   });
@@ -34,10 +41,14 @@ describe('createSqliteStore', () => {
   it('lets a claim be taken over when its creator never finished, and retried after a release', async () => {
     const store = open();
     await store.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 });
-    expect(await store.claimCustomerCreation('user-a', { now: 60_001, staleAfterMs: 60_000 })).toEqual({ status: 'claimed' });
+    expect(await store.claimCustomerCreation('user-a', { now: 60_001, staleAfterMs: 60_000 })).toEqual({
+      status: 'claimed',
+    });
     await store.releaseCustomerCreation('user-a');
     expect(await store.getCustomerId('user-a')).toBeNull();
-    expect(await store.claimCustomerCreation('user-a', { now: 60_002, staleAfterMs: 60_000 })).toEqual({ status: 'claimed' });
+    expect(await store.claimCustomerCreation('user-a', { now: 60_002, staleAfterMs: 60_000 })).toEqual({
+      status: 'claimed',
+    });
   });
 
   it('never links one customer to two users', async () => {
@@ -54,14 +65,18 @@ describe('createSqliteStore', () => {
     expect(await store.getCustomerId('user-a')).toBeNull();
     expect(await store.getUserId('customer_gone')).toBeNull();
     expect(await store.unlinkCustomer('customer_gone')).toBeNull();
-    expect(await store.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 })).toEqual({ status: 'claimed' });
+    expect(await store.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 })).toEqual({
+      status: 'claimed',
+    });
   });
 
   it('leaves an in-flight creation claim alone when unlinking', async () => {
     const store = open();
     await store.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 });
     expect(await store.unlinkCustomer('customer_other')).toBeNull();
-    expect(await store.claimCustomerCreation('user-a', { now: 1, staleAfterMs: 60_000 })).toEqual({ status: 'busy' });
+    expect(await store.claimCustomerCreation('user-a', { now: 1, staleAfterMs: 60_000 })).toEqual({
+      status: 'busy',
+    });
   });
 
   it('records each webhook event once until it is released', async () => {
@@ -74,10 +89,21 @@ describe('createSqliteStore', () => {
 
   it('maps a browser idempotency key to one provider key per user and operation', async () => {
     const store = open();
-    const first = await store.scopeIdempotencyKey({ userId: 'user-a', operation: 'update', key: 'k1', now: 1 });
-    expect(await store.scopeIdempotencyKey({ userId: 'user-a', operation: 'update', key: 'k1', now: 2 })).toBe(first);
-    expect(await store.scopeIdempotencyKey({ userId: 'user-b', operation: 'update', key: 'k1', now: 3 })).not.toBe(first);
-    expect(await store.scopeIdempotencyKey({ userId: 'user-a', operation: 'tos', key: 'k1', now: 4 })).not.toBe(first);
+    const first = await store.scopeIdempotencyKey({
+      userId: 'user-a',
+      operation: 'update',
+      key: 'k1',
+      now: 1,
+    });
+    expect(
+      await store.scopeIdempotencyKey({ userId: 'user-a', operation: 'update', key: 'k1', now: 2 }),
+    ).toBe(first);
+    expect(
+      await store.scopeIdempotencyKey({ userId: 'user-b', operation: 'update', key: 'k1', now: 3 }),
+    ).not.toBe(first);
+    expect(
+      await store.scopeIdempotencyKey({ userId: 'user-a', operation: 'tos', key: 'k1', now: 4 }),
+    ).not.toBe(first);
   });
 
   it('forgets old events and scopes when pruned', async () => {
@@ -95,8 +121,12 @@ describe('createSqliteStore', () => {
     const file = path.join(directory, 'proxy.db');
     const first = open(file);
     const second = open(file);
-    expect(await first.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 })).toEqual({ status: 'claimed' });
-    expect(await second.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 })).toEqual({ status: 'busy' });
+    expect(await first.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 })).toEqual({
+      status: 'claimed',
+    });
+    expect(await second.claimCustomerCreation('user-a', { now: 0, staleAfterMs: 60_000 })).toEqual({
+      status: 'busy',
+    });
     await first.linkCustomer('user-a', 'customer_a');
     expect(await second.getCustomerId('user-a')).toBe('customer_a');
   });

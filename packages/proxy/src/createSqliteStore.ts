@@ -46,15 +46,33 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
   database.pragma('busy_timeout = 5000');
   database.exec(SCHEMA);
 
-  const selectLink = database.prepare<[string], LinkRow>('SELECT customer_id, claimed_at FROM customer_links WHERE user_id = ?');
-  const selectUser = database.prepare<[string], { user_id: string }>('SELECT user_id FROM customer_links WHERE customer_id = ?');
-  const insertClaim = database.prepare('INSERT INTO customer_links (user_id, customer_id, claimed_at) VALUES (?, NULL, ?)');
-  const renewClaim = database.prepare('UPDATE customer_links SET claimed_at = ? WHERE user_id = ? AND customer_id IS NULL');
-  const linkClaim = database.prepare('UPDATE customer_links SET customer_id = ? WHERE user_id = ? AND customer_id IS NULL');
-  const insertLink = database.prepare('INSERT INTO customer_links (user_id, customer_id, claimed_at) VALUES (?, ?, ?)');
-  const deleteLink = database.prepare<[string], { user_id: string }>('DELETE FROM customer_links WHERE customer_id = ? RETURNING user_id');
-  const deleteClaim = database.prepare('DELETE FROM customer_links WHERE user_id = ? AND customer_id IS NULL');
-  const insertEvent = database.prepare('INSERT OR IGNORE INTO processed_events (event_key, received_at) VALUES (?, ?)');
+  const selectLink = database.prepare<[string], LinkRow>(
+    'SELECT customer_id, claimed_at FROM customer_links WHERE user_id = ?',
+  );
+  const selectUser = database.prepare<[string], { user_id: string }>(
+    'SELECT user_id FROM customer_links WHERE customer_id = ?',
+  );
+  const insertClaim = database.prepare(
+    'INSERT INTO customer_links (user_id, customer_id, claimed_at) VALUES (?, NULL, ?)',
+  );
+  const renewClaim = database.prepare(
+    'UPDATE customer_links SET claimed_at = ? WHERE user_id = ? AND customer_id IS NULL',
+  );
+  const linkClaim = database.prepare(
+    'UPDATE customer_links SET customer_id = ? WHERE user_id = ? AND customer_id IS NULL',
+  );
+  const insertLink = database.prepare(
+    'INSERT INTO customer_links (user_id, customer_id, claimed_at) VALUES (?, ?, ?)',
+  );
+  const deleteLink = database.prepare<[string], { user_id: string }>(
+    'DELETE FROM customer_links WHERE customer_id = ? RETURNING user_id',
+  );
+  const deleteClaim = database.prepare(
+    'DELETE FROM customer_links WHERE user_id = ? AND customer_id IS NULL',
+  );
+  const insertEvent = database.prepare(
+    'INSERT OR IGNORE INTO processed_events (event_key, received_at) VALUES (?, ?)',
+  );
   const deleteEvent = database.prepare('DELETE FROM processed_events WHERE event_key = ?');
   const insertScope = database.prepare(
     'INSERT OR IGNORE INTO idempotency_scopes (user_id, operation, client_key, upstream_key, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -89,12 +107,14 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
     }
   });
 
-  const scope = database.transaction((userId: string, operation: string, key: string, now: number): string => {
-    insertScope.run(userId, operation, key, randomUUID(), now);
-    const row = selectScope.get(userId, operation, key);
-    if (!row) throw new Error('idempotency scope: row vanished inside its transaction');
-    return row.upstream_key;
-  });
+  const scope = database.transaction(
+    (userId: string, operation: string, key: string, now: number): string => {
+      insertScope.run(userId, operation, key, randomUUID(), now);
+      const row = selectScope.get(userId, operation, key);
+      if (!row) throw new Error('idempotency scope: row vanished inside its transaction');
+      return row.upstream_key;
+    },
+  );
 
   return {
     async getCustomerId(userId) {

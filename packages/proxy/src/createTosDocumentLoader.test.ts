@@ -4,7 +4,11 @@ import { createTosDocumentLoader } from './createTosDocumentLoader';
 import { ProxyError } from './ProxyError';
 import type { Upstream } from './Upstream';
 
-const version: TosVersion = { versionId: 'us_individual_2026-05-29', languages: ['en'], url: 'https://docs.example/legal/terms' };
+const version: TosVersion = {
+  versionId: 'us_individual_2026-05-29',
+  languages: ['en'],
+  url: 'https://docs.example/legal/terms',
+};
 
 /** An upstream whose document fetches answer from a table, recording each URL asked for. */
 function documentsFrom(pages: Record<string, () => Response>): { upstream: Upstream; fetched: string[] } {
@@ -38,8 +42,16 @@ async function reason(promise: Promise<unknown>): Promise<string | undefined> {
 
 describe('createTosDocumentLoader', () => {
   it('fetches the requirement URL with ?lang=, sanitizes it and serves repeats from memory', async () => {
-    const { upstream, fetched } = documentsFrom({ 'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree<script>x()</script></p>') });
-    const loader = createTosDocumentLoader({ upstream, tosOrigins: new Set(['https://docs.example']), timeoutMs: 1000 });
+    const { upstream, fetched } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': html(
+        '<title>Terms</title><p>Agree<script>x()</script></p>',
+      ),
+    });
+    const loader = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://docs.example']),
+      timeoutMs: 1000,
+    });
     expect(await loader.load(version, 'en')).toEqual({ title: 'Terms', html: '<p>Agree</p>' });
     await loader.load(version, 'en');
     expect(fetched).toEqual(['https://docs.example/legal/terms?lang=en']);
@@ -47,27 +59,48 @@ describe('createTosDocumentLoader', () => {
 
   it('follows redirects on allow-listed origins only', async () => {
     const { upstream } = documentsFrom({
-      'https://docs.example/legal/terms?lang=en': () => new Response(null, { status: 301, headers: { location: '/legal/terms/?lang=en' } }),
-      'https://docs.example/legal/terms/?lang=en': () => new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data' } }),
+      'https://docs.example/legal/terms?lang=en': () =>
+        new Response(null, { status: 301, headers: { location: '/legal/terms/?lang=en' } }),
+      'https://docs.example/legal/terms/?lang=en': () =>
+        new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data' } }),
     });
-    const loader = createTosDocumentLoader({ upstream, tosOrigins: new Set(['https://docs.example']), timeoutMs: 1000 });
+    const loader = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://docs.example']),
+      timeoutMs: 1000,
+    });
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
   });
 
   it('refuses a URL off the allow-list without fetching it, and anything that is not a text document', async () => {
     const { upstream, fetched } = documentsFrom({
-      'https://docs.example/legal/terms?lang=en': () => new Response('{"a":1}', { headers: { 'content-type': 'application/json' } }),
+      'https://docs.example/legal/terms?lang=en': () =>
+        new Response('{"a":1}', { headers: { 'content-type': 'application/json' } }),
     });
-    const strict = createTosDocumentLoader({ upstream, tosOrigins: new Set(['https://other.example']), timeoutMs: 1000 });
+    const strict = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://other.example']),
+      timeoutMs: 1000,
+    });
     expect(await reason(strict.load(version, 'en'))).toBe('tos_document_unavailable');
     expect(fetched).toEqual([]);
-    const loader = createTosDocumentLoader({ upstream, tosOrigins: new Set(['https://docs.example']), timeoutMs: 1000 });
+    const loader = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://docs.example']),
+      timeoutMs: 1000,
+    });
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
   });
 
   it('refuses a document over 1 MB', async () => {
-    const { upstream } = documentsFrom({ 'https://docs.example/legal/terms?lang=en': html(`<p>${'a'.repeat(1_048_577)}</p>`) });
-    const loader = createTosDocumentLoader({ upstream, tosOrigins: new Set(['https://docs.example']), timeoutMs: 1000 });
+    const { upstream } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': html(`<p>${'a'.repeat(1_048_577)}</p>`),
+    });
+    const loader = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://docs.example']),
+      timeoutMs: 1000,
+    });
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
   });
 });

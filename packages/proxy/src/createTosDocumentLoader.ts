@@ -29,7 +29,11 @@ function unavailable(detail: string, cause?: unknown): ProxyError {
  * 1 MB, sanitized, and cached briefly. The proxy must not become a way to
  * fetch arbitrary URLs from inside the partner's network.
  */
-export function createTosDocumentLoader(options: { upstream: Upstream; tosOrigins: ReadonlySet<string>; timeoutMs: number }): TosDocumentLoader {
+export function createTosDocumentLoader(options: {
+  upstream: Upstream;
+  tosOrigins: ReadonlySet<string>;
+  timeoutMs: number;
+}): TosDocumentLoader {
   const cache = new Map<string, { expiresAt: number; document: SanitizedTosDocument }>();
 
   function allowed(url: URL): boolean {
@@ -39,7 +43,10 @@ export function createTosDocumentLoader(options: { upstream: Upstream; tosOrigin
   async function fetchText(start: URL, signal?: AbortSignal): Promise<{ body: string; contentType: string }> {
     let url = start;
     for (let hop = 0; ; hop += 1) {
-      const response = await options.upstream.fetchDocument(url, { timeoutMs: options.timeoutMs, ...(signal ? { signal } : {}) });
+      const response = await options.upstream.fetchDocument(url, {
+        timeoutMs: options.timeoutMs,
+        ...(signal ? { signal } : {}),
+      });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel().catch(() => undefined);

@@ -51,9 +51,19 @@ const ERROR_TYPE_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 function pickErrorType(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
-  const nested = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : {};
+  const nested =
+    typeof record.error === 'object' && record.error !== null
+      ? (record.error as Record<string, unknown>)
+      : {};
   // Coinbase says `errorType`; other providers say `code` or `type`, flat or under `error`.
-  for (const candidate of [record.errorType, record.code, record.type, nested.code, nested.type, record.error]) {
+  for (const candidate of [
+    record.errorType,
+    record.code,
+    record.type,
+    nested.code,
+    nested.type,
+    record.error,
+  ]) {
     if (typeof candidate === 'string' && ERROR_TYPE_PATTERN.test(candidate)) return candidate;
   }
   return undefined;
@@ -91,9 +101,12 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
         const authorization = await options.authorize({ method: request.method, url });
         if (authorization !== undefined) headers.set('authorization', authorization);
         if (body !== undefined) headers.set('content-type', 'application/json');
-        if (request.idempotencyKey !== undefined) headers.set(options.idempotencyHeader, request.idempotencyKey);
+        if (request.idempotencyKey !== undefined)
+          headers.set(options.idempotencyHeader, request.idempotencyKey);
         // Always a Request object: the sandbox's in-process fetch takes only that.
-        return fetchImplementation(new Request(url, { method: request.method, headers, body, signal, redirect: 'error' }));
+        return fetchImplementation(
+          new Request(url, { method: request.method, headers, body, signal, redirect: 'error' }),
+        );
       },
       {
         canRetry,
@@ -134,7 +147,14 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
     fetchDocument(url, context) {
       return requestWithRetry(
         (signal) =>
-          fetchImplementation(new Request(url, { method: 'GET', headers: { accept: 'text/html, text/plain' }, signal, redirect: 'manual' })),
+          fetchImplementation(
+            new Request(url, {
+              method: 'GET',
+              headers: { accept: 'text/html, text/plain' },
+              signal,
+              redirect: 'manual',
+            }),
+          ),
         {
           canRetry: true,
           timeoutMs: context?.timeoutMs ?? defaultTimeoutMs,

@@ -1,5 +1,10 @@
 export { createOnboardingHandler } from './createOnboardingHandler';
-export type { OnboardingHandler, OnboardingHandlerOptions, OnboardingRequestContext, OnboardingUser } from './createOnboardingHandler';
+export type {
+  OnboardingHandler,
+  OnboardingHandlerOptions,
+  OnboardingRequestContext,
+  OnboardingUser,
+} from './createOnboardingHandler';
 export { createNodeListener } from './createNodeListener';
 export { createCoinbaseUpstream } from './createCoinbaseUpstream';
 export type { CoinbaseUpstreamOptions } from './createCoinbaseUpstream';
@@ -17,7 +22,12 @@ export { ProxyError } from './ProxyError';
 export type { ErrorBody, FieldError, ProxyErrorReason } from './ProxyError';
 export { requestWithRetry, parseRetryAfter, isRetryableStatus } from './requestWithRetry';
 export type { RequestWithRetryOptions, RetryOptions } from './requestWithRetry';
-export { verifyWebhookSignature, signWebhookPayload, createWebhookSignatureHeader, WEBHOOK_TOLERANCE_SECONDS } from './verifyWebhookSignature';
+export {
+  verifyWebhookSignature,
+  signWebhookPayload,
+  createWebhookSignatureHeader,
+  WEBHOOK_TOLERANCE_SECONDS,
+} from './verifyWebhookSignature';
 export type { WebhookSignatureFailure, WebhookSignatureResult } from './verifyWebhookSignature';
 export { resolveClientAddress, normalizeAddress } from './resolveClientAddress';
 export { createProxyLogger, REDACTED_LOG_PATHS } from './createProxyLogger';

@@ -7,7 +7,11 @@ import { UpstreamError } from './UpstreamError';
  * answers need checking. The provider's message never crosses over.
  */
 export function mapUpstreamError(error: UpstreamError): ProxyError {
-  const options = { detail: error.message, cause: error, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
+  const options = {
+    detail: error.message,
+    cause: error,
+    ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+  };
   switch (error.failure) {
     case 'timeout':
       return new ProxyError('upstream_timeout', options);
@@ -52,12 +56,20 @@ export function mapUpstreamError(error: UpstreamError): ProxyError {
  * cost a user the link to their customer.
  */
 export function isCustomerGone(error: unknown): boolean {
-  return error instanceof UpstreamError && error.failure === 'http' && error.status === 404 && error.errorType === 'not_found';
+  return (
+    error instanceof UpstreamError &&
+    error.failure === 'http' &&
+    error.status === 404 &&
+    error.errorType === 'not_found'
+  );
 }
 
 /** Any thrown value as a {@link ProxyError}; unknown errors become `internal_error`. */
 export function toProxyError(error: unknown): ProxyError {
   if (error instanceof ProxyError) return error;
   if (error instanceof UpstreamError) return mapUpstreamError(error);
-  return new ProxyError('internal_error', { detail: error instanceof Error ? error.name : 'non-error thrown', cause: error });
+  return new ProxyError('internal_error', {
+    detail: error instanceof Error ? error.name : 'non-error thrown',
+    cause: error,
+  });
 }

@@ -6,9 +6,13 @@ import { ProxyError } from './ProxyError';
  * the limit is refused without reading, and a body that streams on past the
  * limit is cut off. Bytes that are not UTF-8 are refused as unreadable (400).
  */
-export async function readLimitedBody(request: Pick<Request, 'headers' | 'body'>, maxBytes: number): Promise<string> {
+export async function readLimitedBody(
+  request: Pick<Request, 'headers' | 'body'>,
+  maxBytes: number,
+): Promise<string> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw new ProxyError('payload_too_large');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes)
+    throw new ProxyError('payload_too_large');
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

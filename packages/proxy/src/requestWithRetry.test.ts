@@ -7,7 +7,10 @@ function recorder(): { delays: number[]; sleep: (milliseconds: number) => Promis
   return { delays, sleep: async (milliseconds) => void delays.push(milliseconds) };
 }
 
-function answers(...responses: (() => Response | Promise<Response>)[]): { send: () => Promise<Response>; calls: () => number } {
+function answers(...responses: (() => Response | Promise<Response>)[]): {
+  send: () => Promise<Response>;
+  calls: () => number;
+} {
   let calls = 0;
   return {
     send: async () => {
@@ -27,7 +30,11 @@ describe('requestWithRetry', () => {
       () => new Response('busy', { status: 503 }),
       () => new Response('{"ok":true}', { status: 200 }),
     );
-    const response = await requestWithRetry(upstream.send, { canRetry: true, timeoutMs: 1000, retry: { sleep, random: () => 0.5 } });
+    const response = await requestWithRetry(upstream.send, {
+      canRetry: true,
+      timeoutMs: 1000,
+      retry: { sleep, random: () => 0.5 },
+    });
     expect(response.status).toBe(200);
     expect(upstream.calls()).toBe(2);
     expect(delays).toEqual([125]);
@@ -39,7 +46,11 @@ describe('requestWithRetry', () => {
       () => new Response('slow down', { status: 429, headers: { 'retry-after': '2' } }),
       () => new Response('{}', { status: 200 }),
     );
-    await requestWithRetry(upstream.send, { canRetry: true, timeoutMs: 1000, retry: { sleep, random: () => 0 } });
+    await requestWithRetry(upstream.send, {
+      canRetry: true,
+      timeoutMs: 1000,
+      retry: { sleep, random: () => 0 },
+    });
     expect(delays).toEqual([2000]);
   });
 
@@ -72,7 +83,11 @@ describe('requestWithRetry', () => {
   it('ends a hanging attempt at the timeout, even when the fetch ignores its signal', async () => {
     const { sleep } = recorder();
     const upstream = answers(() => new Promise<Response>(() => undefined));
-    const failure = await requestWithRetry(upstream.send, { canRetry: true, timeoutMs: 5, retry: { retries: 1, sleep } }).catch((error: unknown) => error);
+    const failure = await requestWithRetry(upstream.send, {
+      canRetry: true,
+      timeoutMs: 5,
+      retry: { retries: 1, sleep },
+    }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UpstreamError);
     expect((failure as UpstreamError).failure).toBe('timeout');
     expect(upstream.calls()).toBe(2);
@@ -81,7 +96,11 @@ describe('requestWithRetry', () => {
   it('reports a network failure after retrying it', async () => {
     const { sleep } = recorder();
     const upstream = answers(() => Promise.reject(new TypeError('fetch failed')));
-    const failure = await requestWithRetry(upstream.send, { canRetry: true, timeoutMs: 1000, retry: { retries: 2, sleep } }).catch((error: unknown) => error);
+    const failure = await requestWithRetry(upstream.send, {
+      canRetry: true,
+      timeoutMs: 1000,
+      retry: { retries: 2, sleep },
+    }).catch((error: unknown) => error);
     expect((failure as UpstreamError).failure).toBe('network');
     expect(upstream.calls()).toBe(3);
   });
@@ -89,7 +108,11 @@ describe('requestWithRetry', () => {
   it('gives up with a retryable error carrying Retry-After when the wait would be too long', async () => {
     const { delays, sleep } = recorder();
     const upstream = answers(() => new Response('later', { status: 503, headers: { 'retry-after': '120' } }));
-    const failure = await requestWithRetry(upstream.send, { canRetry: true, timeoutMs: 1000, retry: { sleep, maxDelayMs: 5000 } }).catch((error: unknown) => error);
+    const failure = await requestWithRetry(upstream.send, {
+      canRetry: true,
+      timeoutMs: 1000,
+      retry: { sleep, maxDelayMs: 5000 },
+    }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UpstreamError);
     expect((failure as UpstreamError).status).toBe(503);
     expect((failure as UpstreamError).retryAfterSeconds).toBe(120);

@@ -114,7 +114,8 @@ export async function requestWithRetry(
   const baseDelayMs = options.retry?.baseDelayMs ?? 250;
   const maxDelayMs = options.retry?.maxDelayMs ?? 8000;
   const random = options.retry?.random ?? Math.random;
-  const sleep = options.retry?.sleep ?? ((milliseconds: number) => defaultSleep(milliseconds, options.signal));
+  const sleep =
+    options.retry?.sleep ?? ((milliseconds: number) => defaultSleep(milliseconds, options.signal));
 
   for (let attempt = 0; ; attempt += 1) {
     const controller = new AbortController();

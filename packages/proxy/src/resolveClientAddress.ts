@@ -7,7 +7,8 @@ export function normalizeAddress(value: string | undefined): string | undefined 
   if (address === '') return undefined;
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
   if (bracketed?.[1]) address = bracketed[1];
-  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(':'));
+  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(address))
+    address = address.slice(0, address.lastIndexOf(':'));
   // An IPv6 zone (fe80::1%eth0) names a local interface; it means nothing upstream.
   address = address.replace(/%.*$/, '');
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);

@@ -23,15 +23,30 @@ describe('sanitizeTosDocument', () => {
       ].join(''),
     });
     expect(html).not.toMatch(/script|onclick|onerror|iframe|<img|<form|<input|<style|javascript:|steal/i);
-    expect(html).toContain('<a href="https://example.com/x" target="_blank" rel="noopener noreferrer">that</a>');
+    expect(html).toContain(
+      '<a href="https://example.com/x" target="_blank" rel="noopener noreferrer">that</a>',
+    );
   });
 
   it('turns plain text into escaped paragraphs under the fallback title', () => {
-    const document = sanitizeTosDocument({ contentType: 'text/plain', fallbackTitle: 'Terms of Service', body: 'First <b>part</b>.\n\nSecond part.' });
-    expect(document).toEqual({ title: 'Terms of Service', html: '<p>First &lt;b&gt;part&lt;/b&gt;.</p>\n<p>Second part.</p>' });
+    const document = sanitizeTosDocument({
+      contentType: 'text/plain',
+      fallbackTitle: 'Terms of Service',
+      body: 'First <b>part</b>.\n\nSecond part.',
+    });
+    expect(document).toEqual({
+      title: 'Terms of Service',
+      html: '<p>First &lt;b&gt;part&lt;/b&gt;.</p>\n<p>Second part.</p>',
+    });
   });
 
   it('takes the first heading as the title when there is no <title>', () => {
-    expect(sanitizeTosDocument({ contentType: 'text/html', fallbackTitle: 'Terms', body: '<h1>Customer <em>Agreement</em></h1><p>x</p>' }).title).toBe('Customer Agreement');
+    expect(
+      sanitizeTosDocument({
+        contentType: 'text/html',
+        fallbackTitle: 'Terms',
+        body: '<h1>Customer <em>Agreement</em></h1><p>x</p>',
+      }).title,
+    ).toBe('Customer Agreement');
   });
 });

@@ -14,11 +14,51 @@ export interface SanitizedTosDocument {
  */
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-    'strong', 'em', 'b', 'i', 'u', 'small', 'sub', 'sup', 'blockquote', 'a', 'span', 'div',
-    'section', 'article', 'header', 'footer', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'br',
+    'hr',
+    'ul',
+    'ol',
+    'li',
+    'dl',
+    'dt',
+    'dd',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'u',
+    'small',
+    'sub',
+    'sup',
+    'blockquote',
+    'a',
+    'span',
+    'div',
+    'section',
+    'article',
+    'header',
+    'footer',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'caption',
   ],
-  allowedAttributes: { a: ['href', 'title', 'target', 'rel'], th: ['scope', 'colspan', 'rowspan'], td: ['colspan', 'rowspan'], '*': ['id', 'lang', 'dir'] },
+  allowedAttributes: {
+    a: ['href', 'title', 'target', 'rel'],
+    th: ['scope', 'colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+    '*': ['id', 'lang', 'dir'],
+  },
   allowedSchemes: ['https', 'http', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
@@ -48,13 +88,20 @@ function escapeHtml(text: string): string {
  * structure (the body when there is one); plain text becomes paragraphs. The
  * title is the document's `<title>`, else its first `<h1>`, else `fallbackTitle`.
  */
-export function sanitizeTosDocument(input: { body: string; contentType: string; fallbackTitle: string }): SanitizedTosDocument {
+export function sanitizeTosDocument(input: {
+  body: string;
+  contentType: string;
+  fallbackTitle: string;
+}): SanitizedTosDocument {
   if (!/html/i.test(input.contentType)) {
     const paragraphs = input.body
       .split(/\r?\n\s*\r?\n/)
       .map((paragraph) => collapse(paragraph))
       .filter((paragraph) => paragraph !== '');
-    return { title: input.fallbackTitle, html: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n') };
+    return {
+      title: input.fallbackTitle,
+      html: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'),
+    };
   }
   const titleMatch = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(input.body);
   const headingMatch = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(input.body);

@@ -25,7 +25,11 @@ export function signWebhookPayload(secret: string, rawBody: string, timestamp: n
  * Builds an `X-Hook0-Signature` value, as a provider would send it. For tests
  * and for partners who replay events into their own proxy.
  */
-export function createWebhookSignatureHeader(secret: string, rawBody: string, timestamp: number = Math.floor(Date.now() / 1000)): string {
+export function createWebhookSignatureHeader(
+  secret: string,
+  rawBody: string,
+  timestamp: number = Math.floor(Date.now() / 1000),
+): string {
   return `t=${timestamp},v0=${signWebhookPayload(secret, rawBody, timestamp)}`;
 }
 
@@ -73,14 +77,21 @@ export function verifyWebhookSignature(input: {
   }
   if (timestamp === undefined || candidates.length === 0) return { ok: false, reason: 'malformed' };
   const nowSeconds = Math.floor((input.now ?? Date.now()) / 1000);
-  if (Math.abs(nowSeconds - timestamp) > (input.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS)) return { ok: false, reason: 'stale' };
-  if (!constantTimeMatch(signWebhookPayload(input.secret, input.rawBody, timestamp), candidates)) return { ok: false, reason: 'mismatch' };
+  if (Math.abs(nowSeconds - timestamp) > (input.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS))
+    return { ok: false, reason: 'stale' };
+  if (!constantTimeMatch(signWebhookPayload(input.secret, input.rawBody, timestamp), candidates))
+    return { ok: false, reason: 'mismatch' };
   let signedHeaders: string[] = [];
   if (headerNames !== undefined && headerCandidates.length > 0 && input.getHeader) {
-    const names = headerNames.split(' ').map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+    const names = headerNames
+      .split(' ')
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== '');
     const getHeader = input.getHeader;
     const values = names.map((name) => getHeader(name) ?? '').join('.');
-    const expected = createHmac('sha256', input.secret).update(`${timestamp}.${names.join(' ')}.${values}.${input.rawBody}`).digest('hex');
+    const expected = createHmac('sha256', input.secret)
+      .update(`${timestamp}.${names.join(' ')}.${values}.${input.rawBody}`)
+      .digest('hex');
     if (constantTimeMatch(expected, headerCandidates)) signedHeaders = names;
   }
   return { ok: true, timestamp, signedHeaders };

@@ -23,7 +23,15 @@ interface SchemaObject {
 interface OpenApiDocument {
   paths: Record<
     string,
-    Record<string, { responses?: Record<string, { content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }> }> }>
+    Record<
+      string,
+      {
+        responses?: Record<
+          string,
+          { content?: Record<string, { example?: unknown; examples?: Record<string, { value?: unknown }> }> }
+        >;
+      }
+    >
   >;
   components: { schemas: Record<string, SchemaObject> };
 }
@@ -41,9 +49,16 @@ function resolve(spec: OpenApiDocument, schema: SchemaObject): SchemaObject {
 }
 
 /** Properties and required names of a schema, through $ref and allOf. */
-function flatten(spec: OpenApiDocument, schema: SchemaObject): { properties: Record<string, SchemaObject>; required: string[]; enumValues: unknown[] } {
+function flatten(
+  spec: OpenApiDocument,
+  schema: SchemaObject,
+): { properties: Record<string, SchemaObject>; required: string[]; enumValues: unknown[] } {
   const resolved = resolve(spec, schema);
-  const result = { properties: { ...resolved.properties }, required: [...(resolved.required ?? [])], enumValues: [...(resolved.enum ?? [])] };
+  const result = {
+    properties: { ...resolved.properties },
+    required: [...(resolved.required ?? [])],
+    enumValues: [...(resolved.enum ?? [])],
+  };
   for (const part of resolved.allOf ?? []) {
     const inner = flatten(spec, part);
     Object.assign(result.properties, inner.properties);
@@ -63,7 +78,7 @@ if (specPath === undefined || specPath === '') {
   describe('Coinbase conformance against the published spec', () => {
     it('did not run: KYC_KIT_OPENAPI was not given', () => {
       console.info(
-        'Coinbase conformance: KYC_KIT_OPENAPI was not given, so core\'s Coinbase schemas were NOT checked against the published spec. Set it to the path of coinbase-customers.openapi.yaml (.ci/run does).',
+        "Coinbase conformance: KYC_KIT_OPENAPI was not given, so core's Coinbase schemas were NOT checked against the published spec. Set it to the path of coinbase-customers.openapi.yaml (.ci/run does).",
       );
       expect(specPath ?? '').toBe('');
     });
@@ -72,24 +87,27 @@ if (specPath === undefined || specPath === '') {
   const spec = loadSpec(specPath);
 
   describe('Coinbase conformance against the published spec', () => {
-    it('every response example of the customer paths parses with core\'s strict schemas', () => {
+    it("every response example of the customer paths parses with core's strict schemas", () => {
       let checked = 0;
       for (const [path, operations] of Object.entries(spec.paths)) {
         for (const [method, operation] of Object.entries(operations)) {
           for (const [status, response] of Object.entries(operation.responses ?? {})) {
             const content = response.content?.['application/json'];
             // Both forms: a single `example`, and named `examples` (the update's 403 uses these).
-            const examples = [content?.example, ...Object.values(content?.examples ?? {}).map((named) => named.value)];
+            const examples = [
+              content?.example,
+              ...Object.values(content?.examples ?? {}).map((named) => named.value),
+            ];
             for (const example of examples) {
-            if (example === undefined) continue;
-            const schema =
-              Number(status) >= 400
-                ? coinbase.strict.error
-                : method === 'get' && path === '/v2/customers'
-                  ? coinbase.strict.listResponse
-                  : coinbase.strict.customer;
-            expect(() => schema.parse(example), `${method.toUpperCase()} ${path} ${status}`).not.toThrow();
-            checked += 1;
+              if (example === undefined) continue;
+              const schema =
+                Number(status) >= 400
+                  ? coinbase.strict.error
+                  : method === 'get' && path === '/v2/customers'
+                    ? coinbase.strict.listResponse
+                    : coinbase.strict.customer;
+              expect(() => schema.parse(example), `${method.toUpperCase()} ${path} ${status}`).not.toThrow();
+              checked += 1;
             }
           }
         }
@@ -97,31 +115,43 @@ if (specPath === undefined || specPath === '') {
       expect(checked).toBeGreaterThanOrEqual(4);
     });
 
-    it('ErrorType is exactly core\'s error type list', () => {
-      expect([...flatten(spec, schemaNamed(spec, 'ErrorType')).enumValues].sort()).toEqual([...COINBASE_ERROR_TYPES].sort());
+    it("ErrorType is exactly core's error type list", () => {
+      expect([...flatten(spec, schemaNamed(spec, 'ErrorType')).enumValues].sort()).toEqual(
+        [...COINBASE_ERROR_TYPES].sort(),
+      );
     });
 
-    it('the update\'s 403 example is what the sandbox answers for a blocked customer', () => {
-      const forbidden = spec.paths['/v2/customers/{customerId}']?.put?.responses?.['403']?.content?.['application/json']?.examples;
+    it("the update's 403 example is what the sandbox answers for a blocked customer", () => {
+      const forbidden =
+        spec.paths['/v2/customers/{customerId}']?.put?.responses?.['403']?.content?.['application/json']
+          ?.examples;
       expect(Object.values(forbidden ?? {}).map((named) => named.value)).toContainEqual({
         errorType: 'forbidden',
         errorMessage: 'This customer cannot be modified at this time.',
       });
     });
 
-    it('CapabilityName is exactly core\'s capability list', () => {
-      expect([...flatten(spec, schemaNamed(spec, 'CapabilityName')).enumValues].sort()).toEqual([...KNOWN_CAPABILITIES].sort());
+    it("CapabilityName is exactly core's capability list", () => {
+      expect([...flatten(spec, schemaNamed(spec, 'CapabilityName')).enumValues].sort()).toEqual(
+        [...KNOWN_CAPABILITIES].sort(),
+      );
     });
 
     it('every CapabilityStatus and RequirementStatus value is accepted', () => {
       for (const status of flatten(spec, schemaNamed(spec, 'CapabilityStatus')).enumValues) {
-        expect(coinbase.strict.capability.safeParse({ requested: true, status }).success, String(status)).toBe(true);
+        expect(
+          coinbase.strict.capability.safeParse({ requested: true, status }).success,
+          String(status),
+        ).toBe(true);
       }
       for (const status of flatten(spec, schemaNamed(spec, 'RequirementStatus')).enumValues) {
         expect(coinbase.strict.requirement.safeParse({ status }).success, String(status)).toBe(true);
       }
       for (const form of flatten(spec, schemaNamed(spec, 'TaxForm')).enumValues) {
-        expect(coinbase.strict.requirement.safeParse({ status: 'due', taxForms: [form] }).success, String(form)).toBe(true);
+        expect(
+          coinbase.strict.requirement.safeParse({ status: 'due', taxForms: [form] }).success,
+          String(form),
+        ).toBe(true);
       }
     });
 
@@ -150,7 +180,11 @@ if (specPath === undefined || specPath === '') {
         expect(coinbase.strict.requirement.safeParse({}).success, `without ${name}`).toBe(false);
       }
       const tos = flatten(spec, schemaNamed(spec, 'TermsOfService'));
-      const sample = { versionId: 'us_individual_2026-05-29', languages: ['en'], url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual' };
+      const sample = {
+        versionId: 'us_individual_2026-05-29',
+        languages: ['en'],
+        url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual',
+      };
       expect(coinbase.strict.termsOfService.safeParse(sample).success).toBe(true);
       for (const name of tos.required) {
         const { [name as keyof typeof sample]: _removed, ...without } = sample;
@@ -164,21 +198,28 @@ if (specPath === undefined || specPath === '') {
         const values = flatten(spec, property).enumValues;
         if (values.length > 0) {
           for (const value of values) {
-            expect(coinbase.strict.individualInput.safeParse({ [name]: value }).success, `${name}=${String(value)}`).toBe(true);
+            expect(
+              coinbase.strict.individualInput.safeParse({ [name]: value }).success,
+              `${name}=${String(value)}`,
+            ).toBe(true);
           }
         } else {
           expect(Object.keys(coinbase.strict.individualInput.shape), name).toContain(name);
         }
       }
       expect(coinbase.strict.individualInput.safeParse({ nickname: 'JD' }).success).toBe(false);
-      expect(coinbase.strict.individualInput.safeParse({ address: { countryCode: 'FR' } }).success).toBe(false);
+      expect(coinbase.strict.individualInput.safeParse({ address: { countryCode: 'FR' } }).success).toBe(
+        false,
+      );
     });
 
     it('CustomerWriteBase: every property is accepted, type is required on create, empty tosAcceptances refused', () => {
       const writeBase = flatten(spec, schemaNamed(spec, 'CustomerWriteBase'));
       const known = Object.keys(coinbase.strict.createCustomerRequest.shape);
       for (const name of Object.keys(writeBase.properties)) expect(known, name).toContain(name);
-      expect(coinbase.strict.createCustomerRequest.safeParse({ type: 'individual', status: 'active' }).success).toBe(false);
+      expect(
+        coinbase.strict.createCustomerRequest.safeParse({ type: 'individual', status: 'active' }).success,
+      ).toBe(false);
       const create = flatten(spec, schemaNamed(spec, 'CreateCustomerRequest'));
       expect(create.required).toContain('type');
       expect(coinbase.strict.createCustomerRequest.safeParse({}).success).toBe(false);
@@ -187,12 +228,21 @@ if (specPath === undefined || specPath === '') {
     });
 
     it('TosAcceptance and UsW9Attestation: required properties are required', () => {
-      const acceptance = { versionId: 'us_individual_2026-05-29', language: 'en', acceptedAt: '2026-04-10T12:00:00Z' };
+      const acceptance = {
+        versionId: 'us_individual_2026-05-29',
+        language: 'en',
+        acceptedAt: '2026-04-10T12:00:00Z',
+      };
       for (const name of flatten(spec, schemaNamed(spec, 'TosAcceptance')).required) {
         const { [name as keyof typeof acceptance]: _removed, ...without } = acceptance;
         expect(coinbase.strict.tosAcceptance.safeParse(without).success, `without ${name}`).toBe(false);
       }
-      const w9 = { form: 'us_w9', edeliveryConsent: true, acceptedAt: '2026-04-17T20:00:00Z', isExemptBackupWithholding: true };
+      const w9 = {
+        form: 'us_w9',
+        edeliveryConsent: true,
+        acceptedAt: '2026-04-17T20:00:00Z',
+        isExemptBackupWithholding: true,
+      };
       expect(coinbase.strict.usW9Attestation.safeParse(w9).success).toBe(true);
       for (const name of flatten(spec, schemaNamed(spec, 'UsW9Attestation')).required) {
         const { [name as keyof typeof w9]: _removed, ...without } = w9;
@@ -200,17 +250,22 @@ if (specPath === undefined || specPath === '') {
       }
     });
 
-    it('the webhook event schemas accept the spec\'s shapes and require its required fields', () => {
+    it("the webhook event schemas accept the spec's shapes and require its required fields", () => {
       const event = {
         eventId: '3a7f8b2e-1c4d-4e9a-b5f6-d8a2c0e7f194',
         eventType: 'customers.capability.changed',
         timestamp: '2026-04-01T12:00:02Z',
-        data: { customerId: 'customer_38d54acb-0868-431c-a88e-1ffcb62655eb', capabilities: [{ code: 'custodyFiat', status: 'active' }] },
+        data: {
+          customerId: 'customer_38d54acb-0868-431c-a88e-1ffcb62655eb',
+          capabilities: [{ code: 'custodyFiat', status: 'active' }],
+        },
       };
       expect(coinbase.strict.capabilityChangedEvent.safeParse(event).success).toBe(true);
       for (const name of flatten(spec, schemaNamed(spec, 'CustomersEventBase')).required) {
         const { [name as keyof typeof event]: _removed, ...without } = event;
-        expect(coinbase.strict.capabilityChangedEvent.safeParse(without).success, `without ${name}`).toBe(false);
+        expect(coinbase.strict.capabilityChangedEvent.safeParse(without).success, `without ${name}`).toBe(
+          false,
+        );
       }
     });
   });

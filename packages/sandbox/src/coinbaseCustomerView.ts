@@ -98,7 +98,11 @@ function evaluateTos(state: CustomerState, context: CoinbaseViewContext): Evalua
   return { requirement, blocks };
 }
 
-function evaluateKey(key: string, state: CustomerState, context: CoinbaseViewContext): EvaluatedRequirement | undefined {
+function evaluateKey(
+  key: string,
+  state: CustomerState,
+  context: CoinbaseViewContext,
+): EvaluatedRequirement | undefined {
   const override = state.requirementOverrides[key];
   if (override !== undefined) return fromOverride(override, context.now);
   if (key === 'tos') return evaluateTos(state, context);
@@ -141,7 +145,7 @@ export function evaluateCoinbaseCustomer(
   const blocked = new Set<string>();
   for (const [key, impact] of impactByKey) {
     const evaluated = evaluateKey(key, state, context);
-    if (evaluated === undefined || (state.requirementOverrides[key]?.status === 'complete')) continue;
+    if (evaluated === undefined || state.requirementOverrides[key]?.status === 'complete') continue;
     requirements[key] = { ...evaluated.requirement, ...(impact.length > 0 ? { impact } : {}) };
     if (evaluated.blocks) for (const capability of impact) blocked.add(capability);
   }
@@ -154,7 +158,10 @@ export function evaluateCoinbaseCustomer(
     else if (!isRequested) status = 'unrequested';
     else if (state.sanctionApplied) status = 'inactive';
     else status = blocked.has(capability) ? 'pending' : 'active';
-    capabilities[capability] = { requested: status === 'unrequested' ? false : isRequested || forced !== undefined, status };
+    capabilities[capability] = {
+      requested: status === 'unrequested' ? false : isRequested || forced !== undefined,
+      status,
+    };
   }
   return { capabilities, requirements };
 }

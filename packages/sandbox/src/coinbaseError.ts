@@ -54,10 +54,16 @@ export function coinbaseFailureFor(status: number): { errorType: CoinbaseErrorTy
     case 502:
       return { errorType: 'bad_gateway', errorMessage: 'Bad gateway. Please try again later.' };
     case 503:
-      return { errorType: 'service_unavailable', errorMessage: 'Service unavailable. Please try again later.' };
+      return {
+        errorType: 'service_unavailable',
+        errorMessage: 'Service unavailable. Please try again later.',
+      };
     case 504:
       return { errorType: 'timed_out', errorMessage: 'The request timed out. Please try again later.' };
     default:
-      return { errorType: 'internal_server_error', errorMessage: 'An internal server error occurred. Please try again later.' };
+      return {
+        errorType: 'internal_server_error',
+        errorMessage: 'An internal server error occurred. Please try again later.',
+      };
   }
 }

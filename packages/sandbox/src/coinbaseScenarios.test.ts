@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COINBASE_CAPABILITIES } from './requirementRules';
 import { DEFAULT_TOS_VERSION_ID } from './termsOfService';
-import { createSandboxTestClient, PASSING_INDIVIDUAL, TEST_ORIGIN, TRADE_CRYPTO_EXTRAS } from './sandboxTestClient';
+import {
+  createSandboxTestClient,
+  PASSING_INDIVIDUAL,
+  TEST_ORIGIN,
+  TRADE_CRYPTO_EXTRAS,
+} from './sandboxTestClient';
 import type { SandboxTestClient } from './sandboxTestClient';
 
 let client: SandboxTestClient;
@@ -18,10 +23,16 @@ const acceptedAt = '2026-04-10T12:00:00Z';
 const tosAcceptance = { versionId: DEFAULT_TOS_VERSION_ID, language: 'en', acceptedAt };
 const w9 = { form: 'us_w9', isExemptBackupWithholding: false, edeliveryConsent: true, acceptedAt };
 
-type Requirements = Record<string, { status: string; impact?: string[]; deadline?: string; tosVersions?: unknown[]; taxForms?: string[] }>;
+type Requirements = Record<
+  string,
+  { status: string; impact?: string[]; deadline?: string; tosVersions?: unknown[]; taxForms?: string[] }
+>;
 type Capabilities = Record<string, { requested: boolean; status: string }>;
 
-async function createFor(capability: string, individual: Record<string, unknown> = {}): Promise<{ id: string; path: string; body: Record<string, unknown> }> {
+async function createFor(
+  capability: string,
+  individual: Record<string, unknown> = {},
+): Promise<{ id: string; path: string; body: Record<string, unknown> }> {
   const created = await client.coinbase('POST', '/platform/v2/customers', {
     type: 'individual',
     individual,
@@ -33,28 +44,42 @@ async function createFor(capability: string, individual: Record<string, unknown>
 
 async function read(path: string): Promise<{ requirements: Requirements; capabilities: Capabilities }> {
   const response = await client.coinbase('GET', path);
-  return { requirements: response.body.requirements as Requirements, capabilities: response.body.capabilities as Capabilities };
+  return {
+    requirements: response.body.requirements as Requirements,
+    capabilities: response.body.capabilities as Capabilities,
+  };
 }
 
 describe('each capability walks unrequested -> pending -> active', () => {
   it.each(COINBASE_CAPABILITIES)('%s', async (capability) => {
     const created = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
     const path = `/platform/v2/customers/${String(created.body.customerId)}`;
-    expect((created.body.capabilities as Capabilities)[capability]).toEqual({ requested: false, status: 'unrequested' });
+    expect((created.body.capabilities as Capabilities)[capability]).toEqual({
+      requested: false,
+      status: 'unrequested',
+    });
 
-    const requested = await client.coinbase('PUT', path, { capabilities: { [capability]: { requested: true } } });
+    const requested = await client.coinbase('PUT', path, {
+      capabilities: { [capability]: { requested: true } },
+    });
     const requirements = requested.body.requirements as Requirements;
-    expect((requested.body.capabilities as Capabilities)[capability]).toEqual({ requested: true, status: 'pending' });
+    expect((requested.body.capabilities as Capabilities)[capability]).toEqual({
+      requested: true,
+      status: 'pending',
+    });
     // Only the requested capability produces requirements, each due and impacting it.
     for (const requirement of Object.values(requirements)) {
       expect(requirement.status).toBe('due');
       expect(requirement.impact).toEqual([capability]);
     }
-    expect(Object.keys(requirements)).toEqual(expect.arrayContaining(['firstName', 'fullSsn', 'addressSubdivision', 'tos']));
+    expect(Object.keys(requirements)).toEqual(
+      expect.arrayContaining(['firstName', 'fullSsn', 'addressSubdivision', 'tos']),
+    );
     expect(Object.hasOwn(requirements, 'citizenship')).toBe(capability === 'tradeCrypto');
     expect(Object.hasOwn(requirements, 'taxAttestation')).toBe(capability === 'transferFiat');
 
-    const individual = capability === 'tradeCrypto' ? { ...PASSING_INDIVIDUAL, ...TRADE_CRYPTO_EXTRAS } : PASSING_INDIVIDUAL;
+    const individual =
+      capability === 'tradeCrypto' ? { ...PASSING_INDIVIDUAL, ...TRADE_CRYPTO_EXTRAS } : PASSING_INDIVIDUAL;
     const submitted = await client.coinbase('POST', path, {
       individual,
       tosAcceptances: [tosAcceptance],
@@ -85,9 +110,13 @@ describe('verification is asynchronous', () => {
       });
       const path = `/platform/v2/customers/${String(created.body.customerId)}`;
       await vi.advanceTimersByTimeAsync(1999);
-      expect(((await timed.coinbase('GET', path)).body.capabilities as Capabilities).custodyCrypto?.status).toBe('pending');
+      expect(
+        ((await timed.coinbase('GET', path)).body.capabilities as Capabilities).custodyCrypto?.status,
+      ).toBe('pending');
       await vi.advanceTimersByTimeAsync(1);
-      expect(((await timed.coinbase('GET', path)).body.capabilities as Capabilities).custodyCrypto?.status).toBe('active');
+      expect(
+        ((await timed.coinbase('GET', path)).body.capabilities as Capabilities).custodyCrypto?.status,
+      ).toBe('active');
     } finally {
       vi.useRealTimers();
       await timed.close();
@@ -124,7 +153,10 @@ describe('magic values', () => {
   });
 
   it('a birth year of 1900 is rejected', async () => {
-    const { id, path } = await createFor('custodyFiat', { ...PASSING_INDIVIDUAL, dateOfBirth: { day: '1', month: '1', year: '1900' } });
+    const { id, path } = await createFor('custodyFiat', {
+      ...PASSING_INDIVIDUAL,
+      dateOfBirth: { day: '1', month: '1', year: '1900' },
+    });
     await client.control('POST', '/advance', { customerId: id });
     expect((await read(path)).requirements.dateOfBirth?.status).toBe('rejected');
   });
@@ -146,7 +178,10 @@ describe('magic values', () => {
     // The published spec's 403 of PUT /v2/customers/{customerId}, verbatim (its only 403 on customers).
     // `unauthorizedCapabilities` belongs to `customer_not_authorized` alone, so it is absent here.
     expect(update.status).toBe(403);
-    expect(update.body).toMatchObject({ errorType: 'forbidden', errorMessage: 'This customer cannot be modified at this time.' });
+    expect(update.body).toMatchObject({
+      errorType: 'forbidden',
+      errorMessage: 'This customer cannot be modified at this time.',
+    });
     expect(update.body).not.toHaveProperty('unauthorizedCapabilities');
   });
 
@@ -162,9 +197,13 @@ describe('magic values', () => {
       const path = `/platform/v2/customers/${String(created.body.customerId)}`;
       // verifyMs 0 runs on the next timer turn; this timer is queued after it.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(((await automatic.coinbase('GET', path)).body.capabilities as Capabilities).custodyFiat?.status).toBe('pending');
+      expect(
+        ((await automatic.coinbase('GET', path)).body.capabilities as Capabilities).custodyFiat?.status,
+      ).toBe('pending');
       await automatic.control('POST', '/advance', { customerId: created.body.customerId });
-      expect(((await automatic.coinbase('GET', path)).body.capabilities as Capabilities).custodyFiat?.status).toBe('active');
+      expect(
+        ((await automatic.coinbase('GET', path)).body.capabilities as Capabilities).custodyFiat?.status,
+      ).toBe('active');
     } finally {
       await automatic.close();
     }
@@ -176,7 +215,9 @@ describe('every requirement status can be produced', () => {
     const { id, path } = await createFor('custodyFiat', PASSING_INDIVIDUAL);
     await client.coinbase('POST', path, { tosAcceptances: [tosAcceptance] });
     await client.control('POST', '/advance', { customerId: id });
-    const set = await client.control('POST', `/customers/${id}/requirements/phoneNumber`, { status: 'eventually_due' });
+    const set = await client.control('POST', `/customers/${id}/requirements/phoneNumber`, {
+      status: 'eventually_due',
+    });
     expect(set.status).toBe(200);
     const after = await read(path);
     expect(after.requirements.phoneNumber).toEqual({ status: 'eventually_due', impact: ['custodyFiat'] });
@@ -186,7 +227,10 @@ describe('every requirement status can be produced', () => {
   it('due with a deadline, then overdue once the deadline has passed', async () => {
     const { id, path } = await createFor('custodyFiat');
     const future = new Date(Date.now() + 86_400_000).toISOString();
-    await client.control('POST', `/customers/${id}/requirements/fullSsn`, { status: 'due', deadline: future });
+    await client.control('POST', `/customers/${id}/requirements/fullSsn`, {
+      status: 'due',
+      deadline: future,
+    });
     expect((await read(path)).requirements.fullSsn).toMatchObject({ status: 'due', deadline: future });
     const past = new Date(Date.now() - 60_000).toISOString();
     await client.control('POST', `/customers/${id}/requirements/fullSsn`, { status: 'due', deadline: past });
@@ -213,7 +257,9 @@ describe('every requirement status can be produced', () => {
 
   it('refuses a status the provider does not have', async () => {
     const { id } = await createFor('custodyFiat');
-    expect((await client.control('POST', `/customers/${id}/requirements/fullSsn`, { status: 'ISSUES' })).status).toBe(400);
+    expect(
+      (await client.control('POST', `/customers/${id}/requirements/fullSsn`, { status: 'ISSUES' })).status,
+    ).toBe(400);
   });
 });
 
@@ -230,16 +276,24 @@ describe('forced capability statuses', () => {
 
   it('refuses an unknown capability name', async () => {
     const { id } = await createFor('custodyFiat');
-    expect((await client.control('POST', `/customers/${id}/capabilities/teleport`, { status: 'active' })).status).toBe(400);
+    expect(
+      (await client.control('POST', `/customers/${id}/capabilities/teleport`, { status: 'active' })).status,
+    ).toBe(400);
   });
 });
 
 describe('Terms of Service', () => {
   it('carries tosVersions with a url that serves the document in English and Spanish', async () => {
     const { path } = await createFor('custodyCrypto');
-    const tos = (await read(path)).requirements.tos as { tosVersions: { versionId: string; languages: string[]; url: string }[] };
+    const tos = (await read(path)).requirements.tos as {
+      tosVersions: { versionId: string; languages: string[]; url: string }[];
+    };
     expect(tos.tosVersions).toEqual([
-      { versionId: DEFAULT_TOS_VERSION_ID, languages: ['en', 'es'], url: `${TEST_ORIGIN}/tos/${DEFAULT_TOS_VERSION_ID}` },
+      {
+        versionId: DEFAULT_TOS_VERSION_ID,
+        languages: ['en', 'es'],
+        url: `${TEST_ORIGIN}/tos/${DEFAULT_TOS_VERSION_ID}`,
+      },
     ]);
     const url = tos.tosVersions[0]?.url ?? '';
     const english = await client.sandbox.fetch(new Request(url));
@@ -254,8 +308,13 @@ describe('Terms of Service', () => {
   });
 
   it('serves nothing for an unpublished version or language', async () => {
-    expect((await client.sandbox.fetch(new Request(`${TEST_ORIGIN}/tos/us_individual_1999-01-01`))).status).toBe(404);
-    expect((await client.sandbox.fetch(new Request(`${TEST_ORIGIN}/tos/${DEFAULT_TOS_VERSION_ID}?lang=fr`))).status).toBe(404);
+    expect(
+      (await client.sandbox.fetch(new Request(`${TEST_ORIGIN}/tos/us_individual_1999-01-01`))).status,
+    ).toBe(404);
+    expect(
+      (await client.sandbox.fetch(new Request(`${TEST_ORIGIN}/tos/${DEFAULT_TOS_VERSION_ID}?lang=fr`)))
+        .status,
+    ).toBe(404);
   });
 
   it('publishing a new version adds a tos requirement to customers who accepted the old one', async () => {
@@ -295,7 +354,11 @@ describe('Terms of Service', () => {
 describe('taxAttestation (transferFiat)', () => {
   it('lists us_w9 and clears once the W-9 is attested', async () => {
     const { path } = await createFor('transferFiat');
-    expect((await read(path)).requirements.taxAttestation).toEqual({ status: 'due', impact: ['transferFiat'], taxForms: ['us_w9'] });
+    expect((await read(path)).requirements.taxAttestation).toEqual({
+      status: 'due',
+      impact: ['transferFiat'],
+      taxForms: ['us_w9'],
+    });
     const attested = await client.coinbase('PUT', path, { taxAttestations: [w9] });
     expect(attested.body.requirements).not.toHaveProperty('taxAttestation');
     expect(JSON.stringify(attested.body)).not.toContain('isExemptBackupWithholding');

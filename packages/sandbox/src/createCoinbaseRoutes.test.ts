@@ -39,7 +39,11 @@ describe('Coinbase customers: create and read', () => {
       compliance: { requesterIpAddress: '203.0.113.42' },
     });
     const read = await client.coinbase('GET', `/platform/v2/customers/${String(created.body.customerId)}`);
-    expect(read.body.individual).toEqual({ firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com' });
+    expect(read.body.individual).toEqual({
+      firstName: 'Jane',
+      lastName: 'Doe',
+      email: 'jane.doe@example.com',
+    });
     const text = JSON.stringify(read.body);
     for (const secret of ['123-45-6789', '500 Main St', '02108', '1990', '+14155550100', '203.0.113.42']) {
       expect(text).not.toContain(secret);
@@ -47,13 +51,19 @@ describe('Coinbase customers: create and read', () => {
   });
 
   it('creates a minimal customer with no capabilities and no requirements', async () => {
-    const created = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual', individual: {} });
+    const created = await client.coinbase('POST', '/platform/v2/customers', {
+      type: 'individual',
+      individual: {},
+    });
     expect(created.status).toBe(201);
     expect(created.body.requirements).toEqual({});
   });
 
   it('answers 404 not_found for an unknown customer', async () => {
-    const read = await client.coinbase('GET', '/platform/v2/customers/customer_00000000-0000-4000-8000-000000000000');
+    const read = await client.coinbase(
+      'GET',
+      '/platform/v2/customers/customer_00000000-0000-4000-8000-000000000000',
+    );
     expect(read.status).toBe(404);
     expect(read.body.errorType).toBe('not_found');
     expect(read.body.correlationId).toEqual(expect.any(String));
@@ -69,7 +79,10 @@ describe('Coinbase customers: validation errors name the field', () => {
   });
 
   it('refuses a badly formatted SSN, naming individual.fullSsn', async () => {
-    const response = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual', individual: { fullSsn: '123456789' } });
+    const response = await client.coinbase('POST', '/platform/v2/customers', {
+      type: 'individual',
+      individual: { fullSsn: '123456789' },
+    });
     expect(response.status).toBe(400);
     expect(response.body.errorMessage).toContain('individual.fullSsn');
     expect(response.body.errorMessage).not.toContain('123456789');
@@ -78,14 +91,21 @@ describe('Coinbase customers: validation errors name the field', () => {
   it('refuses a non-US address', async () => {
     const response = await client.coinbase('POST', '/platform/v2/customers', {
       type: 'individual',
-      individual: { address: { line1: '1 Rue de Rivoli', city: 'Paris', postCode: '75001', countryCode: 'FR' } },
+      individual: {
+        address: { line1: '1 Rue de Rivoli', city: 'Paris', postCode: '75001', countryCode: 'FR' },
+      },
     });
     expect(response.status).toBe(400);
-    expect(response.body.errorMessage).toBe('individual.address.countryCode: only US addresses are supported.');
+    expect(response.body.errorMessage).toBe(
+      'individual.address.countryCode: only US addresses are supported.',
+    );
   });
 
   it('refuses unknown fields (the spec sets additionalProperties: false)', async () => {
-    const response = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual', nickname: 'JD' });
+    const response = await client.coinbase('POST', '/platform/v2/customers', {
+      type: 'individual',
+      nickname: 'JD',
+    });
     expect(response.status).toBe(400);
     expect(response.body.errorMessage).toContain('nickname');
   });
@@ -108,7 +128,11 @@ describe('Coinbase customers: validation errors name the field', () => {
 
   it('answers invalid_request for an empty tosAcceptances', async () => {
     const created = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
-    const response = await client.coinbase('PUT', `/platform/v2/customers/${String(created.body.customerId)}`, { tosAcceptances: [] });
+    const response = await client.coinbase(
+      'PUT',
+      `/platform/v2/customers/${String(created.body.customerId)}`,
+      { tosAcceptances: [] },
+    );
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ errorType: 'invalid_request' });
     expect(response.body.errorMessage).toContain('tosAcceptances');
@@ -133,10 +157,14 @@ describe('Coinbase customers: update', () => {
   it('updates with POST (the guides) and PUT (the spec) alike', async () => {
     const created = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
     const path = `/platform/v2/customers/${String(created.body.customerId)}`;
-    const viaPost = await client.coinbase('POST', path, { capabilities: { custodyFiat: { requested: true } } });
+    const viaPost = await client.coinbase('POST', path, {
+      capabilities: { custodyFiat: { requested: true } },
+    });
     expect(viaPost.status).toBe(200);
     expect(viaPost.body.capabilities).toMatchObject({ custodyFiat: { requested: true, status: 'pending' } });
-    const viaPut = await client.coinbase('PUT', path, { capabilities: { transferFiat: { requested: true } } });
+    const viaPut = await client.coinbase('PUT', path, {
+      capabilities: { transferFiat: { requested: true } },
+    });
     expect(viaPut.status).toBe(200);
     expect(viaPut.body.capabilities).toMatchObject({
       custodyFiat: { status: 'pending' },
@@ -150,8 +178,12 @@ describe('Coinbase customers: update', () => {
       capabilities: { custodyFiat: { requested: true } },
     });
     const path = `/platform/v2/customers/${String(created.body.customerId)}`;
-    const updated = await client.coinbase('PUT', path, { capabilities: { custodyFiat: { requested: false } } });
-    expect(updated.body.capabilities).toMatchObject({ custodyFiat: { requested: false, status: 'unrequested' } });
+    const updated = await client.coinbase('PUT', path, {
+      capabilities: { custodyFiat: { requested: false } },
+    });
+    expect(updated.body.capabilities).toMatchObject({
+      custodyFiat: { requested: false, status: 'unrequested' },
+    });
     expect(updated.body.requirements).toEqual({});
   });
 
@@ -165,19 +197,23 @@ describe('Coinbase customers: update', () => {
     const updated = await client.coinbase('POST', path, {
       tosAcceptances: [{ versionId: DEFAULT_TOS_VERSION_ID, language: 'es', acceptedAt }],
     });
-    expect(updated.body.tosAcceptances).toEqual([{ versionId: DEFAULT_TOS_VERSION_ID, language: 'es', acceptedAt }]);
+    expect(updated.body.tosAcceptances).toEqual([
+      { versionId: DEFAULT_TOS_VERSION_ID, language: 'es', acceptedAt },
+    ]);
     expect(updated.body.requirements).not.toHaveProperty('tos');
   });
 });
 
 describe('Coinbase customers: list and delete', () => {
   it('pages with pageSize and nextPageToken until the last page', async () => {
-    for (let index = 0; index < 5; index += 1) await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
+    for (let index = 0; index < 5; index += 1)
+      await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
     const seen: string[] = [];
     let token: string | undefined;
     let pages = 0;
     do {
-      const query: string = token === undefined ? '?pageSize=2' : `?pageSize=2&pageToken=${encodeURIComponent(token)}`;
+      const query: string =
+        token === undefined ? '?pageSize=2' : `?pageSize=2&pageToken=${encodeURIComponent(token)}`;
       const page = await client.coinbase('GET', `/platform/v2/customers${query}`);
       pages += 1;
       const customers = page.body.customers as { customerId: string }[];
@@ -205,7 +241,10 @@ describe('Coinbase customers: list and delete', () => {
   });
 
   it('answers 404 when deleting a customer that never existed', async () => {
-    const response = await client.coinbase('DELETE', '/platform/v2/customers/customer_00000000-0000-4000-8000-000000000000');
+    const response = await client.coinbase(
+      'DELETE',
+      '/platform/v2/customers/customer_00000000-0000-4000-8000-000000000000',
+    );
     expect(response.status).toBe(404);
   });
 });
@@ -225,7 +264,12 @@ describe('Coinbase customers: X-Idempotency-Key', () => {
   it('answers 422 idempotency_error for the same key with another body', async () => {
     const headers = { 'x-idempotency-key': 'retry-1' };
     await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' }, { headers });
-    const conflict = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual', individual: { firstName: 'Other' } }, { headers });
+    const conflict = await client.coinbase(
+      'POST',
+      '/platform/v2/customers',
+      { type: 'individual', individual: { firstName: 'Other' } },
+      { headers },
+    );
     expect(conflict.status).toBe(422);
     expect(conflict.body.errorType).toBe('idempotency_error');
   });
@@ -244,7 +288,12 @@ describe('Coinbase customers: X-Idempotency-Key', () => {
   });
 
   it('refuses a key longer than 128 characters', async () => {
-    const response = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' }, { headers: { 'x-idempotency-key': 'k'.repeat(129) } });
+    const response = await client.coinbase(
+      'POST',
+      '/platform/v2/customers',
+      { type: 'individual' },
+      { headers: { 'x-idempotency-key': 'k'.repeat(129) } },
+    );
     expect(response.status).toBe(400);
   });
 });

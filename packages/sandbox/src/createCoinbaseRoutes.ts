@@ -4,7 +4,11 @@ import type { Context } from 'hono';
 import type { CdpKeyring } from './verifyCdpRequest';
 import { verifyCdpRequest } from './verifyCdpRequest';
 import { coinbaseError } from './coinbaseError';
-import { coinbaseCreateRequestSchema, coinbaseUpdateRequestSchema, describeFirstIssue } from './coinbaseRequestSchema';
+import {
+  coinbaseCreateRequestSchema,
+  coinbaseUpdateRequestSchema,
+  describeFirstIssue,
+} from './coinbaseRequestSchema';
 import type { CoinbaseWriteRequest } from './coinbaseRequestSchema';
 import { newCustomerState, submitField } from './customerState';
 import type { CustomerState } from './customerState';
@@ -33,7 +37,8 @@ function parseWrite(raw: string, mode: 'create' | 'update'): Parsed {
   }
   const schema = mode === 'create' ? coinbaseCreateRequestSchema : coinbaseUpdateRequestSchema;
   const result = schema.safeParse(value);
-  if (!result.success) return { ok: false, response: coinbaseError(400, 'invalid_request', describeFirstIssue(result.error)) };
+  if (!result.success)
+    return { ok: false, response: coinbaseError(400, 'invalid_request', describeFirstIssue(result.error)) };
   return { ok: true, body: result.data };
 }
 
@@ -59,12 +64,20 @@ function checkTosAcceptances(engine: SandboxEngine, body: CoinbaseWriteRequest):
       );
     }
     if (Date.parse(acceptance.acceptedAt) > Date.now() + ACCEPTED_AT_FUTURE_TOLERANCE_MS) {
-      return coinbaseError(400, 'invalid_request', `tosAcceptances.${index}.acceptedAt: must not be in the future.`);
+      return coinbaseError(
+        400,
+        'invalid_request',
+        `tosAcceptances.${index}.acceptedAt: must not be in the future.`,
+      );
     }
   }
   for (const [index, attestation] of (body.taxAttestations ?? []).entries()) {
     if (Date.parse(attestation.acceptedAt) > Date.now() + ACCEPTED_AT_FUTURE_TOLERANCE_MS) {
-      return coinbaseError(400, 'invalid_request', `taxAttestations.${index}.acceptedAt: must not be in the future.`);
+      return coinbaseError(
+        400,
+        'invalid_request',
+        `taxAttestations.${index}.acceptedAt: must not be in the future.`,
+      );
     }
   }
   return undefined;
@@ -84,7 +97,8 @@ function applyWrite(state: CustomerState, body: CoinbaseWriteRequest, now: strin
     if (individual.firstName !== undefined) state.profile.firstName = individual.firstName;
     if (individual.lastName !== undefined) state.profile.lastName = individual.lastName;
     if (individual.email !== undefined) state.profile.email = individual.email;
-    for (const verdict of coinbaseFieldVerdicts(individual)) submitField(state, verdict.key, verdict.passes, now);
+    for (const verdict of coinbaseFieldVerdicts(individual))
+      submitField(state, verdict.key, verdict.passes, now);
   }
   for (const acceptance of body.tosAcceptances ?? []) {
     state.tosAcceptances = [
@@ -134,7 +148,10 @@ async function idempotent(
   // Server failures are not remembered: a retry with the same key should get a real answer.
   if (response.status < 500) {
     const text = await response.clone().text();
-    engine.idempotency.remember('coinbase', key, fingerprint, { status: response.status, body: text === '' ? 'null' : text });
+    engine.idempotency.remember('coinbase', key, fingerprint, {
+      status: response.status,
+      body: text === '' ? 'null' : text,
+    });
   }
   return response;
 }
@@ -157,7 +174,9 @@ function encodePageToken(position: number): string {
 function decodePageToken(token: string): number | undefined {
   try {
     const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { after?: unknown };
-    return typeof value.after === 'number' && Number.isInteger(value.after) && value.after >= 0 ? value.after : undefined;
+    return typeof value.after === 'number' && Number.isInteger(value.after) && value.after >= 0
+      ? value.after
+      : undefined;
   } catch {
     return undefined;
   }
@@ -173,7 +192,11 @@ export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring)
   app.use('*', async (c, next) => {
     const verdict = await verifyCdpRequest(c.req.raw, keyring);
     if (!verdict.ok) {
-      return coinbaseError(401, 'unauthorized', `The request is not properly authenticated: ${verdict.reason}.`);
+      return coinbaseError(
+        401,
+        'unauthorized',
+        `The request is not properly authenticated: ${verdict.reason}.`,
+      );
     }
     await next();
   });
@@ -197,11 +220,16 @@ export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring)
     const pageSizeText = c.req.query('pageSize');
     const pageSize = pageSizeText === undefined ? DEFAULT_PAGE_SIZE : Number(pageSizeText);
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      return coinbaseError(400, 'invalid_request', `pageSize: must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+      return coinbaseError(
+        400,
+        'invalid_request',
+        `pageSize: must be a whole number from 1 to ${MAX_PAGE_SIZE}.`,
+      );
     }
     const pageToken = c.req.query('pageToken');
     const after = pageToken === undefined || pageToken === '' ? 0 : decodePageToken(pageToken);
-    if (after === undefined) return coinbaseError(400, 'invalid_request', 'pageToken: not a token this API issued.');
+    if (after === undefined)
+      return coinbaseError(400, 'invalid_request', 'pageToken: not a token this API issued.');
     const page = engine.customers.list('coinbase', { after, limit: pageSize });
     return json(
       {
@@ -226,7 +254,8 @@ export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring)
       const parsed = parseWrite(raw, 'update');
       if (!parsed.ok) return parsed.response;
       // The spec's 403: a customer whose capabilities are permanently inactive cannot be modified.
-      if (state.sanctionApplied) return coinbaseError(403, 'forbidden', 'This customer cannot be modified at this time.');
+      if (state.sanctionApplied)
+        return coinbaseError(403, 'forbidden', 'This customer cannot be modified at this time.');
       const tosProblem = checkTosAcceptances(engine, parsed.body);
       if (tosProblem !== undefined) return tosProblem;
       applyWrite(state, parsed.body, new Date().toISOString());
@@ -245,7 +274,8 @@ export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring)
         return coinbaseError(400, 'invalid_request', 'customerId: must look like customer_<uuid>.');
       }
       const state = engine.customers.get(customerId);
-      if (state === undefined || state.provider !== 'coinbase') return coinbaseError(404, 'not_found', 'Customer not found.');
+      if (state === undefined || state.provider !== 'coinbase')
+        return coinbaseError(404, 'not_found', 'Customer not found.');
       // Deleting twice is fine: the spec makes DELETE idempotent (204 again).
       if (!state.deleted) {
         state.deleted = true;

@@ -7,8 +7,23 @@ import type { SandboxEngine } from './sandboxEngine';
 import { ensureDefaultTosVersion, publishTosVersion, tosDocumentUrl } from './termsOfService';
 
 const coinbaseCapabilityStatuses = ['unrequested', 'pending', 'active', 'inactive'] as const;
-const omsEndorsementStatuses = ['INACTIVE', 'PENDING', 'ISSUES', 'ACTIVE', 'REJECTED', 'REVOKED_ISSUES', 'OFFBOARDED'] as const;
-const coinbaseRequirementStatuses = ['eventually_due', 'due', 'pending', 'rejected', 'overdue', 'complete'] as const;
+const omsEndorsementStatuses = [
+  'INACTIVE',
+  'PENDING',
+  'ISSUES',
+  'ACTIVE',
+  'REJECTED',
+  'REVOKED_ISSUES',
+  'OFFBOARDED',
+] as const;
+const coinbaseRequirementStatuses = [
+  'eventually_due',
+  'due',
+  'pending',
+  'rejected',
+  'overdue',
+  'complete',
+] as const;
 const omsRequirementStatuses = ['complete', 'pending', 'missing', 'issues'] as const;
 
 const faultSchema = z
@@ -32,7 +47,10 @@ const faultSchema = z
 
 const tosSchema = z.strictObject({
   versionId: z.string().min(1).max(64),
-  languages: z.array(z.enum(['en', 'es'])).min(1).default(['en', 'es']),
+  languages: z
+    .array(z.enum(['en', 'es']))
+    .min(1)
+    .default(['en', 'es']),
   deadline: z.iso.datetime({ offset: true }).optional(),
 });
 
@@ -51,7 +69,9 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`).join('; ');
+  return error.issues
+    .map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
 }
 
 /**
@@ -86,7 +106,9 @@ export function createControlRoutes(engine: SandboxEngine): Hono {
   );
 
   app.post('/advance', async (c) => {
-    const parsed = z.strictObject({ customerId: z.string().min(1).optional() }).safeParse(await readJson(c.req.raw));
+    const parsed = z
+      .strictObject({ customerId: z.string().min(1).optional() })
+      .safeParse(await readJson(c.req.raw));
     if (!parsed.success) return problem(400, describe(parsed.error));
     if (parsed.data.customerId !== undefined) {
       const state = load(parsed.data.customerId);
@@ -108,7 +130,8 @@ export function createControlRoutes(engine: SandboxEngine): Hono {
     const known: readonly string[] = state.provider === 'coinbase' ? COINBASE_CAPABILITIES : OMS_ENDORSEMENTS;
     if (!known.includes(name)) return problem(400, `name: expected one of ${known.join(', ')}.`);
     state.forcedStatuses[name] = parsed.data.status;
-    if (state.provider === 'oms' && !state.requested.includes(name)) state.requested = [...state.requested, name];
+    if (state.provider === 'oms' && !state.requested.includes(name))
+      state.requested = [...state.requested, name];
     state.updatedAt = new Date().toISOString();
     engine.commit(state);
     return json({ customer: view(state) });
@@ -135,7 +158,8 @@ export function createControlRoutes(engine: SandboxEngine): Hono {
     if (!parsed.success) return problem(400, describe(parsed.error));
     const status: ForcedRequirementStatus = parsed.data.status;
     // "Overdue" means a deadline has passed: give it one if the caller did not.
-    const effectiveDeadline = parsed.data.deadline ?? (status === 'overdue' ? new Date().toISOString() : undefined);
+    const effectiveDeadline =
+      parsed.data.deadline ?? (status === 'overdue' ? new Date().toISOString() : undefined);
     state.requirementOverrides[c.req.param('key')] = {
       status,
       ...(effectiveDeadline === undefined ? {} : { deadline: effectiveDeadline }),
@@ -156,7 +180,9 @@ export function createControlRoutes(engine: SandboxEngine): Hono {
 
   app.get('/tos', () =>
     json({
-      versions: engine.tosVersions().map((version) => ({ ...version, url: tosDocumentUrl(engine.publicUrl, version.versionId) })),
+      versions: engine
+        .tosVersions()
+        .map((version) => ({ ...version, url: tosDocumentUrl(engine.publicUrl, version.versionId) })),
     }),
   );
 
@@ -194,7 +220,9 @@ export function createControlRoutes(engine: SandboxEngine): Hono {
     engine.cancelVerifications();
     engine.faults.clear();
     engine.dispatcher?.clear();
-    engine.database.exec('DELETE FROM customers; DELETE FROM idempotency; DELETE FROM access_tokens; DELETE FROM tos_versions;');
+    engine.database.exec(
+      'DELETE FROM customers; DELETE FROM idempotency; DELETE FROM access_tokens; DELETE FROM tos_versions;',
+    );
     ensureDefaultTosVersion(engine.database, new Date().toISOString());
     return json({ reset: true });
   });

@@ -22,7 +22,10 @@ const writeFields = {
   middleName: z.string().optional(),
   lastName: z.string().min(1).optional(),
   email: z.email('must be an email address').optional(),
-  phone: z.string().regex(/^\+[1-9]\d{1,14}$/, 'must be in E.164 format, e.g. +12125551234').optional(),
+  phone: z
+    .string()
+    .regex(/^\+[1-9]\d{1,14}$/, 'must be in E.164 format, e.g. +12125551234')
+    .optional(),
   birthDate: z.iso.date('must be a date as YYYY-MM-DD').optional(),
   nationality: countryCode.optional(),
   countryCode: countryCode.optional(),
@@ -65,11 +68,15 @@ function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (issue === undefined) return 'Invalid request.';
   const path = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') return `${issue.keys.map((key) => (path === '' ? key : `${path}.${key}`)).join(', ')}: unknown field`;
+  if (issue.code === 'unrecognized_keys')
+    return `${issue.keys.map((key) => (path === '' ? key : `${path}.${key}`)).join(', ')}: unknown field`;
   return `${path === '' ? 'body' : path}: ${issue.message}`;
 }
 
-function parse(raw: string, schema: typeof createSchema | typeof updateSchema): { ok: true; body: OmsWrite } | { ok: false; response: Response } {
+function parse(
+  raw: string,
+  schema: typeof createSchema | typeof updateSchema,
+): { ok: true; body: OmsWrite } | { ok: false; response: Response } {
   let value: unknown;
   try {
     value = raw.trim() === '' ? {} : JSON.parse(raw);
@@ -77,7 +84,8 @@ function parse(raw: string, schema: typeof createSchema | typeof updateSchema): 
     return { ok: false, response: omsError(400, 'validation_error', 'body: not valid JSON.') };
   }
   const result = schema.safeParse(value);
-  if (!result.success) return { ok: false, response: omsError(400, 'validation_error', firstIssue(result.error)) };
+  if (!result.success)
+    return { ok: false, response: omsError(400, 'validation_error', firstIssue(result.error)) };
   return { ok: true, body: result.data };
 }
 
@@ -105,7 +113,8 @@ function applyWrite(state: CustomerState, body: OmsWrite, now: string): void {
 
 function loadCustomer(engine: SandboxEngine, customerId: string): CustomerState | Response {
   const state = engine.customers.get(customerId);
-  if (state === undefined || state.provider !== 'oms' || state.deleted) return omsError(404, 'not_found', 'Customer not found.');
+  if (state === undefined || state.provider !== 'oms' || state.deleted)
+    return omsError(404, 'not_found', 'Customer not found.');
   return state;
 }
 
@@ -118,18 +127,30 @@ async function idempotent(
 ): Promise<Response> {
   const key = c.req.header('idempotency-key');
   if (key === undefined || key === '') {
-    if (options.required) return omsError(400, 'idempotency_key_required', 'The Idempotency-Key header is required on POST requests.');
+    if (options.required)
+      return omsError(
+        400,
+        'idempotency_key_required',
+        'The Idempotency-Key header is required on POST requests.',
+      );
     return run();
   }
   const fingerprint = requestFingerprint(c.req.method, new URL(c.req.url).pathname, rawBody);
   const found = engine.idempotency.lookup('oms', key, fingerprint);
   if (found.kind === 'replay') return json(JSON.parse(found.response.body), found.response.status);
   if (found.kind === 'conflict') {
-    return omsError(422, 'idempotency_conflict', 'This Idempotency-Key was already used with a different request.');
+    return omsError(
+      422,
+      'idempotency_conflict',
+      'This Idempotency-Key was already used with a different request.',
+    );
   }
   const response = run();
   if (response.status < 500) {
-    engine.idempotency.remember('oms', key, fingerprint, { status: response.status, body: await response.clone().text() });
+    engine.idempotency.remember('oms', key, fingerprint, {
+      status: response.status,
+      body: await response.clone().text(),
+    });
   }
   return response;
 }
@@ -150,7 +171,9 @@ export function createOmsRoutes(engine: SandboxEngine, credentials: SandboxCrede
     } catch {
       return omsError(400, 'validation_error', 'body: not valid JSON.');
     }
-    const parsed = z.strictObject({ apiKey: z.string().min(1), apiSecret: z.string().min(1) }).safeParse(body);
+    const parsed = z
+      .strictObject({ apiKey: z.string().min(1), apiSecret: z.string().min(1) })
+      .safeParse(body);
     if (!parsed.success) return omsError(400, 'validation_error', firstIssue(parsed.error));
     if (parsed.data.apiKey !== credentials.apiKey || parsed.data.apiSecret !== credentials.apiSecret) {
       return omsError(401, 'unauthorized', 'Invalid API key or secret.');
@@ -158,15 +181,32 @@ export function createOmsRoutes(engine: SandboxEngine, credentials: SandboxCrede
     const accessToken = `oms_at_${randomBytes(24).toString('hex')}`;
     const expiresAt = new Date(Date.now() + TOKEN_LIFETIME_SECONDS * 1000);
     insertToken.run(accessToken, expiresAt.getTime());
-    return json({ accessToken, tokenType: 'bearer', expiresIn: TOKEN_LIFETIME_SECONDS, expiresAt: expiresAt.toISOString() }, 200);
+    return json(
+      {
+        accessToken,
+        tokenType: 'bearer',
+        expiresIn: TOKEN_LIFETIME_SECONDS,
+        expiresAt: expiresAt.toISOString(),
+      },
+      200,
+    );
   });
 
   // Every customer route needs a live token from POST /auth/token.
   const requireToken = async (c: Context, next: () => Promise<void>): Promise<Response | void> => {
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
-    const row = match?.[1] === undefined ? undefined : (selectToken.get(match[1]) as { expires_at: number } | undefined);
-    if (row === undefined) return omsError(401, 'unauthorized', 'Missing or unknown bearer token: get one from POST /auth/token.');
-    if (row.expires_at <= Date.now()) return omsError(401, 'unauthorized', 'The access token has expired: get a new one from POST /auth/token.');
+    const row =
+      match?.[1] === undefined
+        ? undefined
+        : (selectToken.get(match[1]) as { expires_at: number } | undefined);
+    if (row === undefined)
+      return omsError(401, 'unauthorized', 'Missing or unknown bearer token: get one from POST /auth/token.');
+    if (row.expires_at <= Date.now())
+      return omsError(
+        401,
+        'unauthorized',
+        'The access token has expired: get a new one from POST /auth/token.',
+      );
     await next();
   };
   app.use('/customers', requireToken);

@@ -86,14 +86,23 @@ describe('createSandbox', () => {
   it('never stores an SSN, a date of birth or an address in its database file', async () => {
     const dataPath = temporaryDataPath();
     const client = start({ dataPath });
-    await client.coinbase('POST', '/platform/v2/customers', {
-      type: 'individual',
-      individual: { ...PASSING_INDIVIDUAL, fullSsn: '987-65-4321' },
-      capabilities: { custodyFiat: { requested: true } },
-    }, { headers: { 'x-idempotency-key': 'persisted' } });
+    await client.coinbase(
+      'POST',
+      '/platform/v2/customers',
+      {
+        type: 'individual',
+        individual: { ...PASSING_INDIVIDUAL, fullSsn: '987-65-4321' },
+        capabilities: { custodyFiat: { requested: true } },
+      },
+      { headers: { 'x-idempotency-key': 'persisted' } },
+    );
     await client.close();
-    const contents = [dataPath, `${dataPath}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file).toString('latin1')).join('');
-    for (const secret of ['987-65-4321', '500 Main St', '02108', '"1990"']) expect(contents).not.toContain(secret);
+    const contents = [dataPath, `${dataPath}-wal`]
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file).toString('latin1'))
+      .join('');
+    for (const secret of ['987-65-4321', '500 Main St', '02108', '"1990"'])
+      expect(contents).not.toContain(secret);
   });
 
   it('reset forgets customers, faults and ToS versions but keeps the credentials', async () => {
@@ -105,23 +114,37 @@ describe('createSandbox', () => {
     expect((await client.control('POST', '/reset')).body).toEqual({ reset: true });
     expect((await client.coinbase('GET', '/platform/v2/customers')).body.customers).toEqual([]);
     expect((await client.control('GET', '/faults')).body.faults).toEqual([]);
-    expect((await client.control('GET', '/tos')).body.versions).toMatchObject([{ versionId: 'us_individual_2026-05-29' }]);
+    expect((await client.control('GET', '/tos')).body.versions).toMatchObject([
+      { versionId: 'us_individual_2026-05-29' },
+    ]);
     expect(client.sandbox.credentials).toEqual(credentials);
   });
 
   it('lists customers of both providers for the control panel', async () => {
     const client = start({});
     await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
-    await client.oms('POST', '/v0.9/customers', { type: 'individual' }, { headers: { 'idempotency-key': 'a' } });
+    await client.oms(
+      'POST',
+      '/v0.9/customers',
+      { type: 'individual' },
+      { headers: { 'idempotency-key': 'a' } },
+    );
     const listed = await client.control('GET', '/customers');
-    expect((listed.body.customers as { provider: string }[]).map((entry) => entry.provider)).toEqual(['coinbase', 'oms']);
+    expect((listed.body.customers as { provider: string }[]).map((entry) => entry.provider)).toEqual([
+      'coinbase',
+      'oms',
+    ]);
   });
 
   it('answers unknown control routes and bad control JSON with a JSON error', async () => {
     const client = start({});
     expect((await client.control('POST', '/nothing-here', {})).status).toBe(404);
     const response = await client.sandbox.fetch(
-      new Request('http://sandbox.test/sandbox/advance', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } }),
+      new Request('http://sandbox.test/sandbox/advance', {
+        method: 'POST',
+        body: '{',
+        headers: { 'content-type': 'application/json' },
+      }),
     );
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: { message: 'body: not valid JSON.' } });

@@ -166,7 +166,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         ? { versionId, languages: ['en', 'es'] }
         : engine.tosVersions().find((candidate) => candidate.versionId === versionId);
     if (version === undefined || !version.languages.includes(language) || !isTosDocumentLanguage(language)) {
-      return new Response('Terms of Service document not found.', { status: 404, headers: { 'content-type': 'text/plain' } });
+      return new Response('Terms of Service document not found.', {
+        status: 404,
+        headers: { 'content-type': 'text/plain' },
+      });
     }
     const document = renderTosDocument(version.versionId, language);
     return new Response(document.html, {
@@ -181,7 +184,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const path = new URL(c.req.url).pathname;
     return path.startsWith('/v0.9')
       ? omsError(500, 'internal_error', 'An internal error occurred. Please try again later.')
-      : coinbaseError(500, 'internal_server_error', 'An internal server error occurred. Please try again later.');
+      : coinbaseError(
+          500,
+          'internal_server_error',
+          'An internal server error occurred. Please try again later.',
+        );
   });
   app.notFound(() => coinbaseError(404, 'not_found', 'No such route.'));
 

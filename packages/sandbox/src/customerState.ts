@@ -18,14 +18,7 @@ export interface SubmittedField {
 
 /** Requirement statuses a control call may force, in the provider's own vocabulary. */
 export type ForcedRequirementStatus =
-  | 'eventually_due'
-  | 'due'
-  | 'pending'
-  | 'rejected'
-  | 'overdue'
-  | 'complete'
-  | 'missing'
-  | 'issues';
+  'eventually_due' | 'due' | 'pending' | 'rejected' | 'overdue' | 'complete' | 'missing' | 'issues';
 
 /** A requirement status forced through `/sandbox/customers/:id/requirements/:key`. */
 export interface RequirementOverride {
@@ -84,7 +77,11 @@ export interface CustomerState {
 }
 
 /** Creates an empty customer record. */
-export function newCustomerState(input: { id: string; provider: SandboxProvider; now: string }): CustomerState {
+export function newCustomerState(input: {
+  id: string;
+  provider: SandboxProvider;
+  now: string;
+}): CustomerState {
   return {
     id: input.id,
     provider: input.provider,

@@ -7,7 +7,10 @@ export interface CustomerStore {
   insert(state: CustomerState): void;
   save(state: CustomerState): void;
   /** Non-deleted customers of one provider in creation order, after the given position. */
-  list(provider: SandboxProvider, options: { after: number; limit: number }): { customers: CustomerState[]; last: number; more: boolean };
+  list(
+    provider: SandboxProvider,
+    options: { after: number; limit: number },
+  ): { customers: CustomerState[]; last: number; more: boolean };
   /** Every customer record, deleted ones included (for the verifier and the control panel). */
   all(): CustomerState[];
   /** The creation position of a customer, used as a paging cursor. */

@@ -25,7 +25,13 @@ describe('status faults', () => {
     [503, 'service_unavailable'],
     [429, 'rate_limit_exceeded'],
   ] as const)('Coinbase answers %i %s for the next N calls, then recovers', async (status, errorType) => {
-    const armed = await client.control('POST', '/faults', { kind: 'status', status, path: coinbaseList, count: 2, retryAfterSeconds: 7 });
+    const armed = await client.control('POST', '/faults', {
+      kind: 'status',
+      status,
+      path: coinbaseList,
+      count: 2,
+      retryAfterSeconds: 7,
+    });
     expect(armed.status).toBe(201);
     for (let call = 0; call < 2; call += 1) {
       const response = await client.coinbase('GET', coinbaseList);
@@ -46,7 +52,12 @@ describe('status faults', () => {
   });
 
   it('a status fault on a write does not carry the write out', async () => {
-    await client.control('POST', '/faults', { kind: 'status', status: 503, method: 'POST', path: coinbaseList });
+    await client.control('POST', '/faults', {
+      kind: 'status',
+      status: 503,
+      method: 'POST',
+      path: coinbaseList,
+    });
     expect((await client.coinbase('POST', coinbaseList, { type: 'individual' })).status).toBe(503);
     expect((await client.coinbase('GET', coinbaseList)).body.customers).toEqual([]);
   });
@@ -80,7 +91,10 @@ describe('latency, timeout and malformed faults', () => {
     const controller = new AbortController();
     const token = await client.signToken('GET', `${TEST_ORIGIN}${coinbaseList}`);
     const pending = client.sandbox.fetch(
-      new Request(`${TEST_ORIGIN}${coinbaseList}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal }),
+      new Request(`${TEST_ORIGIN}${coinbaseList}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: controller.signal,
+      }),
     );
     controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
     await expect(pending).rejects.toMatchObject({ name: 'TimeoutError' });
@@ -125,10 +139,12 @@ describe('latency, timeout and malformed faults on OMS', () => {
     await client.control('POST', '/faults', { kind: 'latency', delayMs: 1500, path: '/v0.9/auth/token' });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let answered = false;
-    const pending = client.oms('POST', '/v0.9/auth/token', client.sandbox.credentials.oms, { token: null }).then((response) => {
-      answered = true;
-      return response;
-    });
+    const pending = client
+      .oms('POST', '/v0.9/auth/token', client.sandbox.credentials.oms, { token: null })
+      .then((response) => {
+        answered = true;
+        return response;
+      });
     await vi.advanceTimersByTimeAsync(1499);
     expect(answered).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -140,14 +156,22 @@ describe('latency, timeout and malformed faults on OMS', () => {
     await client.control('POST', '/faults', { kind: 'timeout', path: omsList });
     const controller = new AbortController();
     const pending = client.sandbox.fetch(
-      new Request(`${TEST_ORIGIN}${omsList}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal }),
+      new Request(`${TEST_ORIGIN}${omsList}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: controller.signal,
+      }),
     );
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('garbles an OMS PATCH answer after applying it', async () => {
-    const created = await client.oms('POST', omsList, { type: 'individual', endorsements: ['basic'] }, { headers: { 'idempotency-key': 'garble' } });
+    const created = await client.oms(
+      'POST',
+      omsList,
+      { type: 'individual', endorsements: ['basic'] },
+      { headers: { 'idempotency-key': 'garble' } },
+    );
     const path = `${omsList}/${String(created.body.id)}`;
     await client.control('POST', '/faults', { kind: 'malformed', method: 'PATCH', path });
     const token = await client.omsToken();

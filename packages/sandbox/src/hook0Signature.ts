@@ -19,7 +19,9 @@ export function signHook0Payload(input: {
   const v0 = createHmac('sha256', input.secret).update(`${t}.${input.rawBody}`).digest('hex');
   const names = SIGNED_WEBHOOK_HEADERS.join(' ');
   const values = SIGNED_WEBHOOK_HEADERS.map((name) => input.headers[name]).join('.');
-  const v1 = createHmac('sha256', input.secret).update(`${t}.${names}.${values}.${input.rawBody}`).digest('hex');
+  const v1 = createHmac('sha256', input.secret)
+    .update(`${t}.${names}.${values}.${input.rawBody}`)
+    .digest('hex');
   return `t=${t},v0=${v0},h=${names},v1=${v1}`;
 }
 

@@ -9,9 +9,7 @@ export interface StoredResponse {
 
 /** What looking up a key found. */
 export type IdempotencyLookup =
-  | { kind: 'new' }
-  | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'conflict' };
+  { kind: 'new' } | { kind: 'replay'; response: StoredResponse } | { kind: 'conflict' };
 
 /** Remembers the first response per idempotency key, as both providers do. */
 export interface IdempotencyStore {
@@ -29,7 +27,9 @@ export function requestFingerprint(method: string, path: string, body: string): 
 
 /** Creates the SQLite-backed idempotency store. */
 export function createIdempotencyStore(database: SandboxDatabase): IdempotencyStore {
-  const select = database.prepare('SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ?');
+  const select = database.prepare(
+    'SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ?',
+  );
   const insert = database.prepare(
     'INSERT OR IGNORE INTO idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );

@@ -44,7 +44,14 @@ export interface FieldVerdict {
 export interface CoinbaseIndividualInput {
   firstName?: string;
   lastName?: string;
-  address?: { line1?: string; line2?: string; city?: string; state?: string; postCode?: string; countryCode?: string };
+  address?: {
+    line1?: string;
+    line2?: string;
+    city?: string;
+    state?: string;
+    postCode?: string;
+    countryCode?: string;
+  };
   ssnLast4?: string;
   dateOfBirth?: { day: string; month: string; year: string };
   fullSsn?: string;
@@ -75,7 +82,11 @@ export function coinbaseFieldVerdicts(individual: CoinbaseIndividualInput): Fiel
   add('addressLine1', individual.address?.line1);
   add('addressCity', individual.address?.city);
   add('addressSubdivision', individual.address?.state);
-  add('addressPostalCode', individual.address?.postCode, !isRejectedPostalCode(individual.address?.postCode ?? ''));
+  add(
+    'addressPostalCode',
+    individual.address?.postCode,
+    !isRejectedPostalCode(individual.address?.postCode ?? ''),
+  );
   add('addressCountryCode', individual.address?.countryCode);
   add('citizenship', individual.citizenship);
   add('email', individual.email);
@@ -120,7 +131,9 @@ export function omsFieldVerdicts(input: OmsFieldInput): FieldVerdict[] {
   add(
     'identifyingInformation',
     input.identifyingInformation,
-    !(input.identifyingInformation ?? []).some((document) => document.type === 'ssn' && isRejectedSsn(document.number)),
+    !(input.identifyingInformation ?? []).some(
+      (document) => document.type === 'ssn' && isRejectedSsn(document.number),
+    ),
   );
   return verdicts;
 }

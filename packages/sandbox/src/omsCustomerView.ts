@@ -2,7 +2,8 @@ import type { CustomerState, RequirementOverride } from './customerState';
 import { OMS_ENDORSEMENTS, omsRequirementNamesFor } from './requirementRules';
 
 /** An OMS endorsement status (seed 004). */
-export type OmsEndorsementStatus = 'INACTIVE' | 'PENDING' | 'ISSUES' | 'ACTIVE' | 'REJECTED' | 'REVOKED_ISSUES' | 'OFFBOARDED';
+export type OmsEndorsementStatus =
+  'INACTIVE' | 'PENDING' | 'ISSUES' | 'ACTIVE' | 'REJECTED' | 'REVOKED_ISSUES' | 'OFFBOARDED';
 
 /** Compliance detail for the partner's back office; never for an end-user's screen. */
 export interface OmsRejectionReason {
@@ -92,7 +93,12 @@ function rejectionReasonFor(name: string): OmsRejectionReason {
 /** Works out each requested endorsement: its requirement buckets, status and reasons. */
 export function evaluateOmsEndorsements(state: CustomerState): OmsEndorsementView[] {
   return OMS_ENDORSEMENTS.filter((name) => state.requested.includes(name)).map((name) => {
-    const requirements: OmsEndorsementView['requirements'] = { complete: [], pending: [], missing: [], issues: [] };
+    const requirements: OmsEndorsementView['requirements'] = {
+      complete: [],
+      pending: [],
+      missing: [],
+      issues: [],
+    };
     for (const field of omsRequirementNamesFor(name)) requirements[bucketOf(field, state)].push(field);
     const forced = state.forcedStatuses[name] as OmsEndorsementStatus | undefined;
     let status: OmsEndorsementStatus;
@@ -100,12 +106,20 @@ export function evaluateOmsEndorsements(state: CustomerState): OmsEndorsementVie
     if (forced !== undefined) {
       status = forced;
       if (forced === 'REJECTED' || forced === 'REVOKED_ISSUES' || forced === 'OFFBOARDED') {
-        rejectionReasons = [{ developerReason: `Status forced to ${forced} through the sandbox control API.`, reason: 'sandbox_forced' }];
+        rejectionReasons = [
+          {
+            developerReason: `Status forced to ${forced} through the sandbox control API.`,
+            reason: 'sandbox_forced',
+          },
+        ];
       }
     } else if (state.sanctionApplied) {
       status = 'REJECTED';
       rejectionReasons = [
-        { developerReason: 'Sanctions screening match (sandbox magic last name "Sanctioned").', reason: 'sanctions_match' },
+        {
+          developerReason: 'Sanctions screening match (sandbox magic last name "Sanctioned").',
+          reason: 'sanctions_match',
+        },
       ];
     } else if (requirements.issues.length > 0) {
       status = 'ISSUES';
@@ -124,7 +138,8 @@ export function evaluateOmsEndorsements(state: CustomerState): OmsEndorsementVie
 /** The customer as OMS returns it. */
 export function omsCustomerView(state: CustomerState): OmsCustomerView {
   const endorsements = evaluateOmsEndorsements(state);
-  const blocked = state.sanctionApplied || endorsements.some((endorsement) => endorsement.status === 'OFFBOARDED');
+  const blocked =
+    state.sanctionApplied || endorsements.some((endorsement) => endorsement.status === 'OFFBOARDED');
   return {
     id: state.id,
     object: 'customer',

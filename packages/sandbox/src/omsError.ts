@@ -24,11 +24,19 @@ const reasonPhrases: Record<number, string> = {
 };
 
 /** Builds an OMS error response: `{ statusCode, error, code, message }`. */
-export function omsError(status: number, code: OmsErrorCode, message: string, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify({ statusCode: status, error: reasonPhrases[status] ?? 'Error', code, message }), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
+export function omsError(
+  status: number,
+  code: OmsErrorCode,
+  message: string,
+  headers?: Record<string, string>,
+): Response {
+  return new Response(
+    JSON.stringify({ statusCode: status, error: reasonPhrases[status] ?? 'Error', code, message }),
+    {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    },
+  );
 }
 
 /** The code and message for each simulated server-side failure. */

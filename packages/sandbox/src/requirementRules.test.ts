@@ -1,11 +1,17 @@
 import { FIELD_KEYS, requiredFieldsFor } from '@kyc-kit/core';
 import { describe, expect, it } from 'vitest';
-import { COINBASE_CAPABILITIES, coinbaseRequirementKeysFor, omsRequirementNamesFor } from './requirementRules';
+import {
+  COINBASE_CAPABILITIES,
+  coinbaseRequirementKeysFor,
+  omsRequirementNamesFor,
+} from './requirementRules';
 
 describe('requirement rules agree with the kit', () => {
   it.each(COINBASE_CAPABILITIES)('%s asks for the fields core plans for it, plus tos', (capability) => {
     const keys = coinbaseRequirementKeysFor(capability);
-    expect(keys.filter((key) => key !== 'tos' && key !== 'taxAttestation')).toEqual(requiredFieldsFor(capability));
+    expect(keys.filter((key) => key !== 'tos' && key !== 'taxAttestation')).toEqual(
+      requiredFieldsFor(capability),
+    );
     expect(keys).toContain('tos');
   });
 

@@ -19,10 +19,25 @@ describe('kyc-kit-sandbox command line', () => {
 
   it('reads every option', () => {
     const command = parseSandboxCliArguments([
-      '--port', '4020', '--data', '/tmp/sandbox.sqlite', '--verify-ms', '0', '--manual',
-      '--webhook-url', 'http://localhost:3000/api/onboarding/webhooks/coinbase', '--webhook-secret', 's3cret',
-      '--webhook-format', 'guides', '--oms-webhook-url', 'http://localhost:3000/api/onboarding/webhooks/oms',
-      '--credentials-file', '/tmp/keys.json', '--public-url', 'https://sandbox.example',
+      '--port',
+      '4020',
+      '--data',
+      '/tmp/sandbox.sqlite',
+      '--verify-ms',
+      '0',
+      '--manual',
+      '--webhook-url',
+      'http://localhost:3000/api/onboarding/webhooks/coinbase',
+      '--webhook-secret',
+      's3cret',
+      '--webhook-format',
+      'guides',
+      '--oms-webhook-url',
+      'http://localhost:3000/api/onboarding/webhooks/oms',
+      '--credentials-file',
+      '/tmp/keys.json',
+      '--public-url',
+      'https://sandbox.example',
     ]);
     expect(command).toEqual({
       kind: 'serve',
@@ -65,9 +80,13 @@ describe('kyc-kit-sandbox binary', () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'kyc-kit-cli-'));
     const credentialsFile = path.join(directory, 'credentials.json');
     const bin = new URL('../bin/kyc-kit-sandbox.mjs', import.meta.url);
-    const child = spawn(process.execPath, [bin.pathname, '--port', '0', '--verify-ms', '0', '--credentials-file', credentialsFile], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [bin.pathname, '--port', '0', '--verify-ms', '0', '--credentials-file', credentialsFile],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       const origin = await new Promise<string>((resolve, reject) => {
         let output = '';

@@ -61,7 +61,8 @@ export function parseSandboxCliArguments(argv: string[]): SandboxCliCommand {
   }
   if (values.help) return { kind: 'help' };
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { kind: 'error', message: '--port must be a port number.' };
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return { kind: 'error', message: '--port must be a port number.' };
   const verifyMs = values['verify-ms'] === undefined ? undefined : Number(values['verify-ms']);
   if (verifyMs !== undefined && (!Number.isInteger(verifyMs) || verifyMs < 0)) {
     return { kind: 'error', message: '--verify-ms must be a whole number of milliseconds.' };
@@ -120,7 +121,9 @@ export async function runSandboxCli(argv: string[]): Promise<number | undefined>
   const started: { sandbox?: Sandbox } = {};
   const server = serve({
     fetch: (request) =>
-      started.sandbox === undefined ? new Response('Starting.', { status: 503 }) : started.sandbox.fetch(request),
+      started.sandbox === undefined
+        ? new Response('Starting.', { status: 503 })
+        : started.sandbox.fetch(request),
     port: command.port,
     hostname: command.host,
   });
@@ -131,7 +134,8 @@ export async function runSandboxCli(argv: string[]): Promise<number | undefined>
   const running = createSandbox({ ...command.options, publicUrl });
   started.sandbox = running;
   const credentials = JSON.stringify(running.credentials, null, 2);
-  if (command.credentialsFile !== undefined) writeFileSync(command.credentialsFile, `${credentials}\n`, { mode: 0o600 });
+  if (command.credentialsFile !== undefined)
+    writeFileSync(command.credentialsFile, `${credentials}\n`, { mode: 0o600 });
   // Only sandbox keys and addresses are printed: nothing a customer typed is ever logged.
   process.stdout.write(
     [

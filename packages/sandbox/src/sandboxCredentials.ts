@@ -25,24 +25,33 @@ function generateCredentials(): SandboxCredentials {
   const publicKey = Buffer.from(jwk.x ?? '', 'base64url');
   return {
     coinbase: { apiKeyId: randomUUID(), apiKeySecret: ecPem },
-    coinbaseEd25519: { apiKeyId: randomUUID(), apiKeySecret: Buffer.concat([seed, publicKey]).toString('base64') },
-    oms: { apiKey: `pk_sandbox_${randomBytes(12).toString('hex')}`, apiSecret: `sk_sandbox_${randomBytes(24).toString('hex')}` },
+    coinbaseEd25519: {
+      apiKeyId: randomUUID(),
+      apiKeySecret: Buffer.concat([seed, publicKey]).toString('base64'),
+    },
+    oms: {
+      apiKey: `pk_sandbox_${randomBytes(12).toString('hex')}`,
+      apiSecret: `sk_sandbox_${randomBytes(24).toString('hex')}`,
+    },
   };
 }
 
 /** Loads the credentials kept in the database, generating and keeping a fresh set on first start. */
 export function loadOrCreateCredentials(database: SandboxDatabase): SandboxCredentials {
   const row = database.prepare('SELECT value FROM meta WHERE key = ?').get(CREDENTIALS_META_KEY) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   if (row !== undefined) return JSON.parse(row.value) as SandboxCredentials;
   const credentials = generateCredentials();
-  database.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(CREDENTIALS_META_KEY, JSON.stringify(credentials));
+  database
+    .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
+    .run(CREDENTIALS_META_KEY, JSON.stringify(credentials));
   return credentials;
 }
 
 /** The public keys the JWT verifier accepts, by key id. */
-export function coinbasePublicKeys(credentials: SandboxCredentials): Map<string, { key: KeyObject; algorithm: 'ES256' | 'EdDSA' }> {
+export function coinbasePublicKeys(
+  credentials: SandboxCredentials,
+): Map<string, { key: KeyObject; algorithm: 'ES256' | 'EdDSA' }> {
   const keys = new Map<string, { key: KeyObject; algorithm: 'ES256' | 'EdDSA' }>();
   keys.set(credentials.coinbase.apiKeyId, {
     key: createPublicKey(createPrivateKey(credentials.coinbase.apiKeySecret)),

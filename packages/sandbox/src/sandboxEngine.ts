@@ -87,7 +87,11 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     now: () => new Date(),
     tosVersions: () => listTosVersions(database),
     coinbaseView(state) {
-      return coinbaseCustomerView(state, { tosVersions: listTosVersions(database), publicUrl: options.publicUrl, now: new Date() });
+      return coinbaseCustomerView(state, {
+        tosVersions: listTosVersions(database),
+        publicUrl: options.publicUrl,
+        now: new Date(),
+      });
     },
     omsView(state) {
       return omsCustomerView(state);
@@ -116,7 +120,10 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       });
     },
     advance(customerId) {
-      const targets = customerId === undefined ? customers.all() : [customers.get(customerId)].filter((state) => state !== undefined);
+      const targets =
+        customerId === undefined
+          ? customers.all()
+          : [customers.get(customerId)].filter((state) => state !== undefined);
       const changed: string[] = [];
       for (const state of targets) {
         if (state.deleted) continue;
@@ -144,10 +151,15 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
   function currentStatuses(state: CustomerState): Record<string, string> {
     if (state.provider === 'coinbase') {
       return Object.fromEntries(
-        Object.entries(engine.coinbaseView(state).capabilities).map(([name, capability]) => [name, capability.status]),
+        Object.entries(engine.coinbaseView(state).capabilities).map(([name, capability]) => [
+          name,
+          capability.status,
+        ]),
       );
     }
-    return Object.fromEntries(omsCustomerView(state).endorsements.map((endorsement) => [endorsement.name, endorsement.status]));
+    return Object.fromEntries(
+      omsCustomerView(state).endorsements.map((endorsement) => [endorsement.name, endorsement.status]),
+    );
   }
 
   function announce(state: CustomerState): void {
@@ -159,7 +171,9 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     if (webhooks === undefined || dispatcher === undefined || state.deleted) return;
     const timestamp = new Date().toISOString();
     if (state.provider === 'coinbase') {
-      const changes = Object.entries(statuses).filter(([name, status]) => (previous[name] ?? 'unrequested') !== status);
+      const changes = Object.entries(statuses).filter(
+        ([name, status]) => (previous[name] ?? 'unrequested') !== status,
+      );
       if (changes.length === 0) return;
       if ((webhooks.format ?? 'spec') === 'spec') {
         const eventId = randomUUID();
@@ -180,7 +194,9 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       const requirements = engine.coinbaseView(state).requirements;
       for (const [capability, status] of changes) {
         const blocking = Object.fromEntries(
-          Object.entries(requirements).filter(([, requirement]) => requirement.impact?.includes(capability) === true),
+          Object.entries(requirements).filter(
+            ([, requirement]) => requirement.impact?.includes(capability) === true,
+          ),
         );
         // The guides' shape has no id field: the event id travels in the X-Event-Id header Hook0 sends.
         dispatcher.enqueue({
@@ -190,7 +206,13 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
           url: webhooks.url,
           body: {
             type: 'customer.capability.status_changed',
-            data: { customerId: state.id, capability, previousStatus: previous[capability] ?? 'unrequested', status, requirements: blocking },
+            data: {
+              customerId: state.id,
+              capability,
+              previousStatus: previous[capability] ?? 'unrequested',
+              status,
+              requirements: blocking,
+            },
           },
         });
       }
@@ -206,7 +228,12 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
         provider: 'oms',
         eventType: 'customer.endorsement.granted',
         url: webhooks.omsUrl ?? webhooks.url,
-        body: { id: eventId, type: 'customer.endorsement.granted', createdAt: timestamp, data: { customerId: state.id, endorsement } },
+        body: {
+          id: eventId,
+          type: 'customer.endorsement.granted',
+          createdAt: timestamp,
+          data: { customerId: state.id, endorsement },
+        },
       });
     }
   }

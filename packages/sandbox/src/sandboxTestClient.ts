@@ -36,8 +36,18 @@ type Json = Record<string, unknown>;
 export interface SandboxTestClient {
   sandbox: Sandbox;
   signToken(method: string, url: string, options?: TokenOptions): Promise<string>;
-  coinbase(method: string, path: string, body?: unknown, init?: { headers?: Record<string, string>; token?: TokenOptions | null }): Promise<TestResponse<Json>>;
-  oms(method: string, path: string, body?: unknown, init?: { headers?: Record<string, string>; token?: string | null }): Promise<TestResponse<Json>>;
+  coinbase(
+    method: string,
+    path: string,
+    body?: unknown,
+    init?: { headers?: Record<string, string>; token?: TokenOptions | null },
+  ): Promise<TestResponse<Json>>;
+  oms(
+    method: string,
+    path: string,
+    body?: unknown,
+    init?: { headers?: Record<string, string>; token?: string | null },
+  ): Promise<TestResponse<Json>>;
   control(method: string, path: string, body?: unknown): Promise<TestResponse<Json>>;
   omsToken(): Promise<string>;
   close(): Promise<void>;
@@ -76,14 +86,23 @@ async function readBody(response: Response): Promise<unknown> {
 export function createSandboxTestClient(options: SandboxOptions = {}): SandboxTestClient {
   const sandbox = createSandbox({ manual: true, publicUrl: TEST_ORIGIN, ...options });
   const keys = {
-    es256: { id: sandbox.credentials.coinbase.apiKeyId, key: createPrivateKey(sandbox.credentials.coinbase.apiKeySecret), alg: 'ES256' },
+    es256: {
+      id: sandbox.credentials.coinbase.apiKeyId,
+      key: createPrivateKey(sandbox.credentials.coinbase.apiKeySecret),
+      alg: 'ES256',
+    },
     ed25519: (() => {
       const bytes = Buffer.from(sandbox.credentials.coinbaseEd25519.apiKeySecret, 'base64');
       return {
         id: sandbox.credentials.coinbaseEd25519.apiKeyId,
         key: createPrivateKey({
           format: 'jwk',
-          key: { kty: 'OKP', crv: 'Ed25519', d: bytes.subarray(0, 32).toString('base64url'), x: bytes.subarray(32).toString('base64url') },
+          key: {
+            kty: 'OKP',
+            crv: 'Ed25519',
+            d: bytes.subarray(0, 32).toString('base64url'),
+            x: bytes.subarray(32).toString('base64url'),
+          },
         }),
         alg: 'EdDSA',
       };
@@ -95,7 +114,12 @@ export function createSandboxTestClient(options: SandboxOptions = {}): SandboxTe
     const target = new URL(url);
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ uris: [options.uri ?? `${method} ${target.host}${target.pathname}`] })
-      .setProtectedHeader({ alg: chosen.alg, kid: options.keyId ?? chosen.id, typ: 'JWT', nonce: randomBytes(16).toString('hex') })
+      .setProtectedHeader({
+        alg: chosen.alg,
+        kid: options.keyId ?? chosen.id,
+        typ: 'JWT',
+        nonce: randomBytes(16).toString('hex'),
+      })
       .setSubject(options.subject ?? chosen.id)
       .setIssuer(options.issuer ?? 'cdp')
       .setIssuedAt(now)
@@ -112,9 +136,14 @@ export function createSandboxTestClient(options: SandboxOptions = {}): SandboxTe
     async coinbase(method, path, body, init = {}) {
       const url = `${TEST_ORIGIN}${path}`;
       const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
-      if (init.token !== null) headers.authorization = `Bearer ${await signToken(method, url, init.token ?? {})}`;
+      if (init.token !== null)
+        headers.authorization = `Bearer ${await signToken(method, url, init.token ?? {})}`;
       const response = await sandbox.fetch(
-        new Request(url, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) }),
+        new Request(url, {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+        }),
       );
       const parsed = await readBody(response);
       parseCoinbaseBody(method, path, response.status, parsed);
@@ -122,7 +151,9 @@ export function createSandboxTestClient(options: SandboxOptions = {}): SandboxTe
     },
     async omsToken() {
       cachedOmsToken ??= (
-        (await client.oms('POST', '/v0.9/auth/token', sandbox.credentials.oms, { token: null })).body as { accessToken: string }
+        (await client.oms('POST', '/v0.9/auth/token', sandbox.credentials.oms, { token: null })).body as {
+          accessToken: string;
+        }
       ).accessToken;
       return cachedOmsToken;
     },
@@ -131,7 +162,11 @@ export function createSandboxTestClient(options: SandboxOptions = {}): SandboxTe
       const token = init.token === undefined ? await client.omsToken() : init.token;
       if (token !== null) headers.authorization = `Bearer ${token}`;
       const response = await sandbox.fetch(
-        new Request(`${TEST_ORIGIN}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
+        new Request(`${TEST_ORIGIN}${path}`, {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        }),
       );
       const parsed = await readBody(response);
       parseOmsBody(method, path, response.status, parsed);

@@ -47,7 +47,10 @@ export function currentTosVersion(database: SandboxDatabase): PublishedTosVersio
 }
 
 /** Publishes a version (or replaces one with the same id), making it the current one. */
-export function publishTosVersion(database: SandboxDatabase, version: PublishedTosVersion): PublishedTosVersion {
+export function publishTosVersion(
+  database: SandboxDatabase,
+  version: PublishedTosVersion,
+): PublishedTosVersion {
   const next = database.prepare('SELECT COALESCE(MAX(sequence), 0) + 1 AS next FROM tos_versions').get() as {
     next: number;
   };
@@ -57,7 +60,13 @@ export function publishTosVersion(database: SandboxDatabase, version: PublishedT
        ON CONFLICT (version_id) DO UPDATE SET sequence = excluded.sequence, languages = excluded.languages,
          published_at = excluded.published_at, deadline = excluded.deadline`,
     )
-    .run(version.versionId, next.next, JSON.stringify(version.languages), version.publishedAt, version.deadline ?? null);
+    .run(
+      version.versionId,
+      next.next,
+      JSON.stringify(version.languages),
+      version.publishedAt,
+      version.deadline ?? null,
+    );
   return version;
 }
 
@@ -65,7 +74,11 @@ export function publishTosVersion(database: SandboxDatabase, version: PublishedT
 export function ensureDefaultTosVersion(database: SandboxDatabase, now: string): void {
   const count = database.prepare('SELECT COUNT(*) AS count FROM tos_versions').get() as { count: number };
   if (count.count === 0) {
-    publishTosVersion(database, { versionId: DEFAULT_TOS_VERSION_ID, languages: ['en', 'es'], publishedAt: now });
+    publishTosVersion(database, {
+      versionId: DEFAULT_TOS_VERSION_ID,
+      languages: ['en', 'es'],
+      publishedAt: now,
+    });
   }
 }
 

@@ -31,36 +31,48 @@ describe('Coinbase authentication: a CDP JWT per request', () => {
   });
 
   it('refuses a token whose uris name another method', async () => {
-    const response = await client.coinbase('GET', list, undefined, { token: { uri: `POST sandbox.test${list}` } });
+    const response = await client.coinbase('GET', list, undefined, {
+      token: { uri: `POST sandbox.test${list}` },
+    });
     expect(response.status).toBe(401);
     expect(response.body.errorMessage).toContain('uris');
   });
 
   it('refuses a token whose uris name another host', async () => {
-    const response = await client.coinbase('GET', list, undefined, { token: { uri: `GET api.cdp.coinbase.com${list}` } });
+    const response = await client.coinbase('GET', list, undefined, {
+      token: { uri: `GET api.cdp.coinbase.com${list}` },
+    });
     expect(response.status).toBe(401);
   });
 
   it('refuses a token whose uris name another path', async () => {
-    const response = await client.coinbase('GET', list, undefined, { token: { uri: 'GET sandbox.test/platform/v2/customers/other' } });
+    const response = await client.coinbase('GET', list, undefined, {
+      token: { uri: 'GET sandbox.test/platform/v2/customers/other' },
+    });
     expect(response.status).toBe(401);
   });
 
   it('refuses an expired token', async () => {
     const past = Math.floor(Date.now() / 1000) - 600;
-    const response = await client.coinbase('GET', list, undefined, { token: { notBefore: past - 120, expiresAt: past } });
+    const response = await client.coinbase('GET', list, undefined, {
+      token: { notBefore: past - 120, expiresAt: past },
+    });
     expect(response.status).toBe(401);
     expect(response.body.errorMessage).toContain('expired');
   });
 
   it('refuses a token that is not valid yet (nbf)', async () => {
     const future = Math.floor(Date.now() / 1000) + 600;
-    const response = await client.coinbase('GET', list, undefined, { token: { notBefore: future, expiresAt: future + 120 } });
+    const response = await client.coinbase('GET', list, undefined, {
+      token: { notBefore: future, expiresAt: future + 120 },
+    });
     expect(response.status).toBe(401);
   });
 
   it('refuses an issuer other than cdp', async () => {
-    expect((await client.coinbase('GET', list, undefined, { token: { issuer: 'someone' } })).status).toBe(401);
+    expect((await client.coinbase('GET', list, undefined, { token: { issuer: 'someone' } })).status).toBe(
+      401,
+    );
   });
 
   it('refuses a sub that differs from the kid', async () => {
@@ -70,7 +82,9 @@ describe('Coinbase authentication: a CDP JWT per request', () => {
   });
 
   it('refuses an unknown key id', async () => {
-    const response = await client.coinbase('GET', list, undefined, { token: { keyId: 'not-a-key', subject: 'not-a-key' } });
+    const response = await client.coinbase('GET', list, undefined, {
+      token: { keyId: 'not-a-key', subject: 'not-a-key' },
+    });
     expect(response.status).toBe(401);
   });
 

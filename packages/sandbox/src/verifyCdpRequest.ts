@@ -29,9 +29,15 @@ export async function verifyCdpRequest(request: Request, keyring: CdpKeyring): P
         if (entry.algorithm !== tokenHeader.alg) throw new UnknownKeyError();
         return entry.key;
       },
-      { issuer: 'cdp', algorithms: ['ES256', 'EdDSA'], requiredClaims: ['sub', 'nbf', 'exp', 'uris'], clockTolerance: 5 },
+      {
+        issuer: 'cdp',
+        algorithms: ['ES256', 'EdDSA'],
+        requiredClaims: ['sub', 'nbf', 'exp', 'uris'],
+        clockTolerance: 5,
+      },
     );
-    if (payload.sub !== protectedHeader.kid) return { ok: false, reason: 'sub does not match the kid header' };
+    if (payload.sub !== protectedHeader.kid)
+      return { ok: false, reason: 'sub does not match the kid header' };
     const url = new URL(request.url);
     const expected = `${request.method.toUpperCase()} ${url.host}${url.pathname}`;
     const uris = Array.isArray(payload.uris) ? payload.uris : [];
@@ -49,9 +55,11 @@ class UnknownKeyError extends Error {
 }
 
 function describeJwtError(error: unknown): string {
-  if (error instanceof UnknownKeyError) return 'unknown API key id (kid) or an algorithm that does not fit the key';
+  if (error instanceof UnknownKeyError)
+    return 'unknown API key id (kid) or an algorithm that does not fit the key';
   if (error instanceof errors.JWTExpired) return 'the token has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return `claim "${error.claim}" is invalid (${error.reason})`;
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `claim "${error.claim}" is invalid (${error.reason})`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'the signature does not verify';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'alg must be ES256 or EdDSA';
   return 'the token is malformed';

@@ -22,7 +22,12 @@ function receiver(statuses: number[] = []): { fetch: typeof fetch; received: Rec
   const fetchImplementation: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const rawBody = await request.text();
-    received.push({ url: request.url, headers: request.headers, rawBody, body: JSON.parse(rawBody) as Record<string, unknown> });
+    received.push({
+      url: request.url,
+      headers: request.headers,
+      rawBody,
+      body: JSON.parse(rawBody) as Record<string, unknown>,
+    });
     return new Response(null, { status: queue.shift() ?? 200 });
   };
   return { fetch: fetchImplementation, received };
@@ -59,7 +64,10 @@ async function createVerifiedCoinbaseCustomer(target: SandboxTestClient): Promis
 describe('Coinbase webhooks', () => {
   it('sends the spec shape customers.capability.changed, signed with X-Hook0-Signature', async () => {
     const sink = receiver();
-    client = createSandboxTestClient({ webhooks: { url: 'https://partner.test/hooks', secret }, fetch: sink.fetch });
+    client = createSandboxTestClient({
+      webhooks: { url: 'https://partner.test/hooks', secret },
+      fetch: sink.fetch,
+    });
     const customerId = await createVerifiedCoinbaseCustomer(client);
     await settle(client);
     expect(sink.received).toHaveLength(2);
@@ -68,12 +76,16 @@ describe('Coinbase webhooks', () => {
       expect(event.data.customerId).toBe(customerId);
       expect(delivery.url).toBe('https://partner.test/hooks');
       const header = delivery.headers.get('x-hook0-signature') ?? '';
-      expect(header).toMatch(/^t=\d+,v0=[0-9a-f]{64},h=content-type x-event-id x-event-type,v1=[0-9a-f]{64}$/);
+      expect(header).toMatch(
+        /^t=\d+,v0=[0-9a-f]{64},h=content-type x-event-id x-event-type,v1=[0-9a-f]{64}$/,
+      );
       expect(verifyHook0Signature({ secret, rawBody: delivery.rawBody, header })).toBe(true);
       expect(verifyHook0Signature({ secret: 'wrong', rawBody: delivery.rawBody, header })).toBe(false);
       expect(delivery.headers.get('x-event-id')).toBe(event.eventId);
     }
-    const [pending, active] = sink.received.map((delivery) => delivery.body.data as { capabilities: unknown[] });
+    const [pending, active] = sink.received.map(
+      (delivery) => delivery.body.data as { capabilities: unknown[] },
+    );
     expect(pending?.capabilities).toEqual([
       { code: 'custodyCrypto', status: 'pending' },
       { code: 'custodyFiat', status: 'pending' },
@@ -87,12 +99,19 @@ describe('Coinbase webhooks', () => {
 
   it('sends the guides shape customer.capability.status_changed, one event per capability', async () => {
     const sink = receiver();
-    client = createSandboxTestClient({ webhooks: { url: 'https://partner.test/hooks', secret, format: 'guides' }, fetch: sink.fetch });
+    client = createSandboxTestClient({
+      webhooks: { url: 'https://partner.test/hooks', secret, format: 'guides' },
+      fetch: sink.fetch,
+    });
     const customerId = await createVerifiedCoinbaseCustomer(client);
     await settle(client);
     expect(sink.received).toHaveLength(4);
-    const events = sink.received.map((delivery) => coinbase.strict.capabilityStatusChangedEvent.parse(delivery.body));
-    expect(events.map((event) => [event.data.capability, event.data.previousStatus, event.data.status])).toEqual([
+    const events = sink.received.map((delivery) =>
+      coinbase.strict.capabilityStatusChangedEvent.parse(delivery.body),
+    );
+    expect(
+      events.map((event) => [event.data.capability, event.data.previousStatus, event.data.status]),
+    ).toEqual([
       ['custodyCrypto', 'unrequested', 'pending'],
       ['custodyFiat', 'unrequested', 'pending'],
       ['custodyCrypto', 'pending', 'active'],
@@ -104,13 +123,20 @@ describe('Coinbase webhooks', () => {
 
   it('sends customers.customer.deleted on delete', async () => {
     const sink = receiver();
-    client = createSandboxTestClient({ webhooks: { url: 'https://partner.test/hooks', secret }, fetch: sink.fetch });
+    client = createSandboxTestClient({
+      webhooks: { url: 'https://partner.test/hooks', secret },
+      fetch: sink.fetch,
+    });
     const created = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
     await client.coinbase('DELETE', `/platform/v2/customers/${String(created.body.customerId)}`);
     await settle(client);
-    const deleted = sink.received.map((delivery) => delivery.body).filter((body) => body.eventType === 'customers.customer.deleted');
+    const deleted = sink.received
+      .map((delivery) => delivery.body)
+      .filter((body) => body.eventType === 'customers.customer.deleted');
     expect(deleted).toHaveLength(1);
-    expect(coinbase.strict.customerDeletedEvent.parse(deleted[0]).data.customerId).toBe(created.body.customerId);
+    expect(coinbase.strict.customerDeletedEvent.parse(deleted[0]).data.customerId).toBe(
+      created.body.customerId,
+    );
   });
 
   it('redelivers with backoff until the receiver answers 2xx, keeping the same eventId', async () => {
@@ -120,7 +146,10 @@ describe('Coinbase webhooks', () => {
       webhooks: { url: 'https://partner.test/hooks', secret, retryBaseMs: 1000 },
       fetch: sink.fetch,
     });
-    await client.coinbase('POST', '/platform/v2/customers', { type: 'individual', capabilities: { custodyFiat: { requested: true } } });
+    await client.coinbase('POST', '/platform/v2/customers', {
+      type: 'individual',
+      capabilities: { custodyFiat: { requested: true } },
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(sink.received).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(999);
@@ -135,7 +164,11 @@ describe('Coinbase webhooks', () => {
     expect(new Set(sink.received.map((delivery) => delivery.body.eventId)).size).toBe(1);
     const log = await client.control('GET', '/webhooks');
     expect(log.body.deliveries).toMatchObject([
-      { eventType: 'customers.capability.changed', delivered: true, attempts: [{ status: 500 }, { status: 503 }, { status: 200 }] },
+      {
+        eventType: 'customers.capability.changed',
+        delivered: true,
+        attempts: [{ status: 500 }, { status: 503 }, { status: 200 }],
+      },
     ]);
   });
 
@@ -148,10 +181,15 @@ describe('Coinbase webhooks', () => {
         throw new TypeError('fetch failed');
       },
     });
-    await client.coinbase('POST', '/platform/v2/customers', { type: 'individual', capabilities: { custodyFiat: { requested: true } } });
+    await client.coinbase('POST', '/platform/v2/customers', {
+      type: 'individual',
+      capabilities: { custodyFiat: { requested: true } },
+    });
     await vi.waitFor(async () => {
       const log = await client?.control('GET', '/webhooks');
-      expect(log?.body.deliveries).toMatchObject([{ delivered: false, attempts: [{ error: 'fetch failed' }, {}, {}] }]);
+      expect(log?.body.deliveries).toMatchObject([
+        { delivered: false, attempts: [{ error: 'fetch failed' }, {}, {}] },
+      ]);
     });
     expect(attempts).toHaveLength(3);
   });
@@ -164,19 +202,35 @@ describe('OMS webhooks', () => {
       webhooks: { url: 'https://partner.test/coinbase', omsUrl: 'https://partner.test/oms', secret },
       fetch: sink.fetch,
     });
-    const created = await client.oms('POST', '/v0.9/customers', { ...PASSING_OMS_CUSTOMER, endorsements: ['usd'] }, {
-      headers: { 'idempotency-key': 'grant' },
-    });
+    const created = await client.oms(
+      'POST',
+      '/v0.9/customers',
+      { ...PASSING_OMS_CUSTOMER, endorsements: ['usd'] },
+      {
+        headers: { 'idempotency-key': 'grant' },
+      },
+    );
     await client.control('POST', '/advance', { customerId: created.body.id });
     await settle(client);
-    expect(sink.received.map((delivery) => delivery.url)).toEqual(['https://partner.test/oms', 'https://partner.test/oms']);
+    expect(sink.received.map((delivery) => delivery.url)).toEqual([
+      'https://partner.test/oms',
+      'https://partner.test/oms',
+    ]);
     const events = sink.received.map((delivery) => oms.strict.endorsementEvent.parse(delivery.body));
-    expect(events.map((event) => [event.type, event.data.endorsement.name, event.data.endorsement.status])).toEqual([
+    expect(
+      events.map((event) => [event.type, event.data.endorsement.name, event.data.endorsement.status]),
+    ).toEqual([
       ['customer.endorsement.granted', 'basic', 'ACTIVE'],
       ['customer.endorsement.granted', 'usd', 'ACTIVE'],
     ]);
     for (const delivery of sink.received) {
-      expect(verifyHook0Signature({ secret, rawBody: delivery.rawBody, header: delivery.headers.get('x-hook0-signature') ?? '' })).toBe(true);
+      expect(
+        verifyHook0Signature({
+          secret,
+          rawBody: delivery.rawBody,
+          header: delivery.headers.get('x-hook0-signature') ?? '',
+        }),
+      ).toBe(true);
     }
   });
 });

@@ -24,7 +24,13 @@ export interface WebhookDelivery {
 
 /** Sends signed webhooks with retries and keeps a log of every delivery. */
 export interface WebhookDispatcher {
-  enqueue(event: { eventId: string; provider: 'coinbase' | 'oms'; eventType: string; url: string; body: unknown }): void;
+  enqueue(event: {
+    eventId: string;
+    provider: 'coinbase' | 'oms';
+    eventType: string;
+    url: string;
+    body: unknown;
+  }): void;
   list(): WebhookDelivery[];
   /** Forgets every delivery and cancels pending retries. */
   clear(): void;
@@ -94,7 +100,11 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
     if (row === undefined || row.delivered === 1) return;
     const attempts = JSON.parse(row.attempts) as WebhookAttempt[];
     const timestamp = Math.floor(Date.now() / 1000);
-    const headers = { 'content-type': 'application/json', 'x-event-id': row.event_id, 'x-event-type': row.event_type };
+    const headers = {
+      'content-type': 'application/json',
+      'x-event-id': row.event_id,
+      'x-event-type': row.event_type,
+    };
     const signature = signHook0Payload({ secret: options.secret, rawBody: row.body, timestamp, headers });
     const attempt: WebhookAttempt = { at: new Date().toISOString() };
     try {
@@ -122,17 +132,28 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
 
   // Resume deliveries a previous run left unfinished.
   const unfinished = database
-    .prepare('SELECT event_id, next_attempt_at FROM webhook_deliveries WHERE delivered = 0 AND next_attempt_at IS NOT NULL')
+    .prepare(
+      'SELECT event_id, next_attempt_at FROM webhook_deliveries WHERE delivered = 0 AND next_attempt_at IS NOT NULL',
+    )
     .all() as { event_id: string; next_attempt_at: number }[];
   for (const row of unfinished) schedule(row.event_id, Math.max(0, row.next_attempt_at - Date.now()));
 
   return {
     enqueue(event) {
-      insert.run(event.eventId, event.provider, event.eventType, event.url, JSON.stringify(event.body), Date.now());
+      insert.run(
+        event.eventId,
+        event.provider,
+        event.eventType,
+        event.url,
+        JSON.stringify(event.body),
+        Date.now(),
+      );
       schedule(event.eventId, 0);
     },
     list() {
-      const rows = database.prepare('SELECT * FROM webhook_deliveries ORDER BY sequence').all() as DeliveryRow[];
+      const rows = database
+        .prepare('SELECT * FROM webhook_deliveries ORDER BY sequence')
+        .all() as DeliveryRow[];
       return rows.map((row) => ({
         eventId: row.event_id,
         provider: row.provider,
@@ -141,7 +162,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         body: JSON.parse(row.body) as unknown,
         attempts: JSON.parse(row.attempts) as WebhookAttempt[],
         delivered: row.delivered === 1,
-        ...(row.next_attempt_at === null ? {} : { nextAttemptAt: new Date(row.next_attempt_at).toISOString() }),
+        ...(row.next_attempt_at === null
+          ? {}
+          : { nextAttemptAt: new Date(row.next_attempt_at).toISOString() }),
       }));
     },
     clear() {

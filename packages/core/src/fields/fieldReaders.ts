@@ -31,7 +31,12 @@ export function schemaFromReader<Output>(
       const result = read(value);
       if (result.ok) return result.value;
       for (const issue of result.issues) {
-        context.issues.push({ code: 'custom', message: issue.messageId, path: issue.path ?? [], input: value });
+        context.issues.push({
+          code: 'custom',
+          message: issue.messageId,
+          path: issue.path ?? [],
+          input: value,
+        });
       }
       return z.NEVER;
     }),

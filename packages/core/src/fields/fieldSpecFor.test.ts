@@ -291,8 +291,6 @@ describe('lenient input, strict output', () => {
   it('says what to do, in English and Spanish, for the two examples of the issue', () => {
     expect(messages.en['field.dateOfBirth.error.required']).toBe('Enter your date of birth');
     expect(messages.en['field.fullSsn.error.invalid']).toBe('Enter a 9-digit Social Security number');
-    expect(spanish('field.fullSsn.error.invalid')).toBe(
-      'Ingrese un número de Seguro Social de 9 dígitos',
-    );
+    expect(spanish('field.fullSsn.error.invalid')).toBe('Ingrese un número de Seguro Social de 9 dígitos');
   });
 });

@@ -314,7 +314,12 @@ const registry: Record<string, SpecInput> = {
         autocomplete: 'tel-country-code',
         inputMode: 'text',
       },
-      { name: 'number', labelId: 'field.phoneNumber.number.label', autocomplete: 'tel-national', inputMode: 'tel' },
+      {
+        name: 'number',
+        labelId: 'field.phoneNumber.number.label',
+        autocomplete: 'tel-national',
+        inputMode: 'tel',
+      },
     ],
     paths: { coinbase: 'individual.phoneNumber', oms: 'phone' },
   },

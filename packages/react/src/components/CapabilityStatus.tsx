@@ -72,9 +72,7 @@ export function CapabilityStatus({
   } else if (error !== null) {
     body = (
       <StatusMessage tone="danger" live="assertive" title={name}>
-        <p className="kyc-text">
-          {translateApiError(t, error)}
-        </p>
+        <p className="kyc-text">{translateApiError(t, error)}</p>
         <button type="button" className="kyc-button" data-variant="secondary" onClick={() => void refetch()}>
           {t('status.retry')}
         </button>

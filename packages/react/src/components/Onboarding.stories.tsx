@@ -105,7 +105,12 @@ export const KeyboardOnly: Story = {
     await canvas.findByRole('heading', { name: 'About you' });
     canvas.getByRole('textbox', { name: 'First name' }).focus();
     await userEvent.keyboard('Ada');
-    for (const [name, text] of [['Last name', 'Lovelace'], ['Day', '10'], ['Month', '12'], ['Year', '1985']] as const) {
+    for (const [name, text] of [
+      ['Last name', 'Lovelace'],
+      ['Day', '10'],
+      ['Month', '12'],
+      ['Year', '1985'],
+    ] as const) {
       await userEvent.tab();
       await expect(canvas.getByRole('textbox', { name })).toHaveFocus();
       await userEvent.keyboard(text);
@@ -156,7 +161,9 @@ export const KeyboardOnly: Story = {
     await waitFor(() =>
       expect(canvas.getByRole('heading', { name: 'Terms of Service', level: 2 })).toHaveFocus(),
     );
-    const accept = await canvas.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    const accept = await canvas.findByRole('checkbox', {
+      name: 'I have read and accept the Terms of Service',
+    });
     await waitFor(() => expect(accept).toBeEnabled());
     await userEvent.tab();
     await userEvent.tab();

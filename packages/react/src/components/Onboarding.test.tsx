@@ -141,7 +141,9 @@ describe('<Onboarding>', () => {
     await user.click(link);
     expect(lastName).toHaveFocus();
     await user.tab();
-    expect(screen.getByRole('textbox', { name: 'Last name' })).toHaveAccessibleDescription('Enter your last name');
+    expect(screen.getByRole('textbox', { name: 'Last name' })).toHaveAccessibleDescription(
+      'Enter your last name',
+    );
     // Changing the value is what clears it.
     await user.type(lastName, 'ovelace');
     expect(lastName).not.toHaveAccessibleDescription('Enter your last name');
@@ -150,7 +152,10 @@ describe('<Onboarding>', () => {
 
   it('can be completed with the keyboard alone, every control in reading order', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    const client = createFakeClient({
+      customer: customerFixtures.pendingNew,
+      documents: tosDocumentFixtures,
+    });
     renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} />, client);
     await screen.findByRole('heading', { name: 'About you' });
     const focused = () => document.activeElement;
@@ -233,9 +238,13 @@ describe('<Onboarding>', () => {
     await user.tab();
     await user.keyboard('{Enter}');
 
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Terms of Service', level: 2 })).toHaveFocus());
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'Terms of Service', level: 2 })).toHaveFocus(),
+    );
     expect(screen.getByText('Step 5 of 5')).toBeInTheDocument();
-    const accept = await screen.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    const accept = await screen.findByRole('checkbox', {
+      name: 'I have read and accept the Terms of Service',
+    });
     await waitFor(() => expect(accept).toBeEnabled());
     await user.tab();
     expect(screen.getByRole('combobox', { name: /language/i })).toHaveFocus();
@@ -262,7 +271,10 @@ describe('<Onboarding>', () => {
 
   it('goes back with the keyboard and keeps what was typed', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    const client = createFakeClient({
+      customer: customerFixtures.pendingNew,
+      documents: tosDocumentFixtures,
+    });
     renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} />, client);
     await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
     await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');

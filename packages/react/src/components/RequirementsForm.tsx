@@ -38,9 +38,7 @@ export function RequirementsForm({ appearance, className, ...options }: Requirem
   } else if (error !== null && customer === undefined) {
     body = (
       <StatusMessage tone="danger" title={t('form.errorSummary.title')} live="assertive">
-        <p className="kyc-text">
-          {translateApiError(t, error)}
-        </p>
+        <p className="kyc-text">{translateApiError(t, error)}</p>
         <button type="button" className="kyc-button" data-variant="secondary" onClick={() => void refetch()}>
           {t('status.retry')}
         </button>

@@ -33,7 +33,11 @@ export interface FieldControlProps {
 }
 
 /** The styled control for one field's prop bags, chosen by the bags' `control` and `kind`. */
-export function FieldControl({ field, note = <RequirementNote planned={field} />, className }: FieldControlProps) {
+export function FieldControl({
+  field,
+  note = <RequirementNote planned={field} />,
+  className,
+}: FieldControlProps) {
   switch (field.control) {
     case 'input':
       return field.kind === 'ssn' || field.kind === 'ssnLast4' ? (

@@ -141,7 +141,12 @@ export function createFakeClient(options: FakeClientOptions): FakeClient {
         });
       }
       if (mode === 'signed-out') {
-        throw new KycKitApiError({ code: 'unauthorized', message: 'Sign in again.', status: 401, retryable: false });
+        throw new KycKitApiError({
+          code: 'unauthorized',
+          message: 'Sign in again.',
+          status: 401,
+          retryable: false,
+        });
       }
       return client.customer === null ? null : clone(client.customer);
     },
