@@ -33,7 +33,9 @@ function startDemo(environment: DemoEnvironment = {}, assets: { dist?: string; s
   });
   servers.push(server);
   // A socket address, as @hono/node-server gives every real request: the proxy sends it upstream as the end-user's IP.
-  const connection = { incoming: { socket: { remoteAddress: '203.0.113.7', remotePort: 50000, remoteFamily: 'IPv4' } } };
+  const connection = {
+    incoming: { socket: { remoteAddress: '203.0.113.7', remotePort: 50000, remoteFamily: 'IPv4' } },
+  };
   const request = (url: string, init: RequestInit = {}) => server.app.request(url, init, connection);
   return { server, request };
 }
@@ -119,10 +121,15 @@ describe('createDemoServer', () => {
     const created = await request('/api/onboarding/customer', {
       method: 'POST',
       headers: writeHeaders(cookie, 'create-1'),
-      body: JSON.stringify({ capabilities: ['custodyFiat'], fields: { firstName: 'Ada', lastName: 'Quill' } }),
+      body: JSON.stringify({
+        capabilities: ['custodyFiat'],
+        fields: { firstName: 'Ada', lastName: 'Quill' },
+      }),
     });
     expect(created.status).toBe(201);
-    const { customer } = (await created.json()) as { customer: { id: string; capabilities: Record<string, { status: string }> } };
+    const { customer } = (await created.json()) as {
+      customer: { id: string; capabilities: Record<string, { status: string }> };
+    };
     expect(customer.capabilities.custodyFiat?.status).toBe('pending');
 
     const panel = await request('/api/demo/sandbox', { headers: { cookie } });
@@ -192,7 +199,10 @@ describe('createDemoServer', () => {
     const { request } = startDemo({ KYC_UPSTREAM: 'sandbox-oms' });
     const cookie = await signIn(request, 'oms-user');
     const session = await request('/api/demo/session', { headers: { cookie } });
-    expect(await session.json()).toMatchObject({ upstream: { kind: 'sandbox', provider: 'oms' }, sandbox: true });
+    expect(await session.json()).toMatchObject({
+      upstream: { kind: 'sandbox', provider: 'oms' },
+      sandbox: true,
+    });
   });
 
   it('has no sandbox panel when the upstream is a real provider', async () => {
@@ -204,7 +214,10 @@ describe('createDemoServer', () => {
     });
     const cookie = await signIn(request, 'real');
     const session = await request('/api/demo/session', { headers: { cookie } });
-    expect(await session.json()).toMatchObject({ upstream: { kind: 'coinbase', provider: 'coinbase' }, sandbox: false });
+    expect(await session.json()).toMatchObject({
+      upstream: { kind: 'coinbase', provider: 'coinbase' },
+      sandbox: false,
+    });
     expect((await request('/api/demo/sandbox', { headers: { cookie } })).status).toBe(404);
     expect((await request('/sandbox-upstream/tos/us_individual_2026-05-29')).status).not.toBe(200);
   });

@@ -156,7 +156,13 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     const sandbox = demoUpstream.sandbox;
     app.route(
       '/api/demo/sandbox',
-      createSandboxPanelRoutes({ sandbox, provider: demoUpstream.provider, sessions, onboardingHandler, apiBasePath: API_BASE_PATH }),
+      createSandboxPanelRoutes({
+        sandbox,
+        provider: demoUpstream.provider,
+        sessions,
+        onboardingHandler,
+        apiBasePath: API_BASE_PATH,
+      }),
     );
     // Only the documents are public: the sandbox's API and control routes stay in-process.
     app.get(`${SANDBOX_MOUNT_PATH}/tos/*`, (context) => {
@@ -184,7 +190,10 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     );
   } else {
     app.get('/storybook/*', (context) =>
-      context.text('The Storybook catalogue is not built yet: run `pnpm run build:storybook`, then restart.', 404),
+      context.text(
+        'The Storybook catalogue is not built yet: run `pnpm run build:storybook`, then restart.',
+        404,
+      ),
     );
   }
 

@@ -27,7 +27,10 @@ describe('createDemoSessions', () => {
 
     const sessions = createDemoSessions('secret');
     const genuine = sessions.signInCookie('alice', { secure: false });
-    const forged = genuine.replace(Buffer.from('alice').toString('base64url'), Buffer.from('mallory').toString('base64url'));
+    const forged = genuine.replace(
+      Buffer.from('alice').toString('base64url'),
+      Buffer.from('mallory').toString('base64url'),
+    );
     expect(sessions.userFrom(requestWithCookie(forged))).toBeNull();
   });
 

@@ -70,7 +70,11 @@ export function createDemoUpstream(
         provider: 'oms',
         sandbox: null,
         tosOrigins: ['https://polygon.technology'],
-        upstream: createOmsUpstream({ baseUrl: config.baseUrl, apiKey: config.apiKey, apiSecret: config.apiSecret }),
+        upstream: createOmsUpstream({
+          baseUrl: config.baseUrl,
+          apiKey: config.apiKey,
+          apiSecret: config.apiSecret,
+        }),
       };
     case 'sandbox': {
       const sandboxUrl = `${options.publicUrl}${SANDBOX_MOUNT_PATH}`;
@@ -106,7 +110,12 @@ export function createDemoUpstream(
                 url: `${sandboxUrl}/tos/${DEFAULT_TOS_VERSION_ID}`,
               },
             });
-      return { provider: config.provider, sandbox, upstream, tosOrigins: [new URL(options.publicUrl).origin] };
+      return {
+        provider: config.provider,
+        sandbox,
+        upstream,
+        tosOrigins: [new URL(options.publicUrl).origin],
+      };
     }
     default:
       return config satisfies never;

@@ -27,7 +27,15 @@ export interface SandboxPanelInfo {
 }
 
 const COINBASE_STATUSES = ['unrequested', 'pending', 'active', 'inactive'] as const;
-const OMS_STATUSES = ['INACTIVE', 'PENDING', 'ISSUES', 'ACTIVE', 'REJECTED', 'REVOKED_ISSUES', 'OFFBOARDED'] as const;
+const OMS_STATUSES = [
+  'INACTIVE',
+  'PENDING',
+  'ISSUES',
+  'ACTIVE',
+  'REJECTED',
+  'REVOKED_ISSUES',
+  'OFFBOARDED',
+] as const;
 const SANDBOX_ORIGIN = 'http://sandbox.internal';
 
 function refuse(context: Context, status: 400 | 401 | 403 | 404 | 409 | 415, code: string, message: string) {
@@ -67,7 +75,12 @@ export function createSandboxPanelRoutes(options: SandboxPanelOptions): Hono {
     const payload = (await answer.json().catch(() => ({}))) as { error?: { message?: string } };
     if (!answer.ok) {
       return Response.json(
-        { error: { code: 'sandbox_refused', message: payload.error?.message ?? `The sandbox answered ${answer.status}.` } },
+        {
+          error: {
+            code: 'sandbox_refused',
+            message: payload.error?.message ?? `The sandbox answered ${answer.status}.`,
+          },
+        },
         { status: 400 },
       );
     }
@@ -105,7 +118,10 @@ export function createSandboxPanelRoutes(options: SandboxPanelOptions): Hono {
   });
 
   app.post('/capabilities', async (context) => {
-    const body = (await context.req.json().catch(() => null)) as { capability?: unknown; status?: unknown } | null;
+    const body = (await context.req.json().catch(() => null)) as {
+      capability?: unknown;
+      status?: unknown;
+    } | null;
     const capability = body?.capability;
     const status = body?.status;
     if (typeof capability !== 'string' || !capabilities.includes(capability)) {
@@ -116,9 +132,12 @@ export function createSandboxPanelRoutes(options: SandboxPanelOptions): Hono {
     }
     const customerId = await customerIdFor(context.req.raw);
     if (customerId === null) return refuse(context, 409, 'no_customer', 'Start onboarding first.');
-    return control(`/customers/${encodeURIComponent(customerId)}/capabilities/${encodeURIComponent(capability)}`, {
-      status,
-    });
+    return control(
+      `/customers/${encodeURIComponent(customerId)}/capabilities/${encodeURIComponent(capability)}`,
+      {
+        status,
+      },
+    );
   });
 
   app.post('/advance', async (context) => {
@@ -129,7 +148,10 @@ export function createSandboxPanelRoutes(options: SandboxPanelOptions): Hono {
 
   app.post('/tos', async () => {
     // A new version id each time: customers who accepted the current one now owe the new one.
-    const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14);
+    const stamp = new Date()
+      .toISOString()
+      .replace(/[-:.TZ]/g, '')
+      .slice(0, 14);
     return control('/tos', { versionId: `us_individual_demo_${stamp}`, languages: ['en', 'es'] });
   });
 

@@ -36,13 +36,18 @@ if (config.upstream.kind !== 'sandbox' && config.webhookSecretGenerated) {
 
 const server = serve({ fetch: demo.app.fetch, port: config.port }, () => {
   const upstream =
-    config.upstream.kind === 'sandbox' ? `the sandbox (simulating ${config.upstream.provider})` : config.upstream.kind;
+    config.upstream.kind === 'sandbox'
+      ? `the sandbox (simulating ${config.upstream.provider})`
+      : config.upstream.kind;
   process.stdout.write(`kyc-kit demo ready on http://localhost:${config.port}\n`);
   process.stdout.write(`  upstream: ${upstream}\n`);
 });
 
 server.on('error', (error: NodeJS.ErrnoException) => {
-  const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT to another one)` : error.message;
+  const reason =
+    error.code === 'EADDRINUSE'
+      ? `port ${config.port} is already in use (set PORT to another one)`
+      : error.message;
   process.stderr.write(`kyc-kit demo cannot start: ${reason}\n`);
   process.exit(1);
 });

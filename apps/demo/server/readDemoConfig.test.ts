@@ -31,8 +31,12 @@ describe('readDemoConfig', () => {
   });
 
   it('runs the sandbox as OMS with KYC_UPSTREAM=sandbox-oms or KYC_SANDBOX_PROVIDER=oms', () => {
-    expect(readDemoConfig({ KYC_UPSTREAM: 'sandbox-oms' }, fixedSecret).upstream).toMatchObject({ provider: 'oms' });
-    expect(readDemoConfig({ KYC_SANDBOX_PROVIDER: 'oms' }, fixedSecret).upstream).toMatchObject({ provider: 'oms' });
+    expect(readDemoConfig({ KYC_UPSTREAM: 'sandbox-oms' }, fixedSecret).upstream).toMatchObject({
+      provider: 'oms',
+    });
+    expect(readDemoConfig({ KYC_SANDBOX_PROVIDER: 'oms' }, fixedSecret).upstream).toMatchObject({
+      provider: 'oms',
+    });
   });
 
   it('refuses a real Coinbase upstream without credentials and names both variables', () => {
@@ -78,8 +82,10 @@ describe('readDemoConfig', () => {
       baseUrl: 'https://api.polygon.technology/v0.9',
     });
     expect(
-      readDemoConfig({ ...credentials, OMS_BASE_URL: 'https://sandbox-api.polygon.technology/v0.9' }, fixedSecret)
-        .upstream,
+      readDemoConfig(
+        { ...credentials, OMS_BASE_URL: 'https://sandbox-api.polygon.technology/v0.9' },
+        fixedSecret,
+      ).upstream,
     ).toMatchObject({ baseUrl: 'https://sandbox-api.polygon.technology/v0.9' });
   });
 

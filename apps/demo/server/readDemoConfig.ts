@@ -76,10 +76,9 @@ function readSandboxProvider(environment: DemoEnvironment, upstreamName: string)
   if (upstreamName === 'sandbox-oms') return 'oms';
   const raw = readValue(environment, 'KYC_SANDBOX_PROVIDER') ?? 'coinbase';
   if (raw === 'coinbase' || raw === 'oms') return raw;
-  throw new DemoConfigError(
-    `KYC_SANDBOX_PROVIDER must be "coinbase" or "oms" (got "${raw}").`,
-    ['KYC_SANDBOX_PROVIDER'],
-  );
+  throw new DemoConfigError(`KYC_SANDBOX_PROVIDER must be "coinbase" or "oms" (got "${raw}").`, [
+    'KYC_SANDBOX_PROVIDER',
+  ]);
 }
 
 function requireCredentials(environment: DemoEnvironment, upstreamName: string, names: string[]): string[] {
@@ -116,8 +115,16 @@ function readUpstream(environment: DemoEnvironment): DemoUpstreamConfig {
     };
   }
   if (upstreamName === 'oms') {
-    const [apiKey = '', apiSecret = ''] = requireCredentials(environment, upstreamName, ['OMS_API_KEY', 'OMS_API_SECRET']);
-    return { kind: 'oms', baseUrl: readValue(environment, 'OMS_BASE_URL') ?? OMS_BASE_URL, apiKey, apiSecret };
+    const [apiKey = '', apiSecret = ''] = requireCredentials(environment, upstreamName, [
+      'OMS_API_KEY',
+      'OMS_API_SECRET',
+    ]);
+    return {
+      kind: 'oms',
+      baseUrl: readValue(environment, 'OMS_BASE_URL') ?? OMS_BASE_URL,
+      apiKey,
+      apiSecret,
+    };
   }
   const dataPath = readValue(environment, 'KYC_SANDBOX_DATA');
   return {
@@ -134,9 +141,10 @@ function readPublicUrl(environment: DemoEnvironment, port: number): string {
   try {
     return new URL(raw).origin;
   } catch {
-    throw new DemoConfigError(`PUBLIC_URL must be an absolute URL such as https://demo.example.com (got "${raw}").`, [
-      'PUBLIC_URL',
-    ]);
+    throw new DemoConfigError(
+      `PUBLIC_URL must be an absolute URL such as https://demo.example.com (got "${raw}").`,
+      ['PUBLIC_URL'],
+    );
   }
 }
 

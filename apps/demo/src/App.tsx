@@ -80,7 +80,12 @@ function Routes() {
 function KitProvider({ queryClient }: { queryClient: QueryClient }) {
   const { locale } = usePreferences();
   return (
-    <KycKitProvider client={proxyClient} locale={locale} messages={locale === 'es' ? es : undefined} queryClient={queryClient}>
+    <KycKitProvider
+      client={proxyClient}
+      locale={locale}
+      messages={locale === 'es' ? es : undefined}
+      queryClient={queryClient}
+    >
       <Routes />
     </KycKitProvider>
   );

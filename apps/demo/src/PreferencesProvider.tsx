@@ -50,7 +50,8 @@ function initialTheme(): Theme {
 
 function initialLocale(): DemoLocale {
   return (
-    readStored(LOCALE_KEY, ['en', 'es'] as const) ?? (window.navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en')
+    readStored(LOCALE_KEY, ['en', 'es'] as const) ??
+    (window.navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en')
   );
 }
 

@@ -52,7 +52,11 @@ export function useRouter(): Router {
 }
 
 /** An `<a>` that navigates without a page load, and still opens in a new tab on Ctrl or middle click. */
-export function Link({ href, onClick, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+export function Link({
+  href,
+  onClick,
+  ...props
+}: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const { navigate } = useRouter();
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);

@@ -3,7 +3,6 @@ import { useCallback } from 'react';
 // Type only: the shape the demo server answers with, never server code in the bundle.
 import type { DemoSessionInfo } from '../server/createDemoServer';
 
-
 /** The demo session's query key; everything else in the cache belongs to the signed-in user. */
 export const demoSessionQueryKey = ['northwind', 'session'] as const;
 
@@ -49,7 +48,9 @@ export function useDemoSession(): UseDemoSessionResult {
         body: JSON.stringify({ username }),
       });
       if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+        const body = (await response.json().catch(() => null)) as {
+          error?: { code?: string; message?: string };
+        } | null;
         throw new SignInError(body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? '');
       }
       queryClient.clear();

@@ -29,7 +29,9 @@ describe('server rendering', () => {
   it('renders every hook with renderToString, with no window, storage or EventSource', () => {
     expect(typeof window).toBe('undefined');
     expect(typeof globalThis.EventSource).toBe('undefined');
-    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { firstName: 'due', dateOfBirth: 'due' } }) });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: { firstName: 'due', dateOfBirth: 'due' } }),
+    });
     const queryClient = new QueryClient();
     // A partner who prefetched on the server hands the customer to the render.
     queryClient.setQueryData(kycKitQueryKeys.customer(), client.customer);

@@ -75,7 +75,9 @@ describe('KycKitProvider', () => {
       </QueryClientProvider>,
     );
     expect(screen.getByText('shared')).toBeInTheDocument();
-    await waitFor(() => expect(appQueryClient.getQueryData(kycKitQueryKeys.customer())).toEqual(fakeCustomer()));
+    await waitFor(() =>
+      expect(appQueryClient.getQueryData(kycKitQueryKeys.customer())).toEqual(fakeCustomer()),
+    );
   });
 
   it('creates its own query cache when there is none to share', async () => {

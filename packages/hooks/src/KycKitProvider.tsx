@@ -62,7 +62,13 @@ KycKitContext.displayName = 'KycKitContext';
  *   <Onboarding capability="custodyFiat" />
  * </KycKitProvider>
  */
-export function KycKitProvider({ client, locale = 'en', messages, queryClient, children }: KycKitProviderProps) {
+export function KycKitProvider({
+  client,
+  locale = 'en',
+  messages,
+  queryClient,
+  children,
+}: KycKitProviderProps) {
   // Without a queryClient prop, share the app's QueryClientProvider when there is one (one cache, one devtools);
   // else make one that lives as long as the provider, so the cache survives re-renders.
   const outerQueryClient = useContext(QueryClientContext);
@@ -71,7 +77,10 @@ export function KycKitProvider({ client, locale = 'en', messages, queryClient, c
   // Partners often pass `messages` inline: key the translator on its content, not its identity,
   // so a re-render of the page does not re-plan every form below.
   const messagesKey = JSON.stringify(messages ?? {});
-  const stableMessages = useMemo(() => JSON.parse(messagesKey) as Partial<Record<MessageId, string>>, [messagesKey]);
+  const stableMessages = useMemo(
+    () => JSON.parse(messagesKey) as Partial<Record<MessageId, string>>,
+    [messagesKey],
+  );
   const t = useMemo<Translate>(() => createTranslator(locale, stableMessages), [locale, stableMessages]);
   const value = useMemo<KycKitContextValue>(
     () => ({ client, locale, t, messages: stableMessages, queryClient: activeQueryClient }),
@@ -92,7 +101,9 @@ export function KycKitProvider({ client, locale = 'en', messages, queryClient, c
 export function useKycKitContext(hookName: string): KycKitContextValue {
   const value = useContext(KycKitContext);
   if (value === null) {
-    throw new Error(`${hookName} must be used within <KycKitProvider>. Wrap your onboarding UI in <KycKitProvider client={createProxyClient()}>.`);
+    throw new Error(
+      `${hookName} must be used within <KycKitProvider>. Wrap your onboarding UI in <KycKitProvider client={createProxyClient()}>.`,
+    );
   }
   return value;
 }

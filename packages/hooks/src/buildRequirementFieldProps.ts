@@ -253,7 +253,10 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   // A rejected value must be entered again; say so beside the field, never why it was rejected.
   const description = isRejected ? [t('field.rejected'), hint].filter(Boolean).join(' ') : hint;
   // Name only elements that are rendered: the description when there is text, the error when there is one.
-  const ariaDescribedBy = describedBy(description !== undefined && ids.description, isInvalid && ids.errorMessage);
+  const ariaDescribedBy = describedBy(
+    description !== undefined && ids.description,
+    isInvalid && ids.errorMessage,
+  );
   const invalidAttributes = isInvalid ? ({ 'aria-invalid': true } as const) : {};
   const base: RequirementFieldPropsBase = {
     name: spec.key,
@@ -323,7 +326,9 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
       const part = (name: 'day' | 'month' | 'year'): RequirementPartProps<RequirementInputProps> => {
         const partSpec = spec.parts?.find((each) => each.name === name);
         // A whole-field error (an impossible date) marks every box; a part error marks only its box.
-        const partInvalid = isInvalid && (hasOwnError(errorNode, name) || !DATE_PARTS.some((each) => hasOwnError(errorNode, each)));
+        const partInvalid =
+          isInvalid &&
+          (hasOwnError(errorNode, name) || !DATE_PARTS.some((each) => hasOwnError(errorNode, each)));
         return {
           label: t(partSpec?.labelId ?? `field.dateOfBirth.${name}.label`),
           labelProps: { id: `${ids.part(name)}-label`, htmlFor: ids.part(name) },
@@ -386,7 +391,8 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           // A per-consent error marks its box; a whole-group error marks every box.
           const optionInvalid =
             isInvalid &&
-            (hasOwnError(errorNode, option.value) || !(spec.options ?? []).some((each) => hasOwnError(errorNode, each.value)));
+            (hasOwnError(errorNode, option.value) ||
+              !(spec.options ?? []).some((each) => hasOwnError(errorNode, each.value)));
           return {
             ...option,
             labelProps: { id: `${ids.part(option.value)}-label`, htmlFor: ids.part(option.value) },

@@ -23,8 +23,15 @@ describe('createProxyClient', () => {
     expect(url).toBe('/api/onboarding/customer');
     expect(init?.method).toBe('POST');
     expect(init?.credentials).toBe('same-origin');
-    expect(init?.headers).toMatchObject({ 'X-KYC-Kit': '1', 'Idempotency-Key': 'key-1', 'Content-Type': 'application/json' });
-    expect(JSON.parse(String(init?.body))).toEqual({ capabilities: ['custodyFiat'], fields: { firstName: 'Ada' } });
+    expect(init?.headers).toMatchObject({
+      'X-KYC-Kit': '1',
+      'Idempotency-Key': 'key-1',
+      'Content-Type': 'application/json',
+    });
+    expect(JSON.parse(String(init?.body))).toEqual({
+      capabilities: ['custodyFiat'],
+      fields: { firstName: 'Ada' },
+    });
   });
 
   it('uses PATCH for updates and POST /customer/tos for acceptances', async () => {
@@ -43,7 +50,9 @@ describe('createProxyClient', () => {
   it('answers null when the user has no customer yet', async () => {
     const client = createProxyClient({
       fetch: async () =>
-        jsonResponse(404, { error: { code: 'no_customer', message: 'You have not started onboarding yet.', retryable: false } }),
+        jsonResponse(404, {
+          error: { code: 'no_customer', message: 'You have not started onboarding yet.', retryable: false },
+        }),
     });
 
     await expect(client.getCustomer()).resolves.toBeNull();
@@ -56,13 +65,20 @@ describe('createProxyClient', () => {
           error: {
             code: 'invalid_fields',
             message: 'Some answers need your attention.',
-            fields: { addressPostalCode: { code: 'field.addressPostalCode.error.invalid', message: 'Enter a 5-digit ZIP code' } },
+            fields: {
+              addressPostalCode: {
+                code: 'field.addressPostalCode.error.invalid',
+                message: 'Enter a 5-digit ZIP code',
+              },
+            },
             retryable: false,
           },
         }),
     });
 
-    const error = await client.updateCustomer({ fields: {} }, { idempotencyKey: 'key' }).catch((caught: unknown) => caught);
+    const error = await client
+      .updateCustomer({ fields: {} }, { idempotencyKey: 'key' })
+      .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(KycKitApiError);
     expect(error).toMatchObject({
@@ -80,11 +96,17 @@ describe('createProxyClient', () => {
       },
     });
 
-    await expect(client.getCustomer()).rejects.toMatchObject({ code: 'network_error', retryable: true, status: 0 });
+    await expect(client.getCustomer()).rejects.toMatchObject({
+      code: 'network_error',
+      retryable: true,
+      status: 0,
+    });
   });
 
   it('treats an answer that is not the proxy error shape by its status', async () => {
-    const client = createProxyClient({ fetch: async () => new Response('<html>Bad gateway</html>', { status: 502 }) });
+    const client = createProxyClient({
+      fetch: async () => new Response('<html>Bad gateway</html>', { status: 502 }),
+    });
 
     await expect(client.getCustomer()).rejects.toMatchObject({ code: 'http_502', retryable: true });
   });

@@ -27,7 +27,10 @@ export function customerQueryOptions(client: ProxyClient) {
 }
 
 /** Query options of one Terms of Service document. Documents of a version never change, so they never go stale. */
-export function termsOfServiceDocumentQueryOptions(client: ProxyClient, input: { versionId: string; language: string }) {
+export function termsOfServiceDocumentQueryOptions(
+  client: ProxyClient,
+  input: { versionId: string; language: string },
+) {
   return queryOptions<TermsOfServiceDocument, KycKitApiError>({
     queryKey: kycKitQueryKeys.termsOfServiceDocument(input.versionId, input.language),
     queryFn: ({ signal }) => client.getTermsOfServiceDocument(input, { signal }),

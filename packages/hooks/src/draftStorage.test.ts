@@ -22,7 +22,10 @@ describe('draftStorage', () => {
   });
 
   it('ignores sensitive keys in a tampered entry and unreadable entries', () => {
-    window.sessionStorage.setItem('kyc-kit:draft:customer_2', JSON.stringify({ firstName: 'Ada', fullSsn: '123-45-6789' }));
+    window.sessionStorage.setItem(
+      'kyc-kit:draft:customer_2',
+      JSON.stringify({ firstName: 'Ada', fullSsn: '123-45-6789' }),
+    );
     expect(draftStorage.read('customer_2')).toEqual({ firstName: 'Ada' });
     window.sessionStorage.setItem('kyc-kit:draft:customer_3', '{not json');
     expect(draftStorage.read('customer_3')).toEqual({});

@@ -11,7 +11,9 @@ const DRAFT_PREFIX = 'kyc-kit:draft:';
  */
 function isDraftableField(key: string): boolean {
   const spec = fieldSpecFor(key);
-  return spec.known && !spec.sensitive && spec.kind !== 'ssn' && spec.kind !== 'ssnLast4' && spec.kind !== 'date';
+  return (
+    spec.known && !spec.sensitive && spec.kind !== 'ssn' && spec.kind !== 'ssnLast4' && spec.kind !== 'date'
+  );
 }
 
 /** sessionStorage, or `null` on the server, in a sandboxed frame, or when the browser refuses storage. */

@@ -46,6 +46,12 @@ export type {
 export { useTermsOfService } from './useTermsOfService';
 export type { TermsOfService, UseTermsOfServiceOptions } from './useTermsOfService';
 export { useOnboarding } from './useOnboarding';
-export type { Onboarding, OnboardingEvent, OnboardingStatus, OnboardingStep, UseOnboardingOptions } from './useOnboarding';
+export type {
+  Onboarding,
+  OnboardingEvent,
+  OnboardingStatus,
+  OnboardingStep,
+  UseOnboardingOptions,
+} from './useOnboarding';
 export { useCustomerEvents } from './useCustomerEvents';
 export type { CustomerEvents, CustomerEventsStatus, UseCustomerEventsOptions } from './useCustomerEvents';

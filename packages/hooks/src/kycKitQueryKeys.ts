@@ -13,5 +13,6 @@ export const kycKitQueryKeys = {
   /** Every Terms of Service document. */
   termsOfServiceDocuments: () => ['kyc-kit', 'tos'] as const,
   /** One Terms of Service document in one language. */
-  termsOfServiceDocument: (versionId: string, language: string) => ['kyc-kit', 'tos', versionId, language] as const,
+  termsOfServiceDocument: (versionId: string, language: string) =>
+    ['kyc-kit', 'tos', versionId, language] as const,
 };

@@ -8,20 +8,30 @@ import { useCustomer } from './useCustomer';
 describe('useCapability', () => {
   it('is not allowed while loading, then gives core gate result with its message', async () => {
     const client = createFakeProxyClient({
-      customer: fakeCustomer({ capabilities: { custodyFiat: 'pending' }, requirements: { fullSsn: 'due', firstName: 'pending' } }),
+      customer: fakeCustomer({
+        capabilities: { custodyFiat: 'pending' },
+        requirements: { fullSsn: 'due', firstName: 'pending' },
+      }),
     });
     const { result } = renderKycKitHook(() => useCapability('custodyFiat'), client);
     expect(result.current.isLoading).toBe(true);
     expect(result.current.allowed).toBe(false);
 
     await waitFor(() => expect(result.current.isLoading).toBe(false));
-    expect(result.current).toMatchObject({ allowed: false, capability: 'custodyFiat', status: 'pending', reason: 'needs_input' });
+    expect(result.current).toMatchObject({
+      allowed: false,
+      capability: 'custodyFiat',
+      status: 'pending',
+      reason: 'needs_input',
+    });
     expect(result.current.blocking.map((requirement) => requirement.key)).toContain('fullSsn');
     expect(result.current.message).toBe('We need a few more details before you can continue.');
   });
 
   it('allows an active capability', async () => {
-    const client = createFakeProxyClient({ customer: fakeCustomer({ capabilities: { custodyFiat: 'active' } }) });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ capabilities: { custodyFiat: 'active' } }),
+    });
     const { result } = renderKycKitHook(() => useCapability('custodyFiat'), client, { locale: 'es' });
     await waitFor(() => expect(result.current.allowed).toBe(true));
     expect(result.current.reason).toBe('active');
@@ -29,7 +39,9 @@ describe('useCapability', () => {
   });
 
   it('shows only the generic message for an inactive capability', async () => {
-    const client = createFakeProxyClient({ customer: fakeCustomer({ capabilities: { custodyFiat: 'inactive' } }) });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ capabilities: { custodyFiat: 'inactive' } }),
+    });
     const { result } = renderKycKitHook(() => useCapability('custodyFiat'), client);
     await waitFor(() => expect(result.current.reason).toBe('unavailable'));
     expect(result.current.message).toBe("We're unable to complete this request. Please contact support.");

@@ -22,7 +22,9 @@ describe('useCustomerEvents', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const client = createFakeProxyClient({ customer: fakeCustomer() });
     const queryClient = createTestQueryClient();
-    const { result } = renderHook(() => useCustomerEvents(), { wrapper: kycKitWrapper(client, { queryClient }) });
+    const { result } = renderHook(() => useCustomerEvents(), {
+      wrapper: kycKitWrapper(client, { queryClient }),
+    });
 
     const source = FakeEventSource.instances[0];
     expect(source?.url).toBe('/api/onboarding/events');
@@ -64,7 +66,9 @@ describe('useCustomerEvents', () => {
     renderHook(() => useCustomerEvents(), { wrapper: kycKitWrapper(client, { queryClient }) });
     await act(() => queryClient.prefetchQuery(customerQueryOptions(client)));
 
-    act(() => FakeEventSource.instances[0]?.send('customer_deleted', { customerId: 'customer_replaced-earlier' }));
+    act(() =>
+      FakeEventSource.instances[0]?.send('customer_deleted', { customerId: 'customer_replaced-earlier' }),
+    );
     expect(queryClient.getQueryData(kycKitQueryKeys.customer())).toEqual(current);
   });
 
@@ -88,9 +92,12 @@ describe('useCustomerEvents', () => {
   it('reconnects with a doubling delay after the stream closes', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const client = createFakeProxyClient();
-    const { result } = renderHook(() => useCustomerEvents({ reconnectDelayMs: 100, maxFailedConnections: 5 }), {
-      wrapper: kycKitWrapper(client),
-    });
+    const { result } = renderHook(
+      () => useCustomerEvents({ reconnectDelayMs: 100, maxFailedConnections: 5 }),
+      {
+        wrapper: kycKitWrapper(client),
+      },
+    );
 
     act(() => FakeEventSource.instances[0]?.fail());
     expect(result.current.status).toBe('reconnecting');

@@ -82,7 +82,8 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
       client
         .getCustomer()
         .then((customer) => {
-          if (!stopped && eventsReceived === eventsBefore) queryClient.setQueryData(kycKitQueryKeys.customer(), customer);
+          if (!stopped && eventsReceived === eventsBefore)
+            queryClient.setQueryData(kycKitQueryKeys.customer(), customer);
         })
         .catch(() => undefined);
     };
@@ -156,7 +157,15 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
       source?.close();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [enabled, client, queryClient, pollIntervalMs, reconnectDelayMs, maxReconnectDelayMs, maxFailedConnections]);
+  }, [
+    enabled,
+    client,
+    queryClient,
+    pollIntervalMs,
+    reconnectDelayMs,
+    maxReconnectDelayMs,
+    maxFailedConnections,
+  ]);
 
   return { status };
 }

@@ -57,7 +57,10 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     vi.stubGlobal('EventSource', createFetchEventSource(proxy.fetch));
     const user = userEvent.setup({ delay: null });
     const events: OnboardingEvent[] = [];
-    renderWithKycKit(<OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} />, proxy.client);
+    renderWithKycKit(
+      <OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} />,
+      proxy.client,
+    );
 
     expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
     expect(screen.getByText('Step 1 of 4')).toBeInTheDocument();
@@ -81,12 +84,21 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     for (const value of ['Ada', 'Lovelace', '1990', '123-45-6789', 'Main Street', '94105']) {
       expect(serialized).not.toContain(value);
     }
+    // Every step is saved: the browser keeps no draft, nor anything typed.
+    const stored = JSON.stringify({ ...window.sessionStorage }) + JSON.stringify({ ...window.localStorage });
+    expect(Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:'))).toEqual([]);
+    for (const value of ['Ada', 'Lovelace', 'investing', 'salary']) {
+      expect(stored).not.toContain(value);
+    }
   });
 
   it('asks again only the field the provider rejected', async () => {
     proxy = createInProcessProxy();
     const user = userEvent.setup({ delay: null });
-    renderWithKycKit(<OnboardingView capability="custodyFiat" liveUpdates={{ pollIntervalMs: 20 }} />, proxy.client);
+    renderWithKycKit(
+      <OnboardingView capability="custodyFiat" liveUpdates={{ pollIntervalMs: 20 }} />,
+      proxy.client,
+    );
 
     await fillPersonal(user);
     // The sandbox rejects ZIP 00000 once it verifies it.
@@ -106,7 +118,10 @@ describe('hooks against the real proxy and sandbox, in process', () => {
   it('shows only the generic message to a user a compliance decision turned down', async () => {
     proxy = createInProcessProxy();
     const user = userEvent.setup({ delay: null });
-    renderWithKycKit(<OnboardingView capability="custodyFiat" liveUpdates={{ pollIntervalMs: 20 }} />, proxy.client);
+    renderWithKycKit(
+      <OnboardingView capability="custodyFiat" liveUpdates={{ pollIntervalMs: 20 }} />,
+      proxy.client,
+    );
 
     // The sandbox decides as soon as it has verified the name; live updates stop the flow on whichever step it is.
     await fillPersonal(user, 'Sanctioned');
@@ -118,7 +133,10 @@ describe('hooks against the real proxy and sandbox, in process', () => {
 
   it('reads the customer, its gate and live updates through the proxy', async () => {
     proxy = createInProcessProxy();
-    const customerHook = renderKycKitHook(() => ({ customer: useCustomer(), gate: useCapability('custodyFiat') }), proxy.client);
+    const customerHook = renderKycKitHook(
+      () => ({ customer: useCustomer(), gate: useCapability('custodyFiat') }),
+      proxy.client,
+    );
     await waitFor(() => expect(customerHook.result.current.customer.status).toBe('success'));
     expect(customerHook.result.current.customer.customer).toBeNull();
     expect(customerHook.result.current.gate.allowed).toBe(false);
@@ -159,7 +177,10 @@ describe('hooks against the real proxy and sandbox, in process', () => {
   it('follows the proxy event stream into the query cache', async () => {
     proxy = createInProcessProxy();
     vi.stubGlobal('EventSource', createFetchEventSource(proxy.fetch));
-    const live = renderKycKitHook(() => ({ events: useCustomerEvents(), capability: useCapability('custodyFiat') }), proxy.client);
+    const live = renderKycKitHook(
+      () => ({ events: useCustomerEvents(), capability: useCapability('custodyFiat') }),
+      proxy.client,
+    );
     await waitFor(() => expect(live.result.current.events.status).toBe('open'));
 
     // A write from elsewhere (another tab, the partner's server) reaches this page through the stream.
@@ -168,7 +189,9 @@ describe('hooks against the real proxy and sandbox, in process', () => {
       { idempotencyKey: '7c9e6679-7425-40de-944b-e07fc1f90ae7' },
     );
     await waitFor(() => expect(live.result.current.capability.reason).toBe('needs_input'));
-    expect(live.result.current.capability.blocking.map((requirement) => requirement.key)).toContain('fullSsn');
+    expect(live.result.current.capability.blocking.map((requirement) => requirement.key)).toContain(
+      'fullSsn',
+    );
     expect(created.id).toMatch(/^customer_/);
     live.unmount();
   });
@@ -223,6 +246,8 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(proxy.requests.filter((request) => request === 'PATCH /api/onboarding/customer')).toHaveLength(2);
     releaseRead();
-    await waitFor(() => expect(proxy?.requests.filter((request) => request === 'GET /api/onboarding/customer')).toHaveLength(2));
+    await waitFor(() =>
+      expect(proxy?.requests.filter((request) => request === 'GET /api/onboarding/customer')).toHaveLength(2),
+    );
   });
 });

@@ -1,14 +1,19 @@
 import type { Customer } from '@kyc-kit/core';
-import { act, screen, waitFor } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OnboardingEvent } from './useOnboarding';
 import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
 import { FakeEventSource } from './testing/FakeEventSource';
 import { OnboardingView } from './testing/OnboardingView';
-import { renderWithKycKit } from './testing/renderWithKycKit';
+import { kycKitWrapper, renderWithKycKit } from './testing/renderWithKycKit';
 
-const TOS_VERSION = { versionId: 'us_individual_2026-05-29', languages: ['en', 'es'], url: 'https://example.test/tos' };
+const TOS_VERSION = {
+  versionId: 'us_individual_2026-05-29',
+  languages: ['en', 'es'],
+  url: 'https://example.test/tos',
+};
 
 function status() {
   return screen.getByTestId('status').textContent;
@@ -20,7 +25,14 @@ describe('useOnboarding', () => {
     let phase = 0;
     const client = createFakeProxyClient({
       customer: fakeCustomer({ requirements: { firstName: 'due', tos: 'due' }, tosVersions: [TOS_VERSION] }),
-      documents: { [`${TOS_VERSION.versionId}:en`]: { versionId: TOS_VERSION.versionId, language: 'en', title: 'Terms', html: '<p>The terms.</p>' } },
+      documents: {
+        [`${TOS_VERSION.versionId}:en`]: {
+          versionId: TOS_VERSION.versionId,
+          language: 'en',
+          title: 'Terms',
+          html: '<p>The terms.</p>',
+        },
+      },
       onWrite: (write, current) => {
         phase += 1;
         const base = current as Customer;
@@ -64,41 +76,59 @@ describe('useOnboarding', () => {
     expect(phase).toBe(2);
 
     // Verification finishes on the provider's side; the next poll sees it.
-    client.customer = { ...(client.customer as Customer), capabilities: { custodyFiat: { requested: true, status: 'active', rawStatus: 'active' } } };
+    client.customer = {
+      ...(client.customer as Customer),
+      capabilities: { custodyFiat: { requested: true, status: 'active', rawStatus: 'active' } },
+    };
     await waitFor(() => expect(status()).toBe('done'));
     expect(onComplete).toHaveBeenCalledTimes(1);
 
-    expect(events.filter((event) => event.type === 'state_changed').map((event) => event.type === 'state_changed' && event.state)).toEqual([
-      'loading',
-      'collect',
-      'terms',
-      'verifying',
-      'done',
-    ]);
+    expect(
+      events
+        .filter((event) => event.type === 'state_changed')
+        .map((event) => event.type === 'state_changed' && event.state),
+    ).toEqual(['loading', 'collect', 'terms', 'verifying', 'done']);
     expect(events).toContainEqual({ type: 'step_submitted', stepId: 'personal', fieldKeys: ['firstName'] });
     expect(events).toContainEqual({ type: 'terms_shown', versionId: TOS_VERSION.versionId, language: 'en' });
-    expect(events).toContainEqual({ type: 'terms_accepted', versionId: TOS_VERSION.versionId, language: 'en' });
+    expect(events).toContainEqual({
+      type: 'terms_accepted',
+      versionId: TOS_VERSION.versionId,
+      language: 'en',
+    });
     expect(events).toContainEqual({ type: 'completed', capabilities: ['custodyFiat'] });
   });
 
   it('reports done and calls onComplete once every capability is active', async () => {
     const onComplete = vi.fn();
-    const client = createFakeProxyClient({ customer: fakeCustomer({ capabilities: { custodyFiat: 'active', transferFiat: 'active' } }) });
-    renderWithKycKit(<OnboardingView capabilities={['custodyFiat', 'transferFiat']} onComplete={onComplete} />, client);
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ capabilities: { custodyFiat: 'active', transferFiat: 'active' } }),
+    });
+    renderWithKycKit(
+      <OnboardingView capabilities={['custodyFiat', 'transferFiat']} onComplete={onComplete} />,
+      client,
+    );
 
     await waitFor(() => expect(status()).toBe('done'));
     expect(onComplete).toHaveBeenCalledTimes(1);
-    expect(onComplete).toHaveBeenCalledWith({ customerId: fakeCustomer().id, capabilities: ['custodyFiat', 'transferFiat'] });
+    expect(onComplete).toHaveBeenCalledWith({
+      customerId: fakeCustomer().id,
+      capabilities: ['custodyFiat', 'transferFiat'],
+    });
   });
 
   it('shows only the generic message when a capability is unavailable', async () => {
     const client = createFakeProxyClient({
-      customer: fakeCustomer({ capabilities: { custodyFiat: 'inactive' }, requirements: { firstName: 'due' } }),
+      customer: fakeCustomer({
+        capabilities: { custodyFiat: 'inactive' },
+        requirements: { firstName: 'due' },
+      }),
     });
     renderWithKycKit(<OnboardingView capability="custodyFiat" />, client);
 
     await waitFor(() => expect(status()).toBe('unavailable'));
-    expect(screen.getByRole('status')).toHaveTextContent("We're unable to complete this request. Please contact support.");
+    expect(screen.getByRole('status')).toHaveTextContent(
+      "We're unable to complete this request. Please contact support.",
+    );
     expect(screen.queryByLabelText('First name')).not.toBeInTheDocument();
   });
 
@@ -106,7 +136,12 @@ describe('useOnboarding', () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeProxyClient();
     client.getCustomer = async () => {
-      throw new (await import('./KycKitApiError')).KycKitApiError({ code: 'unauthorized', message: 'Sign in to continue.', status: 401, retryable: false });
+      throw new (await import('./KycKitApiError')).KycKitApiError({
+        code: 'unauthorized',
+        message: 'Sign in to continue.',
+        status: 401,
+        retryable: false,
+      });
     };
     const onExit = vi.fn();
     renderWithKycKit(<OnboardingView capability="custodyFiat" onExit={onExit} />, client);
@@ -119,7 +154,17 @@ describe('useOnboarding', () => {
 
   it('never puts a typed value in an onEvent payload', async () => {
     const user = userEvent.setup({ delay: null });
-    const typed = ['Ada', 'Lovelace', 'Byron', '27', '1990', '123-45-6789', '1 Main Street', 'Springfield', '94105'];
+    const typed = [
+      'Ada',
+      'Lovelace',
+      'Byron',
+      '27',
+      '1990',
+      '123-45-6789',
+      '1 Main Street',
+      'Springfield',
+      '94105',
+    ];
     const client = createFakeProxyClient({
       customer: fakeCustomer({
         requirements: {
@@ -144,7 +189,10 @@ describe('useOnboarding', () => {
       }),
     );
     const events: OnboardingEvent[] = [];
-    renderWithKycKit(<OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} liveUpdates={false} />, client);
+    renderWithKycKit(
+      <OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} liveUpdates={false} />,
+      client,
+    );
 
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     await user.type(screen.getByLabelText('First name'), 'Ada');
@@ -153,7 +201,11 @@ describe('useOnboarding', () => {
     await user.type(screen.getByLabelText('Month'), '3');
     await user.type(screen.getByLabelText('Year'), '1990');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    await waitFor(() => expect(events.some((event) => event.type === 'step_submit_failed' && event.code === 'invalid_fields')).toBe(true));
+    await waitFor(() =>
+      expect(
+        events.some((event) => event.type === 'step_submit_failed' && event.code === 'invalid_fields'),
+      ).toBe(true),
+    );
     await user.type(screen.getByLabelText('Last name'), '-Byron');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.type(await screen.findByLabelText('Street address'), '1 Main Street');
@@ -167,7 +219,12 @@ describe('useOnboarding', () => {
     expect(events.length).toBeGreaterThan(5);
     const serialized = JSON.stringify(events);
     for (const value of typed) expect(serialized).not.toContain(value);
-    expect(events).toContainEqual({ type: 'step_submit_failed', stepId: 'personal', code: 'invalid_fields', fieldKeys: ['lastName'] });
+    expect(events).toContainEqual({
+      type: 'step_submit_failed',
+      stepId: 'personal',
+      code: 'invalid_fields',
+      fieldKeys: ['lastName'],
+    });
   });
 });
 
@@ -180,9 +237,18 @@ describe('useOnboarding for a capability the customer never requested', () => {
         if (write.method !== 'updateCustomer' || write.body.capabilities === undefined) return base;
         return {
           ...base,
-          capabilities: { ...base.capabilities, tradeCrypto: { requested: true, status: 'pending', rawStatus: 'pending' } },
+          capabilities: {
+            ...base.capabilities,
+            tradeCrypto: { requested: true, status: 'pending', rawStatus: 'pending' },
+          },
           requirements: {
-            occupation: { key: 'occupation', known: true, status: 'due', rawStatus: 'due', impact: ['tradeCrypto'] },
+            occupation: {
+              key: 'occupation',
+              known: true,
+              status: 'due',
+              rawStatus: 'due',
+              impact: ['tradeCrypto'],
+            },
           },
         };
       },
@@ -191,7 +257,11 @@ describe('useOnboarding for a capability the customer never requested', () => {
 
     expect(await screen.findByLabelText('Occupation or industry')).toBeInTheDocument();
     expect(client.writes).toEqual([
-      { method: 'updateCustomer', body: { capabilities: ['tradeCrypto'] }, idempotencyKey: expect.any(String) },
+      {
+        method: 'updateCustomer',
+        body: { capabilities: ['tradeCrypto'] },
+        idempotencyKey: expect.any(String),
+      },
     ]);
     expect(status()).toBe('collect');
   });
@@ -210,7 +280,10 @@ describe('useOnboarding when the provider deletes the customer', () => {
     const customer = fakeCustomer({ requirements: { firstName: 'due', email: 'due' } });
     const client = createFakeProxyClient({ customer });
     const events: OnboardingEvent[] = [];
-    renderWithKycKit(<OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} />, client);
+    renderWithKycKit(
+      <OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} />,
+      client,
+    );
 
     await user.type(await screen.findByLabelText('First name'), 'Ada');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -229,7 +302,10 @@ describe('useOnboarding when the provider deletes the customer', () => {
     expect(window.sessionStorage.getItem(`kyc-kit:draft:${customer.id}`)).toBeNull();
     expect(window.sessionStorage.getItem('kyc-kit:draft:new')).toBeNull();
     expect(source?.readyState).toBe(FakeEventSource.CLOSED);
-    expect(events.filter((event) => event.type === 'step_viewed').at(-1)).toMatchObject({ stepId: 'personal', stepNumber: 1 });
+    expect(events.filter((event) => event.type === 'step_viewed').at(-1)).toMatchObject({
+      stepId: 'personal',
+      stepNumber: 1,
+    });
 
     // Onboarding again creates a new customer rather than updating the deleted one.
     await user.type(screen.getByLabelText('First name'), 'Ada');
@@ -240,5 +316,118 @@ describe('useOnboarding when the provider deletes the customer', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(client.writes.at(-1)?.method).toBe('createCustomer'));
     expect(new Set(client.writes.map((write) => write.idempotencyKey)).size).toBe(client.writes.length);
+  });
+});
+
+describe('useOnboarding while verifying', () => {
+  // A customer who sent everything: the capability is pending at the provider and nothing is left to type.
+  const verifyingCustomer = () => fakeCustomer({ requirements: {} });
+  // The provider rejected the ZIP code while the capability stays pending: no webhook, so no event, announces it.
+  const rejectedCustomer = () => fakeCustomer({ requirements: { addressPostalCode: 'rejected' } });
+
+  // Lets the fake client's reads and React's updates settle, moving the clock by a negligible 2 ms.
+  async function settle() {
+    // The cache tells React on a zero-delay timer, which fake timers move 1 ms on when it is set during a tick.
+    for (let round = 0; round < 2; round += 1) {
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1);
+      });
+    }
+  }
+
+  async function advance(milliseconds: number) {
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(milliseconds);
+    });
+    await settle();
+  }
+
+  function setVisibility(state: 'visible' | 'hidden') {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+  }
+
+  function renderVerifying(client: ReturnType<typeof createFakeProxyClient>, verifyingPollMs?: number) {
+    // No window-focus refetch: the reads counted below are the flow's own.
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+    });
+    return render(
+      <OnboardingView capability="custodyFiat" liveUpdates={false} verifyingPollMs={verifyingPollMs} />,
+      {
+        wrapper: kycKitWrapper(client, { queryClient }),
+      },
+    );
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    Reflect.deleteProperty(document, 'visibilityState');
+  });
+
+  it('reads the customer again on an interval, without live updates, and asks again for a field rejected meanwhile', async () => {
+    const client = createFakeProxyClient({ customer: verifyingCustomer() });
+    renderVerifying(client, 2000);
+    await settle();
+    expect(status()).toBe('verifying');
+    const readsBefore = client.reads;
+
+    await advance(2000);
+    expect(client.reads).toBe(readsBefore + 1);
+    expect(status()).toBe('verifying');
+
+    client.customer = rejectedCustomer();
+    await advance(2000);
+    expect(status()).toBe('collect');
+    expect(screen.getByLabelText('ZIP code')).toBeInTheDocument();
+
+    // Back to typing: no more reads on the interval.
+    const readsAfter = client.reads;
+    await advance(10000);
+    expect(client.reads).toBe(readsAfter);
+  });
+
+  it('reads every few seconds by default', async () => {
+    const client = createFakeProxyClient({ customer: verifyingCustomer() });
+    renderVerifying(client);
+    await settle();
+    client.customer = rejectedCustomer();
+    await advance(5000);
+    expect(status()).toBe('collect');
+  });
+
+  it('pauses while the page is hidden and reads at once when it is shown again', async () => {
+    const client = createFakeProxyClient({ customer: verifyingCustomer() });
+    renderVerifying(client, 2000);
+    await settle();
+    const readsBefore = client.reads;
+
+    setVisibility('hidden');
+    client.customer = rejectedCustomer();
+    await advance(20000);
+    expect(client.reads).toBe(readsBefore);
+    expect(status()).toBe('verifying');
+
+    setVisibility('visible');
+    await settle();
+    expect(client.reads).toBe(readsBefore + 1);
+    expect(status()).toBe('collect');
+  });
+
+  it('does not read on an interval when verifyingPollMs is 0', async () => {
+    const client = createFakeProxyClient({ customer: verifyingCustomer() });
+    renderVerifying(client, 0);
+    await settle();
+    const readsBefore = client.reads;
+    client.customer = rejectedCustomer();
+    await advance(60000);
+    expect(client.reads).toBe(readsBefore);
+    expect(status()).toBe('verifying');
   });
 });

@@ -1,6 +1,8 @@
 import { gate } from '@kyc-kit/core';
 import type { Gate } from '@kyc-kit/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
 import { translateApiError } from './translateApiError';
 import { useCustomer } from './useCustomer';
@@ -12,7 +14,8 @@ import { useTermsOfService } from './useTermsOfService';
 import type { TermsOfService } from './useTermsOfService';
 
 /** The states of the onboarding flow. */
-export type OnboardingStatus = 'loading' | 'collect' | 'terms' | 'verifying' | 'done' | 'unavailable' | 'error';
+export type OnboardingStatus =
+  'loading' | 'collect' | 'terms' | 'verifying' | 'done' | 'unavailable' | 'error';
 
 /**
  * What the flow reports to `onEvent`, for analytics. Events carry state
@@ -54,6 +57,13 @@ export type UseOnboardingOptions = (
    * @default {}
    */
   liveUpdates?: UseCustomerEventsOptions | false;
+  /**
+   * While `verifying`, how often to read the customer again (milliseconds), besides any live updates:
+   * the provider's webhooks announce capability changes only, so a field it rejects while the
+   * capability stays pending arrives as no event. Paused while the page is hidden; `0` turns it off.
+   * @default 3000
+   */
+  verifyingPollMs?: number;
 };
 
 /** The step of the flow being shown, for "Step i of n". */
@@ -92,6 +102,62 @@ export interface Onboarding {
   exit: () => void;
   /** Loads the customer again after an `error`. */
   retry: () => void;
+}
+
+/** How often the customer is read again while verifying, unless `verifyingPollMs` says otherwise. */
+const DEFAULT_VERIFYING_POLL_MS = 3000;
+
+/**
+ * Reads the customer every `intervalMs` while `isVerifying`, and once more
+ * when a hidden page is shown again (timers are paused while it is hidden:
+ * nobody is looking, and browsers throttle them anyway). A failed read is
+ * ignored, as the next one may succeed; an answer is dropped when the cache
+ * was updated while it was in flight (by the event stream, say), since it
+ * may be older.
+ */
+function useRefreshWhileVerifying(isVerifying: boolean, intervalMs: number): void {
+  const { client } = useKycKitContext('useOnboarding');
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // Effects do not run on the server; the document check covers non-browser renderers.
+    if (!isVerifying || !(intervalMs > 0) || typeof document === 'undefined') return undefined;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      const updatedBefore = queryClient.getQueryState(kycKitQueryKeys.customer())?.dataUpdatedAt;
+      client
+        .getCustomer()
+        .then((customer) => {
+          if (
+            stopped ||
+            queryClient.getQueryState(kycKitQueryKeys.customer())?.dataUpdatedAt !== updatedBefore
+          )
+            return;
+          queryClient.setQueryData(kycKitQueryKeys.customer(), customer);
+        })
+        .catch(() => undefined);
+    };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (stopped || document.visibilityState === 'hidden') return;
+      timer = setTimeout(() => {
+        refresh();
+        schedule();
+      }, intervalMs);
+    };
+    const onVisibilityChange = () => {
+      if (document.visibilityState !== 'hidden') refresh();
+      schedule();
+    };
+    schedule();
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
+    };
+  }, [isVerifying, intervalMs, client, queryClient]);
 }
 
 /** Which state the flow is in, from the customer, the gates and the form and terms hooks. */
@@ -138,14 +204,16 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     capabilities,
     include: options.include,
     onStepSubmitted: ({ stepId, fieldKeys }) => emit({ type: 'step_submitted', stepId, fieldKeys }),
-    onStepSubmitFailed: ({ stepId, code, fieldKeys }) => emit({ type: 'step_submit_failed', stepId, code, fieldKeys }),
+    onStepSubmitFailed: ({ stepId, code, fieldKeys }) =>
+      emit({ type: 'step_submit_failed', stepId, code, fieldKeys }),
   });
   const terms = useTermsOfService({
     onShown: (detail) => emit({ type: 'terms_shown', ...detail }),
     onAccepted: (detail) => emit({ type: 'terms_accepted', ...detail }),
   });
   const gates = useMemo(
-    () => (capabilitiesKey === '' ? [] : capabilitiesKey.split('\n')).map((name) => gate(customer ?? null, name)),
+    () =>
+      (capabilitiesKey === '' ? [] : capabilitiesKey.split('\n')).map((name) => gate(customer ?? null, name)),
     [customer, capabilitiesKey],
   );
   const hasCustomer = customer !== null && customer !== undefined;
@@ -181,7 +249,11 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
 
   // Verification runs while the user types: listen as soon as a customer exists, until the flow ends.
   const isListening = hasCustomer && (status === 'collect' || status === 'terms' || status === 'verifying');
-  useCustomerEvents({ ...(options.liveUpdates || {}), enabled: options.liveUpdates !== false && isListening });
+  useCustomerEvents({
+    ...(options.liveUpdates || {}),
+    enabled: options.liveUpdates !== false && isListening,
+  });
+  useRefreshWhileVerifying(status === 'verifying', options.verifyingPollMs ?? DEFAULT_VERIFYING_POLL_MS);
 
   const previousStatusRef = useRef<OnboardingStatus | undefined>(undefined);
   useEffect(() => {
@@ -237,15 +309,32 @@ function stepOf(input: {
   const { status, form, stepCount, t } = input;
   const progressLabel = (number: number) => t('step.progress', { current: number, total: stepCount });
   if (status === 'collect' && form.step !== undefined) {
-    return { id: form.step.id, title: form.step.title, number: form.stepNumber, count: stepCount, progressLabel: progressLabel(form.stepNumber) };
+    return {
+      id: form.step.id,
+      title: form.step.title,
+      number: form.stepNumber,
+      count: stepCount,
+      progressLabel: progressLabel(form.stepNumber),
+    };
   }
   if (status === 'terms') {
-    return { id: 'terms', title: t('step.terms.title'), number: stepCount, count: stepCount, progressLabel: progressLabel(stepCount) };
+    return {
+      id: 'terms',
+      title: t('step.terms.title'),
+      number: stepCount,
+      count: stepCount,
+      progressLabel: progressLabel(stepCount),
+    };
   }
   return undefined;
 }
 
-function messageFor(status: OnboardingStatus, gates: Gate[], t: (id: string) => string, error: unknown): string {
+function messageFor(
+  status: OnboardingStatus,
+  gates: Gate[],
+  t: (id: string) => string,
+  error: unknown,
+): string {
   switch (status) {
     case 'loading':
       // The catalogue has no generic loading text yet: the UI shows its own busy indicator.

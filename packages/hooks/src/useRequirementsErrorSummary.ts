@@ -15,11 +15,19 @@ export interface RequirementsErrorSummary {
   /** Whether there is anything to show; render nothing otherwise. */
   hasErrors: boolean;
   /** Props of the summary's container. It takes focus after each failed submit, as GOV.UK's does. */
-  summaryProps: { ref: RefObject<HTMLDivElement | null>; tabIndex: -1; role: 'alert'; 'aria-labelledby': string };
+  summaryProps: {
+    ref: RefObject<HTMLDivElement | null>;
+    tabIndex: -1;
+    role: 'alert';
+    'aria-labelledby': string;
+  };
   /** Props of the summary's title. */
   titleProps: { id: string };
   /** Props of the link of one entry: it moves focus to the field instead of scrolling the label out of view. */
-  getLinkProps: (item: RequirementErrorSummaryItem) => { href: string; onClick: (event: { preventDefault(): void }) => void };
+  getLinkProps: (item: RequirementErrorSummaryItem) => {
+    href: string;
+    onClick: (event: { preventDefault(): void }) => void;
+  };
 }
 
 /**

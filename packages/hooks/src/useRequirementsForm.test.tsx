@@ -25,7 +25,12 @@ const BASE_FIELDS = [
   'sourceOfFunds',
 ];
 
-function Form(props: Partial<UseRequirementsFormOptions> & { onFieldRender?: (name: string) => void; onFormRender?: () => void }) {
+function Form(
+  props: Partial<UseRequirementsFormOptions> & {
+    onFieldRender?: (name: string) => void;
+    onFormRender?: () => void;
+  },
+) {
   const form = useRequirementsForm({ capabilities: ['custodyFiat'], ...props });
   props.onFormRender?.();
   return <RequirementsFormView form={form} onFieldRender={props.onFieldRender} />;
@@ -44,7 +49,12 @@ function owesTheRest(write: RecordedWrite, current: Customer | null): Customer {
 }
 
 const networkError = () =>
-  new KycKitApiError({ code: 'network_error', message: 'The connection failed.', status: 0, retryable: true });
+  new KycKitApiError({
+    code: 'network_error',
+    message: 'The connection failed.',
+    status: 0,
+    retryable: true,
+  });
 
 /** A partner's own field: it reads the requirement's status and deadline from the bags alone. */
 function PartnerField({ form, name }: { form: RequirementsForm; name: string }) {
@@ -72,11 +82,18 @@ function PartnerForm() {
 
 describe('useRequirementsForm', () => {
   it("gives each field's bags the requirement's status and deadline", async () => {
-    const customer = fakeCustomer({ requirements: { addressLine1: 'overdue', addressCity: 'rejected', addressPostalCode: 'due' } });
-    customer.requirements.addressLine1 = { ...customer.requirements.addressLine1!, deadline: '2026-03-01T00:00:00Z' };
+    const customer = fakeCustomer({
+      requirements: { addressLine1: 'overdue', addressCity: 'rejected', addressPostalCode: 'due' },
+    });
+    customer.requirements.addressLine1 = {
+      ...customer.requirements.addressLine1!,
+      deadline: '2026-03-01T00:00:00Z',
+    };
     renderWithKycKit(<PartnerForm />, createFakeProxyClient({ customer }));
 
-    expect(await screen.findByTestId('addressLine1')).toHaveTextContent('Street address (overdue) by 2026-03-01T00:00:00Z');
+    expect(await screen.findByTestId('addressLine1')).toHaveTextContent(
+      'Street address (overdue) by 2026-03-01T00:00:00Z',
+    );
     expect(screen.getByTestId('addressLine1')).toHaveAttribute('data-status', 'overdue');
     expect(screen.getByTestId('addressCity')).toHaveTextContent(/^City \(enter again\)$/);
     expect(screen.getByTestId('addressPostalCode')).toHaveAttribute('data-status', 'due');
@@ -104,7 +121,11 @@ describe('useRequirementsForm', () => {
       method: 'createCustomer',
       body: {
         capabilities: ['custodyFiat'],
-        fields: { firstName: 'Ada', lastName: 'Lovelace', dateOfBirth: { day: '10', month: '12', year: '1985' } },
+        fields: {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          dateOfBirth: { day: '10', month: '12', year: '1985' },
+        },
       },
     });
     // The address country has one choice (US) and starts answered.
@@ -113,7 +134,9 @@ describe('useRequirementsForm', () => {
 
   it('wires labels, hints and errors by id, naming only rendered elements', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { firstName: 'due', dateOfBirth: 'due' } }) });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: { firstName: 'due', dateOfBirth: 'due' } }),
+    });
     renderWithKycKit(<Form />, client);
 
     const firstName = await screen.findByLabelText('First name');
@@ -139,7 +162,10 @@ describe('useRequirementsForm', () => {
 
     // It links to the first box of each invalid field.
     const links = within(summary).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Enter your first name', expect.stringMatching(/date of birth/i)]);
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Enter your first name',
+      expect.stringMatching(/date of birth/i),
+    ]);
     expect(links[0]).toHaveAttribute('href', `#${firstName.id}`);
     await user.click(links[1] as HTMLElement);
     expect(screen.getByLabelText('Day')).toHaveFocus();
@@ -180,7 +206,9 @@ describe('useRequirementsForm', () => {
 
   it('uses a new idempotency key when a field was edited after a failed submit', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', email: 'due' } }) });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', email: 'due' } }),
+    });
     client.failNextWrite(networkError());
     renderWithKycKit(<Form />, client);
 
@@ -203,7 +231,9 @@ describe('useRequirementsForm', () => {
 
   it('reuses the key when a field is edited and changed back before the retry', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', email: 'due' } }) });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', email: 'due' } }),
+    });
     client.failNextWrite(networkError());
     renderWithKycKit(<Form />, client);
 
@@ -223,7 +253,9 @@ describe('useRequirementsForm', () => {
 
   it('puts server field errors on their fields and keeps every typed value', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due' } }) });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due' } }),
+    });
     client.failNextWrite(
       new KycKitApiError({
         code: 'invalid_fields',
@@ -243,7 +275,11 @@ describe('useRequirementsForm', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
     // A catalogued code follows the locale; an uncatalogued one shows the proxy's safe text.
-    await waitFor(() => expect(screen.getByRole('textbox', { name: /apellido/i })).toHaveAccessibleDescription('Ingrese su apellido'));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: /apellido/i })).toHaveAccessibleDescription(
+        'Ingrese su apellido',
+      ),
+    );
     expect(screen.getByRole('textbox', { name: /apellido/i })).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('textbox', { name: /nombre/i })).toHaveAccessibleDescription(
       'Enter your first name as it appears on your ID',
@@ -255,19 +291,41 @@ describe('useRequirementsForm', () => {
     await user.click(screen.getByRole('textbox', { name: /nombre/i }));
     expect(screen.getByRole('textbox', { name: /apellido/i })).toHaveAttribute('aria-invalid', 'true');
     await user.type(screen.getByRole('textbox', { name: /apellido/i }), 'ovelace');
-    await waitFor(() => expect(screen.getByRole('textbox', { name: /apellido/i })).not.toHaveAttribute('aria-invalid'));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: /apellido/i })).not.toHaveAttribute('aria-invalid'),
+    );
   });
 
   it('after a submit asks again only the fields that came back due or rejected', async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeProxyClient({
-      customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', purposeOfAccount: 'due' } }),
+      customer: fakeCustomer({
+        requirements: { firstName: 'due', lastName: 'due', purposeOfAccount: 'due' },
+      }),
       onWrite: (_write, current) => ({
         ...(current as Customer),
         requirements: {
-          lastName: { key: 'lastName', known: true, status: 'rejected', rawStatus: 'rejected', impact: ['custodyFiat'] },
-          purposeOfAccount: { key: 'purposeOfAccount', known: true, status: 'due', rawStatus: 'due', impact: ['custodyFiat'] },
-          firstName: { key: 'firstName', known: true, status: 'pending', rawStatus: 'pending', impact: ['custodyFiat'] },
+          lastName: {
+            key: 'lastName',
+            known: true,
+            status: 'rejected',
+            rawStatus: 'rejected',
+            impact: ['custodyFiat'],
+          },
+          purposeOfAccount: {
+            key: 'purposeOfAccount',
+            known: true,
+            status: 'due',
+            rawStatus: 'due',
+            impact: ['custodyFiat'],
+          },
+          firstName: {
+            key: 'firstName',
+            known: true,
+            status: 'pending',
+            rawStatus: 'pending',
+            impact: ['custodyFiat'],
+          },
         },
       }),
     });
@@ -317,9 +375,14 @@ describe('useRequirementsForm', () => {
 
   it('re-renders only the field being typed in, not the form or the other 19 fields', async () => {
     const user = userEvent.setup({ delay: null });
-    const keys = Array.from({ length: 20 }, (_, index) => `partnerQuestion${String(index + 1).padStart(2, '0')}`);
+    const keys = Array.from(
+      { length: 20 },
+      (_, index) => `partnerQuestion${String(index + 1).padStart(2, '0')}`,
+    );
     const client = createFakeProxyClient({
-      customer: fakeCustomer({ requirements: Object.fromEntries(keys.map((key): [string, RequirementStatus] => [key, 'due'])) }),
+      customer: fakeCustomer({
+        requirements: Object.fromEntries(keys.map((key): [string, RequirementStatus] => [key, 'due'])),
+      }),
     });
     const fieldRenders = new Map<string, number>();
     let formRenders = 0;
@@ -371,7 +434,13 @@ describe('useRequirementsForm getFieldProps', () => {
     }
     const client = createFakeProxyClient({
       customer: fakeCustomer({
-        requirements: { phoneNumber: 'due', email: 'due', taxAttestation: 'due', purposeOfAccount: 'due', citizenship: 'due' },
+        requirements: {
+          phoneNumber: 'due',
+          email: 'due',
+          taxAttestation: 'due',
+          purposeOfAccount: 'due',
+          citizenship: 'due',
+        },
       }),
     });
     renderWithKycKit(<OneComponentForm />, client);
@@ -394,7 +463,11 @@ describe('useRequirementsForm getFieldProps', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(client.writes).toHaveLength(2));
     expect(client.writes[1]?.body).toEqual({
-      fields: { taxAttestation: Object.fromEntries(boxes.map((box) => [box.getAttribute('name')?.split('.')[1], true])) },
+      fields: {
+        taxAttestation: Object.fromEntries(
+          boxes.map((box) => [box.getAttribute('name')?.split('.')[1], true]),
+        ),
+      },
     });
 
     // Financial, then contact: the phone is a country select and a number box.
@@ -415,7 +488,9 @@ describe('useRequirementsForm getFieldProps', () => {
 describe('useRequirementsForm composite fields', () => {
   it('marks only the wrong box of a date and of a checkbox group, and links the summary to it', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { dateOfBirth: 'due', taxAttestation: 'due' } }) });
+    const client = createFakeProxyClient({
+      customer: fakeCustomer({ requirements: { dateOfBirth: 'due', taxAttestation: 'due' } }),
+    });
     renderWithKycKit(<Form />, client);
 
     await user.type(await screen.findByLabelText('Month'), '3');
@@ -427,7 +502,9 @@ describe('useRequirementsForm composite fields', () => {
     expect(screen.getByRole('group', { name: 'Date of birth' })).toHaveAccessibleDescription(
       'For example, 27 3 1990 Date of birth must include a day',
     );
-    const summaryLink = within(screen.getByRole('alert')).getByRole('link', { name: 'Date of birth must include a day' });
+    const summaryLink = within(screen.getByRole('alert')).getByRole('link', {
+      name: 'Date of birth must include a day',
+    });
     expect(summaryLink).toHaveAttribute('href', `#${screen.getByLabelText('Day').id}`);
 
     await user.type(screen.getByLabelText('Day'), '27');
@@ -436,15 +513,24 @@ describe('useRequirementsForm composite fields', () => {
     await user.click(within(group).getByLabelText(/correct taxpayer identification number/));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
-    await waitFor(() => expect(within(group).getByLabelText('I am a US citizen or other US person')).toHaveAttribute('aria-invalid', 'true'));
-    expect(within(group).getByLabelText(/correct taxpayer identification number/)).not.toHaveAttribute('aria-invalid');
+    await waitFor(() =>
+      expect(within(group).getByLabelText('I am a US citizen or other US person')).toHaveAttribute(
+        'aria-invalid',
+        'true',
+      ),
+    );
+    expect(within(group).getByLabelText(/correct taxpayer identification number/)).not.toHaveAttribute(
+      'aria-invalid',
+    );
   });
 });
 
 describe('useRequirementsForm drafts', () => {
   it('keeps typed non-sensitive values across a reload, scoped to the customer', async () => {
     const user = userEvent.setup({ delay: null });
-    const customer = fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', dateOfBirth: 'due' } });
+    const customer = fakeCustomer({
+      requirements: { firstName: 'due', lastName: 'due', dateOfBirth: 'due' },
+    });
     const client = createFakeProxyClient({ customer });
     const first = renderWithKycKit(<Form />, client);
     await user.type(await screen.findByLabelText('First name'), 'Ada');
@@ -461,7 +547,9 @@ describe('useRequirementsForm drafts', () => {
     expect(screen.getByLabelText('Year')).toHaveValue('');
 
     // Another customer in the same tab does not see it.
-    const other = createFakeProxyClient({ customer: fakeCustomer({ id: 'customer_other', requirements: { firstName: 'due' } }) });
+    const other = createFakeProxyClient({
+      customer: fakeCustomer({ id: 'customer_other', requirements: { firstName: 'due' } }),
+    });
     const third = renderWithKycKit(<Form />, other);
     expect(await within(third.container).findByLabelText('First name')).toHaveValue('');
   });
@@ -484,12 +572,66 @@ describe('useRequirementsForm drafts', () => {
     expect(window.sessionStorage.getItem(`kyc-kit:draft:${fakeCustomer().id}`)).toBeNull();
   });
 
+  it('takes a saved step out of the draft at once and leaves no draft once no step is open', async () => {
+    const user = userEvent.setup({ delay: null });
+    const customer = fakeCustomer({ requirements: { firstName: 'due', email: 'due' } });
+    const client = createFakeProxyClient({ customer });
+    const view = renderWithKycKit(<Form />, client);
+    const draftKey = `kyc-kit:draft:${customer.id}`;
+
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    expect(window.sessionStorage.getItem(draftKey)).toContain('Ada');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByLabelText('Email address')).toBeInTheDocument();
+    // Saved, and nothing typed since: the proxy holds the name, so the page keeps no copy.
+    expect(window.sessionStorage.getItem(draftKey) ?? '').not.toContain('Ada');
+
+    await user.type(screen.getByLabelText('Email address'), 'ada@example.com');
+    expect(window.sessionStorage.getItem(draftKey)).toContain('ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Nothing to fill in')).toBeInTheDocument();
+    expect(window.sessionStorage.getItem(draftKey)).toBeNull();
+
+    view.unmount();
+    expect(Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:'))).toEqual([]);
+  });
+
+  it('removes the draft when a compliance decision ends the flow with steps still open', async () => {
+    const user = userEvent.setup({ delay: null });
+    const customer = fakeCustomer({ requirements: { firstName: 'due', email: 'due' } });
+    const client = createFakeProxyClient({ customer });
+    renderWithKycKit(<Form />, client);
+    const draftKey = `kyc-kit:draft:${customer.id}`;
+
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(await screen.findByLabelText('Email address'), 'ada@example.com');
+    expect(window.sessionStorage.getItem(draftKey)).toContain('ada@example.com');
+
+    // Meanwhile the provider turned the user down; the refused save makes the form read the customer again.
+    client.customer = fakeCustomer({
+      capabilities: { custodyFiat: 'inactive' },
+      requirements: { email: 'due' },
+    });
+    client.failNextWrite(
+      new KycKitApiError({ code: 'forbidden', message: 'Refused.', status: 403, retryable: false }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(window.sessionStorage.getItem(draftKey)).toBeNull());
+  });
+
   it('never writes an SSN, date of birth or address to any storage', async () => {
     const user = userEvent.setup({ delay: null });
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
     const client = createFakeProxyClient({
       customer: fakeCustomer({
-        requirements: { firstName: 'due', dateOfBirth: 'due', addressLine1: 'due', addressPostalCode: 'due', fullSsn: 'due' },
+        requirements: {
+          firstName: 'due',
+          dateOfBirth: 'due',
+          addressLine1: 'due',
+          addressPostalCode: 'due',
+          fullSsn: 'due',
+        },
       }),
     });
     renderWithKycKit(<Form />, client);
@@ -507,7 +649,8 @@ describe('useRequirementsForm drafts', () => {
     const written = setItem.mock.calls.map(([key, value]) => `${key}=${value}`).join('\n');
     expect(written).toContain('Ada');
     expect(written).not.toMatch(/1990|"27"|Main Street|94105|6789/);
-    const everything = JSON.stringify({ ...window.sessionStorage }) + JSON.stringify({ ...window.localStorage });
+    const everything =
+      JSON.stringify({ ...window.sessionStorage }) + JSON.stringify({ ...window.localStorage });
     expect(everything).not.toMatch(/1990|Main Street|94105|6789/);
     setItem.mockRestore();
   });

@@ -1,4 +1,12 @@
-import { FIELD_KEYS, FIELD_SECTIONS, fieldSpecFor, formFieldsSchema, hasMessage, planSteps } from '@kyc-kit/core';
+import {
+  FIELD_KEYS,
+  FIELD_SECTIONS,
+  fieldSpecFor,
+  formFieldsSchema,
+  gate,
+  hasMessage,
+  planSteps,
+} from '@kyc-kit/core';
 import type { Customer, PlannedField, Step, StepPlan } from '@kyc-kit/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,7 +14,13 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FieldErrors, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
-import { buildRequirementFieldProps, emptyValueFor, errorTargetId, firstErrorMessage, translateErrorMessage } from './buildRequirementFieldProps';
+import {
+  buildRequirementFieldProps,
+  emptyValueFor,
+  errorTargetId,
+  firstErrorMessage,
+  translateErrorMessage,
+} from './buildRequirementFieldProps';
 import type { RequirementFieldProps, RequirementOption } from './buildRequirementFieldProps';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { draftStorage } from './draftStorage';
@@ -102,7 +116,12 @@ export interface RequirementsForm {
    */
   getFieldProps: (key: string) => RequirementFieldProps;
   /** Props of the `<form>` element: submit runs `submitStep`. */
-  formProps: { id: string; noValidate: true; onSubmit: (event: FormEvent) => void; 'aria-labelledby': string };
+  formProps: {
+    id: string;
+    noValidate: true;
+    onSubmit: (event: FormEvent) => void;
+    'aria-labelledby': string;
+  };
   /** Props of the step's heading, which labels the form. */
   titleProps: { id: string };
   /** True while a step is being saved. */
@@ -153,7 +172,10 @@ function isFormField(field: PlannedField): boolean {
 
 function initialValues(): FieldValues {
   return Object.fromEntries(
-    FIELD_KEYS.filter((key) => fieldSpecFor(key).kind !== 'tos').map((key) => [key, emptyValueFor(fieldSpecFor(key))]),
+    FIELD_KEYS.filter((key) => fieldSpecFor(key).kind !== 'tos').map((key) => [
+      key,
+      emptyValueFor(fieldSpecFor(key)),
+    ]),
   );
 }
 
@@ -187,9 +209,15 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const { include = 'due', saveDraft = true } = options;
   // Callers pass capability arrays inline; a joined key keeps the plan from being recomputed each render.
   const capabilitiesKey = options.capabilities.join('\n');
-  const capabilities = useMemo(() => (capabilitiesKey === '' ? [] : capabilitiesKey.split('\n')), [capabilitiesKey]);
+  const capabilities = useMemo(
+    () => (capabilitiesKey === '' ? [] : capabilitiesKey.split('\n')),
+    [capabilitiesKey],
+  );
 
-  const plan = useMemo(() => planSteps(customer ?? null, { capabilities, include }), [customer, capabilities, include]);
+  const plan = useMemo(
+    () => planSteps(customer ?? null, { capabilities, include }),
+    [customer, capabilities, include],
+  );
   const openSteps = useMemo<RequirementsFormStep[]>(
     () =>
       plan.steps
@@ -222,7 +250,9 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const serverErrorsRef = useRef(new Map<string, { snapshot: string; message: string }>());
   // The resolver validates the current step's keys only: later steps are not the user's problem yet.
   const resolver = useMemo<Resolver<FieldValues>>(() => {
-    const stepResolver = zodResolver(formFieldsSchema(fieldKeys), undefined, { raw: true }) as unknown as Resolver<FieldValues>;
+    const stepResolver = zodResolver(formFieldsSchema(fieldKeys), undefined, {
+      raw: true,
+    }) as unknown as Resolver<FieldValues>;
     return async (values, context, resolverOptions) => {
       const result = await stepResolver(values, context, resolverOptions);
       const errors: FieldErrors = { ...result.errors };
@@ -279,11 +309,19 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   }, [customer, form]);
 
   const draftScope = customer === undefined ? undefined : (customer?.id ?? 'new');
+  // No form step is left to show: every field is saved (terms, verifying, done), or a compliance decision
+  // ended the flow (unavailable). Nothing typed needs keeping then, so the draft goes.
+  const isFormClosed =
+    customer !== undefined &&
+    customer !== null &&
+    (openSteps.length === 0 || capabilities.some((name) => gate(customer, name).reason === 'unavailable'));
   // Only fields still to be saved go in the draft: once the proxy has a value, the page needs no copy of it.
   const openKeysRef = useRef<string[]>([]);
   useEffect(() => {
-    openKeysRef.current = openSteps.flatMap((each) => each.fields.map((field) => field.key));
-  }, [openSteps]);
+    openKeysRef.current = isFormClosed
+      ? []
+      : openSteps.flatMap((each) => each.fields.map((field) => field.key));
+  }, [openSteps, isFormClosed]);
 
   // Restore a draft once per scope, then keep it in step with what is typed. Effects only: the server has no storage.
   const restoredScopeRef = useRef<string | undefined>(undefined);
@@ -297,11 +335,37 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
         if (!form.getFieldState(key).isDirty) form.setValue(key, value, { shouldDirty: true });
       }
     }
-    const save = (values: FieldValues) => draftStorage.write(draftScope, pick(values, openKeysRef.current.filter(draftStorage.isDraftable)));
+    const save = (values: FieldValues) =>
+      draftStorage.write(draftScope, pick(values, openKeysRef.current.filter(draftStorage.isDraftable)));
     save(form.getValues());
     const subscription = form.watch((values) => save(values));
     return () => subscription.unsubscribe();
   }, [saveDraft, draftScope, form]);
+
+  // The draft follows the open steps too, not only what is typed: a step saved (or closed by the provider)
+  // takes its values out of the draft even though no value changed, and a closed form leaves no draft at all.
+  // Runs after the effect above, so a restored draft is already in the form when it is rewritten.
+  useEffect(() => {
+    if (draftScope === undefined) return;
+    if (isFormClosed) draftStorage.clear(draftScope);
+    else if (saveDraft)
+      draftStorage.write(
+        draftScope,
+        pick(form.getValues(), openKeysRef.current.filter(draftStorage.isDraftable)),
+      );
+  }, [openSteps, isFormClosed, draftScope, saveDraft, form]);
+
+  // Leaving after completion: whatever rendered the form is gone, and so must be its draft.
+  const closedScopeRef = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    closedScopeRef.current = isFormClosed ? draftScope : undefined;
+  }, [isFormClosed, draftScope]);
+  useEffect(
+    () => () => {
+      if (closedScopeRef.current !== undefined) draftStorage.clear(closedScopeRef.current);
+    },
+    [],
+  );
 
   const onStepSubmittedRef = useRef(options.onStepSubmitted);
   const onStepSubmitFailedRef = useRef(options.onStepSubmitFailed);
@@ -310,76 +374,104 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     onStepSubmitFailedRef.current = options.onStepSubmitFailed;
   });
 
-  const saveStep = useCallback(async (step: RequirementsFormStep): Promise<boolean> => {
-    const stepId = step.id;
-    const fieldKeys = step.fields.map((field) => field.key);
-    // Touching the fields makes each one re-validate as it is corrected, as after a native submit.
-    const valid = await form.trigger(fieldKeys, { shouldTouch: true });
-    if (!valid) {
-      setFailedSubmitCount((count) => count + 1);
-      const invalidKeys = fieldKeys.filter((key) => form.getFieldState(key).invalid);
-      onStepSubmitFailedRef.current?.({ stepId, code: 'invalid_fields', fieldKeys: invalidKeys });
-      return false;
-    }
-    const fields = pick(form.getValues(), fieldKeys);
-    const missingCapabilities = customer ? capabilities.filter((name) => !customer.capabilities[name]?.requested) : [];
-    const request = customer
-      ? { method: 'update' as const, body: { fields, ...(missingCapabilities.length > 0 ? { capabilities: missingCapabilities } : {}) } }
-      : { method: 'create' as const, body: { capabilities, fields } };
-    const fingerprint = payloadFingerprint({ customerId: customer?.id, request });
-    if (attemptRef.current?.fingerprint !== fingerprint) {
-      attemptRef.current = { fingerprint, key: createIdempotencyKey() };
-    }
-    const idempotencyKey = attemptRef.current.key;
-    setIsSubmitting(true);
-    setSubmitError(null);
-    try {
-      const saved: Customer =
-        request.method === 'create'
-          ? await client.createCustomer(request.body, { idempotencyKey })
-          : await client.updateCustomer(request.body, { idempotencyKey });
-      attemptRef.current = null;
-      for (const key of fieldKeys) serverErrorsRef.current.delete(key);
-      form.clearErrors(fieldKeys);
-      setSavedSteps((previous) => [...previous.filter((each) => each.id !== stepId), step]);
-      // Where to go is decided from this answer, once: a later live update must not pull the user off the step they are on.
-      const nextOpenIds = planSteps(saved, { capabilities, include })
-        .steps.filter((each) => each.fields.some(isFormField))
-        .map((each) => each.id);
-      const nextId = nextOpenIds.includes(stepId)
-        ? stepId
-        : (nextOpenIds.find((id) => FIELD_SECTIONS.indexOf(id) > FIELD_SECTIONS.indexOf(stepId)) ?? nextOpenIds[0]);
-      setPosition(nextId === undefined ? undefined : { stepId: nextId });
-      queryClient.setQueryData(kycKitQueryKeys.customer(), saved);
-      onStepSubmittedRef.current?.({ stepId, fieldKeys, customerId: saved.id });
-      return true;
-    } catch (error) {
-      const apiError =
-        error instanceof KycKitApiError
-          ? error
-          : new KycKitApiError({ code: 'internal_error', message: t('error.api.internal'), status: 0, retryable: true });
-      setSubmitError(apiError);
-      setFailedSubmitCount((count) => count + 1);
-      const errorKeys = Object.keys(apiError.fields ?? {});
-      errorKeys.forEach((key, index) => {
-        const fieldError = apiError.fields?.[key];
-        if (fieldError === undefined) return;
-        // Store the code when the catalogue knows it (so it follows the locale), else the proxy's safe English text.
-        const message = hasMessage(fieldError.code) ? fieldError.code : fieldError.message;
-        serverErrorsRef.current.set(key, { snapshot: JSON.stringify(form.getValues(key)), message });
-        form.setError(key, { type: 'server', message }, { shouldFocus: index === 0 });
-      });
-      // Server errors on a field of another step: show that step so the user can fix it.
-      const stepWithError = steps.find((each) => each.fields.some((field) => errorKeys.includes(field.key)));
-      if (stepWithError !== undefined && stepWithError.id !== stepId) setPosition({ stepId: stepWithError.id });
-      // A refusal that is not about a field may mean the customer changed (a compliance decision): read it again.
-      if (errorKeys.length === 0) void queryClient.invalidateQueries({ queryKey: kycKitQueryKeys.customer() });
-      onStepSubmitFailedRef.current?.({ stepId, code: apiError.code, fieldKeys: errorKeys });
-      return false;
-    } finally {
-      setIsSubmitting(false);
-    }
-  }, [form, customer, capabilities, include, client, queryClient, steps, t]);
+  const saveStep = useCallback(
+    async (step: RequirementsFormStep): Promise<boolean> => {
+      const stepId = step.id;
+      const fieldKeys = step.fields.map((field) => field.key);
+      // Touching the fields makes each one re-validate as it is corrected, as after a native submit.
+      const valid = await form.trigger(fieldKeys, { shouldTouch: true });
+      if (!valid) {
+        setFailedSubmitCount((count) => count + 1);
+        const invalidKeys = fieldKeys.filter((key) => form.getFieldState(key).invalid);
+        onStepSubmitFailedRef.current?.({ stepId, code: 'invalid_fields', fieldKeys: invalidKeys });
+        return false;
+      }
+      const fields = pick(form.getValues(), fieldKeys);
+      const missingCapabilities = customer
+        ? capabilities.filter((name) => !customer.capabilities[name]?.requested)
+        : [];
+      const request = customer
+        ? {
+            method: 'update' as const,
+            body: {
+              fields,
+              ...(missingCapabilities.length > 0 ? { capabilities: missingCapabilities } : {}),
+            },
+          }
+        : { method: 'create' as const, body: { capabilities, fields } };
+      const fingerprint = payloadFingerprint({ customerId: customer?.id, request });
+      if (attemptRef.current?.fingerprint !== fingerprint) {
+        attemptRef.current = { fingerprint, key: createIdempotencyKey() };
+      }
+      const idempotencyKey = attemptRef.current.key;
+      setIsSubmitting(true);
+      setSubmitError(null);
+      try {
+        const saved: Customer =
+          request.method === 'create'
+            ? await client.createCustomer(request.body, { idempotencyKey })
+            : await client.updateCustomer(request.body, { idempotencyKey });
+        attemptRef.current = null;
+        // The proxy holds these values now: they leave the draft at once, before the customer is re-planned.
+        if (saveDraft && draftScope !== undefined) {
+          const stillOpen = openKeysRef.current.filter(
+            (key) => !fieldKeys.includes(key) && draftStorage.isDraftable(key),
+          );
+          draftStorage.write(draftScope, pick(form.getValues(), stillOpen));
+        }
+        for (const key of fieldKeys) serverErrorsRef.current.delete(key);
+        form.clearErrors(fieldKeys);
+        setSavedSteps((previous) => [...previous.filter((each) => each.id !== stepId), step]);
+        // Where to go is decided from this answer, once: a later live update must not pull the user off the step they are on.
+        const nextOpenIds = planSteps(saved, { capabilities, include })
+          .steps.filter((each) => each.fields.some(isFormField))
+          .map((each) => each.id);
+        const nextId = nextOpenIds.includes(stepId)
+          ? stepId
+          : (nextOpenIds.find((id) => FIELD_SECTIONS.indexOf(id) > FIELD_SECTIONS.indexOf(stepId)) ??
+            nextOpenIds[0]);
+        setPosition(nextId === undefined ? undefined : { stepId: nextId });
+        queryClient.setQueryData(kycKitQueryKeys.customer(), saved);
+        onStepSubmittedRef.current?.({ stepId, fieldKeys, customerId: saved.id });
+        return true;
+      } catch (error) {
+        const apiError =
+          error instanceof KycKitApiError
+            ? error
+            : new KycKitApiError({
+                code: 'internal_error',
+                message: t('error.api.internal'),
+                status: 0,
+                retryable: true,
+              });
+        setSubmitError(apiError);
+        setFailedSubmitCount((count) => count + 1);
+        const errorKeys = Object.keys(apiError.fields ?? {});
+        errorKeys.forEach((key, index) => {
+          const fieldError = apiError.fields?.[key];
+          if (fieldError === undefined) return;
+          // Store the code when the catalogue knows it (so it follows the locale), else the proxy's safe English text.
+          const message = hasMessage(fieldError.code) ? fieldError.code : fieldError.message;
+          serverErrorsRef.current.set(key, { snapshot: JSON.stringify(form.getValues(key)), message });
+          form.setError(key, { type: 'server', message }, { shouldFocus: index === 0 });
+        });
+        // Server errors on a field of another step: show that step so the user can fix it.
+        const stepWithError = steps.find((each) =>
+          each.fields.some((field) => errorKeys.includes(field.key)),
+        );
+        if (stepWithError !== undefined && stepWithError.id !== stepId)
+          setPosition({ stepId: stepWithError.id });
+        // A refusal that is not about a field may mean the customer changed (a compliance decision): read it again.
+        if (errorKeys.length === 0)
+          void queryClient.invalidateQueries({ queryKey: kycKitQueryKeys.customer() });
+        onStepSubmitFailedRef.current?.({ stepId, code: apiError.code, fieldKeys: errorKeys });
+        return false;
+      } finally {
+        setIsSubmitting(false);
+      }
+    },
+    [form, customer, capabilities, include, client, queryClient, steps, t, saveDraft, draftScope],
+  );
 
   const submittingRef = useRef(false);
   const submitStep = useCallback(async (): Promise<boolean> => {
@@ -403,7 +495,10 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       capabilityAttemptRef.current = { fingerprint, key: createIdempotencyKey() };
     }
     try {
-      const saved = await client.updateCustomer({ capabilities: missing }, { idempotencyKey: capabilityAttemptRef.current.key });
+      const saved = await client.updateCustomer(
+        { capabilities: missing },
+        { idempotencyKey: capabilityAttemptRef.current.key },
+      );
       capabilityAttemptRef.current = null;
       queryClient.setQueryData(kycKitQueryKeys.customer(), saved);
       return true;
@@ -449,7 +544,9 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     },
     submitStep,
     requestCapabilities,
-    missingCapabilities: customer ? capabilities.filter((name) => !customer.capabilities[name]?.requested) : [],
+    missingCapabilities: customer
+      ? capabilities.filter((name) => !customer.capabilities[name]?.requested)
+      : [],
     fieldKeys,
     getFieldProps,
     formProps: {
@@ -482,6 +579,12 @@ export function errorSummaryItems(
     const message = firstErrorMessage(errors[key]);
     if (message === undefined) return [];
     const spec = context.plannedFields.get(key)?.spec ?? fieldSpecFor(key);
-    return [{ key, message: translateErrorMessage(context.t, message), targetId: errorTargetId(context.idPrefix, spec, errors[key]) }];
+    return [
+      {
+        key,
+        message: translateErrorMessage(context.t, message),
+        targetId: errorTargetId(context.idPrefix, spec, errors[key]),
+      },
+    ];
   });
 }

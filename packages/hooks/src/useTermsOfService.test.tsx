@@ -7,14 +7,31 @@ import { TermsView } from './testing/OnboardingView';
 import { kycKitWrapper, renderKycKitHook } from './testing/renderWithKycKit';
 import { useTermsOfService } from './useTermsOfService';
 
-const VERSION = { versionId: 'us_individual_2026-05-29', languages: ['en', 'es'], url: 'https://example.test/tos' };
+const VERSION = {
+  versionId: 'us_individual_2026-05-29',
+  languages: ['en', 'es'],
+  url: 'https://example.test/tos',
+};
 const documents = {
-  [`${VERSION.versionId}:en`]: { versionId: VERSION.versionId, language: 'en', title: 'Terms of Service', html: '<p>English terms.</p>' },
-  [`${VERSION.versionId}:es`]: { versionId: VERSION.versionId, language: 'es', title: 'Términos del servicio', html: '<p>Términos en español.</p>' },
+  [`${VERSION.versionId}:en`]: {
+    versionId: VERSION.versionId,
+    language: 'en',
+    title: 'Terms of Service',
+    html: '<p>English terms.</p>',
+  },
+  [`${VERSION.versionId}:es`]: {
+    versionId: VERSION.versionId,
+    language: 'es',
+    title: 'Términos del servicio',
+    html: '<p>Términos en español.</p>',
+  },
 };
 
 function clientWithTerms() {
-  return createFakeProxyClient({ customer: fakeCustomer({ requirements: { tos: 'due' }, tosVersions: [VERSION] }), documents });
+  return createFakeProxyClient({
+    customer: fakeCustomer({ requirements: { tos: 'due' }, tosVersions: [VERSION] }),
+    documents,
+  });
 }
 
 function Terms() {
@@ -44,7 +61,11 @@ describe('useTermsOfService', () => {
     expect(result.current.canAccept).toBe(true);
     await act(() => result.current.accept());
     expect(client.writes).toEqual([
-      { method: 'acceptTermsOfService', body: { versionId: VERSION.versionId, language: 'en' }, idempotencyKey: expect.any(String) },
+      {
+        method: 'acceptTermsOfService',
+        body: { versionId: VERSION.versionId, language: 'en' },
+        idempotencyKey: expect.any(String),
+      },
     ]);
     expect(result.current.isRequired).toBe(false);
   });
@@ -81,13 +102,17 @@ describe('useTermsOfService', () => {
     const client = clientWithTerms();
     client.failDocuments = true;
     render(<Terms />, { wrapper: kycKitWrapper(client) });
-    expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't load the Terms of Service. Try again.");
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "We couldn't load the Terms of Service. Try again.",
+    );
     expect(screen.getByRole('button', { name: 'Accept' })).toBeDisabled();
   });
 
   it('reuses the idempotency key when a failed acceptance is retried', async () => {
     const client = clientWithTerms();
-    client.failNextWrite(new KycKitApiError({ code: 'upstream_unavailable', message: 'Busy', status: 503, retryable: true }));
+    client.failNextWrite(
+      new KycKitApiError({ code: 'upstream_unavailable', message: 'Busy', status: 503, retryable: true }),
+    );
     const { result } = renderKycKitHook(() => useTermsOfService(), client);
     await waitFor(() => expect(result.current.document).toBeDefined());
     act(() => result.current.markShown());

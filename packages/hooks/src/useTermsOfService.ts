@@ -79,7 +79,11 @@ export interface TermsOfService {
 
 function chooseLanguage(languages: string[], preferred: string): string | undefined {
   const base = preferred.split('-')[0] ?? preferred;
-  return languages.find((language) => language === preferred) ?? languages.find((language) => language.split('-')[0] === base) ?? languages[0];
+  return (
+    languages.find((language) => language === preferred) ??
+    languages.find((language) => language.split('-')[0] === base) ??
+    languages[0]
+  );
 }
 
 /**
@@ -98,14 +102,22 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   const languages = version?.languages ?? [];
   const [chosenLanguage, setChosenLanguage] = useState<string | undefined>(undefined);
   const language =
-    chosenLanguage !== undefined && languages.includes(chosenLanguage) ? chosenLanguage : chooseLanguage(languages, locale);
+    chosenLanguage !== undefined && languages.includes(chosenLanguage)
+      ? chosenLanguage
+      : chooseLanguage(languages, locale);
 
   const documentQuery = useQuery({
-    ...termsOfServiceDocumentQueryOptions(client, { versionId: version?.versionId ?? '', language: language ?? '' }),
+    ...termsOfServiceDocumentQueryOptions(client, {
+      versionId: version?.versionId ?? '',
+      language: language ?? '',
+    }),
     enabled: version !== undefined && language !== undefined,
   });
   const document = documentQuery.data;
-  const shownKey = version !== undefined && language !== undefined && document !== undefined ? `${version.versionId}\n${language}` : undefined;
+  const shownKey =
+    version !== undefined && language !== undefined && document !== undefined
+      ? `${version.versionId}\n${language}`
+      : undefined;
   // Shown is per version and language: another language is another document to read.
   const [shownFor, setShownFor] = useState<string | undefined>(undefined);
   const isShown = shownKey !== undefined && shownFor === shownKey;
@@ -149,7 +161,8 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     const body = { versionId: version.versionId, language };
     // The customer is part of the fingerprint: after a deletion the same acceptance for the new customer is a new submit.
     const fingerprint = payloadFingerprint({ customerId: customer?.id, body });
-    if (attemptRef.current?.fingerprint !== fingerprint) attemptRef.current = { fingerprint, key: createIdempotencyKey() };
+    if (attemptRef.current?.fingerprint !== fingerprint)
+      attemptRef.current = { fingerprint, key: createIdempotencyKey() };
     setIsAccepting(true);
     setAcceptError(null);
     try {
@@ -162,7 +175,12 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
       const apiError =
         error instanceof KycKitApiError
           ? error
-          : new KycKitApiError({ code: 'internal_error', message: t('error.api.internal'), status: 0, retryable: true });
+          : new KycKitApiError({
+              code: 'internal_error',
+              message: t('error.api.internal'),
+              status: 0,
+              retryable: true,
+            });
       setAcceptError(apiError);
       throw apiError;
     } finally {
@@ -173,7 +191,13 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   const titleId = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos-title`;
   // A version published in no language cannot be shown, so it cannot be accepted: report it as an error, not a spinner.
   const documentStatus =
-    version === undefined ? 'idle' : documentQuery.isError || language === undefined ? 'error' : document === undefined ? 'loading' : 'ready';
+    version === undefined
+      ? 'idle'
+      : documentQuery.isError || language === undefined
+        ? 'error'
+        : document === undefined
+          ? 'loading'
+          : 'ready';
   return {
     isRequired,
     versions,

@@ -28,7 +28,9 @@ export function CapabilityPicker() {
       <select
         id={id}
         value={capability}
-        onChange={(event) => navigate(`${location.pathname}?capability=${event.target.value}`, { replace: true })}
+        onChange={(event) =>
+          navigate(`${location.pathname}?capability=${event.target.value}`, { replace: true })
+        }
       >
         {KNOWN_CAPABILITIES.map((name) => (
           <option key={name} value={name}>

@@ -108,7 +108,10 @@ export function Layout({ title, children }: LayoutProps) {
               <ul>
                 {NAVIGATION.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} aria-current={location.pathname === item.href ? 'page' : undefined}>
+                    <Link
+                      href={item.href}
+                      aria-current={location.pathname === item.href ? 'page' : undefined}
+                    >
                       {text(item.id)}
                     </Link>
                   </li>
@@ -132,9 +135,7 @@ export function Layout({ title, children }: LayoutProps) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <h1 tabIndex={-1}>
-          {title}
-        </h1>
+        <h1 tabIndex={-1}>{title}</h1>
         {children}
       </main>
       <footer className="footer">

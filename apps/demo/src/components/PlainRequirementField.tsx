@@ -3,7 +3,13 @@ import type { RequirementsForm } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
 
 /** Hint and error of a field, rendered only when there is text, so `aria-describedby` never names a missing element. */
-function Messages({ description, descriptionId, errorMessage, errorId, rejected }: {
+function Messages({
+  description,
+  descriptionId,
+  errorMessage,
+  errorId,
+  rejected,
+}: {
   description: string | undefined;
   descriptionId: string;
   errorMessage: string | undefined;
@@ -33,7 +39,11 @@ function Messages({ description, descriptionId, errorMessage, errorId, rejected 
  * component and no kit class. This is what a partner with its own design
  * system writes.
  */
-export function PlainRequirementField({ form, name, rejectedText }: {
+export function PlainRequirementField({
+  form,
+  name,
+  rejectedText,
+}: {
   form: RequirementsForm;
   name: string;
   /** The kit's sentence for a value the provider could not verify. */

@@ -5,7 +5,6 @@ import type { FormEvent } from 'react';
 import type { SandboxPanelInfo } from '../../server/createSandboxPanelRoutes';
 import { usePreferences } from '../PreferencesProvider';
 
-
 const panelQueryKey = ['northwind', 'sandbox-panel'] as const;
 
 async function fetchPanelInfo(): Promise<SandboxPanelInfo> {
@@ -43,7 +42,8 @@ export function SandboxPanel() {
   const id = useId();
 
   const chosenCapability = capability ?? info.data?.capabilities[0] ?? '';
-  const chosenStatus = status ?? info.data?.statuses.find((candidate) => candidate.toLowerCase() === 'active') ?? '';
+  const chosenStatus =
+    status ?? info.data?.statuses.find((candidate) => candidate.toLowerCase() === 'active') ?? '';
 
   const run = async (path: string, body: unknown) => {
     setBusy(true);
@@ -92,7 +92,11 @@ export function SandboxPanel() {
             </div>
             <div className="field">
               <label htmlFor={`${id}-status`}>{text('sandboxStatus')}</label>
-              <select id={`${id}-status`} value={chosenStatus} onChange={(event) => setStatus(event.target.value)}>
+              <select
+                id={`${id}-status`}
+                value={chosenStatus}
+                onChange={(event) => setStatus(event.target.value)}
+              >
                 {info.data.statuses.map((name) => (
                   <option key={name} value={name}>
                     {name}

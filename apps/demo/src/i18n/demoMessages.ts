@@ -11,7 +11,8 @@ export const demoMessages = {
     navOnboarding: 'Verify identity',
     navHeadless: 'Verify (plain HTML)',
     navStorybook: 'Component catalogue',
-    footer: 'Northwind Wallet is fictional: a demo of kyc-kit. No real money or identity checks are involved.',
+    footer:
+      'Northwind Wallet is fictional: a demo of kyc-kit. No real money or identity checks are involved.',
     preferences: 'Display preferences',
     theme: 'Theme',
     themeLight: 'Light',
@@ -74,7 +75,8 @@ export const demoMessages = {
     navOnboarding: 'Verificar identidad',
     navHeadless: 'Verificar (HTML simple)',
     navStorybook: 'Catálogo de componentes',
-    footer: 'Northwind Wallet es ficticia: una demostración de kyc-kit. No hay dinero real ni comprobaciones de identidad reales.',
+    footer:
+      'Northwind Wallet es ficticia: una demostración de kyc-kit. No hay dinero real ni comprobaciones de identidad reales.',
     preferences: 'Preferencias de visualización',
     theme: 'Tema',
     themeLight: 'Claro',
@@ -87,12 +89,14 @@ export const demoMessages = {
       'Esto es una demostración: cualquier nombre de usuario crea una cuenta de prueba. No escriba datos personales reales en esta aplicación.',
     username: 'Nombre de usuario',
     usernameHint: 'Letras, dígitos, puntos, guiones o guiones bajos; hasta 40.',
-    usernameError: 'Escriba un nombre de usuario de hasta 40 letras, dígitos, puntos, guiones o guiones bajos.',
+    usernameError:
+      'Escriba un nombre de usuario de hasta 40 letras, dígitos, puntos, guiones o guiones bajos.',
     signIn: 'Iniciar sesión',
     signingIn: 'Iniciando sesión…',
     signInFailed: 'No pudimos iniciar su sesión. Revise su conexión e inténtelo de nuevo.',
     homeTitle: 'Su billetera',
-    homeIntro: 'Lo que puede hacer con Northwind Wallet depende de las comprobaciones de identidad que necesita cada función.',
+    homeIntro:
+      'Lo que puede hacer con Northwind Wallet depende de las comprobaciones de identidad que necesita cada función.',
     capabilitiesTitle: 'Funciones y su estado',
     actionsTitle: 'Acciones',
     verifyFor: 'Verificar identidad para {capability}',

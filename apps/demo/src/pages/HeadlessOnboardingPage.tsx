@@ -8,7 +8,6 @@ import { Layout } from '../components/Layout';
 import { PlainRequirementField } from '../components/PlainRequirementField';
 import { usePreferences } from '../PreferencesProvider';
 import { Link } from '../RouterProvider';
-import { useRefreshWhileVerifying } from '../useRefreshWhileVerifying';
 
 /** A language's own name for itself ("English", "español"), so a reader finds theirs. */
 function languageName(language: string): string {
@@ -66,7 +65,11 @@ function PlainStepForm({ form }: { form: RequirementsForm }) {
             {text('back')}
           </button>
         ) : null}{' '}
-        <button type="submit" className="button button-primary" aria-disabled={form.isSubmitting || undefined}>
+        <button
+          type="submit"
+          className="button button-primary"
+          aria-disabled={form.isSubmitting || undefined}
+        >
           {form.isSubmitting ? t('form.submitting') : t('form.submit')}
         </button>
       </p>
@@ -154,9 +157,12 @@ function PlainOnboarding({ capability }: { capability: string }) {
   useCustomerEvents();
   const onboarding = useOnboarding({ capability, liveUpdates: false });
   const { status } = onboarding;
-  useRefreshWhileVerifying(status === 'verifying');
   const statusText =
-    status === 'loading' ? text('loading') : status === 'collect' || status === 'terms' ? '' : onboarding.message;
+    status === 'loading'
+      ? text('loading')
+      : status === 'collect' || status === 'terms'
+        ? ''
+        : onboarding.message;
   return (
     <div data-state={status}>
       {/* Present from the first render, so every change of state is announced. */}

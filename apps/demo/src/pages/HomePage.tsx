@@ -26,7 +26,10 @@ function GatedActionFallback({ gate, label }: { gate: UseCapabilityResult; label
         {gate.message}
       </p>
       {canStart ? (
-        <Link className="button button-primary" href={`/onboarding?capability=${encodeURIComponent(gate.capability)}`}>
+        <Link
+          className="button button-primary"
+          href={`/onboarding?capability=${encodeURIComponent(gate.capability)}`}
+        >
           {label}
         </Link>
       ) : null}
@@ -42,7 +45,10 @@ function GatedAction({ capability, labelId }: { capability: string; labelId: Dem
   return (
     <section className="card action" aria-labelledby={headingId}>
       <h3 id={headingId}>{label}</h3>
-      <CapabilityGate capability={capability} fallback={(gate) => <GatedActionFallback gate={gate} label={label} />}>
+      <CapabilityGate
+        capability={capability}
+        fallback={(gate) => <GatedActionFallback gate={gate} label={label} />}
+      >
         <button type="button" className="button button-primary" onClick={() => setDone(true)}>
           {label}
         </button>

@@ -1,13 +1,10 @@
 import { capabilityNameId } from '@kyc-kit/core';
 import { useCustomerEvents, useKycKit } from '@kyc-kit/hooks';
-import type { OnboardingStatus } from '@kyc-kit/hooks';
 import { Onboarding } from '@kyc-kit/react';
-import { useState } from 'react';
 import { CapabilityPicker, useChosenCapability } from '../components/CapabilityPicker';
 import { Layout } from '../components/Layout';
 import { usePreferences } from '../PreferencesProvider';
 import { Link, useRouter } from '../RouterProvider';
-import { useRefreshWhileVerifying } from '../useRefreshWhileVerifying';
 
 /**
  * Onboarding with the styled kit: one `<Onboarding>` for the capability in
@@ -19,11 +16,9 @@ export function OnboardingPage() {
   const { t } = useKycKit();
   const { navigate } = useRouter();
   const capability = useChosenCapability();
-  const [flowState, setFlowState] = useState<OnboardingStatus | undefined>(undefined);
   // One event stream for the whole page, open at every step: a decision that
   // lands mid-form (a sanctions match) ends the form at once.
   useCustomerEvents();
-  useRefreshWhileVerifying(flowState === 'verifying');
   return (
     <Layout title={text('onboardingTitle')}>
       <p className="lead">{text('onboardingIntro', { capability: t(capabilityNameId(capability)) })}</p>
@@ -34,9 +29,6 @@ export function OnboardingPage() {
           capability={capability}
           liveUpdates={false}
           onExit={() => navigate('/')}
-          onEvent={(event) => {
-            if (event.type === 'state_changed') setFlowState(event.state);
-          }}
         />
         <p>
           <Link href="/">{text('backHome')}</Link>

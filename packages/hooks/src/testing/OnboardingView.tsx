@@ -12,7 +12,11 @@ export function TermsView({ terms }: { terms: TermsOfService }) {
       {terms.documentErrorMessage === undefined ? null : <p role="alert">{terms.documentErrorMessage}</p>}
       {terms.documentProps === undefined ? null : <div {...terms.documentProps} />}
       {terms.acceptErrorMessage === undefined ? null : <p role="alert">{terms.acceptErrorMessage}</p>}
-      <button type="button" disabled={!terms.canAccept} onClick={() => void terms.accept().catch(() => undefined)}>
+      <button
+        type="button"
+        disabled={!terms.canAccept}
+        onClick={() => void terms.accept().catch(() => undefined)}
+      >
         Accept
       </button>
     </section>
@@ -27,7 +31,10 @@ export function OnboardingView(props: UseOnboardingOptions) {
       <p data-testid="status">{onboarding.status}</p>
       {onboarding.status === 'collect' ? <RequirementsFormView form={onboarding.form} /> : null}
       {onboarding.status === 'terms' ? <TermsView terms={onboarding.terms} /> : null}
-      {onboarding.status === 'verifying' || onboarding.status === 'done' || onboarding.status === 'unavailable' || onboarding.status === 'error' ? (
+      {onboarding.status === 'verifying' ||
+      onboarding.status === 'done' ||
+      onboarding.status === 'unavailable' ||
+      onboarding.status === 'error' ? (
         <p role="status">{onboarding.message}</p>
       ) : null}
       <button type="button" onClick={onboarding.exit}>

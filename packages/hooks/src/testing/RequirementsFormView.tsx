@@ -6,8 +6,10 @@ import type { RequirementsForm } from '../useRequirementsForm';
 
 /** Renders one field's prop bags the way a design system would: spread, add nothing. */
 export function FieldMarkup({ field }: { field: RequirementFieldProps }) {
-  const hint = field.description === undefined ? null : <p {...field.descriptionProps}>{field.description}</p>;
-  const error = field.errorMessage === undefined ? null : <p {...field.errorMessageProps}>{field.errorMessage}</p>;
+  const hint =
+    field.description === undefined ? null : <p {...field.descriptionProps}>{field.description}</p>;
+  const error =
+    field.errorMessage === undefined ? null : <p {...field.errorMessageProps}>{field.errorMessage}</p>;
   let controls: ReactNode;
   switch (field.control) {
     case 'input':
@@ -81,7 +83,15 @@ export function FieldMarkup({ field }: { field: RequirementFieldProps }) {
 }
 
 /** One field as its own component, so it re-renders alone. */
-export function RequirementFieldView({ form, name, onRender }: { form: RequirementsForm; name: string; onRender?: (name: string) => void }) {
+export function RequirementFieldView({
+  form,
+  name,
+  onRender,
+}: {
+  form: RequirementsForm;
+  name: string;
+  onRender?: (name: string) => void;
+}) {
   const field = useRequirementField({ form, name });
   onRender?.(name);
   return <FieldMarkup field={field} />;
@@ -107,7 +117,13 @@ export function ErrorSummaryView({ form }: { form: RequirementsForm }) {
 }
 
 /** A whole step rendered from a form, one component per field. */
-export function RequirementsFormView({ form, onFieldRender }: { form: RequirementsForm; onFieldRender?: (name: string) => void }) {
+export function RequirementsFormView({
+  form,
+  onFieldRender,
+}: {
+  form: RequirementsForm;
+  onFieldRender?: (name: string) => void;
+}) {
   if (form.isLoading) return <p>Loading</p>;
   if (form.step === undefined) return <p>Nothing to fill in</p>;
   return (

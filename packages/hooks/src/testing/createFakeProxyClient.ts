@@ -36,10 +36,12 @@ export function fakeCustomer(input: FakeCustomerInput = {}): Customer {
     id: input.id ?? 'customer_00000000-0000-0000-0000-000000000001',
     provider: 'coinbase',
     capabilities: Object.fromEntries(
-      (Object.entries(input.capabilities ?? { custodyFiat: 'pending' }) as [string, CapabilityStatus][]).map(([name, status]): [string, Capability] => [
-        name,
-        { requested: status !== 'unrequested', status, rawStatus: status },
-      ]),
+      (Object.entries(input.capabilities ?? { custodyFiat: 'pending' }) as [string, CapabilityStatus][]).map(
+        ([name, status]): [string, Capability] => [
+          name,
+          { requested: status !== 'unrequested', status, rawStatus: status },
+        ],
+      ),
     ),
     requirements,
     tosAcceptances: [],
@@ -103,15 +105,22 @@ export function createFakeProxyClient(options: FakeProxyClientOptions = {}): Fak
       await Promise.resolve();
       return client.customer;
     },
-    createCustomer: (body, { idempotencyKey }) => record({ method: 'createCustomer', body: { ...body }, idempotencyKey }),
-    updateCustomer: (body, { idempotencyKey }) => record({ method: 'updateCustomer', body: { ...body }, idempotencyKey }),
+    createCustomer: (body, { idempotencyKey }) =>
+      record({ method: 'createCustomer', body: { ...body }, idempotencyKey }),
+    updateCustomer: (body, { idempotencyKey }) =>
+      record({ method: 'updateCustomer', body: { ...body }, idempotencyKey }),
     acceptTermsOfService: (body, { idempotencyKey }) =>
       record({ method: 'acceptTermsOfService', body: { ...body }, idempotencyKey }),
     async getTermsOfServiceDocument({ versionId, language }) {
       await Promise.resolve();
       const document = options.documents?.[`${versionId}:${language}`];
       if (client.failDocuments || document === undefined) {
-        throw new KycKitApiError({ code: 'tos_document_unavailable', message: 'Unavailable', status: 502, retryable: false });
+        throw new KycKitApiError({
+          code: 'tos_document_unavailable',
+          message: 'Unavailable',
+          status: 502,
+          retryable: false,
+        });
       }
       return document;
     },

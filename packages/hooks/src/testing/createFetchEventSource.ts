@@ -24,7 +24,11 @@ export function createFetchEventSource(fetchImplementation: typeof fetch) {
           headers: { Accept: 'text/event-stream' },
           signal: this.#controller.signal,
         });
-        if (!response.ok || response.body === null || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+        if (
+          !response.ok ||
+          response.body === null ||
+          !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')
+        ) {
           this.#fail();
           return;
         }

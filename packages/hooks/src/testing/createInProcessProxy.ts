@@ -1,4 +1,9 @@
-import { createCdpJwt, createCoinbaseUpstream, createOnboardingHandler, parseCdpSigningKey } from '@kyc-kit/proxy';
+import {
+  createCdpJwt,
+  createCoinbaseUpstream,
+  createOnboardingHandler,
+  parseCdpSigningKey,
+} from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
 import { createProxyClient } from '../createProxyClient';
 import type { ProxyClient } from '../createProxyClient';
@@ -79,7 +84,10 @@ export function createInProcessProxy(options: { userId?: string } = {}): InProce
   };
   const deleteCustomerUpstream = async (customerId: string) => {
     const url = new URL(`${SANDBOX_URL}/platform/v2/customers/${customerId}`);
-    const token = await createCdpJwt(parseCdpSigningKey(sandbox.credentials.coinbase), { method: 'DELETE', url });
+    const token = await createCdpJwt(parseCdpSigningKey(sandbox.credentials.coinbase), {
+      method: 'DELETE',
+      url,
+    });
     const headers = { authorization: `Bearer ${token}`, 'x-idempotency-key': globalThis.crypto.randomUUID() };
     return (await sandbox.fetch(new Request(url, { method: 'DELETE', headers }))).status;
   };

@@ -7,7 +7,9 @@ import { KycKitProvider } from '../KycKitProvider';
 
 /** A QueryClient for tests: no retries, so a failure shows at once. */
 export function createTestQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } },
+  });
 }
 
 /** The Spanish catalogue for a Spanish locale, as a partner passes it (it ships apart from core's main entry). */
@@ -16,11 +18,19 @@ function spanishFor(locale: string | undefined): typeof es | undefined {
 }
 
 /** A wrapper component providing the kit with `client`. */
-export function kycKitWrapper(client: ProxyClient, options: { locale?: string; queryClient?: QueryClient } = {}) {
+export function kycKitWrapper(
+  client: ProxyClient,
+  options: { locale?: string; queryClient?: QueryClient } = {},
+) {
   const queryClient = options.queryClient ?? createTestQueryClient();
   return function Wrapper({ children }: { children?: ReactNode }) {
     return (
-      <KycKitProvider client={client} locale={options.locale ?? 'en'} messages={spanishFor(options.locale)} queryClient={queryClient}>
+      <KycKitProvider
+        client={client}
+        locale={options.locale ?? 'en'}
+        messages={spanishFor(options.locale)}
+        queryClient={queryClient}
+      >
         {children}
       </KycKitProvider>
     );
@@ -28,11 +38,19 @@ export function kycKitWrapper(client: ProxyClient, options: { locale?: string; q
 }
 
 /** renderHook inside a KycKitProvider. */
-export function renderKycKitHook<Result>(hook: () => Result, client: ProxyClient, options: { locale?: string } = {}) {
+export function renderKycKitHook<Result>(
+  hook: () => Result,
+  client: ProxyClient,
+  options: { locale?: string } = {},
+) {
   return renderHook(hook, { wrapper: kycKitWrapper(client, options) });
 }
 
 /** render inside a KycKitProvider. */
-export function renderWithKycKit(element: ReactElement, client: ProxyClient, options: { locale?: string } = {}) {
+export function renderWithKycKit(
+  element: ReactElement,
+  client: ProxyClient,
+  options: { locale?: string } = {},
+) {
   return render(element, { wrapper: kycKitWrapper(client, options) });
 }
