@@ -1,3 +1,4 @@
+import { COINBASE_CAPABILITY_STATUSES, OMS_ENDORSEMENT_STATUSES } from '@kyc-kit/core';
 import type { OnboardingHandler } from '@kyc-kit/proxy';
 import { COINBASE_CAPABILITIES, OMS_ENDORSEMENTS } from '@kyc-kit/sandbox';
 import type { Sandbox } from '@kyc-kit/sandbox';
@@ -26,16 +27,6 @@ export interface SandboxPanelInfo {
   statuses: readonly string[];
 }
 
-const COINBASE_STATUSES = ['unrequested', 'pending', 'active', 'inactive'] as const;
-const OMS_STATUSES = [
-  'INACTIVE',
-  'PENDING',
-  'ISSUES',
-  'ACTIVE',
-  'REJECTED',
-  'REVOKED_ISSUES',
-  'OFFBOARDED',
-] as const;
 const SANDBOX_ORIGIN = 'http://sandbox.internal';
 
 function refuse(context: Context, status: 400 | 401 | 403 | 404 | 409 | 415, code: string, message: string) {
@@ -50,7 +41,8 @@ function refuse(context: Context, status: 400 | 401 | 403 | 404 | 409 | 415, cod
 export function createSandboxPanelRoutes(options: SandboxPanelOptions): Hono {
   const { sandbox, provider, sessions } = options;
   const capabilities: readonly string[] = provider === 'coinbase' ? COINBASE_CAPABILITIES : OMS_ENDORSEMENTS;
-  const statuses: readonly string[] = provider === 'coinbase' ? COINBASE_STATUSES : OMS_STATUSES;
+  const statuses: readonly string[] =
+    provider === 'coinbase' ? COINBASE_CAPABILITY_STATUSES : OMS_ENDORSEMENT_STATUSES;
 
   /** The user's customer id, read through the proxy exactly as the browser would read it. */
   async function customerIdFor(request: Request): Promise<string | null> {

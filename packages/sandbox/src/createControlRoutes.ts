@@ -1,3 +1,4 @@
+import { COINBASE_CAPABILITY_STATUSES, OMS_ENDORSEMENT_STATUSES } from '@kyc-kit/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CustomerState, ForcedRequirementStatus } from './customerState';
@@ -6,16 +7,6 @@ import { COINBASE_CAPABILITIES, OMS_ENDORSEMENTS } from './requirementRules';
 import type { SandboxEngine } from './sandboxEngine';
 import { ensureDefaultTosVersion, publishTosVersion, tosDocumentUrl } from './termsOfService';
 
-const coinbaseCapabilityStatuses = ['unrequested', 'pending', 'active', 'inactive'] as const;
-const omsEndorsementStatuses = [
-  'INACTIVE',
-  'PENDING',
-  'ISSUES',
-  'ACTIVE',
-  'REJECTED',
-  'REVOKED_ISSUES',
-  'OFFBOARDED',
-] as const;
 const coinbaseRequirementStatuses = [
   'eventually_due',
   'due',
@@ -124,8 +115,8 @@ export function createControlRoutes(engine: SandboxEngine): Hono {
     const body = await readJson(c.req.raw);
     const parsed =
       state.provider === 'coinbase'
-        ? z.strictObject({ status: z.enum(coinbaseCapabilityStatuses) }).safeParse(body)
-        : z.strictObject({ status: z.enum(omsEndorsementStatuses) }).safeParse(body);
+        ? z.strictObject({ status: z.enum(COINBASE_CAPABILITY_STATUSES) }).safeParse(body)
+        : z.strictObject({ status: z.enum(OMS_ENDORSEMENT_STATUSES) }).safeParse(body);
     if (!parsed.success) return problem(400, describe(parsed.error));
     const known: readonly string[] = state.provider === 'coinbase' ? COINBASE_CAPABILITIES : OMS_ENDORSEMENTS;
     if (!known.includes(name)) return problem(400, `name: expected one of ${known.join(', ')}.`);
