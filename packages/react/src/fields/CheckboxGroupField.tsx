@@ -1,6 +1,6 @@
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
-import { FieldMessages } from './FieldMessages';
+import { FieldGroupFrame } from './FieldGroupFrame';
 
 /** The prop bags of a group of checkboxes. */
 export type CheckboxGroupFieldBags = Extract<RequirementFieldProps, { control: 'checkboxGroup' }>;
@@ -21,23 +21,13 @@ export interface CheckboxGroupFieldProps {
  */
 export function CheckboxGroupField({ field, note, className }: CheckboxGroupFieldProps) {
   return (
-    <fieldset
-      className={className ? `kyc-field ${className}` : 'kyc-field'}
-      data-kind={field.kind}
-      data-rejected={field.isRejected || undefined}
-      {...field.groupProps}
-    >
-      <legend className="kyc-legend" {...field.labelProps}>
-        {field.label}
-      </legend>
-      {note}
-      <FieldMessages field={field} />
+    <FieldGroupFrame field={field} note={note} className={className}>
       {field.options.map((option) => (
         <div key={option.value} className="kyc-checkbox" data-invalid={option.isInvalid || undefined}>
           <input {...option.controlProps} />
           <label {...option.labelProps}>{option.label}</label>
         </div>
       ))}
-    </fieldset>
+    </FieldGroupFrame>
   );
 }

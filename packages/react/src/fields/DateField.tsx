@@ -1,6 +1,6 @@
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
-import { FieldMessages } from './FieldMessages';
+import { FieldGroupFrame } from './FieldGroupFrame';
 
 /** The prop bags of a date entered as three boxes. */
 export type DateFieldBags = Extract<RequirementFieldProps, { control: 'date' }>;
@@ -21,17 +21,7 @@ export interface DateFieldProps {
  */
 export function DateField({ field, note, className }: DateFieldProps) {
   return (
-    <fieldset
-      className={className ? `kyc-field ${className}` : 'kyc-field'}
-      data-kind={field.kind}
-      data-rejected={field.isRejected || undefined}
-      {...field.groupProps}
-    >
-      <legend className="kyc-legend" {...field.labelProps}>
-        {field.label}
-      </legend>
-      {note}
-      <FieldMessages field={field} />
+    <FieldGroupFrame field={field} note={note} className={className}>
       <div className="kyc-row">
         {(['day', 'month', 'year'] as const).map((part) => (
           <div key={part} className="kyc-date-part" data-part={part}>
@@ -42,6 +32,6 @@ export function DateField({ field, note, className }: DateFieldProps) {
           </div>
         ))}
       </div>
-    </fieldset>
+    </FieldGroupFrame>
   );
 }

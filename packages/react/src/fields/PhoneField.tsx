@@ -1,6 +1,6 @@
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
-import { FieldMessages } from './FieldMessages';
+import { FieldGroupFrame } from './FieldGroupFrame';
 
 /** The prop bags of a phone number entered as country + number. */
 export type PhoneFieldBags = Extract<RequirementFieldProps, { control: 'phone' }>;
@@ -21,17 +21,7 @@ export interface PhoneFieldProps {
  */
 export function PhoneField({ field, note, className }: PhoneFieldProps) {
   return (
-    <fieldset
-      className={className ? `kyc-field ${className}` : 'kyc-field'}
-      data-kind={field.kind}
-      data-rejected={field.isRejected || undefined}
-      {...field.groupProps}
-    >
-      <legend className="kyc-legend" {...field.labelProps}>
-        {field.label}
-      </legend>
-      {note}
-      <FieldMessages field={field} />
+    <FieldGroupFrame field={field} note={note} className={className}>
       <div className="kyc-row">
         <div className="kyc-date-part kyc-phone-country">
           <label className="kyc-label" {...field.country.labelProps}>
@@ -52,6 +42,6 @@ export function PhoneField({ field, note, className }: PhoneFieldProps) {
           <input className="kyc-input" {...field.number.controlProps} />
         </div>
       </div>
-    </fieldset>
+    </FieldGroupFrame>
   );
 }

@@ -37,6 +37,9 @@ interface KindCase {
 const typeInto = async (canvas: Canvas, name: string | RegExp, text: string) => {
   await userEvent.type(await canvas.findByRole('textbox', { name }), text);
 };
+const chooseOption = async (canvas: Canvas, name: string, value: string) => {
+  await userEvent.selectOptions(await canvas.findByRole('combobox', { name }), value);
+};
 const leaveEmpty = async () => undefined;
 
 function kindStories(kind: KindCase): { valid: Story; invalid: Story } {
@@ -188,9 +191,7 @@ const subdivision = kindStories({
   key: 'addressSubdivision',
   fixture: 'pendingNew',
   capability: 'custodyFiat',
-  fillValid: async (canvas) => {
-    await userEvent.selectOptions(await canvas.findByRole('combobox', { name: 'State' }), 'PR');
-  },
+  fillValid: (canvas) => chooseOption(canvas, 'State', 'PR'),
   fillInvalid: leaveEmpty,
   error: 'Select your state',
 });
@@ -201,12 +202,7 @@ const country = kindStories({
   key: 'citizenship',
   fixture: 'pendingTradeCrypto',
   capability: 'tradeCrypto',
-  fillValid: async (canvas) => {
-    await userEvent.selectOptions(
-      await canvas.findByRole('combobox', { name: 'Country of citizenship' }),
-      'FR',
-    );
-  },
+  fillValid: (canvas) => chooseOption(canvas, 'Country of citizenship', 'FR'),
   fillInvalid: leaveEmpty,
   error: 'Select your country of citizenship',
 });
@@ -217,12 +213,7 @@ const select = kindStories({
   key: 'purposeOfAccount',
   fixture: 'pendingNew',
   capability: 'custodyFiat',
-  fillValid: async (canvas) => {
-    await userEvent.selectOptions(
-      await canvas.findByRole('combobox', { name: 'Main purpose of this account' }),
-      'investing',
-    );
-  },
+  fillValid: (canvas) => chooseOption(canvas, 'Main purpose of this account', 'investing'),
   fillInvalid: leaveEmpty,
   error: 'Select the main purpose of this account',
 });

@@ -1,7 +1,7 @@
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
 import { useTranslate } from '../utils/useTranslate';
-import { FieldMessages } from './FieldMessages';
+import { FieldFrame } from './FieldFrame';
 
 /** The prop bags of a field rendered as a `<select>`. */
 export type SelectFieldBags = Extract<RequirementFieldProps, { control: 'select' }>;
@@ -24,17 +24,7 @@ export interface SelectFieldProps {
 export function SelectField({ field, note, className }: SelectFieldProps) {
   const t = useTranslate();
   return (
-    <div
-      className={className ? `kyc-field ${className}` : 'kyc-field'}
-      data-kind={field.kind}
-      data-invalid={field.isInvalid || undefined}
-      data-rejected={field.isRejected || undefined}
-    >
-      <label className="kyc-label" {...field.labelProps}>
-        {field.label}
-      </label>
-      {note}
-      <FieldMessages field={field} />
+    <FieldFrame field={field} note={note} className={className}>
       <select className="kyc-select" {...field.selectProps}>
         <option value="">{t('field.select.placeholder')}</option>
         {field.options.map((option) => (
@@ -43,6 +33,6 @@ export function SelectField({ field, note, className }: SelectFieldProps) {
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslate } from '../utils/useTranslate';
-import { FieldMessages } from './FieldMessages';
+import { FieldFrame } from './FieldFrame';
 import type { InputFieldProps } from './TextField';
 
 /** Props of {@link SsnField}. */
@@ -24,17 +24,7 @@ export function SsnField({ field, note, className }: SsnFieldProps) {
   const [isVisible, setIsVisible] = useState(false);
   const inputId = field.inputProps.id;
   return (
-    <div
-      className={className ? `kyc-field ${className}` : 'kyc-field'}
-      data-kind={field.kind}
-      data-invalid={field.isInvalid || undefined}
-      data-rejected={field.isRejected || undefined}
-    >
-      <label className="kyc-label" {...field.labelProps}>
-        {field.label}
-      </label>
-      {note}
-      <FieldMessages field={field} />
+    <FieldFrame field={field} note={note} className={className}>
       <div className="kyc-input-with-action">
         <input
           className="kyc-input"
@@ -56,6 +46,6 @@ export function SsnField({ field, note, className }: SsnFieldProps) {
           {isVisible ? t('field.ssn.hide') : t('field.ssn.show')}
         </button>
       </div>
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
-import { FieldMessages } from './FieldMessages';
+import { FieldFrame } from './FieldFrame';
 
 /** The prop bags of a field rendered as one text box. */
 export type InputFieldProps = Extract<RequirementFieldProps, { control: 'input' }>;
@@ -21,18 +21,8 @@ export interface TextFieldProps {
  */
 export function TextField({ field, note, className }: TextFieldProps) {
   return (
-    <div
-      className={className ? `kyc-field ${className}` : 'kyc-field'}
-      data-kind={field.kind}
-      data-invalid={field.isInvalid || undefined}
-      data-rejected={field.isRejected || undefined}
-    >
-      <label className="kyc-label" {...field.labelProps}>
-        {field.label}
-      </label>
-      {note}
-      <FieldMessages field={field} />
+    <FieldFrame field={field} note={note} className={className}>
       <input className="kyc-input" {...field.inputProps} />
-    </div>
+    </FieldFrame>
   );
 }
