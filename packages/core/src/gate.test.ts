@@ -107,4 +107,45 @@ describe('gate on an OMS customer', () => {
       });
     }
   }
+
+  it('names the blocking requirements and allows only an ACTIVE endorsement', () => {
+    const endorsement = (status: string, requirements: Record<string, string[]>) =>
+      omsAdapter.parseCustomer({
+        id: 'cst_1',
+        signedAgreement: true,
+        endorsements: [
+          {
+            name: 'usd',
+            status,
+            requirements: { complete: [], pending: [], missing: [], issues: [], ...requirements },
+          },
+        ],
+      });
+    const issues = gate(endorsement('ISSUES', { issues: ['identifyingInformation'] }), 'usd');
+    expect(issues).toMatchObject({
+      allowed: false,
+      reason: 'needs_input',
+      messageId: 'gate.reason.needs_input',
+    });
+    expect(issues.blocking.map((requirement) => requirement.key)).toEqual(['fullSsn']);
+    const active = gate(endorsement('ACTIVE', { complete: ['identifyingInformation'] }), 'usd');
+    expect(active).toMatchObject({ allowed: true, status: 'active', reason: 'active', blocking: [] });
+  });
+
+  it('asks for the terms when the agreement is not signed', () => {
+    const customer = omsAdapter.parseCustomer({
+      id: 'cst_1',
+      signedAgreement: false,
+      endorsements: [
+        {
+          name: 'usd',
+          status: 'INACTIVE',
+          requirements: { complete: [], pending: [], missing: ['signedAgreement'], issues: [] },
+        },
+      ],
+    });
+    const result = gate(customer, 'usd');
+    expect(result).toMatchObject({ allowed: false, reason: 'needs_input' });
+    expect(result.blocking.map((requirement) => requirement.key)).toContain('tos');
+  });
 });

@@ -164,6 +164,54 @@ describe('upstream faults', () => {
   });
 });
 
+describe('OMS upstream faults', () => {
+  const omsCustomers = '/v0.9/customers/';
+
+  it.each(STATUSES)('retries a read after one %i and answers normally', async (status) => {
+    const harness = open({ provider: 'oms', sandboxWebhooks: false });
+    const customer = await createFor(harness, 'u');
+    await harness.control('POST', '/faults', { kind: 'status', status, method: 'GET', path: omsCustomers });
+    expect((await harness.send('u', 'GET', '/customer')).status).toBe(200);
+    expect(reads(harness, customer.id)).toBe(2);
+  });
+
+  it.each(STATUSES)('ends a lasting %i in a typed retryable error', async (status) => {
+    const harness = open({ provider: 'oms', sandboxWebhooks: false });
+    await createFor(harness, 'u');
+    await harness.control('POST', '/faults', {
+      kind: 'status',
+      status,
+      method: 'GET',
+      path: omsCustomers,
+      count: 10,
+    });
+    const response = await harness.send('u', 'GET', '/customer');
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as ErrorAnswer).error).toEqual({
+      code: 'upstream_unavailable',
+      message: 'The service is busy. Try again in a few minutes.',
+      retryable: true,
+    });
+  });
+
+  it('retries a read that times out, and reports a malformed answer as retryable', async () => {
+    const harness = open({ provider: 'oms', sandboxWebhooks: false, upstreamTimeoutMs: 25 });
+    const customer = await createFor(harness, 'u');
+    await harness.control('POST', '/faults', { kind: 'timeout', method: 'GET', path: omsCustomers });
+    expect((await harness.send('u', 'GET', '/customer')).status).toBe(200);
+    expect(reads(harness, customer.id)).toBe(2);
+    await harness.control('DELETE', '/faults');
+
+    await harness.control('POST', '/faults', { kind: 'malformed', method: 'GET', path: omsCustomers });
+    const response = await harness.send('u', 'GET', '/customer');
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as ErrorAnswer).error).toMatchObject({
+      code: 'upstream_unavailable',
+      retryable: true,
+    });
+  });
+});
+
 describe('upstream authentication', () => {
   it('caches the OMS token and replaces it shortly before it expires', async () => {
     let clock = Date.now();

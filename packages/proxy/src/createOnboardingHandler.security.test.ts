@@ -285,10 +285,13 @@ describe('request hygiene', () => {
     for (const response of [
       await harness.send('u', 'GET', '/customer'),
       await harness.send(null, 'GET', '/openapi.json'),
+      await harness.send(null, 'GET', '/customer'),
     ]) {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     }
   });

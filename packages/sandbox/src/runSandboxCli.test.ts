@@ -4,8 +4,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
-import { parseSandboxCliArguments, SANDBOX_CLI_USAGE } from './runSandboxCli';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseSandboxCliArguments, runSandboxCli, SANDBOX_CLI_USAGE } from './runSandboxCli';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('kyc-kit-sandbox command line', () => {
   it('defaults to port 4010, in memory, automatic verification', () => {
@@ -62,6 +66,42 @@ describe('kyc-kit-sandbox command line', () => {
   it('asks for help', () => {
     expect(parseSandboxCliArguments(['--help'])).toEqual({ kind: 'help' });
     expect(SANDBOX_CLI_USAGE).toContain('--verify-ms');
+  });
+
+  it('prints a usage naming every option on --help, and exits 0 without serving', async () => {
+    const printed: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    expect(await runSandboxCli(['--help'])).toBe(0);
+    const text = printed.join('');
+    for (const option of [
+      '--port',
+      '--host',
+      '--public-url',
+      '--data',
+      '--verify-ms',
+      '--manual',
+      '--webhook-url',
+      '--webhook-secret',
+      '--webhook-format',
+      '--oms-webhook-url',
+      '--credentials-file',
+      '--help',
+    ])
+      expect(text, option).toContain(option);
+  });
+
+  it('explains bad usage on stderr with the usage, and exits 2', async () => {
+    const printed: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    expect(await runSandboxCli(['--verify-ms', 'soon'])).toBe(2);
+    expect(printed.join('')).toContain('--verify-ms must be a whole number of milliseconds.');
+    expect(printed.join('')).toContain('Usage: kyc-kit-sandbox');
   });
 
   it.each([

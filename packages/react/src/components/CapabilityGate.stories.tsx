@@ -31,12 +31,68 @@ export const NeedsInput: Story = {
   },
 };
 
-export const NotRequested: Story = { args: { capability: 'custodyCrypto' } };
-export const Verifying: Story = { parameters: { kycKit: { fixture: 'pendingVerifying' } } };
-export const Unavailable: Story = { parameters: { kycKit: { fixture: 'inactive' } } };
+const balanceHidden = async (canvasElement: HTMLElement) => {
+  await expect(within(canvasElement).queryByText('Your US dollar balance: $120.00')).not.toBeInTheDocument();
+};
+
+export const NotRequested: Story = {
+  args: { capability: 'custodyCrypto' },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByRole('button', { name: 'Continue setup' }),
+    ).toBeInTheDocument();
+    await balanceHidden(canvasElement);
+  },
+};
+
+export const Verifying: Story = {
+  parameters: { kycKit: { fixture: 'pendingVerifying' } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText(/verifying your details/i)).toBeInTheDocument();
+    await expect(within(canvasElement).queryByRole('button')).not.toBeInTheDocument();
+    await balanceHidden(canvasElement);
+  },
+};
+
+/** Cannot be unlocked: the generic message, no way forward and no reason. */
+export const Unavailable: Story = {
+  parameters: { kycKit: { fixture: 'inactive' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText("We're unable to complete this request. Please contact support."),
+    ).toBeInTheDocument();
+    await expect(canvas.queryByRole('button')).not.toBeInTheDocument();
+    await balanceHidden(canvasElement);
+  },
+};
+
 export const CustomFallback: Story = {
   args: { fallback: <p>Finish setting up your account to see your balance.</p> },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByText('Finish setting up your account to see your balance.'),
+    ).toBeInTheDocument();
+    await balanceHidden(canvasElement);
+  },
 };
+
 export const Loading: Story = { parameters: { kycKit: { fixture: 'active', mode: 'loading' } } };
+
+/** The customer could not be read: a retry, never an offer to set up what may already be active. */
+export const NetworkError: Story = {
+  parameters: { kycKit: { fixture: 'active', mode: 'network-error' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: 'Continue setup' })).not.toBeInTheDocument();
+    await balanceHidden(canvasElement);
+  },
+};
+
 export const Dark: Story = { args: { appearance: { theme: 'dark' } } };
 export const Spanish: Story = { parameters: { kycKit: { fixture: 'pendingNew', locale: 'es' } } };
+export const Phone375: Story = {
+  parameters: { kycKit: { fixture: 'pendingNew', width: 375 } },
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+};

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { customerFixtures, tosDocumentFixtures } from '../fixtures/fixtures';
@@ -15,6 +15,45 @@ describe('<CapabilityGate>', () => {
       createFakeClient({ customer: customerFixtures.active }),
     );
     expect(await screen.findByText('Balance: $120.00')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['details are needed', customerFixtures.pendingNew],
+    ['the provider is still verifying', customerFixtures.pendingVerifying],
+    ['a requirement was rejected', customerFixtures.pendingRejected],
+    ['a requirement is overdue', customerFixtures.pendingOverdue],
+    ['the capability cannot be unlocked', customerFixtures.inactive],
+    [
+      'the status is one the kit does not know',
+      {
+        ...customerFixtures.active,
+        capabilities: {
+          custodyFiat: { requested: true, status: 'unknown' as const, rawStatus: 'under_review_v2' },
+        },
+      },
+    ],
+    ['the user has no customer yet', null],
+  ])('keeps its children hidden when %s', async (_state, customer) => {
+    const { container } = renderWithClient(
+      <CapabilityGate capability="custodyFiat">{balance}</CapabilityGate>,
+      createFakeClient({ customer }),
+    );
+    // Settled: the gate has read the customer and shows its fallback, not the loading note.
+    await waitFor(() =>
+      expect(container.querySelector('[data-reason]:not([data-reason="loading"])')).not.toBeNull(),
+    );
+    expect(screen.queryByText('Balance: $120.00')).not.toBeInTheDocument();
+  });
+
+  it('says the customer could not be read, and offers a retry rather than setup, after a network error', async () => {
+    renderWithClient(
+      <CapabilityGate capability="custodyFiat">{balance}</CapabilityGate>,
+      createFakeClient({ customer: customerFixtures.active, mode: 'network-error' }),
+    );
+    expect(await screen.findByText('Check your internet connection and try again.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Continue setup' })).not.toBeInTheDocument();
+    expect(screen.queryByText('Balance: $120.00')).not.toBeInTheDocument();
   });
 
   it('offers a way into onboarding when details are needed', async () => {

@@ -1,4 +1,4 @@
-import { useCapability } from '@kyc-kit/hooks';
+import { translateApiError, useCapability, useCustomer } from '@kyc-kit/hooks';
 import type { UseCapabilityResult } from '@kyc-kit/hooks';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
@@ -32,8 +32,9 @@ export interface CapabilityGateProps {
 /**
  * Renders its children only when the capability is active. Otherwise it
  * renders `fallback`, or by default: a way into onboarding when details are
- * needed, a live "verifying" note while the provider decides, and the
- * generic message when the capability cannot be unlocked.
+ * needed, a live "verifying" note while the provider decides, the
+ * generic message when the capability cannot be unlocked, and an error with
+ * a retry when the customer could not be read.
  *
  * @example
  * <CapabilityGate capability="transferFiat"><SendMoney /></CapabilityGate>
@@ -48,6 +49,7 @@ export function CapabilityGate({
 }: CapabilityGateProps) {
   const t = useTranslate();
   const gate = useCapability(capability);
+  const { customer, error, refetch } = useCustomer();
   const [isOnboarding, setIsOnboarding] = useState(false);
   if (gate.allowed) return <>{children}</>;
   if (fallback !== undefined) return <>{typeof fallback === 'function' ? fallback(gate) : fallback}</>;
@@ -64,6 +66,25 @@ export function CapabilityGate({
       <div {...rootProps(appearance, className)} data-reason="loading">
         <StatusMessage tone="info" busy live="polite">
           {t('status.loading')}
+        </StatusMessage>
+      </div>
+    );
+  }
+  // Without a customer the gate reads as "not requested": offering setup then would mislead
+  // someone whose capability may well be active, so a failed read says so and offers a retry.
+  if (customer === undefined && error !== null) {
+    return (
+      <div {...rootProps(appearance, className)} data-reason="error">
+        <StatusMessage tone="danger" live="assertive">
+          <p className="kyc-text">{translateApiError(t, error)}</p>
+          <button
+            type="button"
+            className="kyc-button"
+            data-variant="secondary"
+            onClick={() => void refetch()}
+          >
+            {t('status.retry')}
+          </button>
         </StatusMessage>
       </div>
     );

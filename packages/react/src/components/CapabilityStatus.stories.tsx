@@ -43,20 +43,23 @@ export const OverdueWithDeadline: Story = {
   },
 };
 
-export const Verifying: Story = { parameters: { kycKit: { fixture: 'pendingVerifying' } } };
-
-export const Inactive: Story = {
-  parameters: { kycKit: { fixture: 'inactive' } },
+/** Pending with nothing left to type: in progress, each requirement being verified, nothing asked of the user. */
+export const Verifying: Story = {
+  parameters: { kycKit: { fixture: 'pendingVerifying' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(
-      await canvas.findByText("We're unable to complete this request. Please contact support."),
-    ).toBeInTheDocument();
-    await expect(canvas.queryByRole('list')).not.toBeInTheDocument();
+    await expect(await canvas.findByText('In progress')).toBeInTheDocument();
+    await expect(canvas.getAllByText(/Being verified/).length).toBeGreaterThan(0);
+    await expect(canvas.queryByText(/Needed now/)).not.toBeInTheDocument();
   },
 };
 
-export const Unrequested: Story = { args: { capability: 'custodyCrypto' } };
+export const Unrequested: Story = {
+  args: { capability: 'custodyCrypto' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText('Not set up')).toBeInTheDocument();
+  },
+};
 
 /** A status the kit does not recognise (the fixture's status replaced): a generic label, never the provider's text. */
 export const UnknownStatus: Story = {
@@ -77,7 +80,12 @@ export const UnknownStatus: Story = {
 
 export const UnknownCapabilityName: Story = { args: { capability: 'issueCards' } };
 export const Loading: Story = { parameters: { kycKit: { fixture: 'active', mode: 'loading' } } };
-export const NetworkError: Story = { parameters: { kycKit: { fixture: 'active', mode: 'network-error' } } };
+export const NetworkError: Story = {
+  parameters: { kycKit: { fixture: 'active', mode: 'network-error' } },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  },
+};
 export const Dark: Story = { args: { appearance: { theme: 'dark' } } };
 export const Spanish: Story = { parameters: { kycKit: { fixture: 'pendingOverdue', locale: 'es' } } };
 export const Phone375: Story = {

@@ -41,3 +41,8 @@ export const Dark: Story = {
     </div>
   ),
 };
+export const Phone375: Story = {
+  args: { tone: 'info' },
+  parameters: { kycKit: { width: 375 } },
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+};

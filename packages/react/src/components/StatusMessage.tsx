@@ -20,7 +20,10 @@ export interface StatusMessageProps {
    * @default 'off'
    */
   live?: 'off' | 'polite' | 'assertive';
-  /** Shows a spinner before the text, for a state that is still in progress. */
+  /**
+   * Shows a spinner before the text, for a state that is still in progress.
+   * @default false
+   */
   busy?: boolean;
   /** Passed through to the outer element. */
   className?: string;

@@ -279,3 +279,43 @@ export const OverdueField: Story = {
     ).toBeInTheDocument();
   },
 };
+
+/** The three-box date, the masked SSN and the phone pair on one step, for the theme, language and width stories. */
+const compoundKinds = {
+  args: { capabilities: ['tradeCrypto'], saveDraft: false },
+  customer: onlyRequirements(customerFixtures.pendingTradeCrypto, ['dateOfBirth', 'fullSsn', 'phoneNumber']),
+};
+
+/** Invalid in Spanish: the errors and the date boxes' labels come from the Spanish catalogue. */
+export const CompoundKindsSpanishInvalid: Story = {
+  args: compoundKinds.args,
+  parameters: { kycKit: { customer: compoundKinds.customer, locale: 'es' } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Continuar' }));
+    await waitFor(() =>
+      expect(canvasElement.querySelectorAll('[aria-invalid="true"]').length).toBeGreaterThan(1),
+    );
+  },
+};
+
+export const CompoundKindsDarkInvalid: Story = {
+  args: { ...compoundKinds.args, appearance: { theme: 'dark' } },
+  parameters: { kycKit: { customer: compoundKinds.customer } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: 'Continue' }));
+    await waitFor(() =>
+      expect(canvasElement.querySelectorAll('[aria-invalid="true"]').length).toBeGreaterThan(1),
+    );
+  },
+};
+
+/** On a phone: the date boxes and the phone pair fit in 375 px, nothing scrolls sideways. */
+export const CompoundKindsPhone375: Story = {
+  args: compoundKinds.args,
+  parameters: { kycKit: { customer: compoundKinds.customer, width: 375 } },
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const form = await within(canvasElement).findByRole('form');
+    await expect(form.scrollWidth).toBeLessThanOrEqual(375);
+  },
+};
