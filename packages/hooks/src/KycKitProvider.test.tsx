@@ -1,5 +1,7 @@
+import { es } from '@kyc-kit/core/locales/es';
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { KycKitContext, KycKitProvider, useKycKit } from './KycKitProvider';
@@ -92,5 +94,41 @@ describe('KycKitProvider', () => {
       </KycKitProvider>,
     );
     await waitFor(() => expect(container).toHaveTextContent(fakeCustomer().id));
+  });
+});
+
+describe('KycKitProvider without the Spanish catalogue', () => {
+  function renderProvider(props: { locale: string; messages?: Record<string, string> }) {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const view = render(
+      <StrictMode>
+        <KycKitProvider client={createFakeProxyClient()} {...props}>
+          <p>page</p>
+        </KycKitProvider>
+      </StrictMode>,
+    );
+    // A re-render of the page must not repeat the warning.
+    view.rerender(
+      <StrictMode>
+        <KycKitProvider client={createFakeProxyClient()} {...props}>
+          <p>page again</p>
+        </KycKitProvider>
+      </StrictMode>,
+    );
+    const calls = warn.mock.calls.map((call) => String(call[0]));
+    warn.mockRestore();
+    return calls;
+  }
+
+  it('warns once, naming what to import and pass, for locale="es" without messages', () => {
+    const calls = renderProvider({ locale: 'es' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toContain("import { es } from '@kyc-kit/core/locales/es'");
+    expect(calls[0]).toContain('messages={es}');
+  });
+
+  it('stays silent with messages={es} and for locale="en"', () => {
+    expect(renderProvider({ locale: 'es', messages: es })).toEqual([]);
+    expect(renderProvider({ locale: 'en' })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { createTranslator } from '@kyc-kit/core';
 import type { Locale, MessageId } from '@kyc-kit/core';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { createContext, useContext, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ProxyClient } from './createProxyClient';
 
@@ -82,6 +82,22 @@ export function KycKitProvider({
     [messagesKey],
   );
   const t = useMemo<Translate>(() => createTranslator(locale, stableMessages), [locale, stableMessages]);
+  // Spanish ships apart from the default bundle, so `locale="es"` alone silently shows English.
+  // Development only (dropped from production builds); effects never run on the server, and the
+  // ref keeps StrictMode's second effect pass from warning again.
+  const warned = useRef(false);
+  useEffect(() => {
+    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && !warned.current) {
+      warned.current = true;
+      if (!/^en\b/.test(locale) && stableMessages['form.submit'] === undefined) {
+        console.warn(
+          `kyc-kit: <KycKitProvider locale="${locale}"> got no messages, so its text shows in English. For Spanish: import { es } from '@kyc-kit/core/locales/es' and pass messages={es}.`,
+        );
+      }
+    }
+    // Once per mount: a later change of locale or messages is the partner's deliberate choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const value = useMemo<KycKitContextValue>(
     () => ({ client, locale, t, messages: stableMessages, queryClient: activeQueryClient }),
     [client, locale, t, stableMessages, activeQueryClient],

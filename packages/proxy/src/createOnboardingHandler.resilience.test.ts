@@ -212,6 +212,79 @@ describe('OMS upstream faults', () => {
   });
 });
 
+describe('OMS write faults', () => {
+  const writes = [
+    {
+      name: 'create',
+      method: 'POST',
+      path: '/v0.9/customers',
+      prepare: async (): Promise<void> => undefined,
+      send: (harness: ProxyHarness) =>
+        harness.write('u', 'POST', '/customer', { capabilities: ['usd'] }, { 'idempotency-key': 'submit-1' }),
+      okStatus: 201,
+    },
+    {
+      name: 'fields update',
+      method: 'PATCH',
+      path: '/v0.9/customers/',
+      prepare: async (harness: ProxyHarness): Promise<void> => void (await createFor(harness, 'u')),
+      send: (harness: ProxyHarness) =>
+        harness.write('u', 'PATCH', '/customer', { fields: { firstName: 'Ann', lastName: 'Lee' } }),
+      okStatus: 200,
+    },
+  ] as const;
+
+  const cases = writes.flatMap((write) => ([503, 429] as const).map((status) => ({ ...write, status })));
+
+  it.each(cases)(
+    'retries an OMS $name after one $status with the same Idempotency-Key',
+    async ({ method, path, prepare, send, okStatus, status }) => {
+      const harness = open({ provider: 'oms', sandboxWebhooks: false });
+      await prepare(harness);
+      await harness.control('POST', '/faults', { kind: 'status', status, method, path, count: 1 });
+      const response = await send(harness);
+      expect(response.status).toBe(okStatus);
+      const attempts = harness.upstreamCalls.filter(
+        (call) => call.method === method && call.path.startsWith(path),
+      );
+      expect(attempts).toHaveLength(2);
+      const key = attempts[0]?.headers.get('idempotency-key');
+      expect(key).toMatch(/\S/);
+      expect(attempts[1]?.headers.get('idempotency-key')).toBe(key);
+      // Both statuses carry the sandbox's Retry-After: 1, and the wait honours it.
+      expect(harness.retryDelays).toEqual([1000]);
+      expect(
+        ((await harness.control('GET', '/customers')) as { customers: unknown[] }).customers,
+      ).toHaveLength(1);
+    },
+  );
+
+  it.each(writes)('ends an OMS $name meeting a lasting 503 in a typed retryable error', async (write) => {
+    const harness = open({ provider: 'oms', sandboxWebhooks: false });
+    await write.prepare(harness);
+    await harness.control('POST', '/faults', {
+      kind: 'status',
+      status: 503,
+      method: write.method,
+      path: write.path,
+      count: 10,
+    });
+    const response = await write.send(harness);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      error: {
+        code: 'upstream_unavailable',
+        message: 'The service is busy. Try again in a few minutes.',
+        retryable: true,
+      },
+    });
+    // Nothing of the provider's own answer reaches the browser.
+    expect(text).not.toMatch(/service_unavailable|Service unavailable/i);
+  });
+});
+
 describe('upstream authentication', () => {
   it('caches the OMS token and replaces it shortly before it expires', async () => {
     let clock = Date.now();

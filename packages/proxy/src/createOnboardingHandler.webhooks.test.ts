@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { Customer } from '@kyc-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
+import type { OnboardingStore } from './OnboardingStore';
 import {
   APP_ORIGIN,
   BASE_PATH,
@@ -10,6 +11,7 @@ import {
   createProxyHarness,
   type ProxyHarness,
 } from './createProxyHarness';
+import { createSqliteStore } from './createSqliteStore';
 import { createWebhookSignatureHeader } from './verifyWebhookSignature';
 
 const harnesses: ProxyHarness[] = [];
@@ -296,4 +298,118 @@ describe('provider webhooks', () => {
     expect((await deliver(harness, body, signature, 'oms')).status).toBe(204);
     expect(rereads(harness, customer.id)).toBe(1);
   });
+});
+
+describe('oversized webhooks', () => {
+  /** Over the webhook limit of 256 KiB, whatever the browser body limit. */
+  const OVERSIZED_BYTES = 1_048_576;
+
+  function eventFor(provider: 'coinbase' | 'oms', customerId: string, eventId: string): object {
+    return provider === 'coinbase'
+      ? JSON.parse(capabilityChanged(customerId, eventId))
+      : {
+          id: eventId,
+          type: 'customer.endorsement.granted',
+          createdAt: new Date().toISOString(),
+          data: { customerId, endorsement: { name: 'usd', status: 'ACTIVE' } },
+        };
+  }
+
+  /** The body as a stream of 16 KiB chunks that declares no length, counting the chunks the proxy pulls. */
+  function streamed(rawBody: string): {
+    body: ReadableStream<Uint8Array>;
+    chunks: number;
+    pulled: () => number;
+  } {
+    const bytes = new TextEncoder().encode(rawBody);
+    const chunkBytes = 16_384;
+    const chunks = Math.ceil(bytes.byteLength / chunkBytes);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (pulled === chunks) return controller.close();
+          controller.enqueue(bytes.slice(pulled * chunkBytes, (pulled + 1) * chunkBytes));
+          pulled += 1;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return { body, chunks, pulled: () => pulled };
+  }
+
+  const cases = (['coinbase', 'oms'] as const).flatMap((provider) =>
+    (['declared', 'streamed'] as const).map((length) => ({ provider, length })),
+  );
+
+  it.each(cases)(
+    'refuses an oversized $provider webhook ($length length) with 413 and no effect',
+    async ({ provider, length }) => {
+      const inner = createSqliteStore();
+      const claimed: string[] = [];
+      const store: OnboardingStore = {
+        ...inner,
+        claimEvent: (eventKey, now) => {
+          claimed.push(eventKey);
+          return inner.claimEvent(eventKey, now);
+        },
+      };
+      const harness = open({ provider, sandboxWebhooks: false, handler: { bodyLimitBytes: 1024, store } });
+      const customer = await customerFor(harness, 'owner');
+      const stream = await harness.openEvents('owner');
+      await stream.next((message) => message.event === 'customer');
+      const eventId = `evt_${randomUUID().replace(/-/g, '')}`;
+      const rawBody = JSON.stringify({
+        ...eventFor(provider, customer.id, eventId),
+        padding: 'x'.repeat(OVERSIZED_BYTES),
+      });
+      const headers = {
+        'content-type': 'application/json',
+        // Validly signed: only its size may stop it.
+        'x-hook0-signature': createWebhookSignatureHeader(WEBHOOK_SECRET, rawBody),
+      };
+      const url = `${APP_ORIGIN}${BASE_PATH}/webhooks/${provider}`;
+      let request: Request;
+      let source: ReturnType<typeof streamed> | undefined;
+      if (length === 'declared') {
+        request = new Request(url, {
+          method: 'POST',
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(rawBody)) },
+          body: rawBody,
+        });
+      } else {
+        source = streamed(rawBody);
+        // Node needs `duplex` for a streamed body; the DOM RequestInit type does not list it yet.
+        const init: RequestInit & { duplex: 'half' } = {
+          method: 'POST',
+          headers,
+          body: source.body,
+          duplex: 'half',
+        };
+        request = new Request(url, init);
+      }
+
+      const refused = await harness.handler(request, { clientAddress: '198.51.100.200' });
+      expect(refused.status).toBe(413);
+      expect(await errorCode(refused)).toBe('invalid_request');
+      // Cut off past the limit, not read to the end.
+      if (source) expect(source.pulled()).toBeLessThan(source.chunks);
+      expect(claimed).toEqual([]);
+      expect(rereads(harness, customer.id)).toBe(0);
+
+      // The same event at its normal size is still new to the proxy, and is the only one published.
+      const genuine = JSON.stringify(eventFor(provider, customer.id, eventId));
+      const delivered = await deliver(
+        harness,
+        genuine,
+        createWebhookSignatureHeader(WEBHOOK_SECRET, genuine),
+        provider,
+      );
+      expect(delivered.status).toBe(204);
+      expect(rereads(harness, customer.id)).toBe(1);
+      await stream.next((message) => message.event === 'customer');
+      expect(stream.received.filter((message) => message.event === 'customer')).toHaveLength(2);
+      await stream.close();
+    },
+  );
 });
