@@ -1,12 +1,40 @@
 // Lint rules the project enforces beyond the recommended sets:
 //  - no default exports outside config files (named exports only, see docs/architecture.md);
-//  - @kyc-kit/core imports no react, react-dom or node: modules and touches no DOM globals.
+//  - @kyc-kit/core imports no react, react-dom or node: modules and touches no DOM globals;
+//  - browser packages (hooks, react, elements) import no server package (proxy, sandbox) nor
+//    server-only module, tests included (they reach the sandbox through @kyc-kit/testing/server);
+//  - nothing that ships imports @kyc-kit/testing (test support lives in that private package).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const domGlobals = Object.keys(globals.browser).filter((name) => !(name in globals.es2021));
+
+// no-restricted-imports settings do not merge across config objects: each file group below gets one full list.
+const browserPackages = ['packages/hooks', 'packages/react', 'packages/elements'];
+const testFiles = ['**/*.test.{ts,tsx}', '**/*.stories.tsx'];
+const noTestSupport = {
+  group: ['@kyc-kit/testing', '@kyc-kit/testing/*'],
+  message: 'Test support never ships: @kyc-kit/testing is for tests and stories only.',
+};
+const noServerPackages = {
+  group: ['@kyc-kit/proxy', '@kyc-kit/proxy/*', '@kyc-kit/sandbox', '@kyc-kit/sandbox/*'],
+  message: 'Browser packages never import server packages (tests: use @kyc-kit/testing/server).',
+};
+const noServerModules = {
+  group: [
+    '@kyc-kit/core/server',
+    '@kyc-kit/testing/server',
+    'better-sqlite3',
+    'hono',
+    'hono/*',
+    '@hono/*',
+    'pino',
+    'jose',
+  ],
+  message: 'Browser packages never import server-only code.',
+};
 
 export default tseslint.config(
   {
@@ -53,6 +81,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            noTestSupport,
             {
               group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
               message: '@kyc-kit/core is framework-free.',
@@ -71,6 +100,32 @@ export default tseslint.config(
         { name: 'Buffer', message: '@kyc-kit/core must not touch Node globals.' },
       ],
     },
+  },
+  {
+    files: ['packages/proxy/src/**/*.ts', 'packages/sandbox/src/**/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTestSupport] }] },
+  },
+  {
+    files: browserPackages.map((folder) => `${folder}/**/*.{ts,tsx}`),
+    ignores: testFiles,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noTestSupport,
+            noServerPackages,
+            noServerModules,
+            { group: ['node:*'], message: 'Browser packages never import Node modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: browserPackages.flatMap((folder) => testFiles.map((pattern) => `${folder}/${pattern}`)),
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServerPackages] }] },
   },
   {
     files: ['**/*.config.{ts,js,mjs}', '.storybook/**', '**/*.stories.tsx'],

@@ -63,6 +63,17 @@ export default defineConfig({
         },
       },
       {
+        resolve: serverResolve,
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'testing',
+          root: 'packages/testing',
+          environment: 'node',
+          globals: true,
+          testTimeout: 20000,
+        },
+      },
+      {
         plugins: [react()],
         resolve: serverResolve,
         ssr: { resolve: { conditions: ['source'] } },

@@ -1,5 +1,5 @@
 import type { Preview } from '@storybook/react-vite';
-import { kycKitDecorator } from '../packages/react/src/testing/withKycKit';
+import { kycKitDecorator } from '@kyc-kit/testing/storybook';
 import '../packages/react/src/styles.css';
 
 const preview: Preview = {

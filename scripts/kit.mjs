@@ -150,7 +150,7 @@ async function test() {
   await check('lint', 'pnpm', ['run', 'lint']);
   await check('typecheck', 'pnpm', ['run', 'typecheck']);
   await check('api report', 'pnpm', ['run', 'api-report', '--check']);
-  await vitest('unit and component tests', ['core', 'hooks', 'react', 'proxy', 'sandbox', 'demo']);
+  await vitest('unit and component tests', ['core', 'hooks', 'react', 'proxy', 'sandbox', 'testing', 'demo']);
   await check('size budget', 'pnpm', ['run', 'size']);
   await check('storybook build', 'pnpm', ['run', 'build:storybook']);
   if (haveBrowser) {

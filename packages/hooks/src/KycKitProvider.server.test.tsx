@@ -4,8 +4,8 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { KycKitProvider } from './KycKitProvider';
-import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
-import { OnboardingView } from './testing/OnboardingView';
+import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
+import { OnboardingView } from '@kyc-kit/testing/react';
 import { useCapability } from './useCapability';
 import { useCustomerEvents } from './useCustomerEvents';
 
@@ -29,7 +29,7 @@ describe('server rendering', () => {
   it('renders every hook with renderToString, with no window, storage or EventSource', () => {
     expect(typeof window).toBe('undefined');
     expect(typeof globalThis.EventSource).toBe('undefined');
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ requirements: { firstName: 'due', dateOfBirth: 'due' } }),
     });
     const queryClient = new QueryClient();
@@ -50,7 +50,7 @@ describe('server rendering', () => {
   });
 
   it('renders the loading state when nothing was prefetched', () => {
-    const client = createFakeProxyClient();
+    const client = createFakeClient();
     const html = renderToString(
       <KycKitProvider client={client}>
         <OnboardingView capability="custodyFiat" />

@@ -5,8 +5,8 @@ import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { KycKitContext, KycKitProvider, useKycKit } from './KycKitProvider';
-import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
-import { renderWithKycKit } from './testing/renderWithKycKit';
+import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
+import { renderWithKycKit } from '@kyc-kit/testing/react';
 import { useCapability } from './useCapability';
 import { useCustomer } from './useCustomer';
 import { useCustomerEvents } from './useCustomerEvents';
@@ -50,7 +50,7 @@ describe('KycKitProvider', () => {
         </p>
       );
     }
-    const client = createFakeProxyClient();
+    const client = createFakeClient();
     const { rerender } = renderWithKycKit(<Greeting />, client, { locale: 'es' });
     expect(screen.getByText(/^es:/)).not.toHaveTextContent('Continue');
 
@@ -63,7 +63,7 @@ describe('KycKitProvider', () => {
   });
 
   it('shares the app QueryClientProvider when no queryClient is given', async () => {
-    const client = createFakeProxyClient({ customer: fakeCustomer() });
+    const client = createFakeClient({ customer: fakeCustomer() });
     const appQueryClient = new QueryClient();
     function Probe() {
       useCustomer();
@@ -83,7 +83,7 @@ describe('KycKitProvider', () => {
   });
 
   it('creates its own query cache when there is none to share', async () => {
-    const client = createFakeProxyClient({ customer: fakeCustomer() });
+    const client = createFakeClient({ customer: fakeCustomer() });
     function CustomerId() {
       const { customer } = useCustomer();
       return <p>{customer?.id ?? 'loading'}</p>;
@@ -102,7 +102,7 @@ describe('KycKitProvider without the Spanish catalogue', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const view = render(
       <StrictMode>
-        <KycKitProvider client={createFakeProxyClient()} {...props}>
+        <KycKitProvider client={createFakeClient()} {...props}>
           <p>page</p>
         </KycKitProvider>
       </StrictMode>,
@@ -110,7 +110,7 @@ describe('KycKitProvider without the Spanish catalogue', () => {
     // A re-render of the page must not repeat the warning.
     view.rerender(
       <StrictMode>
-        <KycKitProvider client={createFakeProxyClient()} {...props}>
+        <KycKitProvider client={createFakeClient()} {...props}>
           <p>page again</p>
         </KycKitProvider>
       </StrictMode>,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createProxyClient } from './createProxyClient';
 import { KycKitApiError } from './KycKitApiError';
-import { fakeCustomer } from './testing/createFakeProxyClient';
+import { fakeCustomer } from '@kyc-kit/testing';
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { customerQueryOptions, termsOfServiceDocumentQueryOptions } from './customerQueryOptions';
 import { KycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
-import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
-import { createTestQueryClient, kycKitWrapper } from './testing/renderWithKycKit';
+import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
+import { createTestQueryClient, kycKitWrapper } from '@kyc-kit/testing/react';
 import { useCapability } from './useCapability';
 import { useCustomer } from './useCustomer';
 
@@ -13,7 +13,7 @@ const retryFunction = (options: { retry?: unknown }) =>
 
 describe('customerQueryOptions and kycKitQueryKeys', () => {
   it('share one cache with the hooks: a partner prefetch is what useCustomer shows on its first render', async () => {
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ capabilities: { custodyFiat: 'active' } }),
     });
     const queryClient = createTestQueryClient();
@@ -27,7 +27,7 @@ describe('customerQueryOptions and kycKitQueryKeys', () => {
   });
 
   it('lets a partner invalidate every kit query by its key, and the hooks read again', async () => {
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ capabilities: { custodyFiat: 'pending' }, requirements: { fullSsn: 'due' } }),
     });
     const queryClient = createTestQueryClient();
@@ -53,14 +53,14 @@ describe('customerQueryOptions and kycKitQueryKeys', () => {
     expect(kycKitQueryKeys.termsOfServiceDocument('v1', 'es')).not.toEqual(
       kycKitQueryKeys.termsOfServiceDocument('v1', 'en'),
     );
-    const client = createFakeProxyClient();
+    const client = createFakeClient();
     expect(termsOfServiceDocumentQueryOptions(client, { versionId: 'v1', language: 'es' }).queryKey).toEqual(
       kycKitQueryKeys.termsOfServiceDocument('v1', 'es'),
     );
   });
 
   it('retries a dropped connection a couple of times, never a refusal', () => {
-    const retry = retryFunction(customerQueryOptions(createFakeProxyClient()));
+    const retry = retryFunction(customerQueryOptions(createFakeClient()));
     const offline = new KycKitApiError({
       code: 'network_error',
       message: 'Offline',

@@ -1,13 +1,13 @@
 import { waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
-import { renderKycKitHook } from './testing/renderWithKycKit';
+import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
+import { renderKycKitHook } from '@kyc-kit/testing/react';
 import { useCapability } from './useCapability';
 import { useCustomer } from './useCustomer';
 
 describe('useCapability', () => {
   it('is not allowed while loading, then gives core gate result with its message', async () => {
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({
         capabilities: { custodyFiat: 'pending' },
         requirements: { fullSsn: 'due', firstName: 'pending' },
@@ -29,7 +29,7 @@ describe('useCapability', () => {
   });
 
   it('allows an active capability', async () => {
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ capabilities: { custodyFiat: 'active' } }),
     });
     const { result } = renderKycKitHook(() => useCapability('custodyFiat'), client, { locale: 'es' });
@@ -39,7 +39,7 @@ describe('useCapability', () => {
   });
 
   it('shows only the generic message for an inactive capability', async () => {
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ capabilities: { custodyFiat: 'inactive' } }),
     });
     const { result } = renderKycKitHook(() => useCapability('custodyFiat'), client);
@@ -50,7 +50,7 @@ describe('useCapability', () => {
 
 describe('useCustomer', () => {
   it('answers null for a user without a customer', async () => {
-    const { result } = renderKycKitHook(() => useCustomer(), createFakeProxyClient({ customer: null }));
+    const { result } = renderKycKitHook(() => useCustomer(), createFakeClient({ customer: null }));
     await waitFor(() => expect(result.current.status).toBe('success'));
     expect(result.current.customer).toBeNull();
   });

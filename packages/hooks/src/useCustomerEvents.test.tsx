@@ -2,9 +2,8 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerQueryOptions } from './customerQueryOptions';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
-import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
-import { FakeEventSource } from './testing/FakeEventSource';
-import { createTestQueryClient, kycKitWrapper } from './testing/renderWithKycKit';
+import { createFakeClient, fakeCustomer, FakeEventSource } from '@kyc-kit/testing';
+import { createTestQueryClient, kycKitWrapper } from '@kyc-kit/testing/react';
 import { useCustomerEvents } from './useCustomerEvents';
 
 describe('useCustomerEvents', () => {
@@ -20,7 +19,7 @@ describe('useCustomerEvents', () => {
 
   it('writes each customer from the stream into the query cache', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
-    const client = createFakeProxyClient({ customer: fakeCustomer() });
+    const client = createFakeClient({ customer: fakeCustomer(), eventsUrl: '/api/onboarding/events' });
     const queryClient = createTestQueryClient();
     const { result } = renderHook(() => useCustomerEvents(), {
       wrapper: kycKitWrapper(client, { queryClient }),
@@ -44,7 +43,7 @@ describe('useCustomerEvents', () => {
   it('forgets a customer the provider deleted, and its draft', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const deleted = fakeCustomer({ id: 'customer_deleted-one' });
-    const client = createFakeProxyClient({ customer: deleted });
+    const client = createFakeClient({ customer: deleted });
     const queryClient = createTestQueryClient();
     window.sessionStorage.setItem(`kyc-kit:draft:${deleted.id}`, JSON.stringify({ firstName: 'Ada' }));
     window.sessionStorage.setItem('kyc-kit:draft:customer_other', JSON.stringify({ firstName: 'Grace' }));
@@ -61,7 +60,7 @@ describe('useCustomerEvents', () => {
   it('keeps the customer when a replayed deletion names one the user has since replaced', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const current = fakeCustomer({ id: 'customer_current' });
-    const client = createFakeProxyClient({ customer: current });
+    const client = createFakeClient({ customer: current });
     const queryClient = createTestQueryClient();
     renderHook(() => useCustomerEvents(), { wrapper: kycKitWrapper(client, { queryClient }) });
     await act(() => queryClient.prefetchQuery(customerQueryOptions(client)));
@@ -74,7 +73,7 @@ describe('useCustomerEvents', () => {
 
   it('reads the customer again when a deletion event carries no customer id', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
-    const client = createFakeProxyClient({ customer: fakeCustomer() });
+    const client = createFakeClient({ customer: fakeCustomer() });
     const queryClient = createTestQueryClient();
     renderHook(() => useCustomerEvents(), { wrapper: kycKitWrapper(client, { queryClient }) });
     await act(() => queryClient.prefetchQuery(customerQueryOptions(client)));
@@ -91,7 +90,7 @@ describe('useCustomerEvents', () => {
 
   it('reconnects with a doubling delay after the stream closes', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
-    const client = createFakeProxyClient();
+    const client = createFakeClient();
     const { result } = renderHook(
       () => useCustomerEvents({ reconnectDelayMs: 100, maxFailedConnections: 5 }),
       {
@@ -121,7 +120,7 @@ describe('useCustomerEvents', () => {
 
   it('falls back to polling when the stream keeps failing', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
-    const client = createFakeProxyClient({ customer: fakeCustomer() });
+    const client = createFakeClient({ customer: fakeCustomer() });
     const queryClient = createTestQueryClient();
     const { result } = renderHook(
       () => useCustomerEvents({ reconnectDelayMs: 10, maxFailedConnections: 2, pollIntervalMs: 1000 }),
@@ -144,7 +143,7 @@ describe('useCustomerEvents', () => {
 
   it('polls from the start where EventSource does not exist', async () => {
     vi.stubGlobal('EventSource', undefined);
-    const client = createFakeProxyClient({ customer: fakeCustomer() });
+    const client = createFakeClient({ customer: fakeCustomer() });
     const queryClient = createTestQueryClient();
     const { result, unmount } = renderHook(() => useCustomerEvents({ pollIntervalMs: 500 }), {
       wrapper: kycKitWrapper(client, { queryClient }),
@@ -164,7 +163,7 @@ describe('useCustomerEvents', () => {
   it('does nothing while disabled', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const { result } = renderHook(() => useCustomerEvents({ enabled: false }), {
-      wrapper: kycKitWrapper(createFakeProxyClient()),
+      wrapper: kycKitWrapper(createFakeClient()),
     });
     expect(result.current.status).toBe('idle');
     expect(FakeEventSource.instances).toHaveLength(0);

@@ -1,11 +1,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFetchEventSource } from './testing/createFetchEventSource';
-import { createInProcessProxy } from './testing/createInProcessProxy';
-import type { InProcessProxy } from './testing/createInProcessProxy';
-import { OnboardingView } from './testing/OnboardingView';
-import { renderKycKitHook, renderWithKycKit } from './testing/renderWithKycKit';
+import { createFetchEventSource } from '@kyc-kit/testing';
+import { createInProcessProxy } from '@kyc-kit/testing/server';
+import type { InProcessProxy } from '@kyc-kit/testing/server';
+import { OnboardingView, renderKycKitHook, renderWithKycKit } from '@kyc-kit/testing/react';
 import type { OnboardingEvent } from './useOnboarding';
 import { useCapability } from './useCapability';
 import { useCustomer } from './useCustomer';

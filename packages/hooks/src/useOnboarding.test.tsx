@@ -4,10 +4,8 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OnboardingEvent } from './useOnboarding';
-import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
-import { FakeEventSource } from './testing/FakeEventSource';
-import { OnboardingView } from './testing/OnboardingView';
-import { kycKitWrapper, renderWithKycKit } from './testing/renderWithKycKit';
+import { createFakeClient, fakeCustomer, FakeEventSource } from '@kyc-kit/testing';
+import { kycKitWrapper, OnboardingView, renderWithKycKit } from '@kyc-kit/testing/react';
 
 const TOS_VERSION = {
   versionId: 'us_individual_2026-05-29',
@@ -23,7 +21,7 @@ describe('useOnboarding', () => {
   it('walks loading -> collect -> terms -> verifying -> done and reports each change', async () => {
     const user = userEvent.setup({ delay: null });
     let phase = 0;
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ requirements: { firstName: 'due', tos: 'due' }, tosVersions: [TOS_VERSION] }),
       documents: {
         [`${TOS_VERSION.versionId}:en`]: {
@@ -100,7 +98,7 @@ describe('useOnboarding', () => {
 
   it('reports done and calls onComplete once every capability is active', async () => {
     const onComplete = vi.fn();
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ capabilities: { custodyFiat: 'active', transferFiat: 'active' } }),
     });
     renderWithKycKit(
@@ -117,7 +115,7 @@ describe('useOnboarding', () => {
   });
 
   it('shows only the generic message when a capability is unavailable', async () => {
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({
         capabilities: { custodyFiat: 'inactive' },
         requirements: { firstName: 'due' },
@@ -134,7 +132,7 @@ describe('useOnboarding', () => {
 
   it('moves to error when the customer cannot be loaded, and calls onExit on leave', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient();
+    const client = createFakeClient();
     client.getCustomer = async () => {
       throw new (await import('./KycKitApiError')).KycKitApiError({
         code: 'unauthorized',
@@ -165,7 +163,7 @@ describe('useOnboarding', () => {
       'Springfield',
       '94105',
     ];
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({
         requirements: {
           firstName: 'due',
@@ -230,7 +228,7 @@ describe('useOnboarding', () => {
 
 describe('useOnboarding for a capability the customer never requested', () => {
   it('requests it first, then asks for what it needs', async () => {
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ capabilities: { custodyFiat: 'active', tradeCrypto: 'unrequested' } }),
       onWrite: (write, current) => {
         const base = current as Customer;
@@ -259,6 +257,7 @@ describe('useOnboarding for a capability the customer never requested', () => {
     expect(client.writes).toEqual([
       {
         method: 'updateCustomer',
+        fieldKeys: [],
         body: { capabilities: ['tradeCrypto'] },
         idempotencyKey: expect.any(String),
       },
@@ -278,7 +277,7 @@ describe('useOnboarding when the provider deletes the customer', () => {
     FakeEventSource.instances = [];
     const user = userEvent.setup({ delay: null });
     const customer = fakeCustomer({ requirements: { firstName: 'due', email: 'due' } });
-    const client = createFakeProxyClient({ customer });
+    const client = createFakeClient({ customer });
     const events: OnboardingEvent[] = [];
     renderWithKycKit(
       <OnboardingView capability="custodyFiat" onEvent={(event) => events.push(event)} />,
@@ -349,7 +348,7 @@ describe('useOnboarding while verifying', () => {
     });
   }
 
-  function renderVerifying(client: ReturnType<typeof createFakeProxyClient>, verifyingPollMs?: number) {
+  function renderVerifying(client: ReturnType<typeof createFakeClient>, verifyingPollMs?: number) {
     // No window-focus refetch: the reads counted below are the flow's own.
     const queryClient = new QueryClient({
       defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
@@ -372,7 +371,7 @@ describe('useOnboarding while verifying', () => {
   });
 
   it('reads the customer again on an interval, without live updates, and asks again for a field rejected meanwhile', async () => {
-    const client = createFakeProxyClient({ customer: verifyingCustomer() });
+    const client = createFakeClient({ customer: verifyingCustomer() });
     renderVerifying(client, 2000);
     await settle();
     expect(status()).toBe('verifying');
@@ -394,7 +393,7 @@ describe('useOnboarding while verifying', () => {
   });
 
   it('reads every few seconds by default', async () => {
-    const client = createFakeProxyClient({ customer: verifyingCustomer() });
+    const client = createFakeClient({ customer: verifyingCustomer() });
     renderVerifying(client);
     await settle();
     client.customer = rejectedCustomer();
@@ -403,7 +402,7 @@ describe('useOnboarding while verifying', () => {
   });
 
   it('pauses while the page is hidden and reads at once when it is shown again', async () => {
-    const client = createFakeProxyClient({ customer: verifyingCustomer() });
+    const client = createFakeClient({ customer: verifyingCustomer() });
     renderVerifying(client, 2000);
     await settle();
     const readsBefore = client.reads;
@@ -421,7 +420,7 @@ describe('useOnboarding while verifying', () => {
   });
 
   it('does not read on an interval when verifyingPollMs is 0', async () => {
-    const client = createFakeProxyClient({ customer: verifyingCustomer() });
+    const client = createFakeClient({ customer: verifyingCustomer() });
     renderVerifying(client, 0);
     await settle();
     const readsBefore = client.reads;

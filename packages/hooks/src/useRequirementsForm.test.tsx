@@ -3,10 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { KycKitApiError } from './KycKitApiError';
-import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
-import type { RecordedWrite } from './testing/createFakeProxyClient';
-import { FieldMarkup, RequirementsFormView } from './testing/RequirementsFormView';
-import { renderWithKycKit } from './testing/renderWithKycKit';
+import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
+import type { FakeWrite } from '@kyc-kit/testing';
+import { FieldMarkup, renderWithKycKit, RequirementsFormView } from '@kyc-kit/testing/react';
 import { useRequirementField } from './useRequirementField';
 import { useRequirementsForm } from './useRequirementsForm';
 import type { RequirementsForm, UseRequirementsFormOptions } from './useRequirementsForm';
@@ -37,7 +36,7 @@ function Form(
 }
 
 /** After a write, the customer owes every base field not yet sent, due. */
-function owesTheRest(write: RecordedWrite, current: Customer | null): Customer {
+function owesTheRest(write: FakeWrite, current: Customer | null): Customer {
   const sent = new Set([
     ...Object.keys((write.body.fields ?? {}) as object),
     ...BASE_FIELDS.filter((key) => current !== null && current.requirements[key] === undefined),
@@ -89,7 +88,7 @@ describe('useRequirementsForm', () => {
       ...customer.requirements.addressLine1!,
       deadline: '2026-03-01T00:00:00Z',
     };
-    renderWithKycKit(<PartnerForm />, createFakeProxyClient({ customer }));
+    renderWithKycKit(<PartnerForm />, createFakeClient({ customer }));
 
     expect(await screen.findByTestId('addressLine1')).toHaveTextContent(
       'Street address (overdue) by 2026-03-01T00:00:00Z',
@@ -102,7 +101,7 @@ describe('useRequirementsForm', () => {
 
   it('creates the customer with the first step, then asks the next step', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({ customer: null, onWrite: owesTheRest });
+    const client = createFakeClient({ customer: null, onWrite: owesTheRest });
     renderWithKycKit(<Form />, client);
 
     expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
@@ -134,7 +133,7 @@ describe('useRequirementsForm', () => {
 
   it('wires labels, hints and errors by id, naming only rendered elements', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ requirements: { firstName: 'due', dateOfBirth: 'due' } }),
     });
     renderWithKycKit(<Form />, client);
@@ -179,7 +178,7 @@ describe('useRequirementsForm', () => {
 
   it('reuses one idempotency key when the same submit is retried, and a new one for a new submit', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', email: 'due' } }),
     });
     client.failNextWrite(networkError(), 2);
@@ -206,7 +205,7 @@ describe('useRequirementsForm', () => {
 
   it('uses a new idempotency key when a field was edited after a failed submit', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', email: 'due' } }),
     });
     client.failNextWrite(networkError());
@@ -231,7 +230,7 @@ describe('useRequirementsForm', () => {
 
   it('reuses the key when a field is edited and changed back before the retry', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due', email: 'due' } }),
     });
     client.failNextWrite(networkError());
@@ -253,7 +252,7 @@ describe('useRequirementsForm', () => {
 
   it('puts server field errors on their fields and keeps every typed value', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due' } }),
     });
     client.failNextWrite(
@@ -298,7 +297,7 @@ describe('useRequirementsForm', () => {
 
   it('after a submit asks again only the fields that came back due or rejected', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({
         requirements: { firstName: 'due', lastName: 'due', purposeOfAccount: 'due' },
       }),
@@ -343,7 +342,7 @@ describe('useRequirementsForm', () => {
   });
 
   it('sends one request when Continue is pressed twice in a row', async () => {
-    const client = createFakeProxyClient({ customer: fakeCustomer({ requirements: { email: 'due' } }) });
+    const client = createFakeClient({ customer: fakeCustomer({ requirements: { email: 'due' } }) });
     const user = userEvent.setup({ delay: null });
     renderWithKycKit(<Form />, client);
     await user.type(await screen.findByLabelText('Email address'), 'ada@example.com');
@@ -354,7 +353,7 @@ describe('useRequirementsForm', () => {
 
   it('goes back to a saved step with its values kept', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({ customer: null, onWrite: owesTheRest });
+    const client = createFakeClient({ customer: null, onWrite: owesTheRest });
     renderWithKycKit(<Form />, client);
     await user.type(await screen.findByLabelText('First name'), 'Ada');
     await user.type(screen.getByLabelText('Last name'), 'Lovelace');
@@ -379,7 +378,7 @@ describe('useRequirementsForm', () => {
       { length: 20 },
       (_, index) => `partnerQuestion${String(index + 1).padStart(2, '0')}`,
     );
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({
         requirements: Object.fromEntries(keys.map((key): [string, RequirementStatus] => [key, 'due'])),
       }),
@@ -432,7 +431,7 @@ describe('useRequirementsForm getFieldProps', () => {
         </form>
       );
     }
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({
         requirements: {
           phoneNumber: 'due',
@@ -488,7 +487,7 @@ describe('useRequirementsForm getFieldProps', () => {
 describe('useRequirementsForm composite fields', () => {
   it('marks only the wrong box of a date and of a checkbox group, and links the summary to it', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({ requirements: { dateOfBirth: 'due', taxAttestation: 'due' } }),
     });
     renderWithKycKit(<Form />, client);
@@ -531,7 +530,7 @@ describe('useRequirementsForm drafts', () => {
     const customer = fakeCustomer({
       requirements: { firstName: 'due', lastName: 'due', dateOfBirth: 'due' },
     });
-    const client = createFakeProxyClient({ customer });
+    const client = createFakeClient({ customer });
     const first = renderWithKycKit(<Form />, client);
     await user.type(await screen.findByLabelText('First name'), 'Ada');
     await user.type(screen.getByLabelText('Day'), '10');
@@ -547,7 +546,7 @@ describe('useRequirementsForm drafts', () => {
     expect(screen.getByLabelText('Year')).toHaveValue('');
 
     // Another customer in the same tab does not see it.
-    const other = createFakeProxyClient({
+    const other = createFakeClient({
       customer: fakeCustomer({ id: 'customer_other', requirements: { firstName: 'due' } }),
     });
     const third = renderWithKycKit(<Form />, other);
@@ -556,7 +555,7 @@ describe('useRequirementsForm drafts', () => {
 
   it('moves a draft typed before the customer existed under the new customer', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeProxyClient({ customer: null, onWrite: owesTheRest });
+    const client = createFakeClient({ customer: null, onWrite: owesTheRest });
     renderWithKycKit(<Form />, client);
     await user.type(await screen.findByLabelText('First name'), 'Ada');
     expect(window.sessionStorage.getItem('kyc-kit:draft:new')).toContain('Ada');
@@ -575,7 +574,7 @@ describe('useRequirementsForm drafts', () => {
   it('takes a saved step out of the draft at once and leaves no draft once no step is open', async () => {
     const user = userEvent.setup({ delay: null });
     const customer = fakeCustomer({ requirements: { firstName: 'due', email: 'due' } });
-    const client = createFakeProxyClient({ customer });
+    const client = createFakeClient({ customer });
     const view = renderWithKycKit(<Form />, client);
     const draftKey = `kyc-kit:draft:${customer.id}`;
 
@@ -599,7 +598,7 @@ describe('useRequirementsForm drafts', () => {
   it('removes the draft when a compliance decision ends the flow with steps still open', async () => {
     const user = userEvent.setup({ delay: null });
     const customer = fakeCustomer({ requirements: { firstName: 'due', email: 'due' } });
-    const client = createFakeProxyClient({ customer });
+    const client = createFakeClient({ customer });
     renderWithKycKit(<Form />, client);
     const draftKey = `kyc-kit:draft:${customer.id}`;
 
@@ -623,7 +622,7 @@ describe('useRequirementsForm drafts', () => {
   it('never writes an SSN, date of birth or address to any storage', async () => {
     const user = userEvent.setup({ delay: null });
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
-    const client = createFakeProxyClient({
+    const client = createFakeClient({
       customer: fakeCustomer({
         requirements: {
           firstName: 'due',

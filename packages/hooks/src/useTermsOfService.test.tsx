@@ -2,9 +2,8 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { KycKitApiError } from './KycKitApiError';
-import { createFakeProxyClient, fakeCustomer } from './testing/createFakeProxyClient';
-import { TermsView } from './testing/OnboardingView';
-import { kycKitWrapper, renderKycKitHook } from './testing/renderWithKycKit';
+import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
+import { kycKitWrapper, renderKycKitHook, TermsView } from '@kyc-kit/testing/react';
 import { useTermsOfService } from './useTermsOfService';
 
 const VERSION = {
@@ -28,7 +27,7 @@ const documents = {
 };
 
 function clientWithTerms() {
-  return createFakeProxyClient({
+  return createFakeClient({
     customer: fakeCustomer({ requirements: { tos: 'due' }, tosVersions: [VERSION] }),
     documents,
   });
@@ -63,6 +62,7 @@ describe('useTermsOfService', () => {
     expect(client.writes).toEqual([
       {
         method: 'acceptTermsOfService',
+        fieldKeys: ['tos'],
         body: { versionId: VERSION.versionId, language: 'en' },
         idempotencyKey: expect.any(String),
       },

@@ -6,7 +6,7 @@ import {
   createProxyHarness,
   type ProxyHarness,
   type StreamMessage,
-} from './createProxyHarness';
+} from '@kyc-kit/testing/server';
 
 const harnesses: ProxyHarness[] = [];
 afterEach(async () => {

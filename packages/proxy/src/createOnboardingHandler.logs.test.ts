@@ -3,7 +3,7 @@ import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProxyLogger } from './createProxyLogger';
-import { createProxyHarness, type ProxyHarness } from './createProxyHarness';
+import { createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
 
 const harnesses: ProxyHarness[] = [];
 afterEach(async () => {

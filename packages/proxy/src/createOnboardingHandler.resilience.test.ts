@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Customer } from '@kyc-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeListener } from './createNodeListener';
-import { createProxyHarness, type ProxyHarness } from './createProxyHarness';
+import { createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
 
 const harnesses: ProxyHarness[] = [];
 const servers: Server[] = [];

@@ -1,7 +1,7 @@
 import { hasMessage, messages, type Customer } from '@kyc-kit/core';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, createProxyHarness, type ProxyHarness } from './createProxyHarness';
+import { APP_ORIGIN, createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
 
 const harnesses: ProxyHarness[] = [];
 afterEach(async () => {

@@ -10,7 +10,7 @@ import {
   WEBHOOK_SECRET,
   createProxyHarness,
   type ProxyHarness,
-} from './createProxyHarness';
+} from '@kyc-kit/testing/server';
 import { createSqliteStore } from './createSqliteStore';
 import { createWebhookSignatureHeader } from './verifyWebhookSignature';
 

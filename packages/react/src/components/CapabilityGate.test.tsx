@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { customerFixtures, tosDocumentFixtures } from '../fixtures/fixtures';
-import { createFakeClient } from '../testing/createFakeClient';
-import { renderWithClient } from '../testing/renderWithClient';
+import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
+import { createFakeClient } from '@kyc-kit/testing';
+import { renderWithClient } from '@kyc-kit/testing/react';
 import { CapabilityGate } from './CapabilityGate';
 
 const balance = <p>Balance: $120.00</p>;

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { customerFixtures } from '../fixtures/fixtures';
+import { customerFixtures } from '@kyc-kit/testing/fixtures';
 import { CapabilityStatus } from './CapabilityStatus';
 
 const meta = {

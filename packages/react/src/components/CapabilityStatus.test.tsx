@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { customerFixtures } from '../fixtures/fixtures';
-import { createFakeClient } from '../testing/createFakeClient';
-import { renderWithClient } from '../testing/renderWithClient';
+import { customerFixtures } from '@kyc-kit/testing/fixtures';
+import { createFakeClient } from '@kyc-kit/testing';
+import { renderWithClient } from '@kyc-kit/testing/react';
 import { CapabilityStatus } from './CapabilityStatus';
 
 describe('<CapabilityStatus>', () => {

@@ -2,9 +2,8 @@ import { es } from '@kyc-kit/core/locales/es';
 import { KycKitProvider } from '@kyc-kit/hooks';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { customerFixtures, tosDocumentFixtures } from '../fixtures/fixtures';
-import { createFakeClient } from '../testing/createFakeClient';
-import { createInstantQueryClient } from '../testing/createInstantQueryClient';
+import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
+import { createFakeClient, createInstantQueryClient } from '@kyc-kit/testing';
 import { Onboarding } from './Onboarding';
 
 // Spanish ships as its own entry point (@kyc-kit/core/locales/es), passed as `messages`.

@@ -4,8 +4,8 @@ import { KycKitProvider, kycKitQueryKeys } from '@kyc-kit/hooks';
 import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { customerFixtures } from '../fixtures/fixtures';
-import { createFakeClient } from '../testing/createFakeClient';
+import { customerFixtures } from '@kyc-kit/testing/fixtures';
+import { createFakeClient } from '@kyc-kit/testing';
 import { Onboarding } from './Onboarding';
 
 // The shared setup file clears window storage after each test and assumes a DOM. Hand it a

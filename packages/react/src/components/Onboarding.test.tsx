@@ -2,9 +2,9 @@ import { es } from '@kyc-kit/core/locales/es';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { customerFixtures, tosDocumentFixtures } from '../fixtures/fixtures';
-import { createFakeClient } from '../testing/createFakeClient';
-import { renderWithClient } from '../testing/renderWithClient';
+import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
+import { createFakeClient } from '@kyc-kit/testing';
+import { renderWithClient } from '@kyc-kit/testing/react';
 import { Onboarding } from './Onboarding';
 
 describe('<Onboarding>', () => {

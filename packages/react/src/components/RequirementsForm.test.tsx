@@ -1,10 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { customerFixtures } from '../fixtures/fixtures';
-import { createFakeClient } from '../testing/createFakeClient';
-import { onlyRequirements } from '../testing/onlyRequirements';
-import { renderWithClient } from '../testing/renderWithClient';
+import { customerFixtures } from '@kyc-kit/testing/fixtures';
+import { createFakeClient, onlyRequirements } from '@kyc-kit/testing';
+import { renderWithClient } from '@kyc-kit/testing/react';
 import { RequirementsForm } from './RequirementsForm';
 
 describe('<RequirementsForm>', () => {

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { RequirementsForm } from '../components/RequirementsForm';
-import { customerFixtures } from '../fixtures/fixtures';
-import { onlyRequirements } from '../testing/onlyRequirements';
+import { customerFixtures } from '@kyc-kit/testing/fixtures';
+import { onlyRequirements } from '@kyc-kit/testing';
 
 /**
  * Every input kind of core's field registry, each valid and invalid. Each

@@ -4,10 +4,9 @@ import { useRequirementField, useRequirementsForm } from '@kyc-kit/hooks';
 import type { RequirementsForm as RequirementsFormValue } from '@kyc-kit/hooks';
 import { describe, expect, it } from 'vitest';
 import { RequirementsForm } from '../components/RequirementsForm';
-import { customerFixtures } from '../fixtures/fixtures';
-import { createFakeClient } from '../testing/createFakeClient';
-import { onlyRequirements } from '../testing/onlyRequirements';
-import { renderWithClient } from '../testing/renderWithClient';
+import { customerFixtures } from '@kyc-kit/testing/fixtures';
+import { createFakeClient, onlyRequirements } from '@kyc-kit/testing';
+import { renderWithClient } from '@kyc-kit/testing/react';
 import { FieldControl } from './RequirementField';
 
 function renderField(

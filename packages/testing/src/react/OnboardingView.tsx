@@ -1,6 +1,5 @@
-import { useOnboarding } from '../useOnboarding';
-import type { UseOnboardingOptions } from '../useOnboarding';
-import type { TermsOfService } from '../useTermsOfService';
+import { useOnboarding } from '@kyc-kit/hooks';
+import type { TermsOfService, UseOnboardingOptions } from '@kyc-kit/hooks';
 import { RequirementsFormView } from './RequirementsFormView';
 
 /** The Terms of Service step rendered from its prop bags. */

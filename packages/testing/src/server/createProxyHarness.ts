@@ -1,17 +1,14 @@
-// Test support, not part of the package's API: a proxy wired in-process to a
-// sandbox, the way a partner wires it to a provider. Only *.test.ts files import it.
+// Test support: a proxy wired in-process to a sandbox, the way a partner
+// wires it to a provider. Only tests import it.
+import {
+  createCoinbaseUpstream,
+  createOmsUpstream,
+  createOnboardingHandler,
+  createSqliteStore,
+} from '@kyc-kit/proxy';
+import type { OnboardingHandler, OnboardingHandlerOptions, RetryOptions, Upstream } from '@kyc-kit/proxy';
 import { DEFAULT_TOS_VERSION_ID, createSandbox, type Sandbox } from '@kyc-kit/sandbox';
 import { pino } from 'pino';
-import { createCoinbaseUpstream } from './createCoinbaseUpstream';
-import { createOmsUpstream } from './createOmsUpstream';
-import {
-  createOnboardingHandler,
-  type OnboardingHandler,
-  type OnboardingHandlerOptions,
-} from './createOnboardingHandler';
-import { createSqliteStore } from './createSqliteStore';
-import type { RetryOptions } from './requestWithRetry';
-import type { Upstream } from './Upstream';
 
 /** Where the partner app lives in tests (same origin as the browser). */
 export const APP_ORIGIN = 'http://app.test';

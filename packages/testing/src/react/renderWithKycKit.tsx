@@ -2,8 +2,8 @@ import { es } from '@kyc-kit/core/locales/es';
 import { QueryClient } from '@tanstack/react-query';
 import { render, renderHook } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
-import type { ProxyClient } from '../createProxyClient';
-import { KycKitProvider } from '../KycKitProvider';
+import { KycKitProvider } from '@kyc-kit/hooks';
+import type { ProxyClient } from '@kyc-kit/hooks';
 
 /** A QueryClient for tests: no retries, so a failure shows at once. */
 export function createTestQueryClient(): QueryClient {

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
-import type { RequirementFieldProps } from '../buildRequirementFieldProps';
-import { useRequirementField } from '../useRequirementField';
-import { useRequirementsErrorSummary } from '../useRequirementsErrorSummary';
-import type { RequirementsForm } from '../useRequirementsForm';
+import { useRequirementField, useRequirementsErrorSummary } from '@kyc-kit/hooks';
+import type { RequirementFieldProps, RequirementsForm } from '@kyc-kit/hooks';
 
 /** Renders one field's prop bags the way a design system would: spread, add nothing. */
 export function FieldMarkup({ field }: { field: RequirementFieldProps }) {

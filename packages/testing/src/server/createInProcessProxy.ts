@@ -5,8 +5,8 @@ import {
   parseCdpSigningKey,
 } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
-import { createProxyClient } from '../createProxyClient';
-import type { ProxyClient } from '../createProxyClient';
+import { createProxyClient } from '@kyc-kit/hooks';
+import type { ProxyClient } from '@kyc-kit/hooks';
 
 /** Where the in-process sandbox pretends to live; the proxy fetches ToS documents from it. */
 const SANDBOX_URL = 'http://sandbox.test';

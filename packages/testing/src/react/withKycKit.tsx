@@ -3,10 +3,10 @@ import { es } from '@kyc-kit/core/locales/es';
 import { KycKitProvider } from '@kyc-kit/hooks';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { createFakeClient } from '../createFakeClient';
+import type { FakeClientOptions } from '../createFakeClient';
+import { createInstantQueryClient } from '../createInstantQueryClient';
 import { customerFixtures, tosDocumentFixtures } from '../fixtures/fixtures';
-import { createFakeClient } from './createFakeClient';
-import { createInstantQueryClient } from './createInstantQueryClient';
-import type { FakeClientOptions } from './createFakeClient';
 
 /**
  * What a story puts in `parameters.kycKit`. Storybook deep-merges parameters,

@@ -3,7 +3,7 @@ import { KycKitProvider } from '@kyc-kit/hooks';
 import type { ProxyClient } from '@kyc-kit/hooks';
 import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
-import { createInstantQueryClient } from './createInstantQueryClient';
+import { createInstantQueryClient } from '../createInstantQueryClient';
 
 /** Renders `element` inside a KycKitProvider with `client`; `rerender` keeps the provider. */
 export function renderWithClient(
