@@ -1,0 +1,105 @@
+import {
+  buildCapabilitiesRequest,
+  buildCreateRequest,
+  buildPatch,
+  createCustomerBodySchema,
+  updateCustomerBodySchema,
+  type Customer,
+} from '@kyc-kit/core';
+import { Hono } from 'hono';
+import { userReference, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
+import { ProxyError } from './ProxyError';
+import { requireWrite } from './proxyMiddleware';
+import { parseBody, validateCapabilities, validateSubmittedFields } from './validateRequestBody';
+
+/** A creator that has not linked its customer after this long is presumed dead. */
+const CREATION_STALE_MS = 60_000;
+
+/** `GET`, `POST` and `PATCH /customer`: read, create (once per user) and update the user's own customer. */
+export function createCustomerRoutes(deps: ProxyDeps) {
+  const { upstream, store, logger, hub } = deps;
+  const routes = new Hono<ProxyEnv>();
+
+  routes.get('/', async (c) => {
+    const customerId = await deps.linkedCustomerId(c.get('user').id);
+    return c.json({
+      customer: await deps.onLinkedCustomer(customerId, () =>
+        deps.readCustomer(customerId, c.req.raw.signal),
+      ),
+    });
+  });
+
+  routes.post('/', requireWrite(deps), async (c) => {
+    const body = parseBody(createCustomerBodySchema, await deps.readJson(c), ['capabilities', 'fields']);
+    validateCapabilities(upstream.provider, body.capabilities);
+    const values = validateSubmittedFields(upstream.provider, body.fields ?? {});
+    const userId = c.get('user').id;
+    // One creator per user in this process; the store's claim covers other processes.
+    return deps.creationLock.run(userId, async () => {
+      let claim = await store.claimCustomerCreation(userId, {
+        now: Date.now(),
+        staleAfterMs: CREATION_STALE_MS,
+      });
+      if (claim.status === 'linked') {
+        const linkedId = claim.customerId;
+        try {
+          return c.json(
+            {
+              customer: await deps.onLinkedCustomer(linkedId, () =>
+                deps.readCustomer(linkedId, c.req.raw.signal),
+              ),
+            },
+            200,
+          );
+        } catch (error) {
+          if (!(error instanceof ProxyError && error.reason === 'no_customer')) throw error;
+          // The linked customer was deleted upstream and is now unlinked: this request creates a new one.
+          claim = await store.claimCustomerCreation(userId, {
+            now: Date.now(),
+            staleAfterMs: CREATION_STALE_MS,
+          });
+          if (claim.status === 'linked') throw new ProxyError('create_in_progress', { retryAfterSeconds: 1 });
+        }
+      }
+      if (claim.status === 'busy') throw new ProxyError('create_in_progress', { retryAfterSeconds: 1 });
+      let customer: Customer;
+      try {
+        const context = await deps.writeContext(c, 'create');
+        customer = await upstream.createCustomer(
+          buildCreateRequest(upstream.provider, { capabilities: body.capabilities, values }),
+          context,
+        );
+        await store.linkCustomer(userId, customer.id);
+      } catch (error) {
+        await store.releaseCustomerCreation(userId);
+        throw error;
+      }
+      logger.info({ user: userReference(userId), provider: upstream.provider }, 'customer created');
+      hub.publish(userId, customer);
+      return c.json({ customer }, 201);
+    });
+  });
+
+  routes.patch('/', requireWrite(deps), async (c) => {
+    const body = parseBody(updateCustomerBodySchema, await deps.readJson(c), ['capabilities', 'fields']);
+    const capabilities = body.capabilities ?? [];
+    validateCapabilities(upstream.provider, capabilities);
+    const values = validateSubmittedFields(upstream.provider, body.fields ?? {});
+    if (capabilities.length === 0 && Object.keys(values).length === 0)
+      throw new ProxyError('invalid_request', { detail: 'nothing to update' });
+    const userId = c.get('user').id;
+    const customerId = await deps.linkedCustomerId(userId);
+    const context = await deps.writeContext(c, 'update');
+    const request = {
+      ...buildCapabilitiesRequest(upstream.provider, capabilities),
+      ...buildPatch(upstream.provider, values),
+    };
+    const customer = await deps.onLinkedCustomer(customerId, () =>
+      upstream.updateCustomer(customerId, request, context),
+    );
+    hub.publish(userId, customer);
+    return c.json({ customer });
+  });
+
+  return routes;
+}

@@ -1,0 +1,93 @@
+import { Hono } from 'hono';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import type { CustomerEvent } from './createEventHub';
+import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
+import { ProxyError } from './ProxyError';
+
+/** Writes one event in the wire format of docs/contracts.md. */
+function writeEvent(stream: SSEStreamingApi, event: CustomerEvent): Promise<void> {
+  switch (event.type) {
+    case 'customer':
+      return stream.writeSSE({
+        id: String(event.id),
+        event: 'customer',
+        data: JSON.stringify({ customer: event.customer }),
+      });
+    case 'customer_deleted':
+      return stream.writeSSE({
+        id: String(event.id),
+        event: 'customer_deleted',
+        data: JSON.stringify({ customerId: event.customerId }),
+      });
+    default:
+      return event satisfies never;
+  }
+}
+
+/**
+ * `GET /events`: the user's server-sent event stream. Each event carries the
+ * whole customer, so resuming after `Last-Event-ID` sends the latest event
+ * when the client has not seen it.
+ */
+export function createEventRoutes(deps: ProxyDeps) {
+  const { store, logger, hub } = deps;
+  const routes = new Hono<ProxyEnv>();
+
+  routes.get('/', async (c) => {
+    const userId = c.get('user').id;
+    if (hub.streamCount(userId) >= deps.maxStreamsPerUser)
+      throw new ProxyError('rate_limited', { retryAfterSeconds: 5 });
+    const lastEventHeader = c.req.header('last-event-id');
+    const lastEventId =
+      lastEventHeader !== undefined && /^\d{1,16}$/.test(lastEventHeader)
+        ? Number(lastEventHeader)
+        : undefined;
+    const latest = hub.latest(userId);
+    const replay = latest && (lastEventId === undefined || latest.id > lastEventId) ? latest : undefined;
+    const needsFreshRead = lastEventId !== undefined && latest === undefined;
+    const signal = c.req.raw.signal;
+
+    const response = streamSSE(c, async (stream) => {
+      // Writes are queued in order by the stream's writer; none is awaited, so one slow reader never blocks the hub.
+      const send = (event: CustomerEvent): void => void writeEvent(stream, event);
+      const unsubscribe = hub.subscribe(userId, send);
+      const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatMs);
+      const closed = new Promise<void>((resolve) => {
+        stream.onAbort(resolve);
+        signal.addEventListener('abort', () => resolve(), { once: true });
+        if (signal.aborted) resolve();
+      });
+      void stream.write('retry: 3000\n\n');
+      if (replay) send(replay);
+      if (needsFreshRead) {
+        // A Last-Event-ID from before this process started: the client may have missed anything, so read the customer now.
+        void store
+          .getCustomerId(userId)
+          .then(async (customerId) => {
+            if (customerId === null) return;
+            const customer = await deps.onLinkedCustomer(customerId, () => deps.readCustomer(customerId));
+            if (!hub.latest(userId)) hub.publish(userId, customer);
+          })
+          .catch((error: unknown) =>
+            logger.warn(
+              { error: error instanceof Error ? error.name : 'unknown' },
+              'event stream resume read failed',
+            ),
+          );
+      }
+      try {
+        await closed;
+      } finally {
+        unsubscribe();
+        clearInterval(heartbeat);
+      }
+    });
+    response.headers.set('content-type', 'text/event-stream; charset=utf-8');
+    response.headers.set('cache-control', 'no-store');
+    // Reverse proxies such as nginx would otherwise buffer the stream and delay every event.
+    response.headers.set('x-accel-buffering', 'no');
+    return response;
+  });
+
+  return routes;
+}

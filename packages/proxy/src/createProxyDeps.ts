@@ -1,0 +1,182 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { OMS_TOS_VERSION, type Customer } from '@kyc-kit/core';
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { OnboardingHandlerOptions, OnboardingUser } from './createOnboardingHandler';
+import { createEventHub, type EventHub } from './createEventHub';
+import { createKeyedLock, type KeyedLock } from './createKeyedLock';
+import { createProxyLogger } from './createProxyLogger';
+import { createRateLimiter, type RateLimiter } from './createRateLimiter';
+import { createSqliteStore } from './createSqliteStore';
+import { createTosDocumentLoader, type TosDocumentLoader } from './createTosDocumentLoader';
+import { isCustomerGone } from './mapUpstreamError';
+import type { OnboardingStore } from './OnboardingStore';
+import { ProxyError } from './ProxyError';
+import { readLimitedBody } from './readLimitedBody';
+import { resolveClientAddress } from './resolveClientAddress';
+import type { Upstream, UpstreamWriteContext } from './Upstream';
+import { parseJson } from './validateRequestBody';
+
+/** The Hono environment of every route module: the socket address in, the signed-in user set by the session middleware. */
+export interface ProxyEnv {
+  Bindings: { clientAddress?: string };
+  Variables: { user: OnboardingUser };
+}
+
+/** A Hono context of the proxy's routes. */
+export type ProxyContext = Context<ProxyEnv>;
+
+/** How long processed events and idempotency scopes are kept: longer than any provider's redelivery window. */
+const RETENTION_MS = 7 * 24 * 60 * 60_000;
+/** Where the providers publish their terms: Coinbase's documentation site and core's default OMS terms URL. */
+const DEFAULT_TOS_ORIGINS = ['https://docs.cdp.coinbase.com', new URL(OMS_TOS_VERSION.url).origin];
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/**
+ * What the route modules share: the resolved options, the store, the event
+ * hub, the limiters, and the helpers more than one route needs. Built once
+ * per handler by {@link createProxyDeps}.
+ */
+export interface ProxyDeps {
+  upstream: Upstream;
+  store: OnboardingStore;
+  logger: Logger;
+  hub: EventHub;
+  resolveUser: OnboardingHandlerOptions['resolveUser'];
+  webhookSecret: string;
+  basePath: string;
+  allowedOrigins: ReadonlySet<string>;
+  timeoutMs: number;
+  bodyLimitBytes: number;
+  heartbeatMs: number;
+  maxStreamsPerUser: number;
+  userLimiter: RateLimiter;
+  addressLimiter: RateLimiter;
+  /** One creator per user in this process; the store's claim covers other processes. */
+  creationLock: KeyedLock;
+  tosDocuments: TosDocumentLoader;
+  /** The end-user's address: the socket's, or read from `X-Forwarded-For` behind trusted proxies. */
+  clientAddressOf(c: ProxyContext): string | undefined;
+  /** Reads the request body as JSON within the body limit. */
+  readJson(c: ProxyContext): Promise<unknown>;
+  /** The idempotency key and end-user address of an upstream write. */
+  writeContext(c: ProxyContext, operation: string): Promise<UpstreamWriteContext>;
+  /** The customer linked to the user; `no_customer` (404) when none. */
+  linkedCustomerId(userId: string): Promise<string>;
+  readCustomer(customerId: string, signal?: AbortSignal): Promise<Customer>;
+  /** Unlinks a customer deleted upstream and tells the user's streams. */
+  forgetCustomer(customerId: string): Promise<void>;
+  /** Runs an upstream call on the user's linked customer; a customer deleted upstream becomes `no_customer`. */
+  onLinkedCustomer<T>(customerId: string, call: () => Promise<T>): Promise<T>;
+}
+
+/** Reference to a user in logs: stable, but not the partner's user id (which may be an email). */
+export function userReference(userId: string): string {
+  return createHash('sha256').update(userId).digest('hex').slice(0, 16);
+}
+
+/** Resolves the handler's options into the deps object every route module receives. */
+export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
+  const upstream = options.upstream;
+  const store = options.store ?? createSqliteStore();
+  const trustedProxyCount = options.trustedProxyCount ?? 0;
+  const tosOrigins = new Set(
+    (options.tosOrigins ?? DEFAULT_TOS_ORIGINS).map((origin) => new URL(origin).origin),
+  );
+  const logger = createProxyLogger(options.logger);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const bodyLimitBytes = options.bodyLimitBytes ?? 65_536;
+  const hub = createEventHub();
+  let lastPrunedAt = 0;
+
+  function clientAddressOf(c: ProxyContext): string | undefined {
+    return resolveClientAddress({
+      socketAddress: c.env?.clientAddress,
+      forwardedFor: c.req.header('x-forwarded-for') ?? null,
+      trustedProxyCount,
+    });
+  }
+
+  /** The provider idempotency key for this write: the browser's key scoped to user and operation, or a fresh one. */
+  async function idempotencyKeyFor(c: ProxyContext, operation: string): Promise<string> {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined) return randomUUID();
+    if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw new ProxyError('invalid_idempotency_key');
+    const now = Date.now();
+    if (now - lastPrunedAt > 60 * 60_000) {
+      lastPrunedAt = now;
+      await store.prune(now - RETENTION_MS);
+    }
+    return store.scopeIdempotencyKey({ userId: c.get('user').id, operation, key, now });
+  }
+
+  function readCustomer(customerId: string, signal?: AbortSignal): Promise<Customer> {
+    return upstream.getCustomer(customerId, { timeoutMs, ...(signal ? { signal } : {}) });
+  }
+
+  /**
+   * Drops the link to a customer the provider no longer has and tells the
+   * user's open streams, so the browser shows onboarding from the start
+   * instead of a customer that cannot be read or updated any more.
+   */
+  async function forgetCustomer(customerId: string): Promise<void> {
+    const userId = await store.unlinkCustomer(customerId);
+    if (userId === null) return;
+    logger.info(
+      { user: userReference(userId), provider: upstream.provider },
+      'customer unlinked: deleted upstream',
+    );
+    hub.publishDeleted(userId, customerId);
+  }
+
+  return {
+    upstream,
+    store,
+    logger,
+    hub,
+    resolveUser: options.resolveUser,
+    webhookSecret: options.webhookSecret,
+    basePath: (options.basePath ?? '/api/onboarding').replace(/\/+$/, ''),
+    allowedOrigins: new Set(options.allowedOrigins ?? []),
+    timeoutMs,
+    bodyLimitBytes,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    maxStreamsPerUser: options.maxStreamsPerUser ?? 10,
+    userLimiter: createRateLimiter(options.rateLimit?.perUser ?? { limit: 120, windowMs: 60_000 }),
+    addressLimiter: createRateLimiter(options.rateLimit?.perAddress ?? { limit: 600, windowMs: 60_000 }),
+    creationLock: createKeyedLock(),
+    tosDocuments: createTosDocumentLoader({ upstream, tosOrigins, timeoutMs }),
+    clientAddressOf,
+    async readJson(c) {
+      return parseJson(await readLimitedBody(c.req.raw, bodyLimitBytes));
+    },
+    async writeContext(c, operation) {
+      const requesterIpAddress = clientAddressOf(c);
+      // Never fall back to the server's own address: the provider must see the end-user's.
+      if (requesterIpAddress === undefined) {
+        logger.error(
+          'no client address: pass context.clientAddress (createNodeListener does) or set trustedProxyCount',
+        );
+        throw new ProxyError('client_address_unavailable');
+      }
+      // No abort signal: a write the browser gave up on still completes, so a created customer is linked, not orphaned.
+      return { idempotencyKey: await idempotencyKeyFor(c, operation), requesterIpAddress, timeoutMs };
+    },
+    async linkedCustomerId(userId) {
+      const customerId = await store.getCustomerId(userId);
+      if (customerId === null) throw new ProxyError('no_customer');
+      return customerId;
+    },
+    readCustomer,
+    forgetCustomer,
+    async onLinkedCustomer(customerId, call) {
+      try {
+        return await call();
+      } catch (error) {
+        if (!isCustomerGone(error)) throw error;
+        await forgetCustomer(customerId);
+        throw new ProxyError('no_customer', { detail: 'customer deleted upstream', cause: error });
+      }
+    },
+  };
+}

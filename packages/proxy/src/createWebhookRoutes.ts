@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { Customer } from '@kyc-kit/core';
+import { Hono } from 'hono';
+import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
+import { isCustomerGone } from './mapUpstreamError';
+import { ProxyError } from './ProxyError';
+import { readLimitedBody } from './readLimitedBody';
+import { UpstreamError } from './UpstreamError';
+import { parseJson } from './validateRequestBody';
+import { verifyWebhookSignature } from './verifyWebhookSignature';
+
+/**
+ * `POST /webhooks/:provider`: signed provider deliveries, not session-bound.
+ * Each event is processed once (the store records its id); the customer it
+ * names is re-read upstream and pushed to its user's streams.
+ */
+export function createWebhookRoutes(deps: ProxyDeps) {
+  const { upstream, store, logger, hub } = deps;
+  const routes = new Hono<ProxyEnv>();
+
+  routes.post('/:provider', async (c) => {
+    if (c.req.param('provider') !== upstream.provider) throw new ProxyError('not_found');
+    const rawBody = await readLimitedBody(c.req.raw, Math.max(deps.bodyLimitBytes, 262_144));
+    const verdict = verifyWebhookSignature({
+      header: c.req.header('x-hook0-signature') ?? null,
+      rawBody,
+      secret: deps.webhookSecret,
+      getHeader: (name) => c.req.header(name),
+    });
+    if (!verdict.ok) {
+      logger.warn({ reason: verdict.reason, provider: upstream.provider }, 'webhook refused');
+      throw new ProxyError('invalid_signature');
+    }
+    const event = upstream.readWebhookEvent(parseJson(rawBody));
+    if (!event) {
+      // Acknowledged so the provider stops redelivering an event this proxy has no use for.
+      logger.info({ provider: upstream.provider }, 'webhook ignored: not a customer event');
+      return c.body(null, 204);
+    }
+    // The id in the body; else the X-Event-Id header, if the v1 signature vouches for it (the guides'
+    // event shape has no id field); else the digest of the signed body, which identifies a redelivery.
+    const headerEventId = verdict.signedHeaders.includes('x-event-id')
+      ? c.req.header('x-event-id')
+      : undefined;
+    const eventId =
+      event.eventId ?? headerEventId ?? `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+    const eventKey = `${upstream.provider}:${eventId}`;
+    if (!(await store.claimEvent(eventKey, Date.now()))) {
+      logger.info({ eventType: event.eventType }, 'webhook duplicate ignored');
+      return c.body(null, 204);
+    }
+    try {
+      for (const customerId of event.customerIds) {
+        if (event.kind === 'customer_deleted') {
+          await deps.forgetCustomer(customerId);
+          continue;
+        }
+        const userId = await store.getUserId(customerId);
+        if (userId === null) continue;
+        let customer: Customer;
+        try {
+          customer = await deps.readCustomer(customerId);
+        } catch (error) {
+          // A customer deleted upstream cannot be re-read: unlink it now (its deletion event may come later or never).
+          if (isCustomerGone(error)) await deps.forgetCustomer(customerId);
+          // Any other 404 ends this event too: retrying a read that cannot succeed would only redeliver forever.
+          if (error instanceof UpstreamError && error.status === 404) continue;
+          throw error;
+        }
+        hub.publish(userId, customer);
+      }
+    } catch (error) {
+      // Unclaim, so the provider's redelivery gets processed.
+      await store.releaseEvent(eventKey);
+      throw error;
+    }
+    logger.info({ eventType: event.eventType }, 'webhook processed');
+    return c.body(null, 204);
+  });
+
+  return routes;
+}

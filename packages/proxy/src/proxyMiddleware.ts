@@ -1,0 +1,89 @@
+import { createMiddleware } from 'hono/factory';
+import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
+import { ProxyError } from './ProxyError';
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/** Every answer, errors and event streams included, gets the security headers, CORS for allowed origins, and one log line. */
+export function securityHeaders(deps: ProxyDeps) {
+  return createMiddleware<ProxyEnv>(async (c, next) => {
+    const started = Date.now();
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    const origin = c.req.header('origin');
+    if (origin !== undefined && deps.allowedOrigins.has(origin)) {
+      c.res.headers.set('access-control-allow-origin', origin);
+      c.res.headers.set('access-control-allow-credentials', 'true');
+      c.res.headers.append('vary', 'Origin');
+    }
+    deps.logger.info(
+      {
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        durationMs: Date.now() - started,
+      },
+      'request',
+    );
+  });
+}
+
+/**
+ * The session middleware of the browser routes: refuses cross-site pages,
+ * counts the request against the address and user limits, and sets `user`
+ * from the partner's `resolveUser` (401 when nobody is signed in).
+ */
+export function requireSession(deps: ProxyDeps) {
+  return createMiddleware<ProxyEnv>(async (c, next) => {
+    // A cross-site page has no business here, reads included (they could leak by timing or size).
+    const site = c.req.header('sec-fetch-site');
+    const origin = c.req.header('origin');
+    if (site === 'cross-site' && (origin === undefined || !deps.allowedOrigins.has(origin)))
+      throw new ProxyError('forbidden_origin');
+    const address = deps.clientAddressOf(c);
+    const byAddress = deps.addressLimiter.hit(`address:${address ?? 'unknown'}`);
+    if (!byAddress.allowed)
+      throw new ProxyError('rate_limited', { retryAfterSeconds: byAddress.retryAfterSeconds });
+    const user = await deps.resolveUser(c.req.raw);
+    if (!user || typeof user.id !== 'string' || user.id === '') throw new ProxyError('unauthorized');
+    const byUser = deps.userLimiter.hit(`user:${user.id}`);
+    if (!byUser.allowed)
+      throw new ProxyError('rate_limited', { retryAfterSeconds: byUser.retryAfterSeconds });
+    c.set('user', user);
+    await next();
+  });
+}
+
+/** The CSRF guard of writes: an allowed origin, JSON, and the custom header a cross-site form cannot add. */
+export function requireWrite(deps: ProxyDeps) {
+  return createMiddleware<ProxyEnv>(async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== new URL(c.req.url).origin && !deps.allowedOrigins.has(origin))
+      throw new ProxyError('forbidden_origin');
+    if (c.req.header('x-kyc-kit') !== '1') throw new ProxyError('csrf_header_missing');
+    const contentType = c.req.header('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(contentType)) throw new ProxyError('unsupported_media_type');
+    await next();
+  });
+}
+
+/** Answers CORS preflights of the allowed origins; any other origin gets 403. */
+export function corsPreflight(deps: ProxyDeps) {
+  return createMiddleware<ProxyEnv>(async (c) => {
+    const origin = c.req.header('origin');
+    if (origin === undefined || !deps.allowedOrigins.has(origin)) return c.body(null, 403);
+    return c.body(null, 204, {
+      'access-control-allow-methods': 'GET, POST, PATCH',
+      'access-control-allow-headers': 'Content-Type, X-KYC-Kit, Idempotency-Key, Last-Event-ID',
+      'access-control-max-age': '600',
+    });
+  });
+}
