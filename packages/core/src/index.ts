@@ -98,6 +98,7 @@ export type { UsSubdivisionCode } from './fields/usSubdivisions';
 export { COUNTRY_CODES, isCountryCode } from './fields/countryCodes';
 export { PHONE_COUNTRIES } from './fields/phoneCountries';
 export type { PhoneCountry } from './fields/phoneCountries';
+export { isPhoneMetadataLoaded, loadPhoneMetadata } from './fields/phoneMetadata';
 
 // Planning, patches, gating
 export {

@@ -3,6 +3,7 @@ import {
   buildCreateRequest,
   buildPatch,
   createCustomerBodySchema,
+  loadPhoneMetadata,
   updateCustomerBodySchema,
   type Customer,
 } from '@kyc-kit/core';
@@ -32,6 +33,8 @@ export function createCustomerRoutes(deps: ProxyDeps) {
   routes.post('/', requireWrite(deps), async (c) => {
     const body = parseBody(createCustomerBodySchema, await deps.readJson(c), ['capabilities', 'fields']);
     validateCapabilities(upstream.provider, body.capabilities);
+    // Every country's phone rules, not the browser's +1-only set: the proxy decides in full.
+    await loadPhoneMetadata();
     const values = validateSubmittedFields(upstream.provider, body.fields ?? {});
     const userId = c.get('user').id;
     // One creator per user in this process; the store's claim covers other processes.
@@ -84,6 +87,8 @@ export function createCustomerRoutes(deps: ProxyDeps) {
     const body = parseBody(updateCustomerBodySchema, await deps.readJson(c), ['capabilities', 'fields']);
     const capabilities = body.capabilities ?? [];
     validateCapabilities(upstream.provider, capabilities);
+    // Every country's phone rules, not the browser's +1-only set: the proxy decides in full.
+    await loadPhoneMetadata();
     const values = validateSubmittedFields(upstream.provider, body.fields ?? {});
     if (capabilities.length === 0 && Object.keys(values).length === 0)
       throw new ProxyError('invalid_request', { detail: 'nothing to update' });

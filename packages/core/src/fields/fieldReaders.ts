@@ -1,10 +1,8 @@
-// The `min` metadata: full validity checks at a third of the `max` size, and
-// the same entry point as PHONE_COUNTRIES, so the bundle carries one copy.
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 // zod/mini: these schemas run in the browser, where classic zod would ship whole.
 import * as z from 'zod/mini';
 import type { MessageId } from '../messages/messages';
 import { isCountryCode } from './countryCodes';
+import { parsePhone } from './phoneMetadata';
 import { US_SUBDIVISIONS, type UsSubdivisionCode } from './usSubdivisions';
 
 /**
@@ -221,14 +219,10 @@ export function readPhoneNumber(value: unknown): ReadResult<string> {
     number = asText(value);
   }
   if (number === undefined || number === '') return fail('field.phoneNumber.error.required');
-  // Browsers fill `tel-country-code` with a calling code ("+1"), not a region.
-  const callingCode = /^\+?(\d{1,3})$/.exec(country);
-  const parsed =
-    callingCode !== null && !number.startsWith('+')
-      ? parsePhoneNumberFromString(`+${callingCode[1]}${number.replace(/^0+/, '')}`)
-      : parsePhoneNumberFromString(number, isSupportedCountry(country) ? country : 'US');
-  if (parsed === undefined || !parsed.isValid()) return fail('field.phoneNumber.error.invalid');
-  return ok(parsed.number);
+  // Full rules for +1 always, for other countries once loaded (phoneMetadata.ts); the proxy always has them.
+  const parsed = parsePhone(number, country);
+  if (parsed.status === 'invalid') return fail('field.phoneNumber.error.invalid');
+  return ok(parsed.e164);
 }
 
 /** Reads one value of a provider enumeration. */

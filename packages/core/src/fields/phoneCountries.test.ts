@@ -1,6 +1,10 @@
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/min/metadata';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../messages/messages';
 import { PHONE_COUNTRIES } from './phoneCountries';
+import { loadPhoneMetadata } from './phoneMetadata';
+import { NANP_PHONE_METADATA } from './phoneMetadataInline';
 import { validateFields } from './validateFields';
 
 describe('PHONE_COUNTRIES', () => {
@@ -18,6 +22,19 @@ describe('PHONE_COUNTRIES', () => {
     for (const row of PHONE_COUNTRIES) expect(row.callingCode).toMatch(/^[1-9]\d{0,2}$/);
   });
 
+  it("is the library's own list, and the inline +1 rules are its own (run scripts/make-phone-metadata.mjs after an upgrade)", () => {
+    expect(PHONE_COUNTRIES).toEqual(
+      getCountries(metadata).map((code) => ({ code, callingCode: getCountryCallingCode(code, metadata) })),
+    );
+    const nanp = metadata.country_calling_codes['1'] ?? [];
+    expect(NANP_PHONE_METADATA).toEqual({
+      version: metadata.version,
+      country_calling_codes: { 1: nanp },
+      countries: Object.fromEntries(nanp.map((code) => [code, metadata.countries[code]])),
+      nonGeographic: {},
+    });
+  });
+
   it('names every option in both locales', () => {
     for (const locale of ['en', 'es']) {
       const t = createTranslator(locale);
@@ -25,7 +42,8 @@ describe('PHONE_COUNTRIES', () => {
     }
   });
 
-  it('feeds the phone field: a national number with a listed country becomes E.164', () => {
+  it('feeds the phone field: a national number with a listed country becomes E.164', async () => {
+    await loadPhoneMetadata();
     const gb = PHONE_COUNTRIES.find((row) => row.code === 'GB');
     const result = validateFields({ phoneNumber: { country: gb?.code, number: '020 7946 0958' } }, [
       'phoneNumber',

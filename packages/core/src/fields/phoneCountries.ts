@@ -1,4 +1,4 @@
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+import { PHONE_COUNTRY_TABLE } from './phoneMetadataInline';
 
 /** One row of the phone field's country select. */
 export interface PhoneCountry {
@@ -11,14 +11,14 @@ export interface PhoneCountry {
 /**
  * Every country libphonenumber-js can parse a number for, with its calling
  * code, in code order: the options of the `phoneNumber` field's country
- * select (`{ country, number }`). Taken from the library's own metadata,
- * through the same entry point the field's parser uses, so the list and the
- * validation can never disagree and the browser bundle carries one copy of
- * the metadata.
+ * select (`{ country, number }`). A table generated from the library's own
+ * metadata (a core test keeps the two equal), so listing countries never
+ * downloads every country's numbering rules: those load on demand
+ * (`loadPhoneMetadata`).
  *
  * @example PHONE_COUNTRIES.find((row) => row.code === 'US') // { code: 'US', callingCode: '1' }
  */
-export const PHONE_COUNTRIES: readonly PhoneCountry[] = getCountries().map((code) => ({
-  code,
-  callingCode: getCountryCallingCode(code),
+export const PHONE_COUNTRIES: readonly PhoneCountry[] = PHONE_COUNTRY_TABLE.split(',').map((entry) => ({
+  code: entry.slice(0, 2),
+  callingCode: entry.slice(2),
 }));

@@ -2,6 +2,7 @@ import { COUNTRY_CODES } from '../fields/countryCodes';
 import { PHONE_COUNTRIES } from '../fields/phoneCountries';
 import { US_SUBDIVISIONS, type UsSubdivisionCode } from '../fields/usSubdivisions';
 import type { CapabilityStatus, RequirementStatus } from '../model';
+import { displayNamesFor } from './displayNames';
 import { en } from './en';
 
 /** An id of the hand-written catalogue (messages/en.ts). */
@@ -19,20 +20,31 @@ export type Locale = 'en' | 'es';
 /** The locales the kit ships text for, in a stable order (Spanish from `@kyc-kit/core/locales/es`). */
 export const LOCALES: readonly Locale[] = ['en', 'es'];
 
-function countryNames(locale: Locale): Record<`country.${string}`, string> {
-  // Names come from the runtime's CLDR data; a runtime without it (a very
-  // small ICU build) falls back to the code, which still identifies the row.
-  let displayNames: Intl.DisplayNames | undefined;
-  try {
-    displayNames = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-  } catch {
-    displayNames = undefined;
-  }
+/**
+ * Gives `names` a `country.<code>` entry per ISO and phone country whose text
+ * is looked up on first read (then kept), so no `Intl.DisplayNames` is made
+ * at module load or for a catalogue nobody reads a country name from.
+ */
+function withCountryNames<Names extends object>(
+  names: Names,
+  locale: Locale,
+): Names & Record<`country.${string}`, string> {
   // The phone select also lists libphonenumber's regions outside ISO 3166 (AC, TA, XK): they need names too.
   const codes = new Set([...COUNTRY_CODES, ...PHONE_COUNTRIES.map((row) => row.code)]);
-  return Object.fromEntries(
-    [...codes].map((code) => [`country.${code}`, displayNames?.of(code) ?? code]),
-  ) as Record<`country.${string}`, string>;
+  for (const code of codes) {
+    const id = `country.${code}`;
+    Object.defineProperty(names, id, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        // Names come from the runtime's CLDR data; a runtime without it falls back to the code.
+        const value = displayNamesFor(locale, 'region')?.of(code) ?? code;
+        Object.defineProperty(names, id, { value, enumerable: true, writable: true, configurable: true });
+        return value;
+      },
+    });
+  }
+  return names as Names & Record<`country.${string}`, string>;
 }
 
 function subdivisionNames(column: 1 | 2): Record<`subdivision.${UsSubdivisionCode}`, string> {
@@ -50,7 +62,7 @@ function subdivisionNames(column: 1 | 2): Record<`subdivision.${UsSubdivisionCod
  * `es` as the overrides (`messages`) together with `locale: 'es'`.
  */
 export const messages: { en: Record<MessageId, string> } = {
-  en: { ...en, ...subdivisionNames(1), ...countryNames('en') },
+  en: withCountryNames({ ...en, ...subdivisionNames(1) }, 'en'),
 };
 
 const localeNames = new Map<Locale, Record<string, string>>();
@@ -64,7 +76,7 @@ function namesFor(locale: Locale): Record<string, string> {
   if (locale === 'en') return messages.en;
   let names = localeNames.get(locale);
   if (names === undefined) {
-    names = { ...subdivisionNames(2), ...countryNames(locale) };
+    names = withCountryNames({ ...subdivisionNames(2) }, locale);
     localeNames.set(locale, names);
   }
   return names;

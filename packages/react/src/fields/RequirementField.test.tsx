@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { isPhoneMetadataLoaded } from '@kyc-kit/core';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useRequirementField, useRequirementsForm } from '@kyc-kit/hooks';
 import type { RequirementsForm as RequirementsFormValue } from '@kyc-kit/hooks';
@@ -71,6 +72,30 @@ describe('field components', () => {
     await screen.findByText("We're verifying the details you sent. You don't need to do anything.");
     expect(client.writes[0]?.body).toMatchObject({
       fields: { phoneNumber: { country: 'US', number: '(201) 555-0123' } },
+    });
+  });
+
+  it('checks a number by the rules of the country chosen, loading them when the country select is used', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = renderField(customerFixtures.pendingTradeCrypto, ['phoneNumber'], 'tradeCrypto');
+    const group = await screen.findByRole('group', { name: 'Phone number' });
+    await user.selectOptions(within(group).getByRole('combobox', { name: 'Country code' }), 'GB');
+    // Only +1's rules ship in the bundle; choosing a country loads the rest.
+    await waitFor(() => expect(isPhoneMetadataLoaded()).toBe(true));
+    const number = within(group).getByRole('textbox', { name: 'Number' });
+    await user.type(number, '020 7946 09');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(
+      await within(group).findByText('Enter a real phone number, including the area code'),
+    ).toBeVisible();
+    expect(group).toHaveAccessibleDescription(expect.stringContaining('Enter a real phone number'));
+    expect(number).toHaveAttribute('aria-invalid', 'true');
+    expect(client.writes).toHaveLength(0);
+    await user.type(number, '58');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByText("We're verifying the details you sent. You don't need to do anything.");
+    expect(client.writes[0]?.body).toMatchObject({
+      fields: { phoneNumber: { country: 'GB', number: '020 7946 0958' } },
     });
   });
 

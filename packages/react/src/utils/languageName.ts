@@ -1,9 +1,25 @@
-/** The name of a language (BCP 47 tag) in `locale`, from `Intl.DisplayNames`; the tag when unknown. */
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+
+/**
+ * The name of a language (BCP 47 tag) in `locale`, from `Intl.DisplayNames`; the tag when unknown.
+ * One `Intl.DisplayNames` per locale, made on first use and kept: the first one loads CLDR data
+ * (100-400 ms on a slow phone), which must not happen at module load or once per option.
+ */
 export function languageName(tag: string, locale: string): string {
+  let names = displayNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'code' });
+    } catch {
+      // An engine without Intl.DisplayNames, or a malformed locale: the tag still identifies the choice.
+      names = null;
+    }
+    displayNames.set(locale, names);
+  }
   try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+    return names?.of(tag) ?? tag;
   } catch {
-    // An engine without Intl.DisplayNames, or a malformed tag: the tag still identifies the choice.
+    // A malformed tag.
     return tag;
   }
 }

@@ -1,0 +1,25 @@
+const cache = new Map<string, Intl.DisplayNames | null>();
+
+/**
+ * One `Intl.DisplayNames` per locale and type, made on first use and kept:
+ * the first construction loads the runtime's CLDR data, which costs 100-400 ms
+ * on a slow phone, so it must never happen at module load or once per name.
+ * `undefined` when the runtime has no such data (a very small ICU build) or
+ * the locale is malformed: callers fall back to the code.
+ */
+export function displayNamesFor(
+  locales: string | readonly string[],
+  type: Intl.DisplayNamesType,
+): Intl.DisplayNames | undefined {
+  const key = `${type} ${String(locales)}`;
+  let names = cache.get(key);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locales].flat(), { type, fallback: 'code' });
+    } catch {
+      names = null;
+    }
+    cache.set(key, names);
+  }
+  return names ?? undefined;
+}
