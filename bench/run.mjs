@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// `npm run bench`: the same 20-field KYC form in rjsf + ajv8, JSON Forms, a react-hook-form +
+// zod/mini + TanStack Query floor, kyc-kit's <Onboarding> and plain React, built in one Vite
+// setup, then measured: gzip and brotli sizes over the plain page and their ratios, React
+// commits per keystroke in jsdom, and first-input time in Chromium at 4x CPU slowdown (median
+// of --runs interleaved runs, 15 by default). Prints a table and writes bench/results/latest.{json,md}.
+// Installs what it needs (the workspace, then bench/'s own locked dependencies); never part of `npm test`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(benchDir, '..');
+const argument = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : process.argv[index + 1];
+};
+const runs = Number(argument('runs', process.env.BENCH_RUNS ?? 15));
+const skipBrowser = process.argv.includes('--skip-browser');
+
+function log(message) {
+  process.stdout.write(`\x1b[1m[bench]\x1b[0m ${message}\n`);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env, ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+/** pnpm as scripts/kit.mjs installs it (a cache folder), else the one on PATH. */
+function ensurePnpm() {
+  const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).packageManager.replace(
+    /^pnpm@/,
+    '',
+  );
+  const prefix = path.join(
+    process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'),
+    'kyc-kit',
+    `pnpm-${version}`,
+  );
+  const binDirectory = path.join(prefix, 'node_modules', '.bin');
+  if (!existsSync(path.join(binDirectory, 'pnpm')) && spawnSync('pnpm', ['--version']).status !== 0) {
+    log(`installing pnpm ${version} into ${prefix}`);
+    mkdirSync(prefix, { recursive: true });
+    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `pnpm@${version}`]);
+  }
+  process.env.PATH = `${binDirectory}${path.delimiter}${process.env.PATH}`;
+}
+
+ensurePnpm();
+if (!existsSync(path.join(root, 'node_modules', '.modules.yaml'))) {
+  log('installing the workspace (pnpm install)');
+  run('pnpm', ['install', '--frozen-lockfile', '--reporter=append-only']);
+}
+// The comparison libraries live in bench/'s own lockfile, outside the workspace install.
+log('installing the bench dependencies (bench/pnpm-lock.yaml)');
+run('pnpm', ['install', '--ignore-workspace', '--frozen-lockfile', '--reporter=silent'], { cwd: benchDir });
+
+const { buildPages, kilobytes, PAGES } = await import('./buildPages.mjs');
+const outDir = path.join(benchDir, 'dist');
+log('building every page with one Vite config');
+const sizes = await buildPages({ outDir });
+
+log('counting React commits per keystroke in jsdom');
+const commitsFile = path.join(tmpdir(), `kyc-kit-bench-commits-${process.pid}.json`);
+run(
+  path.join(root, 'node_modules', '.bin', 'vitest'),
+  ['run', '--config', 'vitest.config.mjs', '--reporter=dot'],
+  {
+    cwd: benchDir,
+    // Vite's build set NODE_ENV=production in this process; the jsdom run wants React's development build (act, Profiler).
+    env: { ...process.env, NODE_ENV: 'test', BENCH_COMMITS_FILE: commitsFile },
+  },
+);
+const commits = JSON.parse(readFileSync(commitsFile, 'utf8'));
+
+let firstInput;
+if (!skipBrowser) {
+  log(`timing the first focusable input in Chromium, CPU 4x slower, ${runs} interleaved runs per page`);
+  const { measureFirstInput } = await import('./firstInput.mjs');
+  firstInput = await measureFirstInput({ outDir, pages: sizes, runs });
+}
+
+const labels = {
+  native: 'native React page',
+  rjsf: 'rjsf 6 + ajv8',
+  jsonforms: 'JSON Forms 3.8 (vanilla)',
+  floor: 'RHF + zod/mini + react-query',
+  kit: 'kyc-kit <Onboarding>',
+};
+const native = sizes.native;
+// JS over the plain page, as the size budgets count it; the CSS has a column (and a budget) of its own.
+const over = (page, kind) => page.js[kind] - native.js[kind];
+const rjsfOver = over(sizes.rjsf, 'gzip');
+const ratio = (value, base) => `${(value / base).toFixed(2)}x`;
+const rows = PAGES.map((name) => {
+  const page = sizes[name];
+  const time = firstInput?.[name]?.median;
+  return {
+    page: labels[name],
+    'JS gzip': kilobytes(page.js.gzip),
+    'JS brotli': kilobytes(page.js.brotli),
+    'CSS gzip': kilobytes(page.css.gzip),
+    'JS over native, gzip': name === 'native' ? '—' : kilobytes(over(page, 'gzip')),
+    'JS over native, brotli': name === 'native' ? '—' : kilobytes(over(page, 'brotli')),
+    'vs rjsf': name === 'native' ? '—' : ratio(over(page, 'gzip'), rjsfOver),
+    'on demand, gzip': page.onDemand.gzip > 0 ? kilobytes(page.onDemand.gzip) : '—',
+    'commits / keystroke': String(commits[name]),
+    'first input, ms': time === undefined ? 'not run' : String(Math.round(time)),
+    'vs native': time === undefined ? '—' : ratio(time, firstInput.native.median),
+  };
+});
+const columns = Object.keys(rows[0]);
+const markdown = [
+  `| ${columns.join(' | ')} |`,
+  `| ${columns.map((column, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
+  ...rows.map((row) => `| ${columns.map((column) => row[column]).join(' | ')} |`),
+].join('\n');
+const note =
+  `Sizes: Vite ${(await import('vite')).version} production builds (rolldown, minified), one config, one build per page; each page's entry chunk, ` +
+  `static imports and CSS, gzip -9 / brotli -q 11 per file; "JS over native" subtracts the plain page's JS ` +
+  `(React, react-dom and the form's option lists); "vs rjsf" divides that by rjsf's. "On demand" is loaded only by import() (the kit: every country's ` +
+  `phone rules). Commits: React Profiler commits per keystroke in jsdom, 5 keystrokes in the first text box. ` +
+  (firstInput
+    ? `First input: Chromium, CPU 4x slower (CDP Emulation.setCPUThrottlingRate), cold context per load, median of ${runs} interleaved runs, from navigation start to the first focusable input in the document.`
+    : 'First input: not run (--skip-browser).');
+mkdirSync(path.join(benchDir, 'results'), { recursive: true });
+writeFileSync(path.join(benchDir, 'results', 'latest.md'), `${markdown}\n\n${note}\n`);
+writeFileSync(
+  path.join(benchDir, 'results', 'latest.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, sizes: Object.fromEntries(Object.entries(sizes).map(([name, page]) => [name, { js: page.js, css: page.css, onDemand: page.onDemand }])), commits, firstInput }, null, 2)}\n`,
+);
+process.stdout.write(`\n${markdown}\n\n${note}\n`);
