@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { isPhoneMetadataLoaded } from '@kyc-kit/core';
 import { RequirementsForm } from '../components/RequirementsForm';
 import { customerFixtures } from '@kyc-kit/testing/fixtures';
 import { onlyRequirements } from '@kyc-kit/testing';
@@ -174,6 +175,29 @@ const phone = kindStories({
 });
 export const PhoneValid = phone.valid;
 export const PhoneInvalid = phone.invalid;
+
+/** Another country: choosing it loads every country's phone rules (only +1's ship inline), then checks by them. */
+const chooseUnitedKingdom = async (canvas: Canvas) => {
+  await chooseOption(canvas, 'Country code', 'GB');
+  await waitFor(() => expect(isPhoneMetadataLoaded()).toBe(true));
+};
+const phoneOtherCountry = kindStories({
+  key: 'phoneNumber',
+  fixture: 'pendingTradeCrypto',
+  capability: 'tradeCrypto',
+  fillValid: async (canvas) => {
+    await chooseUnitedKingdom(canvas);
+    await typeInto(canvas, 'Number', '020 7946 0958');
+  },
+  fillInvalid: async (canvas) => {
+    await chooseUnitedKingdom(canvas);
+    // Long enough to pass on length alone: only the United Kingdom's own rules refuse it.
+    await typeInto(canvas, 'Number', '020 7946 09');
+  },
+  error: 'Enter a real phone number, including the area code',
+});
+export const PhoneOtherCountryValid = phoneOtherCountry.valid;
+export const PhoneOtherCountryInvalid = phoneOtherCountry.invalid;
 
 /** The whole address step: line 1, city, the state list (states, DC, territories), ZIP and country. */
 const address = kindStories({
