@@ -88,7 +88,7 @@ const labels = {
   rjsf: 'rjsf 6 + ajv8',
   jsonforms: 'JSON Forms 3.8 (vanilla)',
   floor: 'RHF + zod/mini + react-query',
-  kit: 'kyc-kit <Onboarding>',
+  kit: 'kyc-kit `<Onboarding>`',
 };
 const native = sizes.native;
 // JS over the plain page, as the size budgets count it; the CSS has a column (and a budget) of its own.
