@@ -9,13 +9,23 @@ import { PlainRequirementField } from '../components/PlainRequirementField';
 import { usePreferences } from '../PreferencesProvider';
 import { Link } from '../RouterProvider';
 
-/** A language's own name for itself ("English", "español"), so a reader finds theirs. */
+const ownLanguageNames = new Map<string, string>();
+
+/**
+ * A language's own name for itself ("English", "español"), so a reader finds theirs. Kept
+ * once found: each `new Intl.DisplayNames` costs, and the first loads CLDR data.
+ */
 function languageName(language: string): string {
-  try {
-    return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
-  } catch {
-    return language;
+  let name = ownLanguageNames.get(language);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+    } catch {
+      name = language;
+    }
+    ownLanguageNames.set(language, name);
   }
+  return name;
 }
 
 function PlainErrorSummary({ form }: { form: RequirementsForm }) {
