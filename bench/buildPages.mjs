@@ -55,6 +55,9 @@ export function benchViteConfig({ pages = PAGES, outDir, resolveFrom = benchDir,
         },
       ],
       dedupe: SHARED,
+      // As apps/demo does: the kit's packages import each other (and any subpath) through their
+      // workspace links, read from src/ by the "source" export condition.
+      conditions: ['source', 'module', 'browser', 'development|production'],
     },
     build: {
       outDir,
