@@ -200,10 +200,12 @@ function toCustomer(parsed: OmsCustomer, tosVersion: TosVersion): Customer {
     const capability = Object.hasOwn(capabilities, name) ? capabilities[name] : undefined;
     return capability !== undefined && capability.requested && capability.status !== 'inactive';
   };
+  const closed = (name: string): boolean =>
+    Object.hasOwn(capabilities, name) && capabilities[name]?.status === 'inactive';
   const tosListed = requirements.get('tos');
   if (tosListed !== undefined) {
-    const impact = tosListed.impact.filter(open);
-    if (impact.length === 0) requirements.delete('tos');
+    const impact = tosListed.impact.filter((name) => !closed(name));
+    if (!impact.some(open)) requirements.delete('tos');
     else tosListed.impact = impact;
   }
   const anyRequested = Object.values(capabilities).some((capability) => capability.requested);
