@@ -311,6 +311,48 @@ describe('provider webhooks', () => {
   });
 });
 
+describe('OMS webhooks (Standard Webhooks)', () => {
+  it('takes the signed Webhook-Id as the event id when the body has none, and accepts a rotated secret', async () => {
+    const harness = open({
+      provider: 'oms',
+      sandboxWebhooks: false,
+      webhookSecret: ['retired-secret', WEBHOOK_SECRET],
+    });
+    const customer = await customerFor(harness, 'owner');
+    const body = JSON.stringify({
+      type: 'customer.endorsement.granted',
+      data: { customerId: customer.id, endorsement: { type: 'usd', status: 'ACTIVE' } },
+    });
+    const headers = createStandardWebhookHeaders({
+      secret: WEBHOOK_SECRET,
+      rawBody: body,
+      messageId: 'msg_same',
+    });
+    expect((await deliver(harness, body, '', 'oms', headers)).status).toBe(204);
+    // A redelivery: same Webhook-Id, signed afresh.
+    const again = createStandardWebhookHeaders({
+      secret: WEBHOOK_SECRET,
+      rawBody: body,
+      messageId: 'msg_same',
+    });
+    expect((await deliver(harness, body, '', 'oms', again)).status).toBe(204);
+    expect(rereads(harness, customer.id)).toBe(1);
+    const retired = createStandardWebhookHeaders({
+      secret: 'retired-secret',
+      rawBody: body,
+      messageId: 'msg_other',
+    });
+    expect((await deliver(harness, body, '', 'oms', retired)).status).toBe(204);
+    expect(rereads(harness, customer.id)).toBe(2);
+    const unknown = createStandardWebhookHeaders({
+      secret: 'never-issued',
+      rawBody: body,
+      messageId: 'msg_forged',
+    });
+    expect((await deliver(harness, body, '', 'oms', unknown)).status).toBe(401);
+  });
+});
+
 describe('oversized webhooks', () => {
   /** Over the webhook limit of 256 KiB, whatever the browser body limit. */
   const OVERSIZED_BYTES = 1_048_576;

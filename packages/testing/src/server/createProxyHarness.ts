@@ -73,6 +73,8 @@ export interface ProxyHarnessOptions {
   manual?: boolean;
   /** Whether the sandbox sends its own webhooks to the proxy. @default true */
   sandboxWebhooks?: boolean;
+  /** The secrets the proxy checks webhooks with (the sandbox signs with {@link WEBHOOK_SECRET}). @default WEBHOOK_SECRET */
+  webhookSecret?: string | string[];
   /** Which Coinbase shapes the sandbox answers in. @default 'spec' */
   dialect?: SandboxDialect;
   /** Coinbase only: settings of the upstream client (update method, contact placement, ToS resolver). */
@@ -258,7 +260,7 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
   const build = (): OnboardingHandler =>
     createOnboardingHandler({
       upstream,
-      webhookSecret: WEBHOOK_SECRET,
+      webhookSecret: options.webhookSecret ?? WEBHOOK_SECRET,
       resolveUser: (request) => {
         const match = /(?:^|;\s*)session=([^;]+)/.exec(request.headers.get('cookie') ?? '');
         return match?.[1] ? { id: decodeURIComponent(match[1]) } : null;
