@@ -1,10 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
-// Two demo servers: the sandbox simulating Coinbase (most specs) and the
-// sandbox simulating Polygon OMS (oms.spec.ts), each on its own port.
+// Three demo servers, each on its own port: the sandbox simulating Coinbase
+// in the published spec's dialect (most specs), Polygon OMS (oms.spec.ts),
+// and Coinbase in the guides' dialect (fidelity.spec.ts, which runs in all three).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const omsPort = Number(process.env.E2E_OMS_PORT ?? port + 1);
+const guidesPort = Number(process.env.E2E_GUIDES_PORT ?? port + 2);
 
 // A short verification delay keeps the journey quick; the live update is still a real asynchronous event.
 const serverEnvironment = { KYC_SANDBOX_VERIFY_MS: '300' };
@@ -32,8 +34,13 @@ export default defineConfig({
     },
     {
       name: 'oms',
-      testMatch: /oms\.spec\.ts$/,
+      testMatch: /(oms|fidelity)\.spec\.ts$/,
       use: { baseURL: `http://localhost:${omsPort}` },
+    },
+    {
+      name: 'coinbase-guides',
+      testMatch: /fidelity\.spec\.ts$/,
+      use: { baseURL: `http://localhost:${guidesPort}` },
     },
   ],
   webServer: [
@@ -53,6 +60,19 @@ export default defineConfig({
       timeout: 120_000,
       stdout: 'ignore',
       env: { ...serverEnvironment, PORT: String(omsPort), KYC_UPSTREAM: 'sandbox-oms' },
+    },
+    {
+      command: 'pnpm --filter @kyc-kit/demo run start',
+      url: `http://localhost:${guidesPort}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      env: {
+        ...serverEnvironment,
+        PORT: String(guidesPort),
+        KYC_UPSTREAM: 'sandbox',
+        KYC_SANDBOX_DIALECT: 'guides',
+      },
     },
   ],
 });

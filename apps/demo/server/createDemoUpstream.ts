@@ -80,6 +80,7 @@ export function createDemoUpstream(
       const sandboxUrl = `${options.publicUrl}${SANDBOX_MOUNT_PATH}`;
       const sandbox = createSandbox({
         verifyMs: config.verifyMs,
+        dialect: config.dialect,
         publicUrl: sandboxUrl,
         ...(config.dataPath === undefined ? {} : { dataPath: config.dataPath }),
         webhooks: {
@@ -97,6 +98,10 @@ export function createDemoUpstream(
               apiKeyId: sandbox.credentials.coinbase.apiKeyId,
               apiKeySecret: sandbox.credentials.coinbase.apiKeySecret,
               fetch: fetchFromSandbox,
+              // The client speaks the dialect the sandbox was started in.
+              ...(config.dialect === 'guides'
+                ? { updateMethod: 'POST' as const, contactFieldPlacement: 'top-level' as const }
+                : {}),
             })
           : createOmsUpstream({
               baseUrl: `${SANDBOX_INTERNAL_ORIGIN}/v0.9`,

@@ -18,7 +18,12 @@ describe('readDemoConfig', () => {
     const config = readDemoConfig({}, fixedSecret);
     expect(config.port).toBe(3000);
     expect(config.publicUrl).toBe('http://localhost:3000');
-    expect(config.upstream).toEqual({ kind: 'sandbox', provider: 'coinbase', verifyMs: 2000 });
+    expect(config.upstream).toEqual({
+      kind: 'sandbox',
+      provider: 'coinbase',
+      verifyMs: 2000,
+      dialect: 'spec',
+    });
     expect(config.sessionSecret).toBe('generated-secret');
     expect(config.webhookSecretGenerated).toBe(true);
   });
@@ -27,7 +32,20 @@ describe('readDemoConfig', () => {
     const config = readDemoConfig({ PORT: '3100', KYC_SANDBOX_VERIFY_MS: '300' }, fixedSecret);
     expect(config.port).toBe(3100);
     expect(config.publicUrl).toBe('http://localhost:3100');
-    expect(config.upstream).toEqual({ kind: 'sandbox', provider: 'coinbase', verifyMs: 300 });
+    expect(config.upstream).toEqual({
+      kind: 'sandbox',
+      provider: 'coinbase',
+      verifyMs: 300,
+      dialect: 'spec',
+    });
+  });
+
+  it("speaks the guides' dialect with KYC_SANDBOX_DIALECT=guides, and refuses an unknown one", () => {
+    expect(readDemoConfig({ KYC_SANDBOX_DIALECT: 'guides' }, fixedSecret).upstream).toMatchObject({
+      kind: 'sandbox',
+      dialect: 'guides',
+    });
+    expect(configError({ KYC_SANDBOX_DIALECT: 'openapi' }).variables).toEqual(['KYC_SANDBOX_DIALECT']);
   });
 
   it('runs the sandbox as OMS with KYC_UPSTREAM=sandbox-oms or KYC_SANDBOX_PROVIDER=oms', () => {

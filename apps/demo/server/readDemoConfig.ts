@@ -1,11 +1,21 @@
 import { randomBytes } from 'node:crypto';
 
+/** Which published Coinbase shapes the sandbox speaks: the OpenAPI file's or the guides'. */
+export type SandboxDialect = 'spec' | 'guides';
+
 /** Which provider the sandbox simulates when it is the upstream. */
 export type SandboxProvider = 'coinbase' | 'oms';
 
 /** Where the demo's proxy sends its calls: the in-process sandbox or a real provider. */
 export type DemoUpstreamConfig =
-  | { kind: 'sandbox'; provider: SandboxProvider; verifyMs: number; dataPath?: string }
+  | {
+      kind: 'sandbox';
+      provider: SandboxProvider;
+      verifyMs: number;
+      dataPath?: string;
+      /** Which published Coinbase shapes the sandbox answers in (`KYC_SANDBOX_DIALECT`). @default 'spec' */
+      dialect: SandboxDialect;
+    }
   | { kind: 'coinbase'; baseUrl: string; apiKeyId: string; apiKeySecret: string }
   | { kind: 'oms'; baseUrl: string; apiKey: string; apiSecret: string };
 
@@ -81,6 +91,14 @@ function readSandboxProvider(environment: DemoEnvironment, upstreamName: string)
   ]);
 }
 
+function readSandboxDialect(environment: DemoEnvironment): SandboxDialect {
+  const raw = readValue(environment, 'KYC_SANDBOX_DIALECT') ?? 'spec';
+  if (raw === 'spec' || raw === 'guides') return raw;
+  throw new DemoConfigError(`KYC_SANDBOX_DIALECT must be "spec" or "guides" (got "${raw}").`, [
+    'KYC_SANDBOX_DIALECT',
+  ]);
+}
+
 function requireCredentials(environment: DemoEnvironment, upstreamName: string, names: string[]): string[] {
   const missing = names.filter((name) => readValue(environment, name) === undefined);
   if (missing.length > 0) {
@@ -131,6 +149,7 @@ function readUpstream(environment: DemoEnvironment): DemoUpstreamConfig {
     kind: 'sandbox',
     provider: readSandboxProvider(environment, upstreamName),
     verifyMs: readVerifyMs(environment),
+    dialect: readSandboxDialect(environment),
     ...(dataPath === undefined ? {} : { dataPath }),
   };
 }

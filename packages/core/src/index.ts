@@ -58,8 +58,19 @@ export type {
 
 // Adapters
 export { adapters } from './adapters/adapters';
-export { coinbaseAdapter, parseCoinbaseWebhookEvent } from './adapters/coinbaseAdapter';
-export type { ParseCustomerOptions, ProviderAdapter } from './adapters/coinbaseAdapter';
+export {
+  coinbaseAdapter,
+  createCoinbaseAdapter,
+  parseCoinbaseWebhookEvent,
+} from './adapters/coinbaseAdapter';
+export type {
+  CoinbaseAdapterOptions,
+  ParseCustomerOptions,
+  ProviderAdapter,
+} from './adapters/coinbaseAdapter';
+export { tosVersionFromUrl } from './adapters/tosVersionFromUrl';
+export type { TosVersionResolver } from './adapters/tosVersionFromUrl';
+export { isIsoDateTime } from './adapters/isIsoDateTime';
 export {
   createOmsAdapter,
   OMS_ENDORSEMENT_FOR_CAPABILITY,

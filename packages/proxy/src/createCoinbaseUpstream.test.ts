@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createSandbox, type Sandbox } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
-import { createCoinbaseUpstream } from './createCoinbaseUpstream';
+import { createCoinbaseUpstream, toTopLevelContactFields } from './createCoinbaseUpstream';
 import { UpstreamError } from './UpstreamError';
 
 const sandboxes: Sandbox[] = [];
@@ -86,5 +86,26 @@ describe('createCoinbaseUpstream against the sandbox', () => {
       .catch((error: unknown) => error);
     expect(failure).toMatchObject({ failure: 'http', status: 404, errorType: 'not_found' });
     expect((failure as Error).message).toBe('upstream http 404 not_found');
+  });
+});
+
+describe('toTopLevelContactFields (the guides placement)', () => {
+  it('moves email and phoneNumber out of individual, keeping the rest', () => {
+    expect(
+      toTopLevelContactFields({
+        individual: { firstName: 'Jane', email: 'jane@example.com', phoneNumber: '+14155550100' },
+        compliance: { requesterIpAddress: '203.0.113.42' },
+      }),
+    ).toEqual({
+      individual: { firstName: 'Jane' },
+      email: 'jane@example.com',
+      phone: '+14155550100',
+      compliance: { requesterIpAddress: '203.0.113.42' },
+    });
+    expect(toTopLevelContactFields({ individual: { email: 'jane@example.com' } })).toEqual({
+      email: 'jane@example.com',
+    });
+    const untouched = { individual: { fullSsn: '123-45-6789' } };
+    expect(toTopLevelContactFields(untouched)).toBe(untouched);
   });
 });

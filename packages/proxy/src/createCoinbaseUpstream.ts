@@ -1,4 +1,9 @@
-import { coinbaseAdapter, type Customer } from '@kyc-kit/core';
+import {
+  createCoinbaseAdapter,
+  type Customer,
+  type ProviderAdapter,
+  type TosVersionResolver,
+} from '@kyc-kit/core';
 import { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
 import { createUpstreamTransport } from './createUpstreamTransport';
 import type { RetryOptions } from './requestWithRetry';
@@ -19,11 +24,32 @@ export interface CoinbaseUpstreamOptions {
   /** Time limit of each attempt. @default 10000 */
   timeoutMs?: number;
   retry?: RetryOptions;
+  /**
+   * The method of `Update a customer`: the published spec's `PUT` or the
+   * guides' `POST /v2/customers/{customerId}`. Use what your account answers to.
+   * @default 'PUT'
+   */
+  updateMethod?: 'POST' | 'PUT';
+  /**
+   * Where email and phone are written: the spec's `individual.email` and
+   * `individual.phoneNumber`, or the guides' top-level `email` and `phone`.
+   * Core builds the spec's shape; this client moves the two fields on the way out.
+   * @default 'individual'
+   */
+  contactFieldPlacement?: 'individual' | 'top-level';
+  /**
+   * The version of a guides-shape ToS requirement (`{ status, url }` without
+   * `tosVersions`). Absent, core's documented rule derives it from the url
+   * (`tosVersionFromUrl`: a `versionId` parameter, else the last path segment).
+   * Supply one when your provider's urls do not name the version; returning
+   * `undefined` leaves the terms unacceptable rather than guessed.
+   */
+  resolveTosVersion?: TosVersionResolver;
 }
 
-function parseCustomer(raw: unknown): Customer {
+function parseCustomer(adapter: ProviderAdapter, raw: unknown): Customer {
   try {
-    return coinbaseAdapter.parseCustomer(raw);
+    return adapter.parseCustomer(raw);
   } catch (error) {
     throw new UpstreamError('malformed', { cause: error });
   }
@@ -38,14 +64,43 @@ function withRequesterIp(
   return { ...body, compliance: { ...compliance, requesterIpAddress: context.requesterIpAddress } };
 }
 
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** The guides' placement: `individual.email` -> `email`, `individual.phoneNumber` -> `phone`. */
+export function toTopLevelContactFields(body: Record<string, unknown>): Record<string, unknown> {
+  const individual = asRecord(body.individual);
+  if (individual === undefined || (!('email' in individual) && !('phoneNumber' in individual))) return body;
+  const { email, phoneNumber, ...rest } = individual;
+  const moved: Record<string, unknown> = { ...body };
+  if (Object.keys(rest).length > 0) moved.individual = rest;
+  else delete moved.individual;
+  if (email !== undefined) moved.email = email;
+  if (phoneNumber !== undefined) moved.phone = phoneNumber;
+  return moved;
+}
+
 /**
  * The Coinbase Customers (CDP v2) client. Every request, retries included,
  * carries a freshly signed CDP JWT bound to its method, host and path.
- * Updates use `PUT`, as the published specification does.
+ * Updates use `PUT`, as the published specification does, unless
+ * `updateMethod` says `POST` (the guides); contact fields go where
+ * `contactFieldPlacement` says.
  */
 export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstream {
   // Parsed once, so a malformed secret fails when the partner's server starts.
   const signingKey = parseCdpSigningKey(options);
+  const adapter = createCoinbaseAdapter(
+    options.resolveTosVersion ? { resolveTosVersion: options.resolveTosVersion } : {},
+  );
+  const updateMethod = options.updateMethod ?? 'PUT';
+  const outgoing = (body: Record<string, unknown>, context: UpstreamWriteContext) => {
+    const placed = options.contactFieldPlacement === 'top-level' ? toTopLevelContactFields(body) : body;
+    return withRequesterIp(placed, context);
+  };
   const transport = createUpstreamTransport({
     baseUrl: options.baseUrl ?? 'https://api.cdp.coinbase.com/platform',
     idempotencyHeader: 'X-Idempotency-Key',
@@ -62,11 +117,11 @@ export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstre
       const raw = await transport.requestJson({
         method: 'POST',
         path: '/v2/customers',
-        body: withRequesterIp(body, context),
+        body: outgoing(body, context),
         idempotencyKey: context.idempotencyKey,
         context,
       });
-      return parseCustomer(raw);
+      return parseCustomer(adapter, raw);
     },
 
     async getCustomer(customerId, context) {
@@ -75,22 +130,22 @@ export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstre
         path: `/v2/customers/${encodeURIComponent(customerId)}`,
         ...(context ? { context } : {}),
       });
-      return parseCustomer(raw);
+      return parseCustomer(adapter, raw);
     },
 
     async updateCustomer(customerId, body, context) {
       const raw = await transport.requestJson({
-        method: 'PUT',
+        method: updateMethod,
         path: `/v2/customers/${encodeURIComponent(customerId)}`,
-        body: withRequesterIp(body, context),
+        body: outgoing(body, context),
         idempotencyKey: context.idempotencyKey,
         context,
       });
-      return parseCustomer(raw);
+      return parseCustomer(adapter, raw);
     },
 
     readWebhookEvent(payload) {
-      return readAdapterEvent(coinbaseAdapter, payload);
+      return readAdapterEvent(adapter, payload);
     },
 
     fetchDocument(url, context) {

@@ -34,8 +34,14 @@ export interface OnboardingHandlerOptions {
   upstream: Upstream;
   /** The partner's session lookup; null means nobody is signed in (401). */
   resolveUser(request: Request): Promise<OnboardingUser | null> | OnboardingUser | null;
-  /** The provider webhook subscription secret (`X-Hook0-Signature`). */
-  webhookSecret: string;
+  /**
+   * The provider webhook subscription secret, checked in the provider's own
+   * scheme: Coinbase's Hook0 (`X-Hook0-Signature`), OMS's Standard Webhooks
+   * (`Webhook-Id`, `Webhook-Timestamp`, `Webhook-Signature`; a `whsec_` secret,
+   * or any other string taken as the key bytes). During a rotation list both
+   * secrets: a delivery signed with either is accepted.
+   */
+  webhookSecret: string | readonly string[];
   /** Where user -> customer links, processed events and idempotency scopes live. @default createSqliteStore() in memory */
   store?: OnboardingStore;
   /** @default '/api/onboarding' */

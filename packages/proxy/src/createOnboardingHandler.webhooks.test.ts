@@ -12,6 +12,7 @@ import {
   type ProxyHarness,
 } from '@kyc-kit/testing/server';
 import { createSqliteStore } from './createSqliteStore';
+import { createStandardWebhookHeaders } from './verifyStandardWebhook';
 import { createWebhookSignatureHeader } from './verifyWebhookSignature';
 
 const harnesses: ProxyHarness[] = [];
@@ -33,6 +34,13 @@ function capabilityChanged(customerId: string, eventId: string = randomUUID()): 
     timestamp: new Date().toISOString(),
     data: { customerId, capabilities: [{ code: 'custodyFiat', status: 'active' }] },
   });
+}
+
+/** A delivery's signature headers in its provider's scheme: Hook0 for Coinbase, Standard Webhooks for OMS. */
+function signatureHeaders(provider: 'coinbase' | 'oms', rawBody: string): Record<string, string> {
+  return provider === 'oms'
+    ? createStandardWebhookHeaders({ secret: WEBHOOK_SECRET, rawBody, messageId: `msg_${randomUUID()}` })
+    : { 'x-hook0-signature': createWebhookSignatureHeader(WEBHOOK_SECRET, rawBody) };
 }
 
 function deliver(
@@ -292,11 +300,56 @@ describe('provider webhooks', () => {
       createdAt: new Date().toISOString(),
       data: { customerId: customer.id, endorsement: { name: 'usd', status: 'ACTIVE' } },
     });
-    const signature = createWebhookSignatureHeader(WEBHOOK_SECRET, body);
-    expect((await deliver(harness, body, signature, 'coinbase')).status).toBe(404);
-    expect((await deliver(harness, body, signature, 'oms')).status).toBe(204);
-    expect((await deliver(harness, body, signature, 'oms')).status).toBe(204);
+    const hook0 = createWebhookSignatureHeader(WEBHOOK_SECRET, body);
+    expect((await deliver(harness, body, hook0, 'coinbase')).status).toBe(404);
+    // OMS signs with Standard Webhooks: Coinbase's Hook0 header is no signature there.
+    expect((await deliver(harness, body, hook0, 'oms')).status).toBe(401);
+    const standard = signatureHeaders('oms', body);
+    expect((await deliver(harness, body, '', 'oms', standard)).status).toBe(204);
+    expect((await deliver(harness, body, '', 'oms', standard)).status).toBe(204);
     expect(rereads(harness, customer.id)).toBe(1);
+  });
+});
+
+describe('OMS webhooks (Standard Webhooks)', () => {
+  it('takes the signed Webhook-Id as the event id when the body has none, and accepts a rotated secret', async () => {
+    const harness = open({
+      provider: 'oms',
+      sandboxWebhooks: false,
+      webhookSecret: ['retired-secret', WEBHOOK_SECRET],
+    });
+    const customer = await customerFor(harness, 'owner');
+    const body = JSON.stringify({
+      type: 'customer.endorsement.granted',
+      data: { customerId: customer.id, endorsement: { type: 'usd', status: 'ACTIVE' } },
+    });
+    const headers = createStandardWebhookHeaders({
+      secret: WEBHOOK_SECRET,
+      rawBody: body,
+      messageId: 'msg_same',
+    });
+    expect((await deliver(harness, body, '', 'oms', headers)).status).toBe(204);
+    // A redelivery: same Webhook-Id, signed afresh.
+    const again = createStandardWebhookHeaders({
+      secret: WEBHOOK_SECRET,
+      rawBody: body,
+      messageId: 'msg_same',
+    });
+    expect((await deliver(harness, body, '', 'oms', again)).status).toBe(204);
+    expect(rereads(harness, customer.id)).toBe(1);
+    const retired = createStandardWebhookHeaders({
+      secret: 'retired-secret',
+      rawBody: body,
+      messageId: 'msg_other',
+    });
+    expect((await deliver(harness, body, '', 'oms', retired)).status).toBe(204);
+    expect(rereads(harness, customer.id)).toBe(2);
+    const unknown = createStandardWebhookHeaders({
+      secret: 'never-issued',
+      rawBody: body,
+      messageId: 'msg_forged',
+    });
+    expect((await deliver(harness, body, '', 'oms', unknown)).status).toBe(401);
   });
 });
 
@@ -366,7 +419,7 @@ describe('oversized webhooks', () => {
       const headers = {
         'content-type': 'application/json',
         // Validly signed: only its size may stop it.
-        'x-hook0-signature': createWebhookSignatureHeader(WEBHOOK_SECRET, rawBody),
+        ...signatureHeaders(provider, rawBody),
       };
       const url = `${APP_ORIGIN}${BASE_PATH}/webhooks/${provider}`;
       let request: Request;
@@ -399,12 +452,7 @@ describe('oversized webhooks', () => {
 
       // The same event at its normal size is still new to the proxy, and is the only one published.
       const genuine = JSON.stringify(eventFor(provider, customer.id, eventId));
-      const delivered = await deliver(
-        harness,
-        genuine,
-        createWebhookSignatureHeader(WEBHOOK_SECRET, genuine),
-        provider,
-      );
+      const delivered = await deliver(harness, genuine, '', provider, signatureHeaders(provider, genuine));
       expect(delivered.status).toBe(204);
       expect(rereads(harness, customer.id)).toBe(1);
       await stream.next((message) => message.event === 'customer');

@@ -43,7 +43,7 @@ export interface ProxyDeps {
   logger: Logger;
   hub: EventHub;
   resolveUser: OnboardingHandlerOptions['resolveUser'];
-  webhookSecret: string;
+  webhookSecret: string | readonly string[];
   basePath: string;
   allowedOrigins: ReadonlySet<string>;
   timeoutMs: number;

@@ -7,7 +7,8 @@ import { parseBody } from './validateRequestBody';
 
 /**
  * The Terms of Service routes: `POST /customer/tos` records the user's
- * acceptance (at the server's time), `GET /tos/:versionId` serves the
+ * acceptance (at the server's time) of a document the proxy could show,
+ * `GET /tos/:versionId` serves the
  * sanitized document of a version the user's customer is asked to accept.
  */
 export function createTermsRoutes(deps: ProxyDeps) {
@@ -40,6 +41,13 @@ export function createTermsRoutes(deps: ProxyDeps) {
       }
       throw error;
     }
+    // Only terms the user could be shown are accepted: the proxy loads (or finds cached) the very
+    // document of this version and language, and refuses the acceptance when it cannot.
+    const version = requirement.tos?.versions.find(
+      (candidate) => candidate.versionId === acceptance.versionId,
+    );
+    if (version === undefined) throw new ProxyError('tos_version_unavailable');
+    await deps.tosDocuments.load(version, acceptance.language, c.req.raw.signal);
     const context = await deps.writeContext(c, 'tos');
     const customer = await deps.onLinkedCustomer(customerId, () =>
       upstream.updateCustomer(customerId, buildTosPatch(upstream.provider, acceptance), context),

@@ -7,7 +7,7 @@ import { ProxyError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
 import { UpstreamError } from './UpstreamError';
 import { parseJson } from './validateRequestBody';
-import { verifyWebhookSignature } from './verifyWebhookSignature';
+import { verifyProviderWebhook } from './verifyProviderWebhook';
 
 /**
  * `POST /webhooks/:provider`: signed provider deliveries, not session-bound.
@@ -21,8 +21,9 @@ export function createWebhookRoutes(deps: ProxyDeps) {
   routes.post('/:provider', async (c) => {
     if (c.req.param('provider') !== upstream.provider) throw new ProxyError('not_found');
     const rawBody = await readLimitedBody(c.req.raw, Math.max(deps.bodyLimitBytes, 262_144));
-    const verdict = verifyWebhookSignature({
-      header: c.req.header('x-hook0-signature') ?? null,
+    // Each provider's own scheme: Hook0 for Coinbase, Standard Webhooks for OMS.
+    const verdict = verifyProviderWebhook({
+      provider: upstream.provider,
       rawBody,
       secret: deps.webhookSecret,
       getHeader: (name) => c.req.header(name),
@@ -37,11 +38,14 @@ export function createWebhookRoutes(deps: ProxyDeps) {
       logger.info({ provider: upstream.provider }, 'webhook ignored: not a customer event');
       return c.body(null, 204);
     }
-    // The id in the body; else the X-Event-Id header, if the v1 signature vouches for it (the guides'
-    // event shape has no id field); else the digest of the signed body, which identifies a redelivery.
+    // The id in the body; else a signed id header: Hook0's X-Event-Id when the v1 signature vouches
+    // for it (the guides' event shape has no id field), or Standard Webhooks' always-signed
+    // Webhook-Id; else the digest of the signed body, which identifies a redelivery.
     const headerEventId = verdict.signedHeaders.includes('x-event-id')
       ? c.req.header('x-event-id')
-      : undefined;
+      : verdict.signedHeaders.includes('webhook-id')
+        ? c.req.header('webhook-id')
+        : undefined;
     const eventId =
       event.eventId ?? headerEventId ?? `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
     const eventKey = `${upstream.provider}:${eventId}`;

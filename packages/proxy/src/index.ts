@@ -29,6 +29,13 @@ export {
   WEBHOOK_TOLERANCE_SECONDS,
 } from './verifyWebhookSignature';
 export type { WebhookSignatureFailure, WebhookSignatureResult } from './verifyWebhookSignature';
+export {
+  createStandardWebhookHeaders,
+  STANDARD_WEBHOOK_HEADERS,
+  toStandardWebhookSecret,
+  verifyStandardWebhook,
+} from './verifyStandardWebhook';
+export { verifyProviderWebhook, WEBHOOK_SCHEMES } from './verifyProviderWebhook';
 export { resolveClientAddress, normalizeAddress } from './resolveClientAddress';
 export { createProxyLogger, REDACTED_LOG_PATHS } from './createProxyLogger';
 export { sanitizeTosDocument } from './sanitizeTosDocument';

@@ -49,12 +49,14 @@ function constantTimeMatch(expectedHex: string, candidates: readonly string[]): 
  * match. `v0` (over `"{t}.{rawBody}"`) must match; a `v1` that also matches
  * (over `"{t}.{names}.{values}.{rawBody}"`, the headers listed in `h`)
  * vouches for those headers, e.g. `X-Event-Id`. Comparison is constant-time;
- * events outside the 5-minute window are refused.
+ * events outside the 5-minute window are refused. During a secret rotation
+ * pass both secrets: a signature made with either is accepted.
  */
 export function verifyWebhookSignature(input: {
   header: string | null;
   rawBody: string;
-  secret: string;
+  /** The subscription secret; several during a rotation (any one matching is enough). */
+  secret: string | readonly string[];
   /** Reads a request header, for the `v1` scheme. */
   getHeader?: (name: string) => string | null | undefined;
   now?: number;
@@ -79,8 +81,15 @@ export function verifyWebhookSignature(input: {
   const nowSeconds = Math.floor((input.now ?? Date.now()) / 1000);
   if (Math.abs(nowSeconds - timestamp) > (input.toleranceSeconds ?? WEBHOOK_TOLERANCE_SECONDS))
     return { ok: false, reason: 'stale' };
-  if (!constantTimeMatch(signWebhookPayload(input.secret, input.rawBody, timestamp), candidates))
-    return { ok: false, reason: 'mismatch' };
+  const secrets = typeof input.secret === 'string' ? [input.secret] : input.secret;
+  // Every secret is tried, so timing does not tell which one is current.
+  let secret: string | undefined;
+  for (const candidate of secrets) {
+    if (constantTimeMatch(signWebhookPayload(candidate, input.rawBody, timestamp), candidates)) {
+      secret ??= candidate;
+    }
+  }
+  if (secret === undefined) return { ok: false, reason: 'mismatch' };
   let signedHeaders: string[] = [];
   if (headerNames !== undefined && headerCandidates.length > 0 && input.getHeader) {
     const names = headerNames
@@ -89,7 +98,7 @@ export function verifyWebhookSignature(input: {
       .filter((name) => name !== '');
     const getHeader = input.getHeader;
     const values = names.map((name) => getHeader(name) ?? '').join('.');
-    const expected = createHmac('sha256', input.secret)
+    const expected = createHmac('sha256', secret)
       .update(`${timestamp}.${names.join(' ')}.${values}.${input.rawBody}`)
       .digest('hex');
     if (constantTimeMatch(expected, headerCandidates)) signedHeaders = names;

@@ -2,6 +2,7 @@ import type { CustomerState, RequirementOverride } from './customerState';
 import { COINBASE_CAPABILITIES, coinbaseRequirementKeysFor } from './requirementRules';
 import { tosDocumentUrl } from './termsOfService';
 import type { PublishedTosVersion } from './termsOfService';
+import type { SandboxDialect } from './sandboxDialect';
 
 /** A Coinbase capability status. */
 export type CoinbaseCapabilityStatus = 'unrequested' | 'pending' | 'active' | 'inactive';
@@ -25,6 +26,8 @@ export interface CoinbaseCustomer {
   customerId: string;
   type: 'individual';
   individual: { firstName?: string; lastName?: string; email?: string };
+  /** The guides' placement of the email (guides dialect). */
+  email?: string;
   capabilities: Record<string, { requested: boolean; status: CoinbaseCapabilityStatus }>;
   requirements: Record<string, CoinbaseRequirement>;
   tosAcceptances: { versionId: string; language: string; acceptedAt: string }[];
@@ -38,6 +41,8 @@ export interface CoinbaseViewContext {
   tosVersions: PublishedTosVersion[];
   publicUrl: string;
   now: Date;
+  /** Which shapes to answer in. @default 'spec' */
+  dialect?: SandboxDialect;
 }
 
 interface EvaluatedRequirement {
@@ -89,9 +94,10 @@ function evaluateTos(state: CustomerState, context: CoinbaseViewContext): Evalua
   const requirement: CoinbaseRequirement = {
     status: overdue ? 'overdue' : 'due',
     ...(deadline === undefined ? {} : { deadline }),
-    // Both shapes, as a partner may meet either: the guides' bare `url` and the spec's `tosVersions`.
-    url,
-    tosVersions: [{ versionId: current.versionId, languages: current.languages, url }],
+    // Each dialect its own shape: the guides' bare `url`, the spec's `tosVersions`.
+    ...(context.dialect === 'guides'
+      ? { url }
+      : { tosVersions: [{ versionId: current.versionId, languages: current.languages, url }] }),
   };
   // A customer who accepted an earlier version keeps access until the new version's deadline.
   const blocks = !(acceptedEarlier && deadline !== undefined && !overdue);
@@ -166,17 +172,22 @@ export function evaluateCoinbaseCustomer(
   return { capabilities, requirements };
 }
 
-/** The customer as the Coinbase spec returns it: only firstName, lastName and email are echoed. */
+/**
+ * The customer as the Coinbase API returns it: only firstName, lastName and
+ * email are echoed, the email inside `individual` (spec) or at the top (guides).
+ */
 export function coinbaseCustomerView(state: CustomerState, context: CoinbaseViewContext): CoinbaseCustomer {
   const { capabilities, requirements } = evaluateCoinbaseCustomer(state, context);
   const individual: CoinbaseCustomer['individual'] = {};
   if (state.profile.firstName !== undefined) individual.firstName = state.profile.firstName;
   if (state.profile.lastName !== undefined) individual.lastName = state.profile.lastName;
-  if (state.profile.email !== undefined) individual.email = state.profile.email;
+  const guides = context.dialect === 'guides';
+  if (state.profile.email !== undefined && !guides) individual.email = state.profile.email;
   return {
     customerId: state.id,
     type: 'individual',
     individual,
+    ...(guides && state.profile.email !== undefined ? { email: state.profile.email } : {}),
     capabilities,
     requirements,
     tosAcceptances: state.tosAcceptances.map((acceptance) => ({ ...acceptance })),

@@ -11,6 +11,11 @@ export const coinbaseCreateRequestSchema = coinbase.strict.createCustomerRequest
 /** The spec's UpdateCustomerRequest (CustomerWriteBase: every field optional, nothing unknown). */
 export const coinbaseUpdateRequestSchema = coinbase.strict.updateCustomerRequest;
 
+/** The guides' create and update bodies: contact fields at the top (`email`, `phone`). */
+export const coinbaseGuidesCreateRequestSchema = coinbase.guides.createCustomerRequest;
+/** See {@link coinbaseGuidesCreateRequestSchema}. */
+export const coinbaseGuidesUpdateRequestSchema = coinbase.guides.updateCustomerRequest;
+
 /** A validated create or update body. */
 export type CoinbaseWriteRequest = z.output<typeof coinbaseUpdateRequestSchema>;
 

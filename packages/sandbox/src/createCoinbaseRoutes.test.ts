@@ -154,22 +154,29 @@ describe('Coinbase customers: validation errors name the field', () => {
 });
 
 describe('Coinbase customers: update', () => {
-  it('updates with POST (the guides) and PUT (the spec) alike', async () => {
-    const created = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
-    const path = `/platform/v2/customers/${String(created.body.customerId)}`;
-    const viaPost = await client.coinbase('POST', path, {
-      capabilities: { custodyFiat: { requested: true } },
-    });
-    expect(viaPost.status).toBe(200);
-    expect(viaPost.body.capabilities).toMatchObject({ custodyFiat: { requested: true, status: 'pending' } });
-    const viaPut = await client.coinbase('PUT', path, {
-      capabilities: { transferFiat: { requested: true } },
-    });
-    expect(viaPut.status).toBe(200);
-    expect(viaPut.body.capabilities).toMatchObject({
-      custodyFiat: { status: 'pending' },
-      transferFiat: { requested: true, status: 'pending' },
-    });
+  it.each([
+    ['spec', 'PUT', 'POST'],
+    ['guides', 'POST', 'PUT'],
+  ] as const)("updates with the %s dialect's method (%s) and refuses %s", async (dialect, method, other) => {
+    const dialectClient = createSandboxTestClient({ dialect });
+    try {
+      const created = await dialectClient.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
+      const path = `/platform/v2/customers/${String(created.body.customerId)}`;
+      const updated = await dialectClient.coinbase(method, path, {
+        capabilities: { custodyFiat: { requested: true } },
+      });
+      expect(updated.status).toBe(200);
+      expect(updated.body.capabilities).toMatchObject({
+        custodyFiat: { requested: true, status: 'pending' },
+      });
+      const refused = await dialectClient.coinbase(other, path, {
+        capabilities: { transferFiat: { requested: true } },
+      });
+      expect(refused.status).toBe(404);
+      expect(refused.body.errorType).toBe('not_found');
+    } finally {
+      await dialectClient.close();
+    }
   });
 
   it('unrequests a capability, which removes its requirements', async () => {
@@ -194,7 +201,7 @@ describe('Coinbase customers: update', () => {
     });
     const path = `/platform/v2/customers/${String(created.body.customerId)}`;
     expect(created.body.requirements).toHaveProperty('tos');
-    const updated = await client.coinbase('POST', path, {
+    const updated = await client.coinbase('PUT', path, {
       tosAcceptances: [{ versionId: DEFAULT_TOS_VERSION_ID, language: 'es', acceptedAt }],
     });
     expect(updated.body.tosAcceptances).toEqual([

@@ -6,9 +6,12 @@ import { verifyCdpRequest } from './verifyCdpRequest';
 import { coinbaseError } from './coinbaseError';
 import {
   coinbaseCreateRequestSchema,
+  coinbaseGuidesCreateRequestSchema,
+  coinbaseGuidesUpdateRequestSchema,
   coinbaseUpdateRequestSchema,
   describeFirstIssue,
 } from './coinbaseRequestSchema';
+import type { SandboxDialect } from './sandboxDialect';
 import type { CoinbaseWriteRequest } from './coinbaseRequestSchema';
 import { newCustomerState, submitField } from './customerState';
 import type { CustomerState } from './customerState';
@@ -28,12 +31,27 @@ function json(body: unknown, status: number): Response {
 
 type Parsed = { ok: true; body: CoinbaseWriteRequest } | { ok: false; response: Response };
 
-function parseWrite(raw: string, mode: 'create' | 'update'): Parsed {
+function parseWrite(raw: string, mode: 'create' | 'update', dialect: SandboxDialect): Parsed {
   let value: unknown;
   try {
     value = raw.trim() === '' ? {} : JSON.parse(raw);
   } catch {
     return { ok: false, response: coinbaseError(400, 'invalid_request', 'body: not valid JSON.') };
+  }
+  if (dialect === 'guides') {
+    const schema = mode === 'create' ? coinbaseGuidesCreateRequestSchema : coinbaseGuidesUpdateRequestSchema;
+    const result = schema.safeParse(value);
+    if (!result.success)
+      return { ok: false, response: coinbaseError(400, 'invalid_request', describeFirstIssue(result.error)) };
+    // The guides' top-level contact fields are the same values the spec keeps in `individual`.
+    const { email, phone, ...rest } = result.data;
+    const contact = {
+      ...(typeof email === 'string' ? { email } : {}),
+      ...(typeof phone === 'string' ? { phoneNumber: phone } : {}),
+    };
+    const body: CoinbaseWriteRequest =
+      Object.keys(contact).length === 0 ? rest : { ...rest, individual: { ...rest.individual, ...contact } };
+    return { ok: true, body };
   }
   const schema = mode === 'create' ? coinbaseCreateRequestSchema : coinbaseUpdateRequestSchema;
   const result = schema.safeParse(value);
@@ -184,7 +202,8 @@ function decodePageToken(token: string): number | undefined {
 
 /**
  * The Coinbase Customers API (CDP platform v2), mounted at `/platform`: create,
- * get, update (POST as the guides say, PUT as the spec says), list and delete.
+ * get, update, list and delete. Update is `PUT` in the spec dialect and `POST`
+ * in the guides dialect; the other method is answered 404, as an unknown route.
  */
 export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring): Hono {
   const app = new Hono();
@@ -204,7 +223,7 @@ export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring)
   app.post('/v2/customers', async (c) => {
     const raw = await c.req.text();
     return idempotent(engine, c, raw, () => {
-      const parsed = parseWrite(raw, 'create');
+      const parsed = parseWrite(raw, 'create', engine.dialect);
       if (!parsed.ok) return parsed.response;
       const tosProblem = checkTosAcceptances(engine, parsed.body);
       if (tosProblem !== undefined) return tosProblem;
@@ -251,7 +270,7 @@ export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring)
     return idempotent(engine, c, raw, () => {
       const state = loadCustomer(engine, c.req.param('customerId') ?? '');
       if (state instanceof Response) return state;
-      const parsed = parseWrite(raw, 'update');
+      const parsed = parseWrite(raw, 'update', engine.dialect);
       if (!parsed.ok) return parsed.response;
       // The spec's 403: a customer whose capabilities are permanently inactive cannot be modified.
       if (state.sanctionApplied)
@@ -263,8 +282,8 @@ export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring)
       return json(engine.coinbaseView(state), 200);
     });
   };
-  app.post('/v2/customers/:customerId', update);
-  app.put('/v2/customers/:customerId', update);
+  if (engine.dialect === 'guides') app.post('/v2/customers/:customerId', update);
+  else app.put('/v2/customers/:customerId', update);
 
   app.delete('/v2/customers/:customerId', async (c) => {
     const raw = await c.req.text();

@@ -45,6 +45,11 @@ const tosSchema = z.strictObject({
   deadline: z.iso.datetime({ offset: true }).optional(),
 });
 
+const omsShapesSchema = z.strictObject({
+  endorsements: z.enum(['objects', 'typed', 'names']).optional(),
+  issues: z.enum(['names', 'objects']).optional(),
+});
+
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
@@ -206,6 +211,15 @@ export function createControlRoutes(engine: SandboxEngine): Hono {
   });
 
   app.get('/webhooks', () => json({ deliveries: engine.dispatcher?.list() ?? [] }));
+
+  // The dialect the Coinbase API answers in (set per run) and the OMS shapes (changeable here).
+  app.get('/dialect', () => json({ dialect: engine.dialect, omsShapes: engine.omsShapes }));
+  app.post('/oms-shapes', async (c) => {
+    const parsed = omsShapesSchema.safeParse(await readJson(c.req.raw).catch(() => null));
+    if (!parsed.success) return problem(400, describe(parsed.error));
+    Object.assign(engine.omsShapes, parsed.data);
+    return json({ omsShapes: engine.omsShapes });
+  });
 
   app.post('/reset', () => {
     engine.cancelVerifications();

@@ -9,6 +9,7 @@ import { omsFieldVerdicts } from './magicValues';
 import { omsError } from './omsError';
 import { OMS_DEFAULT_ENDORSEMENTS, OMS_ENDORSEMENTS } from './requirementRules';
 import type { SandboxCredentials } from './sandboxCredentials';
+import { shapeOmsCustomer } from './omsCustomerView';
 import type { SandboxEngine } from './sandboxEngine';
 
 /** Access tokens live this long, as OMS documents (`expiresIn: 3600`). */
@@ -221,7 +222,7 @@ export function createOmsRoutes(engine: SandboxEngine, credentials: SandboxCrede
       const state = newCustomerState({ id: `cst_${randomUUID().replace(/-/g, '')}`, provider: 'oms', now });
       applyWrite(state, { endorsements: [...OMS_DEFAULT_ENDORSEMENTS], ...parsed.body }, now);
       engine.commit(state, { created: true });
-      return json(engine.omsView(state), 201);
+      return json(engine.omsWire(state), 201);
     });
   });
 
@@ -256,15 +257,16 @@ export function createOmsRoutes(engine: SandboxEngine, credentials: SandboxCrede
       if (index === -1) return omsError(400, 'validation_error', 'cursor: not a cursor this API issued.');
       start = index + 1;
     }
-    const data = matching.slice(start, start + limit);
+    const page = matching.slice(start, start + limit);
     const hasMore = start + limit < matching.length;
-    return json({ data, hasMore, cursor: hasMore ? (data.at(-1)?.id ?? null) : null }, 200);
+    const data = page.map((view) => shapeOmsCustomer(view, engine.omsShapes));
+    return json({ data, hasMore, cursor: hasMore ? (page.at(-1)?.id ?? null) : null }, 200);
   });
 
   app.get('/customers/:customerId', (c) => {
     const state = loadCustomer(engine, c.req.param('customerId'));
     if (state instanceof Response) return state;
-    return json(engine.omsView(state), 200);
+    return json(engine.omsWire(state), 200);
   });
 
   app.patch('/customers/:customerId', async (c) => {
@@ -276,7 +278,7 @@ export function createOmsRoutes(engine: SandboxEngine, credentials: SandboxCrede
       if (!parsed.ok) return parsed.response;
       applyWrite(state, parsed.body, new Date().toISOString());
       engine.commit(state);
-      return json(engine.omsView(state), 200);
+      return json(engine.omsWire(state), 200);
     });
   });
 

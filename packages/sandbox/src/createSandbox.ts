@@ -9,6 +9,8 @@ import type { Fault } from './faultInjector';
 import { createOmsRoutes } from './createOmsRoutes';
 import { omsError, omsFailureFor } from './omsError';
 import { openSandboxDatabase } from './openSandboxDatabase';
+import { DEFAULT_OMS_SHAPES } from './sandboxDialect';
+import type { OmsShapes, SandboxDialect } from './sandboxDialect';
 import { createSandboxEngine } from './sandboxEngine';
 import type { SandboxWebhookOptions } from './sandboxEngine';
 import { isTosDocumentLanguage, renderTosDocument } from './termsOfService';
@@ -28,6 +30,15 @@ export interface SandboxOptions {
   webhooks?: SandboxWebhookOptions;
   /** How webhooks are delivered (in-process: the proxy's handler). @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Which published Coinbase shapes to answer in: the OpenAPI file's (`spec`)
+   * or the guides' (`guides`): ToS shape, webhook, update method and contact
+   * field placement. See `SandboxDialect`.
+   * @default 'spec'
+   */
+  dialect?: SandboxDialect;
+  /** How the OMS API writes endorsements at start (`POST /sandbox/oms-shapes` changes it). @default seed 004's */
+  omsShapes?: Partial<OmsShapes>;
 }
 
 /** A running sandbox. */
@@ -73,6 +84,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       : createWebhookDispatcher({
           database,
           secret: webhooks.secret,
+          ...(webhooks.omsSecret === undefined ? {} : { omsSecret: webhooks.omsSecret }),
           fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
           retryBaseMs: webhooks.retryBaseMs ?? 1000,
           maxAttempts: webhooks.maxAttempts ?? 8,
@@ -82,6 +94,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     publicUrl: options.publicUrl ?? 'http://localhost:4010',
     verifyMs: options.verifyMs ?? 2000,
     manual: options.manual ?? false,
+    dialect: options.dialect ?? 'spec',
+    omsShapes: { ...DEFAULT_OMS_SHAPES, ...options.omsShapes },
     webhooks,
     dispatcher,
   });

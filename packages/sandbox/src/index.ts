@@ -17,3 +17,5 @@ export type { CoinbaseCapability, OmsEndorsement } from './requirementRules';
 export { signHook0Payload, verifyHook0Signature } from './hook0Signature';
 export type { WebhookAttempt, WebhookDelivery } from './webhookDispatcher';
 export type { Fault, FaultKind, FaultStatus } from './faultInjector';
+export { DEFAULT_OMS_SHAPES, isSandboxDialect, SANDBOX_DIALECTS } from './sandboxDialect';
+export type { OmsShapes, SandboxDialect } from './sandboxDialect';

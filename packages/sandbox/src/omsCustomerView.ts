@@ -1,5 +1,6 @@
 import type { CustomerState, RequirementOverride } from './customerState';
 import { OMS_ENDORSEMENTS, omsRequirementNamesFor } from './requirementRules';
+import type { OmsShapes } from './sandboxDialect';
 
 /** An OMS endorsement status (seed 004). */
 export type OmsEndorsementStatus =
@@ -159,5 +160,39 @@ export function omsCustomerView(state: CustomerState): OmsCustomerView {
     metadata: state.metadata ?? null,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
+  };
+}
+
+/**
+ * One endorsement in the given {@link OmsShapes}: as seed 004 has it, with
+ * `type` in place of `name`, or as a bare name; issues as field names or as
+ * `{ field, message }` objects (the message is developer text a client must
+ * never show).
+ */
+export function shapeOmsEndorsement(endorsement: OmsEndorsementView, shapes: OmsShapes): unknown {
+  if (shapes.endorsements === 'names') return endorsement.name;
+  const requirements =
+    shapes.issues === 'objects'
+      ? {
+          ...endorsement.requirements,
+          issues: endorsement.requirements.issues.map((field) => ({
+            field,
+            message: `${field} could not be verified; resubmit it.`,
+          })),
+        }
+      : endorsement.requirements;
+  if (shapes.endorsements === 'typed') {
+    const { name, ...rest } = endorsement;
+    return { type: name, ...rest, requirements };
+  }
+  return { ...endorsement, requirements };
+}
+
+/** The customer with its endorsements in the given {@link OmsShapes}. */
+export function shapeOmsCustomer(view: OmsCustomerView, shapes: OmsShapes): unknown {
+  if (shapes.endorsements === 'objects' && shapes.issues === 'names') return view;
+  return {
+    ...view,
+    endorsements: view.endorsements.map((endorsement) => shapeOmsEndorsement(endorsement, shapes)),
   };
 }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createSandbox } from './createSandbox';
 import type { Sandbox, SandboxOptions } from './createSandbox';
+import { isSandboxDialect } from './sandboxDialect';
 
 /** The CLI's usage text. */
 export const SANDBOX_CLI_USAGE = `kyc-kit-sandbox: a local simulator of the Coinbase Customers API and the Polygon OMS Customers API
@@ -17,9 +18,16 @@ Usage: kyc-kit-sandbox [options]
   --verify-ms N            verification delay in ms (default 2000; 0 = at once)
   --manual                 verify only on POST /sandbox/advance
   --webhook-url URL        post webhooks here
-  --webhook-secret S       sign webhooks with this secret (X-Hook0-Signature)
-  --webhook-format F       spec (customers.capability.changed, default) or guides
-                           (customer.capability.status_changed)
+  --dialect D              the Coinbase shapes to answer in: spec (the OpenAPI file:
+                           tosVersions, PUT update, individual.email/phoneNumber,
+                           customers.capability.changed; default) or guides (tos.url,
+                           POST update, top-level email/phone,
+                           customer.capability.status_changed)
+  --webhook-secret S       sign Coinbase webhooks with this secret (X-Hook0-Signature)
+  --oms-webhook-secret S   sign OMS webhooks with this secret (Standard Webhooks,
+                           whsec_...; default: --webhook-secret)
+  --webhook-format F       spec (customers.capability.changed) or guides
+                           (customer.capability.status_changed); default: the dialect's
   --oms-webhook-url URL    post OMS webhooks here (default: --webhook-url)
   --credentials-file PATH  also write the API keys to this file (JSON, mode 0600)
   --help                   show this text
@@ -49,6 +57,8 @@ export function parseSandboxCliArguments(argv: string[]): SandboxCliCommand {
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
         'webhook-format': { type: 'string' },
+        dialect: { type: 'string' },
+        'oms-webhook-secret': { type: 'string' },
         'oms-webhook-url': { type: 'string' },
         'credentials-file': { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -76,7 +86,12 @@ export function parseSandboxCliArguments(argv: string[]): SandboxCliCommand {
   if (format !== undefined && format !== 'spec' && format !== 'guides') {
     return { kind: 'error', message: '--webhook-format must be spec or guides.' };
   }
+  const dialect = values.dialect;
+  if (dialect !== undefined && !isSandboxDialect(dialect)) {
+    return { kind: 'error', message: '--dialect must be spec or guides.' };
+  }
   const options: SandboxOptions = {
+    ...(dialect === undefined ? {} : { dialect }),
     ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }),
     manual: values.manual,
     ...(values.data === undefined ? {} : { dataPath: values.data }),
@@ -88,6 +103,9 @@ export function parseSandboxCliArguments(argv: string[]): SandboxCliCommand {
             url: webhookUrl,
             secret: webhookSecret,
             ...(format === undefined ? {} : { format }),
+            ...(values['oms-webhook-secret'] === undefined
+              ? {}
+              : { omsSecret: values['oms-webhook-secret'] }),
             ...(values['oms-webhook-url'] === undefined ? {} : { omsUrl: values['oms-webhook-url'] }),
           },
         }),

@@ -9,9 +9,10 @@ import { createFaultInjector } from './faultInjector';
 import type { FaultInjector } from './faultInjector';
 import { createIdempotencyStore } from './idempotencyStore';
 import type { IdempotencyStore } from './idempotencyStore';
-import { omsCustomerView } from './omsCustomerView';
+import { omsCustomerView, shapeOmsEndorsement, shapeOmsCustomer } from './omsCustomerView';
 import type { OmsCustomerView } from './omsCustomerView';
 import type { SandboxDatabase } from './openSandboxDatabase';
+import type { OmsShapes, SandboxDialect } from './sandboxDialect';
 import { ensureDefaultTosVersion, listTosVersions } from './termsOfService';
 import type { PublishedTosVersion } from './termsOfService';
 import type { WebhookDispatcher } from './webhookDispatcher';
@@ -20,12 +21,23 @@ import type { WebhookDispatcher } from './webhookDispatcher';
 export interface SandboxWebhookOptions {
   /** Where Coinbase events are posted (and OMS events, unless `omsUrl` is given). */
   url: string;
-  /** The subscription secret events are signed with (`X-Hook0-Signature`). */
+  /**
+   * The subscription secret. Coinbase events are signed with it in Hook0's
+   * scheme (`X-Hook0-Signature`); OMS events in the Standard Webhooks scheme
+   * (`Webhook-Id`, `Webhook-Timestamp`, `Webhook-Signature`), with `omsSecret`
+   * when given.
+   */
   secret: string;
+  /**
+   * The OMS subscription secret: `whsec_<base64 key>` as OMS hands them out,
+   * or any other string, taken as the key bytes.
+   * @default secret
+   */
+  omsSecret?: string;
   /**
    * Which Coinbase event shape to send: the published spec's
    * `customers.capability.changed` or the guides' `customer.capability.status_changed`.
-   * @default 'spec'
+   * @default the sandbox's dialect
    */
   format?: 'spec' | 'guides';
   /** Where OMS events are posted. @default url */
@@ -44,10 +56,16 @@ export interface SandboxEngine {
   faults: FaultInjector;
   dispatcher: WebhookDispatcher | undefined;
   publicUrl: string;
+  /** Which Coinbase shapes the API answers in. */
+  dialect: SandboxDialect;
+  /** How the OMS API writes endorsements; the control API changes it. */
+  omsShapes: OmsShapes;
   now(): Date;
   tosVersions(): PublishedTosVersion[];
   coinbaseView(state: CustomerState): CoinbaseCustomer;
   omsView(state: CustomerState): OmsCustomerView;
+  /** The OMS customer as the API sends it: {@link omsView} in the current {@link OmsShapes}. */
+  omsWire(state: CustomerState): unknown;
   /** Saves a changed record, announces status changes by webhook and schedules verification. */
   commit(state: CustomerState, options?: { created?: boolean }): void;
   /** Announces a deletion (Coinbase `customers.customer.deleted`). */
@@ -66,6 +84,8 @@ export interface SandboxEngineOptions {
   publicUrl: string;
   verifyMs: number;
   manual: boolean;
+  dialect: SandboxDialect;
+  omsShapes: OmsShapes;
   webhooks: SandboxWebhookOptions | undefined;
   dispatcher: WebhookDispatcher | undefined;
 }
@@ -84,6 +104,8 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     faults: createFaultInjector(),
     dispatcher: options.dispatcher,
     publicUrl: options.publicUrl,
+    dialect: options.dialect,
+    omsShapes: { ...options.omsShapes },
     now: () => new Date(),
     tosVersions: () => listTosVersions(database),
     coinbaseView(state) {
@@ -91,10 +113,14 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
         tosVersions: listTosVersions(database),
         publicUrl: options.publicUrl,
         now: new Date(),
+        dialect: options.dialect,
       });
     },
     omsView(state) {
       return omsCustomerView(state);
+    },
+    omsWire(state) {
+      return shapeOmsCustomer(omsCustomerView(state), engine.omsShapes);
     },
     commit(state, commitOptions) {
       if (commitOptions?.created === true) customers.insert(state);
@@ -175,7 +201,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
         ([name, status]) => (previous[name] ?? 'unrequested') !== status,
       );
       if (changes.length === 0) return;
-      if ((webhooks.format ?? 'spec') === 'spec') {
+      if ((webhooks.format ?? options.dialect) === 'spec') {
         const eventId = randomUUID();
         dispatcher.enqueue({
           eventId,
@@ -232,7 +258,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
           id: eventId,
           type: 'customer.endorsement.granted',
           createdAt: timestamp,
-          data: { customerId: state.id, endorsement },
+          data: { customerId: state.id, endorsement: shapeOmsEndorsement(endorsement, engine.omsShapes) },
         },
       });
     }

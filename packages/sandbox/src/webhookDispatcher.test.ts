@@ -1,5 +1,6 @@
 import { coinbase, oms } from '@kyc-kit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Webhook } from 'standardwebhooks';
 import { verifyHook0Signature } from './hook0Signature';
 import { DEFAULT_TOS_VERSION_ID } from './termsOfService';
 import { createSandboxTestClient, PASSING_INDIVIDUAL, PASSING_OMS_CUSTOMER } from './sandboxTestClient';
@@ -196,10 +197,16 @@ describe('Coinbase webhooks', () => {
 });
 
 describe('OMS webhooks', () => {
-  it('sends customer.endorsement.granted when an endorsement turns ACTIVE, to omsUrl', async () => {
+  it('sends customer.endorsement.granted when an endorsement turns ACTIVE, to omsUrl, signed with Standard Webhooks', async () => {
     const sink = receiver();
+    const omsSecret = `whsec_${Buffer.from('oms-sandbox-subscription-key-01').toString('base64')}`;
     client = createSandboxTestClient({
-      webhooks: { url: 'https://partner.test/coinbase', omsUrl: 'https://partner.test/oms', secret },
+      webhooks: {
+        url: 'https://partner.test/coinbase',
+        omsUrl: 'https://partner.test/oms',
+        secret,
+        omsSecret,
+      },
       fetch: sink.fetch,
     });
     const created = await client.oms(
@@ -223,14 +230,68 @@ describe('OMS webhooks', () => {
       ['customer.endorsement.granted', 'basic', 'ACTIVE'],
       ['customer.endorsement.granted', 'usd', 'ACTIVE'],
     ]);
+    // OMS's scheme, checked with the standardwebhooks library; no Hook0 header at all.
     for (const delivery of sink.received) {
-      expect(
-        verifyHook0Signature({
-          secret,
-          rawBody: delivery.rawBody,
-          header: delivery.headers.get('x-hook0-signature') ?? '',
-        }),
-      ).toBe(true);
+      expect(delivery.headers.get('x-hook0-signature')).toBeNull();
+      expect(delivery.headers.get('webhook-id')).toBe(delivery.body.id);
+      const headers = Object.fromEntries(delivery.headers);
+      expect(() => new Webhook(omsSecret).verify(delivery.rawBody, headers)).not.toThrow();
+      expect(() =>
+        new Webhook(`whsec_${Buffer.from('another-key').toString('base64')}`).verify(
+          delivery.rawBody,
+          headers,
+        ),
+      ).toThrow();
     }
   });
+
+  it('signs with the Coinbase secret taken as the key bytes when no omsSecret is given', async () => {
+    const sink = receiver();
+    client = createSandboxTestClient({
+      webhooks: { url: 'https://partner.test/hooks', secret },
+      fetch: sink.fetch,
+    });
+    const created = await client.oms(
+      'POST',
+      '/v0.9/customers',
+      { ...PASSING_OMS_CUSTOMER, endorsements: ['usd'] },
+      {
+        headers: { 'idempotency-key': 'grant-plain' },
+      },
+    );
+    await client.control('POST', '/advance', { customerId: created.body.id });
+    await settle(client);
+    expect(sink.received.length).toBeGreaterThan(0);
+    const key = `whsec_${Buffer.from(secret, 'utf8').toString('base64')}`;
+    for (const delivery of sink.received) {
+      expect(() =>
+        new Webhook(key).verify(delivery.rawBody, Object.fromEntries(delivery.headers)),
+      ).not.toThrow();
+    }
+  });
+
+  it.each(['typed', 'names'] as const)(
+    'sends the endorsement in the %s shape when the OMS shapes say so',
+    async (endorsements) => {
+      const sink = receiver();
+      client = createSandboxTestClient({
+        webhooks: { url: 'https://partner.test/hooks', secret },
+        fetch: sink.fetch,
+        omsShapes: { endorsements },
+      });
+      const created = await client.oms(
+        'POST',
+        '/v0.9/customers',
+        { ...PASSING_OMS_CUSTOMER, endorsements: ['usd'] },
+        {
+          headers: { 'idempotency-key': `grant-${endorsements}` },
+        },
+      );
+      await client.control('POST', '/advance', { customerId: created.body.id });
+      await settle(client);
+      const endorsement = (sink.received[0]?.body.data as { endorsement: unknown }).endorsement;
+      if (endorsements === 'names') expect(endorsement).toBe('basic');
+      else expect(endorsement).toMatchObject({ type: 'basic', status: 'ACTIVE' });
+    },
+  );
 });

@@ -1,5 +1,18 @@
+import { Webhook } from 'standardwebhooks';
 import { signHook0Payload } from './hook0Signature';
 import type { SandboxDatabase } from './openSandboxDatabase';
+
+/**
+ * A Standard Webhooks secret for the library: `whsec_<base64 key>` as OMS hands
+ * them out is used as is; any other string is taken as the key bytes (UTF-8),
+ * the same rule as the proxy's, so one plain secret configures both.
+ */
+function toStandardWebhookSecret(secret: string): string {
+  const base64 = secret.slice('whsec_'.length);
+  return secret.startsWith('whsec_') && base64.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(base64)
+    ? secret
+    : `whsec_${Buffer.from(secret, 'utf8').toString('base64')}`;
+}
 
 /** One try at delivering an event. */
 export interface WebhookAttempt {
@@ -53,7 +66,10 @@ interface DeliveryRow {
 /** How the dispatcher is configured. */
 export interface WebhookDispatcherOptions {
   database: SandboxDatabase;
+  /** Signs Coinbase deliveries (Hook0's `X-Hook0-Signature`). */
   secret: string;
+  /** Signs OMS deliveries (Standard Webhooks); `whsec_<base64>`, or a plain string taken as the key bytes. @default secret */
+  omsSecret?: string;
   fetch: typeof fetch;
   /** The first retry waits this long; each further retry doubles it. */
   retryBaseMs: number;
@@ -62,12 +78,16 @@ export interface WebhookDispatcherOptions {
 }
 
 /**
- * Delivers events at least once: every attempt is signed afresh, any answer other
+ * Delivers events at least once: every attempt is signed afresh (Coinbase
+ * events with Hook0's `X-Hook0-Signature`, OMS events with the Standard
+ * Webhooks headers, through the `standardwebhooks` library), any answer other
  * than 2xx (or a network error) is retried with exponential backoff, and the queue
  * lives in SQLite so undelivered events resume after a restart.
  */
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const { database } = options;
+  const omsSecret = options.omsSecret ?? options.secret;
+  const omsSigner = new Webhook(toStandardWebhookSecret(omsSecret));
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const inFlight = new Set<Promise<void>>();
   let closed = false;
@@ -105,14 +125,27 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       'x-event-id': row.event_id,
       'x-event-type': row.event_type,
     };
-    const signature = signHook0Payload({ secret: options.secret, rawBody: row.body, timestamp, headers });
+    // Each provider's own scheme: Hook0 for Coinbase, Standard Webhooks for OMS.
+    const signed: Record<string, string> =
+      row.provider === 'oms'
+        ? {
+            'content-type': 'application/json',
+            'webhook-id': row.event_id,
+            'webhook-timestamp': String(timestamp),
+            'webhook-signature': omsSigner.sign(row.event_id, new Date(timestamp * 1000), row.body),
+          }
+        : {
+            ...headers,
+            'x-hook0-signature': signHook0Payload({
+              secret: options.secret,
+              rawBody: row.body,
+              timestamp,
+              headers,
+            }),
+          };
     const attempt: WebhookAttempt = { at: new Date().toISOString() };
     try {
-      const response = await options.fetch(row.url, {
-        method: 'POST',
-        headers: { ...headers, 'x-hook0-signature': signature },
-        body: row.body,
-      });
+      const response = await options.fetch(row.url, { method: 'POST', headers: signed, body: row.body });
       attempt.status = response.status;
       // Drain the body so keep-alive sockets are released.
       await response.arrayBuffer().catch(() => undefined);

@@ -91,8 +91,15 @@ describe('coinbaseAdapter.parseCustomer', () => {
       status: 'pending',
       rawStatus: 'pending',
     });
+    // The guides' bare url; its version by the documented rule (the last path segment).
     expect(customer.requirements.tos?.tos).toEqual({
-      versions: [],
+      versions: [
+        {
+          versionId: 'us_individual',
+          languages: ['en'],
+          url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual',
+        },
+      ],
       url: 'https://docs.cdp.coinbase.com/legal/terms/us_individual',
     });
     expect(customer.profile).toEqual({

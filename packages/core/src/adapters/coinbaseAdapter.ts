@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import { isKnownFieldKey } from '../fields/fieldSpecFor';
-import type { Capability, Customer, Requirement } from '../model';
+import type { Capability, Customer, Requirement, TosVersion } from '../model';
 import { coinbase, type CoinbaseCustomer, type CoinbaseRequirement } from '../providers/coinbaseSchemas';
 import type { CustomerEvent } from './customerEvent';
 import { normalizeCapabilityStatus, normalizeRequirementStatus } from './normalizeStatus';
 import { parseProviderPayload, ProviderShapeError } from './ProviderShapeError';
+import { isIsoDateTime } from './isIsoDateTime';
 import { parseCoinbaseError, type ProviderError } from './providerError';
+import { tosVersionFromUrl, type TosVersionResolver } from './tosVersionFromUrl';
 
 /** Options of an adapter's `parseCustomer`. */
 export interface ParseCustomerOptions {
@@ -24,8 +26,24 @@ export interface ProviderAdapter {
   parseError(raw: unknown, httpStatus?: number): ProviderError;
 }
 
+/** Options of {@link createCoinbaseAdapter}. */
+export interface CoinbaseAdapterOptions {
+  /**
+   * Where the version of a guides-shape ToS requirement (`{ status, url }`,
+   * no `tosVersions`) comes from. Absent, the documented rule of
+   * {@link tosVersionFromUrl} applies; a resolver that returns `undefined`
+   * leaves the requirement without a version (it cannot be accepted).
+   * The spec's `tosVersions[]`, when sent, always wins.
+   */
+  resolveTosVersion?: TosVersionResolver;
+}
+
 /** Maps one Coinbase requirement entry to the kit's {@link Requirement}. */
-export function toRequirement(key: string, entry: CoinbaseRequirement): Requirement {
+export function toRequirement(
+  key: string,
+  entry: CoinbaseRequirement,
+  options: CoinbaseAdapterOptions = {},
+): Requirement {
   const requirement: Requirement = {
     key,
     known: isKnownFieldKey(key),
@@ -33,7 +51,8 @@ export function toRequirement(key: string, entry: CoinbaseRequirement): Requirem
     rawStatus: entry.status,
     impact: entry.impact ?? [],
   };
-  if (entry.deadline !== undefined) requirement.deadline = entry.deadline;
+  // A deadline that is not an ISO date is provider text: dropped, never shown.
+  if (isIsoDateTime(entry.deadline)) requirement.deadline = entry.deadline;
   if (key === 'tos') {
     requirement.tos = {
       versions: (entry.tosVersions ?? []).map(({ versionId, languages, url }) => ({
@@ -42,11 +61,26 @@ export function toRequirement(key: string, entry: CoinbaseRequirement): Requirem
         url,
       })),
     };
-    // The guides' shape: a bare `url` on the requirement.
-    if (typeof entry.url === 'string') requirement.tos.url = entry.url;
+    // The guides' shape: a bare `url` on the requirement. Its version comes from
+    // the partner's resolver, else from the url by the documented rule.
+    if (typeof entry.url === 'string') {
+      requirement.tos.url = entry.url;
+      if (requirement.tos.versions.length === 0) {
+        const version = resolveGuidesTosVersion(entry.url, options);
+        if (version !== undefined) requirement.tos.versions.push(version);
+      }
+    }
   }
   if (key === 'taxAttestation') requirement.taxForms = entry.taxForms ?? [];
   return requirement;
+}
+
+function resolveGuidesTosVersion(url: string, options: CoinbaseAdapterOptions): TosVersion | undefined {
+  if (options.resolveTosVersion === undefined) return tosVersionFromUrl(url);
+  const resolved = options.resolveTosVersion({ url });
+  if (resolved === undefined || resolved.versionId === '' || resolved.languages.length === 0)
+    return undefined;
+  return { versionId: resolved.versionId, languages: [...resolved.languages], url };
 }
 
 function toCapability(entry: { requested?: boolean | undefined; status: string }): Capability {
@@ -58,7 +92,7 @@ function definedEntries<Value>(record: Record<string, Value | undefined>): [stri
   return Object.entries(record).filter((entry): entry is [string, Value] => entry[1] !== undefined);
 }
 
-function toCustomer(parsed: CoinbaseCustomer): Customer {
+function toCustomer(parsed: CoinbaseCustomer, options: CoinbaseAdapterOptions): Customer {
   const customer: Customer = {
     id: parsed.customerId,
     provider: 'coinbase',
@@ -66,7 +100,7 @@ function toCustomer(parsed: CoinbaseCustomer): Customer {
       definedEntries(parsed.capabilities).map(([name, entry]) => [name, toCapability(entry)]),
     ),
     requirements: Object.fromEntries(
-      Object.entries(parsed.requirements).map(([key, entry]) => [key, toRequirement(key, entry)]),
+      Object.entries(parsed.requirements).map(([key, entry]) => [key, toRequirement(key, entry, options)]),
     ),
     tosAcceptances: (parsed.tosAcceptances ?? []).map(({ versionId, language, acceptedAt }) => ({
       versionId,
@@ -97,7 +131,7 @@ const eventEnvelope = z.looseObject({
 });
 
 /** Normalizes a Coinbase webhook body: the spec's events and the guides' one. */
-export function parseCoinbaseWebhookEvent(raw: unknown): CustomerEvent {
+export function parseCoinbaseWebhookEvent(raw: unknown, options: CoinbaseAdapterOptions = {}): CustomerEvent {
   const envelope = parseProviderPayload(eventEnvelope, raw, 'coinbase webhook event');
   const eventType = envelope.eventType ?? envelope.type;
   if (eventType === undefined) {
@@ -157,7 +191,7 @@ export function parseCoinbaseWebhookEvent(raw: unknown): CustomerEvent {
       if (envelope.eventId !== undefined) change.eventId = envelope.eventId;
       if (data.requirements !== undefined) {
         change.requirements = Object.fromEntries(
-          Object.entries(data.requirements).map(([key, entry]) => [key, toRequirement(key, entry)]),
+          Object.entries(data.requirements).map(([key, entry]) => [key, toRequirement(key, entry, options)]),
         );
       }
       return change;
@@ -173,21 +207,30 @@ export function parseCoinbaseWebhookEvent(raw: unknown): CustomerEvent {
 }
 
 /**
- * The Coinbase Customers adapter: reads both the guides' and the published
- * spec's shapes (ToS as `url` or `tosVersions[]`, contact fields at the top
- * or inside `individual`, both webhook families).
+ * Creates a Coinbase Customers adapter: reads both the guides' and the
+ * published spec's shapes (ToS as `url` or `tosVersions[]`, contact fields at
+ * the top or inside `individual`, both webhook families).
  */
-export const coinbaseAdapter: ProviderAdapter = {
-  name: 'coinbase',
-  parseCustomer(raw, options = {}) {
-    if (options.strict === true) {
-      // The strict output is a subset of the loose one (fewer optional keys).
-      return toCustomer(
-        parseProviderPayload(coinbase.strict.customer, raw, 'coinbase customer') as CoinbaseCustomer,
-      );
-    }
-    return toCustomer(parseProviderPayload(coinbase.customer, raw, 'coinbase customer'));
-  },
-  parseWebhookEvent: parseCoinbaseWebhookEvent,
-  parseError: parseCoinbaseError,
-};
+export function createCoinbaseAdapter(options: CoinbaseAdapterOptions = {}): ProviderAdapter {
+  return {
+    name: 'coinbase',
+    parseCustomer(raw, parseOptions = {}) {
+      if (parseOptions.strict === true) {
+        // The strict output is a subset of the loose one (fewer optional keys).
+        return toCustomer(
+          parseProviderPayload(coinbase.strict.customer, raw, 'coinbase customer') as CoinbaseCustomer,
+          options,
+        );
+      }
+      return toCustomer(parseProviderPayload(coinbase.customer, raw, 'coinbase customer'), options);
+    },
+    parseWebhookEvent: (raw) => parseCoinbaseWebhookEvent(raw, options),
+    parseError: parseCoinbaseError,
+  };
+}
+
+/**
+ * The Coinbase Customers adapter with the default options: a guides-shape
+ * ToS requirement gets its version from the url ({@link tosVersionFromUrl}).
+ */
+export const coinbaseAdapter: ProviderAdapter = createCoinbaseAdapter();

@@ -80,7 +80,14 @@ const OMS_REQUIREMENT_KEYS: Readonly<Record<string, readonly string[]>> = {
   'residentialAddress.state': ['addressSubdivision'],
   'residentialAddress.zipCode': ['addressPostalCode'],
   'residentialAddress.country': ['addressCountryCode'],
+  // Identity documents (`identifyingInformation[].type`), by the names the
+  // engine's field specs use: OMS `ssn` is the kit's full SSN.
   identifyingInformation: ['fullSsn'],
+  ssn: ['fullSsn'],
+  'identifyingInformation.ssn': ['fullSsn'],
+  'identifyingInformation.itin': ['itin'],
+  'identifyingInformation.passport': ['passport'],
+  'identifyingInformation.driversLicense': ['driversLicense'],
   signedAgreement: ['tos'],
 };
 
@@ -103,7 +110,8 @@ function hasOutstanding(endorsement: OmsEndorsement): boolean {
 export function omsEndorsementToCapability(endorsement: OmsEndorsement): Capability {
   const rawStatus = endorsement.status;
   const status = ((): CapabilityStatus => {
-    switch (rawStatus) {
+    // OMS documents SCREAMING_CASE; a lower-case status means the same.
+    switch (rawStatus.toUpperCase()) {
       case 'ACTIVE':
         return 'active';
       case 'PENDING':
@@ -186,11 +194,26 @@ function toCustomer(parsed: OmsCustomer, tosVersion: TosVersion): Customer {
       }
     }
   }
+  // Terms are asked for only on behalf of endorsements that can still be
+  // granted: accepting them cannot help a rejected or offboarded one.
+  const open = (name: string): boolean => {
+    const capability = Object.hasOwn(capabilities, name) ? capabilities[name] : undefined;
+    return capability !== undefined && capability.requested && capability.status !== 'inactive';
+  };
+  const closed = (name: string): boolean =>
+    Object.hasOwn(capabilities, name) && capabilities[name]?.status === 'inactive';
+  const tosListed = requirements.get('tos');
+  if (tosListed !== undefined) {
+    const impact = tosListed.impact.filter((name) => !closed(name));
+    if (!impact.some(open)) requirements.delete('tos');
+    else tosListed.impact = impact;
+  }
+  const anyRequested = Object.values(capabilities).some((capability) => capability.requested);
   if (parsed.signedAgreement === false) {
-    const requested = Object.entries(capabilities)
-      .filter(([, capability]) => capability.requested)
-      .map(([name]) => name);
-    addRequirement(requirements, 'tos', 'due', 'missing', requested);
+    const requested = Object.keys(capabilities).filter(open);
+    // With nothing requested yet the terms still apply to whatever will be.
+    if (requested.length > 0 || !anyRequested)
+      addRequirement(requirements, 'tos', 'due', 'missing', requested);
   }
   const tos = requirements.get('tos');
   if (tos !== undefined) tos.tos = { versions: [{ ...tosVersion, languages: [...tosVersion.languages] }] };

@@ -21,9 +21,12 @@ import {
  * crashes a partner; `strict` follows the spec to the letter (unknown keys
  * and unknown statuses rejected) for the sandbox's contract tests. Both
  * accept the guides' five requirement statuses, since the guides document
- * eventually_due and overdue beside the spec's three.
+ * eventually_due and overdue beside the spec's three. A third variant,
+ * `guides`, is `strict` with the guides' differences (contact fields at the
+ * top of the customer and of write bodies: `email`, `phone`), for the
+ * sandbox's guides dialect.
  */
-type SchemaMode = 'loose' | 'strict';
+type SchemaMode = 'loose' | 'strict' | 'guides';
 
 /** The id pattern of the spec (`CustomerId`). */
 export const COINBASE_CUSTOMER_ID_PATTERN = /^customer_[a-f0-9-]{36}$/;
@@ -33,10 +36,13 @@ const fullSsnPattern = /^([0-9]{3}-[0-9]{2}-[0-9]{4}|\*\*\*-\*\*-[0-9]{4})$/;
 const urlPattern = /^https?:\/\/.*$/;
 
 function createCoinbaseSchemas(mode: SchemaMode) {
-  const strict = mode === 'strict';
+  const strict = mode !== 'loose';
+  const guides = mode === 'guides';
   const object = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
     strict ? z.strictObject(shape) : z.looseObject(shape);
   const dateTime = strict ? z.iso.datetime({ offset: true }) : z.string();
+  const email = z.string().max(254).regex(emailPattern);
+  const phoneNumber = z.string().regex(e164Pattern);
 
   const capabilityStatus = strict ? z.enum(COINBASE_CAPABILITY_STATUSES) : z.string();
   const requirementStatus = strict ? z.enum(COINBASE_REQUIREMENT_STATUSES) : z.string();
@@ -93,7 +99,7 @@ function createCoinbaseSchemas(mode: SchemaMode) {
     projectIds: z.array(z.string()).optional(),
     tosAcceptances: z.array(tosAcceptance).optional(),
     // The guides put contact fields at the top of the customer.
-    ...(strict ? {} : { email: z.string().optional(), phone: z.string().optional() }),
+    ...(strict && !guides ? {} : { email: z.string().optional(), phone: z.string().optional() }),
   });
 
   const dateOfBirth = object({
@@ -126,14 +132,20 @@ function createCoinbaseSchemas(mode: SchemaMode) {
       .string()
       .regex(/^[A-Z]{2}$/)
       .optional(),
-    email: z.string().max(254).regex(emailPattern).optional(),
-    phoneNumber: z.string().regex(e164Pattern).optional(),
+    email: email.optional(),
+    phoneNumber: phoneNumber.optional(),
     purposeOfAccount: z.enum(PURPOSE_OF_ACCOUNT_VALUES).optional(),
     sourceOfFunds: z.enum(SOURCE_OF_FUNDS_VALUES).optional(),
     employmentStatus: z.enum(EMPLOYMENT_STATUS_VALUES).optional(),
     occupation: z.enum(OCCUPATION_VALUES).optional(),
     expectedVolume: z.enum(EXPECTED_VOLUME_VALUES).optional(),
   });
+
+  // The guides write email and phone at the top of the body, not in `individual`.
+  // Typed as the spec's object: the guides variant only accepts less.
+  const individualWrite = guides
+    ? (individualInput.omit({ email: true, phoneNumber: true }) as unknown as typeof individualInput)
+    : individualInput;
 
   const capabilityInput = object({ requested: z.boolean() });
   const capabilitiesMapInput = strict
@@ -149,12 +161,13 @@ function createCoinbaseSchemas(mode: SchemaMode) {
 
   const writeBase = {
     capabilities: capabilitiesMapInput.optional(),
-    individual: individualInput.optional(),
+    individual: individualWrite.optional(),
     projectIds: z.array(z.string()).optional(),
     // `[]` would clear every acceptance: the API answers invalid_request.
     tosAcceptances: z.array(tosAcceptance).min(1).optional(),
     taxAttestations: z.array(usW9Attestation).min(1).optional(),
     compliance: object({ requesterIpAddress: z.string().optional() }).optional(),
+    ...(guides ? { email: email.optional(), phone: phoneNumber.optional() } : {}),
   };
 
   const updateCustomerRequest = object({ type: z.enum(['individual']).optional(), ...writeBase });
@@ -244,11 +257,15 @@ const looseSchemas = createCoinbaseSchemas('loose');
 /**
  * Coinbase Customers API schemas. The top-level schemas are the loose
  * variants (unknown keys and statuses kept); `coinbase.strict` holds the
- * spec-exact variants.
+ * spec-exact variants and `coinbase.guides` the guides-exact ones.
  *
  * @example coinbase.customer.parse(body); coinbase.strict.createCustomerRequest.parse(request)
  */
-export const coinbase = { ...looseSchemas, strict: createCoinbaseSchemas('strict') };
+export const coinbase = {
+  ...looseSchemas,
+  strict: createCoinbaseSchemas('strict'),
+  guides: createCoinbaseSchemas('guides'),
+};
 
 /** A Coinbase customer as read by the loose schema. */
 export type CoinbaseCustomer = z.output<typeof looseSchemas.customer>;

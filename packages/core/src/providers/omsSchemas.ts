@@ -29,24 +29,62 @@ export const OMS_IDENTIFYING_DOCUMENT_TYPES = ['ssn', 'itin', 'driversLicense', 
 /** OMS customer ids start with `cst_`. */
 export const OMS_CUSTOMER_ID_PATTERN = /^cst_[A-Za-z0-9]+$/;
 
+/** What an OMS requirement name looks like: a field name or a dotted path, never prose. */
+const REQUIREMENT_NAME = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$/;
+/** Keys of a requirement object whose string value names a field (`{ field: 'birthDate', message: '...' }`). */
+const NAME_KEYS = new Set(['name', 'field', 'key', 'type', 'requirement', 'path', 'fieldName']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
- * Flattens a nested requirement object into the field names it mentions; any
- * other value (an array, a string, a number) is returned as is for the schema
- * to judge.
+ * Reads the field names a requirement list mentions. Seed 004 gives plain
+ * names; OMS also sends objects (`issues: [{ field, message }]`) and nested
+ * trees (`{ all_of: ['birthDate', { any_of: ['ssn', 'passport'] }] }`). A
+ * string counts as a name only inside an array or under a name key
+ * (`field`, `name`, `type`, ...), and only when shaped like a field name:
+ * a text leaf such as a `message` or `description` never becomes a
+ * requirement key. A value that is neither (a number) is kept for the
+ * schema to refuse.
  */
-function flattenRequirementTree(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  const names: string[] = [];
-  const visit = (node: unknown, depth: number): void => {
+function readRequirementNames(value: unknown): unknown {
+  if (!Array.isArray(value) && !isRecord(value)) return value;
+  const names: unknown[] = [];
+  const visit = (node: unknown, depth: number, inArray: boolean): void => {
     if (depth > 8) return;
-    if (typeof node === 'string') names.push(node);
-    else if (Array.isArray(node)) for (const child of node) visit(child, depth + 1);
-    else if (typeof node === 'object' && node !== null) {
-      for (const child of Object.values(node)) visit(child, depth + 1);
-    }
+    if (typeof node === 'string') {
+      if (inArray && REQUIREMENT_NAME.test(node) && node.length <= 64) names.push(node);
+    } else if (Array.isArray(node)) {
+      for (const child of node) visit(child, depth + 1, true);
+    } else if (isRecord(node)) {
+      for (const [key, child] of Object.entries(node)) {
+        if (typeof child === 'string') {
+          if (NAME_KEYS.has(key) && REQUIREMENT_NAME.test(child) && child.length <= 64) names.push(child);
+        } else visit(child, depth + 1, false);
+      }
+    } else if (inArray && depth === 1) names.push(node);
   };
-  visit(value, 0);
+  visit(value, 0, false);
   return [...new Set(names)];
+}
+
+/**
+ * Reads the documented endorsement shapes: objects with `name` (seed 004),
+ * objects with `type` in its place, bare names (`["basic", "usd"]`, as OMS's
+ * create example lists them; their status is not given) and a map keyed by
+ * name. Anything else is left for the schema to refuse.
+ */
+function readEndorsements(value: unknown): unknown {
+  const one = (entry: unknown, name?: string): unknown => {
+    if (typeof entry === 'string') return { name: entry, status: '' };
+    if (!isRecord(entry)) return entry;
+    const named = typeof entry.name === 'string' ? entry.name : (name ?? entry.type ?? entry.endorsement);
+    return { ...entry, name: named, status: entry.status ?? '' };
+  };
+  if (Array.isArray(value)) return value.map((entry) => one(entry));
+  if (isRecord(value)) return Object.entries(value).map(([name, entry]) => one(entry, name));
+  return value;
 }
 
 function createOmsSchemas(mode: SchemaMode) {
@@ -56,12 +94,12 @@ function createOmsSchemas(mode: SchemaMode) {
   const dateTime = strict ? z.iso.datetime({ offset: true }) : z.string();
   const endorsementName = strict ? z.enum(OMS_ENDORSEMENTS) : z.string().min(1);
 
-  // Seed 004 gives each list as field names. Lenient reading also accepts a
-  // nested object of names (e.g. `{ all_of: ['birthDate', { any_of: [...] }] }`)
-  // and flattens it, so a richer requirement tree degrades to its field names.
+  // Seed 004 gives each list as field names. Lenient reading also accepts
+  // objects and nested trees of names (see readRequirementNames), so a richer
+  // requirement shape degrades to its field names and never to its text.
   const nameList = strict
     ? z.array(z.string()).default([])
-    : z.preprocess(flattenRequirementTree, z.array(z.string())).default([]);
+    : z.preprocess(readRequirementNames, z.array(z.string())).default([]);
   const endorsementRequirements = object({
     complete: nameList,
     pending: nameList,
@@ -99,7 +137,9 @@ function createOmsSchemas(mode: SchemaMode) {
     signedAgreement: strict ? z.boolean() : z.boolean().optional(),
     signedAgreementAt: dateTime.nullish(),
     wallets: z.array(z.looseObject({})).optional(),
-    endorsements: strict ? z.array(endorsement) : z.array(endorsement).default([]),
+    endorsements: strict
+      ? z.array(endorsement)
+      : z.preprocess(readEndorsements, z.array(endorsement)).default([]),
     metadata: z.record(z.string(), z.string()).nullish(),
     createdAt: dateTime.optional(),
     updatedAt: dateTime.optional(),
@@ -181,7 +221,9 @@ function createOmsSchemas(mode: SchemaMode) {
     createdAt: dateTime.optional(),
     data: object({
       customerId: z.string().min(1),
-      endorsement: endorsement,
+      endorsement: strict
+        ? endorsement
+        : z.preprocess((value) => (readEndorsements([value]) as unknown[])[0], endorsement),
     }),
   });
 

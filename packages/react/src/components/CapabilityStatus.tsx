@@ -99,8 +99,8 @@ export function CapabilityStatus({
             {blocking.map((requirement) => (
               <li key={requirement.key} data-status={requirement.status}>
                 {t(fieldSpecFor(requirement.key).labelId)}: {t(requirementStatusId(requirement.status))}
-                {requirement.deadline
-                  ? ` · ${t('form.deadline', { date: formatDeadline(requirement.deadline, locale) })}`
+                {requirement.deadline && formatDeadline(requirement.deadline, locale) !== undefined
+                  ? ` · ${t('form.deadline', { date: formatDeadline(requirement.deadline, locale) ?? '' })}`
                   : null}
               </li>
             ))}

@@ -17,12 +17,12 @@ export function RequirementNote({ planned }: RequirementNoteProps) {
   const locale = useLocale();
   if (planned === undefined) return null;
   const isOverdue = planned.status === 'overdue';
-  if (planned.deadline === undefined && !isOverdue) return null;
+  // Only an ISO deadline is shown; anything else shows no date.
+  const date = planned.deadline === undefined ? undefined : formatDeadline(planned.deadline, locale);
+  if (date === undefined && !isOverdue) return null;
   const parts = [
     isOverdue ? t('requirement.status.overdue') : undefined,
-    planned.deadline === undefined
-      ? undefined
-      : t('form.deadline', { date: formatDeadline(planned.deadline, locale) }),
+    date === undefined ? undefined : t('form.deadline', { date }),
   ].filter(Boolean);
   return (
     <p className="kyc-hint" data-status={planned.status}>

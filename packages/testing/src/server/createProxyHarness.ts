@@ -6,8 +6,14 @@ import {
   createOnboardingHandler,
   createSqliteStore,
 } from '@kyc-kit/proxy';
-import type { OnboardingHandler, OnboardingHandlerOptions, RetryOptions, Upstream } from '@kyc-kit/proxy';
-import { DEFAULT_TOS_VERSION_ID, createSandbox, type Sandbox } from '@kyc-kit/sandbox';
+import type {
+  CoinbaseUpstreamOptions,
+  OnboardingHandler,
+  OnboardingHandlerOptions,
+  RetryOptions,
+  Upstream,
+} from '@kyc-kit/proxy';
+import { DEFAULT_TOS_VERSION_ID, createSandbox, type Sandbox, type SandboxDialect } from '@kyc-kit/sandbox';
 import { pino } from 'pino';
 
 /** Where the partner app lives in tests (same origin as the browser). */
@@ -67,6 +73,12 @@ export interface ProxyHarnessOptions {
   manual?: boolean;
   /** Whether the sandbox sends its own webhooks to the proxy. @default true */
   sandboxWebhooks?: boolean;
+  /** The secrets the proxy checks webhooks with (the sandbox signs with {@link WEBHOOK_SECRET}). @default WEBHOOK_SECRET */
+  webhookSecret?: string | string[];
+  /** Which Coinbase shapes the sandbox answers in. @default 'spec' */
+  dialect?: SandboxDialect;
+  /** Coinbase only: settings of the upstream client (update method, contact placement, ToS resolver). */
+  coinbase?: Pick<CoinbaseUpstreamOptions, 'updateMethod' | 'contactFieldPlacement' | 'resolveTosVersion'>;
 }
 
 /** Options of one browser request. */
@@ -170,6 +182,7 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
   const delivery: { handler?: OnboardingHandler } = {};
 
   const sandbox = createSandbox({
+    ...(options.dialect === undefined ? {} : { dialect: options.dialect }),
     verifyMs: 0,
     manual: options.manual ?? false,
     publicUrl: SANDBOX_ORIGIN,
@@ -223,6 +236,7 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
       fetch: upstreamFetch,
       retry,
       timeoutMs,
+      ...options.coinbase,
     });
   } else {
     upstream = createOmsUpstream({
@@ -246,7 +260,7 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
   const build = (): OnboardingHandler =>
     createOnboardingHandler({
       upstream,
-      webhookSecret: WEBHOOK_SECRET,
+      webhookSecret: options.webhookSecret ?? WEBHOOK_SECRET,
       resolveUser: (request) => {
         const match = /(?:^|;\s*)session=([^;]+)/.exec(request.headers.get('cookie') ?? '');
         return match?.[1] ? { id: decodeURIComponent(match[1]) } : null;
