@@ -79,7 +79,7 @@ export function entriesOf(manifest) {
   return { entries, copies };
 }
 
-async function buildPackage({ folder, manifest }) {
+export async function buildPackage({ folder, manifest }) {
   const { entries, copies } = entriesOf(manifest);
   const browser = Object.keys(manifest.peerDependencies ?? {}).includes('react');
   const started = Date.now();

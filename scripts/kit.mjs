@@ -134,6 +134,19 @@ async function test() {
     count(name, passed, failed);
   };
 
+  /** A script that writes {"passed","failed"} to the report file it is given (one test per tarball or journey). */
+  const counted = async (name, command, args) => {
+    log(`── ${name}`);
+    const output = path.join(reports, `${name.replace(/\W+/g, '-')}.json`);
+    rmSync(output, { force: true });
+    const code = await run(command, [...args, '--report', output]);
+    const report = readJson(output);
+    const passed = report?.passed ?? 0;
+    const failed = (report?.failed ?? 0) + (code !== 0 && !(report?.failed > 0) ? 1 : 0);
+    count(name, passed, failed);
+    return code === 0;
+  };
+
   process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
   process.env.KYC_KIT_OPENAPI ??= path.resolve(
     root,
@@ -152,6 +165,12 @@ async function test() {
   await check('api report', 'pnpm', ['run', 'api-report', '--check']);
   await vitest('unit and component tests', ['core', 'hooks', 'react', 'proxy', 'sandbox', 'testing', 'demo']);
   await check('size budget', 'pnpm', ['run', 'size']);
+  // What partners install: the tarballs, their shape, and each installed alone outside the repository.
+  if (await check('pack (npm run pack)', 'node', ['scripts/pack-packages.mjs'])) {
+    await counted('publint', 'node', ['scripts/check-packages.mjs', 'publint']);
+    await counted('attw', 'node', ['scripts/check-packages.mjs', 'attw']);
+    await counted('tarball installs', 'node', ['scripts/check-packages.mjs', 'install']);
+  }
   await check('storybook build', 'pnpm', ['run', 'build:storybook']);
   if (haveBrowser) {
     await vitest('story tests', ['storybook']);

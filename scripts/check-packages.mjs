@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// Package shape, on the tarballs `npm run pack` wrote to .packs/ (run it first):
+//   publint   publint --strict on each tarball;
+//   attw      @arethetypeswrong/cli on each tarball, ESM-only profile (node16 from ESM and
+//             bundler resolution must be green; CommonJS require() is not supported);
+//   install   each tarball, with its @kyc-kit dependencies (as tarballs) and its peer
+//             dependencies, installs into an empty folder outside the repository, and every
+//             entry imports under plain node: server packages run, browser packages import
+//             with no window (no DOM globals exist under node).
+// One line per tarball and check; the totals go to --report FILE as {"passed","failed"}.
+//
+// usage: node scripts/check-packages.mjs publint|attw|install [--report FILE]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publicPackages } from './build-packages.mjs';
+import { packsDirectory, tarballName } from './pack-packages.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
+  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+}
+
+function packedManifest(tarball) {
+  const { ok, output } = run('tar', ['xzf', tarball, '-O', 'package/package.json']);
+  if (!ok) throw new Error(`cannot read package.json in ${tarball}`);
+  return JSON.parse(output);
+}
+
+const checks = {
+  publint(tarball) {
+    return run(bin('publint'), ['run', '--strict', tarball]);
+  },
+  attw(tarball, manifest) {
+    const styles = Object.keys(manifest.exports).filter((subpath) => subpath.endsWith('.css'));
+    return run(bin('attw'), [
+      tarball,
+      '--profile',
+      'esm-only',
+      '--format',
+      'ascii',
+      ...(styles.length > 0 ? ['--exclude-entrypoints', ...styles] : []),
+    ]);
+  },
+  install(tarball, manifest) {
+    const folder = mkdtempSync(path.join(tmpdir(), `kyc-kit-install-${manifest.name.split('/')[1]}-`));
+    try {
+      // The package's own @kyc-kit dependencies come from their tarballs too, never the registry.
+      const local = Object.fromEntries(
+        publicPackages().map(({ manifest: other }) => [
+          other.name,
+          `file:${path.join(packsDirectory, tarballName(other.name))}`,
+        ]),
+      );
+      const peers = Object.fromEntries(
+        Object.entries(manifest.peerDependencies ?? {}).map(([name, range]) => [
+          name,
+          range.split('||').at(-1).trim(),
+        ]),
+      );
+      writeFileSync(
+        path.join(folder, 'package.json'),
+        JSON.stringify({
+          name: 'empty-app',
+          private: true,
+          type: 'module',
+          dependencies: { [manifest.name]: local[manifest.name], ...peers },
+          pnpm: { overrides: local, onlyBuiltDependencies: ['better-sqlite3'] },
+        }),
+      );
+      const installed = run('pnpm', ['install', '--no-lockfile', '--prefer-offline', '--reporter=silent'], {
+        cwd: folder,
+      });
+      if (!installed.ok) return installed;
+      const entries = Object.keys(manifest.exports).map((subpath) => manifest.name + subpath.slice(1));
+      const program = [
+        `for (const entry of ${JSON.stringify(entries)}) {`,
+        `  if (entry.endsWith('.css')) {`,
+        `    const file = new URL(import.meta.resolve(entry));`,
+        `    if (!(await import('node:fs')).existsSync(file)) throw new Error(entry + ' is missing');`,
+        `  } else {`,
+        `    const module = await import(entry);`,
+        `    if (Object.keys(module).length === 0) throw new Error(entry + ' exports nothing');`,
+        `  }`,
+        `  console.log('imported ' + entry);`,
+        `}`,
+        `if (typeof window !== 'undefined') throw new Error('an import defined window');`,
+        smokeTest(manifest.name),
+      ].join('\n');
+      writeFileSync(path.join(folder, 'check.mjs'), program);
+      const imported = run(process.execPath, ['check.mjs'], { cwd: folder });
+      if (!imported.ok || !manifest.bin) return imported;
+      const [command] = Object.keys(manifest.bin);
+      const help = run(path.join(folder, 'node_modules', '.bin', command), ['--help'], { cwd: folder });
+      return { ok: help.ok && help.output.includes('Usage'), output: `${imported.output}${help.output}` };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  },
+};
+
+/** Server packages do one real thing once imported. */
+function smokeTest(name) {
+  if (name === '@kyc-kit/sandbox') {
+    return `
+const { createSandbox, DEFAULT_TOS_VERSION_ID } = await import('@kyc-kit/sandbox');
+const sandbox = createSandbox({ publicUrl: 'http://sandbox.test' });
+const answer = await sandbox.fetch(new Request('http://sandbox.test/tos/' + DEFAULT_TOS_VERSION_ID));
+await sandbox.close();
+if (answer.status !== 200) throw new Error('the sandbox answered ' + answer.status);
+console.log('sandbox served its Terms of Service');`;
+  }
+  if (name === '@kyc-kit/proxy') {
+    return `
+const { createOnboardingHandler, createCoinbaseUpstream } = await import('@kyc-kit/proxy');
+const { generateKeyPairSync } = await import('node:crypto');
+const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const apiKeySecret = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const handler = createOnboardingHandler({
+  upstream: createCoinbaseUpstream({ baseUrl: 'http://127.0.0.1:9/platform', apiKeyId: 'key', apiKeySecret }),
+  resolveUser: () => null,
+  webhookSecret: 'secret',
+});
+const answer = await handler(new Request('http://app.test/api/onboarding/customer'));
+if (answer.status !== 401) throw new Error('a signed-out read answered ' + answer.status);
+console.log('proxy refused a signed-out read');`;
+  }
+  return '';
+}
+
+const [kind, ...rest] = process.argv.slice(2);
+const reportIndex = rest.indexOf('--report');
+const report = reportIndex === -1 ? undefined : rest[reportIndex + 1];
+if (!(kind in checks)) {
+  process.stderr.write('usage: node scripts/check-packages.mjs publint|attw|install [--report FILE]\n');
+  process.exit(2);
+}
+const tally = { passed: 0, failed: 0 };
+for (const { manifest } of publicPackages()) {
+  const tarball = path.join(packsDirectory, tarballName(manifest.name));
+  let result;
+  if (!existsSync(tarball)) result = { ok: false, output: `${tarball} is missing: run npm run pack` };
+  else result = checks[kind](tarball, packedManifest(tarball));
+  if (result.ok) tally.passed += 1;
+  else tally.failed += 1;
+  process.stdout.write(`${result.ok ? '✓' : '✗'} ${kind} ${manifest.name}\n`);
+  if (!result.ok || process.env.KYC_KIT_VERBOSE) process.stdout.write(`${result.output.trim()}\n`);
+}
+if (report) {
+  mkdirSync(path.dirname(report), { recursive: true });
+  writeFileSync(report, JSON.stringify(tally));
+}
+process.stdout.write(`${kind}: ${tally.passed} passed, ${tally.failed} failed\n`);
+process.exit(tally.failed > 0 ? 1 : 0);
