@@ -131,6 +131,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noServerPackages] }] },
   },
   {
+    // Next.js finds pages, layouts and route modules by their default export.
+    files: ['examples/nextjs/app/**/{page,layout}.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['**/*.config.{ts,js,mjs}', '.storybook/**', '**/*.stories.tsx'],
     rules: { 'no-restricted-syntax': 'off' },
   },

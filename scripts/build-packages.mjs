@@ -96,6 +96,7 @@ export async function buildPackage({ folder, manifest }) {
     fixedExtension: false,
     sourcemap: true,
     treeshake: true,
+    unbundle: true,
     tsconfig: path.join(root, 'tsconfig.build.json'),
     dts: { sourcemap: true, tsconfig: path.join(root, 'tsconfig.build.json') },
     // Directives are per module and a bundle drops them: put "use client" back on each entry.

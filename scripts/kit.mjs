@@ -174,6 +174,8 @@ async function test() {
   await check('storybook build', 'pnpm', ['run', 'build:storybook']);
   if (haveBrowser) {
     await vitest('story tests', ['storybook']);
+    // The example apps outside the workspace, on the tarballs packed above.
+    await counted('example apps', 'node', ['scripts/examples.mjs']);
     log('── e2e (Playwright)');
     const output = path.join(reports, 'playwright.json');
     rmSync(output, { force: true });

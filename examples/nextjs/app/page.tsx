@@ -1,0 +1,23 @@
+import { CapabilityGate, Onboarding } from '@kyc-kit/react';
+import { KycKit } from './KycKit';
+
+// Rendered on the server for every request.
+export const dynamic = 'force-dynamic';
+
+// A server component: it renders the kit's client components directly ("use client" is in the package).
+export default function HomePage() {
+  return (
+    <main>
+      <h1>Acme Pay</h1>
+      <KycKit>
+        <Onboarding capability="custodyFiat" />
+        <CapabilityGate
+          capability="custodyFiat"
+          fallback={<p>Your US dollar account opens once you are verified.</p>}
+        >
+          <p>Your US dollar account is open.</p>
+        </CapabilityGate>
+      </KycKit>
+    </main>
+  );
+}
