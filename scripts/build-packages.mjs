@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Library build of every public package (packages/*, not "private"), with tsdown:
-// ESM JavaScript, bundled .d.ts with declaration maps, and source maps, into
-// each package's dist/.
+// ESM JavaScript and .d.ts with declaration maps and source maps, one output file
+// per source module (so partners' bundlers drop unused modules), into dist/.
 //
 // Entries are read from each package.json, so adding an entry point is editing
 // package.json only:
@@ -56,6 +56,18 @@ const stripExtension = (file) => file.replace(/\.(tsx?|jsx?|mjs)$/, '');
 export function entriesOf(manifest) {
   const entries = {};
   const copies = [];
+  // What the workspace exports and what a tarball exports must be the same subpaths.
+  const workspaceSubpaths = Object.keys(manifest.exports ?? {})
+    .sort()
+    .join(', ');
+  const publishedSubpaths = Object.keys(manifest.publishConfig?.exports ?? {})
+    .sort()
+    .join(', ');
+  if (workspaceSubpaths !== publishedSubpaths) {
+    throw new Error(
+      `${manifest.name}: exports (${workspaceSubpaths}) and publishConfig.exports (${publishedSubpaths}) must name the same subpaths`,
+    );
+  }
   for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
     if (typeof target === 'string') {
       if (!target.startsWith('./src/'))
