@@ -3,10 +3,11 @@
 //   npm run demo  -> install, build, start the demo on http://localhost:3000
 //   npm test      -> install, then every check; one "N passed, N failed" line at the end
 // It needs only Node 20+ and npm: pnpm is installed into a cache folder of the
-// user's (no global install), and on Debian as root a missing Chromium is
-// installed from Debian's packages.
+// user's (no global install), and on Debian as root a missing Chromium or
+// Postgres server (the proxy's Postgres tests start their own cluster from its
+// binaries) is installed from Debian's packages.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +77,29 @@ async function ensureChromium() {
     process.platform === 'darwin' ? '  brew install --cask chromium' : '  sudo apt-get install -y chromium',
   );
   log('or point KYC_KIT_CHROMIUM at a Chromium or Chrome executable.');
+  return false;
+}
+
+/** Debian's Postgres server binaries (any version), or KYC_POSTGRES_BIN. */
+function findPostgres() {
+  if (process.env.KYC_POSTGRES_BIN) return existsSync(path.join(process.env.KYC_POSTGRES_BIN, 'postgres'));
+  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : [];
+  return versions.some((version) => existsSync(path.join('/usr/lib/postgresql', version, 'bin', 'postgres')));
+}
+
+async function ensurePostgres() {
+  if (findPostgres()) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    log("no Postgres server found: installing Debian's postgresql package");
+    const environment = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    await run('apt-get', ['update', '-qq'], { env: environment });
+    await run('apt-get', ['install', '-y', '-qq', 'postgresql'], { env: environment });
+    if (findPostgres()) return true;
+  }
+  log('No Postgres server binaries were found (the proxy tests start a throwaway cluster). Install them:');
+  log(process.platform === 'darwin' ? '  brew install postgresql' : '  sudo apt-get install -y postgresql');
+  log('or point KYC_POSTGRES_BIN at the folder holding initdb and postgres.');
   return false;
 }
 
@@ -159,6 +183,8 @@ async function test() {
 
   await install();
   const haveBrowser = await ensureChromium();
+  // Without it the proxy's Postgres tests fail, and are counted as failures.
+  await ensurePostgres();
 
   await check('lint', 'pnpm', ['run', 'lint']);
   await check('typecheck', 'pnpm', ['run', 'typecheck']);

@@ -1,3 +1,20 @@
+import type { Customer } from '@kyc-kit/core';
+
+/**
+ * What one server-sent event of a user's stream says. `customer` carries the
+ * whole customer, so a client only ever needs the latest; `customer_deleted`
+ * says the user's customer is gone (deleted upstream) and they have none
+ * until they onboard again.
+ */
+export type CustomerEventBody =
+  { type: 'customer'; customer: Customer } | { type: 'customer_deleted'; customerId: string };
+
+/** A stored event; ids grow per user in the order events were stored. */
+export type CustomerEvent = { id: number } & CustomerEventBody;
+
+/** An event to store, before it has an id. */
+export type NewCustomerEvent = { userId: string } & CustomerEventBody;
+
 /** The answer to {@link OnboardingStore.claimCustomerCreation}. */
 export type CreationClaim =
   /** This caller may create the customer and must then link or release. */
@@ -38,10 +55,39 @@ export interface OnboardingStore {
   unlinkCustomer(customerId: string): Promise<string | null>;
   /** Gives a claim up after a failed create, so the next attempt may try again. */
   releaseCustomerCreation(userId: string): Promise<void>;
-  /** Records a webhook event as being processed; false when it was already recorded. */
-  claimEvent(eventKey: string, now: number): Promise<boolean>;
-  /** Forgets an event whose processing failed, so the provider's redelivery is handled. */
-  releaseEvent(eventKey: string): Promise<void>;
+  /** Whether a provider webhook event was already processed (a cheap check before re-reading upstream). */
+  isEventProcessed(eventKey: string): Promise<boolean>;
+  /**
+   * Stores events and, with `processedEventKey`, marks that webhook event
+   * processed in the same transaction, so a crash can never leave an event
+   * marked but not stored. Returns the stored events with their ids, or null
+   * (and stores nothing) when the webhook event was already processed.
+   * Events of one user get ids in the order they are stored.
+   */
+  appendEvents(input: {
+    events: NewCustomerEvent[];
+    processedEventKey?: string;
+    now: number;
+  }): Promise<CustomerEvent[] | null>;
+  /** The user's stored events with an id above `afterId`, oldest first, at most `limit` (the newest ones). */
+  eventsAfter(userId: string, afterId: number, limit: number): Promise<CustomerEvent[]>;
+  /** The user's newest stored event, or null. */
+  latestEvent(userId: string): Promise<CustomerEvent | null>;
+  /**
+   * Calls `listener` with a user id whenever events of that user were stored
+   * by any proxy instance sharing this store (in-process for SQLite, LISTEN
+   * and NOTIFY for Postgres). With null, notifications may have been missed
+   * (a lost connection): every user's streams should re-read. Returns its removal.
+   */
+  onEvents(listener: (userId: string | null) => void): () => void;
+  /**
+   * Takes or renews the lease `name` for `holder` until `now + ttlMs`; false
+   * when another holder's lease is still running. One watcher per customer
+   * across instances relies on it.
+   */
+  acquireLease(name: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  /** Gives a lease up, if `holder` still has it. */
+  releaseLease(name: string, holder: string): Promise<void>;
   /**
    * The provider idempotency key for a browser's key, scoped to the user and
    * the operation: the same triple always maps to the same upstream key, and
@@ -53,7 +99,7 @@ export interface OnboardingStore {
     key: string;
     now: number;
   }): Promise<string>;
-  /** Deletes processed events and idempotency scopes older than `olderThan` (epoch ms). */
+  /** Deletes processed webhook events, stored stream events and idempotency scopes older than `olderThan` (epoch ms). */
   prune(olderThan: number): Promise<void>;
   close(): Promise<void>;
 }

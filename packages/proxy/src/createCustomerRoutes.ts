@@ -78,7 +78,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
         throw error;
       }
       logger.info({ user: userReference(userId), provider: upstream.provider }, 'customer created');
-      hub.publish(userId, customer);
+      await hub.publish(userId, customer);
       return c.json({ customer }, 201);
     });
   });
@@ -102,7 +102,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
     const customer = await deps.onLinkedCustomer(customerId, () =>
       upstream.updateCustomer(customerId, request, context),
     );
-    hub.publish(userId, customer);
+    await hub.publish(userId, customer);
     return c.json({ customer });
   });
 

@@ -1,82 +1,127 @@
 import type { Customer } from '@kyc-kit/core';
+import type { CustomerEvent, OnboardingStore } from './OnboardingStore';
 
-/**
- * One server-sent event. `customer` carries the whole customer, so a client
- * only ever needs the latest; `customer_deleted` says the user's customer is
- * gone (deleted upstream) and they have none until they onboard again.
- */
-export type CustomerEvent =
-  | { id: number; type: 'customer'; customer: Customer }
-  | { id: number; type: 'customer_deleted'; customerId: string };
+export type { CustomerEvent } from './OnboardingStore';
 
-/** Fan-out of customer changes to each user's open event streams. */
+/** Fan-out of customer changes to each user's open event streams, on every instance sharing the store. */
 export interface EventHub {
-  /** Sends the customer to every stream of the user and remembers it for resumes. */
-  publish(userId: string, customer: Customer): CustomerEvent;
-  /** Tells every stream of the user that their customer was deleted; remembered for resumes like any event. */
-  publishDeleted(userId: string, customerId: string): CustomerEvent;
-  /** Registers a listener; returns its removal. */
-  subscribe(userId: string, listener: (event: CustomerEvent) => void): () => void;
-  /** The last event published for the user in this process, if any. */
-  latest(userId: string): CustomerEvent | undefined;
-  /** How many streams the user has open. */
+  /** Stores the customer as the user's next event; every stream of the user, on any instance, receives it. */
+  publish(userId: string, customer: Customer): Promise<CustomerEvent>;
+  /** Tells every stream of the user that their customer was deleted; stored for resumes like any event. */
+  publishDeleted(userId: string, customerId: string): Promise<CustomerEvent>;
+  /**
+   * Registers a stream: `listener` receives, in order, every event of the
+   * user with an id above `afterId` (the stored ones first: a resume), and
+   * every later one. Returns its removal.
+   */
+  subscribe(userId: string, afterId: number, listener: (event: CustomerEvent) => void): () => void;
+  /** The user's newest stored event, if any. */
+  latest(userId: string): Promise<CustomerEvent | null>;
+  /** How many streams the user has open on this instance. */
   streamCount(userId: string): number;
+  /** The users with a stream open on this instance. */
+  watchedUsers(): string[];
+  /** Stops listening to the store. */
+  close(): void;
 }
 
-/** Users whose last event is remembered; the oldest are forgotten first. */
-const REMEMBERED_USERS = 10_000;
+/** Events sent on a resume at most: each carries the whole customer, so the newest ones are enough. */
+const REPLAY_LIMIT = 50;
+
+interface Subscriber {
+  cursor: number;
+  listener: (event: CustomerEvent) => void;
+}
 
 /**
- * An in-process event hub. Each event carries the full customer, so resuming
- * after `Last-Event-ID` means sending the latest event when it is newer than
- * the client's, not replaying a log. Ids start from the clock and only grow,
- * so an id a browser kept from before a restart is still older than new ones.
+ * The event hub over a store's event log: events are stored first, then the
+ * store's notification (in-process for SQLite, NOTIFY for Postgres) makes
+ * every instance read the new rows for its subscribers. Each stream keeps a
+ * cursor, so it gets every event once and in order, also across a resume on
+ * another instance with `Last-Event-ID`.
  */
-export function createEventHub(): EventHub {
-  const listeners = new Map<string, Set<(event: CustomerEvent) => void>>();
-  const latestByUser = new Map<string, CustomerEvent>();
-  let lastId = 0;
+export function createEventHub(
+  store: OnboardingStore,
+  onError: (error: unknown) => void = () => undefined,
+): EventHub {
+  const subscribers = new Map<string, Set<Subscriber>>();
+  /** Users whose rows are being read; a notification meanwhile asks for one more read. */
+  const pumping = new Map<string, boolean>();
 
-  function dispatch(userId: string, event: CustomerEvent): CustomerEvent {
-    latestByUser.delete(userId);
-    latestByUser.set(userId, event);
-    if (latestByUser.size > REMEMBERED_USERS) {
-      const oldest = latestByUser.keys().next().value;
-      if (oldest !== undefined) latestByUser.delete(oldest);
+  async function pump(userId: string): Promise<void> {
+    if (pumping.has(userId)) {
+      pumping.set(userId, true);
+      return;
     }
-    for (const listener of listeners.get(userId) ?? []) listener(event);
-    return event;
+    pumping.set(userId, false);
+    try {
+      for (;;) {
+        const set = subscribers.get(userId);
+        if (!set || set.size === 0) break;
+        const from = Math.min(...[...set].map((subscriber) => subscriber.cursor));
+        const events = await store.eventsAfter(userId, from, REPLAY_LIMIT);
+        for (const event of events) {
+          for (const subscriber of subscribers.get(userId) ?? []) {
+            if (event.id <= subscriber.cursor) continue;
+            subscriber.cursor = event.id;
+            subscriber.listener(event);
+          }
+        }
+        if (events.length === REPLAY_LIMIT) continue;
+        if (pumping.get(userId) !== true) break;
+        pumping.set(userId, false);
+      }
+    } catch (error) {
+      onError(error);
+    } finally {
+      pumping.delete(userId);
+    }
   }
 
-  function nextId(): number {
-    lastId = Math.max(lastId + 1, Date.now());
-    return lastId;
+  const stopListening = store.onEvents((userId) => {
+    if (userId !== null) void pump(userId);
+    else for (const user of subscribers.keys()) void pump(user);
+  });
+
+  async function store1(event: Parameters<OnboardingStore['appendEvents']>[0]['events'][number]) {
+    const stored = await store.appendEvents({ events: [event], now: Date.now() });
+    const first = stored?.[0];
+    if (!first) throw new Error('event hub: the store kept no event');
+    return first;
   }
 
   return {
     publish(userId, customer) {
-      return dispatch(userId, { id: nextId(), type: 'customer', customer });
+      return store1({ userId, type: 'customer', customer });
     },
     publishDeleted(userId, customerId) {
-      return dispatch(userId, { id: nextId(), type: 'customer_deleted', customerId });
+      return store1({ userId, type: 'customer_deleted', customerId });
     },
-    subscribe(userId, listener) {
-      let set = listeners.get(userId);
+    subscribe(userId, afterId, listener) {
+      let set = subscribers.get(userId);
       if (!set) {
         set = new Set();
-        listeners.set(userId, set);
+        subscribers.set(userId, set);
       }
-      set.add(listener);
+      const subscriber: Subscriber = { cursor: afterId, listener };
+      set.add(subscriber);
+      void pump(userId);
       return () => {
-        set.delete(listener);
-        if (set.size === 0 && listeners.get(userId) === set) listeners.delete(userId);
+        set.delete(subscriber);
+        if (set.size === 0 && subscribers.get(userId) === set) subscribers.delete(userId);
       };
     },
     latest(userId) {
-      return latestByUser.get(userId);
+      return store.latestEvent(userId);
     },
     streamCount(userId) {
-      return listeners.get(userId)?.size ?? 0;
+      return subscribers.get(userId)?.size ?? 0;
+    },
+    watchedUsers() {
+      return [...subscribers.keys()];
+    },
+    close() {
+      stopListening();
     },
   };
 }

@@ -42,15 +42,18 @@ export function createEventRoutes(deps: ProxyDeps) {
       lastEventHeader !== undefined && /^\d{1,16}$/.test(lastEventHeader)
         ? Number(lastEventHeader)
         : undefined;
-    const latest = hub.latest(userId);
-    const replay = latest && (lastEventId === undefined || latest.id > lastEventId) ? latest : undefined;
-    const needsFreshRead = lastEventId !== undefined && latest === undefined;
+    const latest = await hub.latest(userId);
+    // A fresh stream starts with the newest event (it carries the whole customer); a resume gets every
+    // stored event after the client's, from whichever instance stored it.
+    const known = lastEventId !== undefined && latest !== null && latest.id >= lastEventId;
+    const afterId = known ? lastEventId : latest ? latest.id - (lastEventId === undefined ? 1 : 0) : 0;
+    // An id this store never gave (another database, or a reset): the client may have missed anything.
+    const needsFreshRead = lastEventId !== undefined && !known;
     const signal = c.req.raw.signal;
 
     const response = streamSSE(c, async (stream) => {
       // Writes are queued in order by the stream's writer; none is awaited, so one slow reader never blocks the hub.
-      const send = (event: CustomerEvent): void => void writeEvent(stream, event);
-      const unsubscribe = hub.subscribe(userId, send);
+      const unsubscribe = hub.subscribe(userId, afterId, (event) => void writeEvent(stream, event));
       const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatMs);
       const closed = new Promise<void>((resolve) => {
         stream.onAbort(resolve);
@@ -58,15 +61,13 @@ export function createEventRoutes(deps: ProxyDeps) {
         if (signal.aborted) resolve();
       });
       void stream.write('retry: 3000\n\n');
-      if (replay) send(replay);
       if (needsFreshRead) {
-        // A Last-Event-ID from before this process started: the client may have missed anything, so read the customer now.
         void store
           .getCustomerId(userId)
           .then(async (customerId) => {
             if (customerId === null) return;
             const customer = await deps.onLinkedCustomer(customerId, () => deps.readCustomer(customerId));
-            if (!hub.latest(userId)) hub.publish(userId, customer);
+            await hub.publish(userId, customer);
           })
           .catch((error: unknown) =>
             logger.warn(

@@ -402,9 +402,9 @@ describe('oversized webhooks', () => {
       const claimed: string[] = [];
       const store: OnboardingStore = {
         ...inner,
-        claimEvent: (eventKey, now) => {
+        isEventProcessed: (eventKey) => {
           claimed.push(eventKey);
-          return inner.claimEvent(eventKey, now);
+          return inner.isEventProcessed(eventKey);
         },
       };
       const harness = open({ provider, sandboxWebhooks: false, handler: { bodyLimitBytes: 1024, store } });

@@ -10,7 +10,7 @@ import { createRateLimiter, type RateLimiter } from './createRateLimiter';
 import { createSqliteStore } from './createSqliteStore';
 import { createTosDocumentLoader, type TosDocumentLoader } from './createTosDocumentLoader';
 import { isCustomerGone } from './mapUpstreamError';
-import type { OnboardingStore } from './OnboardingStore';
+import type { NewCustomerEvent, OnboardingStore } from './OnboardingStore';
 import { ProxyError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
 import { resolveClientAddress } from './resolveClientAddress';
@@ -66,6 +66,8 @@ export interface ProxyDeps {
   readCustomer(customerId: string, signal?: AbortSignal): Promise<Customer>;
   /** Unlinks a customer deleted upstream and tells the user's streams. */
   forgetCustomer(customerId: string): Promise<void>;
+  /** Unlinks a customer deleted upstream; returns the event to store for its user, or null when it had none. */
+  unlinkDeletedCustomer(customerId: string): Promise<NewCustomerEvent | null>;
   /** Runs an upstream call on the user's linked customer; a customer deleted upstream becomes `no_customer`. */
   onLinkedCustomer<T>(customerId: string, call: () => Promise<T>): Promise<T>;
 }
@@ -86,7 +88,9 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
   const logger = createProxyLogger(options.logger);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const bodyLimitBytes = options.bodyLimitBytes ?? 65_536;
-  const hub = createEventHub();
+  const hub = createEventHub(store, (error) =>
+    logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'event stream read failed'),
+  );
   let lastPrunedAt = 0;
 
   function clientAddressOf(c: ProxyContext): string | undefined {
@@ -120,13 +124,18 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
    * instead of a customer that cannot be read or updated any more.
    */
   async function forgetCustomer(customerId: string): Promise<void> {
+    const event = await unlinkDeletedCustomer(customerId);
+    if (event) await hub.publishDeleted(event.userId, customerId);
+  }
+
+  async function unlinkDeletedCustomer(customerId: string): Promise<NewCustomerEvent | null> {
     const userId = await store.unlinkCustomer(customerId);
-    if (userId === null) return;
+    if (userId === null) return null;
     logger.info(
       { user: userReference(userId), provider: upstream.provider },
       'customer unlinked: deleted upstream',
     );
-    hub.publishDeleted(userId, customerId);
+    return { userId, type: 'customer_deleted', customerId };
   }
 
   return {
@@ -169,6 +178,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     },
     readCustomer,
     forgetCustomer,
+    unlinkDeletedCustomer,
     async onLinkedCustomer(customerId, call) {
       try {
         return await call();

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { CreationClaim, OnboardingStore } from './OnboardingStore';
+import type {
+  CreationClaim,
+  CustomerEvent,
+  CustomerEventBody,
+  NewCustomerEvent,
+  OnboardingStore,
+} from './OnboardingStore';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -8,7 +14,9 @@ export interface SqliteStoreOptions {
   path?: string;
 }
 
-const SCHEMA = `
+/** Versioned schema changes, applied in order and recorded in `user_version`. */
+const MIGRATIONS = [
+  `
   CREATE TABLE IF NOT EXISTS customer_links (
     user_id TEXT PRIMARY KEY,
     -- NULL while a create is in flight; UNIQUE so one customer never serves two users.
@@ -27,7 +35,39 @@ const SCHEMA = `
     created_at INTEGER NOT NULL,
     PRIMARY KEY (user_id, operation, client_key)
   );
-`;
+  `,
+  `
+  CREATE TABLE customer_events (
+    id INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX customer_events_by_user ON customer_events (user_id, id);
+  CREATE TABLE leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  `,
+];
+
+interface EventRow {
+  id: number;
+  body: string;
+}
+
+function toEvent(row: EventRow): CustomerEvent {
+  return { id: row.id, ...(JSON.parse(row.body) as CustomerEventBody) };
+}
+
+function bodyOf(event: NewCustomerEvent): string {
+  return JSON.stringify(
+    event.type === 'customer'
+      ? { type: event.type, customer: event.customer }
+      : { type: event.type, customerId: event.customerId },
+  );
+}
 
 interface LinkRow {
   customer_id: string | null;
@@ -44,7 +84,14 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
   const database = new Database(options.path ?? ':memory:');
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
-  database.exec(SCHEMA);
+  const applied = database.pragma('user_version', { simple: true }) as number;
+  database
+    .transaction(() => {
+      MIGRATIONS.slice(applied).forEach((migration) => database.exec(migration));
+      database.pragma(`user_version = ${MIGRATIONS.length}`);
+    })
+    .immediate();
+  const listeners = new Set<(userId: string) => void>();
 
   const selectLink = database.prepare<[string], LinkRow>(
     'SELECT customer_id, claimed_at FROM customer_links WHERE user_id = ?',
@@ -73,13 +120,35 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
   const insertEvent = database.prepare(
     'INSERT OR IGNORE INTO processed_events (event_key, received_at) VALUES (?, ?)',
   );
-  const deleteEvent = database.prepare('DELETE FROM processed_events WHERE event_key = ?');
   const insertScope = database.prepare(
     'INSERT OR IGNORE INTO idempotency_scopes (user_id, operation, client_key, upstream_key, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const selectScope = database.prepare<[string, string, string], { upstream_key: string }>(
     'SELECT upstream_key FROM idempotency_scopes WHERE user_id = ? AND operation = ? AND client_key = ?',
   );
+  const selectProcessed = database.prepare<[string], { event_key: string }>(
+    'SELECT event_key FROM processed_events WHERE event_key = ?',
+  );
+  const selectLastEventId = database.prepare<[], { id: number | null }>(
+    'SELECT max(id) AS id FROM customer_events',
+  );
+  const insertCustomerEvent = database.prepare(
+    'INSERT INTO customer_events (id, user_id, body, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const selectEventsAfter = database.prepare<[string, number, number], EventRow>(
+    'SELECT id, body FROM (SELECT id, body FROM customer_events WHERE user_id = ? AND id > ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+  );
+  const selectLatestEvent = database.prepare<[string], EventRow>(
+    'SELECT id, body FROM customer_events WHERE user_id = ? ORDER BY id DESC LIMIT 1',
+  );
+  const upsertLease = database.prepare<[string, string, number, number], { holder: string }>(
+    `INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+     WHERE leases.holder = excluded.holder OR leases.expires_at <= ?
+     RETURNING holder`,
+  );
+  const deleteLease = database.prepare('DELETE FROM leases WHERE name = ? AND holder = ?');
+  const pruneCustomerEvents = database.prepare('DELETE FROM customer_events WHERE created_at < ?');
   const pruneEvents = database.prepare('DELETE FROM processed_events WHERE received_at < ?');
   const pruneScopes = database.prepare('DELETE FROM idempotency_scopes WHERE created_at < ?');
 
@@ -116,6 +185,23 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
     },
   );
 
+  const append = database.transaction(
+    (events: NewCustomerEvent[], processedEventKey: string | undefined, now: number) => {
+      if (processedEventKey !== undefined && insertEvent.run(processedEventKey, now).changes === 0)
+        return null;
+      // Ids start from the clock and only grow, so an id a browser kept from an in-memory store before a
+      // restart is still older than the new ones.
+      let lastId = selectLastEventId.get()?.id ?? 0;
+      return events.map((event): CustomerEvent => {
+        lastId = Math.max(lastId + 1, now);
+        insertCustomerEvent.run(lastId, event.userId, bodyOf(event), now);
+        return event.type === 'customer'
+          ? { id: lastId, type: 'customer', customer: event.customer }
+          : { id: lastId, type: 'customer_deleted', customerId: event.customerId };
+      });
+    },
+  );
+
   return {
     async getCustomerId(userId) {
       return selectLink.get(userId)?.customer_id ?? null;
@@ -135,17 +221,40 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
     async releaseCustomerCreation(userId) {
       deleteClaim.run(userId);
     },
-    async claimEvent(eventKey, now) {
-      return insertEvent.run(eventKey, now).changes === 1;
+    async isEventProcessed(eventKey) {
+      return selectProcessed.get(eventKey) !== undefined;
     },
-    async releaseEvent(eventKey) {
-      deleteEvent.run(eventKey);
+    async appendEvents({ events, processedEventKey, now }) {
+      const stored = append.immediate(events, processedEventKey, now);
+      if (stored)
+        for (const userId of new Set(events.map((event) => event.userId))) {
+          for (const listener of listeners) listener(userId);
+        }
+      return stored;
+    },
+    async eventsAfter(userId, afterId, limit) {
+      return selectEventsAfter.all(userId, afterId, limit).map(toEvent);
+    },
+    async latestEvent(userId) {
+      const row = selectLatestEvent.get(userId);
+      return row ? toEvent(row) : null;
+    },
+    onEvents(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async acquireLease(name, holder, now, ttlMs) {
+      return upsertLease.get(name, holder, now + ttlMs, now) !== undefined;
+    },
+    async releaseLease(name, holder) {
+      deleteLease.run(name, holder);
     },
     async scopeIdempotencyKey({ userId, operation, key, now }) {
       return scope.immediate(userId, operation, key, now);
     },
     async prune(olderThan) {
       pruneEvents.run(olderThan);
+      pruneCustomerEvents.run(olderThan);
       pruneScopes.run(olderThan);
     },
     async close() {

@@ -52,7 +52,7 @@ export function createTermsRoutes(deps: ProxyDeps) {
     const customer = await deps.onLinkedCustomer(customerId, () =>
       upstream.updateCustomer(customerId, buildTosPatch(upstream.provider, acceptance), context),
     );
-    hub.publish(userId, customer);
+    await hub.publish(userId, customer);
     return c.json({ customer });
   });
 

@@ -3,6 +3,7 @@ import type { Customer } from '@kyc-kit/core';
 import { Hono } from 'hono';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
 import { isCustomerGone } from './mapUpstreamError';
+import type { NewCustomerEvent } from './OnboardingStore';
 import { ProxyError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
 import { UpstreamError } from './UpstreamError';
@@ -15,7 +16,7 @@ import { verifyProviderWebhook } from './verifyProviderWebhook';
  * names is re-read upstream and pushed to its user's streams.
  */
 export function createWebhookRoutes(deps: ProxyDeps) {
-  const { upstream, store, logger, hub } = deps;
+  const { upstream, store, logger } = deps;
   const routes = new Hono<ProxyEnv>();
 
   routes.post('/:provider', async (c) => {
@@ -49,34 +50,42 @@ export function createWebhookRoutes(deps: ProxyDeps) {
     const eventId =
       event.eventId ?? headerEventId ?? `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
     const eventKey = `${upstream.provider}:${eventId}`;
-    if (!(await store.claimEvent(eventKey, Date.now()))) {
+    if (await store.isEventProcessed(eventKey)) {
       logger.info({ eventType: event.eventType }, 'webhook duplicate ignored');
       return c.body(null, 204);
     }
-    try {
-      for (const customerId of event.customerIds) {
-        if (event.kind === 'customer_deleted') {
-          await deps.forgetCustomer(customerId);
-          continue;
-        }
-        const userId = await store.getUserId(customerId);
-        if (userId === null) continue;
-        let customer: Customer;
-        try {
-          customer = await deps.readCustomer(customerId);
-        } catch (error) {
-          // A customer deleted upstream cannot be re-read: unlink it now (its deletion event may come later or never).
-          if (isCustomerGone(error)) await deps.forgetCustomer(customerId);
-          // Any other 404 ends this event too: retrying a read that cannot succeed would only redeliver forever.
-          if (error instanceof UpstreamError && error.status === 404) continue;
-          throw error;
-        }
-        hub.publish(userId, customer);
+    // Nothing is marked processed until the events are stored: an upstream failure here throws, answers
+    // 5xx, and the provider's redelivery is handled from the start.
+    const events: NewCustomerEvent[] = [];
+    for (const customerId of event.customerIds) {
+      if (event.kind === 'customer_deleted') {
+        const deleted = await deps.unlinkDeletedCustomer(customerId);
+        if (deleted) events.push(deleted);
+        continue;
       }
-    } catch (error) {
-      // Unclaim, so the provider's redelivery gets processed.
-      await store.releaseEvent(eventKey);
-      throw error;
+      const userId = await store.getUserId(customerId);
+      if (userId === null) continue;
+      let customer: Customer;
+      try {
+        customer = await deps.readCustomer(customerId);
+      } catch (error) {
+        // A customer deleted upstream cannot be re-read: unlink it now (its deletion event may come later or never).
+        if (isCustomerGone(error)) {
+          const deleted = await deps.unlinkDeletedCustomer(customerId);
+          if (deleted) events.push(deleted);
+        }
+        // Any other 404 ends this event too: retrying a read that cannot succeed would only redeliver forever.
+        if (error instanceof UpstreamError && error.status === 404) continue;
+        throw error;
+      }
+      events.push({ userId, type: 'customer', customer });
+    }
+    // One transaction: the events are stored and the webhook marked processed together, or neither.
+    const stored = await store.appendEvents({ events, processedEventKey: eventKey, now: Date.now() });
+    if (stored === null) {
+      // The same event, delivered to another instance at the same moment, was stored first.
+      logger.info({ eventType: event.eventType }, 'webhook duplicate ignored');
+      return c.body(null, 204);
     }
     logger.info({ eventType: event.eventType }, 'webhook processed');
     return c.body(null, 204);

@@ -16,8 +16,16 @@ export type { UpstreamFailure } from './UpstreamError';
 export { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
 export type { CdpApiKey, CdpSigningKey } from './createCdpJwt';
 export { createSqliteStore } from './createSqliteStore';
+export { createPostgresStore } from './createPostgresStore';
+export type { PostgresStore, PostgresStoreOptions } from './createPostgresStore';
 export type { SqliteStoreOptions } from './createSqliteStore';
-export type { CreationClaim, OnboardingStore } from './OnboardingStore';
+export type {
+  CreationClaim,
+  CustomerEvent,
+  CustomerEventBody,
+  NewCustomerEvent,
+  OnboardingStore,
+} from './OnboardingStore';
 export { ProxyError } from './ProxyError';
 export type { ErrorBody, FieldError, ProxyErrorReason } from './ProxyError';
 export { requestWithRetry, parseRetryAfter, isRetryableStatus } from './requestWithRetry';

@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type {
+  CreationClaim,
+  CustomerEvent,
+  CustomerEventBody,
+  NewCustomerEvent,
+  OnboardingStore,
+} from './OnboardingStore';
+
+/** Options of {@link createPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:5432/database`, as node-postgres reads it. */
+  connectionString: string;
+  /** The schema the store's tables live in; created when missing. @default 'kyc_kit' */
+  schema?: string;
+  /** Most connections of the pool (one more is kept for LISTEN). @default 10 */
+  maxConnections?: number;
+}
+
+/** A store for several proxy instances sharing one Postgres database. */
+export interface PostgresStore extends OnboardingStore {
+  /** Resolves once the migrations are applied and notifications are listened to; rejects if they cannot be. */
+  ready: Promise<void>;
+}
+
+const CHANNEL = 'kyc_kit_events';
+
+/**
+ * Versioned migrations, applied in order and recorded in `schema_migrations`.
+ * Every rule that must hold across instances is a constraint here: one
+ * customer per user (primary key), one user per customer (unique), one
+ * upstream key per idempotency scope (primary key), one processing of each
+ * webhook event (primary key).
+ */
+function migrations(schema: string): string[] {
+  return [
+    `
+    CREATE TABLE ${schema}.customer_links (
+      user_id text PRIMARY KEY,
+      -- NULL while a create is in flight; UNIQUE so one customer never serves two users.
+      customer_id text UNIQUE,
+      claimed_at bigint NOT NULL
+    );
+    CREATE TABLE ${schema}.processed_events (
+      event_key text PRIMARY KEY,
+      received_at bigint NOT NULL
+    );
+    CREATE TABLE ${schema}.idempotency_scopes (
+      user_id text NOT NULL,
+      operation text NOT NULL,
+      client_key text NOT NULL,
+      upstream_key text NOT NULL UNIQUE,
+      created_at bigint NOT NULL,
+      PRIMARY KEY (user_id, operation, client_key)
+    );
+    `,
+    `
+    CREATE TABLE ${schema}.customer_events (
+      id bigserial PRIMARY KEY,
+      user_id text NOT NULL,
+      body jsonb NOT NULL,
+      created_at bigint NOT NULL
+    );
+    CREATE INDEX customer_events_by_user ON ${schema}.customer_events (user_id, id);
+    CREATE TABLE ${schema}.leases (
+      name text PRIMARY KEY,
+      holder text NOT NULL,
+      expires_at bigint NOT NULL
+    );
+    `,
+  ];
+}
+
+interface EventRow {
+  id: string;
+  body: CustomerEventBody;
+}
+
+function toEvent(row: EventRow): CustomerEvent {
+  return { id: Number(row.id), ...row.body };
+}
+
+function bodyOf(event: NewCustomerEvent): CustomerEventBody {
+  return event.type === 'customer'
+    ? { type: event.type, customer: event.customer }
+    : { type: event.type, customerId: event.customerId };
+}
+
+/**
+ * A store on Postgres (node-postgres), for several proxy instances on one
+ * database. It applies its own migrations at start, under an advisory lock,
+ * so instances starting together are safe. Events are rows of
+ * `customer_events`; a `NOTIFY` on commit tells every instance (each keeps
+ * one `LISTEN` connection, re-established after a loss) to read the new rows
+ * of the users whose streams it holds.
+ */
+export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
+  const schema = options.schema ?? 'kyc_kit';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('createPostgresStore: invalid schema name');
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+  });
+  // An idle connection that drops (a database restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const listeners = new Set<(userId: string | null) => void>();
+  let listener: pg.Client | undefined;
+  let closed = false;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+
+  async function migrate(): Promise<void> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Two instances starting together: the second waits here, then finds everything applied.
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('kyc-kit:migrations'))");
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      const applied = await client.query<{ version: number }>(
+        `SELECT version FROM ${schema}.schema_migrations`,
+      );
+      const done = new Set(applied.rows.map((row) => row.version));
+      for (const [index, migration] of migrations(schema).entries()) {
+        const version = index + 1;
+        if (done.has(version)) continue;
+        await client.query(migration);
+        await client.query(`INSERT INTO ${schema}.schema_migrations (version) VALUES ($1)`, [version]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  function notifyAll(userId: string | null): void {
+    for (const callback of listeners) callback(userId);
+  }
+
+  async function listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: options.connectionString });
+    client.on('notification', (message) => {
+      if (message.channel === CHANNEL && message.payload) notifyAll(message.payload);
+    });
+    client.on('error', () => reconnect());
+    client.on('end', () => reconnect());
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    if (closed) {
+      await client.end();
+      return;
+    }
+    listener = client;
+  }
+
+  /** After a lost LISTEN connection: listen again, and tell every listener to re-read (notifications may have been missed). */
+  function reconnect(): void {
+    if (closed || reconnectTimer) return;
+    const lost = listener;
+    listener = undefined;
+    void lost?.end().catch(() => undefined);
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      listen()
+        .then(() => notifyAll(null))
+        .catch(() => reconnect());
+    }, 500);
+  }
+
+  const ready = migrate().then(listen);
+  // A caller that never awaits `ready` still sees the failure on its first query.
+  ready.catch(() => undefined);
+
+  async function query<Row extends pg.QueryResultRow>(
+    text: string,
+    values: unknown[] = [],
+  ): Promise<pg.QueryResult<Row>> {
+    await ready;
+    return pool.query<Row>(text, values);
+  }
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await ready;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  return {
+    ready,
+    async getCustomerId(userId) {
+      const result = await query<{ customer_id: string | null }>(
+        `SELECT customer_id FROM ${schema}.customer_links WHERE user_id = $1`,
+        [userId],
+      );
+      return result.rows[0]?.customer_id ?? null;
+    },
+    async getUserId(customerId) {
+      const result = await query<{ user_id: string }>(
+        `SELECT user_id FROM ${schema}.customer_links WHERE customer_id = $1`,
+        [customerId],
+      );
+      return result.rows[0]?.user_id ?? null;
+    },
+    async claimCustomerCreation(userId, { now, staleAfterMs }): Promise<CreationClaim> {
+      // One statement: a new claim, or the takeover of a stale one; the primary key decides between racers.
+      const claimed = await query(
+        `INSERT INTO ${schema}.customer_links AS links (user_id, customer_id, claimed_at) VALUES ($1, NULL, $2)
+         ON CONFLICT (user_id) DO UPDATE SET claimed_at = EXCLUDED.claimed_at
+         WHERE links.customer_id IS NULL AND links.claimed_at < $3
+         RETURNING user_id`,
+        [userId, now, now - staleAfterMs],
+      );
+      if (claimed.rowCount === 1) return { status: 'claimed' };
+      const customerId = await this.getCustomerId(userId);
+      return customerId === null ? { status: 'busy' } : { status: 'linked', customerId };
+    },
+    async linkCustomer(userId, customerId) {
+      const updated = await query(
+        `UPDATE ${schema}.customer_links SET customer_id = $2 WHERE user_id = $1 AND customer_id IS NULL`,
+        [userId, customerId],
+      );
+      if (updated.rowCount === 1) return;
+      const current = await this.getCustomerId(userId);
+      if (current === customerId) return;
+      if (current !== null) throw new Error('customer link: user is already linked to another customer');
+      // No claim row (a link made without a claim): the constraints still decide.
+      await query(
+        `INSERT INTO ${schema}.customer_links (user_id, customer_id, claimed_at) VALUES ($1, $2, $3)`,
+        [userId, customerId, Date.now()],
+      );
+    },
+    async unlinkCustomer(customerId) {
+      const result = await query<{ user_id: string }>(
+        `DELETE FROM ${schema}.customer_links WHERE customer_id = $1 RETURNING user_id`,
+        [customerId],
+      );
+      return result.rows[0]?.user_id ?? null;
+    },
+    async releaseCustomerCreation(userId) {
+      await query(`DELETE FROM ${schema}.customer_links WHERE user_id = $1 AND customer_id IS NULL`, [
+        userId,
+      ]);
+    },
+    async isEventProcessed(eventKey) {
+      const result = await query(`SELECT 1 FROM ${schema}.processed_events WHERE event_key = $1`, [eventKey]);
+      return result.rowCount === 1;
+    },
+    async appendEvents({ events, processedEventKey, now }) {
+      return transaction(async (client) => {
+        if (processedEventKey !== undefined) {
+          const marked = await client.query(
+            `INSERT INTO ${schema}.processed_events (event_key, received_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+            [processedEventKey, now],
+          );
+          // Already processed (perhaps by another instance a moment ago): store nothing.
+          if (marked.rowCount === 0) return null;
+        }
+        const stored: CustomerEvent[] = [];
+        const users = [...new Set(events.map((event) => event.userId))].sort();
+        // Ids of one user in commit order: concurrent writers of the same user wait for each other here,
+        // so a reader that saw id n never later finds a smaller one committed.
+        for (const userId of users)
+          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [userId]);
+        for (const event of events) {
+          const result = await client.query<{ id: string }>(
+            `INSERT INTO ${schema}.customer_events (user_id, body, created_at) VALUES ($1, $2, $3) RETURNING id`,
+            [event.userId, JSON.stringify(bodyOf(event)), now],
+          );
+          stored.push({ id: Number(result.rows[0]?.id), ...bodyOf(event) });
+        }
+        // Delivered on commit only, to every instance listening.
+        for (const userId of users) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, userId]);
+        return stored;
+      });
+    },
+    async eventsAfter(userId, afterId, limit) {
+      const result = await query<EventRow>(
+        `SELECT id, body FROM (
+           SELECT id, body FROM ${schema}.customer_events WHERE user_id = $1 AND id > $2 ORDER BY id DESC LIMIT $3
+         ) newest ORDER BY id`,
+        [userId, afterId, limit],
+      );
+      return result.rows.map(toEvent);
+    },
+    async latestEvent(userId) {
+      const result = await query<EventRow>(
+        `SELECT id, body FROM ${schema}.customer_events WHERE user_id = $1 ORDER BY id DESC LIMIT 1`,
+        [userId],
+      );
+      const row = result.rows[0];
+      return row ? toEvent(row) : null;
+    },
+    onEvents(callback) {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+    async acquireLease(name, holder, now, ttlMs) {
+      const result = await query(
+        `INSERT INTO ${schema}.leases AS leases (name, holder, expires_at) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+         WHERE leases.holder = EXCLUDED.holder OR leases.expires_at <= $4
+         RETURNING holder`,
+        [name, holder, now + ttlMs, now],
+      );
+      return result.rowCount === 1;
+    },
+    async releaseLease(name, holder) {
+      await query(`DELETE FROM ${schema}.leases WHERE name = $1 AND holder = $2`, [name, holder]);
+    },
+    async scopeIdempotencyKey({ userId, operation, key, now }) {
+      // The no-op update makes RETURNING give the existing row's key to every racer.
+      const result = await query<{ upstream_key: string }>(
+        `INSERT INTO ${schema}.idempotency_scopes AS scopes (user_id, operation, client_key, upstream_key, created_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (user_id, operation, client_key) DO UPDATE SET created_at = scopes.created_at
+         RETURNING upstream_key`,
+        [userId, operation, key, randomUUID(), now],
+      );
+      const upstreamKey = result.rows[0]?.upstream_key;
+      if (upstreamKey === undefined) throw new Error('idempotency scope: no row returned');
+      return upstreamKey;
+    },
+    async prune(olderThan) {
+      await query(`DELETE FROM ${schema}.processed_events WHERE received_at < $1`, [olderThan]);
+      await query(`DELETE FROM ${schema}.customer_events WHERE created_at < $1`, [olderThan]);
+      await query(`DELETE FROM ${schema}.idempotency_scopes WHERE created_at < $1`, [olderThan]);
+      await query(`DELETE FROM ${schema}.leases WHERE expires_at < $1`, [olderThan]);
+    },
+    async close() {
+      closed = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      await ready.catch(() => undefined);
+      const client = listener;
+      listener = undefined;
+      await client?.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}
