@@ -54,6 +54,8 @@ export function createEventRoutes(deps: ProxyDeps) {
     const response = streamSSE(c, async (stream) => {
       // Writes are queued in order by the stream's writer; none is awaited, so one slow reader never blocks the hub.
       const unsubscribe = hub.subscribe(userId, afterId, (event) => void writeEvent(stream, event));
+      // While this stream is open, the server watches a customer in verification: the browser need not poll.
+      const unwatch = deps.watcher.watch(userId);
       const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatMs);
       const closed = new Promise<void>((resolve) => {
         stream.onAbort(resolve);
@@ -80,6 +82,7 @@ export function createEventRoutes(deps: ProxyDeps) {
         await closed;
       } finally {
         unsubscribe();
+        unwatch();
         clearInterval(heartbeat);
       }
     });

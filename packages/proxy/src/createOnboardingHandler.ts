@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { buildOpenApiDocument } from './buildOpenApiDocument';
 import { createCustomerRoutes } from './createCustomerRoutes';
+import type { WatchOptions } from './createCustomerWatcher';
 import { createEventRoutes } from './createEventRoutes';
 import { createProxyDeps, type ProxyEnv } from './createProxyDeps';
 import type { RateLimit } from './createRateLimiter';
@@ -64,6 +65,12 @@ export interface OnboardingHandlerOptions {
   heartbeatMs?: number;
   /** Open event streams allowed per user. @default 10 */
   maxStreamsPerUser?: number;
+  /**
+   * While a user has a stream open and their customer has requirements in
+   * verification, one instance re-reads it upstream with backoff and pushes
+   * changes; false turns it off. @default { baseMs: 3000, maxMs: 60000 }
+   */
+  watch?: WatchOptions | false;
 }
 
 /**

@@ -3,6 +3,7 @@ import { OMS_TOS_VERSION, type Customer } from '@kyc-kit/core';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { OnboardingHandlerOptions, OnboardingUser } from './createOnboardingHandler';
+import { createCustomerWatcher, type CustomerWatcher } from './createCustomerWatcher';
 import { createEventHub, type EventHub } from './createEventHub';
 import { createKeyedLock, type KeyedLock } from './createKeyedLock';
 import { createProxyLogger } from './createProxyLogger';
@@ -42,6 +43,8 @@ export interface ProxyDeps {
   store: OnboardingStore;
   logger: Logger;
   hub: EventHub;
+  /** Re-reads customers in verification while their users have a stream open. */
+  watcher: CustomerWatcher;
   resolveUser: OnboardingHandlerOptions['resolveUser'];
   webhookSecret: string | readonly string[];
   basePath: string;
@@ -138,11 +141,34 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     return { userId, type: 'customer_deleted', customerId };
   }
 
+  async function onLinkedCustomer<T>(customerId: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isCustomerGone(error)) throw error;
+      await forgetCustomer(customerId);
+      throw new ProxyError('no_customer', { detail: 'customer deleted upstream', cause: error });
+    }
+  }
+
+  const watcher =
+    options.watch === false
+      ? { watch: () => () => undefined, close: async () => undefined }
+      : createCustomerWatcher({
+          store,
+          hub,
+          readCustomer: (customerId) => onLinkedCustomer(customerId, () => readCustomer(customerId)),
+          onError: (error) =>
+            logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'customer watch failed'),
+          ...(options.watch ? { options: options.watch } : {}),
+        });
+
   return {
     upstream,
     store,
     logger,
     hub,
+    watcher,
     resolveUser: options.resolveUser,
     webhookSecret: options.webhookSecret,
     basePath: (options.basePath ?? '/api/onboarding').replace(/\/+$/, ''),
@@ -179,14 +205,6 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     readCustomer,
     forgetCustomer,
     unlinkDeletedCustomer,
-    async onLinkedCustomer(customerId, call) {
-      try {
-        return await call();
-      } catch (error) {
-        if (!isCustomerGone(error)) throw error;
-        await forgetCustomer(customerId);
-        throw new ProxyError('no_customer', { detail: 'customer deleted upstream', cause: error });
-      }
-    },
+    onLinkedCustomer,
   };
 }

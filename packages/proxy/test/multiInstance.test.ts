@@ -11,7 +11,7 @@ import { createCoinbaseUpstream } from '../src/createCoinbaseUpstream';
 import { createNodeListener } from '../src/createNodeListener';
 import { createOnboardingHandler, type OnboardingHandler } from '../src/createOnboardingHandler';
 import { createPostgresStore, type PostgresStore } from '../src/createPostgresStore';
-import type { Upstream } from '../src/Upstream';
+import type { WatchOptions } from '../src/createCustomerWatcher';
 import { createWebhookSignatureHeader } from '../src/verifyWebhookSignature';
 import { startPostgresCluster, type PostgresCluster } from './startPostgresCluster';
 
@@ -25,6 +25,8 @@ interface Instance {
   store: PostgresStore;
   handler: OnboardingHandler;
   server: Server;
+  /** Customer reads this instance sent upstream. */
+  reads(): number;
   /** Drops every connection and the database pool at once, as a crashed process would. */
   kill(): Promise<void>;
 }
@@ -54,9 +56,8 @@ afterAll(async () => {
 });
 
 /** A sandbox (manual verification) whose webhooks go to whichever instance `route.to` names. */
-function setUp(): {
+function setUp(watch: WatchOptions = {}): {
   sandbox: Sandbox;
-  upstream: Upstream;
   upstreamReads: () => number;
   route: { to?: Instance };
   start(name: string): Promise<Instance>;
@@ -79,24 +80,28 @@ function setUp(): {
   });
   sandboxes.push(sandbox);
   let reads = 0;
-  const upstream = createCoinbaseUpstream({
-    baseUrl: `${SANDBOX_ORIGIN}/platform`,
-    ...sandbox.credentials.coinbase,
-    fetch: async (request: Request) => {
-      if (request.method === 'GET') reads += 1;
-      return sandbox.fetch(request);
-    },
-  });
   const schema = `multi_${++schemaCount}`;
   return {
     sandbox,
-    upstream,
     upstreamReads: () => reads,
     route,
     async start(name) {
+      let instanceReads = 0;
+      const instanceUpstream = createCoinbaseUpstream({
+        baseUrl: `${SANDBOX_ORIGIN}/platform`,
+        ...sandbox.credentials.coinbase,
+        fetch: async (request: Request) => {
+          if (request.method === 'GET') {
+            reads += 1;
+            instanceReads += 1;
+          }
+          return sandbox.fetch(request);
+        },
+      });
       const store = createPostgresStore({ connectionString: cluster.connectionString, schema });
       const handler = createOnboardingHandler({
-        upstream,
+        upstream: instanceUpstream,
+        watch,
         store,
         webhookSecret: WEBHOOK_SECRET,
         resolveUser: (request) => {
@@ -118,6 +123,7 @@ function setUp(): {
         store,
         handler,
         server,
+        reads: () => instanceReads,
         async kill() {
           if (killed) return;
           killed = true;
@@ -326,5 +332,17 @@ describe('two proxy instances on one Postgres database', () => {
     expect(resumed.customers().some((seen) => seen.profile.firstName === 'During')).toBe(true);
     await resumed.close();
     await stream.close();
+  });
+
+  it('watches a customer in verification from one instance only, however many streams are open', async () => {
+    const rig = setUp({ baseMs: 5, maxMs: 5 });
+    const a = await rig.start('a');
+    const b = await rig.start('b');
+    // The submitted names stay pending: the sandbox verifies only when told to.
+    expect((await createCustomer(a, 'ann')).status).toBe(201);
+    const streams = await Promise.all([openStream(a, 'ann'), openStream(b, 'ann'), openStream(b, 'ann')]);
+    await expect.poll(() => a.reads() + b.reads()).toBeGreaterThanOrEqual(10);
+    expect(Math.min(a.reads(), b.reads())).toBe(0);
+    for (const stream of streams) await stream.close();
   });
 });

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { Customer } from '@kyc-kit/core';
+import type { EventHub } from './createEventHub';
+import type { OnboardingStore } from './OnboardingStore';
+
+/** How the server re-reads a customer in verification. */
+export interface WatchOptions {
+  /** First wait between re-reads, and the wait again after a change. @default 3000 */
+  baseMs?: number;
+  /** Longest wait: unchanged re-reads double it up to this. @default 60000 */
+  maxMs?: number;
+}
+
+/** Server-side watching of customers in verification, for users with an open stream. */
+export interface CustomerWatcher {
+  /** Watches the user's customer while the returned release has not been called (one per open stream). */
+  watch(userId: string): () => void;
+  /** Stops every loop and gives up the leases held. */
+  close(): Promise<void>;
+}
+
+/** Whether the provider is still verifying something the customer submitted. */
+export function isVerifying(customer: Customer): boolean {
+  return Object.values(customer.requirements).some((requirement) => requirement.status === 'pending');
+}
+
+/** What a browser would show differently: a re-read with only a new `updatedAt` is no change. */
+function stateOf(customer: Customer): string {
+  return JSON.stringify([
+    customer.capabilities,
+    customer.requirements,
+    customer.tosAcceptances,
+    customer.profile,
+  ]);
+}
+
+/**
+ * Re-reads, with backoff, the customer of each user who has a stream open
+ * while it has requirements in verification, and publishes it when it
+ * changed: a rejected field sends no capability webhook, and the browser no
+ * longer polls while its stream is open. One watcher per customer across all
+ * instances: the loop re-reads only while it holds the store's lease
+ * `watch:<customerId>`; the other instances' loops wait.
+ */
+export function createCustomerWatcher(input: {
+  store: OnboardingStore;
+  hub: EventHub;
+  readCustomer(customerId: string): Promise<Customer>;
+  onError(error: unknown): void;
+  options?: WatchOptions;
+}): CustomerWatcher {
+  const { store, hub } = input;
+  const baseMs = input.options?.baseMs ?? 3000;
+  const maxMs = Math.max(baseMs, input.options?.maxMs ?? 60_000);
+  const holder = randomUUID();
+  interface WatchState {
+    count: number;
+    timer?: NodeJS.Timeout;
+    lease?: string | undefined;
+  }
+  const watchers = new Map<string, WatchState>();
+  let closed = false;
+
+  async function step(userId: string, state: WatchState, delayMs: number): Promise<number> {
+    const latest = await store.latestEvent(userId);
+    if (watchers.get(userId) !== state) return delayMs;
+    if (!latest || latest.type !== 'customer' || !isVerifying(latest.customer)) {
+      if (state.lease) {
+        await store.releaseLease(state.lease, holder);
+        state.lease = undefined;
+      }
+      return baseMs;
+    }
+    const lease = `watch:${latest.customer.id}`;
+    // Held for a little longer than the next wait, so it lapses soon after this instance stops renewing it.
+    if (!(await store.acquireLease(lease, holder, Date.now(), Math.min(delayMs * 2, maxMs) + 5000)))
+      return baseMs;
+    state.lease = lease;
+    const fresh = await input.readCustomer(latest.customer.id);
+    if (stateOf(fresh) === stateOf(latest.customer)) return Math.min(delayMs * 2, maxMs);
+    await hub.publish(userId, fresh);
+    return baseMs;
+  }
+
+  function schedule(userId: string, state: WatchState, delayMs: number): void {
+    // A loop whose watch ended (or was replaced by a new one) ends here.
+    if (closed || watchers.get(userId) !== state) return;
+    state.timer = setTimeout(() => {
+      step(userId, state, delayMs)
+        .catch((error: unknown) => {
+          input.onError(error);
+          return Math.min(delayMs * 2, maxMs);
+        })
+        .then((next) => schedule(userId, state, next));
+    }, delayMs);
+    state.timer.unref?.();
+  }
+
+  async function stop(userId: string): Promise<void> {
+    const state = watchers.get(userId);
+    if (!state) return;
+    watchers.delete(userId);
+    clearTimeout(state.timer);
+    if (state.lease) await store.releaseLease(state.lease, holder).catch(input.onError);
+  }
+
+  return {
+    watch(userId) {
+      const state = watchers.get(userId);
+      if (state) state.count += 1;
+      else {
+        const created: WatchState = { count: 1 };
+        watchers.set(userId, created);
+        schedule(userId, created, baseMs);
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        const current = watchers.get(userId);
+        if (!current) return;
+        current.count -= 1;
+        if (current.count === 0) void stop(userId);
+      };
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...watchers.keys()].map(stop));
+    },
+  };
+}
