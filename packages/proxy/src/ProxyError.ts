@@ -15,6 +15,7 @@ export type ProxyErrorReason =
   | 'csrf_header_missing'
   | 'unsupported_media_type'
   | 'payload_too_large'
+  | 'body_timeout'
   | 'invalid_json'
   | 'invalid_request'
   | 'invalid_fields'
@@ -57,6 +58,7 @@ const DEFINITIONS: Record<ProxyErrorReason, ErrorDefinition> = {
   csrf_header_missing: { code: 'forbidden', status: 403, retryable: false },
   unsupported_media_type: { code: 'invalid_request', status: 415, retryable: false },
   payload_too_large: { code: 'invalid_request', status: 413, retryable: false },
+  body_timeout: { code: 'invalid_request', status: 408, retryable: true },
   invalid_json: { code: 'invalid_request', status: 400, retryable: false },
   invalid_request: { code: 'invalid_request', status: 400, retryable: false },
   invalid_fields: { code: 'invalid_fields', status: 400, retryable: false },

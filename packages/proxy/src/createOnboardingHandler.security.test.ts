@@ -261,11 +261,11 @@ describe('request hygiene', () => {
     expect(await errorOf(broken)).toMatchObject({ code: 'invalid_request', retryable: false });
   });
 
-  it('rate-limits per user and per address with Retry-After', async () => {
+  it('rate-limits signed-in users per user and signed-out requests per address, with Retry-After', async () => {
     const harness = open({
       provider: 'coinbase',
       handler: {
-        rateLimit: { perUser: { limit: 2, windowMs: 60_000 }, perAddress: { limit: 4, windowMs: 60_000 } },
+        rateLimit: { perUser: { limit: 2, windowMs: 60_000 }, perAddress: { limit: 3, windowMs: 60_000 } },
       },
     });
     expect((await harness.send('u', 'GET', '/customer')).status).toBe(404);
@@ -274,10 +274,35 @@ describe('request hygiene', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await errorOf(limited)).toMatchObject({ code: 'rate_limited', retryable: true });
-    // Other users behind the same address share its budget: 3 used, one left.
+    // Signed-out requests count against their address: three 401s, then 429.
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      expect((await harness.send(null, 'GET', '/customer')).status).toBe(401);
+    expect((await harness.send(null, 'GET', '/customer')).status).toBe(429);
+    expect((await harness.send(null, 'GET', '/customer', { clientAddress: '203.0.113.99' })).status).toBe(
+      401,
+    );
+    // Signed-in users behind that same address are not affected by either.
     expect((await harness.send('v', 'GET', '/customer')).status).toBe(404);
-    expect((await harness.send('w', 'GET', '/customer')).status).toBe(429);
-    expect((await harness.send('w', 'GET', '/customer', { clientAddress: '203.0.113.99' })).status).toBe(404);
+    expect((await harness.send('w', 'GET', '/customer')).status).toBe(404);
+  });
+
+  it("leaves another user on the same address served through one user's burst of 1,000 requests", async () => {
+    const harness = open({
+      provider: 'coinbase',
+      handler: { rateLimit: { perUser: { limit: 20, windowMs: 60_000 } } },
+    });
+    await createFor(harness, 'other');
+    const burst = await Promise.all(
+      Array.from({ length: 1000 }, () => harness.send('noisy', 'GET', '/customer')),
+    );
+    const statuses = burst.map((response) => response.status);
+    // The noisy user's own budget: 20 served (no customer: 404), the rest refused and not counted.
+    expect(statuses.filter((status) => status === 404)).toHaveLength(20);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(980);
+    expect((await harness.send('other', 'GET', '/customer')).status).toBe(200);
+    expect(
+      (await harness.write('other', 'PATCH', '/customer', { fields: { firstName: 'Still' } })).status,
+    ).toBe(200);
   });
 
   it('sends security headers on answers and errors alike', async () => {

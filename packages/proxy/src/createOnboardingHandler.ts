@@ -49,7 +49,14 @@ export interface OnboardingHandlerOptions {
   basePath?: string;
   /** Origins other than the request's own that may write (and read, with CORS). @default [] */
   allowedOrigins?: string[];
-  /** Reverse proxies in front of the server whose `X-Forwarded-For` entries are believed. @default 0 */
+  /**
+   * Reverse proxies (load balancers) in front of the server whose
+   * `X-Forwarded-For` entries are believed: the end-user's address is read
+   * that many hops back from the socket, and is what limits unauthenticated
+   * requests and what the provider gets as `requesterIpAddress`. Set it to
+   * exactly the number of proxies that append to the header: one more lets
+   * a client pick its own address. @default 0 (the socket address)
+   */
   trustedProxyCount?: number;
   /** Origins Terms of Service documents may be fetched from. @default ['https://docs.cdp.coinbase.com', 'https://polygon.technology'] */
   tosOrigins?: string[];
@@ -57,10 +64,19 @@ export interface OnboardingHandlerOptions {
   logger?: Logger;
   /** Time limit of each upstream attempt. @default 10000 */
   timeoutMs?: number;
-  /** Requests per user and per client address. @default { perUser: 120/min, perAddress: 600/min } */
-  rateLimit?: { perUser?: RateLimit; perAddress?: RateLimit };
+  /**
+   * Limits. `perUser` counts signed-in browser requests per user; `perAddress`
+   * counts only requests nobody is signed in for, per client address, so one
+   * user's burst never refuses another user behind the same address;
+   * `webhookFailuresPerAddress` counts refused webhook deliveries, and once
+   * used up refuses that address before reading a body. Refused requests are
+   * not counted. @default { perUser: 120/min, perAddress: 60/min, webhookFailuresPerAddress: 30/min }
+   */
+  rateLimit?: { perUser?: RateLimit; perAddress?: RateLimit; webhookFailuresPerAddress?: RateLimit };
   /** Largest JSON body accepted from a browser or a provider. @default 65536 */
   bodyLimitBytes?: number;
+  /** Time a request body has to arrive in whole; a slower one is refused with 408. @default 10000 */
+  bodyTimeoutMs?: number;
   /** Interval of `: heartbeat` comments on event streams. @default 15000 */
   heartbeatMs?: number;
   /** Open event streams allowed per user. @default 10 */

@@ -51,10 +51,16 @@ export interface ProxyDeps {
   allowedOrigins: ReadonlySet<string>;
   timeoutMs: number;
   bodyLimitBytes: number;
+  /** Time allowed for a whole request body to arrive. */
+  bodyTimeoutMs: number;
   heartbeatMs: number;
   maxStreamsPerUser: number;
+  /** Signed-in browser requests, per user. */
   userLimiter: RateLimiter;
+  /** Browser requests nobody is signed in for, per client address. */
   addressLimiter: RateLimiter;
+  /** Refused webhook deliveries (bad signature, too large, too slow), per client address; checked before the body is read. */
+  webhookLimiter: RateLimiter;
   /** One creator per user in this process; the store's claim covers other processes. */
   creationLock: KeyedLock;
   tosDocuments: TosDocumentLoader;
@@ -91,6 +97,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
   const logger = createProxyLogger(options.logger);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const bodyLimitBytes = options.bodyLimitBytes ?? 65_536;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
   const hub = createEventHub(store, (error) =>
     logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'event stream read failed'),
   );
@@ -175,15 +182,19 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     timeoutMs,
     bodyLimitBytes,
+    bodyTimeoutMs,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     maxStreamsPerUser: options.maxStreamsPerUser ?? 10,
     userLimiter: createRateLimiter(options.rateLimit?.perUser ?? { limit: 120, windowMs: 60_000 }),
-    addressLimiter: createRateLimiter(options.rateLimit?.perAddress ?? { limit: 600, windowMs: 60_000 }),
+    addressLimiter: createRateLimiter(options.rateLimit?.perAddress ?? { limit: 60, windowMs: 60_000 }),
+    webhookLimiter: createRateLimiter(
+      options.rateLimit?.webhookFailuresPerAddress ?? { limit: 30, windowMs: 60_000 },
+    ),
     creationLock: createKeyedLock(),
     tosDocuments: createTosDocumentLoader({ upstream, tosOrigins, timeoutMs }),
     clientAddressOf,
     async readJson(c) {
-      return parseJson(await readLimitedBody(c.req.raw, bodyLimitBytes));
+      return parseJson(await readLimitedBody(c.req.raw, bodyLimitBytes, { timeoutMs: bodyTimeoutMs }));
     },
     async writeContext(c, operation) {
       const requesterIpAddress = clientAddressOf(c);

@@ -9,8 +9,10 @@ export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSe
 
 /** Counts requests per key in fixed windows. */
 export interface RateLimiter {
-  /** Counts one request for `key`; refused once the window's limit is used up. */
+  /** Counts one request for `key`; refused once the window's limit is used up, and a refused one is not counted. */
   hit(key: string, now?: number): RateLimitResult;
+  /** Whether `key` still has room, without counting anything: the cheap pre-check before work is done. */
+  check(key: string, now?: number): RateLimitResult;
 }
 
 /** Past this many keys, expired windows are swept, so a flood of addresses cannot grow memory without end. */
@@ -19,23 +21,36 @@ const SWEEP_THRESHOLD = 10_000;
 /**
  * An in-memory fixed-window limiter. Per process by design: it protects the
  * process and the provider quota from one user or one address; a partner
- * running many instances adds a shared limiter at its edge.
+ * running many instances adds a shared limiter at its edge (the limits are
+ * then per instance, which a load balancer spreads evenly).
  */
 export function createRateLimiter(rateLimit: RateLimit): RateLimiter {
   const windows = new Map<string, { count: number; resetAt: number }>();
+  function current(key: string, now: number): { count: number; resetAt: number } | undefined {
+    const window = windows.get(key);
+    return window && window.resetAt > now ? window : undefined;
+  }
+  function refused(window: { resetAt: number }, now: number): RateLimitResult {
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+  }
   return {
     hit(key, now = Date.now()) {
       if (windows.size > SWEEP_THRESHOLD) {
         for (const [entryKey, entry] of windows) if (entry.resetAt <= now) windows.delete(entryKey);
       }
-      let window = windows.get(key);
-      if (!window || window.resetAt <= now) {
+      let window = current(key, now);
+      if (!window) {
         window = { count: 0, resetAt: now + rateLimit.windowMs };
         windows.set(key, window);
       }
+      // A refused request is not counted: a burst past the limit does not push the caller's own budget further out.
+      if (window.count >= rateLimit.limit) return refused(window, now);
       window.count += 1;
-      if (window.count <= rateLimit.limit) return { allowed: true };
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+      return { allowed: true };
+    },
+    check(key, now = Date.now()) {
+      const window = current(key, now);
+      return window && window.count >= rateLimit.limit ? refused(window, now) : { allowed: true };
     },
   };
 }

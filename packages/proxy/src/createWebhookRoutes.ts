@@ -8,7 +8,10 @@ import { ProxyError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
 import { UpstreamError } from './UpstreamError';
 import { parseJson } from './validateRequestBody';
-import { verifyProviderWebhook } from './verifyProviderWebhook';
+import { WEBHOOK_SCHEMES, verifyProviderWebhook } from './verifyProviderWebhook';
+
+/** The header a signed delivery of each scheme carries; it must be present before the body is read. */
+const SIGNATURE_HEADER = { hook0: 'x-hook0-signature', 'standard-webhooks': 'webhook-signature' } as const;
 
 /**
  * `POST /webhooks/:provider`: signed provider deliveries, not session-bound.
@@ -21,17 +24,34 @@ export function createWebhookRoutes(deps: ProxyDeps) {
 
   routes.post('/:provider', async (c) => {
     if (c.req.param('provider') !== upstream.provider) throw new ProxyError('not_found');
-    const rawBody = await readLimitedBody(c.req.raw, Math.max(deps.bodyLimitBytes, 262_144));
-    // Each provider's own scheme: Hook0 for Coinbase, Standard Webhooks for OMS.
-    const verdict = verifyProviderWebhook({
-      provider: upstream.provider,
-      rawBody,
-      secret: deps.webhookSecret,
-      getHeader: (name) => c.req.header(name),
-    });
-    if (!verdict.ok) {
-      logger.warn({ reason: verdict.reason, provider: upstream.provider }, 'webhook refused');
-      throw new ProxyError('invalid_signature');
+    // Before any body is read: an address whose deliveries keep being refused is refused at once.
+    const failures = `webhook:${deps.clientAddressOf(c) ?? 'unknown'}`;
+    const budget = deps.webhookLimiter.check(failures);
+    if (!budget.allowed)
+      throw new ProxyError('rate_limited', { retryAfterSeconds: budget.retryAfterSeconds });
+    let rawBody: string;
+    let verdict: ReturnType<typeof verifyProviderWebhook>;
+    try {
+      // The cheap pre-check: a delivery without its scheme's signature header is not worth reading.
+      if (c.req.header(SIGNATURE_HEADER[WEBHOOK_SCHEMES[upstream.provider]]) === undefined)
+        throw new ProxyError('invalid_signature');
+      rawBody = await readLimitedBody(c.req.raw, Math.max(deps.bodyLimitBytes, 262_144), {
+        timeoutMs: deps.bodyTimeoutMs,
+      });
+      // Each provider's own scheme: Hook0 for Coinbase, Standard Webhooks for OMS.
+      verdict = verifyProviderWebhook({
+        provider: upstream.provider,
+        rawBody,
+        secret: deps.webhookSecret,
+        getHeader: (name) => c.req.header(name),
+      });
+      if (!verdict.ok) {
+        logger.warn({ reason: verdict.reason, provider: upstream.provider }, 'webhook refused');
+        throw new ProxyError('invalid_signature');
+      }
+    } catch (error) {
+      deps.webhookLimiter.hit(failures);
+      throw error;
     }
     const event = upstream.readWebhookEvent(parseJson(rawBody));
     if (!event) {

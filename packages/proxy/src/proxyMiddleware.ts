@@ -38,8 +38,10 @@ export function securityHeaders(deps: ProxyDeps) {
 
 /**
  * The session middleware of the browser routes: refuses cross-site pages,
- * counts the request against the address and user limits, and sets `user`
- * from the partner's `resolveUser` (401 when nobody is signed in).
+ * sets `user` from the partner's `resolveUser`, and counts the request
+ * against that user's limit. Only requests nobody is signed in for count
+ * against their address, so users behind one address (an office, a mobile
+ * carrier's NAT) never use up each other's budget.
  */
 export function requireSession(deps: ProxyDeps) {
   return createMiddleware<ProxyEnv>(async (c, next) => {
@@ -48,12 +50,13 @@ export function requireSession(deps: ProxyDeps) {
     const origin = c.req.header('origin');
     if (site === 'cross-site' && (origin === undefined || !deps.allowedOrigins.has(origin)))
       throw new ProxyError('forbidden_origin');
-    const address = deps.clientAddressOf(c);
-    const byAddress = deps.addressLimiter.hit(`address:${address ?? 'unknown'}`);
-    if (!byAddress.allowed)
-      throw new ProxyError('rate_limited', { retryAfterSeconds: byAddress.retryAfterSeconds });
     const user = await deps.resolveUser(c.req.raw);
-    if (!user || typeof user.id !== 'string' || user.id === '') throw new ProxyError('unauthorized');
+    if (!user || typeof user.id !== 'string' || user.id === '') {
+      const byAddress = deps.addressLimiter.hit(`address:${deps.clientAddressOf(c) ?? 'unknown'}`);
+      if (!byAddress.allowed)
+        throw new ProxyError('rate_limited', { retryAfterSeconds: byAddress.retryAfterSeconds });
+      throw new ProxyError('unauthorized');
+    }
     const byUser = deps.userLimiter.hit(`user:${user.id}`);
     if (!byUser.allowed)
       throw new ProxyError('rate_limited', { retryAfterSeconds: byUser.retryAfterSeconds });

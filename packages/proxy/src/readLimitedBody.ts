@@ -9,6 +9,7 @@ import { ProxyError } from './ProxyError';
 export async function readLimitedBody(
   request: Pick<Request, 'headers' | 'body'>,
   maxBytes: number,
+  options: { timeoutMs?: number } = {},
 ): Promise<string> {
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes)
@@ -17,16 +18,36 @@ export async function readLimitedBody(
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  // A body that trickles in holds a connection and a buffer: the whole body must arrive within the time limit.
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut =
+    options.timeoutMs === undefined
+      ? undefined
+      : new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new ProxyError('body_timeout')), options.timeoutMs);
+        });
+  timedOut?.catch(() => undefined);
+  const read = async () => {
+    try {
+      return await (timedOut ? Promise.race([reader.read(), timedOut]) : reader.read());
+    } catch (error) {
+      clearTimeout(timer);
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+  };
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await read();
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
+      clearTimeout(timer);
       await reader.cancel().catch(() => undefined);
       throw new ProxyError('payload_too_large');
     }
     chunks.push(value);
   }
+  clearTimeout(timer);
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
