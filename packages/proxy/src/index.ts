@@ -28,8 +28,7 @@ export type {
 } from './OnboardingStore';
 export { ProxyError } from './ProxyError';
 export type { ErrorBody, FieldError, ProxyErrorReason } from './ProxyError';
-export { requestWithRetry, parseRetryAfter, isRetryableStatus } from './requestWithRetry';
-export type { RequestWithRetryOptions, RetryOptions } from './requestWithRetry';
+export type { RetryOptions } from './requestWithRetry';
 export {
   verifyWebhookSignature,
   signWebhookPayload,
@@ -44,9 +43,7 @@ export {
   verifyStandardWebhook,
 } from './verifyStandardWebhook';
 export { verifyProviderWebhook, WEBHOOK_SCHEMES } from './verifyProviderWebhook';
-export { resolveClientAddress, normalizeAddress } from './resolveClientAddress';
-export { createProxyLogger, REDACTED_LOG_PATHS } from './createProxyLogger';
-export { sanitizeTosDocument } from './sanitizeTosDocument';
-export type { SanitizedTosDocument } from './sanitizeTosDocument';
+
 export { buildOpenApiDocument } from './buildOpenApiDocument';
 export type { RateLimit } from './createRateLimiter';
+export type { WatchOptions } from './createCustomerWatcher';
