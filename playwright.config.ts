@@ -10,6 +10,8 @@ const guidesPort = Number(process.env.E2E_GUIDES_PORT ?? port + 2);
 
 // A short verification delay keeps the journey quick; the live update is still a real asynchronous event.
 const serverEnvironment = { KYC_SANDBOX_VERIFY_MS: '300' };
+// Each server keeps its state in a folder of its own port, never in the data folder of `npm run demo`.
+const dataDirectory = (serverPort: number) => `test-results/demo-data/${serverPort}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -51,7 +53,12 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
       stdout: 'ignore',
-      env: { ...serverEnvironment, PORT: String(port), KYC_UPSTREAM: 'sandbox' },
+      env: {
+        ...serverEnvironment,
+        PORT: String(port),
+        KYC_UPSTREAM: 'sandbox',
+        KYC_DATA_DIR: dataDirectory(port),
+      },
     },
     {
       command: 'pnpm --filter @kyc-kit/demo run start',
@@ -59,7 +66,12 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       stdout: 'ignore',
-      env: { ...serverEnvironment, PORT: String(omsPort), KYC_UPSTREAM: 'sandbox-oms' },
+      env: {
+        ...serverEnvironment,
+        PORT: String(omsPort),
+        KYC_UPSTREAM: 'sandbox-oms',
+        KYC_DATA_DIR: dataDirectory(omsPort),
+      },
     },
     {
       command: 'pnpm --filter @kyc-kit/demo run start',

@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
   // dist/storybook is built separately into the same folder: never empty it.
   // The bundle carries zod and libphonenumber's metadata, hence the higher warning limit.
-  build: { outDir: 'dist', emptyOutDir: false, sourcemap: true, chunkSizeWarningLimit: 900 },
+  // Source maps are written for error tooling but not referenced from the bundle, and the server never serves them.
+  build: { outDir: 'dist', emptyOutDir: false, sourcemap: 'hidden', chunkSizeWarningLimit: 900 },
   server: { proxy: { '/api': 'http://localhost:3000', '/sandbox-upstream': 'http://localhost:3000' } },
 });

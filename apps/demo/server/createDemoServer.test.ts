@@ -23,7 +23,7 @@ function folder(): string {
 }
 
 function startDemo(environment: DemoEnvironment = {}, assets: { dist?: string; storybook?: string } = {}) {
-  const config = readDemoConfig({ KYC_SANDBOX_VERIFY_MS: '0', DEMO_SESSION_SECRET: 'test', ...environment });
+  const config = readDemoConfig({ KYC_SANDBOX_VERIFY_MS: '0', ...environment });
   const dist = assets.dist ?? folder();
   const server = createDemoServer({
     config,
@@ -220,5 +220,84 @@ describe('createDemoServer', () => {
     });
     expect((await request('/api/demo/sandbox', { headers: { cookie } })).status).toBe(404);
     expect((await request('/sandbox-upstream/tos/us_individual_2026-05-29')).status).not.toBe(200);
+  });
+
+  it('revokes the session on sign-out: the old cookie signs nobody in any more', async () => {
+    const { request } = startDemo();
+    const cookie = await signIn(request, 'revoked');
+    expect(cookie).toMatch(/^__Host-northwind_session=/);
+    expect((await request('/api/onboarding/customer', { headers: { cookie } })).status).toBe(404);
+    expect((await request('/api/demo/session', { method: 'DELETE', headers: { cookie } })).status).toBe(204);
+    const session = await request('/api/demo/session', { headers: { cookie } });
+    expect(((await session.json()) as { user: unknown }).user).toBeNull();
+    expect((await request('/api/onboarding/customer', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('keeps sessions, the user -> customer link and the sandbox customers across a restart', async () => {
+    const data = folder();
+    const first = startDemo({ KYC_DATA_DIR: data });
+    const cookie = await signIn(first.request, 'restarted');
+    const created = await first.request('/api/onboarding/customer', {
+      method: 'POST',
+      headers: writeHeaders(cookie, 'create-before-restart'),
+      body: JSON.stringify({
+        capabilities: ['custodyFiat'],
+        fields: { firstName: 'Ada', lastName: 'Quill' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { customer } = (await created.json()) as { customer: { id: string } };
+    await first.server.close();
+    servers.splice(servers.indexOf(first.server), 1);
+
+    const second = startDemo({ KYC_DATA_DIR: data });
+    const read = await second.request('/api/onboarding/customer', { headers: { cookie } });
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { customer: { id: string } }).customer.id).toBe(customer.id);
+    // Onboarding again finds the same customer: no second one upstream.
+    const again = await second.request('/api/onboarding/customer', {
+      method: 'POST',
+      headers: writeHeaders(cookie, 'create-after-restart'),
+      body: JSON.stringify({
+        capabilities: ['custodyFiat'],
+        fields: { firstName: 'Ada', lastName: 'Quill' },
+      }),
+    });
+    expect(again.status).toBe(200);
+  });
+
+  it('sends a content security policy with every answer, the Terms documents and Storybook included', async () => {
+    const dist = folder();
+    const storybook = path.join(dist, 'storybook');
+    mkdirSync(storybook, { recursive: true });
+    writeFileSync(path.join(storybook, 'index.html'), '<!doctype html><title>kyc-kit catalogue</title>');
+    const { request } = startDemo({}, { dist, storybook });
+    const document = await request('/sandbox-upstream/tos/us_individual_2026-05-29');
+    expect(document.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(document.headers.get('content-security-policy')).not.toContain('script-src');
+    expect((await request('/storybook/')).headers.get('content-security-policy')).toContain(
+      "frame-ancestors 'self'",
+    );
+    expect((await request('/healthz')).headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+  });
+
+  it('serves hashed assets compressed and cached for good, and never a source map', async () => {
+    const dist = folder();
+    mkdirSync(path.join(dist, 'assets'));
+    const script = `export const greeting = ${JSON.stringify('hello '.repeat(500))};`;
+    writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), script);
+    writeFileSync(path.join(dist, 'assets', 'index-abc123.js.map'), '{"version":3}');
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Northwind Wallet</title>');
+    const { request } = startDemo({}, { dist });
+    const asset = await request('/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await asset.arrayBuffer()).byteLength).toBeLessThan(script.length / 4);
+    expect((await request('/assets/index-abc123.js.map')).status).toBe(404);
+    const page = await request('/', { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.headers.get('cache-control')).toBe('no-cache');
   });
 });

@@ -5,12 +5,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createOnboardingHandler } from '@kyc-kit/proxy';
 import type { OnboardingHandler } from '@kyc-kit/proxy';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { pino } from 'pino';
-import type { Context } from 'hono';
-import { createDemoSessions } from './createDemoSessions';
+import type { Context, MiddlewareHandler } from 'hono';
+import { allowsSecureCookies, createDemoSessions } from './createDemoSessions';
 import { SANDBOX_MOUNT_PATH, createDemoUpstream } from './createDemoUpstream';
 import type { DemoUpstream } from './createDemoUpstream';
 import { createSandboxPanelRoutes } from './createSandboxPanelRoutes';
+import { openDemoStores } from './openDemoStores';
 import type { DemoConfig } from './readDemoConfig';
 
 /** Where the demo server finds its built assets. */
@@ -54,6 +56,42 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+// Storybook's manager and preview run inline bootstrap scripts and frame each other on this origin.
+const STORYBOOK_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+// A Terms of Service document: the sandbox's own markup and styles, nothing that runs.
+const DOCUMENT_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+// Everything else (health check, plain-text answers): nothing may load or frame it.
+const DEFAULT_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Hashed build output never changes under its name; everything else is revalidated. */
+function cacheStatic(immutable: boolean): MiddlewareHandler {
+  return async (context, next) => {
+    await next();
+    if (context.res.status !== 200) return;
+    context.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  };
+}
+
+/** Source maps stay on the server: they would publish the sources of the production build. */
+const refuseSourceMaps: MiddlewareHandler = async (context, next) => {
+  if (context.req.path.endsWith('.map')) return context.text('Not found.', 404);
+  await next();
+};
+
 function isJsonRequest(context: Context): boolean {
   return (context.req.header('content-type') ?? '').toLowerCase().startsWith('application/json');
 }
@@ -74,13 +112,22 @@ function clientAddressOf(context: Context): string | undefined {
  */
 export function createDemoServer(options: DemoServerOptions): DemoServer {
   const { config } = options;
-  const secureCookies = new URL(config.publicUrl).protocol === 'https:';
-  const sessions = createDemoSessions(config.sessionSecret);
+  const secureCookies = allowsSecureCookies(config.publicUrl);
+  // Sessions, links and the sandbox's customers: files in the data folder, or Postgres, or memory.
+  const stores = openDemoStores({
+    ...(config.dataDirectory === undefined ? {} : { dataDirectory: config.dataDirectory }),
+    ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
+  });
+  const sessions = createDemoSessions(stores.sessions, { secure: secureCookies });
+  const upstreamConfig =
+    config.upstream.kind === 'sandbox' && config.upstream.dataPath === undefined && stores.sandboxDataPath
+      ? { ...config.upstream, dataPath: stores.sandboxDataPath }
+      : config.upstream;
 
   // The sandbox delivers webhooks straight into the proxy handler; the handler
   // is created after the sandbox (it needs the upstream), hence the late binding.
   let handler: OnboardingHandler | null = null;
-  const demoUpstream = createDemoUpstream(config.upstream, {
+  const demoUpstream = createDemoUpstream(upstreamConfig, {
     publicUrl: config.publicUrl,
     webhookSecret: config.webhookSecret,
     deliverWebhook: async (request) => {
@@ -90,11 +137,13 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
   });
   const onboardingHandler = createOnboardingHandler({
     upstream: demoUpstream.upstream,
+    store: stores.proxy,
     webhookSecret: config.webhookSecret,
     basePath: API_BASE_PATH,
     tosOrigins: demoUpstream.tosOrigins,
-    resolveUser: (request) => {
-      const user = sessions.userFrom(request);
+    trustedProxyCount: config.trustedProxyCount,
+    resolveUser: async (request) => {
+      const user = await sessions.userFrom(request);
       return user === null ? null : { id: user.id };
     },
     ...(options.quiet ? { logger: pino({ level: 'silent' }) } : {}),
@@ -108,12 +157,15 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     context.header('X-Content-Type-Options', 'nosniff');
     // Our URLs never carry PII, and the referrer would not need to either.
     context.header('Referrer-Policy', 'no-referrer');
+    // Every answer has a CSP: the routes below set their own, the rest get the strictest.
+    if (!context.res.headers.has('Content-Security-Policy'))
+      context.header('Content-Security-Policy', DEFAULT_CONTENT_SECURITY_POLICY);
   });
 
   app.get('/healthz', (context) => context.json({ ok: true }));
 
-  app.get('/api/demo/session', (context) => {
-    const user = sessions.userFrom(context.req.raw);
+  app.get('/api/demo/session', async (context) => {
+    const user = await sessions.userFrom(context.req.raw);
     const body: DemoSessionInfo = {
       user: user === null ? null : { username: user.username },
       upstream: { kind: config.upstream.kind, provider: demoUpstream.provider },
@@ -143,12 +195,13 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
         400,
       );
     }
-    context.header('Set-Cookie', sessions.signInCookie(username, { secure: secureCookies }));
+    context.header('Set-Cookie', await sessions.signIn(username));
     return context.json({ user: { username } });
   });
 
-  app.delete('/api/demo/session', (context) => {
-    context.header('Set-Cookie', sessions.signOutCookie({ secure: secureCookies }));
+  app.delete('/api/demo/session', async (context) => {
+    // The session ends on the server: a copy of the cookie kept elsewhere is worthless from now on.
+    context.header('Set-Cookie', await sessions.signOut(context.req.raw));
     return context.body(null, 204);
   });
 
@@ -165,10 +218,15 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
       }),
     );
     // Only the documents are public: the sandbox's API and control routes stay in-process.
-    app.get(`${SANDBOX_MOUNT_PATH}/tos/*`, (context) => {
+    app.get(`${SANDBOX_MOUNT_PATH}/tos/*`, async (context) => {
       const url = new URL(context.req.url);
       url.pathname = url.pathname.slice(SANDBOX_MOUNT_PATH.length);
-      return sandbox.fetch(new Request(url, { method: 'GET', headers: context.req.raw.headers }));
+      const document = await sandbox.fetch(
+        new Request(url, { method: 'GET', headers: context.req.raw.headers }),
+      );
+      const response = new Response(document.body, document);
+      response.headers.set('Content-Security-Policy', DOCUMENT_CONTENT_SECURITY_POLICY);
+      return response;
     });
   }
 
@@ -183,6 +241,13 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
   if (existsSync(path.join(options.storybookDirectory, 'index.html'))) {
     app.get(
       '/storybook/*',
+      refuseSourceMaps,
+      compress(),
+      cacheStatic(false),
+      async (context, next) => {
+        await next();
+        context.header('Content-Security-Policy', STORYBOOK_CONTENT_SECURITY_POLICY);
+      },
       serveStatic({
         root: path.relative(process.cwd(), options.storybookDirectory),
         rewriteRequestPath: (requestPath) => requestPath.slice('/storybook'.length),
@@ -197,16 +262,24 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     );
   }
 
+  // Vite names every file under /assets after its content hash.
   app.get(
     '/assets/*',
+    refuseSourceMaps,
+    compress(),
+    cacheStatic(true),
     serveStatic({ root: path.relative(process.cwd(), options.distDirectory) }),
     (context) => context.notFound(),
   );
-  app.get('/favicon.svg', serveStatic({ root: path.relative(process.cwd(), options.distDirectory) }));
+  app.get(
+    '/favicon.svg',
+    cacheStatic(false),
+    serveStatic({ root: path.relative(process.cwd(), options.distDirectory) }),
+  );
 
   // Every other page is the single-page app; its client-side router picks the screen.
   const appIndex = path.join(options.distDirectory, 'index.html');
-  app.get('*', (context) => {
+  app.get('*', compress(), (context) => {
     if (!existsSync(appIndex)) {
       return context.text('The demo front-end is not built yet: run `pnpm run build`.', 503);
     }
@@ -220,6 +293,7 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     upstream: demoUpstream,
     async close() {
       await demoUpstream.sandbox?.close();
+      await stores.close();
     },
   };
 }

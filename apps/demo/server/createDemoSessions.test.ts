@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SESSION_COOKIE, createDemoSessions } from './createDemoSessions';
+import { DEMO_SESSION_COOKIE, allowsSecureCookies, createDemoSessions } from './createDemoSessions';
+import type { DemoSessionStore } from './createDemoSessions';
+
+function memoryStore(): DemoSessionStore & { size(): number } {
+  const rows = new Map<string, { username: string; expiresAt: number }>();
+  return {
+    async insert(tokenHash, username, expiresAt) {
+      rows.set(tokenHash, { username, expiresAt });
+    },
+    async find(tokenHash, now) {
+      const row = rows.get(tokenHash);
+      return row && row.expiresAt > now ? row.username : null;
+    },
+    async delete(tokenHash) {
+      rows.delete(tokenHash);
+    },
+    size: () => rows.size,
+  };
+}
 
 function requestWithCookie(setCookie: string): Request {
   const pair = setCookie.split(';')[0] ?? '';
@@ -7,59 +25,56 @@ function requestWithCookie(setCookie: string): Request {
 }
 
 describe('createDemoSessions', () => {
-  it('signs a user in with an HttpOnly, SameSite=Lax cookie that resolves back to the user', () => {
-    const sessions = createDemoSessions('secret');
-    const cookie = sessions.signInCookie('alice', { secure: false });
+  it('signs a user in with an HttpOnly, SameSite=Lax cookie that resolves back to the user', async () => {
+    const sessions = createDemoSessions(memoryStore(), { secure: false });
+    const cookie = await sessions.signIn('alice');
     expect(cookie).toMatch(new RegExp(`^${DEMO_SESSION_COOKIE}=`));
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
     expect(cookie).not.toContain('Secure');
-    expect(sessions.userFrom(requestWithCookie(cookie))).toEqual({ id: 'demo-alice', username: 'alice' });
+    // The cookie carries a random token only, not the username.
+    expect(cookie).not.toContain('alice');
+    expect(await sessions.userFrom(requestWithCookie(cookie))).toEqual({
+      id: 'demo-alice',
+      username: 'alice',
+    });
   });
 
-  it('marks the cookie Secure when served over HTTPS', () => {
-    expect(createDemoSessions('secret').signInCookie('alice', { secure: true })).toContain('; Secure');
+  it('uses a __Host- cookie (Secure, Path=/, no Domain) wherever the browser keeps one', async () => {
+    const cookie = await createDemoSessions(memoryStore(), { secure: true }).signIn('alice');
+    expect(cookie).toMatch(new RegExp(`^__Host-${DEMO_SESSION_COOKIE}=`));
+    expect(cookie).toContain('; Secure');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).not.toContain('Domain');
+    expect(allowsSecureCookies('https://demo.example.com')).toBe(true);
+    expect(allowsSecureCookies('http://localhost:3000')).toBe(true);
+    expect(allowsSecureCookies('http://demo.internal:3000')).toBe(false);
   });
 
-  it('rejects a cookie signed with another secret or edited by hand', () => {
-    const cookie = createDemoSessions('other secret').signInCookie('alice', { secure: false });
-    expect(createDemoSessions('secret').userFrom(requestWithCookie(cookie))).toBeNull();
-
-    const sessions = createDemoSessions('secret');
-    const genuine = sessions.signInCookie('alice', { secure: false });
-    const forged = genuine.replace(
-      Buffer.from('alice').toString('base64url'),
-      Buffer.from('mallory').toString('base64url'),
-    );
-    expect(sessions.userFrom(requestWithCookie(forged))).toBeNull();
+  it('revokes the session on sign-out: the same cookie no longer signs anyone in', async () => {
+    const store = memoryStore();
+    const sessions = createDemoSessions(store, { secure: false });
+    const cookie = await sessions.signIn('alice');
+    const cleared = await sessions.signOut(requestWithCookie(cookie));
+    expect(cleared).toContain('Max-Age=0');
+    expect(store.size()).toBe(0);
+    expect(await sessions.userFrom(requestWithCookie(cookie))).toBeNull();
   });
 
-  it('expires the session after eight hours', () => {
-    let now = Date.parse('2026-01-01T00:00:00Z');
-    const sessions = createDemoSessions('secret', () => now);
-    const cookie = sessions.signInCookie('alice', { secure: false });
-    now += 8 * 60 * 60 * 1000 - 1000;
-    expect(sessions.userFrom(requestWithCookie(cookie))).not.toBeNull();
-    now += 2000;
-    expect(sessions.userFrom(requestWithCookie(cookie))).toBeNull();
+  it('refuses made-up tokens and expired sessions', async () => {
+    let now = 1_000_000;
+    const sessions = createDemoSessions(memoryStore(), { secure: false, now: () => now });
+    const cookie = await sessions.signIn('alice');
+    expect(await sessions.userFrom(requestWithCookie(`${DEMO_SESSION_COOKIE}=${'a'.repeat(43)}`))).toBeNull();
+    expect(await sessions.userFrom(new Request('http://localhost/'))).toBeNull();
+    now += 8 * 60 * 60 * 1000 + 1;
+    expect(await sessions.userFrom(requestWithCookie(cookie))).toBeNull();
   });
 
-  it('signs out by clearing the cookie', () => {
-    const cookie = createDemoSessions('secret').signOutCookie({ secure: false });
-    expect(cookie).toContain('Max-Age=0');
-    expect(cookie).toContain('HttpOnly');
-  });
-
-  it('has no user without a session cookie', () => {
-    expect(createDemoSessions('secret').userFrom(new Request('http://localhost/'))).toBeNull();
-  });
-
-  it('accepts usernames of letters, digits, dots, dashes and underscores, lower-cased', () => {
-    const sessions = createDemoSessions('secret');
-    expect(sessions.normalizeUsername('  Alice.Smith_2 ')).toBe('alice.smith_2');
-    expect(sessions.normalizeUsername('')).toBeNull();
+  it('normalizes usernames and refuses unusable ones', () => {
+    const sessions = createDemoSessions(memoryStore(), { secure: false });
+    expect(sessions.normalizeUsername('  Alice ')).toBe('alice');
     expect(sessions.normalizeUsername('a b')).toBeNull();
-    expect(sessions.normalizeUsername('x'.repeat(41))).toBeNull();
     expect(sessions.normalizeUsername(42)).toBeNull();
   });
 });

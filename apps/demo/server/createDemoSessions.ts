@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
-/** The name of the demo's session cookie. */
+/** The name of the demo's session cookie: `__Host-` wherever the browser allows a Secure cookie. */
 export const DEMO_SESSION_COOKIE = 'northwind_session';
 
 /** A signed-in demo user. The id is what the proxy keys the user's customer on. */
@@ -9,21 +9,32 @@ export interface DemoUser {
   username: string;
 }
 
-/** Signs and reads the demo's session cookie. */
+/** Where sessions live on the server: a SQLite file or Postgres (see openDemoStores). */
+export interface DemoSessionStore {
+  insert(tokenHash: string, username: string, expiresAt: number): Promise<void>;
+  /** The username of an unexpired session, else null. */
+  find(tokenHash: string, now: number): Promise<string | null>;
+  delete(tokenHash: string): Promise<void>;
+}
+
+/** Signs users in and out, with sessions kept on the server. */
 export interface DemoSessions {
+  /** The cookie's name: `__Host-northwind_session` with `secure`, else `northwind_session`. */
+  readonly cookieName: string;
   /** Checks and normalizes a username typed on the sign-in page; `null` when unusable. */
   normalizeUsername(input: unknown): string | null;
-  /** The `Set-Cookie` value that signs `username` in. */
-  signInCookie(username: string, options: { secure: boolean }): string;
-  /** The `Set-Cookie` value that signs the browser out. */
-  signOutCookie(options: { secure: boolean }): string;
-  /** The user whose valid session cookie the request carries, else `null`. */
-  userFrom(request: Request): DemoUser | null;
+  /** Starts a session for `username`; resolves with the `Set-Cookie` value. */
+  signIn(username: string): Promise<string>;
+  /** Ends the request's session on the server (its cookie is worthless from now on); resolves with the `Set-Cookie` value that clears it. */
+  signOut(request: Request): Promise<string>;
+  /** The user whose live session the request's cookie names, else `null`. */
+  userFrom(request: Request): Promise<DemoUser | null>;
 }
 
 const SESSION_SECONDS = 60 * 60 * 8;
-// Usernames become part of a cookie and a proxy user id: keep them to a tame alphabet.
+// Usernames become part of a proxy user id: keep them to a tame alphabet.
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 function readCookie(header: string | null, name: string): string | undefined {
   if (header === null) return undefined;
@@ -35,41 +46,61 @@ function readCookie(header: string | null, name: string): string | undefined {
   return undefined;
 }
 
+/** Only the token's digest is stored: a leaked sessions table signs nobody in. */
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
 /**
- * Demo sessions: any username signs in, and the cookie holds the username and
- * its expiry signed with HMAC-SHA256, so nothing is stored on the server.
- * The cookie is HttpOnly (no script can read it) and SameSite=Lax (a
- * cross-site form cannot ride on it); `now` is injectable for tests.
+ * Whether the browser keeps a `Secure` (and so `__Host-`) cookie for this
+ * origin: on https, and on http://localhost, which browsers treat as a secure
+ * context. Elsewhere on plain http only an unprefixed cookie is possible.
  */
-export function createDemoSessions(secret: string, now: () => number = Date.now): DemoSessions {
-  const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
-  const attributes = (secure: boolean) => `Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+export function allowsSecureCookies(publicUrl: string): boolean {
+  const url = new URL(publicUrl);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/**
+ * Demo sessions: any username signs in. The cookie holds a random token; the
+ * server keeps its digest, the username and the expiry, so signing out
+ * revokes the session at once. The cookie is HttpOnly (no script reads it),
+ * SameSite=Lax (a cross-site form cannot ride on it), and with `secure` a
+ * `__Host-` cookie: Secure, Path=/, no Domain, so no other host or port of
+ * the site can set or overwrite it. `now` is injectable for tests.
+ */
+export function createDemoSessions(
+  store: DemoSessionStore,
+  options: { secure: boolean; now?: () => number },
+): DemoSessions {
+  const now = options.now ?? Date.now;
+  const cookieName = options.secure ? `__Host-${DEMO_SESSION_COOKIE}` : DEMO_SESSION_COOKIE;
+  const attributes = `Path=/; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
 
   return {
+    cookieName,
     normalizeUsername(input) {
       if (typeof input !== 'string') return null;
       const username = input.trim().toLowerCase();
       return USERNAME_PATTERN.test(username) ? username : null;
     },
-    signInCookie(username, { secure }) {
-      const expires = Math.floor(now() / 1000) + SESSION_SECONDS;
-      const payload = `${Buffer.from(username).toString('base64url')}.${expires}`;
-      return `${DEMO_SESSION_COOKIE}=${payload}.${sign(payload)}; ${attributes(secure)}; Max-Age=${SESSION_SECONDS}`;
+    async signIn(username) {
+      const token = randomBytes(32).toString('base64url');
+      await store.insert(digest(token), username, now() + SESSION_SECONDS * 1000);
+      return `${cookieName}=${token}; ${attributes}; Max-Age=${SESSION_SECONDS}`;
     },
-    signOutCookie({ secure }) {
-      return `${DEMO_SESSION_COOKIE}=; ${attributes(secure)}; Max-Age=0`;
+    async signOut(request) {
+      const token = readCookie(request.headers.get('cookie'), cookieName);
+      if (token && TOKEN_PATTERN.test(token)) await store.delete(digest(token));
+      return `${cookieName}=; ${attributes}; Max-Age=0`;
     },
-    userFrom(request) {
-      const value = readCookie(request.headers.get('cookie'), DEMO_SESSION_COOKIE);
-      if (!value) return null;
-      const [encodedUsername, expires, signature] = value.split('.');
-      if (!encodedUsername || !expires || !signature) return null;
-      const expected = Buffer.from(sign(`${encodedUsername}.${expires}`));
-      const given = Buffer.from(signature);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-      if (Number(expires) * 1000 <= now()) return null;
-      const username = Buffer.from(encodedUsername, 'base64url').toString();
-      return USERNAME_PATTERN.test(username) ? { id: `demo-${username}`, username } : null;
+    async userFrom(request) {
+      const token = readCookie(request.headers.get('cookie'), cookieName);
+      if (!token || !TOKEN_PATTERN.test(token)) return null;
+      const username = await store.find(digest(token), now());
+      return username !== null && USERNAME_PATTERN.test(username)
+        ? { id: `demo-${username}`, username }
+        : null;
     },
   };
 }

@@ -82,7 +82,7 @@ export function createSandboxPanelRoutes(options: SandboxPanelOptions): Hono {
   const app = new Hono();
 
   app.use('*', async (context, next) => {
-    if (sessions.userFrom(context.req.raw) === null) {
+    if ((await sessions.userFrom(context.req.raw)) === null) {
       return refuse(context, 401, 'unauthorized', 'Sign in first.');
     }
     if (context.req.method !== 'GET') {

@@ -20,7 +20,14 @@ function readConfigOrExit(): DemoConfig {
   }
 }
 
-const config = readConfigOrExit();
+const read = readConfigOrExit();
+// State is kept by default: one folder per upstream, so switching between them never mixes their customers.
+const upstreamName =
+  read.upstream.kind === 'sandbox' ? `sandbox-${read.upstream.provider}` : read.upstream.kind;
+const config: DemoConfig = {
+  ...read,
+  dataDirectory: read.dataDirectory ?? path.join(appDirectory, '.data', upstreamName),
+};
 const demo = createDemoServer({
   config,
   distDirectory: path.join(appDirectory, 'dist'),
@@ -41,6 +48,9 @@ const server = serve({ fetch: demo.app.fetch, port: config.port }, () => {
       : config.upstream.kind;
   process.stdout.write(`kyc-kit demo ready on http://localhost:${config.port}\n`);
   process.stdout.write(`  upstream: ${upstream}\n`);
+  process.stdout.write(
+    `  state: ${config.databaseUrl ? 'Postgres (KYC_DATABASE_URL)' : config.dataDirectory}\n`,
+  );
 });
 
 server.on('error', (error: NodeJS.ErrnoException) => {

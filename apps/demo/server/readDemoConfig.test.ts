@@ -24,7 +24,8 @@ describe('readDemoConfig', () => {
       verifyMs: 2000,
       dialect: 'spec',
     });
-    expect(config.sessionSecret).toBe('generated-secret');
+    expect(config.dataDirectory).toBeUndefined();
+    expect(config.trustedProxyCount).toBe(0);
     expect(config.webhookSecretGenerated).toBe(true);
   });
 
@@ -119,8 +120,16 @@ describe('readDemoConfig', () => {
     expect(configError({ KYC_SANDBOX_VERIFY_MS: '-5' }).variables).toEqual(['KYC_SANDBOX_VERIFY_MS']);
   });
 
-  it('keeps the session secret given in DEMO_SESSION_SECRET, so sessions survive a restart', () => {
-    expect(readDemoConfig({ DEMO_SESSION_SECRET: 'stable' }, fixedSecret).sessionSecret).toBe('stable');
+  it('reads where state is kept: KYC_DATA_DIR, or Postgres with KYC_DATABASE_URL', () => {
+    expect(readDemoConfig({ KYC_DATA_DIR: '/var/lib/northwind' }, fixedSecret).dataDirectory).toBe(
+      '/var/lib/northwind',
+    );
+    expect(
+      readDemoConfig({ KYC_DATABASE_URL: 'postgres://app@db.internal/northwind' }, fixedSecret).databaseUrl,
+    ).toBe('postgres://app@db.internal/northwind');
+    expect(configError({ KYC_DATABASE_URL: 'mysql://db' }).variables).toEqual(['KYC_DATABASE_URL']);
+    expect(readDemoConfig({ KYC_TRUSTED_PROXIES: '1' }, fixedSecret).trustedProxyCount).toBe(1);
+    expect(configError({ KYC_TRUSTED_PROXIES: '-1' }).variables).toEqual(['KYC_TRUSTED_PROXIES']);
   });
 
   it('reduces PUBLIC_URL to its origin', () => {

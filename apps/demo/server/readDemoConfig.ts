@@ -26,8 +26,12 @@ export interface DemoConfig {
   /** The origin browsers reach the server at, used for ToS document URLs. */
   publicUrl: string;
   upstream: DemoUpstreamConfig;
-  /** Signs the demo session cookie; random per process when `DEMO_SESSION_SECRET` is unset. */
-  sessionSecret: string;
+  /** Where sessions, the proxy's links and the sandbox's customers are kept (SQLite files); in memory when absent. */
+  dataDirectory?: string;
+  /** A `postgres://` URL: the proxy's store and the sessions live in Postgres instead. */
+  databaseUrl?: string;
+  /** Reverse proxies in front of the server whose `X-Forwarded-For` entries are believed. @default 0 */
+  trustedProxyCount: number;
   /** Verifies provider webhooks at the proxy; random per process for the sandbox. */
   webhookSecret: string;
   /** Set when the secret was generated, so the server can say webhooks from a real provider will fail. */
@@ -154,6 +158,27 @@ function readUpstream(environment: DemoEnvironment): DemoUpstreamConfig {
   };
 }
 
+function readDatabaseUrl(environment: DemoEnvironment): string | undefined {
+  const raw = readValue(environment, 'KYC_DATABASE_URL');
+  if (raw === undefined) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(raw)) {
+    throw new DemoConfigError('KYC_DATABASE_URL must be a postgres:// URL.', ['KYC_DATABASE_URL']);
+  }
+  return raw;
+}
+
+function readTrustedProxyCount(environment: DemoEnvironment): number {
+  const raw = readValue(environment, 'KYC_TRUSTED_PROXIES');
+  if (raw === undefined) return 0;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 0 || count > 10) {
+    throw new DemoConfigError(`KYC_TRUSTED_PROXIES must be a whole number from 0 to 10 (got "${raw}").`, [
+      'KYC_TRUSTED_PROXIES',
+    ]);
+  }
+  return count;
+}
+
 function readPublicUrl(environment: DemoEnvironment, port: number): string {
   const raw = readValue(environment, 'PUBLIC_URL');
   if (raw === undefined) return `http://localhost:${port}`;
@@ -186,11 +211,15 @@ export function readDemoConfig(
   const port = readPort(environment);
   const upstream = readUpstream(environment);
   const webhookSecret = readValue(environment, 'KYC_WEBHOOK_SECRET');
+  const dataDirectory = readValue(environment, 'KYC_DATA_DIR');
+  const databaseUrl = readDatabaseUrl(environment);
   return {
     port,
     publicUrl: readPublicUrl(environment, port),
     upstream,
-    sessionSecret: readValue(environment, 'DEMO_SESSION_SECRET') ?? generateSecret(),
+    ...(dataDirectory === undefined ? {} : { dataDirectory }),
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
+    trustedProxyCount: readTrustedProxyCount(environment),
     webhookSecret: webhookSecret ?? generateSecret(),
     webhookSecretGenerated: webhookSecret === undefined,
   };
