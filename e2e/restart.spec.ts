@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   completeOnboarding,
   currentFieldNames,
@@ -53,7 +53,7 @@ async function stopDemo(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function customerId(page: import('@playwright/test').Page): Promise<string> {
+async function customerId(page: Page): Promise<string> {
   const response = await page.request.get('/api/onboarding/customer');
   expect(response.status()).toBe(200);
   return ((await response.json()) as { customer: { id: string } }).customer.id;
