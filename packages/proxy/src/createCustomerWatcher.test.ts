@@ -1,6 +1,6 @@
 import type { Customer } from '@kyc-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createProxyHarness, type ProxyHarness, type ProxyHarnessOptions } from './createProxyHarness';
+import { createProxyHarness, type ProxyHarness, type ProxyHarnessOptions } from '@kyc-kit/testing/server';
 
 const harnesses: ProxyHarness[] = [];
 

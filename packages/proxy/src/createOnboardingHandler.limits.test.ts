@@ -6,7 +6,7 @@ import {
   WEBHOOK_SECRET,
   createProxyHarness,
   type ProxyHarness,
-} from './createProxyHarness';
+} from '@kyc-kit/testing/server';
 import { createWebhookSignatureHeader } from './verifyWebhookSignature';
 
 const harnesses: ProxyHarness[] = [];

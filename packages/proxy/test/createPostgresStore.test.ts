@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore, type PostgresStore } from '../src/createPostgresStore';
 import { describeStoreContract } from './describeStoreContract';
-import { startPostgresCluster, type PostgresCluster } from './startPostgresCluster';
+import { startPostgresCluster, type PostgresCluster } from '@kyc-kit/testing/server';
 
 let cluster: PostgresCluster;
 const stores: PostgresStore[] = [];

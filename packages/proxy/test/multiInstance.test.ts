@@ -13,7 +13,7 @@ import { createOnboardingHandler, type OnboardingHandler } from '../src/createOn
 import { createPostgresStore, type PostgresStore } from '../src/createPostgresStore';
 import type { WatchOptions } from '../src/createCustomerWatcher';
 import { createWebhookSignatureHeader } from '../src/verifyWebhookSignature';
-import { startPostgresCluster, type PostgresCluster } from './startPostgresCluster';
+import { startPostgresCluster, type PostgresCluster } from '@kyc-kit/testing/server';
 
 const SANDBOX_ORIGIN = 'http://sandbox.test';
 const WEBHOOK_SECRET = 'whsec_multi_instance';

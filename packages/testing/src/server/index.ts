@@ -19,3 +19,5 @@ export { createInProcessProxy } from './createInProcessProxy';
 export type { InProcessProxy } from './createInProcessProxy';
 export { makeFixtures } from './makeFixtures';
 export type { FixtureFiles } from './makeFixtures';
+export { findPostgresBinaries, startPostgresCluster } from './startPostgresCluster';
+export type { PostgresCluster } from './startPostgresCluster';

@@ -1,4 +1,4 @@
-// Test support, never shipped: a throwaway Postgres cluster from Debian's server binaries
+// Test support, never packed: a throwaway Postgres cluster from Debian's server binaries
 // (`/usr/lib/postgresql/<version>/bin`), in a temp data folder, on a free port, with its unix
 // socket in the temp folder. `node scripts/kit.mjs` installs the `postgresql` package when missing.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
