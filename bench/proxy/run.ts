@@ -11,6 +11,7 @@ import {
   createCoinbaseUpstream,
   createNodeListener,
   createOnboardingHandler,
+  createSqliteStore,
   parseCdpSigningKey,
 } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
@@ -59,36 +60,49 @@ const hopServer = createServer((incoming, outgoing) => {
 });
 const hopOrigin = await listen(hopServer);
 
-// --- (c) The proxy, as a partner mounts it: a logger writing every request line (to /dev/null).
+// --- (c) The proxy, as a partner mounts it: default transport, a logger writing every request line (to /dev/null).
+// A set-up twin on the same store, with a fetch that records the first update, gives the direct and hop
+// requests the very body the proxy sends upstream.
+const store = createSqliteStore();
 let captured: { headers: Headers; body: string } | undefined;
-const upstream = createCoinbaseUpstream({
-  baseUrl: `${sandboxOrigin}/platform`,
-  ...sandbox.credentials.coinbase,
-  fetch: async (request) => {
-    if (request.method === 'PUT' && !captured)
-      captured = { headers: new Headers(request.headers), body: await request.clone().text() };
-    return globalThis.fetch(request);
-  },
-});
-const handler = createOnboardingHandler({
-  upstream,
+const handlerOptions = {
   webhookSecret: 'whsec_bench',
-  resolveUser: (request) => (request.headers.get('cookie') === 'session=bench' ? { id: 'bench' } : null),
+  resolveUser: (request: Request) =>
+    request.headers.get('cookie') === 'session=bench' ? { id: 'bench' } : null,
   logger: pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })),
   rateLimit: { perUser: { limit: 1e9, windowMs: 60_000 } },
-  watch: false,
+  watch: false as const,
+  store,
+};
+const setUpHandler = createOnboardingHandler({
+  ...handlerOptions,
+  upstream: createCoinbaseUpstream({
+    baseUrl: `${sandboxOrigin}/platform`,
+    ...sandbox.credentials.coinbase,
+    fetch: async (request) => {
+      if (request.method === 'PUT' && !captured)
+        captured = { headers: new Headers(request.headers), body: await request.clone().text() };
+      return globalThis.fetch(request);
+    },
+  }),
 });
+const handler = createOnboardingHandler({
+  ...handlerOptions,
+  upstream: createCoinbaseUpstream({ baseUrl: `${sandboxOrigin}/platform`, ...sandbox.credentials.coinbase }),
+});
+const setUpServer = createServer(createNodeListener(setUpHandler));
+const setUpOrigin = await listen(setUpServer);
 const proxyServer = createServer(createNodeListener(handler));
 const proxyOrigin = await listen(proxyServer);
 
 const browser = { cookie: 'session=bench', 'content-type': 'application/json', 'x-kyc-kit': '1' };
-const created = await globalThis.fetch(`${proxyOrigin}/api/onboarding/customer`, {
+const created = await globalThis.fetch(`${setUpOrigin}/api/onboarding/customer`, {
   method: 'POST',
   headers: browser,
   body: JSON.stringify({ capabilities: ['custodyFiat'], fields: { firstName: 'Bench', lastName: 'Mark' } }),
 });
 const customerId = ((await created.json()) as { customer: { id: string } }).customer.id;
-const firstUpdate = await globalThis.fetch(`${proxyOrigin}/api/onboarding/customer`, {
+const firstUpdate = await globalThis.fetch(`${setUpOrigin}/api/onboarding/customer`, {
   method: 'PATCH',
   headers: browser,
   body: JSON.stringify({ fields: { firstName: 'Bench' } }),
@@ -203,7 +217,7 @@ for (const operation of ['GET', 'update'] as const) {
 }
 process.stdout.write("\ntargets: added p50 within 1.3x of the bare hop's, req/s at least 0.8x of it\n");
 
-for (const server of [proxyServer, hopServer, sandboxServer]) {
+for (const server of [proxyServer, setUpServer, hopServer, sandboxServer]) {
   server.closeAllConnections();
   server.close();
 }

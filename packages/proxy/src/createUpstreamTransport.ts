@@ -1,3 +1,4 @@
+import { Agent, request as undiciRequest } from 'undici';
 import { requestWithRetry, parseRetryAfter, type RetryOptions } from './requestWithRetry';
 import type { UpstreamCallContext } from './Upstream';
 import { UpstreamError } from './UpstreamError';
@@ -8,8 +9,9 @@ export interface UpstreamTransportOptions {
   baseUrl: string;
   /**
    * How requests leave the process; the sandbox's `fetch` in tests. Always
-   * called with a single `Request`.
-   * @default globalThis.fetch
+   * called with a single `Request`. By default JSON calls go through undici's
+   * `request` on a keep-alive pool (a fraction of `fetch`'s cost per call)
+   * and documents through `globalThis.fetch`.
    */
   fetch?: (request: Request) => Promise<Response>;
   /** Time limit of each attempt. @default 10000 */
@@ -40,6 +42,44 @@ export interface UpstreamTransport {
   requestJson(request: UpstreamJsonRequest): Promise<unknown>;
   /** Unsigned GET of a document; no redirects are followed. */
   fetchDocument(url: URL, context?: UpstreamCallContext): Promise<Response>;
+}
+
+/** Connections to the providers, kept alive across requests; one pool per origin. */
+const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+
+/**
+ * A JSON call through undici's `request`: no `Request` object, no fetch
+ * algorithm; the answer, already read, becomes a plain `Response` for the
+ * retry logic. Redirects are not followed (`fetch`'s `redirect: 'error'`).
+ */
+async function sendJson(input: {
+  url: URL;
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  signal: AbortSignal;
+}): Promise<Response> {
+  const answer = await undiciRequest(input.url, {
+    method: input.method as 'GET',
+    headers: input.headers,
+    body: input.body ?? null,
+    signal: input.signal,
+    dispatcher,
+  });
+  const text = await answer.body.text();
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  if (answer.statusCode >= 300 && answer.statusCode < 400)
+    throw new TypeError('upstream answered with a redirect, which is never followed');
+  // 204 and 304 carry no body; a Response must not be built with one.
+  return new Response(answer.statusCode === 204 || answer.statusCode === 304 ? null : text, {
+    status: answer.statusCode,
+    headers,
+  });
 }
 
 /** Error bodies are short; a larger one is not read at all. */
@@ -97,14 +137,15 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
     const canRetry = request.canRetry ?? (request.method === 'GET' || request.idempotencyKey !== undefined);
     return requestWithRetry(
       async (signal) => {
-        const headers = new Headers({ accept: 'application/json' });
+        const headers: Record<string, string> = { accept: 'application/json' };
         const authorization = await options.authorize({ method: request.method, url });
-        if (authorization !== undefined) headers.set('authorization', authorization);
-        if (body !== undefined) headers.set('content-type', 'application/json');
+        if (authorization !== undefined) headers.authorization = authorization;
+        if (body !== undefined) headers['content-type'] = 'application/json';
         if (request.idempotencyKey !== undefined)
-          headers.set(options.idempotencyHeader, request.idempotencyKey);
+          headers[options.idempotencyHeader.toLowerCase()] = request.idempotencyKey;
+        if (!options.fetch) return sendJson({ url, method: request.method, headers, body, signal });
         // Always a Request object: the sandbox's in-process fetch takes only that.
-        return fetchImplementation(
+        return options.fetch(
           new Request(url, { method: request.method, headers, body, signal, redirect: 'error' }),
         );
       },

@@ -1,0 +1,74 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { createSandbox, type Sandbox } from '@kyc-kit/sandbox';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCoinbaseUpstream } from './createCoinbaseUpstream';
+import { UpstreamError } from './UpstreamError';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** The sandbox over real HTTP on loopback, as a provider is reached in production. */
+async function serve(): Promise<{ sandbox: Sandbox; origin: string }> {
+  const sandbox = createSandbox({ verifyMs: 0 });
+  const server: Server = createServer(getRequestListener((request) => sandbox.fetch(request)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await sandbox.close();
+  });
+  return { sandbox, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const context = {
+  idempotencyKey: 'b0c1f7a2-5a0e-4f0e-9d6c-2f3f7d8c9e01',
+  requesterIpAddress: '203.0.113.42',
+};
+
+describe('the default transport (undici request, no fetch given)', () => {
+  it('creates, reads and updates a customer over HTTP', async () => {
+    const { sandbox, origin } = await serve();
+    const upstream = createCoinbaseUpstream({
+      baseUrl: `${origin}/platform`,
+      ...sandbox.credentials.coinbase,
+    });
+    const created = await upstream.createCustomer({ type: 'individual' }, context);
+    expect((await upstream.getCustomer(created.id)).id).toBe(created.id);
+    const updated = await upstream.updateCustomer(
+      created.id,
+      { individual: { firstName: 'Ada' } },
+      { ...context, idempotencyKey: 'c1d2e3f4-0000-4000-8000-000000000001' },
+    );
+    expect(updated.profile.firstName).toBe('Ada');
+  });
+
+  it('reports a provider error with its status, and retries a 503 after its Retry-After', async () => {
+    const { sandbox, origin } = await serve();
+    const delays: number[] = [];
+    const upstream = createCoinbaseUpstream({
+      baseUrl: `${origin}/platform`,
+      ...sandbox.credentials.coinbase,
+      retry: { baseDelayMs: 1, sleep: async (milliseconds) => void delays.push(milliseconds) },
+    });
+    const missing = await upstream
+      .getCustomer('customer_00000000-0000-0000-0000-000000000000')
+      .catch((error) => error);
+    expect(missing).toBeInstanceOf(UpstreamError);
+    expect((missing as UpstreamError).status).toBe(404);
+
+    const created = await upstream.createCustomer({ type: 'individual' }, context);
+    await sandbox.fetch(
+      new Request('http://sandbox.test/sandbox/faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'status', status: 503, retryAfterSeconds: 1, method: 'GET' }),
+      }),
+    );
+    expect((await upstream.getCustomer(created.id)).id).toBe(created.id);
+    expect(delays).toEqual([1000]);
+  });
+});
