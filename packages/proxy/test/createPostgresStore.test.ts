@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresStore, type PostgresStore } from '../src/createPostgresStore';
 import { describeStoreContract } from './describeStoreContract';
@@ -60,5 +61,23 @@ describe('createPostgresStore', () => {
       now: 1,
     });
     await expect.poll(() => told).toEqual(['user-a']);
+  });
+
+  it('listens again after losing its LISTEN connection, and asks every stream to re-read', async () => {
+    const first = await open('relisten');
+    const second = await open('relisten');
+    const told: (string | null)[] = [];
+    second.onEvents((userId) => told.push(userId));
+    const admin = new pg.Client({ connectionString: cluster.connectionString });
+    await admin.connect();
+    // What a database failover or a dropped connection does to every listening session.
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'");
+    await admin.end();
+    await expect.poll(() => told.includes(null), { timeout: 5000 }).toBe(true);
+    await first.appendEvents({
+      events: [{ userId: 'user-b', type: 'customer_deleted', customerId: 'c' }],
+      now: 2,
+    });
+    await expect.poll(() => told.includes('user-b')).toBe(true);
   });
 });
