@@ -80,7 +80,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     chownSync(directory, owner.uid, owner.gid);
     chownSync(dataDirectory, owner.uid, owner.gid);
   }
-  const spawnOptions = { ...(owner ?? {}), env: { ...process.env, LC_ALL: 'C' } };
+  // The temp folder as the working directory: the postgres user may not be allowed into the caller's (under /root, say).
+  const spawnOptions = { ...(owner ?? {}), cwd: directory, env: { ...process.env, LC_ALL: 'C' } };
   const init = spawnSync(
     path.join(binaries, 'initdb'),
     ['-D', dataDirectory, '-U', 'kyc', '--auth=trust', '--no-sync', '-E', 'UTF8', '--no-instructions'],
