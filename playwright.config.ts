@@ -84,6 +84,7 @@ export default defineConfig({
         PORT: String(guidesPort),
         KYC_UPSTREAM: 'sandbox',
         KYC_SANDBOX_DIALECT: 'guides',
+        KYC_DATA_DIR: dataDirectory(guidesPort),
       },
     },
   ],

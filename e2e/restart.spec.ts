@@ -13,9 +13,9 @@ import {
   uniqueUsername,
 } from './support/journey';
 
-// This spec runs a demo server of its own, so it can restart it: on E2E_PORT + 2 (never the config's two
-// servers), with its state in a temp data folder that both runs of the server share.
-const port = Number(process.env.E2E_RESTART_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 2);
+// This spec runs a demo server of its own, so it can restart it: on E2E_PORT + 3 (the config's three
+// servers use E2E_PORT to E2E_PORT + 2), with its state in a temp data folder both runs of the server share.
+const port = Number(process.env.E2E_RESTART_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 3);
 const origin = `http://localhost:${port}`;
 const appDirectory = path.resolve(import.meta.dirname, '..', 'apps', 'demo');
 

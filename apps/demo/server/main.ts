@@ -23,7 +23,9 @@ function readConfigOrExit(): DemoConfig {
 const read = readConfigOrExit();
 // State is kept by default: one folder per upstream, so switching between them never mixes their customers.
 const upstreamName =
-  read.upstream.kind === 'sandbox' ? `sandbox-${read.upstream.provider}` : read.upstream.kind;
+  read.upstream.kind !== 'sandbox'
+    ? read.upstream.kind
+    : `sandbox-${read.upstream.provider}${read.upstream.dialect === 'guides' ? '-guides' : ''}`;
 const config: DemoConfig = {
   ...read,
   dataDirectory: read.dataDirectory ?? path.join(appDirectory, '.data', upstreamName),
