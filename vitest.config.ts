@@ -75,6 +75,20 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        resolve,
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'elements',
+          root: 'packages/elements',
+          // happy-dom, not jsdom: it has constructable stylesheets and adoptedStyleSheets, which the elements use.
+          environment: 'happy-dom',
+          globals: true,
+          setupFiles: [path.join(root, 'scripts/vitest-setup.ts')],
+          testTimeout: 20000,
+        },
+      },
+      {
+        plugins: [react()],
         resolve: serverResolve,
         ssr: { resolve: { conditions: ['source'] } },
         test: { name: 'demo', root: 'apps/demo', environment: 'node', globals: true, testTimeout: 20000 },

@@ -1,0 +1,252 @@
+import { KycKitProvider } from '@kyc-kit/hooks';
+import type { ProxyClient } from '@kyc-kit/hooks';
+import type { Appearance } from '@kyc-kit/react';
+import type { ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { observeParts } from './parts';
+import { joinSession, leaveSession } from './sessions';
+import type { KycKitSession } from './sessions';
+import { adoptStyles } from './styles';
+
+/** Where `@kyc-kit/proxy` is mounted when an element has no `api-base`. */
+export const DEFAULT_API_BASE = '/api/onboarding';
+
+/** The attributes every element observes. */
+const COMMON_ATTRIBUTES = ['capability', 'locale', 'theme', 'api-base'] as const;
+
+/** The events the elements dispatch, with their `detail`: keys, ids and codes, never a value the user typed. */
+export interface KycKitElementEventMap {
+  /** Every capability the element onboards for is active. */
+  'kyc-complete': CustomEvent<{ customerId: string; capabilities: string[] }>;
+  /** Another step is shown: a form step, or the Terms of Service (`stepId: 'terms'`). */
+  'kyc-step-change': CustomEvent<{ stepId: string; stepNumber: number; stepCount: number }>;
+  /** The user left the flow with its exit button (`show-exit`); `state` is where the flow was. */
+  'kyc-exit': CustomEvent<{ state: string }>;
+  /**
+   * Something failed: a step's save (`code` is the proxy's error code or `invalid_fields`, with the step and the
+   * keys of the fields concerned), or reading the customer (`code: 'load_failed'`).
+   */
+  'kyc-error': CustomEvent<{ code: string; stepId?: string; fieldKeys?: string[] }>;
+}
+
+/**
+ * What the three elements share: the reflected attributes, the `messages`, `appearance` and `client` properties,
+ * an open shadow root with the kit's styles, and a renderer root that lives while the element is connected.
+ */
+export abstract class KycKitElement extends HTMLElement {
+  /** Attributes whose change re-renders the element. */
+  static get observedAttributes(): string[] {
+    return [...COMMON_ATTRIBUTES];
+  }
+
+  #messages: Partial<Record<string, string>> | undefined;
+  #appearance: Appearance | undefined;
+  #client: ProxyClient | undefined;
+  #root: Root | undefined;
+  #parts: MutationObserver | undefined;
+  #source: string | ProxyClient | undefined;
+  #session: KycKitSession | undefined;
+
+  /** The capability to onboard for, show or gate, e.g. `custodyFiat`; several, separated by spaces, for onboarding. */
+  get capability(): string {
+    return this.getAttribute('capability') ?? '';
+  }
+  set capability(value: string) {
+    this.setAttribute('capability', value);
+  }
+
+  /** The language of every text (`en` built in; `es` with its `messages`). Reflects `locale`. */
+  get locale(): string | undefined {
+    return this.getAttribute('locale') ?? undefined;
+  }
+  set locale(value: string | undefined) {
+    this.#reflect('locale', value);
+  }
+
+  /**
+   * The built-in palette, `light` or `dark`. Without it the element takes the `--kyc-*` tokens the page sets
+   * (or the light defaults). Reflects `theme`.
+   */
+  get theme(): 'light' | 'dark' | undefined {
+    const value = this.getAttribute('theme');
+    return value === 'light' || value === 'dark' ? value : undefined;
+  }
+  set theme(value: 'light' | 'dark' | undefined) {
+    this.#reflect('theme', value);
+  }
+
+  /** Where `@kyc-kit/proxy` is mounted on the page's origin. Reflects `api-base`. */
+  get apiBase(): string {
+    return this.getAttribute('api-base') ?? DEFAULT_API_BASE;
+  }
+  set apiBase(value: string) {
+    this.setAttribute('api-base', value);
+  }
+
+  /** Your own wording for any message id, e.g. `{ 'form.submit': 'Next' }`, or a whole catalogue with `locale`. */
+  get messages(): Partial<Record<string, string>> | undefined {
+    return this.#messages;
+  }
+  set messages(value: Partial<Record<string, string>> | undefined) {
+    this.#messages = value;
+    this.render();
+  }
+
+  /** Theme token overrides, as `@kyc-kit/react`'s `appearance` (`theme` here gives way to the attribute). */
+  get appearance(): Appearance | undefined {
+    return this.#appearance;
+  }
+  set appearance(value: Appearance | undefined) {
+    this.#appearance = value;
+    this.render();
+  }
+
+  /**
+   * A client from `createProxyClient`, for a page that makes its own; by default the elements with the same
+   * `api-base` share one.
+   */
+  get client(): ProxyClient | undefined {
+    return this.#client;
+  }
+  set client(value: ProxyClient | undefined) {
+    this.#client = value;
+    if (this.#root !== undefined) this.#joinSession();
+    this.render();
+  }
+
+  connectedCallback(): void {
+    this.#upgradeProperties();
+    if (this.#root !== undefined) {
+      // Moved within the page: the renderer stayed, and so does what the user typed.
+      this.render();
+      return;
+    }
+    const shadowRoot = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    adoptStyles(shadowRoot);
+    const mount = this.ownerDocument.createElement('div');
+    shadowRoot.append(mount);
+    shadowRoot.addEventListener('click', this.#followFragmentLink);
+    this.#parts = observeParts(shadowRoot);
+    this.#joinSession();
+    this.#root = createRoot(mount);
+    this.render();
+  }
+
+  disconnectedCallback(): void {
+    // A move (disconnect, then connect in the same task) keeps the element alive; a removal ends it.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#teardown();
+    });
+  }
+
+  attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
+    if (previous === next || this.#root === undefined) return;
+    if (name === 'api-base') this.#joinSession();
+    this.render();
+  }
+
+  /** The element's content inside the kit's provider. */
+  protected abstract renderContent(): ReactNode;
+
+  /** Renders again (after a property or attribute change). */
+  protected render(): void {
+    const session = this.#session;
+    if (this.#root === undefined || session === undefined) return;
+    this.#root.render(
+      <KycKitProvider
+        client={session.client}
+        queryClient={session.queryClient}
+        locale={this.locale}
+        messages={this.#messages}
+      >
+        {this.renderContent()}
+      </KycKitProvider>,
+    );
+  }
+
+  /** The `appearance` for the components: the property's tokens and the `theme` attribute. */
+  protected get effectiveAppearance(): Appearance | undefined {
+    const theme = this.theme ?? this.#appearance?.theme;
+    if (theme === undefined && this.#appearance === undefined) return undefined;
+    return { ...this.#appearance, theme };
+  }
+
+  /** Dispatches one of the elements' events: bubbling and composed, so a listener anywhere in the page hears it. */
+  protected emit<K extends keyof KycKitElementEventMap>(
+    type: K,
+    detail: KycKitElementEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /**
+   * Focuses the current step's heading when focus was lost (the control that had it is gone): the flow came back
+   * to a form step, whose heading the components look up by id in the document, where a shadow root's ids are not.
+   */
+  protected refocusStepHeading(): void {
+    setTimeout(() => {
+      const active = this.ownerDocument.activeElement;
+      if (active !== null && active !== this.ownerDocument.body && active !== this) return;
+      if (this.shadowRoot?.activeElement) return;
+      this.shadowRoot?.querySelector<HTMLElement>('[data-step] .kyc-heading[tabindex="-1"]')?.focus();
+    }, 0);
+  }
+
+  /**
+   * A property the page set before the element was defined is an own property of the instance, hiding the
+   * accessor: take it over, as Lit and Shoelace do.
+   */
+  #upgradeProperties(): void {
+    for (const name of ['capability', 'locale', 'theme', 'apiBase', 'messages', 'appearance', 'client'] as const) {
+      if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
+      const value: unknown = Reflect.get(this, name);
+      Reflect.deleteProperty(this, name);
+      Reflect.set(this, name, value);
+    }
+  }
+
+  #reflect(name: string, value: string | undefined): void {
+    if (value === undefined) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
+
+  #joinSession(): void {
+    const source = this.#client ?? this.apiBase;
+    if (source === this.#source) return;
+    if (this.#source !== undefined) leaveSession(this.#source, this);
+    this.#source = source;
+    this.#session = joinSession(source, this);
+  }
+
+  #teardown(): void {
+    this.#root?.unmount();
+    this.#root = undefined;
+    this.#parts?.disconnect();
+    this.#parts = undefined;
+    if (this.#source !== undefined) leaveSession(this.#source, this);
+    this.#source = undefined;
+    this.#session = undefined;
+    const shadowRoot = this.shadowRoot;
+    if (shadowRoot !== null) {
+      shadowRoot.removeEventListener('click', this.#followFragmentLink);
+      for (const child of [...shadowRoot.children]) if (child.tagName !== 'STYLE') child.remove();
+    }
+  }
+
+  /**
+   * A link to `#id` inside the shadow root (the error summary's links to each invalid field): the browser
+   * looks the id up in the document, so the element moves focus itself.
+   */
+  #followFragmentLink = (event: Event): void => {
+    const origin = event.composedPath()[0];
+    if (!(origin instanceof Element)) return;
+    const link = origin.closest('a[href^="#"]');
+    const id = link?.getAttribute('href')?.slice(1);
+    if (!id) return;
+    const target = this.shadowRoot?.getElementById(decodeURIComponent(id));
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+  };
+}

@@ -1,0 +1,30 @@
+import { defineKycKitElements } from './define';
+import type {
+  KycKitCapabilityGateElement,
+  KycKitCapabilityStatusElement,
+  KycKitOnboardingElement,
+} from './elements';
+import type { KycKitElementEventMap } from './KycKitElement';
+
+export { DEFAULT_API_BASE, KycKitElement } from './KycKitElement';
+export type { KycKitElementEventMap } from './KycKitElement';
+export {
+  KycKitCapabilityGateElement,
+  KycKitCapabilityStatusElement,
+  KycKitOnboardingElement,
+} from './elements';
+export { KYC_KIT_ELEMENTS, defineKycKitElements } from './define';
+export { PART_BY_CLASS } from './parts';
+
+if (typeof customElements !== 'undefined') defineKycKitElements();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kyc-onboarding': KycKitOnboardingElement;
+    'kyc-capability-status': KycKitCapabilityStatusElement;
+    'kyc-capability-gate': KycKitCapabilityGateElement;
+  }
+  // Typed `addEventListener('kyc-complete', …)` on any element.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends KycKitElementEventMap {}
+}
