@@ -82,6 +82,8 @@ export default defineConfig({
           root: 'packages/elements',
           // happy-dom, not jsdom: it has constructable stylesheets and adoptedStyleSheets, which the elements use.
           environment: 'happy-dom',
+          // The elements inline styles.css as a string (`?inline`): let Vite process CSS, which tests skip by default.
+          css: true,
           globals: true,
           setupFiles: [path.join(root, 'scripts/vitest-setup.ts')],
           testTimeout: 20000,

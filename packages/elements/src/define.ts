@@ -12,7 +12,9 @@ export const KYC_KIT_ELEMENTS = {
  * package does it already; calling it again (or loading the package twice) changes nothing, and a name the page
  * has already defined otherwise is left alone.
  */
-export function defineKycKitElements(registry: CustomElementRegistry = customElements): void {
+export function defineKycKitElements(
+  registry: Pick<CustomElementRegistry, 'get' | 'define'> = customElements,
+): void {
   for (const [name, element] of Object.entries(KYC_KIT_ELEMENTS)) {
     if (registry.get(name) === undefined) registry.define(name, element);
   }

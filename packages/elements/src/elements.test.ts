@@ -1,23 +1,342 @@
-import { within } from '@testing-library/dom';
-import { waitFor } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
-import './index';
-import { FakeEventSource, shadowOf, stubBackend } from './testing/mountElement';
+import { defineKycKitElements } from './index';
+import { documentCssText, shadowCssText } from './styles';
+import { FakeEventSource, recordEvents, shadowOf, stubBackend } from './testing/mountElement';
+import type { RecordedEvent } from './testing/mountElement';
 
-describe('<kyc-onboarding>', () => {
-  afterEach(() => {
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
+// The elements render on their own schedule, as in a page: no act() around them.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+
+/** What a person types in the whole custodyFiat flow; none of it may reach an event's detail. */
+const TYPED = {
+  firstName: 'Zenobia',
+  lastName: 'Quillfeather',
+  day: '27',
+  month: '3',
+  year: '1990',
+  street: '42 Harbor Lane',
+  city: 'Springfield',
+  postalCode: '62701',
+  ssn: '123-45-6789',
+};
+
+function mount(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  const element = document.body.firstElementChild;
+  if (!(element instanceof HTMLElement)) throw new Error('nothing mounted');
+  return element;
+}
+
+/** Testing Library's queries over the element's rendered content (the renderer's container in its shadow root). */
+function shadowQueries(element: Element) {
+  const container = [...shadowOf(element).children].find((child) => child instanceof HTMLDivElement);
+  if (!(container instanceof HTMLElement)) throw new Error(`${element.tagName} has rendered nothing`);
+  return within(container);
+}
+
+/** Waits until the removal's microtask has torn the element down. */
+async function afterRemoval(): Promise<void> {
+  await Promise.resolve();
+  await Promise.resolve();
+}
+
+let backend: ReturnType<typeof stubBackend>;
+let recorder: ReturnType<typeof recordEvents>;
+
+beforeEach(() => {
+  backend = stubBackend();
+  recorder = recordEvents();
+});
+
+afterEach(async () => {
+  document.body.replaceChildren();
+  await afterRemoval();
+  recorder.stop();
+  vi.unstubAllGlobals();
+  await backend.close();
+});
+
+function eventsOf(type: string): RecordedEvent[] {
+  return recorder.events.filter((event) => event.type === type);
+}
+
+describe('registration', () => {
+  it('defines the three elements on import, and defining them again changes nothing', () => {
+    const onboarding = customElements.get('kyc-onboarding');
+    expect(onboarding).toBeDefined();
+    expect(customElements.get('kyc-capability-status')).toBeDefined();
+    expect(customElements.get('kyc-capability-gate')).toBeDefined();
+    expect(() => defineKycKitElements()).not.toThrow();
+    expect(customElements.get('kyc-onboarding')).toBe(onboarding);
   });
 
-  it('renders the first step inside an open shadow root', async () => {
-    const backend = stubBackend();
-    document.body.innerHTML = '<kyc-onboarding capability="custodyFiat"></kyc-onboarding>';
-    const element = document.querySelector('kyc-onboarding')!;
-    const shadow = within(shadowOf(element) as unknown as HTMLElement);
-    expect(await shadow.findByRole('heading', { name: 'About you' })).toBeTruthy();
-    expect(shadowOf(element).mode).toBe('open');
-    expect(FakeEventSource.instances).toHaveLength(1);
-    await backend.close();
+  it('leaves alone a name the page has already defined in its own registry', () => {
+    class PageOwn extends HTMLElement {}
+    const defined = new Map<string, CustomElementConstructor>([['kyc-capability-status', PageOwn]]);
+    const registry = {
+      get: (name: string) => defined.get(name),
+      define: (name: string, constructor: CustomElementConstructor) => {
+        if (defined.has(name)) throw new DOMException(`${name} is already defined`, 'NotSupportedError');
+        defined.set(name, constructor);
+      },
+    };
+    defineKycKitElements(registry);
+    expect(registry.get('kyc-capability-status')).toBe(PageOwn);
+    expect(registry.get('kyc-onboarding')).toBe(customElements.get('kyc-onboarding'));
+  });
+});
+
+describe('attributes and properties', () => {
+  it('reflects capability, locale, theme and api-base, defaulting api-base to /api/onboarding', () => {
+    const element = document.createElement('kyc-onboarding');
+    expect(element.apiBase).toBe('/api/onboarding');
+    element.capability = 'custodyFiat';
+    element.locale = 'es';
+    element.theme = 'dark';
+    element.apiBase = '/kyc';
+    element.showExit = true;
+    expect(element.getAttribute('capability')).toBe('custodyFiat');
+    expect(element.getAttribute('locale')).toBe('es');
+    expect(element.getAttribute('theme')).toBe('dark');
+    expect(element.getAttribute('api-base')).toBe('/kyc');
+    expect(element.hasAttribute('show-exit')).toBe(true);
+    element.setAttribute('theme', 'light');
+    expect(element.theme).toBe('light');
+    element.theme = undefined;
+    expect(element.hasAttribute('theme')).toBe(false);
+  });
+
+  it('talks to the proxy at api-base', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(String(input));
+      return backend.fetch(String(input).replace('/partner/kyc', '/api/onboarding'), init);
+    });
+    const element = mount('<kyc-capability-status capability="custodyFiat" api-base="/partner/kyc"></kyc-capability-status>');
+    expect(await shadowQueries(element).findByText('Not set up')).toBeTruthy();
+    expect(calls).toContain('/partner/kyc/customer');
+    expect(FakeEventSource.instances.map((source) => source.url)).toEqual(['/partner/kyc/events']);
+  });
+
+  it('takes messages and appearance as properties, and the theme attribute over the appearance', async () => {
+    const element = mount('<kyc-onboarding capability="custodyFiat" theme="dark"></kyc-onboarding>');
+    element.messages = { 'form.submit': 'Next' };
+    element.appearance = { theme: 'light', variables: { 'color-primary': '#0f766e' } };
+    const shadow = shadowQueries(element);
+    expect(await shadow.findByRole('button', { name: 'Next' })).toBeTruthy();
+    const root = shadowOf(element).querySelector<HTMLElement>('.kyc-root')!;
+    expect(root.getAttribute('data-theme')).toBe('dark');
+    expect(root.style.getPropertyValue('--kyc-color-primary')).toBe('#0f766e');
+  });
+
+  it('takes a property set before the element was defined', async () => {
+    document.body.innerHTML = '<kyc-later capability="custodyFiat"></kyc-later>';
+    const early = document.querySelector('kyc-later') as HTMLElement & { messages?: unknown };
+    early.messages = { 'form.submit': 'Onwards' };
+    const { KycKitOnboardingElement } = await import('./elements');
+    customElements.define('kyc-later', class extends KycKitOnboardingElement {});
+    expect(await shadowQueries(early).findByRole('button', { name: 'Onwards' })).toBeTruthy();
+  });
+
+  it('renders again when an attribute changes', async () => {
+    const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
+    const shadow = shadowQueries(element);
+    expect(await shadow.findByRole('button', { name: 'Continue' })).toBeTruthy();
+    element.setAttribute('locale', 'es');
+    element.messages = { 'form.submit': 'Continuar' };
+    expect(await shadow.findByRole('button', { name: 'Continuar' })).toBeTruthy();
+    element.setAttribute('theme', 'dark');
+    await waitFor(() =>
+      expect(shadowOf(element).querySelector('.kyc-root')?.getAttribute('data-theme')).toBe('dark'),
+    );
+
+    const status = mount('<kyc-capability-status capability="custodyFiat"></kyc-capability-status>');
+    const statusShadow = shadowQueries(status);
+    expect(await statusShadow.findByText(/Hold US dollars/)).toBeTruthy();
+    status.setAttribute('capability', 'transferFiat');
+    expect(await statusShadow.findByText(/Send bank transfers/)).toBeTruthy();
+  });
+});
+
+describe('shadow root, styles and parts', () => {
+  it('renders in an open shadow root with adopted stylesheets, the token defaults in a layer of the document', async () => {
+    const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
+    const shadow = shadowOf(element);
+    expect(shadow.mode).toBe('open');
+    expect(await shadowQueries(element).findByRole('heading', { name: 'About you' })).toBeTruthy();
+    expect(shadow.querySelector('style')).toBeNull();
+    expect(shadow.adoptedStyleSheets).toHaveLength(1);
+    expect(shadowCssText()).toContain('.kyc-root');
+    expect(shadowCssText()).not.toContain(':root');
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    const documentCss = documentCssText();
+    expect(documentCss).toContain('@layer kyc-kit');
+    expect(documentCss).toContain('--kyc-color-primary');
+    // No font default: the page's font is inherited unless it sets --kyc-font-family.
+    expect(documentCss).not.toContain('--kyc-font-family:');
+  });
+
+  it('names the main pieces for ::part()', async () => {
+    const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
+    const continueButton = await shadowQueries(element).findByRole('button', { name: 'Continue' });
+    await waitFor(() => expect(continueButton.getAttribute('part')).toBe('button button-primary'));
+    const shadow = shadowOf(element);
+    expect(shadow.querySelector('[part~="root"]')).not.toBeNull();
+    expect(shadow.querySelector('[part~="heading"]')?.textContent).toBe('About you');
+    expect(shadow.querySelectorAll('[part~="input"]').length).toBeGreaterThan(0);
+    expect(shadow.querySelectorAll('[part~="label"]').length).toBeGreaterThan(0);
+  });
+});
+
+describe('accessibility inside the shadow root', () => {
+  it('wires labels and the error summary by id, and the summary links move focus to the field', async () => {
+    const user = userEvent.setup({ delay: null });
+    const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
+    const shadow = shadowQueries(element);
+    const firstName = await shadow.findByRole('textbox', { name: 'First name' });
+    expect(shadowOf(element).getElementById(firstName.id)).toBe(firstName);
+    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+    const summary = await shadow.findByRole('alert');
+    await waitFor(() => expect(shadowOf(element).activeElement).toBe(summary));
+    expect(summary.getAttribute('aria-labelledby')).toBe(shadowOf(element).querySelector('.kyc-error-summary h3')?.id);
+    expect(firstName.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (firstName.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(describedBy.map((id) => shadowOf(element).getElementById(id)?.textContent)).toContain('Enter your first name');
+    await user.click(within(summary).getByRole('link', { name: 'Enter your first name' }));
+    expect(shadowOf(element).activeElement).toBe(firstName);
+    expect(eventsOf('kyc-error').map((event) => event.detail)).toEqual([
+      { code: 'invalid_fields', stepId: 'personal', fieldKeys: ['firstName', 'lastName', 'dateOfBirth'] },
+    ]);
+  });
+});
+
+describe('the flow and its events', () => {
+  it('goes to done with step-change and complete events that carry keys only, bubbling out of the shadow root', async () => {
+    const user = userEvent.setup({ delay: null });
+    const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
+    const shadow = shadowQueries(element);
+    await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
+    await user.type(shadow.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
+    await user.type(shadow.getByRole('textbox', { name: 'Day' }), TYPED.day);
+    await user.type(shadow.getByRole('textbox', { name: 'Month' }), TYPED.month);
+    await user.type(shadow.getByRole('textbox', { name: 'Year' }), TYPED.year);
+    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+
+    const addressHeading = await shadow.findByRole('heading', { name: 'Your home address' });
+    await waitFor(() => expect(shadowOf(element).activeElement).toBe(addressHeading));
+    await user.type(shadow.getByRole('textbox', { name: 'Street address' }), TYPED.street);
+    await user.type(shadow.getByRole('textbox', { name: 'City' }), TYPED.city);
+    await user.selectOptions(shadow.getByRole('combobox', { name: 'State' }), 'IL');
+    await user.type(shadow.getByRole('textbox', { name: 'ZIP code' }), TYPED.postalCode);
+    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+
+    await shadow.findByRole('heading', { name: 'Tax information' });
+    await user.type(shadow.getByLabelText('Social Security number'), TYPED.ssn);
+    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+
+    await shadow.findByRole('heading', { name: 'About your account' });
+    const [purpose, source] = shadow.getAllByRole('combobox');
+    await user.selectOptions(purpose!, 'investing');
+    await user.selectOptions(source!, 'salary');
+    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+
+    const accept = await shadow.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    await waitFor(() => expect(accept).not.toBeDisabled());
+    await user.click(accept);
+    await user.click(shadow.getByRole('button', { name: 'Accept and continue' }));
+    expect(await shadow.findByRole('heading', { name: "You're all set" })).toBeTruthy();
+    await waitFor(() => expect(eventsOf('kyc-complete')).toHaveLength(1));
+
+    expect(eventsOf('kyc-step-change').map((event) => event.detail)).toEqual([
+      // Before a customer exists the flow cannot know the Terms of Service are to accept.
+      { stepId: 'personal', stepNumber: 1, stepCount: 4 },
+      { stepId: 'address', stepNumber: 2, stepCount: 5 },
+      { stepId: 'taxId', stepNumber: 3, stepCount: 5 },
+      { stepId: 'financial', stepNumber: 4, stepCount: 5 },
+      { stepId: 'terms', stepNumber: 5, stepCount: 5 },
+    ]);
+    expect(eventsOf('kyc-complete')[0]?.detail).toEqual({
+      customerId: expect.any(String),
+      capabilities: ['custodyFiat'],
+    });
+    for (const event of recorder.events) {
+      expect(event, event.type).toMatchObject({ bubbles: true, composed: true });
+      const detail = JSON.stringify(event.detail);
+      // Every value long enough not to occur by chance (the day and month are digits a step number has too).
+      for (const value of Object.values(TYPED).filter((typed) => typed.length >= 4)) expect(detail, `${event.type} carries ${value}`).not.toContain(value);
+      expect(detail).not.toContain('123456789');
+    }
+  });
+
+  it('dispatches kyc-exit from the exit button with show-exit, and offers none without it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
+    const shadow = shadowQueries(element);
+    await shadow.findByRole('button', { name: 'Continue' });
+    expect(shadow.queryByRole('button', { name: 'Finish later' })).toBeNull();
+    element.toggleAttribute('show-exit', true);
+    await user.click(await shadow.findByRole('button', { name: 'Finish later' }));
+    expect(eventsOf('kyc-exit').map((event) => event.detail)).toEqual([{ state: 'collect' }]);
+  });
+});
+
+describe('sharing and cleanup', () => {
+  it('shares one client and one event stream among the elements of a page, and closes it with the last', async () => {
+    document.body.innerHTML = `
+      <kyc-capability-status capability="custodyFiat"></kyc-capability-status>
+      <kyc-onboarding capability="custodyFiat"></kyc-onboarding>
+      <kyc-capability-gate capability="custodyFiat"><p>Your balance</p></kyc-capability-gate>`;
+    const [status, onboarding, gate] = [...document.body.children];
+    await shadowQueries(onboarding!).findByRole('heading', { name: 'About you' });
+    await shadowQueries(status!).findByText('Not set up');
+    await shadowQueries(gate!).findByRole('button');
+    expect(FakeEventSource.instances.map((source) => source.url)).toEqual(['/api/onboarding/events']);
+
+    const stream = FakeEventSource.instances[0]!;
+    onboarding!.remove();
+    status!.remove();
+    await afterRemoval();
+    expect(stream.readyState).not.toBe(FakeEventSource.CLOSED);
+    expect(shadowOf(onboarding!).childElementCount).toBe(0);
+    gate!.remove();
+    await afterRemoval();
+    expect(stream.readyState).toBe(FakeEventSource.CLOSED);
+    expect(shadowOf(gate!).childElementCount).toBe(0);
+  });
+
+  it('keeps what was typed when the element is moved rather than removed', async () => {
+    const user = userEvent.setup({ delay: null });
+    const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
+    await user.type(await shadowQueries(element).findByRole('textbox', { name: 'First name' }), 'Ada');
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(element);
+    await afterRemoval();
+    expect(shadowQueries(element).getByRole('textbox', { name: 'First name' })).toHaveProperty('value', 'Ada');
+    expect(FakeEventSource.instances.filter((source) => source.readyState !== FakeEventSource.CLOSED)).toHaveLength(1);
+  });
+
+  it('pushes live updates from the shared stream into every element', async () => {
+    const element = mount('<kyc-capability-status capability="custodyFiat"></kyc-capability-status>');
+    await shadowQueries(element).findByText('Not set up');
+    const customer = await backend.client.createCustomer({ fields: { firstName: 'Ada', lastName: 'Quill' }, capabilities: ['custodyFiat'] }, { idempotencyKey: crypto.randomUUID() });
+    FakeEventSource.instances[0]!.send('customer', { customer });
+    expect(await shadowQueries(element).findByText('In progress')).toBeTruthy();
+  });
+});
+
+describe('<kyc-capability-gate>', () => {
+  it('offers onboarding when the capability is not active, or the page’s own fallback slot', async () => {
+    const element = mount('<kyc-capability-gate capability="custodyFiat"><p>Your balance</p></kyc-capability-gate>');
+    const shadow = shadowQueries(element);
+    expect(await shadow.findByRole('button')).toBeTruthy();
+    expect(shadowOf(element).querySelector('slot:not([name])')).toBeNull();
+
+    const fallback = document.createElement('p');
+    fallback.slot = 'fallback';
+    fallback.textContent = 'Set up your account first';
+    element.append(fallback);
+    await waitFor(() => expect(shadowOf(element).querySelector('slot[name="fallback"]')).not.toBeNull());
   });
 });

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const packageDirectory = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * React's API on Preact: the standalone file's renderer. preact/compat covers everything the kit uses
+ * (hooks, useId, useSyncExternalStore for TanStack Query and react-hook-form, createRoot, portals).
+ */
+const preact = (file: string) => path.join(packageDirectory, 'node_modules/preact', file);
+export const preactAliases = [
+  // Files, not package names: the kit's sources that import React live in packages that do not depend on Preact.
+  { find: /^react-dom\/client$/, replacement: preact('compat/client.mjs') },
+  { find: /^react-dom$/, replacement: preact('compat/dist/compat.mjs') },
+  { find: /^react\/jsx-runtime$/, replacement: preact('jsx-runtime/dist/jsxRuntime.mjs') },
+  { find: /^react\/jsx-dev-runtime$/, replacement: preact('jsx-runtime/dist/jsxRuntime.mjs') },
+  { find: /^react$/, replacement: preact('compat/dist/compat.mjs') },
+];
+
+/** What `@kyc-kit/elements` leaves to the page's own bundler: its dependencies and peers. */
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^@tanstack\//,
+  /^react-hook-form($|\/)/,
+  /^@hookform\//,
+  /^zod($|\/)/,
+  /^@kyc-kit\//,
+];
+
+/**
+ * `vite build`: dist/index.js, the package for bundlers (React and every dependency external; styles.css inlined
+ * as a string). `vite build --mode standalone`: dist/standalone.js, one ES module with everything and Preact.
+ */
+export default defineConfig(({ mode }) => {
+  const standalone = mode === 'standalone';
+  return {
+    resolve: {
+      conditions: ['source', 'module', 'browser', 'production'],
+      alias: standalone ? preactAliases : [],
+    },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: standalone
+      ? {
+          // Not lib mode: Vite leaves whitespace unminified in lib mode's ES output, and this file ships as is.
+          outDir: 'dist',
+          emptyOutDir: false,
+          target: 'es2022',
+          minify: true,
+          sourcemap: true,
+          modulePreload: false,
+          rolldownOptions: {
+            input: path.join(packageDirectory, 'src/standalone.ts'),
+            preserveEntrySignatures: 'strict',
+            output: { format: 'es', entryFileNames: 'standalone.js', codeSplitting: false },
+          },
+        }
+      : {
+          outDir: 'dist',
+          emptyOutDir: false,
+          target: 'es2022',
+          minify: false,
+          sourcemap: true,
+          lib: {
+            entry: path.join(packageDirectory, 'src/index.ts'),
+            formats: ['es'],
+            fileName: () => 'index.js',
+          },
+          rolldownOptions: { external },
+        },
+  };
+});
