@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { preactAliases } from './packages/elements/vite.config';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -86,6 +87,21 @@ export default defineConfig({
           css: true,
           globals: true,
           setupFiles: [path.join(root, 'scripts/vitest-setup.ts')],
+          testTimeout: 20000,
+        },
+      },
+      {
+        // The same element tests on the standalone file's renderer: Preact through preact/compat.
+        resolve: { ...resolve, alias: preactAliases },
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'elements-preact',
+          root: 'packages/elements',
+          environment: 'happy-dom',
+          css: true,
+          globals: true,
+          // Inlined so that their own `import 'react'` is aliased too.
+          server: { deps: { inline: ['@tanstack/react-query', 'react-hook-form', '@hookform/resolvers'] } },
           testTimeout: 20000,
         },
       },
