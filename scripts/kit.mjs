@@ -171,6 +171,19 @@ async function test() {
     return code === 0;
   };
 
+  /** A Playwright suite of an example under examples/, with its own server, counted from its JSON report. */
+  const playwrightExample = async (name, config) => {
+    log(`── ${name}`);
+    const output = path.join(reports, `${name.replace(/\W+/g, '-')}.json`);
+    rmSync(output, { force: true });
+    const code = await run('pnpm', ['exec', 'playwright', 'test', '-c', config, '--reporter=list,json'], {
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
+    });
+    const stats = readJson(output)?.stats;
+    const failed = (stats?.unexpected ?? 0) + (code !== 0 && !(stats?.unexpected > 0) ? 1 : 0);
+    count(name, (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed);
+  };
+
   process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
   process.env.KYC_KIT_OPENAPI ??= path.resolve(
     root,
@@ -189,7 +202,17 @@ async function test() {
   await check('lint', 'pnpm', ['run', 'lint']);
   await check('typecheck', 'pnpm', ['run', 'typecheck']);
   await check('api report', 'pnpm', ['run', 'api-report', '--check']);
-  await vitest('unit and component tests', ['core', 'hooks', 'react', 'proxy', 'sandbox', 'testing', 'demo']);
+  await vitest('unit and component tests', [
+    'core',
+    'hooks',
+    'react',
+    'proxy',
+    'sandbox',
+    'testing',
+    'demo',
+    'elements',
+    'elements-preact',
+  ]);
   await check('size budget', 'pnpm', ['run', 'size']);
   // What partners install: the tarballs, their shape, and each installed alone outside the repository.
   const packed = await check('pack (npm run pack)', 'node', ['scripts/pack-packages.mjs']);
@@ -213,6 +236,7 @@ async function test() {
     const stats = readJson(output)?.stats;
     const failed = (stats?.unexpected ?? 0) + (code !== 0 && !(stats?.unexpected > 0) ? 1 : 0);
     count('e2e', (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed);
+    await playwrightExample('plain HTML example (Playwright)', 'examples/plain-html/playwright.config.ts');
   } else {
     count('browser tests (no Chromium)', 0, 1);
   }

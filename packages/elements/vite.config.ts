@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import type { BuildEnvironmentOptions } from 'vite';
 
 const packageDirectory = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,6 +30,12 @@ const external = [
   /^@kyc-kit\//,
 ];
 
+/** TanStack Query marks its modules "use client", which means nothing outside React Server Components. */
+type OnwarnFunction = NonNullable<NonNullable<BuildEnvironmentOptions['rolldownOptions']>['onwarn']>;
+const onwarn: OnwarnFunction = (warning, warn) => {
+  if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+};
+
 /**
  * `vite build`: dist/index.js, the package for bundlers (React and every dependency external; styles.css inlined
  * as a string). `vite build --mode standalone`: dist/standalone.js, one ES module with everything and Preact.
@@ -53,6 +60,7 @@ export default defineConfig(({ mode }) => {
           rolldownOptions: {
             input: path.join(packageDirectory, 'src/standalone.ts'),
             preserveEntrySignatures: 'strict',
+            onwarn,
             output: { format: 'es', entryFileNames: 'standalone.js', codeSplitting: false },
           },
         }
@@ -67,7 +75,7 @@ export default defineConfig(({ mode }) => {
             formats: ['es'],
             fileName: () => 'index.js',
           },
-          rolldownOptions: { external },
+          rolldownOptions: { external, onwarn },
         },
   };
 });

@@ -198,7 +198,15 @@ export abstract class KycKitElement extends HTMLElement {
    * accessor: take it over, as Lit and Shoelace do.
    */
   #upgradeProperties(): void {
-    for (const name of ['capability', 'locale', 'theme', 'apiBase', 'messages', 'appearance', 'client'] as const) {
+    for (const name of [
+      'capability',
+      'locale',
+      'theme',
+      'apiBase',
+      'messages',
+      'appearance',
+      'client',
+    ] as const) {
       if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
       const value: unknown = Reflect.get(this, name);
       Reflect.deleteProperty(this, name);

@@ -1,4 +1,8 @@
-import { KycKitCapabilityGateElement, KycKitCapabilityStatusElement, KycKitOnboardingElement } from './elements';
+import {
+  KycKitCapabilityGateElement,
+  KycKitCapabilityStatusElement,
+  KycKitOnboardingElement,
+} from './elements';
 
 /** The tag names the elements are registered under, and their classes. */
 export const KYC_KIT_ELEMENTS = {

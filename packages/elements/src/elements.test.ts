@@ -1,6 +1,6 @@
 import { waitFor, within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
-import { defineKycKitElements } from './index';
+import { KycKitElement, defineKycKitElements } from './index';
 import { documentCssText, shadowCssText } from './styles';
 import { FakeEventSource, recordEvents, shadowOf, stubBackend } from './testing/mountElement';
 import type { RecordedEvent } from './testing/mountElement';
@@ -21,10 +21,11 @@ const TYPED = {
   ssn: '123-45-6789',
 };
 
-function mount(html: string): HTMLElement {
+/** Puts `html` in the page and returns its first element, one of the kit's. */
+function mount(html: string): KycKitElement {
   document.body.innerHTML = html;
   const element = document.body.firstElementChild;
-  if (!(element instanceof HTMLElement)) throw new Error('nothing mounted');
+  if (!(element instanceof KycKitElement)) throw new Error('no kyc-kit element mounted');
   return element;
 }
 
@@ -121,7 +122,9 @@ describe('attributes and properties', () => {
       calls.push(String(input));
       return backend.fetch(String(input).replace('/partner/kyc', '/api/onboarding'), init);
     });
-    const element = mount('<kyc-capability-status capability="custodyFiat" api-base="/partner/kyc"></kyc-capability-status>');
+    const element = mount(
+      '<kyc-capability-status capability="custodyFiat" api-base="/partner/kyc"></kyc-capability-status>',
+    );
     expect(await shadowQueries(element).findByText('Not set up')).toBeTruthy();
     expect(calls).toContain('/partner/kyc/customer');
     expect(FakeEventSource.instances.map((source) => source.url)).toEqual(['/partner/kyc/events']);
@@ -140,8 +143,8 @@ describe('attributes and properties', () => {
 
   it('takes a property set before the element was defined', async () => {
     document.body.innerHTML = '<kyc-later capability="custodyFiat"></kyc-later>';
-    const early = document.querySelector('kyc-later') as HTMLElement & { messages?: unknown };
-    early.messages = { 'form.submit': 'Onwards' };
+    const early = document.querySelector('kyc-later')!;
+    Object.assign(early, { messages: { 'form.submit': 'Onwards' } });
     const { KycKitOnboardingElement } = await import('./elements');
     customElements.define('kyc-later', class extends KycKitOnboardingElement {});
     expect(await shadowQueries(early).findByRole('button', { name: 'Onwards' })).toBeTruthy();
@@ -207,10 +210,14 @@ describe('accessibility inside the shadow root', () => {
     await user.click(shadow.getByRole('button', { name: 'Continue' }));
     const summary = await shadow.findByRole('alert');
     await waitFor(() => expect(shadowOf(element).activeElement).toBe(summary));
-    expect(summary.getAttribute('aria-labelledby')).toBe(shadowOf(element).querySelector('.kyc-error-summary h3')?.id);
+    expect(summary.getAttribute('aria-labelledby')).toBe(
+      shadowOf(element).querySelector('.kyc-error-summary h3')?.id,
+    );
     expect(firstName.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (firstName.getAttribute('aria-describedby') ?? '').split(' ');
-    expect(describedBy.map((id) => shadowOf(element).getElementById(id)?.textContent)).toContain('Enter your first name');
+    expect(describedBy.map((id) => shadowOf(element).getElementById(id)?.textContent)).toContain(
+      'Enter your first name',
+    );
     await user.click(within(summary).getByRole('link', { name: 'Enter your first name' }));
     expect(shadowOf(element).activeElement).toBe(firstName);
     expect(eventsOf('kyc-error').map((event) => event.detail)).toEqual([
@@ -249,7 +256,9 @@ describe('the flow and its events', () => {
     await user.selectOptions(source!, 'salary');
     await user.click(shadow.getByRole('button', { name: 'Continue' }));
 
-    const accept = await shadow.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    const accept = await shadow.findByRole('checkbox', {
+      name: 'I have read and accept the Terms of Service',
+    });
     await waitFor(() => expect(accept).toHaveProperty('disabled', false));
     await user.click(accept);
     await user.click(shadow.getByRole('button', { name: 'Accept and continue' }));
@@ -272,7 +281,8 @@ describe('the flow and its events', () => {
       expect(event, event.type).toMatchObject({ bubbles: true, composed: true });
       const detail = JSON.stringify(event.detail);
       // Every value long enough not to occur by chance (the day and month are digits a step number has too).
-      for (const value of Object.values(TYPED).filter((typed) => typed.length >= 4)) expect(detail, `${event.type} carries ${value}`).not.toContain(value);
+      for (const value of Object.values(TYPED).filter((typed) => typed.length >= 4))
+        expect(detail, `${event.type} carries ${value}`).not.toContain(value);
       expect(detail).not.toContain('123456789');
     }
   });
@@ -324,14 +334,22 @@ describe('sharing and cleanup', () => {
     elsewhere.append(element);
     await afterRemoval();
     await nextFrame();
-    expect(shadowQueries(element).getByRole('textbox', { name: 'First name' })).toHaveProperty('value', 'Ada');
-    expect(FakeEventSource.instances.filter((source) => source.readyState !== FakeEventSource.CLOSED)).toHaveLength(1);
+    expect(shadowQueries(element).getByRole('textbox', { name: 'First name' })).toHaveProperty(
+      'value',
+      'Ada',
+    );
+    expect(
+      FakeEventSource.instances.filter((source) => source.readyState !== FakeEventSource.CLOSED),
+    ).toHaveLength(1);
   });
 
   it('pushes live updates from the shared stream into every element', async () => {
     const element = mount('<kyc-capability-status capability="custodyFiat"></kyc-capability-status>');
     await shadowQueries(element).findByText('Not set up');
-    const customer = await backend.client.createCustomer({ fields: { firstName: 'Ada', lastName: 'Quill' }, capabilities: ['custodyFiat'] }, { idempotencyKey: crypto.randomUUID() });
+    const customer = await backend.client.createCustomer(
+      { fields: { firstName: 'Ada', lastName: 'Quill' }, capabilities: ['custodyFiat'] },
+      { idempotencyKey: crypto.randomUUID() },
+    );
     FakeEventSource.instances[0]!.send('customer', { customer });
     expect(await shadowQueries(element).findByText('In progress')).toBeTruthy();
   });
@@ -339,7 +357,9 @@ describe('sharing and cleanup', () => {
 
 describe('<kyc-capability-gate>', () => {
   it('offers onboarding when the capability is not active, or the page’s own fallback slot', async () => {
-    const element = mount('<kyc-capability-gate capability="custodyFiat"><p>Your balance</p></kyc-capability-gate>');
+    const element = mount(
+      '<kyc-capability-gate capability="custodyFiat"><p>Your balance</p></kyc-capability-gate>',
+    );
     const shadow = shadowQueries(element);
     expect(await shadow.findByRole('button')).toBeTruthy();
     expect(shadowOf(element).querySelector('slot:not([name])')).toBeNull();
