@@ -1,12 +1,62 @@
 import { waitFor, within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
+import { FakeEventSource } from '@kyc-kit/testing';
+import { createInProcessProxy } from '@kyc-kit/testing/server';
+import type { InProcessProxy } from '@kyc-kit/testing/server';
 import { KycKitElement, defineKycKitElements } from './index';
 import { documentCssText, shadowCssText } from './styles';
-import { FakeEventSource, recordEvents, shadowOf, stubBackend } from './testing/mountElement';
-import type { RecordedEvent } from './testing/mountElement';
 
 // The elements render on their own schedule, as in a page: no act() around them.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+
+/** Events one element dispatched, in order, as seen by a listener on the document. */
+interface RecordedEvent {
+  type: string;
+  detail: unknown;
+  bubbles: boolean;
+  composed: boolean;
+}
+
+const EVENT_TYPES = ['kyc-complete', 'kyc-step-change', 'kyc-exit', 'kyc-error'];
+
+/** Listens on the document for every element event; the listener goes with `stop()`. */
+function recordEvents(): { events: RecordedEvent[]; stop: () => void } {
+  const events: RecordedEvent[] = [];
+  const listener = (event: Event) => {
+    events.push({
+      type: event.type,
+      detail: (event as CustomEvent).detail,
+      bubbles: event.bubbles,
+      composed: event.composed,
+    });
+  };
+  for (const type of EVENT_TYPES) document.addEventListener(type, listener);
+  return {
+    events,
+    stop: () => {
+      for (const type of EVENT_TYPES) document.removeEventListener(type, listener);
+    },
+  };
+}
+
+/**
+ * The real proxy and sandbox in process, reached through the page's `fetch` (as the elements' default client
+ * does) and a hand-driven EventSource.
+ */
+function stubBackend(): InProcessProxy {
+  const proxy = createInProcessProxy();
+  FakeEventSource.instances = [];
+  vi.stubGlobal('fetch', proxy.fetch);
+  vi.stubGlobal('EventSource', FakeEventSource);
+  return proxy;
+}
+
+/** The element's shadow root; fails the test when there is none. */
+function shadowOf(element: Element): ShadowRoot {
+  const root = element.shadowRoot;
+  if (root === null) throw new Error(`${element.tagName} has no shadow root`);
+  return root;
+}
 
 /** What a person types in the whole custodyFiat flow; none of it may reach an event's detail. */
 const TYPED = {
