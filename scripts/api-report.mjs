@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const packages = ['core', 'hooks', 'react', 'proxy', 'sandbox'];
+const packages = ['core', 'hooks', 'react', 'proxy', 'sandbox', 'elements'];
 const check = process.argv.includes('--check');
 const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
 
