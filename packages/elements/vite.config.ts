@@ -19,8 +19,8 @@ export const preactAliases = [
   { find: /^react$/, replacement: preact('compat/dist/compat.mjs') },
 ];
 
-/** What `@kyc-kit/elements` leaves to the page's own bundler: its dependencies and peers. */
-const external = [
+/** What `@kyc-kit/elements` leaves to the page's own bundler: its dependencies and peers (not styles.css, inlined). */
+const externalPackages = [
   /^react($|\/)/,
   /^react-dom($|\/)/,
   /^@tanstack\//,
@@ -29,6 +29,8 @@ const external = [
   /^zod($|\/)/,
   /^@kyc-kit\//,
 ];
+const external = (id: string) =>
+  !id.endsWith('?inline') && externalPackages.some((pattern) => pattern.test(id));
 
 /** TanStack Query marks its modules "use client", which means nothing outside React Server Components. */
 type OnwarnFunction = NonNullable<NonNullable<BuildEnvironmentOptions['rolldownOptions']>['onwarn']>;
