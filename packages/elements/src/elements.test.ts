@@ -1,6 +1,7 @@
 import { waitFor, within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
-import { FakeEventSource } from '@kyc-kit/testing';
+import { FakeEventSource, createFakeClient } from '@kyc-kit/testing';
+import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
 import { createInProcessProxy } from '@kyc-kit/testing/server';
 import type { InProcessProxy } from '@kyc-kit/testing/server';
 import { KycKitElement, defineKycKitElements } from './index';
@@ -276,42 +277,51 @@ describe('accessibility inside the shadow root', () => {
   });
 });
 
+/** Fills every step of the custodyFiat flow and accepts the Terms of Service, as a person would. */
+async function completeTheFlow(
+  element: KycKitElement,
+  user: ReturnType<typeof userEvent.setup>,
+): Promise<void> {
+  const shadow = shadowQueries(element);
+  await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
+  await user.type(shadow.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
+  await user.type(shadow.getByRole('textbox', { name: 'Day' }), TYPED.day);
+  await user.type(shadow.getByRole('textbox', { name: 'Month' }), TYPED.month);
+  await user.type(shadow.getByRole('textbox', { name: 'Year' }), TYPED.year);
+  await user.click(shadow.getByRole('button', { name: 'Continue' }));
+
+  const addressHeading = await shadow.findByRole('heading', { name: 'Your home address' });
+  await waitFor(() => expect(shadowOf(element).activeElement).toBe(addressHeading));
+  await user.type(shadow.getByRole('textbox', { name: 'Street address' }), TYPED.street);
+  await user.type(shadow.getByRole('textbox', { name: 'City' }), TYPED.city);
+  await user.selectOptions(shadow.getByRole('combobox', { name: 'State' }), 'IL');
+  await user.type(shadow.getByRole('textbox', { name: 'ZIP code' }), TYPED.postalCode);
+  await user.click(shadow.getByRole('button', { name: 'Continue' }));
+
+  await shadow.findByRole('heading', { name: 'Tax information' });
+  await user.type(shadow.getByLabelText('Social Security number'), TYPED.ssn);
+  await user.click(shadow.getByRole('button', { name: 'Continue' }));
+
+  await shadow.findByRole('heading', { name: 'About your account' });
+  const [purpose, source] = shadow.getAllByRole('combobox');
+  await user.selectOptions(purpose!, 'investing');
+  await user.selectOptions(source!, 'salary');
+  await user.click(shadow.getByRole('button', { name: 'Continue' }));
+
+  const accept = await shadow.findByRole('checkbox', {
+    name: 'I have read and accept the Terms of Service',
+  });
+  await waitFor(() => expect(accept).toHaveProperty('disabled', false));
+  await user.click(accept);
+  await user.click(shadow.getByRole('button', { name: 'Accept and continue' }));
+}
+
 describe('the flow and its events', () => {
   it('goes to done with step-change and complete events that carry keys only, bubbling out of the shadow root', async () => {
     const user = userEvent.setup({ delay: null });
     const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
     const shadow = shadowQueries(element);
-    await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
-    await user.type(shadow.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
-    await user.type(shadow.getByRole('textbox', { name: 'Day' }), TYPED.day);
-    await user.type(shadow.getByRole('textbox', { name: 'Month' }), TYPED.month);
-    await user.type(shadow.getByRole('textbox', { name: 'Year' }), TYPED.year);
-    await user.click(shadow.getByRole('button', { name: 'Continue' }));
-
-    const addressHeading = await shadow.findByRole('heading', { name: 'Your home address' });
-    await waitFor(() => expect(shadowOf(element).activeElement).toBe(addressHeading));
-    await user.type(shadow.getByRole('textbox', { name: 'Street address' }), TYPED.street);
-    await user.type(shadow.getByRole('textbox', { name: 'City' }), TYPED.city);
-    await user.selectOptions(shadow.getByRole('combobox', { name: 'State' }), 'IL');
-    await user.type(shadow.getByRole('textbox', { name: 'ZIP code' }), TYPED.postalCode);
-    await user.click(shadow.getByRole('button', { name: 'Continue' }));
-
-    await shadow.findByRole('heading', { name: 'Tax information' });
-    await user.type(shadow.getByLabelText('Social Security number'), TYPED.ssn);
-    await user.click(shadow.getByRole('button', { name: 'Continue' }));
-
-    await shadow.findByRole('heading', { name: 'About your account' });
-    const [purpose, source] = shadow.getAllByRole('combobox');
-    await user.selectOptions(purpose!, 'investing');
-    await user.selectOptions(source!, 'salary');
-    await user.click(shadow.getByRole('button', { name: 'Continue' }));
-
-    const accept = await shadow.findByRole('checkbox', {
-      name: 'I have read and accept the Terms of Service',
-    });
-    await waitFor(() => expect(accept).toHaveProperty('disabled', false));
-    await user.click(accept);
-    await user.click(shadow.getByRole('button', { name: 'Accept and continue' }));
+    await completeTheFlow(element, user);
     expect(await shadow.findByRole('heading', { name: "You're all set" })).toBeTruthy();
     await waitFor(() => expect(eventsOf('kyc-complete')).toHaveLength(1));
 
@@ -335,6 +345,30 @@ describe('the flow and its events', () => {
         expect(detail, `${event.type} carries ${value}`).not.toContain(value);
       expect(detail).not.toContain('123456789');
     }
+  });
+
+  it('moves focus to the step heading when the provider sends the flow back to a form step', async () => {
+    const client = createFakeClient({
+      customer: customerFixtures.pendingVerifying,
+      documents: tosDocumentFixtures,
+      eventsUrl: '/api/onboarding/events',
+    });
+    const element = document.createElement('kyc-onboarding');
+    element.capability = 'custodyFiat';
+    element.client = client;
+    document.body.append(element);
+    const shadow = shadowQueries(element);
+    await shadow.findByRole('heading', { name: 'Checking your details' });
+    await nextFrame();
+    // The provider rejects a detail while verifying: the flow goes back to the step that asks for it.
+    client.customer = customerFixtures.pendingRejected;
+    FakeEventSource.instances[0]!.send('customer', { customer: customerFixtures.pendingRejected });
+    const heading = await waitFor(() => {
+      const found = shadowOf(element).querySelector<HTMLElement>('[data-step] .kyc-heading');
+      if (found === null) throw new Error('no form step yet');
+      return found;
+    });
+    await waitFor(() => expect(shadowOf(element).activeElement).toBe(heading));
   });
 
   it('dispatches kyc-exit from the exit button with show-exit, and offers none without it', async () => {
