@@ -39,10 +39,29 @@ const onwarn: OnwarnFunction = (warning, warn) => {
 };
 
 /**
+ * `vite build --mode locale-es`: dist/locales/es.js, the Spanish catalogue.
  * `vite build`: dist/index.js, the package for bundlers (React and every dependency external; styles.css inlined
  * as a string). `vite build --mode standalone`: dist/standalone.js, one ES module with everything and Preact.
  */
 export default defineConfig(({ mode }) => {
+  if (mode === 'locale-es') {
+    // dist/locales/es.js: the Spanish catalogue alone, for a page with no build step that wants it.
+    return {
+      resolve: { conditions: ['source', 'module', 'browser', 'production'] },
+      build: {
+        outDir: 'dist/locales',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        modulePreload: false,
+        rolldownOptions: {
+          input: path.join(packageDirectory, 'src/locales/es.ts'),
+          preserveEntrySignatures: 'strict',
+          output: { format: 'es', entryFileNames: 'es.js', codeSplitting: false },
+        },
+      },
+    };
+  }
   const standalone = mode === 'standalone';
   return {
     resolve: {

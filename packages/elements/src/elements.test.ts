@@ -5,6 +5,7 @@ import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures
 import { createInProcessProxy } from '@kyc-kit/testing/server';
 import type { InProcessProxy } from '@kyc-kit/testing/server';
 import { KycKitElement, defineKycKitElements } from './index';
+import { es } from './locales/es';
 import { documentCssText, shadowCssText } from './styles';
 
 // The elements render on their own schedule, as in a page: no act() around them.
@@ -205,9 +206,11 @@ describe('attributes and properties', () => {
     const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
     const shadow = shadowQueries(element);
     expect(await shadow.findByRole('button', { name: 'Continue' })).toBeTruthy();
+    // The Spanish catalogue as a page with no build step loads it (dist/locales/es.js).
     element.setAttribute('locale', 'es');
-    element.messages = { 'form.submit': 'Continuar' };
+    element.messages = es;
     expect(await shadow.findByRole('button', { name: 'Continuar' })).toBeTruthy();
+    expect(shadow.getByRole('textbox', { name: es['field.firstName.label'] })).toBeTruthy();
     element.setAttribute('theme', 'dark');
     await waitFor(() =>
       expect(shadowOf(element).querySelector('.kyc-root')?.getAttribute('data-theme')).toBe('dark'),
