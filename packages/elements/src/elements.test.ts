@@ -374,6 +374,17 @@ describe('the flow and its events', () => {
     await waitFor(() => expect(shadowOf(element).activeElement).toBe(heading));
   });
 
+  it('dispatches kyc-error with load_failed when the customer cannot be read, and shows the error with a retry', async () => {
+    const element = document.createElement('kyc-onboarding');
+    element.capability = 'custodyFiat';
+    element.client = createFakeClient({ mode: 'signed-out' });
+    document.body.append(element);
+    expect(await shadowQueries(element).findByRole('button', { name: 'Try again' })).toBeTruthy();
+    await waitFor(() =>
+      expect(eventsOf('kyc-error').map((event) => event.detail)).toEqual([{ code: 'load_failed' }]),
+    );
+  });
+
   it('dispatches kyc-exit from the exit button with show-exit, and offers none without it', async () => {
     const user = userEvent.setup({ delay: null });
     const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
