@@ -462,6 +462,15 @@ describe('<kyc-capability-gate>', () => {
     expect(await shadow.findByRole('button')).toBeTruthy();
     expect(shadowOf(element).querySelector('slot:not([name])')).toBeNull();
 
+    await userEvent.setup({ delay: null }).click(shadow.getByRole('button'));
+    // The inline onboarding's events come from the gate, like those of <kyc-onboarding>.
+    expect(await shadow.findByRole('heading', { name: 'About you' })).toBeTruthy();
+    await waitFor(() =>
+      expect(eventsOf('kyc-step-change').map((event) => event.detail)).toEqual([
+        { stepId: 'personal', stepNumber: 1, stepCount: 4 },
+      ]),
+    );
+
     const fallback = document.createElement('p');
     fallback.slot = 'fallback';
     fallback.textContent = 'Set up your account first';
