@@ -421,6 +421,14 @@ describe('sharing and cleanup', () => {
     gate!.remove();
     await waitFor(() => expect(stream.readyState).toBe(FakeEventSource.CLOSED));
     expect(shadowOf(gate!).childElementCount).toBe(0);
+
+    // Put back later, it renders again and opens a stream of its own.
+    document.body.append(gate!);
+    expect(await shadowQueries(gate!).findByRole('button')).toBeTruthy();
+    await nextFrame();
+    expect(
+      FakeEventSource.instances.filter((source) => source.readyState !== FakeEventSource.CLOSED),
+    ).toHaveLength(1);
   });
 
   it('keeps what was typed when the element is moved rather than removed', async () => {
