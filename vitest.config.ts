@@ -83,8 +83,6 @@ export default defineConfig({
           root: 'packages/elements',
           // happy-dom, not jsdom: it has constructable stylesheets and adoptedStyleSheets, which the elements use.
           environment: 'happy-dom',
-          // The elements inline styles.css as a string (`?inline`): let Vite process CSS, which tests skip by default.
-          css: true,
           globals: true,
           setupFiles: [path.join(root, 'scripts/vitest-setup.ts')],
           testTimeout: 20000,
@@ -98,7 +96,6 @@ export default defineConfig({
           name: 'elements-preact',
           root: 'packages/elements',
           environment: 'happy-dom',
-          css: true,
           globals: true,
           // Inlined so that their own `import 'react'` is aliased too.
           server: { deps: { inline: ['@tanstack/react-query', 'react-hook-form', '@hookform/resolvers'] } },

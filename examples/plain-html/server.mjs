@@ -2,6 +2,7 @@
 // origin, and mounts @kyc-kit/proxy at /api/onboarding against @kyc-kit/sandbox (which simulates the provider
 // in this process). No bundler, no framework. Start it with `npm start` (PORT, default 3000).
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -13,8 +14,23 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 const publicUrl = `http://localhost:${port}`;
 
-// The standalone file as the installed package ships it.
-const standaloneFile = fileURLToPath(import.meta.resolve('@kyc-kit/elements/standalone'));
+/** The folder of an installed package: up from its resolved entry to its package.json. */
+function packageFolder(name) {
+  let folder = path.dirname(fileURLToPath(import.meta.resolve(name)));
+  while (
+    !existsSync(path.join(folder, 'package.json')) ||
+    readJson(path.join(folder, 'package.json')).name !== name
+  ) {
+    const parent = path.dirname(folder);
+    if (parent === folder) throw new Error(`${name} is not installed`);
+    folder = parent;
+  }
+  return folder;
+}
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+// The standalone file as the installed package ships it (a file to serve, not a module to import here).
+const standaloneFile = path.join(packageFolder('@kyc-kit/elements'), 'dist', 'standalone.js');
 
 /**
  * The page's policy: scripts and styles from this origin only. The elements' styles are constructable

@@ -19,19 +19,6 @@ export const preactAliases = [
   { find: /^react$/, replacement: preact('compat/dist/compat.mjs') },
 ];
 
-/** What `@kyc-kit/elements` leaves to the page's own bundler: its dependencies and peers (not styles.css, inlined). */
-const externalPackages = [
-  /^react($|\/)/,
-  /^react-dom($|\/)/,
-  /^@tanstack\//,
-  /^react-hook-form($|\/)/,
-  /^@hookform\//,
-  /^zod($|\/)/,
-  /^@kyc-kit\//,
-];
-const external = (id: string) =>
-  !id.endsWith('?inline') && externalPackages.some((pattern) => pattern.test(id));
-
 /** TanStack Query marks its modules "use client", which means nothing outside React Server Components. */
 type OnwarnFunction = NonNullable<NonNullable<BuildEnvironmentOptions['rolldownOptions']>['onwarn']>;
 const onwarn: OnwarnFunction = (warning, warn) => {
@@ -39,9 +26,9 @@ const onwarn: OnwarnFunction = (warning, warn) => {
 };
 
 /**
- * `vite build --mode locale-es`: dist/locales/es.js, the Spanish catalogue.
- * `vite build`: dist/index.js, the package for bundlers (React and every dependency external; styles.css inlined
- * as a string). `vite build --mode standalone`: dist/standalone.js, one ES module with everything and Preact.
+ * `vite build --mode standalone`: dist/standalone.js, one ES module with everything and Preact.
+ * `vite build --mode locale-es`: dist/locales/es.js, the Spanish catalogue alone.
+ * (dist/index.js, the entry for bundlers, is the library build every package gets.)
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'locale-es') {
@@ -62,41 +49,27 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  const standalone = mode === 'standalone';
+  if (mode !== 'standalone') throw new Error(`unknown build mode ${mode}: standalone or locale-es`);
   return {
     resolve: {
       conditions: ['source', 'module', 'browser', 'production'],
-      alias: standalone ? preactAliases : [],
+      alias: preactAliases,
     },
     define: { 'process.env.NODE_ENV': '"production"' },
-    build: standalone
-      ? {
-          // Not lib mode: Vite leaves whitespace unminified in lib mode's ES output, and this file ships as is.
-          outDir: 'dist',
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: true,
-          sourcemap: true,
-          modulePreload: false,
-          rolldownOptions: {
-            input: path.join(packageDirectory, 'src/standalone.ts'),
-            preserveEntrySignatures: 'strict',
-            onwarn,
-            output: { format: 'es', entryFileNames: 'standalone.js', codeSplitting: false },
-          },
-        }
-      : {
-          outDir: 'dist',
-          emptyOutDir: false,
-          target: 'es2022',
-          minify: false,
-          sourcemap: true,
-          lib: {
-            entry: path.join(packageDirectory, 'src/index.ts'),
-            formats: ['es'],
-            fileName: () => 'index.js',
-          },
-          rolldownOptions: { external, onwarn },
-        },
+    build: {
+      // Not lib mode: Vite leaves whitespace unminified in lib mode's ES output, and this file ships as is.
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      modulePreload: false,
+      rolldownOptions: {
+        input: path.join(packageDirectory, 'src/standalone.ts'),
+        preserveEntrySignatures: 'strict',
+        onwarn,
+        output: { format: 'es', entryFileNames: 'standalone.js', codeSplitting: false },
+      },
+    },
   };
 });

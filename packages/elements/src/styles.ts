@@ -1,5 +1,4 @@
-/// <reference types="vite/client" />
-import reactStyles from '@kyc-kit/react/styles.css?inline';
+import { reactStyles } from './reactStyles';
 
 /**
  * `@kyc-kit/react`'s styles.css declares the light tokens on `:root, [data-theme='light']`. Inside a shadow root
