@@ -12,6 +12,12 @@ import { adoptStyles } from './styles';
 /** Where `@kyc-kit/proxy` is mounted when an element has no `api-base`. */
 export const DEFAULT_API_BASE = '/api/onboarding';
 
+/**
+ * `HTMLElement`, or a stand-in where there is none (Node, a server render), so that importing the package
+ * there defines nothing and throws nothing.
+ */
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as typeof HTMLElement);
+
 /** The attributes every element observes. */
 const COMMON_ATTRIBUTES = ['capability', 'locale', 'theme', 'api-base'] as const;
 
@@ -34,7 +40,7 @@ export interface KycKitElementEventMap {
  * What the three elements share: the reflected attributes, the `messages`, `appearance` and `client` properties,
  * an open shadow root with the kit's styles, and a renderer root that lives while the element is connected.
  */
-export abstract class KycKitElement extends HTMLElement {
+export abstract class KycKitElement extends ElementBase {
   /** Attributes whose change re-renders the element. */
   static get observedAttributes(): string[] {
     return [...COMMON_ATTRIBUTES];
