@@ -48,6 +48,7 @@ export default tseslint.config(
       '.packs/**',
       'examples/*/.next/**',
       'examples/*/next-env.d.ts',
+      'examples/plain-html/public/kyc-kit/**',
     ],
   },
   js.configs.recommended,

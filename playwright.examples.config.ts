@@ -3,9 +3,15 @@ import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 // The apps under examples/, installed from the packed tarballs and built by
 // scripts/examples.mjs, each in front of a sandbox started from the packed CLI.
-// Ports: EXAMPLES_PORT (default 3210) and the three after it.
+// Ports: EXAMPLES_PORT (default 3210) and the four after it.
 const base = Number(process.env.EXAMPLES_PORT ?? 3210);
-const ports = { viteSandbox: base, vite: base + 1, nextSandbox: base + 2, next: base + 3 };
+const ports = {
+  viteSandbox: base,
+  vite: base + 1,
+  nextSandbox: base + 2,
+  next: base + 3,
+  plainHtml: base + 4,
+};
 const secret = 'whsec_example';
 
 /** The sandbox CLI from the example's own node_modules (the packed @kyc-kit/sandbox). */
@@ -49,6 +55,11 @@ export default defineConfig({
       use: { baseURL: `http://localhost:${ports.vite}` },
     },
     { name: 'nextjs', testMatch: 'nextjs/e2e/*.spec.ts', use: { baseURL: `http://localhost:${ports.next}` } },
+    {
+      name: 'plain-html',
+      testMatch: 'plain-html/e2e/*.spec.ts',
+      use: { baseURL: `http://localhost:${ports.plainHtml}` },
+    },
   ],
   // Started in order: each app reads the API keys its sandbox wrote.
   webServer: [
@@ -79,6 +90,16 @@ export default defineConfig({
         WEBHOOK_SECRET: secret,
         NEXT_TELEMETRY_DISABLED: '1',
       },
+    },
+    {
+      // The page with no build step: its server runs the sandbox in process, so it needs no sandbox of its own.
+      command: 'node server.mjs',
+      cwd: 'examples/plain-html',
+      url: `http://localhost:${ports.plainHtml}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      env: { PORT: String(ports.plainHtml), KYC_SANDBOX_VERIFY_MS: '300' },
     },
   ],
 });

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const examples = ['vite-react', 'nextjs'];
+const examples = ['vite-react', 'nextjs', 'plain-html'];
 const environment = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CI: process.env.CI ?? '' };
 
 function run(command, args, cwd) {

@@ -171,19 +171,6 @@ async function test() {
     return code === 0;
   };
 
-  /** A Playwright suite of an example under examples/, with its own server, counted from its JSON report. */
-  const playwrightExample = async (name, config) => {
-    log(`── ${name}`);
-    const output = path.join(reports, `${name.replace(/\W+/g, '-')}.json`);
-    rmSync(output, { force: true });
-    const code = await run('pnpm', ['exec', 'playwright', 'test', '-c', config, '--reporter=list,json'], {
-      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output },
-    });
-    const stats = readJson(output)?.stats;
-    const failed = (stats?.unexpected ?? 0) + (code !== 0 && !(stats?.unexpected > 0) ? 1 : 0);
-    count(name, (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed);
-  };
-
   process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
   process.env.KYC_KIT_OPENAPI ??= path.resolve(
     root,
@@ -236,7 +223,6 @@ async function test() {
     const stats = readJson(output)?.stats;
     const failed = (stats?.unexpected ?? 0) + (code !== 0 && !(stats?.unexpected > 0) ? 1 : 0);
     count('e2e', (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed);
-    await playwrightExample('plain HTML example (Playwright)', 'examples/plain-html/playwright.config.ts');
   } else {
     count('browser tests (no Chromium)', 0, 1);
   }

@@ -1,8 +1,8 @@
 // A partner's backend in one file: it serves a plain HTML page and kyc-kit's standalone script from its own
 // origin, and mounts @kyc-kit/proxy at /api/onboarding against @kyc-kit/sandbox (which simulates the provider
-// in this process). No bundler, no framework. Start it with `npm start` (PORT, default 3000).
+// in this process). No bundler, no framework: `npm run build` copies kyc-kit's file, `npm start` serves
+// (PORT, default 3000).
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -13,24 +13,6 @@ import { createSandbox } from '@kyc-kit/sandbox';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
 const publicUrl = `http://localhost:${port}`;
-
-/** The folder of an installed package: up from its resolved entry to its package.json. */
-function packageFolder(name) {
-  let folder = path.dirname(fileURLToPath(import.meta.resolve(name)));
-  while (
-    !existsSync(path.join(folder, 'package.json')) ||
-    readJson(path.join(folder, 'package.json')).name !== name
-  ) {
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`${name} is not installed`);
-    folder = parent;
-  }
-  return folder;
-}
-const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
-
-// The standalone file as the installed package ships it (a file to serve, not a module to import here).
-const standaloneFile = path.join(packageFolder('@kyc-kit/elements'), 'dist', 'standalone.js');
 
 /**
  * The page's policy: scripts and styles from this origin only. The elements' styles are constructable
@@ -87,6 +69,9 @@ const STATIC_FILES = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/page.css': ['page.css', 'text/css; charset=utf-8'],
   '/page.js': ['page.js', 'text/javascript; charset=utf-8'],
+  // Copied from the installed @kyc-kit/elements by `npm run build` (copy-kyc-kit.mjs).
+  '/kyc-kit/kyc-kit-elements.js': ['kyc-kit/kyc-kit-elements.js', 'text/javascript; charset=utf-8'],
+  '/kyc-kit/locales/es.js': ['kyc-kit/locales/es.js', 'text/javascript; charset=utf-8'],
 };
 
 const server = http.createServer(async (request, response) => {
@@ -95,10 +80,6 @@ const server = http.createServer(async (request, response) => {
   if (url.pathname === '/healthz') return response.end('ok');
   const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' };
   try {
-    if (url.pathname === '/kyc-kit/kyc-kit-elements.js') {
-      response.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' });
-      return response.end(await readFile(standaloneFile));
-    }
     const file = STATIC_FILES[url.pathname];
     if (file === undefined) {
       response.writeHead(404, headers);
