@@ -6,15 +6,18 @@ import {
   InvalidFieldsError,
   UnsupportedFieldError,
 } from './buildPatch';
+import { fieldSpecFor } from './fields/fieldSpecFor';
 import { coinbase } from './providers/coinbaseSchemas';
 import { oms } from './providers/omsSchemas';
+
+const buildPatchSpecSchema = fieldSpecFor('firstName').schema;
 
 // What a browser form holds for every field, typed the lenient way.
 const formValues = {
   firstName: ' Jane ',
   lastName: 'Smith',
   dateOfBirth: { day: '5', month: '1', year: '1990' },
-  fullSsn: '123 45 6789',
+  fullSsn: '123-45-6789',
   addressLine1: '123 Main St',
   addressCity: 'San Francisco',
   addressSubdivision: 'ca',
@@ -201,6 +204,51 @@ describe('buildPatch for oms', () => {
       expect(() => buildPatch('oms', { [key]: values[key] })).toThrow(UnsupportedFieldError);
     });
   }
+});
+
+describe('identity documents on OMS', () => {
+  it('writes an SSN, an ITIN, a passport and a license as entries of one identifyingInformation array', () => {
+    const body = buildPatch('oms', {
+      fullSsn: '123456789',
+      itin: '912-70-1234',
+      passport: 'x1234567',
+      driversLicense: 'D1234-567',
+    });
+    expect(body).toEqual({
+      identifyingInformation: [
+        { type: 'ssn', issuingCountry: 'US', number: '123-45-6789' },
+        { type: 'itin', issuingCountry: 'US', number: '912-70-1234' },
+        { type: 'passport', issuingCountry: 'US', number: 'X1234567' },
+        { type: 'driversLicense', issuingCountry: 'US', number: 'D1234567' },
+      ],
+    });
+    expect(oms.strict.updateCustomerRequest.safeParse(body).success).toBe(true);
+  });
+
+  it('refuses the documents Coinbase has no field for', () => {
+    for (const key of ['itin', 'passport', 'driversLicense']) {
+      expect(() => buildPatch('coinbase', { [key]: key === 'itin' ? '912701234' : 'X1234567' })).toThrow(
+        UnsupportedFieldError,
+      );
+    }
+  });
+
+  it("writes a partner's own key to the path its spec names", () => {
+    const fieldSpecs = {
+      employerName: {
+        section: 'financial',
+        kind: 'text',
+        schema: buildPatchSpecSchema,
+        sensitive: false,
+        labelId: 'field.generic.label',
+        paths: { coinbase: 'individual.employerName', oms: null },
+      },
+    } as const;
+    expect(buildPatch('coinbase', { employerName: ' Acme  Inc ' }, { fieldSpecs })).toEqual({
+      individual: { employerName: 'Acme Inc' },
+    });
+    expect(() => buildPatch('coinbase', { employerName: 'Acme' })).toThrow(UnsupportedFieldError);
+  });
 });
 
 describe('buildCreateRequest and buildCapabilitiesRequest', () => {

@@ -1,9 +1,7 @@
 import { omsEndorsementsFor } from './adapters/omsAdapter';
-import type { DateOfBirthValue, TaxAttestationValue, TosAcceptanceValue } from './fields/fieldReaders';
-import { fieldSpecFor } from './fields/fieldSpecFor';
+import { fieldSpecFor, type FieldSpec, type PartnerFieldSpecs } from './fields/fieldSpecFor';
 import { validateFields, type FieldError } from './fields/validateFields';
 import type { ProviderName } from './model';
-import { buildTosPatch } from './buildTosAcceptance';
 
 /** Thrown by {@link buildPatch} when a value does not pass its field schema. */
 export class InvalidFieldsError extends Error {
@@ -36,6 +34,8 @@ export interface BuildRequestOptions {
   requesterIpAddress?: string;
   /** The time stamped on a tax attestation; default now. */
   now?: Date;
+  /** The partner's own field specs (see {@link PartnerFieldSpecs}). */
+  fieldSpecs?: PartnerFieldSpecs;
 }
 
 function setPath(body: Record<string, unknown>, path: string, value: unknown): void {
@@ -52,44 +52,23 @@ function setPath(body: Record<string, unknown>, path: string, value: unknown): v
       node = created;
     }
   }
-  node[last] = value;
+  // Identity documents share one array (OMS `identifyingInformation[]`): an array joins the one already there.
+  const existing = node[last];
+  node[last] = Array.isArray(existing) && Array.isArray(value) ? [...existing, ...value] : value;
 }
 
 function writeField(
   adapter: ProviderName,
-  key: string,
+  spec: FieldSpec,
   value: unknown,
   body: Record<string, unknown>,
   now: Date,
 ): void {
-  const path = fieldSpecFor(key).paths[adapter];
-  if (path === null) throw new UnsupportedFieldError(adapter, key);
-  if (key === 'tos') {
-    Object.assign(body, buildTosPatch(adapter, value as TosAcceptanceValue));
-    return;
-  }
-  if (adapter === 'coinbase' && key === 'taxAttestation') {
-    const attestation = value as TaxAttestationValue;
-    setPath(body, path, [
-      {
-        form: 'us_w9',
-        edeliveryConsent: attestation.edeliveryConsent,
-        acceptedAt: now.toISOString(),
-        isExemptBackupWithholding: attestation.isExemptBackupWithholding,
-      },
-    ]);
-    return;
-  }
-  if (adapter === 'oms' && key === 'dateOfBirth') {
-    const { year, month, day } = value as DateOfBirthValue;
-    setPath(body, path, `${year}-${month}-${day}`);
-    return;
-  }
-  if (adapter === 'oms' && key === 'fullSsn') {
-    setPath(body, path, [{ type: 'ssn', issuingCountry: 'US', number: value }]);
-    return;
-  }
-  setPath(body, path, value);
+  const path = spec.paths[adapter];
+  if (path === null) throw new UnsupportedFieldError(adapter, spec.key);
+  const encode = spec.encode?.[adapter];
+  const encoded = encode === undefined ? value : encode(value, { now });
+  setPath(body, path, encoded);
 }
 
 /**
@@ -105,11 +84,13 @@ export function buildPatch(
   values: Record<string, unknown>,
   options: BuildRequestOptions = {},
 ): Record<string, unknown> {
-  const validated = validateFields(values);
+  const validated = validateFields(values, undefined, options.fieldSpecs);
   if (!validated.ok) throw new InvalidFieldsError(validated.errors);
   const body: Record<string, unknown> = {};
   const now = options.now ?? new Date();
-  for (const [key, value] of Object.entries(validated.values)) writeField(adapter, key, value, body, now);
+  for (const [key, value] of Object.entries(validated.values)) {
+    writeField(adapter, fieldSpecFor(key, options.fieldSpecs), value, body, now);
+  }
   if (options.requesterIpAddress !== undefined) {
     if (adapter === 'coinbase') body.compliance = { requesterIpAddress: options.requesterIpAddress };
     else body.ipAddress = options.requesterIpAddress;

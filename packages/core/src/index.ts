@@ -94,8 +94,26 @@ export {
 } from './adapters/normalizeStatus';
 
 // Field registry
-export { FIELD_KEYS, FIELD_SECTIONS, fieldSpecFor, isKnownFieldKey } from './fields/fieldSpecFor';
-export type { FieldKind, FieldOption, FieldPart, FieldSection, FieldSpec } from './fields/fieldSpecFor';
+export {
+  completeFieldSpec,
+  dateOfBirthSchema,
+  FIELD_KEYS,
+  FIELD_SECTIONS,
+  fieldSpecFor,
+  isKnownFieldKey,
+} from './fields/fieldSpecFor';
+export type {
+  FieldControl,
+  FieldEncoder,
+  FieldKey,
+  FieldKind,
+  FieldOption,
+  FieldPart,
+  FieldSection,
+  FieldSpec,
+  FieldSpecInput,
+  PartnerFieldSpecs,
+} from './fields/fieldSpecFor';
 export { formFieldsSchema, validateFields } from './fields/validateFields';
 export type { FieldError, ValidateFieldsResult } from './fields/validateFields';
 export type {
@@ -103,6 +121,7 @@ export type {
   PhoneNumberValue,
   TaxAttestationValue,
   TosAcceptanceValue,
+  DateOfBirthOptions,
 } from './fields/fieldReaders';
 export { US_SUBDIVISION_CODES, US_SUBDIVISIONS } from './fields/usSubdivisions';
 export type { UsSubdivisionCode } from './fields/usSubdivisions';
@@ -132,6 +151,23 @@ export { buildTosAcceptance, buildTosPatch, TosAcceptanceError } from './buildTo
 export type { TosAcceptanceErrorCode } from './buildTosAcceptance';
 export { gate } from './gate';
 export type { Gate, GateReason } from './gate';
+
+// Onboarding engine
+export { createOnboardingEngine, emptyFormValues } from './engine/createOnboardingEngine';
+export type {
+  DraftStore,
+  EngineError,
+  EngineForm,
+  EngineTransport,
+  OnboardingEngine,
+  OnboardingEngineOptions,
+  OnboardingEngineSettings,
+  OnboardingSnapshot,
+  StepSubmitResult,
+} from './engine/createOnboardingEngine';
+export { createAttempts } from './engine/createAttempts';
+export type { Attempts } from './engine/createAttempts';
+export { payloadFingerprint } from './engine/payloadFingerprint';
 
 // Messages
 export {

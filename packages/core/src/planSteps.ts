@@ -5,6 +5,7 @@ import {
   fieldSpecFor,
   type FieldSection,
   type FieldSpec,
+  type PartnerFieldSpecs,
 } from './fields/fieldSpecFor';
 import type { MessageId } from './messages/messages';
 import { OMS_TOS_VERSION } from './omsTosVersion';
@@ -45,7 +46,12 @@ export interface StepPlan {
   steps: Step[];
   /** Submitted fields awaiting verification (pending; or a status the kit does not know). */
   waiting: PlannedField[];
-  /** Nothing to ask and nothing waiting for the named capabilities. */
+  /**
+   * Requirements to act on that no field spec describes: the kit cannot
+   * collect them, so the person is asked to contact support instead.
+   */
+  unsupported: PlannedField[];
+  /** Nothing to ask, nothing waiting and nothing unsupported for the named capabilities. */
   complete: boolean;
 }
 
@@ -61,10 +67,14 @@ export interface PlanStepsOptions {
   include?: 'due' | 'eventually_due';
   /** The provider, for the field table before a customer exists; default `coinbase`. */
   provider?: ProviderName;
+  /** The partner's own field specs (see {@link PartnerFieldSpecs}). */
+  fieldSpecs?: PartnerFieldSpecs;
 }
 
+const KEY_ORDER: readonly string[] = FIELD_KEYS;
+
 function fieldOrder(key: string): number {
-  const index = FIELD_KEYS.indexOf(key);
+  const index = KEY_ORDER.indexOf(key);
   return index === -1 ? FIELD_KEYS.length : index;
 }
 
@@ -74,8 +84,13 @@ function compareFields(left: PlannedField, right: PlannedField): number {
   return left.key < right.key ? -1 : left.key > right.key ? 1 : 0;
 }
 
-function planned(key: string, status: PlannedField['status'], requirement?: Requirement): PlannedField {
-  const field: PlannedField = { key, spec: fieldSpecFor(key), status, rejected: status === 'rejected' };
+function planned(
+  key: string,
+  status: PlannedField['status'],
+  specs: PartnerFieldSpecs | undefined,
+  requirement?: Requirement,
+): PlannedField {
+  const field: PlannedField = { key, spec: fieldSpecFor(key, specs), status, rejected: status === 'rejected' };
   if (requirement?.deadline !== undefined) field.deadline = requirement.deadline;
   return field;
 }
@@ -120,27 +135,35 @@ export function planSteps(customer: Customer | null, options: PlanStepsOptions):
     const capabilities = options.capabilities.length === 0 ? KNOWN_CAPABILITIES : options.capabilities;
     const keys = new Set(capabilities.flatMap((capability) => requiredFieldsFor(capability, provider)));
     keys.add('tos');
-    const fields = [...keys].map((key) => planned(key, 'not_submitted'));
+    const fields = [...keys].map((key) => planned(key, 'not_submitted', options.fieldSpecs));
     // OMS terms have one fixed version; Coinbase names its versions only once the customer exists.
     const versions = provider === 'oms' ? [OMS_TOS_VERSION] : undefined;
-    return { steps: groupIntoSteps(fields, versions), waiting: [], complete: false };
+    return { steps: groupIntoSteps(fields, versions), waiting: [], unsupported: [], complete: false };
   }
 
   const collect: PlannedField[] = [];
   const waiting: PlannedField[] = [];
+  const unsupported: PlannedField[] = [];
   for (const requirement of Object.values(customer.requirements)) {
     if (!blocksAny(requirement, options.capabilities)) continue;
-    const field = planned(requirement.key, requirement.status, requirement);
-    if (isActionable(requirement.status)) collect.push(field);
+    const field = planned(requirement.key, requirement.status, options.fieldSpecs, requirement);
+    const ask = isActionable(requirement.status) || (requirement.status === 'eventually_due' && include === 'eventually_due');
+    if (ask) (field.spec.supported ? collect : unsupported).push(field);
     else if (requirement.status === 'eventually_due') {
-      if (include === 'eventually_due') collect.push(field);
+      // Later: asked once it is due.
     } else {
       // pending, and any status the kit does not know: not the person's to act on.
       waiting.push(field);
     }
   }
   waiting.sort(compareFields);
+  unsupported.sort(compareFields);
   const tosVersions = customer.requirements.tos?.tos?.versions;
   const steps = groupIntoSteps(collect, tosVersions);
-  return { steps, waiting, complete: steps.length === 0 && waiting.length === 0 };
+  return {
+    steps,
+    waiting,
+    unsupported,
+    complete: steps.length === 0 && waiting.length === 0 && unsupported.length === 0,
+  };
 }

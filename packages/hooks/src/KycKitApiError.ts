@@ -49,3 +49,14 @@ export class KycKitApiError extends Error {
 export function isKycKitApiError(value: unknown): value is KycKitApiError {
   return value instanceof KycKitApiError;
 }
+
+/**
+ * The error a failed write shows: the proxy's `KycKitApiError` as it came,
+ * anything else (a network failure, a bug) as a retryable `internal_error`
+ * with the catalogue's text, so no write drops an error another keeps.
+ */
+export function toKycKitApiError(error: unknown, internalMessage: string): KycKitApiError {
+  return error instanceof KycKitApiError
+    ? error
+    : new KycKitApiError({ code: 'internal_error', message: internalMessage, status: 0, retryable: true });
+}

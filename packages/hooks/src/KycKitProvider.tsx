@@ -1,12 +1,16 @@
 import { createTranslator } from '@kyc-kit/core';
-import type { Locale, MessageId } from '@kyc-kit/core';
+import type { Customer, Locale, MessageId, PartnerFieldSpecs } from '@kyc-kit/core';
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, Fragment, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ProxyClient } from './createProxyClient';
 
-/** Translates a message id of @kyc-kit/core's catalogue, with `{name}` parameters. */
-export type Translate = (id: MessageId | string, params?: Record<string, string | number>) => string;
+/**
+ * Translates a message id of @kyc-kit/core's catalogue, with `{name}`
+ * parameters. Typed to the catalogue, so a misspelt id fails typecheck; a
+ * server's field code (checked with `hasMessage`) is a `MessageId` too.
+ */
+export type Translate = (id: MessageId, params?: Record<string, string | number>) => string;
 
 /** What every kyc-kit hook reads from {@link KycKitProvider}. */
 export interface KycKitContextValue {
@@ -20,6 +24,12 @@ export interface KycKitContextValue {
   messages: Partial<Record<MessageId, string>>;
   /** The TanStack Query client holding the customer cache. */
   queryClient: QueryClient;
+  /** The partner's own field specs, as given to the provider. */
+  fieldSpecs: PartnerFieldSpecs | undefined;
+  /** Whose session this is, as given to the provider. */
+  userKey: string | undefined;
+  /** The customer the partner's server already read, as given to the provider. */
+  initialCustomer: Customer | null | undefined;
 }
 
 /** Props of {@link KycKitProvider}. */
@@ -42,6 +52,27 @@ export interface KycKitProviderProps {
    * @default the one of an enclosing QueryClientProvider, else one the provider creates for its lifetime
    */
   queryClient?: QueryClient;
+  /**
+   * Whose session this is: any stable id of the signed-in user (hashed before
+   * use, never stored as given). Drafts are kept per user key, and a change
+   * of user key starts the kit's state and cache afresh, so one user never
+   * sees another's draft or customer. Call `clearDrafts()` on sign-out too.
+   * @default none: drafts are kept per customer only
+   */
+  userKey?: string;
+  /**
+   * Field specs for requirement keys the kit does not know (or its own keys
+   * described otherwise). Give the proxy's handler the same object.
+   * @default none
+   */
+  fieldSpecs?: PartnerFieldSpecs;
+  /**
+   * The customer the partner's server already read (`null`: the user has
+   * none yet), so the first render shows the form without waiting for
+   * `GET /customer`. Read in the first render only.
+   * @default none: the customer is read on mount
+   */
+  initialCustomer?: Customer | null;
   children?: ReactNode;
 }
 
@@ -67,6 +98,9 @@ export function KycKitProvider({
   locale = 'en',
   messages,
   queryClient,
+  userKey,
+  fieldSpecs,
+  initialCustomer,
   children,
 }: KycKitProviderProps) {
   // Without a queryClient prop, share the app's QueryClientProvider when there is one (one cache, one devtools);
@@ -98,11 +132,33 @@ export function KycKitProvider({
     // Once per mount: a later change of locale or messages is the partner's deliberate choice.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // Another user on the same tab: the previous user's customer leaves the cache before anything below renders.
+  const [cachedFor, setCachedFor] = useState(userKey);
+  if (cachedFor !== userKey) {
+    setCachedFor(userKey);
+    activeQueryClient.removeQueries({ queryKey: ['kyc-kit'] });
+  }
+  // The server's read belongs to the user it was made for: never to the next one on this tab.
+  const [first] = useState({ customer: initialCustomer, userKey });
   const value = useMemo<KycKitContextValue>(
-    () => ({ client, locale, t, messages: stableMessages, queryClient: activeQueryClient }),
-    [client, locale, t, stableMessages, activeQueryClient],
+    () => ({
+      client,
+      locale,
+      t,
+      messages: stableMessages,
+      queryClient: activeQueryClient,
+      fieldSpecs,
+      userKey,
+      initialCustomer: first.userKey === userKey ? first.customer : undefined,
+    }),
+    [client, locale, t, stableMessages, activeQueryClient, fieldSpecs, userKey, first],
   );
-  const provided = <KycKitContext.Provider value={value}>{children}</KycKitContext.Provider>;
+  // Keyed by the user: a new user remounts every hook below, so no form state of the last one survives.
+  const provided = (
+    <KycKitContext.Provider value={value}>
+      <Fragment key={userKey ?? ''}>{children}</Fragment>
+    </KycKitContext.Provider>
+  );
   return activeQueryClient === outerQueryClient ? (
     provided
   ) : (

@@ -67,6 +67,8 @@ export interface RequirementFieldPropsBase {
   isOverdue: boolean;
   /** SSN, date of birth, address: never stored, never logged. */
   isSensitive: boolean;
+  /** The control hides what is typed until asked (SSNs): render a show/hide toggle. */
+  isMasked: boolean;
   labelProps: RequirementLabelProps;
   descriptionProps: { id: string };
   errorMessageProps: { id: string };
@@ -125,7 +127,7 @@ export function fieldIds(idPrefix: string, name: string) {
 /** The id an error summary links to: the first box of the field, as GOV.UK does for dates. */
 export function errorTargetId(idPrefix: string, spec: FieldSpec, errorNode?: unknown): string {
   const ids = fieldIds(idPrefix, spec.key);
-  const control = controlFor(spec);
+  const control = spec.control;
   switch (control) {
     case 'input':
     case 'select':
@@ -142,51 +144,6 @@ export function errorTargetId(idPrefix: string, spec: FieldSpec, errorNode?: unk
 }
 
 const DATE_PARTS = ['day', 'month', 'year'] as const;
-
-/** Which controls a spec renders. Selects without options (an unknown list) degrade to a text box. */
-export function controlFor(spec: FieldSpec): RequirementFieldProps['control'] {
-  switch (spec.kind) {
-    case 'date':
-      return 'date';
-    case 'phone':
-      return 'phone';
-    case 'checkbox':
-      return 'checkboxGroup';
-    case 'select':
-    case 'country':
-    case 'subdivision':
-      return spec.options && spec.options.length > 0 ? 'select' : 'input';
-    case 'text':
-    case 'email':
-    case 'ssn':
-    case 'ssnLast4':
-    case 'postalCode':
-    case 'tos':
-      return 'input';
-    default:
-      return spec.kind satisfies never;
-  }
-}
-
-/** The empty value of a field, in core's form value shapes. */
-export function emptyValueFor(spec: FieldSpec): unknown {
-  const control = controlFor(spec);
-  switch (control) {
-    case 'date':
-      return { day: '', month: '', year: '' };
-    case 'phone':
-      return { country: 'US', number: '' };
-    case 'checkboxGroup':
-      return Object.fromEntries((spec.options ?? []).map((option) => [option.value, false]));
-    case 'select':
-      // A list of one (the address country: US only) is already answered.
-      return spec.options?.length === 1 ? (spec.options[0]?.value ?? '') : '';
-    case 'input':
-      return '';
-    default:
-      return control satisfies never;
-  }
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -272,6 +229,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     deadline: planned?.deadline,
     isOverdue: planned?.status === 'overdue',
     isSensitive: spec.sensitive,
+    isMasked: spec.masked,
     labelProps: { id: ids.label },
     descriptionProps: { id: ids.description },
     errorMessageProps: { id: ids.errorMessage },
@@ -285,7 +243,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     ...(ariaDescribedBy === undefined ? {} : { 'aria-describedby': ariaDescribedBy }),
     ...(isInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
   };
-  const control = controlFor(spec);
+  const control = spec.control;
   switch (control) {
     case 'input':
       return {

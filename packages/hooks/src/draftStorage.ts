@@ -1,19 +1,16 @@
 import { fieldSpecFor } from '@kyc-kit/core';
+import type { DraftStore } from '@kyc-kit/core';
 
 /** Prefix of every draft entry in sessionStorage. */
 const DRAFT_PREFIX = 'kyc-kit:draft:';
 
 /**
- * Whether a field's value may be written to browser storage. Only fields the
- * registry knows and does not mark sensitive: SSN, its last four, date of
- * birth and every address key are sensitive, and an unknown key could hold
- * anything, so neither is ever stored.
+ * Whether a field's value may be written to browser storage: its spec says
+ * (never for SSN, date of birth, address or an unknown key). A guard at the
+ * storage itself, whatever the engine asks to write or a tampered entry holds.
  */
 function isDraftableField(key: string): boolean {
-  const spec = fieldSpecFor(key);
-  return (
-    spec.known && !spec.sensitive && spec.kind !== 'ssn' && spec.kind !== 'ssnLast4' && spec.kind !== 'date'
-  );
+  return fieldSpecFor(key).draftable;
 }
 
 /** sessionStorage, or `null` on the server, in a sandboxed frame, or when the browser refuses storage. */
@@ -66,6 +63,25 @@ function clearDraft(scope: string): void {
   }
 }
 
+/**
+ * Removes every draft the kit keeps in this tab, of every user and customer.
+ * Call it on sign-out, so the next person on the same browser starts empty.
+ * A no-op where there is no storage.
+ *
+ * @example
+ * async function signOut() { clearDrafts(); await fetch('/logout', { method: 'POST' }); }
+ */
+export function clearDrafts(): void {
+  const storage = sessionStorageOrNull();
+  if (storage === null) return;
+  try {
+    const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index));
+    for (const key of keys) if (key?.startsWith(DRAFT_PREFIX)) storage.removeItem(key);
+  } catch {
+    // Refused storage has nothing to clear.
+  }
+}
+
 function isEmptyValue(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
   if (typeof value === 'object') return Object.values(value).every(isEmptyValue);
@@ -77,7 +93,7 @@ function isEmptyValue(value: unknown): boolean {
  * so a reload mid-step keeps what was typed in non-sensitive fields. Every
  * method is a no-op where there is no storage (the server, a sandboxed frame).
  */
-export const draftStorage = {
+export const draftStorage: DraftStore & { isDraftable: (key: string) => boolean } = {
   isDraftable: isDraftableField,
   read: readDraft,
   write: writeDraft,

@@ -9,7 +9,8 @@ export type {
   TermsOfServiceDocument,
   UpdateCustomerBody,
 } from './createProxyClient';
-export { KycKitApiError, isKycKitApiError } from './KycKitApiError';
+export { KycKitApiError, isKycKitApiError, toKycKitApiError } from './KycKitApiError';
+export { clearDrafts } from './draftStorage';
 export type { KycKitApiErrorInit, KycKitFieldError } from './KycKitApiError';
 export { createIdempotencyKey } from './createIdempotencyKey';
 export { translateApiError } from './translateApiError';

@@ -25,8 +25,12 @@ export interface UseCustomerResult {
  * `kycKitQueryKeys.customer()` and shared by every kit hook.
  */
 export function useCustomer(): UseCustomerResult {
-  const { client } = useKycKitContext('useCustomer');
-  const query = useQuery(customerQueryOptions(client));
+  const { client, initialCustomer } = useKycKitContext('useCustomer');
+  // A customer the partner's server read already: no loading state and no round trip before the first render.
+  const query = useQuery({
+    ...customerQueryOptions(client),
+    ...(initialCustomer === undefined ? {} : { initialData: initialCustomer }),
+  });
   // Read each field explicitly: TanStack Query tracks which fields a component reads and re-renders only for those.
   return {
     get customer() {

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
+import type { Translate } from './KycKitProvider';
 import { translateApiError } from './translateApiError';
 import { useCustomer } from './useCustomer';
 import { useCustomerEvents } from './useCustomerEvents';
@@ -304,7 +305,7 @@ function stepOf(input: {
   status: OnboardingStatus;
   form: RequirementsForm;
   stepCount: number;
-  t: (id: string, params?: Record<string, string | number>) => string;
+  t: Translate;
 }): OnboardingStep | undefined {
   const { status, form, stepCount, t } = input;
   const progressLabel = (number: number) => t('step.progress', { current: number, total: stepCount });
@@ -332,7 +333,7 @@ function stepOf(input: {
 function messageFor(
   status: OnboardingStatus,
   gates: Gate[],
-  t: (id: string) => string,
+  t: Translate,
   error: unknown,
 ): string {
   switch (status) {

@@ -1,8 +1,30 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import { useFormState } from 'react-hook-form';
-import { errorSummaryItems } from './useRequirementsForm';
-import type { RequirementErrorSummaryItem, RequirementsForm } from './useRequirementsForm';
+import { fieldSpecFor } from '@kyc-kit/core';
+import type { FieldValues } from 'react-hook-form';
+import { errorTargetId, firstErrorMessage, translateErrorMessage } from './buildRequirementFieldProps';
+import type {
+  RequirementErrorSummaryItem,
+  RequirementFieldContext,
+  RequirementsForm,
+} from './requirementsFormTypes';
+
+/** The error summary entries of the current step, from react-hook-form's errors. */
+function errorSummaryItems(errors: FieldValues, context: RequirementFieldContext): RequirementErrorSummaryItem[] {
+  return context.fieldKeys.flatMap((key) => {
+    const message = firstErrorMessage(errors[key]);
+    if (message === undefined) return [];
+    const spec = context.plannedFields.get(key)?.spec ?? fieldSpecFor(key);
+    return [
+      {
+        key,
+        message: translateErrorMessage(context.t, message),
+        targetId: errorTargetId(context.idPrefix, spec, errors[key]),
+      },
+    ];
+  });
+}
 
 /** What {@link useRequirementsErrorSummary} returns. */
 export interface RequirementsErrorSummary {

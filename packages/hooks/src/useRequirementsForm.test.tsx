@@ -1,4 +1,5 @@
-import type { Customer, RequirementStatus } from '@kyc-kit/core';
+import { fieldSpecFor } from '@kyc-kit/core';
+import type { Customer, FieldSpecInput, RequirementStatus } from '@kyc-kit/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -383,6 +384,20 @@ describe('useRequirementsForm', () => {
         requirements: Object.fromEntries(keys.map((key): [string, RequirementStatus] => [key, 'due'])),
       }),
     });
+    // The partner describes its 20 questions, so the kit can collect them.
+    const fieldSpecs = Object.fromEntries(
+      keys.map((key) => [
+        key,
+        {
+          section: 'personal',
+          kind: 'text',
+          schema: fieldSpecFor('firstName').schema,
+          sensitive: false,
+          labelId: 'field.generic.label',
+          paths: { coinbase: `individual.${key}`, oms: null },
+        } satisfies FieldSpecInput,
+      ]),
+    );
     const fieldRenders = new Map<string, number>();
     let formRenders = 0;
     renderWithKycKit(
@@ -391,6 +406,7 @@ describe('useRequirementsForm', () => {
         onFieldRender={(name) => fieldRenders.set(name, (fieldRenders.get(name) ?? 0) + 1)}
       />,
       client,
+      { fieldSpecs },
     );
     await waitFor(() => expect(screen.getAllByRole('textbox')).toHaveLength(20));
     const inputs = screen.getAllByRole('textbox');

@@ -4,10 +4,10 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { TermsOfServiceDocument } from './createProxyClient';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { termsOfServiceDocumentQueryOptions } from './customerQueryOptions';
-import { KycKitApiError } from './KycKitApiError';
+import { KycKitApiError, toKycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
-import { payloadFingerprint } from './payloadFingerprint';
+import { createAttempts } from '@kyc-kit/core';
 import { translateApiError } from './translateApiError';
 import { useCustomer } from './useCustomer';
 
@@ -147,7 +147,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
 
   const [isAccepting, setIsAccepting] = useState(false);
   const [acceptError, setAcceptError] = useState<KycKitApiError | null>(null);
-  const attemptRef = useRef<{ fingerprint: string; key: string } | null>(null);
+  const [attempts] = useState(() => createAttempts(createIdempotencyKey));
 
   const accept = useCallback(async (): Promise<Customer> => {
     if (version === undefined || language === undefined || !isShown) {
@@ -160,33 +160,23 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     }
     const body = { versionId: version.versionId, language };
     // The customer is part of the fingerprint: after a deletion the same acceptance for the new customer is a new submit.
-    const fingerprint = payloadFingerprint({ customerId: customer?.id, body });
-    if (attemptRef.current?.fingerprint !== fingerprint)
-      attemptRef.current = { fingerprint, key: createIdempotencyKey() };
+    const idempotencyKey = attempts.keyFor({ customerId: customer?.id, body });
     setIsAccepting(true);
     setAcceptError(null);
     try {
-      const saved = await client.acceptTermsOfService(body, { idempotencyKey: attemptRef.current.key });
-      attemptRef.current = null;
+      const saved = await client.acceptTermsOfService(body, { idempotencyKey });
+      attempts.settle();
       queryClient.setQueryData(kycKitQueryKeys.customer(), saved);
       onAcceptedRef.current?.(body);
       return saved;
     } catch (error) {
-      const apiError =
-        error instanceof KycKitApiError
-          ? error
-          : new KycKitApiError({
-              code: 'internal_error',
-              message: t('error.api.internal'),
-              status: 0,
-              retryable: true,
-            });
+      const apiError = toKycKitApiError(error, t('error.api.internal'));
       setAcceptError(apiError);
       throw apiError;
     } finally {
       setIsAccepting(false);
     }
-  }, [version, language, isShown, client, queryClient, t, customer?.id]);
+  }, [version, language, isShown, client, queryClient, t, customer?.id, attempts]);
 
   const titleId = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos-title`;
   // A version published in no language cannot be shown, so it cannot be accepted: report it as an error, not a spinner.

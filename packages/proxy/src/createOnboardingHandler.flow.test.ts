@@ -21,7 +21,7 @@ function open(options: Parameters<typeof createProxyHarness>[0]): ProxyHarness {
 
 const identity = {
   dateOfBirth: { day: '15', month: '1', year: '1990' },
-  fullSsn: '123 45 6789',
+  fullSsn: '123-45-6789',
   addressLine1: '500 Main St',
   addressCity: 'Boston',
   addressSubdivision: 'MA',

@@ -1,5 +1,4 @@
 import {
-  FIELD_KEYS,
   KNOWN_CAPABILITIES,
   createTranslator,
   fieldSpecFor,
@@ -56,7 +55,7 @@ export function validateSubmittedFields(
     if (key === 'tos')
       errors[key] = { code: 'field.error.tosNotAField', message: translate('field.error.tosNotAField') };
     // Unknown keys, and keys this provider has no field for (ssnLast4 on OMS), are refused rather than dropped.
-    else if (!FIELD_KEYS.includes(key) || fieldSpecFor(key).paths[provider] === null) {
+    else if (!fieldSpecFor(key).supported || fieldSpecFor(key).paths[provider] === null) {
       errors[key] = { code: 'field.error.unknown', message: translate('field.error.unknown') };
     } else known.push(key);
   }

@@ -49,12 +49,34 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A required single-line text. */
+// C0 and C1 controls (NUL, ESC, DEL ...) and the bidi embeddings, overrides and isolates (U+202A-U+202E,
+// U+2066-U+2069) that can make a name read differently on screen than in a record.
+const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+// Half of a surrogate pair with no other half: not a character at all (JSON and databases mangle it).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Text that shows nothing: format characters (zero-width space and joiners, marks), fillers and blanks.
+const INVISIBLE = /[\p{Cf}\p{Z}\s\u115f\u1160\u3164\uffa0\u2800]/gu;
+
+/**
+ * Why a text may not be stored, or `undefined` when it may: control and
+ * direction-override characters and lone surrogates are refused; text made
+ * only of invisible characters counts as empty.
+ */
+function textProblem(text: string): 'characters' | 'empty' | undefined {
+  if (LONE_SURROGATE.test(text) || FORBIDDEN_CHARACTERS.test(text)) return 'characters';
+  if (text.replace(INVISIBLE, '') === '') return 'empty';
+  return undefined;
+}
+
+/** A required single-line text: no control, direction-override or broken characters, not invisible-only. */
 export function readText(requiredId: MessageId) {
   return (value: unknown): ReadResult<string> => {
     const text = asText(value);
     if (text === undefined || text === '') return fail(requiredId);
     if (text.length > MAX_TEXT_LENGTH) return fail('field.error.tooLong');
+    const problem = textProblem(text);
+    if (problem === 'characters') return fail('field.error.characters');
+    if (problem === 'empty') return fail(requiredId);
     return ok(text.replace(/\s+/g, ' '));
   };
 }
@@ -80,11 +102,34 @@ function dateParts(value: unknown): { day?: string; month?: string; year?: strin
   return { day: part('day'), month: part('month'), year: part('year') };
 }
 
+/** Options of {@link readDateOfBirth}. */
+export interface DateOfBirthOptions {
+  /** Today, for the age checks. */
+  now?: Date;
+  /**
+   * The youngest age that may onboard, in whole years.
+   * @default 18
+   */
+  minimumAge?: number;
+}
+
+/** The oldest age the kit accepts: a date further back is a typo, not a customer. */
+const MAXIMUM_AGE = 120;
+
+function yearsBefore(now: Date, years: number): number {
+  return Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate());
+}
+
 /**
  * Reads `{ day, month, year }` (strings or numbers, "5" or "05") or an ISO
  * date. Errors follow the GOV.UK date pattern and point at the box to fix.
+ * The person must be at least `minimumAge` (18) and at most 120 years old.
  */
-export function readDateOfBirth(value: unknown, now: Date = new Date()): ReadResult<DateOfBirthValue> {
+export function readDateOfBirth(
+  value: unknown,
+  options: DateOfBirthOptions = {},
+): ReadResult<DateOfBirthValue> {
+  const { now = new Date(), minimumAge = 18 } = options;
   const parts = dateParts(value);
   if (parts === undefined) return fail('field.dateOfBirth.error.real');
   const day = parts.day ?? '';
@@ -102,26 +147,52 @@ export function readDateOfBirth(value: unknown, now: Date = new Date()): ReadRes
   const yearNumber = Number(year);
   const date = new Date(Date.UTC(yearNumber, monthNumber - 1, dayNumber));
   const real =
-    yearNumber >= 1900 &&
     date.getUTCFullYear() === yearNumber &&
     date.getUTCMonth() === monthNumber - 1 &&
     date.getUTCDate() === dayNumber;
   if (!real) return fail('field.dateOfBirth.error.real');
-  if (date.getTime() >= now.getTime()) return fail('field.dateOfBirth.error.past');
+  const time = date.getTime();
+  if (time >= now.getTime()) return fail('field.dateOfBirth.error.past');
+  // Born on this day `minimumAge` years ago is old enough; a day later is not.
+  if (time > yearsBefore(now, minimumAge)) return fail('field.dateOfBirth.error.minimumAge');
+  if (time <= yearsBefore(now, MAXIMUM_AGE + 1)) return fail('field.dateOfBirth.error.tooOld', ['year']);
   return ok({ day: day.padStart(2, '0'), month: month.padStart(2, '0'), year });
 }
 
+/** A reader of nine-digit US tax numbers: exactly `NNN-NN-NNNN` or nine digits, written `NNN-NN-NNNN`. */
+function readNineDigitNumber(requiredId: MessageId, invalidId: MessageId, firstDigit?: string) {
+  return (value: unknown): ReadResult<string> => {
+    const text = asText(value);
+    if (text === undefined || text === '') return fail(requiredId);
+    const match = /^(?:(\d{3})-(\d{2})-(\d{4})|(\d{3})(\d{2})(\d{4}))$/.exec(text);
+    if (match === null) return fail(invalidId);
+    const [area, group, serial] =
+      match[1] === undefined ? [match[4], match[5], match[6]] : [match[1], match[2], match[3]];
+    if (firstDigit !== undefined && !(area ?? '').startsWith(firstDigit)) return fail(invalidId);
+    return ok(`${area}-${group}-${serial}`);
+  };
+}
+
 /**
- * Reads a full SSN with or without dashes or spaces and writes `###-##-####`.
- * Only the shape is checked: the sandbox's magic value 000-00-0000 must reach
- * the provider, which decides whether a number verifies.
+ * Reads a full SSN, typed as `NNN-NN-NNNN` or nine digits (dashes elsewhere,
+ * spaces or letters are refused), and writes `NNN-NN-NNNN`. Only the shape
+ * is checked: the sandbox's magic value 000-00-0000 must reach the provider,
+ * which decides whether a number verifies.
  */
-export function readFullSsn(value: unknown): ReadResult<string> {
-  const text = asText(value);
-  if (text === undefined || text === '') return fail('field.fullSsn.error.required');
-  const digits = text.replace(/[\s-]/g, '');
-  if (!/^\d{9}$/.test(digits)) return fail('field.fullSsn.error.invalid');
-  return ok(`${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`);
+export const readFullSsn = readNineDigitNumber('field.fullSsn.error.required', 'field.fullSsn.error.invalid');
+
+/** Reads an ITIN: the SSN's shapes, starting with 9 (IRS). */
+export const readItin = readNineDigitNumber('field.itin.error.required', 'field.itin.error.invalid', '9');
+
+/** A reader of an identity document number: 1-32 letters and digits (spaces and dashes dropped), upper-cased. */
+export function readDocumentNumber(requiredId: MessageId, invalidId: MessageId) {
+  return (value: unknown): ReadResult<string> => {
+    const text = asText(value);
+    if (text === undefined || text === '') return fail(requiredId);
+    const compact = text.replace(/[\s-]/g, '').toUpperCase();
+    if (!/^[A-Z0-9]{1,32}$/.test(compact)) return fail(invalidId);
+    return ok(compact);
+  };
 }
 
 /** Reads the last four SSN digits. */

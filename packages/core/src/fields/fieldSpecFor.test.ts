@@ -8,7 +8,7 @@ import {
   PURPOSE_OF_ACCOUNT_VALUES,
   SOURCE_OF_FUNDS_VALUES,
 } from '../providers/coinbaseEnums';
-import { FIELD_KEYS, fieldSpecFor } from './fieldSpecFor';
+import { dateOfBirthSchema, FIELD_KEYS, fieldSpecFor, type PartnerFieldSpecs } from './fieldSpecFor';
 
 // Spanish ships as its own entry point; this is how a partner's app reads it.
 const spanish = createTranslator('es', es);
@@ -40,12 +40,14 @@ function read(key: string, value: unknown) {
 }
 
 describe('the field registry', () => {
-  it('has a spec for the 18 keys of seed 002, tos and taxAttestation', () => {
-    expect([...FIELD_KEYS].sort()).toEqual([...seed002Keys, 'tos', 'taxAttestation'].sort());
+  it('has a spec for the 18 keys of seed 002, tos, taxAttestation and the OMS identity documents', () => {
+    expect([...FIELD_KEYS].sort()).toEqual(
+      [...seed002Keys, 'tos', 'taxAttestation', 'itin', 'passport', 'driversLicense'].sort(),
+    );
   });
 
   for (const key of FIELD_KEYS) {
-    it(`${key}: known, labelled in English and Spanish, with a path for Coinbase`, () => {
+    it(`${key}: known, labelled in English and Spanish, with a path for a provider`, () => {
       const spec = fieldSpecFor(key);
       expect(spec.key).toBe(key);
       expect(spec.known).toBe(true);
@@ -57,7 +59,8 @@ describe('the field registry', () => {
         expect(spanish(option.labelId), option.labelId).toBeTruthy();
       }
       for (const part of spec.parts ?? []) expect(hasMessage(part.labelId)).toBe(true);
-      expect(spec.paths.coinbase).toBeTruthy();
+      expect(spec.paths.coinbase ?? spec.paths.oms).toBeTruthy();
+      expect(spec.supported).toBe(true);
     });
 
     it(`${key}: an empty value gets an error message id that says what to do`, () => {
@@ -170,19 +173,56 @@ describe('the field registry', () => {
     expect(spanish('country.DE')).toBe('Alemania');
   });
 
-  it('gives an unknown key a generic, sensitive text spec instead of throwing', () => {
+  it('gives an unknown key an unsupported spec with no request path instead of throwing', () => {
     const spec = fieldSpecFor('proofOfAddress');
     expect(spec).toMatchObject({
       key: 'proofOfAddress',
       known: false,
-      kind: 'text',
+      supported: false,
       sensitive: true,
-      labelId: 'field.generic.label',
-      paths: { coinbase: 'individual.proofOfAddress', oms: 'proofOfAddress' },
+      draftable: false,
+      labelId: 'field.unsupported.title',
+      paths: { coinbase: null, oms: null },
     });
-    expect(read('proofOfAddress', ' utility bill ')).toEqual({ value: 'utility bill' });
     expect(fieldSpecFor('__proto__').paths).toEqual({ coinbase: null, oms: null });
-    expect(fieldSpecFor('a.b').paths).toEqual({ coinbase: null, oms: null });
+  });
+
+  it('derives each control, empty value, masking and draft rule from the spec', () => {
+    expect(fieldSpecFor('dateOfBirth')).toMatchObject({ control: 'date', masked: false, draftable: false });
+    expect(fieldSpecFor('dateOfBirth').emptyValue()).toEqual({ day: '', month: '', year: '' });
+    expect(fieldSpecFor('phoneNumber')).toMatchObject({ control: 'phone', draftable: true });
+    expect(fieldSpecFor('phoneNumber').emptyValue()).toEqual({ country: 'US', number: '' });
+    expect(fieldSpecFor('fullSsn')).toMatchObject({ control: 'input', masked: true, draftable: false });
+    expect(fieldSpecFor('itin')).toMatchObject({ control: 'input', masked: true, draftable: false });
+    expect(fieldSpecFor('firstName')).toMatchObject({ control: 'input', masked: false, draftable: true });
+    expect(fieldSpecFor('addressCountryCode').emptyValue()).toBe('US');
+    expect(fieldSpecFor('taxAttestation').control).toBe('checkboxGroup');
+    // Every call gives a fresh object, so one form's typing never leaks into another's empty value.
+    expect(fieldSpecFor('dateOfBirth').emptyValue()).not.toBe(fieldSpecFor('dateOfBirth').emptyValue());
+  });
+
+  it("takes a partner's spec for a key the kit does not know, and over its own", () => {
+    const partner = {
+      proofOfAddress: {
+        section: 'address',
+        kind: 'text',
+        schema: fieldSpecFor('firstName').schema,
+        sensitive: true,
+        labelId: 'field.generic.label',
+        paths: { coinbase: 'individual.proofOfAddress', oms: null },
+      },
+      dateOfBirth: { ...fieldSpecFor('dateOfBirth'), schema: dateOfBirthSchema({ minimumAge: 21 }) },
+    } satisfies PartnerFieldSpecs;
+    expect(fieldSpecFor('proofOfAddress', partner)).toMatchObject({
+      known: true,
+      supported: true,
+      control: 'input',
+      draftable: false,
+      paths: { coinbase: 'individual.proofOfAddress', oms: null },
+    });
+    const twenty = { day: '1', month: '1', year: String(new Date().getUTCFullYear() - 20) };
+    expect(fieldSpecFor('dateOfBirth').schema.safeParse(twenty).success).toBe(true);
+    expect(fieldSpecFor('dateOfBirth', partner).schema.safeParse(twenty).success).toBe(false);
   });
 });
 
@@ -196,7 +236,10 @@ describe('lenient input, strict output', () => {
     ['dateOfBirth', '1990-01-05', { day: '05', month: '01', year: '1990' }],
     ['fullSsn', '123-45-6789', '123-45-6789'],
     ['fullSsn', '123456789', '123-45-6789'],
-    ['fullSsn', '123 45 6789', '123-45-6789'],
+    ['fullSsn', '123456789', '123-45-6789'],
+    ['itin', '912701234', '912-70-1234'],
+    ['passport', 'x1234 5678', 'X12345678'],
+    ['driversLicense', 'd123-456-789', 'D123456789'],
     ['fullSsn', '000-00-0000', '000-00-0000'],
     ['ssnLast4', '6789', '6789'],
     ['addressPostalCode', '94105', '94105'],
@@ -259,6 +302,15 @@ describe('lenient input, strict output', () => {
     ['fullSsn', '12345678', 'field.fullSsn.error.invalid'],
     ['fullSsn', '123-45-678a', 'field.fullSsn.error.invalid'],
     ['fullSsn', '***-**-6789', 'field.fullSsn.error.invalid'],
+    ['fullSsn', '123 45 6789', 'field.fullSsn.error.invalid'],
+    ['fullSsn', '12-345-6789', 'field.fullSsn.error.invalid'],
+    ['itin', '123-45-6789', 'field.itin.error.invalid'],
+    ['passport', 'AB/12', 'field.passport.error.invalid'],
+    ['firstName', 'Ada\u0000', 'field.error.characters'],
+    ['lastName', '\u202eecalevoL', 'field.error.characters'],
+    ['firstName', '\u200b\u200b', 'field.firstName.error.required'],
+    ['dateOfBirth', { day: '1', month: '1', year: '2015' }, 'field.dateOfBirth.error.minimumAge'],
+    ['dateOfBirth', { day: '1', month: '1', year: '1850' }, 'field.dateOfBirth.error.tooOld'],
     ['ssnLast4', '678', 'field.ssnLast4.error.invalid'],
     ['addressPostalCode', '9410', 'field.addressPostalCode.error.invalid'],
     ['addressPostalCode', 'SW1A 1AA', 'field.addressPostalCode.error.invalid'],

@@ -8,14 +8,17 @@ import {
   PURPOSE_OF_ACCOUNT_VALUES,
   SOURCE_OF_FUNDS_VALUES,
 } from '../providers/coinbaseEnums';
+import { buildTosPatch } from '../buildTosAcceptance';
 import { COUNTRY_CODES } from './countryCodes';
 import {
   readAddressCountry,
   readChoice,
   readCountry,
   readDateOfBirth,
+  readDocumentNumber,
   readEmail,
   readFullSsn,
+  readItin,
   readPhoneNumber,
   readPostalCode,
   readSsnLast4,
@@ -25,6 +28,7 @@ import {
   readTosAcceptance,
   schemaFromReader,
 } from './fieldReaders';
+import type { DateOfBirthValue, TaxAttestationValue, TosAcceptanceValue } from './fieldReaders';
 import { US_SUBDIVISION_CODES } from './usSubdivisions';
 
 /** How a field is entered; the React layer picks a control per kind. */
@@ -41,6 +45,18 @@ export type FieldKind =
   | 'select'
   | 'checkbox'
   | 'tos';
+
+/**
+ * The controls a field renders: one text box, one select, the three boxes of
+ * a date, a phone's country and number, or a group of checkboxes.
+ */
+export type FieldControl = 'input' | 'select' | 'date' | 'phone' | 'checkboxGroup';
+
+/**
+ * Writes a field's strict value (its schema's output) as one provider's
+ * request body takes it. Without one the value is written as it is.
+ */
+export type FieldEncoder = (value: unknown, context: { now: Date }) => unknown;
 
 /** The step a field is collected in, in the order steps are shown. */
 export type FieldSection = 'personal' | 'address' | 'taxId' | 'financial' | 'contact' | 'terms';
@@ -71,14 +87,34 @@ export interface FieldPart {
   inputMode: 'text' | 'numeric' | 'email' | 'tel';
 }
 
-/** Everything the kit knows about collecting one requirement key. */
+/**
+ * Everything the kit knows about collecting one requirement key, in one
+ * place: hooks and components read it and special-case no key or kind.
+ */
 export interface FieldSpec {
   /** The requirement key. */
   key: string;
-  /** False for a key the registry does not know (a generic text field). */
+  /** False for a key neither the registry nor the partner describes (see {@link FieldSpec.supported}). */
   known: boolean;
+  /**
+   * Whether the kit can collect the key. A key nobody describes is not: it
+   * shows as "we need something else from you, contact support", never as a
+   * field that cannot be submitted.
+   */
+  supported: boolean;
   section: FieldSection;
   kind: FieldKind;
+  /** The controls rendered for the field. */
+  control: FieldControl;
+  /** The value of the field before anything is typed, in the form's shape (a fresh object each call). */
+  emptyValue: () => unknown;
+  /** Whether the control hides what is typed until asked (SSNs, ITINs). */
+  masked: boolean;
+  /**
+   * Whether a typed value may be kept in a draft in browser storage. Never
+   * for sensitive data (SSN, date of birth, address) or an unknown key.
+   */
+  draftable: boolean;
   /**
    * Reads the form value leniently and outputs the strict provider form; issue messages are MessageIds.
    * A zod/mini schema (it runs in the browser): call `schema.safeParse(value)`.
@@ -101,13 +137,26 @@ export interface FieldSpec {
    * when that provider has no such field.
    */
   paths: Record<ProviderName, string | null>;
+  /**
+   * How the value is written per provider, when not as the schema outputs it
+   * (OMS takes the date of birth as `YYYY-MM-DD`, identity numbers as
+   * `identifyingInformation[]` entries). An encoded array is appended to one
+   * already at the path, so several documents share `identifyingInformation`.
+   */
+  encode?: Partial<Record<ProviderName, FieldEncoder>>;
 }
 
 function optionsFor(field: string, values: readonly string[]): FieldOption[] {
   return values.map((value) => ({ value, labelId: `option.${field}.${value}` as MessageId }));
 }
 
-type SpecInput = Omit<FieldSpec, 'key' | 'known'>;
+/** What a registry entry spells out; `control`, `emptyValue`, `masked` and `draftable` follow from it. */
+export type FieldSpecInput = Omit<
+  FieldSpec,
+  'key' | 'known' | 'supported' | 'control' | 'emptyValue' | 'masked' | 'draftable'
+> &
+  Partial<Pick<FieldSpec, 'control' | 'emptyValue' | 'masked' | 'draftable'>>;
+type SpecInput = FieldSpecInput;
 
 const selectSpec = (field: string, values: readonly string[], requiredId: MessageId): SpecInput => ({
   section: 'financial',
@@ -135,7 +184,35 @@ const addressText = (
   paths: { coinbase: `individual.address.${subfield}`, oms: `residentialAddress.${subfield}` },
 });
 
-const registry: Record<string, SpecInput> = {
+/** The date of birth's schema; `minimumAge` (default 18) is the youngest age that may onboard. */
+export function dateOfBirthSchema(options: { minimumAge?: number } = {}): z.ZodMiniType<unknown, unknown> {
+  return schemaFromReader((value) => readDateOfBirth(value, { minimumAge: options.minimumAge }));
+}
+
+/** The document types of OMS `identifyingInformation[]` (seed 004). */
+type OmsIdentifyingDocumentType = 'ssn' | 'itin' | 'driversLicense' | 'passport';
+
+/** OMS `identifyingInformation[]`: one US document of `type`. */
+function identityDocument(type: OmsIdentifyingDocumentType): FieldEncoder {
+  return (value) => [{ type, issuingCountry: 'US', number: value }];
+}
+
+function documentNumberSpec(key: 'passport' | 'driversLicense'): SpecInput {
+  return {
+    section: 'taxId',
+    kind: 'text',
+    schema: schemaFromReader(readDocumentNumber(`field.${key}.error.required`, `field.${key}.error.invalid`)),
+    autocomplete: 'off',
+    inputMode: 'text',
+    sensitive: true,
+    labelId: `field.${key}.label`,
+    // Coinbase's individual input has no identity-document fields (seed 000).
+    paths: { coinbase: null, oms: 'identifyingInformation' },
+    encode: { oms: identityDocument(key) },
+  };
+}
+
+const registry = {
   firstName: {
     section: 'personal',
     kind: 'text',
@@ -159,7 +236,7 @@ const registry: Record<string, SpecInput> = {
   dateOfBirth: {
     section: 'personal',
     kind: 'date',
-    schema: schemaFromReader((value) => readDateOfBirth(value)),
+    schema: dateOfBirthSchema(),
     autocomplete: 'bday',
     inputMode: 'numeric',
     sensitive: true,
@@ -181,6 +258,12 @@ const registry: Record<string, SpecInput> = {
       },
     ],
     paths: { coinbase: 'individual.dateOfBirth', oms: 'birthDate' },
+    encode: {
+      oms: (value) => {
+        const { year, month, day } = value as DateOfBirthValue;
+        return `${year}-${month}-${day}`;
+      },
+    },
   },
   citizenship: {
     section: 'personal',
@@ -250,7 +333,23 @@ const registry: Record<string, SpecInput> = {
     labelId: 'field.fullSsn.label',
     hintId: 'field.fullSsn.hint',
     paths: { coinbase: 'individual.fullSsn', oms: 'identifyingInformation' },
+    encode: { oms: identityDocument('ssn') },
   },
+  itin: {
+    section: 'taxId',
+    kind: 'ssn',
+    schema: schemaFromReader(readItin),
+    autocomplete: 'off',
+    inputMode: 'numeric',
+    sensitive: true,
+    labelId: 'field.itin.label',
+    hintId: 'field.itin.hint',
+    // Coinbase's individual input has no ITIN field (seed 000); OMS takes it as an identity document.
+    paths: { coinbase: null, oms: 'identifyingInformation' },
+    encode: { oms: identityDocument('itin') },
+  },
+  passport: documentNumberSpec('passport'),
+  driversLicense: documentNumberSpec('driversLicense'),
   taxAttestation: {
     section: 'taxId',
     kind: 'checkbox',
@@ -270,6 +369,19 @@ const registry: Record<string, SpecInput> = {
       { value: 'edeliveryConsent', labelId: 'field.taxAttestation.edeliveryConsent', required: false },
     ],
     paths: { coinbase: 'taxAttestations', oms: null },
+    encode: {
+      coinbase: (value, { now }) => {
+        const attestation = value as TaxAttestationValue;
+        return [
+          {
+            form: 'us_w9',
+            edeliveryConsent: attestation.edeliveryConsent,
+            acceptedAt: now.toISOString(),
+            isExemptBackupWithholding: attestation.isExemptBackupWithholding,
+          },
+        ];
+      },
+    },
   },
   purposeOfAccount: selectSpec(
     'purposeOfAccount',
@@ -331,14 +443,22 @@ const registry: Record<string, SpecInput> = {
     sensitive: false,
     labelId: 'field.tos.label',
     paths: { coinbase: 'tosAcceptances', oms: 'signedAgreement' },
+    encode: {
+      coinbase: (value) => buildTosPatch('coinbase', value as TosAcceptanceValue).tosAcceptances,
+      oms: (value) => buildTosPatch('oms', value as TosAcceptanceValue).signedAgreement,
+    },
   },
-};
+} as const satisfies Record<string, SpecInput>;
+
+/** A requirement key the kit's registry describes. */
+export type FieldKey = keyof typeof registry;
 
 /**
  * Every key the registry knows, in the order fields are asked within a step:
- * the 18 requirement keys of seed 002, then `tos` and `taxAttestation`.
+ * the 18 requirement keys of seed 002, then `tos` and `taxAttestation`, then
+ * the identity documents OMS also takes.
  */
-export const FIELD_KEYS: readonly string[] = [
+export const FIELD_KEYS = [
   'firstName',
   'lastName',
   'dateOfBirth',
@@ -359,46 +479,143 @@ export const FIELD_KEYS: readonly string[] = [
   'expectedVolume',
   'tos',
   'taxAttestation',
-];
+  'itin',
+  'passport',
+  'driversLicense',
+] as const satisfies readonly FieldKey[];
 
-const safeKeyPattern = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-const genericSchema = schemaFromReader(readText('field.generic.error.required'));
-const specCache = new Map<string, FieldSpec>();
+// Every registry key is listed once in FIELD_KEYS: a key added to one and not the other fails typecheck.
+type MissingFromFieldKeys = Exclude<FieldKey, (typeof FIELD_KEYS)[number]>;
+const everyKeyListed: [MissingFromFieldKeys] extends [never] ? true : MissingFromFieldKeys = true;
+void everyKeyListed;
+
+/** Which controls a kind renders. Choices without options (an unknown list) degrade to a text box. */
+function controlForKind(kind: FieldKind, options: readonly FieldOption[] | undefined): FieldControl {
+  switch (kind) {
+    case 'date':
+      return 'date';
+    case 'phone':
+      return 'phone';
+    case 'checkbox':
+      return 'checkboxGroup';
+    case 'select':
+    case 'country':
+    case 'subdivision':
+      return options !== undefined && options.length > 0 ? 'select' : 'input';
+    case 'text':
+    case 'email':
+    case 'ssn':
+    case 'ssnLast4':
+    case 'postalCode':
+    case 'tos':
+      return 'input';
+    default:
+      return kind satisfies never;
+  }
+}
+
+function emptyValueForControl(control: FieldControl, options: readonly FieldOption[] | undefined) {
+  switch (control) {
+    case 'date':
+      return () => ({ day: '', month: '', year: '' });
+    case 'phone':
+      return () => ({ country: 'US', number: '' });
+    case 'checkboxGroup':
+      return () => Object.fromEntries((options ?? []).map((option) => [option.value, false]));
+    case 'select': {
+      // A list of one (the address country: US only) is already answered.
+      const only = options?.length === 1 ? (options[0]?.value ?? '') : '';
+      return () => only;
+    }
+    case 'input':
+      return () => '';
+    default:
+      return control satisfies never;
+  }
+}
+
+/** Completes a registry entry (or a partner's) into a spec: the derived parts follow from what it says. */
+export function completeFieldSpec(key: string, input: FieldSpecInput, known = true): FieldSpec {
+  const control = input.control ?? controlForKind(input.kind, input.options);
+  return {
+    key,
+    known,
+    supported: true,
+    ...input,
+    control,
+    emptyValue: input.emptyValue ?? emptyValueForControl(control, input.options),
+    masked: input.masked ?? (input.kind === 'ssn' || input.kind === 'ssnLast4'),
+    // Sensitive data and unknown keys never reach browser storage, whatever an entry says.
+    draftable: known && !input.sensitive && (input.draftable ?? true),
+  };
+}
 
 /**
- * The field spec for a requirement key. A key the registry does not know gets
- * a generic, required text field (labelled "Additional information"), never
- * an exception, so a new provider requirement still renders.
+ * A partner's own field specs, by requirement key: keys the kit does not
+ * know (a provider's new requirement), or the kit's own keys described
+ * otherwise (a minimum age of 21 through {@link dateOfBirthSchema}). Pass
+ * the same object to `<KycKitProvider fieldSpecs>` and the proxy's
+ * `fieldSpecs` option, so what the browser asks for the proxy accepts.
  */
-export function fieldSpecFor(key: string): FieldSpec {
+export type PartnerFieldSpecs = Readonly<Record<string, FieldSpecInput>>;
+
+const genericSchema = schemaFromReader(readText('field.generic.error.required'));
+const specCache = new Map<string, FieldSpec>();
+const partnerCaches = new WeakMap<PartnerFieldSpecs, Map<string, FieldSpec>>();
+
+function unsupportedSpec(key: string): FieldSpec {
+  return {
+    ...completeFieldSpec(
+      key,
+      {
+        section: 'personal',
+        kind: 'text',
+        schema: genericSchema,
+        inputMode: 'text',
+        // Unknown data may be personal: treat it as sensitive.
+        sensitive: true,
+        labelId: 'field.unsupported.title',
+        hintId: 'field.unsupported.description',
+        paths: { coinbase: null, oms: null },
+      },
+      false,
+    ),
+    supported: false,
+  };
+}
+
+/**
+ * The field spec for a requirement key: the partner's spec when `specs` has
+ * one, else the registry's. A key neither describes gets an unsupported spec
+ * (`supported: false`, no request path), never an exception: the form shows
+ * "we need something else from you, contact support", and the proxy accepts
+ * no value for it.
+ */
+export function fieldSpecFor(key: string, specs?: PartnerFieldSpecs): FieldSpec {
+  if (specs !== undefined && Object.hasOwn(specs, key)) {
+    let cache = partnerCaches.get(specs);
+    if (cache === undefined) {
+      cache = new Map();
+      partnerCaches.set(specs, cache);
+    }
+    const cachedPartner = cache.get(key);
+    if (cachedPartner !== undefined) return cachedPartner;
+    const partnerEntry = specs[key];
+    if (partnerEntry !== undefined) {
+      const spec = completeFieldSpec(key, partnerEntry);
+      cache.set(key, spec);
+      return spec;
+    }
+  }
   const cached = specCache.get(key);
   if (cached !== undefined) return cached;
-  const known = Object.hasOwn(registry, key) ? registry[key] : undefined;
-  const spec: FieldSpec =
-    known !== undefined
-      ? { key, known: true, ...known }
-      : {
-          key,
-          known: false,
-          section: 'personal',
-          kind: 'text',
-          schema: genericSchema,
-          inputMode: 'text',
-          // Unknown data may be personal: treat it as sensitive.
-          sensitive: true,
-          labelId: 'field.generic.label',
-          hintId: 'field.generic.hint',
-          // Only a plain identifier becomes a body path; anything else could
-          // address a nested or prototype property.
-          paths: safeKeyPattern.test(key)
-            ? { coinbase: `individual.${key}`, oms: key }
-            : { coinbase: null, oms: null },
-        };
-  if (known !== undefined || specCache.size < 1000) specCache.set(key, spec);
+  const entry: SpecInput | undefined = Object.hasOwn(registry, key) ? registry[key as FieldKey] : undefined;
+  const spec = entry !== undefined ? completeFieldSpec(key, entry) : unsupportedSpec(key);
+  if (entry !== undefined || specCache.size < 1000) specCache.set(key, spec);
   return spec;
 }
 
 /** Whether the registry has a spec for `key`. */
-export function isKnownFieldKey(key: string): boolean {
+export function isKnownFieldKey(key: string): key is FieldKey {
   return Object.hasOwn(registry, key);
 }

@@ -5,7 +5,7 @@ describe('validateFields', () => {
   it('returns the strict provider forms of valid values', () => {
     expect(
       validateFields({
-        fullSsn: '123 45 6789',
+        fullSsn: '123-45-6789',
         dateOfBirth: { day: '5', month: '3', year: '1990' },
         firstName: 'Jane',
       }),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { messages, type MessageId } from '../messages/messages';
-import { fieldSpecFor } from './fieldSpecFor';
+import { fieldSpecFor, type PartnerFieldSpecs } from './fieldSpecFor';
 
 /** One field's error: the message id and its English text (for logs and API bodies). */
 export interface FieldError {
@@ -21,16 +21,19 @@ function toMessageId(message: string): MessageId {
  * Validates form values with each key's field spec and returns the strict
  * provider forms (an SSN as ###-##-####, a phone in E.164), or one error per
  * invalid key. `keys` defaults to the keys present in `values`; a key listed
- * but absent is reported as missing.
+ * but absent is reported as missing. `fieldSpecs` are the partner's own
+ * (see {@link PartnerFieldSpecs}).
  */
 export function validateFields(
   values: Record<string, unknown>,
   keys?: readonly string[],
+  fieldSpecs?: PartnerFieldSpecs,
 ): ValidateFieldsResult {
   const errors: [string, FieldError][] = [];
   const output: [string, unknown][] = [];
   for (const key of keys ?? Object.keys(values)) {
-    const result = fieldSpecFor(key).schema.safeParse(Object.hasOwn(values, key) ? values[key] : undefined);
+    const spec = fieldSpecFor(key, fieldSpecs);
+    const result = spec.schema.safeParse(Object.hasOwn(values, key) ? values[key] : undefined);
     if (result.success) {
       output.push([key, result.data]);
       continue;
@@ -49,6 +52,7 @@ export function validateFields(
  */
 export function formFieldsSchema(
   keys: readonly string[],
+  fieldSpecs?: PartnerFieldSpecs,
 ): z.ZodMiniObject<Record<string, z.ZodMiniType<unknown, unknown>>> {
-  return z.object(Object.fromEntries(keys.map((key) => [key, fieldSpecFor(key).schema])));
+  return z.object(Object.fromEntries(keys.map((key) => [key, fieldSpecFor(key, fieldSpecs).schema])));
 }

@@ -83,6 +83,8 @@ export const en = {
 
   'field.rejected': "We couldn't verify this. Check it and enter it again.",
   'field.error.tooLong': 'Enter 256 characters or fewer',
+  // Control characters, direction overrides and broken characters: what no keyboard types.
+  'field.error.characters': 'Remove the special characters you entered',
   // The proxy's field-level codes: a key outside the registry, and `tos` sent as a field.
   'field.error.unknown': 'This field is not part of onboarding.',
   'field.error.tosNotAField': 'Accept the Terms of Service on their own step.',
@@ -91,6 +93,10 @@ export const en = {
   'field.generic.label': 'Additional information',
   'field.generic.hint': 'Enter the information requested.',
   'field.generic.error.required': 'Enter this information',
+  // A requirement the kit has no field spec for: never an unsubmittable field.
+  'field.unsupported.title': 'We need something else from you',
+  'field.unsupported.description':
+    "We need more information that can't be collected here. Please contact support.",
 
   'field.firstName.label': 'First name',
   'field.firstName.error.required': 'Enter your first name',
@@ -109,14 +115,26 @@ export const en = {
   'field.dateOfBirth.error.yearFormat': 'Enter the year as 4 digits, for example 1990',
   'field.dateOfBirth.error.real': 'Date of birth must be a real date',
   'field.dateOfBirth.error.past': 'Date of birth must be in the past',
+  'field.dateOfBirth.error.minimumAge': "You're not old enough to open this account",
+  'field.dateOfBirth.error.tooOld': 'Date of birth must be within the last 120 years',
 
   'field.ssnLast4.label': 'Last 4 digits of your Social Security number',
   'field.ssnLast4.error.required': 'Enter the last 4 digits of your Social Security number',
   'field.ssnLast4.error.invalid': 'Enter exactly 4 digits',
   'field.fullSsn.label': 'Social Security number',
-  'field.fullSsn.hint': 'All 9 digits. Dashes and spaces are optional.',
+  'field.fullSsn.hint': 'All 9 digits, with or without dashes: 123-45-6789 or 123456789.',
   'field.fullSsn.error.required': 'Enter your Social Security number',
   'field.fullSsn.error.invalid': 'Enter a 9-digit Social Security number',
+  'field.itin.label': 'Individual Taxpayer Identification Number (ITIN)',
+  'field.itin.hint': 'All 9 digits, with or without dashes: 912-70-1234 or 912701234.',
+  'field.itin.error.required': 'Enter your ITIN',
+  'field.itin.error.invalid': 'Enter a 9-digit ITIN that starts with 9, like 912-70-1234',
+  'field.passport.label': 'Passport number',
+  'field.passport.error.required': 'Enter your passport number',
+  'field.passport.error.invalid': 'Enter the passport number as letters and numbers only',
+  'field.driversLicense.label': "Driver's license number",
+  'field.driversLicense.error.required': "Enter your driver's license number",
+  'field.driversLicense.error.invalid': "Enter the driver's license number as letters and numbers only",
 
   'field.addressLine1.label': 'Street address',
   'field.addressLine1.error.required': 'Enter your street address',

@@ -30,7 +30,7 @@ export type OnboardingProps = UseOnboardingOptions & {
   messages?: Partial<Record<MessageId | string, string>>;
 };
 
-function titleIdFor(status: OnboardingStatus): string | undefined {
+function titleIdFor(status: OnboardingStatus): MessageId | undefined {
   switch (status) {
     case 'terms':
       return 'step.terms.title';

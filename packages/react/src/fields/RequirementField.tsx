@@ -32,7 +32,7 @@ export interface FieldControlProps {
   className?: string;
 }
 
-/** The styled control for one field's prop bags, chosen by the bags' `control` and `kind`. */
+/** The styled control for one field's prop bags, chosen by the bags' `control` (masked inputs for SSNs). */
 export function FieldControl({
   field,
   note = <RequirementNote planned={field} />,
@@ -40,7 +40,7 @@ export function FieldControl({
 }: FieldControlProps) {
   switch (field.control) {
     case 'input':
-      return field.kind === 'ssn' || field.kind === 'ssnLast4' ? (
+      return field.isMasked ? (
         <SsnField field={field} note={note} className={className} />
       ) : (
         <TextField field={field} note={note} className={className} />

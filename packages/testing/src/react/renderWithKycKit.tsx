@@ -1,3 +1,4 @@
+import type { PartnerFieldSpecs } from '@kyc-kit/core';
 import { es } from '@kyc-kit/core/locales/es';
 import { QueryClient } from '@tanstack/react-query';
 import { render, renderHook } from '@testing-library/react';
@@ -20,7 +21,7 @@ function spanishFor(locale: string | undefined): typeof es | undefined {
 /** A wrapper component providing the kit with `client`. */
 export function kycKitWrapper(
   client: ProxyClient,
-  options: { locale?: string; queryClient?: QueryClient } = {},
+  options: { locale?: string; queryClient?: QueryClient; fieldSpecs?: PartnerFieldSpecs; userKey?: string } = {},
 ) {
   const queryClient = options.queryClient ?? createTestQueryClient();
   return function Wrapper({ children }: { children?: ReactNode }) {
@@ -30,6 +31,8 @@ export function kycKitWrapper(
         locale={options.locale ?? 'en'}
         messages={spanishFor(options.locale)}
         queryClient={queryClient}
+        fieldSpecs={options.fieldSpecs}
+        userKey={options.userKey}
       >
         {children}
       </KycKitProvider>
@@ -41,7 +44,7 @@ export function kycKitWrapper(
 export function renderKycKitHook<Result>(
   hook: () => Result,
   client: ProxyClient,
-  options: { locale?: string } = {},
+  options: { locale?: string; fieldSpecs?: PartnerFieldSpecs; userKey?: string } = {},
 ) {
   return renderHook(hook, { wrapper: kycKitWrapper(client, options) });
 }
@@ -50,7 +53,7 @@ export function renderKycKitHook<Result>(
 export function renderWithKycKit(
   element: ReactElement,
   client: ProxyClient,
-  options: { locale?: string } = {},
+  options: { locale?: string; fieldSpecs?: PartnerFieldSpecs; userKey?: string } = {},
 ) {
   return render(element, { wrapper: kycKitWrapper(client, options) });
 }

@@ -1,0 +1,492 @@
+import type { CreateCustomerBody, UpdateCustomerBody } from '../requestBodySchemas';
+import { FIELD_KEYS, FIELD_SECTIONS, fieldSpecFor, type PartnerFieldSpecs } from '../fields/fieldSpecFor';
+import { gate } from '../gate';
+import { hasMessage } from '../messages/messages';
+import type { Customer, ProviderName } from '../model';
+import { planSteps, type PlannedField, type Step, type StepPlan } from '../planSteps';
+import { createAttempts } from './createAttempts';
+
+/** The form the engine drives: react-hook-form in the hooks, a plain object in tests. */
+export interface EngineForm {
+  /** Every value of the form. */
+  getValues: () => Record<string, unknown>;
+  /** Sets one value; `dirty` says whether it counts as typed. */
+  setValue: (key: string, value: unknown, options: { dirty: boolean }) => void;
+  /** Whether the person typed in `key` since the form started. */
+  isDirty: (key: string) => boolean;
+  /** Replaces every value and forgets what was typed. */
+  reset: (values: Record<string, unknown>) => void;
+  /** Validates `keys` (and marks them touched); resolves the keys that are invalid. */
+  validate: (keys: readonly string[]) => Promise<string[]>;
+  /** Shows the server's errors on their fields, focusing the first. */
+  showServerErrors: (errors: readonly { key: string; message: string }[]) => void;
+  /** Removes the errors of `keys`. */
+  clearErrors: (keys: readonly string[]) => void;
+}
+
+/** Where drafts live: sessionStorage in a browser, nothing on a server, a Map in tests. */
+export interface DraftStore {
+  read: (scope: string) => Record<string, unknown>;
+  write: (scope: string, values: Record<string, unknown>) => void;
+  clear: (scope: string) => void;
+}
+
+/** The writes the engine makes (the hooks' proxy client has this shape). */
+export interface EngineTransport {
+  createCustomer: (body: CreateCustomerBody, options: { idempotencyKey: string }) => Promise<Customer>;
+  updateCustomer: (body: UpdateCustomerBody, options: { idempotencyKey: string }) => Promise<Customer>;
+}
+
+/** What the engine needs of an error: a code, and per field a code and a safe English text. */
+export interface EngineError {
+  code: string;
+  fields?: Readonly<Record<string, { code: string; message: string }>>;
+}
+
+/** What the onboarding plans for; the engine re-plans when one changes. */
+export interface OnboardingEngineSettings {
+  /** The capabilities to unlock. */
+  capabilities: readonly string[];
+  /** `due` asks only what is needed now; `eventually_due` also what will be needed later. */
+  include?: 'due' | 'eventually_due';
+  /** Keep what was typed in draftable fields across a reload. */
+  saveDraft?: boolean;
+}
+
+/** Options of {@link createOnboardingEngine}. */
+export interface OnboardingEngineOptions<Error extends EngineError> extends OnboardingEngineSettings {
+  /** The customer known at start: `undefined` while loading, `null` when there is none yet. */
+  customer: Customer | null | undefined;
+  form: EngineForm;
+  transport: EngineTransport;
+  /** Makes a fresh idempotency key. */
+  createIdempotencyKey: () => string;
+  /** Turns whatever a write threw into the error the UI shows (a network failure too). */
+  toError: (error: unknown) => Error;
+  /** Called with the customer a write returned (to update a cache). */
+  onCustomer?: (customer: Customer) => void;
+  /** A refusal not about a field may mean the customer changed: read it again. */
+  onStale?: () => void;
+  /** Browser storage for drafts; without one nothing is kept. */
+  drafts?: DraftStore;
+  /**
+   * Whose session this is (the partner's user key). Drafts are kept under it,
+   * so one user never sees another's; without one they are kept per customer.
+   */
+  userKey?: string;
+  /** The partner's own field specs. */
+  fieldSpecs?: PartnerFieldSpecs;
+  /** The provider, for the plan before a customer exists. */
+  provider?: ProviderName;
+}
+
+/** The outcome of a submit: keys and codes, never values. */
+export type StepSubmitResult =
+  | { ok: true; stepId: Step['id']; fieldKeys: string[]; customer: Customer }
+  | { ok: false; stepId: Step['id'] | undefined; code: string; fieldKeys: string[] };
+
+/** The engine's state, as `getSnapshot` returns it (a new object only when something changed). */
+export interface OnboardingSnapshot<Error extends EngineError> {
+  customer: Customer | null | undefined;
+  /** Core's full plan (with the terms step and fields awaiting verification). */
+  plan: StepPlan;
+  /** The form's steps still open (Terms of Service are not the form's). */
+  openSteps: readonly Step[];
+  /** Open steps and the steps saved in this session (reachable with `back`), in order. */
+  steps: readonly Step[];
+  /** The current step's index in `steps`; -1 once nothing is left to type. */
+  stepIndex: number;
+  step: Step | undefined;
+  /** Every field of `steps`, by key. */
+  plannedFields: ReadonlyMap<string, PlannedField>;
+  /** Capabilities asked for that the existing customer has not requested. */
+  missingCapabilities: readonly string[];
+  /** The customer exists and no form step is left (all saved, or a compliance decision ended the flow). */
+  isFormClosed: boolean;
+  isSubmitting: boolean;
+  /** The last write's error; `null` after a successful one. */
+  submitError: Error | null;
+  /** Counts failed submits, so an error summary knows when to take focus. */
+  failedSubmitCount: number;
+}
+
+/** A store: subscribe, read the snapshot, act. No React, no DOM. */
+export interface OnboardingEngine<Error extends EngineError> {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => OnboardingSnapshot<Error>;
+  /** The customer changed (a read, an event, a write elsewhere). */
+  setCustomer: (customer: Customer | null | undefined) => void;
+  /** The capabilities, `include` or draft setting changed. */
+  setSettings: (settings: OnboardingEngineSettings) => void;
+  /** What was typed changed: keep the draft in step. */
+  valuesChanged: (values: Record<string, unknown>) => void;
+  /** The server's error for `key` while its value is the one refused, else `undefined`. */
+  serverErrorFor: (key: string, value: unknown) => string | undefined;
+  back: () => void;
+  /** Shows the step at `index` if it is not after the current one. */
+  goToStep: (index: number) => void;
+  /** Validates and saves the current step (creating the customer on the first save). */
+  submitStep: () => Promise<StepSubmitResult>;
+  /** Asks for the capabilities the existing customer has not requested; resolves whether it worked. */
+  requestCapabilities: () => Promise<boolean>;
+  /**
+   * The form is live (a browser effect): fill in empty values and restore the
+   * draft. The returned function is for when the form goes away: a closed
+   * form leaves no draft.
+   */
+  connect: () => () => void;
+}
+
+/** Form values before anything is typed: every registry key (and the partner's) but `tos`. */
+export function emptyFormValues(fieldSpecs?: PartnerFieldSpecs): Record<string, unknown> {
+  const keys = new Set<string>([...FIELD_KEYS, ...Object.keys(fieldSpecs ?? {})]);
+  return Object.fromEntries(
+    [...keys]
+      .map((key) => fieldSpecFor(key, fieldSpecs))
+      .filter((spec) => spec.kind !== 'tos')
+      .map((spec) => [spec.key, spec.emptyValue()]),
+  );
+}
+
+function pick(values: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in values).map((key) => [key, values[key]]));
+}
+
+/** Keys the form never holds: Terms of Service have their own step. */
+function isFormField(field: PlannedField): boolean {
+  return field.spec.kind !== 'tos';
+}
+
+const sectionIndex = (id: Step['id']) => FIELD_SECTIONS.indexOf(id);
+
+/** A short, non-reversible tag of the user key: drafts are named by it, never by an email or id. */
+function userTag(userKey: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < userKey.length; index += 1) {
+    hash = Math.imul(hash ^ userKey.charCodeAt(index), 0x01000193) >>> 0;
+  }
+  return `u${hash.toString(36)}`;
+}
+
+/**
+ * The onboarding engine: the plan, the current step, the steps saved in this
+ * session, the server's errors, the draft policy, idempotency attempts and
+ * the create-vs-update choice, as a store with `subscribe` / `getSnapshot`
+ * (like TanStack Query's `QueryObserver`). The hooks adapt it to React with
+ * `useSyncExternalStore` and react-hook-form.
+ *
+ * After a save only the fields that came back due or rejected are asked
+ * again; after a failed save every typed value stays and the server's field
+ * errors sit on their fields until the value changes. When the provider
+ * deletes the customer the form empties and starts over.
+ */
+export function createOnboardingEngine<Error extends EngineError>(
+  options: OnboardingEngineOptions<Error>,
+): OnboardingEngine<Error> {
+  const { form, transport, fieldSpecs, drafts } = options;
+  let settings: Required<OnboardingEngineSettings> = {
+    capabilities: options.capabilities,
+    include: options.include ?? 'due',
+    saveDraft: options.saveDraft ?? true,
+  };
+  let customer = options.customer;
+  let lastCustomerId = customer?.id;
+  let savedSteps: Step[] = [];
+  let position: Step['id'] | undefined;
+  let isSubmitting = false;
+  let submitError: Error | null = null;
+  let failedSubmitCount = 0;
+  let submitting = false;
+  const serverErrors = new Map<string, { snapshot: string; message: string }>();
+  const stepAttempts = createAttempts(options.createIdempotencyKey);
+  const capabilityAttempts = createAttempts(options.createIdempotencyKey);
+  const listeners = new Set<() => void>();
+  const tag = options.userKey === undefined ? undefined : userTag(options.userKey);
+  let restoredScope: string | undefined;
+
+  const planFor = (value: Customer | null) =>
+    planSteps(value, {
+      capabilities: settings.capabilities,
+      include: settings.include,
+      fieldSpecs,
+      provider: options.provider,
+    });
+
+  function derive(): OnboardingSnapshot<Error> {
+    const plan = planFor(customer ?? null);
+    const openSteps = plan.steps
+      .map((step) => ({ ...step, fields: step.fields.filter(isFormField) }))
+      .filter((step) => step.fields.length > 0);
+    // A saved step the provider sends back (a rejected field) shows only what it asks again.
+    const open = new Set(openSteps.map((step) => step.id));
+    const steps = [...openSteps, ...savedSteps.filter((step) => !open.has(step.id))].sort(
+      (left, right) => sectionIndex(left.id) - sectionIndex(right.id),
+    );
+    // The step chosen (by a save, "back" or a server error) while it is listed; else the first open one.
+    const chosen = position === undefined ? -1 : steps.findIndex((step) => step.id === position);
+    const firstOpen = openSteps[0];
+    const stepIndex =
+      chosen !== -1 ? chosen : firstOpen === undefined ? -1 : steps.findIndex((s) => s.id === firstOpen.id);
+    const missingCapabilities = customer
+      ? settings.capabilities.filter((name) => !customer?.capabilities[name]?.requested)
+      : [];
+    const isFormClosed =
+      customer !== undefined &&
+      customer !== null &&
+      (openSteps.length === 0 ||
+        settings.capabilities.some((name) => gate(customer as Customer, name).reason === 'unavailable'));
+    return {
+      customer,
+      plan,
+      openSteps,
+      steps,
+      stepIndex,
+      step: stepIndex === -1 ? undefined : steps[stepIndex],
+      plannedFields: new Map(steps.flatMap((step) => step.fields.map((field) => [field.key, field] as const))),
+      missingCapabilities,
+      isFormClosed,
+      isSubmitting,
+      submitError,
+      failedSubmitCount,
+    };
+  }
+
+  let snapshot = derive();
+  const emit = () => {
+    snapshot = derive();
+    for (const listener of listeners) listener();
+  };
+
+  // Drafts: per user when the partner names one, per customer (`new` before it exists).
+  const draftScope = (): string | undefined => {
+    if (customer === undefined) return undefined;
+    const base = customer?.id ?? 'new';
+    return tag === undefined ? base : `${tag}:${base}`;
+  };
+  // Only fields still to be saved go in the draft: once the proxy has a value, the page needs no copy of it.
+  const draftKeys = (exclude: readonly string[] = []): string[] =>
+    snapshot.isFormClosed
+      ? []
+      : snapshot.openSteps
+          .flatMap((step) => step.fields)
+          .filter((field) => field.spec.draftable && !exclude.includes(field.key))
+          .map((field) => field.key);
+  const writeDraft = (values: Record<string, unknown>, exclude?: readonly string[]) => {
+    const scope = draftScope();
+    if (drafts === undefined || scope === undefined || !settings.saveDraft) return;
+    drafts.write(scope, pick(values, draftKeys(exclude)));
+  };
+  const isDraftable = (key: string) => fieldSpecFor(key, fieldSpecs).draftable;
+
+  /** Restores a draft once per scope, then rewrites it (or drops it once the form closed). */
+  function syncDrafts(): void {
+    const scope = draftScope();
+    if (drafts === undefined || scope === undefined) return;
+    if (settings.saveDraft && restoredScope !== scope) {
+      const previous = restoredScope;
+      restoredScope = scope;
+      // A draft typed before the customer existed moves under the new customer.
+      if (previous !== undefined && previous === (tag === undefined ? 'new' : `${tag}:new`)) drafts.clear(previous);
+      for (const [key, value] of Object.entries(drafts.read(scope))) {
+        if (isDraftable(key) && !form.isDirty(key)) form.setValue(key, value, { dirty: true });
+      }
+    }
+    if (snapshot.isFormClosed) drafts.clear(scope);
+    else writeDraft(form.getValues());
+  }
+
+  /** Unknown requirement keys arrive with the customer: give them an empty value so their inputs start empty. */
+  function fillEmptyValues(): void {
+    const values = form.getValues();
+    for (const field of snapshot.plannedFields.values()) {
+      if (values[field.key] === undefined) form.setValue(field.key, field.spec.emptyValue(), { dirty: false });
+    }
+  }
+
+  function startOver(previousId: string): void {
+    // Nothing typed for the deleted customer is kept, in memory or in the draft.
+    const scope = tag === undefined ? previousId : `${tag}:${previousId}`;
+    drafts?.clear(scope);
+    stepAttempts.settle();
+    capabilityAttempts.settle();
+    serverErrors.clear();
+    form.reset(emptyFormValues(fieldSpecs));
+    savedSteps = [];
+    position = undefined;
+    submitError = null;
+  }
+
+  function setCustomer(next: Customer | null | undefined): void {
+    if (next === customer) return;
+    customer = next;
+    if (next !== undefined) {
+      const previousId = lastCustomerId;
+      lastCustomerId = next?.id;
+      if (next === null && previousId !== undefined) startOver(previousId);
+    }
+    emit();
+    fillEmptyValues();
+    syncDrafts();
+  }
+
+  async function saveStep(step: Step): Promise<StepSubmitResult> {
+    const stepId = step.id;
+    const fieldKeys = step.fields.map((field) => field.key);
+    const invalidKeys = await form.validate(fieldKeys);
+    if (invalidKeys.length > 0) {
+      failedSubmitCount += 1;
+      emit();
+      return { ok: false, stepId, code: 'invalid_fields', fieldKeys: invalidKeys };
+    }
+    const values = form.getValues();
+    const fields = pick(values, fieldKeys);
+    const missing = snapshot.missingCapabilities;
+    const current = customer;
+    const request = current
+      ? {
+          method: 'update' as const,
+          body: { fields, ...(missing.length > 0 ? { capabilities: [...missing] } : {}) },
+        }
+      : { method: 'create' as const, body: { capabilities: [...settings.capabilities], fields } };
+    // The customer is part of the fingerprint: after a deletion the same values for the new customer are a new submit.
+    const idempotencyKey = stepAttempts.keyFor({ customerId: current?.id, request });
+    isSubmitting = true;
+    submitError = null;
+    emit();
+    try {
+      const saved =
+        request.method === 'create'
+          ? await transport.createCustomer(request.body, { idempotencyKey })
+          : await transport.updateCustomer(request.body, { idempotencyKey });
+      stepAttempts.settle();
+      // The proxy holds these values now: they leave the draft at once, before the customer is re-planned.
+      writeDraft(form.getValues(), fieldKeys);
+      for (const key of fieldKeys) serverErrors.delete(key);
+      form.clearErrors(fieldKeys);
+      savedSteps = [...savedSteps.filter((each) => each.id !== stepId), step];
+      // Where to go is decided from this answer, once: a later live update must not pull the user off their step.
+      const nextOpen = planFor(saved)
+        .steps.filter((each) => each.fields.some(isFormField))
+        .map((each) => each.id);
+      position = nextOpen.includes(stepId)
+        ? stepId
+        : (nextOpen.find((id) => sectionIndex(id) > sectionIndex(stepId)) ?? nextOpen[0]);
+      isSubmitting = false;
+      setCustomer(saved);
+      options.onCustomer?.(saved);
+      return { ok: true, stepId, fieldKeys, customer: saved };
+    } catch (error) {
+      const failure = options.toError(error);
+      submitError = failure;
+      failedSubmitCount += 1;
+      const shown: { key: string; message: string }[] = [];
+      for (const [key, fieldError] of Object.entries(failure.fields ?? {})) {
+        // The code when the catalogue knows it (so it follows the locale), else the proxy's safe English text.
+        const message = hasMessage(fieldError.code) ? fieldError.code : fieldError.message;
+        serverErrors.set(key, { snapshot: JSON.stringify(values[key]), message });
+        shown.push({ key, message });
+      }
+      const errorKeys = shown.map((each) => each.key);
+      // Server errors on a field of another step: show that step so the user can fix it.
+      const withError = snapshot.steps.find((each) => each.fields.some((f) => errorKeys.includes(f.key)));
+      if (withError !== undefined && withError.id !== stepId) position = withError.id;
+      isSubmitting = false;
+      emit();
+      form.showServerErrors(shown);
+      if (errorKeys.length === 0) options.onStale?.();
+      return { ok: false, stepId, code: failure.code, fieldKeys: errorKeys };
+    } finally {
+      if (isSubmitting) {
+        isSubmitting = false;
+        emit();
+      }
+    }
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    setCustomer,
+    setSettings(next) {
+      const include = next.include ?? 'due';
+      const saveDraft = next.saveDraft ?? true;
+      const same =
+        include === settings.include &&
+        saveDraft === settings.saveDraft &&
+        next.capabilities.join('\n') === settings.capabilities.join('\n');
+      if (same) return;
+      settings = { capabilities: next.capabilities, include, saveDraft };
+      emit();
+      fillEmptyValues();
+      syncDrafts();
+    },
+    valuesChanged(values) {
+      writeDraft(values);
+    },
+    serverErrorFor(key, value) {
+      const entry = serverErrors.get(key);
+      if (entry === undefined) return undefined;
+      // A server error stays on its field until the value changes: a blur alone re-validates with the schema only.
+      if (JSON.stringify(value) === entry.snapshot) return entry.message;
+      serverErrors.delete(key);
+      return undefined;
+    },
+    back() {
+      const previous = snapshot.steps[snapshot.stepIndex - 1];
+      if (previous === undefined) return;
+      position = previous.id;
+      emit();
+    },
+    goToStep(index) {
+      const target = snapshot.steps[index];
+      if (target === undefined || index > snapshot.stepIndex) return;
+      position = target.id;
+      emit();
+    },
+    async submitStep() {
+      const step = snapshot.step;
+      // A flag, not the snapshot: a double click lands twice before anything re-renders.
+      if (step === undefined || submitting) {
+        return { ok: false, stepId: step?.id, code: 'busy', fieldKeys: [] };
+      }
+      submitting = true;
+      try {
+        return await saveStep(step);
+      } finally {
+        submitting = false;
+      }
+    },
+    async requestCapabilities() {
+      if (!customer) return false;
+      const missing = [...snapshot.missingCapabilities];
+      if (missing.length === 0) return true;
+      try {
+        const saved = await transport.updateCustomer(
+          { capabilities: missing },
+          { idempotencyKey: capabilityAttempts.keyFor({ customerId: customer.id, missing }) },
+        );
+        capabilityAttempts.settle();
+        setCustomer(saved);
+        options.onCustomer?.(saved);
+        return true;
+      } catch (error) {
+        submitError = options.toError(error);
+        emit();
+        return false;
+      }
+    },
+    connect() {
+      fillEmptyValues();
+      syncDrafts();
+      return () => {
+        // Leaving after completion: whatever rendered the form is gone, and so must be its draft.
+        const scope = draftScope();
+        if (snapshot.isFormClosed && scope !== undefined) drafts?.clear(scope);
+        restoredScope = undefined;
+      };
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import type { PlannedField, StepPlan, Step } from '@kyc-kit/core';
+import type { FormEvent } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import type { RequirementFieldProps, RequirementOption } from './buildRequirementFieldProps';
+import type { KycKitApiError } from './KycKitApiError';
+import type { Translate } from './KycKitProvider';
+
+/** Options of {@link useRequirementsForm}. */
+export interface UseRequirementsFormOptions {
+  /** The capabilities the form collects requirements for. */
+  capabilities: string[];
+  /**
+   * `due` asks only what is needed now; `eventually_due` also asks what will be needed later.
+   * @default 'due'
+   */
+  include?: 'due' | 'eventually_due';
+  /**
+   * Keep what was typed in non-sensitive fields across a reload (sessionStorage, per customer).
+   * Sensitive fields are never stored, whatever this says.
+   * @default true
+   */
+  saveDraft?: boolean;
+  /** Called after a step was saved. Carries keys, never values. */
+  onStepSubmitted?: (detail: { stepId: string; fieldKeys: string[]; customerId: string }) => void;
+  /** Called when a step could not be saved. Carries keys and codes, never values. */
+  onStepSubmitFailed?: (detail: { stepId: string; code: string; fieldKeys: string[] }) => void;
+}
+
+/** One entry of an error summary (GOV.UK: a link to each invalid field). */
+export interface RequirementErrorSummaryItem {
+  /** The requirement key. */
+  key: string;
+  /** Translated error text. */
+  message: string;
+  /** The id of the control the entry links to and focuses. */
+  targetId: string;
+}
+
+/** The step being shown: one of the form steps of the plan. */
+export interface RequirementsFormStep extends Step {
+  /** The step's fields that the form collects (Terms of Service are `useTermsOfService`'s). */
+  fields: PlannedField[];
+  /** Translated title. */
+  title: string;
+}
+
+/** What {@link useRequirementsForm} returns. */
+export interface RequirementsForm {
+  /** The react-hook-form instance, for partners who wire their own controls (`form.control` with `useController`). */
+  form: UseFormReturn<FieldValues>;
+  /** Core's full plan for the customer (including the terms step and fields awaiting verification). */
+  plan: StepPlan;
+  /** The steps of this session in order: those still open and those saved (reachable with `back`). */
+  steps: RequirementsFormStep[];
+  /** The current step; `undefined` once nothing is left to type. */
+  step: RequirementsFormStep | undefined;
+  /** Zero-based index of `step` in `steps`. */
+  stepIndex: number;
+  /** The i of "step i of n" (1-based). */
+  stepNumber: number;
+  /**
+   * The n of "step i of n": the form's own steps. Terms of Service are not
+   * the form's; `useOnboarding().step.count` adds them as the last step.
+   */
+  stepCount: number;
+  /** Translated "Step i of n". */
+  progressLabel: string;
+  isFirstStep: boolean;
+  isLastStep: boolean;
+  /** Shows an earlier step again (values stay typed). */
+  back: () => void;
+  /** Shows the step at `index` if it is not after the current one. */
+  goToStep: (index: number) => void;
+  /** Validates the current step and saves it through the proxy; resolves whether it was saved. */
+  submitStep: () => Promise<boolean>;
+  /**
+   * Asks the provider for the capabilities the existing customer has not
+   * requested yet (their requirements appear only then); resolves whether it worked.
+   */
+  requestCapabilities: () => Promise<boolean>;
+  /** Capabilities of the options the existing customer has not requested. */
+  missingCapabilities: string[];
+  /** Keys of the current step's fields, in order. */
+  fieldKeys: string[];
+  /**
+   * Prop bags of one field. Reading them subscribes the component that calls
+   * this to every field's error state; for per-field rendering use
+   * `useRequirementField({ form, name })` in each field component.
+   */
+  getFieldProps: (key: string) => RequirementFieldProps;
+  /** Props of the `<form>` element: submit runs `submitStep`. */
+  formProps: {
+    id: string;
+    noValidate: true;
+    onSubmit: (event: FormEvent) => void;
+    'aria-labelledby': string;
+  };
+  /** Props of the step's heading, which labels the form. */
+  titleProps: { id: string };
+  /** True while a step is being saved. */
+  isSubmitting: boolean;
+  /** The last save's error, `null` after a successful one. */
+  submitError: KycKitApiError | null;
+  /** Translated text of `submitError`. */
+  submitErrorMessage: string | undefined;
+  /** Increases at each failed submit attempt, so an error summary knows when to take focus. */
+  failedSubmitCount: number;
+  /** True until the customer has been loaded. */
+  isLoading: boolean;
+  /** True when the customer is loaded and no field is left to type. */
+  isComplete: boolean;
+  /**
+   * Requirements the kit has no field spec for: it cannot collect them, so
+   * show "we need something else from you, contact support" (the catalogue's
+   * `field.unsupported.title` and `.description`) instead of a field.
+   */
+  unsupportedFields: PlannedField[];
+  /** Internal wiring for `useRequirementField` and `useRequirementsErrorSummary`. */
+  fieldContext: RequirementFieldContext;
+}
+
+/** What a per-field hook needs from its form. */
+export interface RequirementFieldContext {
+  idPrefix: string;
+  t: Translate;
+  plannedFields: ReadonlyMap<string, PlannedField>;
+  fieldKeys: string[];
+  countryOptions: RequirementOption[];
+}
