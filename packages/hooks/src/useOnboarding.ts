@@ -1,13 +1,12 @@
 import { gate } from '@kyc-kit/core';
 import type { Gate } from '@kyc-kit/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
 import type { Translate } from './KycKitProvider';
 import { translateApiError } from './translateApiError';
 import { useCustomer } from './useCustomer';
 import { useCustomerEvents } from './useCustomerEvents';
+import { DEFAULT_VERIFYING_POLL_MS, useRefreshWhileVerifying } from './useRefreshWhileVerifying';
 import type { UseCustomerEventsOptions } from './useCustomerEvents';
 import { useRequirementsForm } from './useRequirementsForm';
 import type { RequirementsForm } from './useRequirementsForm';
@@ -105,62 +104,6 @@ export interface Onboarding {
   retry: () => void;
 }
 
-/** How often the customer is read again while verifying, unless `verifyingPollMs` says otherwise. */
-const DEFAULT_VERIFYING_POLL_MS = 3000;
-
-/**
- * Reads the customer every `intervalMs` while `isVerifying`, and once more
- * when a hidden page is shown again (timers are paused while it is hidden:
- * nobody is looking, and browsers throttle them anyway). A failed read is
- * ignored, as the next one may succeed; an answer is dropped when the cache
- * was updated while it was in flight (by the event stream, say), since it
- * may be older.
- */
-function useRefreshWhileVerifying(isVerifying: boolean, intervalMs: number): void {
-  const { client } = useKycKitContext('useOnboarding');
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    // Effects do not run on the server; the document check covers non-browser renderers.
-    if (!isVerifying || !(intervalMs > 0) || typeof document === 'undefined') return undefined;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => {
-      const updatedBefore = queryClient.getQueryState(kycKitQueryKeys.customer())?.dataUpdatedAt;
-      client
-        .getCustomer()
-        .then((customer) => {
-          if (
-            stopped ||
-            queryClient.getQueryState(kycKitQueryKeys.customer())?.dataUpdatedAt !== updatedBefore
-          )
-            return;
-          queryClient.setQueryData(kycKitQueryKeys.customer(), customer);
-        })
-        .catch(() => undefined);
-    };
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = undefined;
-      if (stopped || document.visibilityState === 'hidden') return;
-      timer = setTimeout(() => {
-        refresh();
-        schedule();
-      }, intervalMs);
-    };
-    const onVisibilityChange = () => {
-      if (document.visibilityState !== 'hidden') refresh();
-      schedule();
-    };
-    schedule();
-    document.addEventListener('visibilitychange', onVisibilityChange);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisibilityChange);
-    };
-  }, [isVerifying, intervalMs, client, queryClient]);
-}
-
 /** Which state the flow is in, from the customer, the gates and the form and terms hooks. */
 function statusOf(input: {
   isLoading: boolean;
@@ -169,6 +112,7 @@ function statusOf(input: {
   gates: Gate[];
   formIsComplete: boolean;
   termsRequired: boolean;
+  hasUnsupported: boolean;
 }): OnboardingStatus {
   if (input.isLoading) return 'loading';
   if (input.isError) return 'error';
@@ -177,6 +121,8 @@ function statusOf(input: {
   if (input.hasCustomer && input.gates.some((each) => each.reason === 'unavailable')) return 'unavailable';
   if (!input.formIsComplete || !input.hasCustomer) return 'collect';
   if (input.termsRequired) return 'terms';
+  // Something the kit cannot collect is owed: only support can help, so say so rather than "verifying".
+  if (input.hasUnsupported) return 'unavailable';
   return 'verifying';
 }
 
@@ -246,15 +192,20 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     gates,
     formIsComplete: form.isComplete,
     termsRequired: terms.isRequired,
+    hasUnsupported: form.unsupportedFields.length > 0,
   });
 
   // Verification runs while the user types: listen as soon as a customer exists, until the flow ends.
   const isListening = hasCustomer && (status === 'collect' || status === 'terms' || status === 'verifying');
-  useCustomerEvents({
+  const events = useCustomerEvents({
     ...(options.liveUpdates || {}),
     enabled: options.liveUpdates !== false && isListening,
   });
-  useRefreshWhileVerifying(status === 'verifying', options.verifyingPollMs ?? DEFAULT_VERIFYING_POLL_MS);
+  // The stream pushes every change while it is open; reading on an interval is for when it cannot be opened.
+  useRefreshWhileVerifying(
+    status === 'verifying' && events.status !== 'open',
+    options.verifyingPollMs ?? DEFAULT_VERIFYING_POLL_MS,
+  );
 
   const previousStatusRef = useRef<OnboardingStatus | undefined>(undefined);
   useEffect(() => {

@@ -51,7 +51,7 @@ function asText(value: unknown): string | undefined {
 
 // C0 and C1 controls (NUL, ESC, DEL ...) and the bidi embeddings, overrides and isolates (U+202A-U+202E,
 // U+2066-U+2069) that can make a name read differently on screen than in a record.
-const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const FORBIDDEN_CHARACTERS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 // Half of a surrogate pair with no other half: not a character at all (JSON and databases mangle it).
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // Text that shows nothing: format characters (zero-width space and joiners, marks), fillers and blanks.
