@@ -419,6 +419,27 @@ describe('useOnboarding while verifying', () => {
     expect(status()).toBe('collect');
   });
 
+  it('does not read on an interval while the event stream is open', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    FakeEventSource.instances = [];
+    const client = createFakeClient({ customer: verifyingCustomer() });
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+    });
+    render(<OnboardingView capability="custodyFiat" verifyingPollMs={2000} />, {
+      wrapper: kycKitWrapper(client, { queryClient }),
+    });
+    await settle();
+    const source = FakeEventSource.instances.at(-1);
+    act(() => source?.open());
+    await settle();
+    const readsBefore = client.reads;
+    await advance(20000);
+    expect(client.reads).toBe(readsBefore);
+    expect(status()).toBe('verifying');
+    vi.unstubAllGlobals();
+  });
+
   it('does not read on an interval when verifyingPollMs is 0', async () => {
     const client = createFakeClient({ customer: verifyingCustomer() });
     renderVerifying(client, 0);

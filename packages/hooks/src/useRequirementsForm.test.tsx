@@ -1,12 +1,20 @@
 import { fieldSpecFor } from '@kyc-kit/core';
 import type { Customer, FieldSpecInput, RequirementStatus } from '@kyc-kit/core';
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { KycKitApiError } from './KycKitApiError';
 import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
 import type { FakeWrite } from '@kyc-kit/testing';
-import { FieldMarkup, renderWithKycKit, RequirementsFormView } from '@kyc-kit/testing/react';
+import {
+  createTestQueryClient,
+  FieldMarkup,
+  kycKitWrapper,
+  renderWithKycKit,
+  RequirementsFormView,
+} from '@kyc-kit/testing/react';
+import { clearDrafts } from './draftStorage';
+import { KycKitProvider } from './KycKitProvider';
 import { useRequirementField } from './useRequirementField';
 import { useRequirementsForm } from './useRequirementsForm';
 import type { RequirementsForm, UseRequirementsFormOptions } from './useRequirementsForm';
@@ -537,6 +545,56 @@ describe('useRequirementsForm composite fields', () => {
     expect(within(group).getByLabelText(/correct taxpayer identification number/)).not.toHaveAttribute(
       'aria-invalid',
     );
+  });
+});
+
+describe('useRequirementsForm drafts per user', () => {
+  it("never shows a user who signs in on the same tab the last user's draft", async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({ customer: null });
+    const ada = renderWithKycKit(<Form />, client, { userKey: 'user_ada' });
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    ada.unmount();
+    // Kept for Ada, under a tag of her user key, never the key itself.
+    const stored = Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:'));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).not.toContain('user_ada');
+
+    const grace = renderWithKycKit(<Form />, client, { userKey: 'user_grace' });
+    expect(await screen.findByLabelText('First name')).toHaveValue('');
+    expect(screen.getByLabelText('Last name')).toHaveValue('');
+    grace.unmount();
+
+    renderWithKycKit(<Form />, client, { userKey: 'user_ada' });
+    expect(await screen.findByLabelText('First name')).toHaveValue('Ada');
+  });
+
+  it('starts afresh when the user key changes under a mounted form', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({ customer: null });
+    const wrapper = kycKitWrapper(client, { userKey: 'user_ada' });
+    const view = render(<Form />, { wrapper });
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    view.rerender(
+      <KycKitProvider client={client} userKey="user_grace" queryClient={createTestQueryClient()}>
+        <Form />
+      </KycKitProvider>,
+    );
+    await waitFor(() => expect(screen.getByLabelText('First name')).toHaveValue(''));
+  });
+
+  it('clearDrafts removes every draft of the tab, for sign-out', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({ customer: null });
+    const ada = renderWithKycKit(<Form />, client, { userKey: 'user_ada' });
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    ada.unmount();
+    window.sessionStorage.setItem('unrelated', 'kept');
+    clearDrafts();
+    expect(Object.keys(window.sessionStorage)).toEqual(['unrelated']);
+    renderWithKycKit(<Form />, client, { userKey: 'user_ada' });
+    expect(await screen.findByLabelText('First name')).toHaveValue('');
   });
 });
 
