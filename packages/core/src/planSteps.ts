@@ -90,7 +90,12 @@ function planned(
   specs: PartnerFieldSpecs | undefined,
   requirement?: Requirement,
 ): PlannedField {
-  const field: PlannedField = { key, spec: fieldSpecFor(key, specs), status, rejected: status === 'rejected' };
+  const field: PlannedField = {
+    key,
+    spec: fieldSpecFor(key, specs),
+    status,
+    rejected: status === 'rejected',
+  };
   if (requirement?.deadline !== undefined) field.deadline = requirement.deadline;
   return field;
 }
@@ -147,7 +152,9 @@ export function planSteps(customer: Customer | null, options: PlanStepsOptions):
   for (const requirement of Object.values(customer.requirements)) {
     if (!blocksAny(requirement, options.capabilities)) continue;
     const field = planned(requirement.key, requirement.status, options.fieldSpecs, requirement);
-    const ask = isActionable(requirement.status) || (requirement.status === 'eventually_due' && include === 'eventually_due');
+    const ask =
+      isActionable(requirement.status) ||
+      (requirement.status === 'eventually_due' && include === 'eventually_due');
     if (ask) (field.spec.supported ? collect : unsupported).push(field);
     else if (requirement.status === 'eventually_due') {
       // Later: asked once it is due.

@@ -281,12 +281,7 @@ function stepOf(input: {
   return undefined;
 }
 
-function messageFor(
-  status: OnboardingStatus,
-  gates: Gate[],
-  t: Translate,
-  error: unknown,
-): string {
+function messageFor(status: OnboardingStatus, gates: Gate[], t: Translate, error: unknown): string {
   switch (status) {
     case 'loading':
       // The catalogue has no generic loading text yet: the UI shows its own busy indicator.

@@ -11,7 +11,10 @@ import type {
 } from './requirementsFormTypes';
 
 /** The error summary entries of the current step, from react-hook-form's errors. */
-function errorSummaryItems(errors: FieldValues, context: RequirementFieldContext): RequirementErrorSummaryItem[] {
+function errorSummaryItems(
+  errors: FieldValues,
+  context: RequirementFieldContext,
+): RequirementErrorSummaryItem[] {
   return context.fieldKeys.flatMap((key) => {
     const message = firstErrorMessage(errors[key]);
     if (message === undefined) return [];

@@ -15,7 +15,11 @@ import type { KycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
 import type { Translate } from './KycKitProvider';
-import type { RequirementsForm, RequirementsFormStep, UseRequirementsFormOptions } from './requirementsFormTypes';
+import type {
+  RequirementsForm,
+  RequirementsFormStep,
+  UseRequirementsFormOptions,
+} from './requirementsFormTypes';
 import { translateApiError } from './translateApiError';
 import { useCustomer } from './useCustomer';
 
@@ -106,7 +110,12 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     };
   }, [fieldSpecs]);
   const [defaultValues] = useState(() => emptyFormValues(fieldSpecs));
-  const form = useForm<FieldValues>({ defaultValues, resolver, mode: 'onTouched', reValidateMode: 'onChange' });
+  const form = useForm<FieldValues>({
+    defaultValues,
+    resolver,
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+  });
 
   const tRef = useRef(t);
   const [engine] = useState(() =>
@@ -126,7 +135,9 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       drafts: draftStorage,
     }),
   );
-  const snapshot = useSyncExternalStore(engine.subscribe, engine.getSnapshot, engine.getSnapshot);
+  useSyncExternalStore(engine.subscribe, engine.getSnapshot, engine.getSnapshot);
+  // The engine hears of a new customer in an effect; this render already plans for it.
+  const snapshot = engine.snapshotFor(customer);
   const callbacksRef = useRef(options);
   useEffect(() => {
     tRef.current = t;

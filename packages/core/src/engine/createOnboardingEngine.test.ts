@@ -140,7 +140,11 @@ function setup(
   return { engine, form, transport, drafts, stale, disconnect, stepId };
 }
 
-const about = { firstName: 'Ada', lastName: 'Lovelace', dateOfBirth: { day: '10', month: '12', year: '1990' } };
+const about = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  dateOfBirth: { day: '10', month: '12', year: '1990' },
+};
 function typeAbout(form: ReturnType<typeof fakeForm>) {
   for (const [key, value] of Object.entries(about)) form.type(key, value);
 }
@@ -276,7 +280,12 @@ describe('the onboarding engine: server errors', () => {
     expect(stepId()).toBe('contact');
     form.type('email', 'ada@example.com');
     const result = await engine.submitStep();
-    expect(result).toEqual({ ok: false, stepId: 'contact', code: 'invalid_fields', fieldKeys: ['firstName'] });
+    expect(result).toEqual({
+      ok: false,
+      stepId: 'contact',
+      code: 'invalid_fields',
+      fieldKeys: ['firstName'],
+    });
     expect(stepId()).toBe('personal');
     expect(form.errors.get('firstName')).toBe('field.error.characters');
     expect(engine.serverErrorFor('firstName', 'Ada')).toBe('field.error.characters');

@@ -114,6 +114,11 @@ export interface OnboardingSnapshot<Error extends EngineError> {
 export interface OnboardingEngine<Error extends EngineError> {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => OnboardingSnapshot<Error>;
+  /**
+   * The snapshot as it will be once `customer` is set: pure, for a render
+   * that already has a newer customer than the engine (it is set in an effect).
+   */
+  snapshotFor: (customer: Customer | null | undefined) => OnboardingSnapshot<Error>;
   /** The customer changed (a read, an event, a write elsewhere). */
   setCustomer: (customer: Customer | null | undefined) => void;
   /** The capabilities, `include` or draft setting changed. */
@@ -190,6 +195,7 @@ export function createOnboardingEngine<Error extends EngineError>(
     saveDraft: options.saveDraft ?? true,
   };
   let customer = options.customer;
+  const current = () => customer;
   let lastCustomerId = customer?.id;
   let savedSteps: Step[] = [];
   let position: Step['id'] | undefined;
@@ -212,7 +218,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       provider: options.provider,
     });
 
-  function derive(): OnboardingSnapshot<Error> {
+  function derive(customer: Customer | null | undefined = current()): OnboardingSnapshot<Error> {
     const plan = planFor(customer ?? null);
     const openSteps = plan.steps
       .map((step) => ({ ...step, fields: step.fields.filter(isFormField) }))
@@ -228,13 +234,13 @@ export function createOnboardingEngine<Error extends EngineError>(
     const stepIndex =
       chosen !== -1 ? chosen : firstOpen === undefined ? -1 : steps.findIndex((s) => s.id === firstOpen.id);
     const missingCapabilities = customer
-      ? settings.capabilities.filter((name) => !customer?.capabilities[name]?.requested)
+      ? settings.capabilities.filter((name) => !customer.capabilities[name]?.requested)
       : [];
     const isFormClosed =
       customer !== undefined &&
       customer !== null &&
       (openSteps.length === 0 ||
-        settings.capabilities.some((name) => gate(customer as Customer, name).reason === 'unavailable'));
+        settings.capabilities.some((name) => gate(customer, name).reason === 'unavailable'));
     return {
       customer,
       plan,
@@ -242,7 +248,9 @@ export function createOnboardingEngine<Error extends EngineError>(
       steps,
       stepIndex,
       step: stepIndex === -1 ? undefined : steps[stepIndex],
-      plannedFields: new Map(steps.flatMap((step) => step.fields.map((field) => [field.key, field] as const))),
+      plannedFields: new Map(
+        steps.flatMap((step) => step.fields.map((field) => [field.key, field] as const)),
+      ),
       missingCapabilities,
       isFormClosed,
       isSubmitting,
@@ -252,6 +260,13 @@ export function createOnboardingEngine<Error extends EngineError>(
   }
 
   let snapshot = derive();
+  let view:
+    | {
+        base: OnboardingSnapshot<Error>;
+        customer: Customer | null | undefined;
+        snapshot: OnboardingSnapshot<Error>;
+      }
+    | undefined;
   const emit = () => {
     snapshot = derive();
     for (const listener of listeners) listener();
@@ -286,7 +301,8 @@ export function createOnboardingEngine<Error extends EngineError>(
       const previous = restoredScope;
       restoredScope = scope;
       // A draft typed before the customer existed moves under the new customer.
-      if (previous !== undefined && previous === (tag === undefined ? 'new' : `${tag}:new`)) drafts.clear(previous);
+      if (previous !== undefined && previous === (tag === undefined ? 'new' : `${tag}:new`))
+        drafts.clear(previous);
       for (const [key, value] of Object.entries(drafts.read(scope))) {
         if (isDraftable(key) && !form.isDirty(key)) form.setValue(key, value, { dirty: true });
       }
@@ -299,7 +315,8 @@ export function createOnboardingEngine<Error extends EngineError>(
   function fillEmptyValues(): void {
     const values = form.getValues();
     for (const field of snapshot.plannedFields.values()) {
-      if (values[field.key] === undefined) form.setValue(field.key, field.spec.emptyValue(), { dirty: false });
+      if (values[field.key] === undefined)
+        form.setValue(field.key, field.spec.emptyValue(), { dirty: false });
     }
   }
 
@@ -409,6 +426,13 @@ export function createOnboardingEngine<Error extends EngineError>(
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
+    snapshotFor(next) {
+      if (next === customer) return snapshot;
+      if (view?.base !== snapshot || view.customer !== next) {
+        view = { base: snapshot, customer: next, snapshot: derive(next) };
+      }
+      return view.snapshot;
+    },
     setCustomer,
     setSettings(next) {
       const include = next.include ?? 'due';

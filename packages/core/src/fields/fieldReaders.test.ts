@@ -4,11 +4,17 @@ import { buildPatch } from '../buildPatch';
 import { coinbase } from '../providers/coinbaseSchemas';
 import { oms } from '../providers/omsSchemas';
 import type { MessageId } from '../messages/messages';
-import { readDateOfBirth, readDocumentNumber, readFullSsn, readItin, readPostalCode, readText } from './fieldReaders';
+import {
+  readDateOfBirth,
+  readDocumentNumber,
+  readFullSsn,
+  readItin,
+  readPostalCode,
+  readText,
+} from './fieldReaders';
 import { US_SUBDIVISION_CODES } from './usSubdivisions';
 
 // Lenient in, strict out, for any way a person may type a value.
-
 
 describe('field readers', () => {
   it('write any 9 digits, typed plain or as ###-##-####, as ###-##-####', () => {
@@ -21,7 +27,14 @@ describe('field readers', () => {
   });
 
   it('refuse an SSN with dashes anywhere else, spaces or one dash only', () => {
-    for (const typed of ['12-345-6789', '1234-56-789', '123 45 6789', '123-456789', '12345-6789', '123--45-6789']) {
+    for (const typed of [
+      '12-345-6789',
+      '1234-56-789',
+      '123 45 6789',
+      '123-456789',
+      '12345-6789',
+      '123--45-6789',
+    ]) {
       expect(readFullSsn(typed)).toEqual({
         ok: false,
         issues: [{ messageId: 'field.fullSsn.error.invalid' }],
@@ -165,7 +178,9 @@ describe('identity numbers', () => {
 
 describe('request bodies built from any valid form', () => {
   const form = fc.record({
-    firstName: fc.string({ minLength: 1, maxLength: 40 }).filter((text) => readText('field.firstName.error.required')(text).ok),
+    firstName: fc
+      .string({ minLength: 1, maxLength: 40 })
+      .filter((text) => readText('field.firstName.error.required')(text).ok),
     dateOfBirth: fc
       .date({
         min: new Date('1920-01-01T00:00:00Z'),

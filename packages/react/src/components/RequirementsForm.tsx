@@ -46,6 +46,13 @@ export function RequirementsForm({ appearance, className, ...options }: Requirem
     );
   } else if (form.step !== undefined) {
     body = <RequirementsStep form={form} />;
+  } else if (form.unsupportedFields.length > 0) {
+    // Owed, but nothing the kit can collect: only support can help. Never which key, never why.
+    body = (
+      <StatusMessage tone="info" title={t('field.unsupported.title')} live="polite">
+        <p className="kyc-text">{t('field.unsupported.description')}</p>
+      </StatusMessage>
+    );
   } else {
     body = (
       <StatusMessage tone={form.plan.waiting.length > 0 ? 'info' : 'success'} live="polite">

@@ -3,6 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useRequirementField, useRequirementsForm } from '@kyc-kit/hooks';
 import type { RequirementsForm as RequirementsFormValue } from '@kyc-kit/hooks';
+import { fieldSpecFor } from '@kyc-kit/core';
+import type { PartnerFieldSpecs } from '@kyc-kit/core';
 import { describe, expect, it } from 'vitest';
 import { RequirementsForm } from '../components/RequirementsForm';
 import { customerFixtures } from '@kyc-kit/testing/fixtures';
@@ -135,17 +137,39 @@ describe('field components', () => {
     expect(group).toHaveAttribute('aria-invalid', 'true');
   });
 
-  it('falls back to a generic text field for a requirement key the kit does not know', async () => {
+  it('asks the user to contact support for a requirement key no field spec describes', async () => {
     renderField(customerFixtures.pendingUnknownKey, ['employerName']);
-    expect(await screen.findByRole('textbox', { name: 'Additional information' })).toBeInTheDocument();
+    expect(await screen.findByText('We need something else from you')).toBeInTheDocument();
+    expect(screen.getByText(/contact support/)).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(screen.queryByText('employerName')).not.toBeInTheDocument();
+  });
+
+  it("renders a partner's field spec for a key the kit does not know", async () => {
+    const client = createFakeClient({
+      customer: onlyRequirements(customerFixtures.pendingUnknownKey, ['employerName']),
+    });
+    const fieldSpecs = {
+      employerName: {
+        section: 'financial',
+        kind: 'text',
+        schema: fieldSpecFor('firstName').schema,
+        sensitive: false,
+        labelId: 'field.generic.label',
+        paths: { coinbase: 'individual.employerName', oms: null },
+      },
+    } satisfies PartnerFieldSpecs;
+    renderWithClient(<RequirementsForm capabilities={['custodyFiat']} saveDraft={false} />, client, {
+      fieldSpecs,
+    });
+    expect(await screen.findByRole('textbox', { name: 'Additional information' })).toBeInTheDocument();
   });
 
   it('wires the hint and the error to the input by id, and only when they are shown', async () => {
     const user = userEvent.setup({ delay: null });
     renderField(customerFixtures.pendingNew, ['fullSsn']);
     const input = await screen.findByLabelText('Social Security number');
-    const hint = screen.getByText('All 9 digits. Dashes and spaces are optional.');
+    const hint = screen.getByText('All 9 digits, with or without dashes: 123-45-6789 or 123456789.');
     expect(input.getAttribute('aria-describedby')).toBe(hint.id);
     expect(input).not.toHaveAttribute('aria-invalid');
     await user.click(screen.getByRole('button', { name: 'Continue' }));

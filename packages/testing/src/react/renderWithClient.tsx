@@ -1,3 +1,4 @@
+import type { PartnerFieldSpecs } from '@kyc-kit/core';
 import { es } from '@kyc-kit/core/locales/es';
 import { KycKitProvider } from '@kyc-kit/hooks';
 import type { ProxyClient } from '@kyc-kit/hooks';
@@ -9,7 +10,7 @@ import { createInstantQueryClient } from '../createInstantQueryClient';
 export function renderWithClient(
   element: ReactElement,
   client: ProxyClient,
-  options: { locale?: string } = {},
+  options: { locale?: string; fieldSpecs?: PartnerFieldSpecs } = {},
 ) {
   const queryClient = createInstantQueryClient();
   function Wrapper({ children }: { children?: ReactNode }) {
@@ -20,6 +21,7 @@ export function renderWithClient(
         // Spanish ships as its own entry point: pass it as a partner does.
         messages={options.locale?.startsWith('es') ? es : undefined}
         queryClient={queryClient}
+        fieldSpecs={options.fieldSpecs}
       >
         {children}
       </KycKitProvider>

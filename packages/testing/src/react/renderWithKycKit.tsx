@@ -21,7 +21,12 @@ function spanishFor(locale: string | undefined): typeof es | undefined {
 /** A wrapper component providing the kit with `client`. */
 export function kycKitWrapper(
   client: ProxyClient,
-  options: { locale?: string; queryClient?: QueryClient; fieldSpecs?: PartnerFieldSpecs; userKey?: string } = {},
+  options: {
+    locale?: string;
+    queryClient?: QueryClient;
+    fieldSpecs?: PartnerFieldSpecs;
+    userKey?: string;
+  } = {},
 ) {
   const queryClient = options.queryClient ?? createTestQueryClient();
   return function Wrapper({ children }: { children?: ReactNode }) {
