@@ -1,4 +1,4 @@
-import { COINBASE_CAPABILITY_STATUSES, OMS_ENDORSEMENT_STATUSES } from '@kyc-kit/core';
+import { COINBASE_CAPABILITY_STATUSES, OMS_ENDORSEMENT_STATUSES } from '@kyc-kit/core/server';
 import type { OnboardingHandler } from '@kyc-kit/proxy';
 import { COINBASE_CAPABILITIES, OMS_ENDORSEMENTS } from '@kyc-kit/sandbox';
 import type { Sandbox } from '@kyc-kit/sandbox';

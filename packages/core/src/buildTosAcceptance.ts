@@ -1,3 +1,4 @@
+import { fieldSpecFor } from './fields/fieldSpecFor';
 import type { ProviderName, Requirement, TosAcceptance } from './model';
 
 /** Why a ToS acceptance was refused. */
@@ -47,20 +48,10 @@ export function buildTosAcceptance(
  * keeps a flag, not versions).
  */
 export function buildTosPatch(adapter: ProviderName, acceptance: TosAcceptance): Record<string, unknown> {
-  switch (adapter) {
-    case 'coinbase':
-      return {
-        tosAcceptances: [
-          {
-            versionId: acceptance.versionId,
-            language: acceptance.language,
-            acceptedAt: acceptance.acceptedAt,
-          },
-        ],
-      };
-    case 'oms':
-      return { signedAgreement: true };
-    default:
-      return adapter satisfies never;
-  }
+  // The `tos` field spec says where and how each provider records it.
+  const spec = fieldSpecFor('tos');
+  const path = spec.paths[adapter];
+  const encode = spec.encode?.[adapter];
+  if (path === null || encode === undefined) return {};
+  return { [path]: encode(acceptance, { now: new Date() }) };
 }

@@ -1,7 +1,9 @@
 /**
- * @kyc-kit/core: provider schemas, adapters to one normalized customer model,
- * the requirement field registry, step planning, patches, gating and the
- * compliance-safe message catalogue. Pure TypeScript: no React, DOM or Node.
+ * @kyc-kit/core, the browser entry: the normalized customer model, the
+ * requirement field registry, step planning, the onboarding engine, gating,
+ * the wire API's response schemas and the compliance-safe message catalogue.
+ * Pure TypeScript: no React, DOM or Node. Provider schemas, adapters, patch
+ * building and request-body schemas are server-only: `@kyc-kit/core/server`.
  *
  * Every public name is listed here explicitly (the API report reads this file).
  */
@@ -20,15 +22,6 @@ export type {
   TosVersion,
 } from './model';
 
-// Provider schemas
-export { coinbase, COINBASE_CUSTOMER_ID_PATTERN } from './providers/coinbaseSchemas';
-export type {
-  CoinbaseCreateCustomerRequest,
-  CoinbaseCustomer,
-  CoinbaseError,
-  CoinbaseRequirement,
-  CoinbaseUpdateCustomerRequest,
-} from './providers/coinbaseSchemas';
 export {
   COINBASE_CAPABILITY_STATUSES,
   COINBASE_ERROR_TYPES,
@@ -41,52 +34,8 @@ export {
   SOURCE_OF_FUNDS_VALUES,
 } from './providers/coinbaseEnums';
 export type { CoinbaseErrorType } from './providers/coinbaseEnums';
-export {
-  oms,
-  OMS_CUSTOMER_ID_PATTERN,
-  OMS_ENDORSEMENT_STATUSES,
-  OMS_ENDORSEMENTS,
-  OMS_IDENTIFYING_DOCUMENT_TYPES,
-} from './providers/omsSchemas';
-export type {
-  OmsCreateCustomerRequest,
-  OmsCustomer,
-  OmsEndorsement,
-  OmsTokenResponse,
-  OmsUpdateCustomerRequest,
-} from './providers/omsSchemas';
 
-// Adapters
-export { adapters } from './adapters/adapters';
-export {
-  coinbaseAdapter,
-  createCoinbaseAdapter,
-  parseCoinbaseWebhookEvent,
-} from './adapters/coinbaseAdapter';
-export type {
-  CoinbaseAdapterOptions,
-  ParseCustomerOptions,
-  ProviderAdapter,
-} from './adapters/coinbaseAdapter';
-export { tosVersionFromUrl } from './adapters/tosVersionFromUrl';
-export type { TosVersionResolver } from './adapters/tosVersionFromUrl';
 export { isIsoDateTime } from './adapters/isIsoDateTime';
-export {
-  createOmsAdapter,
-  OMS_ENDORSEMENT_FOR_CAPABILITY,
-  OMS_TOS_VERSION,
-  omsAdapter,
-  omsEndorsementsFor,
-  omsEndorsementToCapability,
-  omsRequirementKeys,
-  parseOmsWebhookEvent,
-} from './adapters/omsAdapter';
-export type { OmsAdapterOptions, OmsEndorsementName } from './adapters/omsAdapter';
-export type { CapabilityChange, CustomerEvent } from './adapters/customerEvent';
-export { parseCoinbaseError, parseOmsError } from './adapters/providerError';
-export type { ProviderError } from './adapters/providerError';
-export { ProviderShapeError } from './adapters/ProviderShapeError';
-export type { ShapeIssue } from './adapters/ProviderShapeError';
 export {
   isActionable,
   normalizeCapabilityStatus,
@@ -139,16 +88,6 @@ export {
 } from './requiredFieldsFor';
 export { planSteps } from './planSteps';
 export type { PlannedField, PlanStepsOptions, Step, StepPlan } from './planSteps';
-export {
-  buildCapabilitiesRequest,
-  buildCreateRequest,
-  buildPatch,
-  InvalidFieldsError,
-  UnsupportedFieldError,
-} from './buildPatch';
-export type { BuildRequestOptions } from './buildPatch';
-export { buildTosAcceptance, buildTosPatch, TosAcceptanceError } from './buildTosAcceptance';
-export type { TosAcceptanceErrorCode } from './buildTosAcceptance';
 export { gate } from './gate';
 export type { Gate, GateReason } from './gate';
 
@@ -183,23 +122,19 @@ export {
 } from './messages/messages';
 export type { CatalogueMessageId, Locale, MessageId, Translator } from './messages/messages';
 
-// Proxy wire API
+// Proxy wire API (the request-body schemas, which only the proxy parses, are on `@kyc-kit/core/server`)
 export {
   API_BASE_PATH,
   API_ERROR_CODES,
   apiErrorMessageId,
   apiErrorSchema,
-  createCustomerBodySchema,
   CSRF_HEADER,
   customerResponseSchema,
   customerSchema,
-  fieldValuesSchema,
   IDEMPOTENCY_HEADER,
   requirementSchema,
-  tosAcceptBodySchema,
   tosDocumentSchema,
   tosVersionSchema,
-  updateCustomerBodySchema,
 } from './api';
 export type {
   ApiError,

@@ -1,4 +1,4 @@
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 
 /**
  * What one server-sent event of a user's stream says. `customer` carries the

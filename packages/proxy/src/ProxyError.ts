@@ -1,4 +1,4 @@
-import { apiErrorMessageId, createTranslator, type ApiErrorCode } from '@kyc-kit/core';
+import { apiErrorMessageId, createTranslator, type ApiErrorCode } from '@kyc-kit/core/server';
 
 /** Error bodies are in English, like the catalogue's `message` fields; the hooks translate by code. */
 const translate = createTranslator('en');

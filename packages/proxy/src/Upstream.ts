@@ -1,4 +1,4 @@
-import type { Customer, ProviderName } from '@kyc-kit/core';
+import type { Customer, ProviderName } from '@kyc-kit/core/server';
 
 /** Per-call settings the handler passes down to an upstream client. */
 export interface UpstreamCallContext {

@@ -5,7 +5,7 @@ import {
   tosAcceptBodySchema,
   tosDocumentSchema,
   updateCustomerBodySchema,
-} from '@kyc-kit/core';
+} from '@kyc-kit/core/server';
 import * as z from 'zod';
 
 type JsonSchema = Record<string, unknown>;

@@ -3,7 +3,7 @@ import {
   type Customer,
   type ProviderAdapter,
   type TosVersionResolver,
-} from '@kyc-kit/core';
+} from '@kyc-kit/core/server';
 import { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
 import { createUpstreamTransport } from './createUpstreamTransport';
 import type { RetryOptions } from './requestWithRetry';

@@ -6,7 +6,7 @@ import {
   loadPhoneMetadata,
   updateCustomerBodySchema,
   type Customer,
-} from '@kyc-kit/core';
+} from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import { userReference, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
 import { ProxyError } from './ProxyError';

@@ -1,4 +1,4 @@
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProxyHarness, type ProxyHarness, type ProxyHarnessOptions } from '@kyc-kit/testing/server';
 

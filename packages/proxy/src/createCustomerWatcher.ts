@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 import type { EventHub } from './createEventHub';
 import type { OnboardingStore } from './OnboardingStore';
 

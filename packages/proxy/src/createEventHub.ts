@@ -1,4 +1,4 @@
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 import type { CustomerEvent, OnboardingStore } from './OnboardingStore';
 
 export type { CustomerEvent } from './OnboardingStore';

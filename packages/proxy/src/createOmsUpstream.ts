@@ -1,4 +1,4 @@
-import { createOmsAdapter, type Customer, type ProviderAdapter, type TosVersion } from '@kyc-kit/core';
+import { createOmsAdapter, type Customer, type ProviderAdapter, type TosVersion } from '@kyc-kit/core/server';
 import { createUpstreamTransport } from './createUpstreamTransport';
 import type { RetryOptions } from './requestWithRetry';
 import { readAdapterEvent } from './readAdapterEvent';

@@ -1,4 +1,4 @@
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
 import { afterEach, describe, expect, it } from 'vitest';

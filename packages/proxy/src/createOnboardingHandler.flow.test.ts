@@ -1,4 +1,4 @@
-import { messages, type Customer } from '@kyc-kit/core';
+import { messages, type Customer } from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import {

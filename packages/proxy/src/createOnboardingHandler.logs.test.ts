@@ -1,4 +1,4 @@
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';

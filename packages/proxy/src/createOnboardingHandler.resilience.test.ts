@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeListener } from './createNodeListener';
 import { createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';

@@ -1,4 +1,4 @@
-import { hasMessage, messages, type Customer } from '@kyc-kit/core';
+import { hasMessage, messages, type Customer } from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
 import type { OnboardingStore } from './OnboardingStore';

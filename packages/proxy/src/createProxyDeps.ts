@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { OMS_TOS_VERSION, type Customer } from '@kyc-kit/core';
+import { OMS_TOS_VERSION, type Customer } from '@kyc-kit/core/server';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { OnboardingHandlerOptions, OnboardingUser } from './createOnboardingHandler';

@@ -1,4 +1,4 @@
-import type { TosVersion } from '@kyc-kit/core';
+import type { TosVersion } from '@kyc-kit/core/server';
 import { describe, expect, it } from 'vitest';
 import { createTosDocumentLoader } from './createTosDocumentLoader';
 import { ProxyError } from './ProxyError';

@@ -1,4 +1,4 @@
-import type { TosVersion } from '@kyc-kit/core';
+import type { TosVersion } from '@kyc-kit/core/server';
 import { ProxyError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
 import { sanitizeTosDocument, type SanitizedTosDocument } from './sanitizeTosDocument';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
 import { isCustomerGone } from './mapUpstreamError';

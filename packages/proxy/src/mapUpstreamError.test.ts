@@ -1,4 +1,4 @@
-import { messages } from '@kyc-kit/core';
+import { messages } from '@kyc-kit/core/server';
 import { describe, expect, it } from 'vitest';
 import { isCustomerGone, mapUpstreamError } from './mapUpstreamError';
 import { UpstreamError } from './UpstreamError';

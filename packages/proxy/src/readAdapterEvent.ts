@@ -1,4 +1,4 @@
-import type { ProviderAdapter } from '@kyc-kit/core';
+import type { ProviderAdapter } from '@kyc-kit/core/server';
 import type { UpstreamWebhookEvent } from './Upstream';
 
 /**

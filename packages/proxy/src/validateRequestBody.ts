@@ -5,7 +5,7 @@ import {
   omsEndorsementsFor,
   validateFields,
   type ProviderName,
-} from '@kyc-kit/core';
+} from '@kyc-kit/core/server';
 import * as z from 'zod';
 import { ProxyError, type FieldError } from './ProxyError';
 

@@ -1,4 +1,4 @@
-import type { ProviderName } from '@kyc-kit/core';
+import type { ProviderName } from '@kyc-kit/core/server';
 import { verifyStandardWebhook } from './verifyStandardWebhook';
 import { verifyWebhookSignature, type WebhookSignatureResult } from './verifyWebhookSignature';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { COINBASE_ERROR_TYPES, coinbase, KNOWN_CAPABILITIES } from '@kyc-kit/core';
+import { COINBASE_ERROR_TYPES, coinbase, KNOWN_CAPABILITIES } from '@kyc-kit/core/server';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 

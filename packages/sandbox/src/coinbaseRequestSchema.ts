@@ -1,4 +1,4 @@
-import { coinbase } from '@kyc-kit/core';
+import { coinbase } from '@kyc-kit/core/server';
 import type { z } from 'zod';
 
 /**

@@ -1,4 +1,4 @@
-import { COINBASE_CAPABILITY_STATUSES, OMS_ENDORSEMENT_STATUSES } from '@kyc-kit/core';
+import { COINBASE_CAPABILITY_STATUSES, OMS_ENDORSEMENT_STATUSES } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CustomerState, ForcedRequirementStatus } from './customerState';

@@ -1,4 +1,4 @@
-import { OMS_TOS_VERSION } from '@kyc-kit/core';
+import { OMS_TOS_VERSION } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import { coinbasePublicKeys, loadOrCreateCredentials } from './sandboxCredentials';
 import type { SandboxCredentials } from './sandboxCredentials';

@@ -1,4 +1,4 @@
-import { FIELD_KEYS, requiredFieldsFor } from '@kyc-kit/core';
+import { FIELD_KEYS, requiredFieldsFor } from '@kyc-kit/core/server';
 import { describe, expect, it } from 'vitest';
 import {
   COINBASE_CAPABILITIES,

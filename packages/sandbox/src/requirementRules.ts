@@ -1,4 +1,4 @@
-import { BASE_REQUIRED_FIELDS, TRADE_CRYPTO_EXTRA_FIELDS } from '@kyc-kit/core';
+import { BASE_REQUIRED_FIELDS, TRADE_CRYPTO_EXTRA_FIELDS } from '@kyc-kit/core/server';
 
 /** The eight Coinbase capabilities, in the spec's (alphabetical) order. */
 export const COINBASE_CAPABILITIES = [

@@ -1,4 +1,4 @@
-import { omsAdapter } from '@kyc-kit/core';
+import { omsAdapter } from '@kyc-kit/core/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseSandboxCliArguments } from './runSandboxCli';
 import { createSandboxTestClient, PASSING_OMS_CUSTOMER } from './sandboxTestClient';

@@ -1,5 +1,5 @@
 import { createPrivateKey, randomBytes } from 'node:crypto';
-import { coinbase, oms } from '@kyc-kit/core';
+import { coinbase, oms } from '@kyc-kit/core/server';
 import { SignJWT } from 'jose';
 import { createSandbox } from './createSandbox';
 import type { Sandbox, SandboxOptions } from './createSandbox';

@@ -1,4 +1,4 @@
-import { coinbase, oms } from '@kyc-kit/core';
+import { coinbase, oms } from '@kyc-kit/core/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { verifyHook0Signature } from './hook0Signature';

@@ -8,7 +8,6 @@ import {
   PURPOSE_OF_ACCOUNT_VALUES,
   SOURCE_OF_FUNDS_VALUES,
 } from '../providers/coinbaseEnums';
-import { buildTosPatch } from '../buildTosAcceptance';
 import { COUNTRY_CODES } from './countryCodes';
 import {
   readAddressCountry,
@@ -444,8 +443,12 @@ const registry = {
     labelId: 'field.tos.label',
     paths: { coinbase: 'tosAcceptances', oms: 'signedAgreement' },
     encode: {
-      coinbase: (value) => buildTosPatch('coinbase', value as TosAcceptanceValue).tosAcceptances,
-      oms: (value) => buildTosPatch('oms', value as TosAcceptanceValue).signedAgreement,
+      coinbase: (value) => {
+        const { versionId, language, acceptedAt } = value as TosAcceptanceValue;
+        return [{ versionId, language, acceptedAt }];
+      },
+      // OMS keeps a flag, not versions.
+      oms: () => true,
     },
   },
 } as const satisfies Record<string, SpecInput>;

@@ -257,16 +257,20 @@ const checkbox = kindStories({
 export const CheckboxGroupValid = checkbox.valid;
 export const CheckboxGroupInvalid = checkbox.invalid;
 
-const generic = kindStories({
-  key: 'employerName',
-  fixture: 'pendingUnknownKey',
-  capability: 'custodyFiat',
-  fillValid: (canvas) => typeInto(canvas, 'Additional information', 'Analytical Engines Ltd'),
-  fillInvalid: leaveEmpty,
-  error: 'Enter this information',
-});
-export const UnknownKeyValid = generic.valid;
-export const UnknownKeyInvalid = generic.invalid;
+/**
+ * A requirement key nobody describes (no registry entry, no partner spec):
+ * never a field nobody can submit, but the generic "contact support" state.
+ */
+export const UnknownKeyContactSupport: Story = {
+  parameters: {
+    kycKit: { customer: onlyRequirements(customerFixtures.pendingUnknownKey, ['employerName']) },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('We need something else from you')).toBeInTheDocument();
+    await expect(canvas.queryByRole('textbox')).toBeNull();
+  },
+};
 
 /** The address step as a whole, from the sandbox's new customer. */
 export const AddressStep: Story = {

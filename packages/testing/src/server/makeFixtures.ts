@@ -7,7 +7,7 @@
  * JSON files still match; `pnpm --filter @kyc-kit/testing run fixtures`
  * rewrites them.
  */
-import type { Customer } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core/server';
 import { createProxyClient } from '@kyc-kit/hooks';
 import type { ProxyClient, TermsOfServiceDocument } from '@kyc-kit/hooks';
 import { createCoinbaseUpstream, createOmsUpstream, createOnboardingHandler } from '@kyc-kit/proxy';
