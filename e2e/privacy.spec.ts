@@ -52,3 +52,26 @@ test('after the flow, no personal detail is in localStorage, sessionStorage, any
   // Only display choices are stored by the wallet itself.
   for (const entry of storage.local) expect(entry).toMatch(/^northwind\.(theme|locale)=/);
 });
+
+test("a person who signs in on the same tab after another never sees the other's draft", async ({ page }) => {
+  await signInThroughPage(page, uniqueUsername('draft-a'));
+  await page.getByRole('region', { name: 'Actions' }).getByRole('link', { name: 'Buy crypto' }).click();
+  // Typed, not saved: what the draft keeps across a reload.
+  await page.getByLabel('First name').fill('Augusta');
+  await page.getByLabel('Last name').fill('Byron');
+  await expect
+    .poll(() => page.evaluate(() => JSON.stringify(Object.values(window.sessionStorage))))
+    .toContain('Augusta');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect(await page.evaluate(() => JSON.stringify(Object.values(window.sessionStorage)))).not.toContain(
+    'Augusta',
+  );
+
+  await page.getByLabel('Username').fill(uniqueUsername('draft-b'));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('region', { name: 'Actions' }).getByRole('link', { name: 'Buy crypto' }).click();
+  await expect(page.getByLabel('First name')).toHaveValue('');
+  await expect(page.getByLabel('Last name')).toHaveValue('');
+});

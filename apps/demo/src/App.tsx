@@ -79,12 +79,15 @@ function Routes() {
 /** Wires the kit to the wallet: the kit's messages follow the wallet's language. */
 function KitProvider({ queryClient }: { queryClient: QueryClient }) {
   const { locale } = usePreferences();
+  // Whose session it is: the kit keeps drafts per user and starts afresh when another signs in.
+  const { session } = useDemoSession();
   return (
     <KycKitProvider
       client={proxyClient}
       locale={locale}
       messages={locale === 'es' ? es : undefined}
       queryClient={queryClient}
+      userKey={session?.user?.username}
     >
       <Routes />
     </KycKitProvider>

@@ -1,3 +1,4 @@
+import { clearDrafts } from '@kyc-kit/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 // Type only: the shape the demo server answers with, never server code in the bundle.
@@ -61,6 +62,8 @@ export function useDemoSession(): UseDemoSessionResult {
 
   const signOut = useCallback(async () => {
     await fetch('/api/demo/session', { method: 'DELETE' });
+    // The kit's drafts (names, email typed before a save) go with the session: the next person starts empty.
+    clearDrafts();
     queryClient.clear();
     await queryClient.fetchQuery({ queryKey: demoSessionQueryKey, queryFn: fetchSession });
   }, [queryClient]);
