@@ -35,7 +35,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
     validateCapabilities(upstream.provider, body.capabilities);
     // Every country's phone rules, not the browser's +1-only set: the proxy decides in full.
     await loadPhoneMetadata();
-    const values = validateSubmittedFields(upstream.provider, body.fields ?? {});
+    const values = validateSubmittedFields(upstream.provider, body.fields ?? {}, deps.fieldSpecs);
     const userId = c.get('user').id;
     // One creator per user in this process; the store's claim covers other processes.
     return deps.creationLock.run(userId, async () => {
@@ -69,7 +69,11 @@ export function createCustomerRoutes(deps: ProxyDeps) {
       try {
         const context = await deps.writeContext(c, 'create');
         customer = await upstream.createCustomer(
-          buildCreateRequest(upstream.provider, { capabilities: body.capabilities, values }),
+          buildCreateRequest(
+            upstream.provider,
+            { capabilities: body.capabilities, values },
+            { fieldSpecs: deps.fieldSpecs },
+          ),
           context,
         );
         await store.linkCustomer(userId, customer.id);
@@ -89,7 +93,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
     validateCapabilities(upstream.provider, capabilities);
     // Every country's phone rules, not the browser's +1-only set: the proxy decides in full.
     await loadPhoneMetadata();
-    const values = validateSubmittedFields(upstream.provider, body.fields ?? {});
+    const values = validateSubmittedFields(upstream.provider, body.fields ?? {}, deps.fieldSpecs);
     if (capabilities.length === 0 && Object.keys(values).length === 0)
       throw new ProxyError('invalid_request', { detail: 'nothing to update' });
     const userId = c.get('user').id;
@@ -97,7 +101,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
     const context = await deps.writeContext(c, 'update');
     const request = {
       ...buildCapabilitiesRequest(upstream.provider, capabilities),
-      ...buildPatch(upstream.provider, values),
+      ...buildPatch(upstream.provider, values, { fieldSpecs: deps.fieldSpecs }),
     };
     const customer = await deps.onLinkedCustomer(customerId, () =>
       upstream.updateCustomer(customerId, request, context),

@@ -1,4 +1,11 @@
-import { hasMessage, messages, type Customer } from '@kyc-kit/core/server';
+import {
+  dateOfBirthSchema,
+  fieldSpecFor,
+  hasMessage,
+  messages,
+  type Customer,
+  type PartnerFieldSpecs,
+} from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
@@ -358,6 +365,40 @@ describe('field validation', () => {
     // The typed values are never echoed back.
     expect(JSON.stringify(error)).not.toContain('12-34');
     expect(harness.upstreamCalls.filter((call) => call.method === 'PUT')).toHaveLength(0);
+  });
+
+  it("validates with the partner's field specs, as the browser did, and writes their keys to their paths", async () => {
+    const fieldSpecs = {
+      employerName: {
+        section: 'financial',
+        kind: 'text',
+        schema: fieldSpecFor('firstName').schema,
+        sensitive: false,
+        labelId: 'field.generic.label',
+        paths: { coinbase: 'individual.employerName', oms: null },
+      },
+      dateOfBirth: { ...fieldSpecFor('dateOfBirth'), schema: dateOfBirthSchema({ minimumAge: 21 }) },
+    } satisfies PartnerFieldSpecs;
+    const twentyYearsAgo = { day: '1', month: '1', year: String(new Date().getUTCFullYear() - 20) };
+    const strict = open({ provider: 'coinbase', handler: { fieldSpecs } });
+    await createFor(strict, 'u');
+    const tooYoung = await strict.write('u', 'PATCH', '/customer', {
+      fields: { dateOfBirth: twentyYearsAgo },
+    });
+    expect(tooYoung.status).toBe(400);
+    expect((await errorOf(tooYoung)).fields?.dateOfBirth?.code).toBe('field.dateOfBirth.error.minimumAge');
+
+    await strict.write('u', 'PATCH', '/customer', { fields: { employerName: '  Analytical  Engines ' } });
+    const put = strict.upstreamCalls.filter((call) => call.method === 'PUT').at(-1);
+    expect(put?.body).toMatchObject({ individual: { employerName: 'Analytical Engines' } });
+
+    // Without the partner's specs the same key is not the kit's to accept, and 20 is old enough.
+    const plain = open({ provider: 'coinbase' });
+    await createFor(plain, 'u');
+    const unknown = await plain.write('u', 'PATCH', '/customer', { fields: { employerName: 'Acme' } });
+    expect((await errorOf(unknown)).fields?.employerName?.code).toBe('field.error.unknown');
+    const adult = await plain.write('u', 'PATCH', '/customer', { fields: { dateOfBirth: twentyYearsAgo } });
+    expect(adult.status).toBe(200);
   });
 
   it('refuses a field the provider has no place for and a capability nobody offers', async () => {

@@ -1,3 +1,4 @@
+import type { PartnerFieldSpecs } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { buildOpenApiDocument } from './buildOpenApiDocument';
@@ -33,6 +34,13 @@ export type OnboardingHandler = (request: Request, context?: OnboardingRequestCo
 export interface OnboardingHandlerOptions {
   /** The provider client: `createCoinbaseUpstream(...)` or `createOmsUpstream(...)`. */
   upstream: Upstream;
+  /**
+   * The partner's own field specs, the same object the browser's
+   * `<KycKitProvider fieldSpecs>` gets: values for those keys are validated
+   * with their schemas and written to their paths.
+   * @default none
+   */
+  fieldSpecs?: PartnerFieldSpecs;
   /** The partner's session lookup; null means nobody is signed in (401). */
   resolveUser(request: Request): Promise<OnboardingUser | null> | OnboardingUser | null;
   /**

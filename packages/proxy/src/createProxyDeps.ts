@@ -40,6 +40,8 @@ const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
  */
 export interface ProxyDeps {
   upstream: Upstream;
+  /** The partner's own field specs (`undefined`: the registry's alone). */
+  fieldSpecs: OnboardingHandlerOptions['fieldSpecs'];
   store: OnboardingStore;
   logger: Logger;
   hub: EventHub;
@@ -172,6 +174,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
 
   return {
     upstream,
+    fieldSpecs: options.fieldSpecs,
     store,
     logger,
     hub,

@@ -1,4 +1,9 @@
-import { TosAcceptanceError, buildTosAcceptance, buildTosPatch, tosAcceptBodySchema } from '@kyc-kit/core/server';
+import {
+  TosAcceptanceError,
+  buildTosAcceptance,
+  buildTosPatch,
+  tosAcceptBodySchema,
+} from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
 import { ProxyError } from './ProxyError';

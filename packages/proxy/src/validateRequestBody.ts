@@ -4,6 +4,7 @@ import {
   fieldSpecFor,
   omsEndorsementsFor,
   validateFields,
+  type PartnerFieldSpecs,
   type ProviderName,
 } from '@kyc-kit/core/server';
 import * as z from 'zod';
@@ -48,6 +49,7 @@ export function parseBody<Schema extends z.core.$ZodType>(
 export function validateSubmittedFields(
   provider: ProviderName,
   fields: Record<string, unknown>,
+  fieldSpecs?: PartnerFieldSpecs,
 ): Record<string, unknown> {
   const errors: Record<string, FieldError> = {};
   const known: string[] = [];
@@ -55,12 +57,16 @@ export function validateSubmittedFields(
     if (key === 'tos')
       errors[key] = { code: 'field.error.tosNotAField', message: translate('field.error.tosNotAField') };
     // Unknown keys, and keys this provider has no field for (ssnLast4 on OMS), are refused rather than dropped.
-    else if (!fieldSpecFor(key).supported || fieldSpecFor(key).paths[provider] === null) {
+    else if (
+      !fieldSpecFor(key, fieldSpecs).supported ||
+      fieldSpecFor(key, fieldSpecs).paths[provider] === null
+    ) {
       errors[key] = { code: 'field.error.unknown', message: translate('field.error.unknown') };
     } else known.push(key);
   }
   const knownValues = Object.fromEntries(known.map((key) => [key, fields[key]]));
-  const result = validateFields(knownValues, known);
+  // The same specs the browser validated with: the partner's for its keys, else the registry's.
+  const result = validateFields(knownValues, known, fieldSpecs);
   if (!result.ok) Object.assign(errors, result.errors);
   if (Object.keys(errors).length > 0) throw new ProxyError('invalid_fields', { fields: errors });
   return result.ok ? result.values : {};
