@@ -60,9 +60,12 @@ const KB = 1024;
 const budgets = [
   {
     // What a browser app ships from the three packages: every export of hooks and react, plus
-    // whatever of core those reach, peers external. Issue #15's target is 15 KB.
+    // whatever of core those reach, peers external. Issue #15's target is 15 KB. The limit was
+    // 25 KB (24.4 KB measured) before the framework-free onboarding engine, the ITIN, passport
+    // and driver's license specs with per-provider encoders, partner field specs, the stricter
+    // text, SSN and age rules and their messages; with them it measures about 27 KB.
     name: 'core + hooks + react, own JS',
-    limit: 25 * KB,
+    limit: 27.5 * KB,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
