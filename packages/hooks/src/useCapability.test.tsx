@@ -5,6 +5,34 @@ import { renderKycKitHook } from '@kyc-kit/testing/react';
 import { useCapability } from './useCapability';
 import { useCustomer } from './useCustomer';
 
+describe('useCapability: can onboarding start?', () => {
+  const cases = [
+    [
+      'needs details',
+      fakeCustomer({ capabilities: { custodyFiat: 'pending' }, requirements: { fullSsn: 'due' } }),
+      true,
+      true,
+    ],
+    [
+      'verifying',
+      fakeCustomer({ capabilities: { custodyFiat: 'pending' }, requirements: { fullSsn: 'pending' } }),
+      false,
+      true,
+    ],
+    ['unavailable', fakeCustomer({ capabilities: { custodyFiat: 'inactive' } }), false, false],
+    ['active', fakeCustomer({ capabilities: { custodyFiat: 'active' } }), false, false],
+    ['no customer yet', null, true, true],
+  ] as const;
+  for (const [name, customer, canStart, canContinue] of cases) {
+    it(`${name}: start ${canStart}, continue ${canContinue}`, async () => {
+      const { result } = renderKycKitHook(() => useCapability('custodyFiat'), createFakeClient({ customer }));
+      await waitFor(() => expect(result.current.isLoading).toBe(false));
+      expect(result.current.canStartOnboarding).toBe(canStart);
+      expect(result.current.canContinueOnboarding).toBe(canContinue);
+    });
+  }
+});
+
 describe('useCapability', () => {
   it('is not allowed while loading, then gives core gate result with its message', async () => {
     const client = createFakeClient({

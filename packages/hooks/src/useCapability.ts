@@ -10,6 +10,13 @@ export interface UseCapabilityResult extends Gate {
   message: string;
   /** True until the customer has been loaded; the gate then reads as not allowed. */
   isLoading: boolean;
+  /** Whether onboarding can start for it: details are needed, or it was never requested. */
+  canStartOnboarding: boolean;
+  /**
+   * Whether an onboarding already open for it should stay open: it can start,
+   * or the provider is verifying what was sent (the flow shows that itself).
+   */
+  canContinueOnboarding: boolean;
 }
 
 /**
@@ -24,6 +31,13 @@ export function useCapability(capability: string): UseCapabilityResult {
   const { customer, isLoading } = useCustomer();
   return useMemo(() => {
     const result = gate(customer ?? null, capability);
-    return { ...result, message: t(result.messageId), isLoading };
+    const canStartOnboarding = result.reason === 'needs_input' || result.reason === 'not_requested';
+    return {
+      ...result,
+      message: t(result.messageId),
+      isLoading,
+      canStartOnboarding,
+      canContinueOnboarding: canStartOnboarding || result.reason === 'verifying',
+    };
   }, [customer, capability, t, isLoading]);
 }

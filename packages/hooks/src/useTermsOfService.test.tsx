@@ -37,6 +37,54 @@ function Terms() {
   return <TermsView terms={useTermsOfService()} />;
 }
 
+/** A partner's own markup: nothing but the hook's prop bags spread on plain elements. */
+function PartnerTerms() {
+  const terms = useTermsOfService();
+  return (
+    <form {...terms.formProps}>
+      <label {...terms.languageLabelProps}>Language</label>
+      <select {...terms.languageSelectProps}>
+        {terms.languages.map((language) => (
+          <option key={language} value={language}>
+            {language}
+          </option>
+        ))}
+      </select>
+      {terms.documentProps ? <div {...terms.documentProps} /> : null}
+      {terms.consentError ? <p {...terms.consentErrorProps}>{terms.consentError}</p> : null}
+      <input {...terms.consentCheckboxProps} />
+      <label {...terms.consentLabelProps}>I agree</label>
+      <button type="submit">Accept</button>
+    </form>
+  );
+}
+
+describe('useTermsOfService prop bags', () => {
+  it('own the consent rule: an error without consent, the acceptance with it, unchecked again for another language', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = clientWithTerms();
+    render(<PartnerTerms />, { wrapper: kycKitWrapper(client) });
+    const box = await screen.findByRole('checkbox', { name: 'I agree' });
+    await waitFor(() => expect(box).toBeEnabled());
+
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    const error = await screen.findByText('Read and accept the Terms of Service to continue');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box).toHaveAttribute('aria-describedby', error.id);
+    expect(client.writes).toHaveLength(0);
+
+    await user.click(box);
+    expect(box).toBeChecked();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'es');
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'I agree' })).not.toBeChecked());
+
+    await user.click(screen.getByRole('checkbox', { name: 'I agree' }));
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(client.writes).toHaveLength(1));
+    expect(client.writes[0]?.body).toEqual({ versionId: VERSION.versionId, language: 'es' });
+  });
+});
+
 describe('useTermsOfService', () => {
   it('offers the versions to accept and picks the document language from the locale', async () => {
     const { result } = renderKycKitHook(() => useTermsOfService(), clientWithTerms(), { locale: 'es-MX' });

@@ -1,7 +1,6 @@
-import type { Customer, TosVersion } from '@kyc-kit/core';
+import type { Customer } from '@kyc-kit/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { TermsOfServiceDocument } from './createProxyClient';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { termsOfServiceDocumentQueryOptions } from './customerQueryOptions';
 import { KycKitApiError, toKycKitApiError } from './KycKitApiError';
@@ -9,73 +8,14 @@ import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
 import { createAttempts } from '@kyc-kit/core';
 import { translateApiError } from './translateApiError';
+import type { TermsOfService, UseTermsOfServiceOptions } from './termsOfServiceTypes';
 import { useCustomer } from './useCustomer';
+import { useTermsConsent } from './useTermsConsent';
+
+export type { TermsOfService, UseTermsOfServiceOptions } from './termsOfServiceTypes';
 
 /** Requirement statuses that ask the user to act. */
 const ACTIONABLE = new Set(['due', 'rejected', 'overdue']);
-
-/** Options of {@link useTermsOfService}. */
-export interface UseTermsOfServiceOptions {
-  /** Called once the current document has been shown. */
-  onShown?: (detail: { versionId: string; language: string }) => void;
-  /** Called after an acceptance was recorded. */
-  onAccepted?: (detail: { versionId: string; language: string }) => void;
-}
-
-/** What {@link useTermsOfService} returns. */
-export interface TermsOfService {
-  /** Whether the customer has Terms of Service to accept now. */
-  isRequired: boolean;
-  /** Every version still to accept, in the provider's order. */
-  versions: TosVersion[];
-  /** The version shown and accepted next. */
-  version: TosVersion | undefined;
-  /** Languages the current version is published in. */
-  languages: string[];
-  /** The language the document is shown (and accepted) in. */
-  language: string | undefined;
-  /** Chooses another published language; the new document must be shown again before accepting. */
-  setLanguage: (language: string) => void;
-  /** The document in `language`, once loaded. */
-  document: TermsOfServiceDocument | undefined;
-  /** `loading`, `ready`, `error`, or `idle` when there is nothing to show. */
-  documentStatus: 'idle' | 'loading' | 'ready' | 'error';
-  /** Translated message for a document that could not be loaded. */
-  documentErrorMessage: string | undefined;
-  /** Loads the document again after an error. */
-  retryDocument: () => void;
-  /**
-   * Props of the element that renders the document. Its `ref` marks the
-   * document shown as soon as it is in the page; the HTML was sanitized by the proxy.
-   */
-  documentProps:
-    | {
-        ref: (element: HTMLElement | null) => void;
-        id: string;
-        'aria-labelledby': string;
-        tabIndex: 0;
-        dangerouslySetInnerHTML: { __html: string };
-      }
-    | undefined;
-  /** Props of the document's title element. */
-  titleProps: { id: string };
-  /** Records that the current document was shown, for a partner who renders it without `documentProps`. */
-  markShown: () => void;
-  /** Whether the current document was loaded and shown. */
-  isShown: boolean;
-  /** Whether `accept()` may be called now. */
-  canAccept: boolean;
-  /**
-   * Accepts the current version in the current language. Rejects with a
-   * `KycKitApiError` of code `tos_not_shown` before the document was loaded
-   * and shown: acceptance of a document nobody saw is not consent.
-   */
-  accept: () => Promise<Customer>;
-  /** True while the acceptance is being sent. */
-  isAccepting: boolean;
-  /** Translated error of the last acceptance. */
-  acceptErrorMessage: string | undefined;
-}
 
 function chooseLanguage(languages: string[], preferred: string): string | undefined {
   const base = preferred.split('-')[0] ?? preferred;
@@ -178,7 +118,8 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     }
   }, [version, language, isShown, client, queryClient, t, customer?.id, attempts]);
 
-  const titleId = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos-title`;
+  const idBase = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos`;
+  const titleId = `${idBase}-title`;
   // A version published in no language cannot be shown, so it cannot be accepted: report it as an error, not a spinner.
   const documentStatus =
     version === undefined
@@ -188,7 +129,22 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
         : document === undefined
           ? 'loading'
           : 'ready';
+  const consent = useTermsConsent({
+    idPrefix: idBase,
+    documentKey: `${version?.versionId ?? ''}\n${language ?? ''}`,
+    isShown,
+    canAccept: isShown && !isAccepting,
+    accept,
+    errorText: t('field.tos.error.required'),
+  });
   return {
+    ...consent,
+    languageSelectProps: {
+      id: `${idBase}-language`,
+      value: language,
+      onChange: (event) => setChosenLanguage(event.target.value),
+    },
+    languageLabelProps: { htmlFor: `${idBase}-language` },
     isRequired,
     versions,
     version,

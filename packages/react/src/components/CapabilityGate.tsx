@@ -53,10 +53,7 @@ export function CapabilityGate({
   const [isOnboarding, setIsOnboarding] = useState(false);
   if (gate.allowed) return <>{children}</>;
   if (fallback !== undefined) return <>{typeof fallback === 'function' ? fallback(gate) : fallback}</>;
-  if (
-    isOnboarding &&
-    (gate.reason === 'needs_input' || gate.reason === 'not_requested' || gate.reason === 'verifying')
-  ) {
+  if (isOnboarding && gate.canContinueOnboarding) {
     return (
       <Onboarding capability={capability} appearance={appearance} className={className} {...onboarding} />
     );
@@ -89,7 +86,6 @@ export function CapabilityGate({
       </div>
     );
   }
-  const canStart = gate.reason === 'needs_input' || gate.reason === 'not_requested';
   return (
     <div {...rootProps(appearance, className)} data-reason={gate.reason}>
       <StatusMessage
@@ -98,7 +94,7 @@ export function CapabilityGate({
         live="polite"
       >
         <p className="kyc-text">{gate.message}</p>
-        {canStart ? (
+        {gate.canStartOnboarding ? (
           <button type="button" className="kyc-button" onClick={() => setIsOnboarding(true)}>
             {t('gate.start')}
           </button>

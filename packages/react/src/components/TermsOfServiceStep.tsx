@@ -1,6 +1,4 @@
 import type { TermsOfService } from '@kyc-kit/hooks';
-import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import { languageName } from '../utils/languageName';
 import { useTranslate } from '../utils/useTranslate';
 import { StatusMessage } from './StatusMessage';
@@ -26,7 +24,8 @@ export interface TermsOfServiceStepProps {
  * The Terms of Service in the page: a language choice when the version is
  * published in several, the document in a scrollable, keyboard-focusable
  * region, and an acceptance box that is never checked for the person and
- * stays disabled until the document is on screen.
+ * stays disabled until the document is on screen. Markup only: the consent
+ * rule and every prop are `useTermsOfService`'s.
  */
 export function TermsOfServiceStep({
   terms,
@@ -34,25 +33,6 @@ export function TermsOfServiceStep({
   hideTitle = false,
 }: TermsOfServiceStepProps) {
   const t = useTranslate();
-  const idPrefix = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  // Checked is per document: a new version or language starts unchecked.
-  const documentKey = `${terms.version?.versionId ?? ''}\n${terms.language ?? ''}`;
-  const [checkedFor, setCheckedFor] = useState<string | undefined>(undefined);
-  const [showError, setShowError] = useState(false);
-  const isChecked = checkedFor === documentKey;
-  const errorId = `${idPrefix}-accept-error`;
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!isChecked || !terms.canAccept) {
-      setShowError(true);
-      return;
-    }
-    setShowError(false);
-    // A failure shows as acceptErrorMessage; nothing else to do with it here.
-    terms.accept().catch(() => undefined);
-  };
-
   return (
     // A plain container: the document region is the landmark named by the title, and two alike would confuse.
     <div className="kyc-stack" data-state={terms.documentStatus}>
@@ -61,15 +41,10 @@ export function TermsOfServiceStep({
       </Title>
       {terms.languages.length > 1 ? (
         <div className="kyc-field">
-          <label className="kyc-label" htmlFor={`${idPrefix}-language`}>
+          <label className="kyc-label" {...terms.languageLabelProps}>
             {t('field.tos.language')}
           </label>
-          <select
-            className="kyc-select"
-            id={`${idPrefix}-language`}
-            value={terms.language}
-            onChange={(event) => terms.setLanguage(event.target.value)}
-          >
+          <select className="kyc-select" {...terms.languageSelectProps}>
             {terms.languages.map((language) => (
               <option key={language} value={language} lang={language}>
                 {/* Each language in its own words: a reader of Spanish finds "español" whatever the page language. */}
@@ -95,29 +70,21 @@ export function TermsOfServiceStep({
       {terms.documentProps ? (
         <div className="kyc-document" role="region" lang={terms.language} {...terms.documentProps} />
       ) : null}
-      <form className="kyc-stack" noValidate onSubmit={onSubmit}>
+      <form className="kyc-stack" {...terms.formProps}>
         {terms.acceptErrorMessage ? (
           <StatusMessage tone="danger" live="assertive">
             {terms.acceptErrorMessage}
           </StatusMessage>
         ) : null}
-        <div className="kyc-field" data-invalid={showError && !isChecked ? '' : undefined}>
-          {showError && !isChecked ? (
-            <p className="kyc-error" id={errorId}>
-              {t('field.tos.error.required')}
+        <div className="kyc-field" data-invalid={terms.consentError !== undefined ? '' : undefined}>
+          {terms.consentError !== undefined ? (
+            <p className="kyc-error" {...terms.consentErrorProps}>
+              {terms.consentError}
             </p>
           ) : null}
           <div className="kyc-checkbox">
-            <input
-              type="checkbox"
-              id={`${idPrefix}-accept`}
-              checked={isChecked}
-              disabled={!terms.isShown}
-              aria-invalid={showError && !isChecked ? true : undefined}
-              aria-describedby={showError && !isChecked ? errorId : undefined}
-              onChange={(event) => setCheckedFor(event.target.checked ? documentKey : undefined)}
-            />
-            <label htmlFor={`${idPrefix}-accept`}>{t('field.tos.accept')}</label>
+            <input {...terms.consentCheckboxProps} />
+            <label {...terms.consentLabelProps}>{t('field.tos.accept')}</label>
           </div>
         </div>
         <div className="kyc-actions">
