@@ -105,6 +105,8 @@ export type {
   StepSubmitResult,
 } from './engine/createOnboardingEngine';
 export { createAttempts } from './engine/createAttempts';
+export { onboardingStatus } from './engine/onboardingStatus';
+export type { OnboardingStatus } from './engine/onboardingStatus';
 export type { Attempts } from './engine/createAttempts';
 export { payloadFingerprint } from './engine/payloadFingerprint';
 

@@ -1,5 +1,11 @@
 import { apiErrorSchema, customerResponseSchema, tosDocumentSchema } from '@kyc-kit/core';
-import type { Customer } from '@kyc-kit/core';
+import type {
+  CreateCustomerBody as WireCreateCustomerBody,
+  Customer,
+  TosAcceptBody,
+  TosDocument,
+  UpdateCustomerBody as WireUpdateCustomerBody,
+} from '@kyc-kit/core';
 import { KycKitApiError } from './KycKitApiError';
 
 /** Options of {@link createProxyClient}. */
@@ -29,38 +35,15 @@ export interface ProxyWriteOptions extends ProxyReadOptions {
   idempotencyKey: string;
 }
 
-/** Body of `POST /customer`. */
-export interface CreateCustomerBody {
-  /** Capabilities to request. */
-  capabilities: string[];
-  /** Form values keyed by requirement key (core's form value shapes). */
-  fields?: Record<string, unknown>;
-}
-
-/** Body of `PATCH /customer`. */
-export interface UpdateCustomerBody {
-  /** Form values keyed by requirement key. */
-  fields?: Record<string, unknown>;
-  /** Capabilities to request in addition to those already requested. */
-  capabilities?: string[];
-}
-
-/** Body of `POST /customer/tos`. */
-export interface AcceptTermsOfServiceBody {
-  /** The accepted version. */
-  versionId: string;
-  /** The language the document was shown in. */
-  language: string;
-}
-
-/** A Terms of Service document as the proxy serves it (`GET /tos/:versionId`). */
-export interface TermsOfServiceDocument {
-  versionId: string;
-  language: string;
-  title: string;
-  /** Sanitized by the proxy; safe to render as HTML. */
-  html: string;
-}
+// The wire types are core's, inferred from the schemas the proxy parses with: one definition for both ends.
+/** Body of `POST /customer` (core's `CreateCustomerBody`). */
+export type CreateCustomerBody = WireCreateCustomerBody;
+/** Body of `PATCH /customer` (core's `UpdateCustomerBody`). */
+export type UpdateCustomerBody = WireUpdateCustomerBody;
+/** Body of `POST /customer/tos` (core's `TosAcceptBody`). */
+export type AcceptTermsOfServiceBody = TosAcceptBody;
+/** A Terms of Service document as the proxy serves it (core's `TosDocument`; `html` sanitized by the proxy). */
+export type TermsOfServiceDocument = TosDocument;
 
 /**
  * A typed client of @kyc-kit/proxy's routes (see docs/contracts.md). Every

@@ -1,130 +1,22 @@
-import { gate } from '@kyc-kit/core';
-import type { Gate } from '@kyc-kit/core';
+import { gate, onboardingStatus } from '@kyc-kit/core';
+import type { OnboardingStatus } from '@kyc-kit/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useKycKitContext } from './KycKitProvider';
-import type { Translate } from './KycKitProvider';
-import { translateApiError } from './translateApiError';
+import type { Onboarding, OnboardingEvent, UseOnboardingOptions } from './onboardingTypes';
+import { messageFor, stepOf } from './onboardingView';
 import { useCustomer } from './useCustomer';
 import { useCustomerEvents } from './useCustomerEvents';
-import { DEFAULT_VERIFYING_POLL_MS, useRefreshWhileVerifying } from './useRefreshWhileVerifying';
-import type { UseCustomerEventsOptions } from './useCustomerEvents';
 import { useRequirementsForm } from './useRequirementsForm';
-import type { RequirementsForm } from './useRequirementsForm';
+import { DEFAULT_VERIFYING_POLL_MS, useRefreshWhileVerifying } from './useRefreshWhileVerifying';
 import { useTermsOfService } from './useTermsOfService';
-import type { TermsOfService } from './useTermsOfService';
 
-/** The states of the onboarding flow. */
-export type OnboardingStatus =
-  'loading' | 'collect' | 'terms' | 'verifying' | 'done' | 'unavailable' | 'error';
-
-/**
- * What the flow reports to `onEvent`, for analytics. Events carry state
- * names, step ids, requirement keys and error codes, never a typed value.
- */
-export type OnboardingEvent =
-  | { type: 'state_changed'; state: OnboardingStatus; previousState: OnboardingStatus | undefined }
-  | { type: 'step_viewed'; stepId: string; stepNumber: number; stepCount: number }
-  | { type: 'step_submitted'; stepId: string; fieldKeys: string[] }
-  | { type: 'step_submit_failed'; stepId: string; code: string; fieldKeys: string[] }
-  | { type: 'terms_shown'; versionId: string; language: string }
-  | { type: 'terms_accepted'; versionId: string; language: string }
-  | { type: 'completed'; capabilities: string[] }
-  | { type: 'exited'; state: OnboardingStatus };
-
-/** Options of {@link useOnboarding}: one capability or several. */
-export type UseOnboardingOptions = (
-  | { /** The capability to onboard for. */ capability: string; capabilities?: never }
-  | { /** The capabilities to onboard for. */ capabilities: string[]; capability?: never }
-) & {
-  /**
-   * @default 'due'
-   */
-  include?: 'due' | 'eventually_due';
-  /** Called once when every capability is active. */
-  onComplete?: (detail: { customerId: string; capabilities: string[] }) => void;
-  /** Called when the user leaves the flow through `exit()`. */
-  onExit?: (detail: { state: OnboardingStatus }) => void;
-  /**
-   * Called when another step is shown: a form step, or the Terms of Service
-   * (`stepId: 'terms'`), which count as the last step of "step i of n".
-   */
-  onStepChange?: (detail: { stepId: string; stepNumber: number; stepCount: number }) => void;
-  /** Analytics events; see {@link OnboardingEvent}. */
-  onEvent?: (event: OnboardingEvent) => void;
-  /**
-   * Live updates (server-sent events, else polling) while a customer exists and the flow is not over;
-   * `false` to rely on the partner's own refetching.
-   * @default {}
-   */
-  liveUpdates?: UseCustomerEventsOptions | false;
-  /**
-   * While `verifying`, how often to read the customer again (milliseconds), besides any live updates:
-   * the provider's webhooks announce capability changes only, so a field it rejects while the
-   * capability stays pending arrives as no event. Paused while the page is hidden; `0` turns it off.
-   * @default 3000
-   */
-  verifyingPollMs?: number;
-};
-
-/** The step of the flow being shown, for "Step i of n". */
-export interface OnboardingStep {
-  /** The form step's section id, or `terms`. */
-  id: string;
-  /** Translated title of the step. */
-  title: string;
-  /** The i of "step i of n" (1-based). */
-  number: number;
-  /** The n of "step i of n": the form's steps plus the Terms of Service when they are to accept. */
-  count: number;
-  /** Translated "Step i of n". */
-  progressLabel: string;
-}
-
-/** What {@link useOnboarding} returns. */
-export interface Onboarding {
-  /** Where the flow is. */
-  status: OnboardingStatus;
-  /** The form (meaningful in `collect`). */
-  form: RequirementsForm;
-  /** The Terms of Service step (meaningful in `terms`). */
-  terms: TermsOfService;
-  /** Core's gate of each capability. */
-  gates: Gate[];
-  /** The compliance-safe message for the current state, translated. */
-  message: string;
-  /**
-   * In `collect` and `terms`: the step shown, "step i of n". The Terms of
-   * Service count as the last step while they are still to accept, so the
-   * count is the same on every step of the flow.
-   */
-  step: OnboardingStep | undefined;
-  /** Leaves the flow: reports `exited` and calls `onExit`. */
-  exit: () => void;
-  /** Loads the customer again after an `error`. */
-  retry: () => void;
-}
-
-/** Which state the flow is in, from the customer, the gates and the form and terms hooks. */
-function statusOf(input: {
-  isLoading: boolean;
-  isError: boolean;
-  hasCustomer: boolean;
-  gates: Gate[];
-  formIsComplete: boolean;
-  termsRequired: boolean;
-  hasUnsupported: boolean;
-}): OnboardingStatus {
-  if (input.isLoading) return 'loading';
-  if (input.isError) return 'error';
-  if (input.hasCustomer && input.gates.length > 0 && input.gates.every((each) => each.allowed)) return 'done';
-  // A compliance decision cannot be resolved by typing more: stop asking.
-  if (input.hasCustomer && input.gates.some((each) => each.reason === 'unavailable')) return 'unavailable';
-  if (!input.formIsComplete || !input.hasCustomer) return 'collect';
-  if (input.termsRequired) return 'terms';
-  // Something the kit cannot collect is owed: only support can help, so say so rather than "verifying".
-  if (input.hasUnsupported) return 'unavailable';
-  return 'verifying';
-}
+export type {
+  Onboarding,
+  OnboardingEvent,
+  OnboardingStatus,
+  OnboardingStep,
+  UseOnboardingOptions,
+} from './onboardingTypes';
 
 /**
  * The whole onboarding flow as a state machine: `loading` -> `collect` (step
@@ -185,7 +77,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
       cancelled = true;
     };
   }, [needsRequest, missingKey, requestAttempt]);
-  const status = statusOf({
+  const status = onboardingStatus({
     isLoading: customerQuery.isLoading || (needsRequest && !requestFailed),
     isError: customerQuery.status === 'error' || (needsRequest && requestFailed),
     hasCustomer,
@@ -250,55 +142,4 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
       void customerQuery.refetch();
     },
   };
-}
-
-function stepOf(input: {
-  status: OnboardingStatus;
-  form: RequirementsForm;
-  stepCount: number;
-  t: Translate;
-}): OnboardingStep | undefined {
-  const { status, form, stepCount, t } = input;
-  const progressLabel = (number: number) => t('step.progress', { current: number, total: stepCount });
-  if (status === 'collect' && form.step !== undefined) {
-    return {
-      id: form.step.id,
-      title: form.step.title,
-      number: form.stepNumber,
-      count: stepCount,
-      progressLabel: progressLabel(form.stepNumber),
-    };
-  }
-  if (status === 'terms') {
-    return {
-      id: 'terms',
-      title: t('step.terms.title'),
-      number: stepCount,
-      count: stepCount,
-      progressLabel: progressLabel(stepCount),
-    };
-  }
-  return undefined;
-}
-
-function messageFor(status: OnboardingStatus, gates: Gate[], t: Translate, error: unknown): string {
-  switch (status) {
-    case 'loading':
-      // The catalogue has no generic loading text yet: the UI shows its own busy indicator.
-      return '';
-    case 'error':
-      return translateApiError(t, error);
-    case 'collect':
-      return t('gate.reason.needs_input');
-    case 'terms':
-      return t('gate.reason.needs_input');
-    case 'verifying':
-      return t('form.waiting');
-    case 'done':
-      return t('gate.reason.active');
-    case 'unavailable':
-      return t(gates.find((each) => each.reason === 'unavailable')?.messageId ?? 'status.unableToComplete');
-    default:
-      return status satisfies never;
-  }
 }

@@ -1,14 +1,14 @@
-import { createOnboardingEngine, emptyFormValues, fieldSpecFor, formFieldsSchema } from '@kyc-kit/core';
+import { createOnboardingEngine, emptyFormValues, fieldSpecFor } from '@kyc-kit/core';
 import type { OnboardingEngine } from '@kyc-kit/core';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
-import type { FieldErrors, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
+import type { FieldValues } from 'react-hook-form';
 import { buildRequirementFieldProps } from './buildRequirementFieldProps';
 import type { RequirementFieldProps, RequirementOption } from './buildRequirementFieldProps';
 import { createIdempotencyKey } from './createIdempotencyKey';
+import { engineResolver, formPort } from './engineFormAdapter';
 import { draftStorage } from './draftStorage';
 import { toKycKitApiError } from './KycKitApiError';
 import type { KycKitApiError } from './KycKitApiError';
@@ -41,27 +41,6 @@ function phoneCountryOptions(t: Translate): RequirementOption[] {
     .sort((left, right) => left.label.localeCompare(right.label));
 }
 
-/** react-hook-form as the engine's form. */
-function formPort(form: UseFormReturn<FieldValues>) {
-  return {
-    getValues: () => form.getValues(),
-    setValue: (key: string, value: unknown, options: { dirty: boolean }) =>
-      form.setValue(key, value, { shouldDirty: options.dirty }),
-    isDirty: (key: string) => form.getFieldState(key).isDirty,
-    reset: (values: Record<string, unknown>) => form.reset(values),
-    // Touching the fields makes each one re-validate as it is corrected, as after a native submit.
-    validate: async (keys: readonly string[]) => {
-      await form.trigger([...keys], { shouldTouch: true });
-      return keys.filter((key) => form.getFieldState(key).invalid);
-    },
-    showServerErrors: (errors: readonly { key: string; message: string }[]) =>
-      errors.forEach(({ key, message }, index) =>
-        form.setError(key, { type: 'server', message }, { shouldFocus: index === 0 }),
-      ),
-    clearErrors: (keys: readonly string[]) => form.clearErrors([...keys]),
-  };
-}
-
 /**
  * A react-hook-form form over the requirements of `capabilities`, one step at
  * a time: core's onboarding engine plans the steps, keeps the saved ones,
@@ -82,33 +61,8 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     [capabilitiesKey],
   );
 
-  // The resolver runs on events only (never while rendering): it reads the engine's current step then.
   const engineRef = useRef<OnboardingEngine<KycKitApiError> | null>(null);
-  const resolver = useMemo<Resolver<FieldValues>>(() => {
-    const cache = new Map<string, Resolver<FieldValues>>();
-    return async (values, context, resolverOptions) => {
-      const engine = engineRef.current;
-      const keys = engine?.getSnapshot().step?.fields.map((field) => field.key) ?? [];
-      // The current step's keys only: later steps are not the user's problem yet.
-      const cacheKey = keys.join('\n');
-      let stepResolver = cache.get(cacheKey);
-      if (stepResolver === undefined) {
-        stepResolver = zodResolver<FieldValues, unknown, FieldValues>(
-          formFieldsSchema(keys, fieldSpecs),
-          undefined,
-          { raw: true },
-        );
-        cache.set(cacheKey, stepResolver);
-      }
-      const result = await stepResolver(values, context, resolverOptions);
-      const errors: FieldErrors = { ...result.errors };
-      for (const key of keys) {
-        const message = errors[key] === undefined ? engine?.serverErrorFor(key, values[key]) : undefined;
-        if (message !== undefined) errors[key] = { type: 'server', message };
-      }
-      return Object.keys(errors).length > 0 ? { values: {}, errors } : result;
-    };
-  }, [fieldSpecs]);
+  const resolver = useMemo(() => engineResolver(() => engineRef.current, fieldSpecs), [fieldSpecs]);
   const [defaultValues] = useState(() => emptyFormValues(fieldSpecs));
   const form = useForm<FieldValues>({
     defaultValues,

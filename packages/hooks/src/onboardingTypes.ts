@@ -1,0 +1,93 @@
+import type { Gate, OnboardingStatus } from '@kyc-kit/core';
+import type { UseCustomerEventsOptions } from './useCustomerEvents';
+import type { RequirementsForm } from './useRequirementsForm';
+import type { TermsOfService } from './useTermsOfService';
+
+export type { OnboardingStatus } from '@kyc-kit/core';
+
+/**
+ * What the flow reports to `onEvent`, for analytics. Events carry state
+ * names, step ids, requirement keys and error codes, never a typed value.
+ */
+export type OnboardingEvent =
+  | { type: 'state_changed'; state: OnboardingStatus; previousState: OnboardingStatus | undefined }
+  | { type: 'step_viewed'; stepId: string; stepNumber: number; stepCount: number }
+  | { type: 'step_submitted'; stepId: string; fieldKeys: string[] }
+  | { type: 'step_submit_failed'; stepId: string; code: string; fieldKeys: string[] }
+  | { type: 'terms_shown'; versionId: string; language: string }
+  | { type: 'terms_accepted'; versionId: string; language: string }
+  | { type: 'completed'; capabilities: string[] }
+  | { type: 'exited'; state: OnboardingStatus };
+
+/** Options of {@link useOnboarding}: one capability or several. */
+export type UseOnboardingOptions = (
+  | { /** The capability to onboard for. */ capability: string; capabilities?: never }
+  | { /** The capabilities to onboard for. */ capabilities: string[]; capability?: never }
+) & {
+  /**
+   * @default 'due'
+   */
+  include?: 'due' | 'eventually_due';
+  /** Called once when every capability is active. */
+  onComplete?: (detail: { customerId: string; capabilities: string[] }) => void;
+  /** Called when the user leaves the flow through `exit()`. */
+  onExit?: (detail: { state: OnboardingStatus }) => void;
+  /**
+   * Called when another step is shown: a form step, or the Terms of Service
+   * (`stepId: 'terms'`), which count as the last step of "step i of n".
+   */
+  onStepChange?: (detail: { stepId: string; stepNumber: number; stepCount: number }) => void;
+  /** Analytics events; see {@link OnboardingEvent}. */
+  onEvent?: (event: OnboardingEvent) => void;
+  /**
+   * Live updates (server-sent events, else polling) while a customer exists and the flow is not over;
+   * `false` to rely on the partner's own refetching.
+   * @default {}
+   */
+  liveUpdates?: UseCustomerEventsOptions | false;
+  /**
+   * While `verifying`, how often to read the customer again (milliseconds), besides any live updates:
+   * the provider's webhooks announce capability changes only, so a field it rejects while the
+   * capability stays pending arrives as no event. Paused while the page is hidden; `0` turns it off.
+   * @default 3000
+   */
+  verifyingPollMs?: number;
+};
+
+/** The step of the flow being shown, for "Step i of n". */
+export interface OnboardingStep {
+  /** The form step's section id, or `terms`. */
+  id: string;
+  /** Translated title of the step. */
+  title: string;
+  /** The i of "step i of n" (1-based). */
+  number: number;
+  /** The n of "step i of n": the form's steps plus the Terms of Service when they are to accept. */
+  count: number;
+  /** Translated "Step i of n". */
+  progressLabel: string;
+}
+
+/** What {@link useOnboarding} returns. */
+export interface Onboarding {
+  /** Where the flow is. */
+  status: OnboardingStatus;
+  /** The form (meaningful in `collect`). */
+  form: RequirementsForm;
+  /** The Terms of Service step (meaningful in `terms`). */
+  terms: TermsOfService;
+  /** Core's gate of each capability. */
+  gates: Gate[];
+  /** The compliance-safe message for the current state, translated. */
+  message: string;
+  /**
+   * In `collect` and `terms`: the step shown, "step i of n". The Terms of
+   * Service count as the last step while they are still to accept, so the
+   * count is the same on every step of the flow.
+   */
+  step: OnboardingStep | undefined;
+  /** Leaves the flow: reports `exited` and calls `onExit`. */
+  exit: () => void;
+  /** Loads the customer again after an `error`. */
+  retry: () => void;
+}
