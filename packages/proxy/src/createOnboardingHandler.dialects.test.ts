@@ -26,7 +26,7 @@ const base = {
   firstName: 'Jane',
   lastName: 'Doe',
   dateOfBirth: { day: '15', month: '1', year: '1990' },
-  fullSsn: '123 45 6789',
+  fullSsn: '123-45-6789',
   addressLine1: '500 Main St',
   addressCity: 'Boston',
   addressSubdivision: 'MA',
