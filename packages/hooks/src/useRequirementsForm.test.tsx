@@ -548,6 +548,31 @@ describe('useRequirementsForm composite fields', () => {
   });
 });
 
+describe('useRequirementsForm with a customer the server already read', () => {
+  it('renders the first step in the first render, with no loading state, for a user with no customer yet', () => {
+    const client = createFakeClient({ customer: null });
+    render(
+      <KycKitProvider client={client} queryClient={createTestQueryClient()} initialCustomer={null}>
+        <Form />
+      </KycKitProvider>,
+    );
+    // Synchronously: no wait for GET /customer.
+    expect(screen.getByRole('heading', { name: 'About you' })).toBeInTheDocument();
+    expect(screen.getByLabelText('First name')).toBeInTheDocument();
+  });
+
+  it("renders an existing customer's open step at once", () => {
+    const customer = fakeCustomer({ requirements: { email: 'due' } });
+    const client = createFakeClient({ customer });
+    render(
+      <KycKitProvider client={client} queryClient={createTestQueryClient()} initialCustomer={customer}>
+        <Form />
+      </KycKitProvider>,
+    );
+    expect(screen.getByLabelText('Email address')).toBeInTheDocument();
+  });
+});
+
 describe('useRequirementsForm drafts per user', () => {
   it("never shows a user who signs in on the same tab the last user's draft", async () => {
     const user = userEvent.setup({ delay: null });
