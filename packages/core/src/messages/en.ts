@@ -314,4 +314,4 @@ export const en = {
   'error.api.customer_not_authorized': "We're unable to complete this request. Please contact support.",
   'error.api.network': 'Check your internet connection and try again.',
   'error.api.internal': 'Something went wrong on our side. Please try again.',
-} as const;
+} as const satisfies Record<string, string>;
