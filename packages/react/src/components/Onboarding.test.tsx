@@ -1,11 +1,25 @@
 import { es } from '@kyc-kit/core/locales/es';
-import { screen, waitFor, within } from '@testing-library/react';
+import { KycKitProvider } from '@kyc-kit/hooks';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
-import { createFakeClient } from '@kyc-kit/testing';
+import { createFakeClient, createInstantQueryClient } from '@kyc-kit/testing';
 import { renderWithClient } from '@kyc-kit/testing/react';
 import { Onboarding } from './Onboarding';
+
+describe('<Onboarding> with the customer read on the server', () => {
+  it('shows the first step in the first render for a user with no customer yet, without waiting for a read', () => {
+    const client = createFakeClient({ customer: null, documents: tosDocumentFixtures });
+    render(
+      <KycKitProvider client={client} queryClient={createInstantQueryClient()} initialCustomer={null}>
+        <Onboarding capability="custodyFiat" />
+      </KycKitProvider>,
+    );
+    expect(screen.getByRole('heading', { name: 'About you' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'First name' })).toBeInTheDocument();
+  });
+});
 
 describe('<Onboarding>', () => {
   it('shows the first step with its progress and a heading for the step', async () => {
