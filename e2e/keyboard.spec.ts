@@ -69,8 +69,9 @@ test('the whole journey, sign-in to verified, with the keyboard alone', async ({
   // About you
   await typeInto(page, 'firstName', person.firstName);
   await typeInto(page, 'lastName', person.lastName);
-  await typeInto(page, 'dateOfBirth.day', person.dateOfBirth.day);
+  // A US date: month, day, year.
   await typeInto(page, 'dateOfBirth.month', person.dateOfBirth.month);
+  await typeInto(page, 'dateOfBirth.day', person.dateOfBirth.day);
   await typeInto(page, 'dateOfBirth.year', person.dateOfBirth.year);
   await continueStep(page);
 

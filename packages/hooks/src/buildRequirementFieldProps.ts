@@ -1,4 +1,4 @@
-import { hasMessage } from '@kyc-kit/core';
+import { dateExample, hasMessage, sortOptionsByLabel } from '@kyc-kit/core';
 import type { FieldKind, FieldSpec, PlannedField } from '@kyc-kit/core';
 import type { InputHTMLAttributes, LabelHTMLAttributes, SelectHTMLAttributes } from 'react';
 import type { FieldValues, RefCallBack, UseFormRegister } from 'react-hook-form';
@@ -191,6 +191,8 @@ export interface BuildRequirementFieldPropsInput {
   errorNode: unknown;
   register: UseFormRegister<FieldValues>;
   t: Translate;
+  /** The locale countries and states are sorted in, and the date example is written for. @default 'en' */
+  locale?: string;
   /** The translated countries of the phone's country select. */
   countryOptions: RequirementOption[];
 }
@@ -206,7 +208,9 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   const errorMessage = rawMessage === undefined ? undefined : translateErrorMessage(t, rawMessage);
   const isInvalid = errorMessage !== undefined;
   const isRejected = planned?.rejected ?? false;
-  const hint = spec.hintId === undefined ? undefined : t(spec.hintId);
+  const locale = input.locale ?? 'en';
+  // The date example follows the locale's order of day, month and year ("3 27 1990" in en-US).
+  const hint = spec.hintId === undefined ? undefined : t(spec.hintId, { example: dateExample(locale) });
   // A rejected value must be entered again; say so beside the field, never why it was rejected.
   const description = isRejected ? [t('field.rejected'), hint].filter(Boolean).join(' ') : hint;
   // Name only elements that are rendered: the description when there is text, the error when there is one.
@@ -234,8 +238,13 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     descriptionProps: { id: ids.description },
     errorMessageProps: { id: ids.errorMessage },
   };
-  const translateOptions = (): RequirementOption[] =>
-    (spec.options ?? []).map((option) => ({ value: option.value, label: t(option.labelId) }));
+  const translateOptions = (): RequirementOption[] => {
+    const options = (spec.options ?? []).map((option) => ({ value: option.value, label: t(option.labelId) }));
+    // Countries and states by name in the locale's alphabet (not by code): Afghanistan before Andorra.
+    return spec.kind === 'country' || spec.kind === 'subdivision'
+      ? sortOptionsByLabel(options, locale)
+      : options;
+  };
   const groupProps: RequirementGroupProps = {
     id: ids.field,
     role: 'group',

@@ -123,6 +123,8 @@ export interface RequirementsForm {
 export interface RequirementFieldContext {
   idPrefix: string;
   t: Translate;
+  /** The provider's locale: option order and the date example follow it. */
+  locale: string;
   plannedFields: ReadonlyMap<string, PlannedField>;
   fieldKeys: string[];
   countryOptions: RequirementOption[];

@@ -26,7 +26,7 @@ export interface UseRequirementFieldOptions {
  */
 export function useRequirementField({ form, name }: UseRequirementFieldOptions): RequirementFieldProps {
   const { errors } = useFormState({ control: form.form.control, name });
-  const { idPrefix, t, plannedFields, countryOptions } = form.fieldContext;
+  const { idPrefix, t, locale, plannedFields, countryOptions } = form.fieldContext;
   const planned = plannedFields.get(name);
   return buildRequirementFieldProps({
     spec: planned?.spec ?? fieldSpecFor(name),
@@ -35,6 +35,7 @@ export function useRequirementField({ form, name }: UseRequirementFieldOptions):
     errorNode: errors[name],
     register: form.form.register,
     t,
+    locale,
     countryOptions,
   });
 }

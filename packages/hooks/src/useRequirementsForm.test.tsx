@@ -151,7 +151,7 @@ describe('useRequirementsForm', () => {
     expect(firstName).not.toHaveAttribute('aria-invalid');
     expect(firstName).not.toHaveAttribute('aria-describedby');
     const dateGroup = screen.getByRole('group', { name: 'Date of birth' });
-    expect(dateGroup).toHaveAccessibleDescription('For example, 27 3 1990');
+    expect(dateGroup).toHaveAccessibleDescription('For example, 3 27 1990');
 
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
@@ -523,7 +523,7 @@ describe('useRequirementsForm composite fields', () => {
     await waitFor(() => expect(screen.getByLabelText('Day')).toHaveAttribute('aria-invalid', 'true'));
     expect(screen.getByLabelText('Month')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByRole('group', { name: 'Date of birth' })).toHaveAccessibleDescription(
-      'For example, 27 3 1990 Date of birth must include a day',
+      'For example, 3 27 1990 Date of birth must include a day',
     );
     const summaryLink = within(screen.getByRole('alert')).getByRole('link', {
       name: 'Date of birth must include a day',

@@ -1,4 +1,4 @@
-import { createOnboardingEngine, emptyFormValues, fieldSpecFor } from '@kyc-kit/core';
+import { createOnboardingEngine, emptyFormValues, fieldSpecFor, phoneCountryOptions } from '@kyc-kit/core';
 import type { OnboardingEngine } from '@kyc-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FieldValues } from 'react-hook-form';
 import { buildRequirementFieldProps } from './buildRequirementFieldProps';
-import type { RequirementFieldProps, RequirementOption } from './buildRequirementFieldProps';
+import type { RequirementFieldProps } from './buildRequirementFieldProps';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { engineResolver, formPort } from './engineFormAdapter';
 import { draftStorage } from './draftStorage';
@@ -14,7 +14,6 @@ import { toKycKitApiError } from './KycKitApiError';
 import type { KycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
-import type { Translate } from './KycKitProvider';
 import type {
   RequirementsForm,
   RequirementsFormStep,
@@ -32,16 +31,6 @@ export type {
 } from './requirementsFormTypes';
 
 /**
- * The phone's country choices: the ISO countries of core's citizenship list,
- * translated. Sorted by name so a keyboard user can type to find one.
- */
-function phoneCountryOptions(t: Translate): RequirementOption[] {
-  return (fieldSpecFor('citizenship').options ?? [])
-    .map((option) => ({ value: option.value, label: t(option.labelId) }))
-    .sort((left, right) => left.label.localeCompare(right.label));
-}
-
-/**
  * A react-hook-form form over the requirements of `capabilities`, one step at
  * a time: core's onboarding engine plans the steps, keeps the saved ones,
  * the server's errors, the draft and the idempotency keys; each step
@@ -50,7 +39,7 @@ function phoneCountryOptions(t: Translate): RequirementOption[] {
  * first save). This hook only adapts the engine to React.
  */
 export function useRequirementsForm(options: UseRequirementsFormOptions): RequirementsForm {
-  const { client, t, fieldSpecs, userKey } = useKycKitContext('useRequirementsForm');
+  const { client, t, locale, fieldSpecs, userKey } = useKycKitContext('useRequirementsForm');
   const queryClient = useQueryClient();
   const { customer, isLoading } = useCustomer();
   const { include = 'due', saveDraft = true } = options;
@@ -119,7 +108,8 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const { stepIndex, plannedFields, submitError } = snapshot;
   const step = stepIndex === -1 ? undefined : steps[stepIndex];
   const fieldKeys = useMemo(() => step?.fields.map((field) => field.key) ?? [], [step]);
-  const countryOptions = useMemo(() => phoneCountryOptions(t), [t]);
+  // Names with calling codes, in the locale's alphabetical order (core).
+  const countryOptions = useMemo(() => phoneCountryOptions(t, locale), [t, locale]);
   const idPrefix = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 
   const submitStep = useCallback(async (): Promise<boolean> => {
@@ -146,9 +136,10 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
         errorNode: form.formState.errors[key],
         register: form.register,
         t,
+        locale,
         countryOptions,
       }),
-    [plannedFields, idPrefix, form, t, countryOptions, fieldSpecs],
+    [plannedFields, idPrefix, form, t, locale, countryOptions, fieldSpecs],
   );
 
   const titleId = `${idPrefix}-title`;
@@ -189,6 +180,6 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     isLoading,
     isComplete: !isLoading && customer !== undefined && snapshot.openSteps.length === 0,
     unsupportedFields: snapshot.plan.unsupported,
-    fieldContext: { idPrefix, t, plannedFields, fieldKeys, countryOptions },
+    fieldContext: { idPrefix, t, locale, plannedFields, fieldKeys, countryOptions },
   };
 }

@@ -104,7 +104,7 @@ export const en = {
   'field.lastName.error.required': 'Enter your last name',
 
   'field.dateOfBirth.label': 'Date of birth',
-  'field.dateOfBirth.hint': 'For example, 27 3 1990',
+  'field.dateOfBirth.hint': 'For example, {example}',
   'field.dateOfBirth.day.label': 'Day',
   'field.dateOfBirth.month.label': 'Month',
   'field.dateOfBirth.year.label': 'Year',
@@ -200,7 +200,7 @@ export const en = {
   'option.purposeOfAccount.long_term_investment': 'Long-term investment',
   'option.purposeOfAccount.short_term_investment': 'Short-term investment',
   'option.purposeOfAccount.trading': 'Trading',
-  'option.purposeOfAccount.trading_on_coinbase': 'Trading on Coinbase',
+  'option.purposeOfAccount.trading_on_coinbase': 'Trading digital assets',
   'option.purposeOfAccount.trading_on_other_exchanges': 'Trading on other exchanges',
   'option.purposeOfAccount.day_trading': 'Day trading',
   'option.purposeOfAccount.arbitrage_trading': 'Arbitrage trading',

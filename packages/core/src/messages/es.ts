@@ -100,7 +100,7 @@ export const es: Record<keyof typeof en, string> = {
   'field.lastName.error.required': 'Ingrese su apellido',
 
   'field.dateOfBirth.label': 'Fecha de nacimiento',
-  'field.dateOfBirth.hint': 'Por ejemplo, 27 3 1990',
+  'field.dateOfBirth.hint': 'Por ejemplo, {example}',
   'field.dateOfBirth.day.label': 'Día',
   'field.dateOfBirth.month.label': 'Mes',
   'field.dateOfBirth.year.label': 'Año',
@@ -197,7 +197,7 @@ export const es: Record<keyof typeof en, string> = {
   'option.purposeOfAccount.long_term_investment': 'Inversión a largo plazo',
   'option.purposeOfAccount.short_term_investment': 'Inversión a corto plazo',
   'option.purposeOfAccount.trading': 'Operaciones de compraventa',
-  'option.purposeOfAccount.trading_on_coinbase': 'Operar en Coinbase',
+  'option.purposeOfAccount.trading_on_coinbase': 'Operar con activos digitales',
   'option.purposeOfAccount.trading_on_other_exchanges': 'Operar en otras plataformas',
   'option.purposeOfAccount.day_trading': 'Operaciones intradía',
   'option.purposeOfAccount.arbitrage_trading': 'Arbitraje',

@@ -24,10 +24,10 @@ describe('the message catalogue', () => {
     for (const [id, text] of Object.entries(messages.en)) expect(text.trim(), id).not.toBe('');
   });
 
-  it('only uses the kit parameters {current}, {total} and {date}', () => {
+  it('only uses the kit parameters {current}, {total}, {date} and {example}', () => {
     for (const text of [...Object.values(messages.en), ...Object.values(es)]) {
       for (const match of text.matchAll(/\{(\w+)\}/g))
-        expect(['current', 'total', 'date']).toContain(match[1]);
+        expect(['current', 'total', 'date', 'example']).toContain(match[1]);
     }
   });
 

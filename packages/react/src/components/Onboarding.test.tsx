@@ -192,11 +192,12 @@ describe('<Onboarding>', () => {
     expect(screen.getByRole('textbox', { name: 'Last name' })).toHaveFocus();
     await user.keyboard('Lovelace');
     await user.tab();
-    expect(screen.getByRole('textbox', { name: 'Day' })).toHaveFocus();
-    await user.keyboard('10');
-    await user.tab();
+    // A US date: month, day, year.
     expect(screen.getByRole('textbox', { name: 'Month' })).toHaveFocus();
     await user.keyboard('12');
+    await user.tab();
+    expect(screen.getByRole('textbox', { name: 'Day' })).toHaveFocus();
+    await user.keyboard('10');
     await user.tab();
     expect(screen.getByRole('textbox', { name: 'Year' })).toHaveFocus();
     await user.keyboard('1985');

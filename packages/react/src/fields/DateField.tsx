@@ -1,5 +1,7 @@
+import { datePartOrder } from '@kyc-kit/core';
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
+import { useLocale } from '../utils/useTranslate';
 import { FieldGroupFrame } from './FieldGroupFrame';
 
 /** The prop bags of a date entered as three boxes. */
@@ -17,13 +19,16 @@ export interface DateFieldProps {
 
 /**
  * A date as three boxes, day, month and year (GOV.UK's date input and the
- * shape the provider takes). Only the box in error is highlighted.
+ * shape the provider takes), in the order the locale writes dates (month
+ * first in en-US, day first in es; core's `datePartOrder`). Only the box in
+ * error is highlighted.
  */
 export function DateField({ field, note, className }: DateFieldProps) {
+  const order = datePartOrder(useLocale());
   return (
     <FieldGroupFrame field={field} note={note} className={className}>
       <div className="kyc-row">
-        {(['day', 'month', 'year'] as const).map((part) => (
+        {order.map((part) => (
           <div key={part} className="kyc-date-part" data-part={part}>
             <label className="kyc-label" {...field[part].labelProps}>
               {field[part].label}

@@ -2,6 +2,8 @@ const displayNames = new Map<string, Intl.DisplayNames | null>();
 
 /**
  * The name of a language (BCP 47 tag) in `locale`, from `Intl.DisplayNames`; the tag when unknown.
+ * CLDR writes some names lower case ("español", "français"): the first letter is upper-cased with
+ * `locale`'s rules, so a list of languages reads "English", "Español" alike.
  * One `Intl.DisplayNames` per locale, made on first use and kept: the first one loads CLDR data
  * (100-400 ms on a slow phone), which must not happen at module load or once per option.
  */
@@ -17,9 +19,19 @@ export function languageName(tag: string, locale: string): string {
     displayNames.set(locale, names);
   }
   try {
-    return names?.of(tag) ?? tag;
+    const name = names?.of(tag) ?? tag;
+    return name === tag ? name : capitalizeFirst(name, locale);
   } catch {
     // A malformed tag.
     return tag;
+  }
+}
+
+function capitalizeFirst(text: string, locale: string): string {
+  const [first = ''] = text;
+  try {
+    return first.toLocaleUpperCase(locale) + text.slice(first.length);
+  } catch {
+    return first.toUpperCase() + text.slice(first.length);
   }
 }

@@ -1,0 +1,106 @@
+import { COUNTRY_CODES } from '../fields/countryCodes';
+import { PHONE_COUNTRIES } from '../fields/phoneCountries';
+import type { MessageId } from './messages';
+
+const collators = new Map<string, Intl.Collator>();
+
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (collator === undefined) {
+    try {
+      collator = new Intl.Collator([locale, 'en'], { sensitivity: 'base' });
+    } catch {
+      // A malformed locale tag: the runtime's default order still sorts by name.
+      collator = new Intl.Collator();
+    }
+    collators.set(locale, collator);
+  }
+  return collator;
+}
+
+/**
+ * A copy of `options` sorted by their display `label` in `locale`'s
+ * alphabetical order (`Intl.Collator`, one per locale, kept): a list of
+ * countries or states reads as a person expects and type-to-find works,
+ * whatever the codes are.
+ *
+ * @example sortOptionsByLabel([{ value: 'AE', label: 'United Arab Emirates' }, { value: 'AF', label: 'Afghanistan' }], 'en')
+ * // Afghanistan, United Arab Emirates
+ */
+export function sortOptionsByLabel<Option extends { label: string }>(
+  options: readonly Option[],
+  locale: string,
+): Option[] {
+  const collator = collatorFor(locale);
+  return [...options].sort((left, right) => collator.compare(left.label, right.label));
+}
+
+/** One part of a date entered as three boxes. */
+export type DatePart = 'day' | 'month' | 'year';
+
+const dateOrders = new Map<string, readonly DatePart[]>();
+
+/**
+ * The order in which `locale` writes a date's day, month and year, read from
+ * `Intl.DateTimeFormat(locale).formatToParts`: `month, day, year` in en-US,
+ * `day, month, year` in es and en-GB, `year, month, day` in ja. Day-first when
+ * the runtime cannot tell.
+ *
+ * @example datePartOrder('en-US') // ['month', 'day', 'year']
+ */
+export function datePartOrder(locale: string): readonly DatePart[] {
+  let order = dateOrders.get(locale);
+  if (order === undefined) {
+    try {
+      const parts = new Intl.DateTimeFormat([locale, 'en'], {
+        day: 'numeric',
+        month: 'numeric',
+        year: 'numeric',
+      })
+        .formatToParts(new Date(Date.UTC(1990, 2, 27, 12)))
+        .map((part) => part.type)
+        .filter((type): type is DatePart => type === 'day' || type === 'month' || type === 'year');
+      order = parts.length === 3 && new Set(parts).size === 3 ? parts : ['day', 'month', 'year'];
+    } catch {
+      order = ['day', 'month', 'year'];
+    }
+    dateOrders.set(locale, order);
+  }
+  return order;
+}
+
+/**
+ * An example date (27 March 1990) as a person types it into the three boxes,
+ * in `locale`'s order: `3 27 1990` in en-US, `27 3 1990` in es.
+ *
+ * @example dateExample('es') // '27 3 1990'
+ */
+export function dateExample(locale: string): string {
+  const example: Record<DatePart, string> = { day: '27', month: '3', year: '1990' };
+  return datePartOrder(locale)
+    .map((part) => example[part])
+    .join(' ');
+}
+
+/**
+ * The phone field's country choices: every ISO country of the citizenship
+ * list, labelled with its name in `t`'s locale and its calling code
+ * ("United States (+1)"), sorted by name in `locale` like the citizenship
+ * select, so type-to-find works on the name and the code is visible.
+ *
+ * @example phoneCountryOptions(createTranslator('en'), 'en').find((option) => option.value === 'US')
+ * // { value: 'US', label: 'United States (+1)' }
+ */
+export function phoneCountryOptions(
+  t: (id: MessageId) => string,
+  locale: string,
+): { value: string; label: string }[] {
+  const callingCodes = new Map(PHONE_COUNTRIES.map((row) => [row.code, row.callingCode]));
+  return sortOptionsByLabel(
+    COUNTRY_CODES.map((code) => ({ value: code, label: t(`country.${code}`) })),
+    locale,
+  ).map((option) => {
+    const callingCode = callingCodes.get(option.value);
+    return callingCode === undefined ? option : { ...option, label: `${option.label} (+${callingCode})` };
+  });
+}
