@@ -1,3 +1,3 @@
 // The Storybook decorator (no testing-library: it runs in the catalogue too).
-export { KycKitStoryFrame, kycKitDecorator } from './react/withKycKit';
-export type { KycKitStoryParameters } from './react/withKycKit';
+export { KycKitStoryFrame, kycKitDecorator, STORY_VIEWPORT_WIDTHS } from './react/withKycKit';
+export type { KycKitStoryGlobals, KycKitStoryParameters } from './react/withKycKit';

@@ -1,4 +1,5 @@
-import { useRequirementField } from '@kyc-kit/hooks';
+import { datePartOrder } from '@kyc-kit/core';
+import { useKycKit, useRequirementField } from '@kyc-kit/hooks';
 import type { RequirementsForm } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
 
@@ -50,6 +51,7 @@ export function PlainRequirementField({
   rejectedText: string;
 }) {
   const field = useRequirementField({ form, name });
+  const { locale } = useKycKit();
   const messages = (
     <Messages
       description={field.description}
@@ -88,12 +90,15 @@ export function PlainRequirementField({
           <legend {...field.labelProps}>{field.label}</legend>
           {messages}
           <div className="date-parts">
-            {[field.day, field.month, field.year].map((part) => (
-              <div className="field" key={part.controlProps.id}>
-                <label {...part.labelProps}>{part.label}</label>
-                <input {...part.controlProps} />
-              </div>
-            ))}
+            {/* In the order the locale writes dates: month first in en-US, day first in es. */}
+            {datePartOrder(locale)
+              .map((name) => field[name])
+              .map((part) => (
+                <div className="field" key={part.controlProps.id}>
+                  <label {...part.labelProps}>{part.label}</label>
+                  <input {...part.controlProps} />
+                </div>
+              ))}
           </div>
         </fieldset>
       );

@@ -70,20 +70,64 @@ export function KycKitStoryFrame({
   );
 }
 
+/** The toolbar globals of `.storybook/preview.ts` the decorator applies to every story. */
+export interface KycKitStoryGlobals {
+  /** `dark` wraps the story in the dark palette (`data-theme`); unset or `light`: the story's own. */
+  theme?: 'light' | 'dark';
+  /** `en` or `es`: the provider's locale (and catalogue), over the story's `parameters.kycKit.locale`. */
+  locale?: string;
+  /** Storybook's viewport global: `phone320` also renders the story in a 320 px box (as in a test run). */
+  viewport?: { value?: string } | string;
+}
+
+/** The width in CSS pixels of a named viewport of `.storybook/preview.ts`. */
+export const STORY_VIEWPORT_WIDTHS: Record<string, number> = { phone320: 320 };
+
+function viewportWidth(viewport: KycKitStoryGlobals['viewport']): number | undefined {
+  const name = typeof viewport === 'string' ? viewport : viewport?.value;
+  return name === undefined ? undefined : STORY_VIEWPORT_WIDTHS[name];
+}
+
 /**
  * The Storybook decorator: each story inside {@link KycKitStoryFrame}, fed by
- * `parameters.kycKit`. Typed structurally so this file needs no Storybook import.
+ * `parameters.kycKit`, with the toolbar's theme, locale and viewport globals
+ * applied (a story's own `globals` set them for its test). Typed structurally
+ * so this file needs no Storybook import.
  */
 export function kycKitDecorator(
   Story: () => ReactNode,
-  context: { id: string; parameters: Record<string, unknown> },
+  context: { id: string; parameters: Record<string, unknown>; globals?: KycKitStoryGlobals },
 ) {
-  return (
+  const parameters = context.parameters.kycKit as KycKitStoryParameters | undefined;
+  const globals = context.globals ?? {};
+  const width = parameters?.width ?? viewportWidth(globals.viewport);
+  const locale = globals.locale ?? parameters?.locale;
+  const frame = (
     <KycKitStoryFrame
-      key={context.id}
-      parameters={context.parameters.kycKit as KycKitStoryParameters | undefined}
+      key={`${context.id} ${locale ?? ''}`}
+      parameters={{
+        ...parameters,
+        ...(locale === undefined ? {} : { locale }),
+        ...(width === undefined ? {} : { width }),
+      }}
     >
       <Story />
     </KycKitStoryFrame>
+  );
+  const content = locale === undefined ? frame : <div lang={locale}>{frame}</div>;
+  if (globals.theme !== 'dark') return content;
+  // The palette's custom properties inherit: every kit root inside takes the dark tokens, as does this backdrop.
+  return (
+    <div
+      data-theme="dark"
+      style={{
+        background: 'var(--kyc-color-background)',
+        color: 'var(--kyc-color-text)',
+        padding: '1rem',
+        minBlockSize: '100%',
+      }}
+    >
+      {content}
+    </div>
   );
 }
