@@ -120,6 +120,8 @@ export function SandboxPanel() {
       <h3>{text('sandboxMagicTitle')}</h3>
       <ul>
         <li>{text('sandboxMagicSsn')}</li>
+        <li>{text('sandboxMagicPostalCode')}</li>
+        <li>{text('sandboxMagicBirthYear')}</li>
         <li>{text('sandboxMagicLastName')}</li>
         <li>{text('sandboxMagicFirstName')}</li>
       </ul>
