@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createDemoServer } from './createDemoServer';
 import { DemoConfigError, readDemoConfig } from './readDemoConfig';
+import { readyMessage } from './readyMessage';
 import type { DemoConfig } from './readDemoConfig';
 
 const appDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,10 +49,13 @@ const server = serve({ fetch: demo.app.fetch, port: config.port }, () => {
     config.upstream.kind === 'sandbox'
       ? `the sandbox (simulating ${config.upstream.provider})`
       : config.upstream.kind;
-  process.stdout.write(`kyc-kit demo ready on http://localhost:${config.port}\n`);
-  process.stdout.write(`  upstream: ${upstream}\n`);
   process.stdout.write(
-    `  state: ${config.databaseUrl ? 'Postgres (KYC_DATABASE_URL)' : config.dataDirectory}\n`,
+    readyMessage({
+      port: config.port,
+      upstream,
+      state: config.databaseUrl ? 'Postgres (KYC_DATABASE_URL)' : config.dataDirectory,
+      sandbox: config.upstream.kind === 'sandbox',
+    }),
   );
 });
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { DemoLocale } from '../i18n/demoMessages';
 import { usePreferences } from '../PreferencesProvider';
@@ -81,6 +81,9 @@ export function Layout({ title, children }: LayoutProps) {
   }, [title, text]);
 
   const user = session?.user ?? null;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   return (
     <>
       <a
@@ -119,19 +122,41 @@ export function Layout({ title, children }: LayoutProps) {
               </ul>
             </nav>
           )}
-          <PreferenceSwitches />
-          {user !== null && (
-            <div className="account">
-              <span className="account-name">{text('signedInAs', { username: user.username })}</span>
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => void signOut().then(() => navigate('/sign-in', { replace: true }))}
-              >
-                {text('signOut')}
-              </button>
-            </div>
-          )}
+          {/* On a phone the switches and the account fold behind one button, so the banner stays two lines. */}
+          <button
+            ref={menuButtonRef}
+            type="button"
+            className="button button-quiet menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {text('menu')}
+          </button>
+          <div
+            id={menuId}
+            className="banner-menu"
+            data-open={menuOpen || undefined}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape' || !menuOpen) return;
+              setMenuOpen(false);
+              menuButtonRef.current?.focus();
+            }}
+          >
+            <PreferenceSwitches />
+            {user !== null && (
+              <div className="account">
+                <span className="account-name">{text('signedInAs', { username: user.username })}</span>
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => void signOut().then(() => navigate('/sign-in', { replace: true }))}
+                >
+                  {text('signOut')}
+                </button>
+              </div>
+            )}
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
