@@ -61,6 +61,16 @@ for (const variant of VARIANTS) {
         };
 
         await page.goto('/sign-in');
+        if (variant.device === 'phone') {
+          // A compact banner: the display switches wait behind "Menu", which says whether it is open.
+          const menu = page.getByRole('button', { name: 'Menu' });
+          await expect(menu).toHaveAttribute('aria-expanded', 'false');
+          await expect(page.getByRole('radio', { name: 'Dark' })).toBeHidden();
+          await menu.click();
+          await expect(menu).toHaveAttribute('aria-expanded', 'true');
+        } else {
+          await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+        }
         await page.getByRole('radio', { name: variant.theme === 'dark' ? 'Dark' : 'Light' }).check();
         await expect(page.locator('html')).toHaveAttribute('data-theme', variant.theme);
         const luminance = await backgroundLuminance(page);
@@ -69,6 +79,18 @@ for (const variant of VARIANTS) {
         await screen('01-sign-in');
 
         await signInThroughPage(page, uniqueUsername(`${variant.theme}-${variant.device}`));
+        if (variant.device === 'phone') {
+          // Signed in, the banner is the brand and "Menu", which opens the navigation: a fraction of the screen.
+          const banner = await page.getByRole('banner').boundingBox();
+          expect(banner?.height ?? Infinity).toBeLessThanOrEqual(120);
+          const menu = page.getByRole('button', { name: 'Menu' });
+          await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+          await menu.click();
+          await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+          await page.keyboard.press('Escape');
+          await expect(menu).toHaveAttribute('aria-expanded', 'false');
+          await expect(menu).toBeFocused();
+        }
         await screen('02-home');
 
         await page

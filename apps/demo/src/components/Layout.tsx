@@ -98,7 +98,16 @@ export function Layout({ title, children }: LayoutProps) {
         {text('skipToContent')}
       </a>
       <header className="banner">
-        <div className="banner-inner">
+        <div
+          className="banner-inner"
+          data-menu-open={menuOpen || undefined}
+          onKeyDown={(event) => {
+            // Escape closes the phone's menu and returns focus to its button.
+            if (event.key !== 'Escape' || !menuOpen) return;
+            setMenuOpen(false);
+            menuButtonRef.current?.focus();
+          }}
+        >
           <Link href="/" className="brand">
             <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28">
               <rect width="32" height="32" rx="8" fill="currentColor" />
@@ -106,8 +115,19 @@ export function Layout({ title, children }: LayoutProps) {
             </svg>
             <span>{text('appName')}</span>
           </Link>
+          {/* On a phone the navigation, the switches and the account fold behind one button: a one-line banner. */}
+          <button
+            ref={menuButtonRef}
+            type="button"
+            className="button button-quiet menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls={user !== null ? `${menuId}-navigation ${menuId}` : menuId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {text('menu')}
+          </button>
           {user !== null && (
-            <nav aria-label={text('primaryNavigation')}>
+            <nav id={`${menuId}-navigation`} aria-label={text('primaryNavigation')}>
               <ul>
                 {NAVIGATION.map((item) => (
                   <li key={item.href}>
@@ -122,27 +142,7 @@ export function Layout({ title, children }: LayoutProps) {
               </ul>
             </nav>
           )}
-          {/* On a phone the switches and the account fold behind one button, so the banner stays two lines. */}
-          <button
-            ref={menuButtonRef}
-            type="button"
-            className="button button-quiet menu-toggle"
-            aria-expanded={menuOpen}
-            aria-controls={menuId}
-            onClick={() => setMenuOpen((open) => !open)}
-          >
-            {text('menu')}
-          </button>
-          <div
-            id={menuId}
-            className="banner-menu"
-            data-open={menuOpen || undefined}
-            onKeyDown={(event) => {
-              if (event.key !== 'Escape' || !menuOpen) return;
-              setMenuOpen(false);
-              menuButtonRef.current?.focus();
-            }}
-          >
+          <div id={menuId} className="banner-menu">
             <PreferenceSwitches />
             {user !== null && (
               <div className="account">

@@ -96,9 +96,20 @@ function viewportWidth(viewport: KycKitStoryGlobals['viewport']): number | undef
  */
 export function kycKitDecorator(
   Story: () => ReactNode,
-  context: { id: string; parameters: Record<string, unknown>; globals?: KycKitStoryGlobals },
+  context: {
+    id: string;
+    parameters: Record<string, unknown>;
+    globals?: KycKitStoryGlobals;
+    viewMode?: string;
+  },
 ) {
-  const parameters = context.parameters.kycKit as KycKitStoryParameters | undefined;
+  const storyParameters = context.parameters.kycKit as KycKitStoryParameters | undefined;
+  // A Docs page shows each story as it opens: one that changes by itself (a live update's verdict) would move
+  // focus to its new heading and scroll the page away from where the reader is. Its canvas and test still change.
+  const parameters =
+    context.viewMode === 'docs' && storyParameters?.liveUpdate !== undefined
+      ? { ...storyParameters, liveUpdate: 'none' as const }
+      : storyParameters;
   const globals = context.globals ?? {};
   const width = parameters?.width ?? viewportWidth(globals.viewport);
   const locale = globals.locale ?? parameters?.locale;
