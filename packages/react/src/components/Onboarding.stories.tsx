@@ -107,8 +107,9 @@ export const KeyboardOnly: Story = {
     await userEvent.keyboard('Ada');
     for (const [name, text] of [
       ['Last name', 'Lovelace'],
-      ['Day', '10'],
+      // A US date: month, day, year.
       ['Month', '12'],
+      ['Day', '10'],
       ['Year', '1985'],
     ] as const) {
       await userEvent.tab();
