@@ -51,19 +51,15 @@ const dateOrders = new Map<string, readonly DatePart[]>();
 export function datePartOrder(locale: string): readonly DatePart[] {
   let order = dateOrders.get(locale);
   if (order === undefined) {
+    let types: string[] = [];
     try {
-      const parts = new Intl.DateTimeFormat([locale, 'en'], {
-        day: 'numeric',
-        month: 'numeric',
-        year: 'numeric',
-      })
-        .formatToParts(new Date(Date.UTC(1990, 2, 27, 12)))
-        .map((part) => part.type)
-        .filter((type): type is DatePart => type === 'day' || type === 'month' || type === 'year');
-      order = parts.length === 3 && new Set(parts).size === 3 ? parts : ['day', 'month', 'year'];
+      // The default format is numeric day, month and year in every locale.
+      types = new Intl.DateTimeFormat([locale, 'en']).formatToParts(0).map((part) => part.type);
     } catch {
-      order = ['day', 'month', 'year'];
+      // A malformed locale tag: day first below.
     }
+    order = types.filter((type): type is DatePart => type === 'day' || type === 'month' || type === 'year');
+    if (new Set(order).size !== 3) order = ['day', 'month', 'year'];
     dateOrders.set(locale, order);
   }
   return order;

@@ -20,18 +20,9 @@ export function languageName(tag: string, locale: string): string {
   }
   try {
     const name = names?.of(tag) ?? tag;
-    return name === tag ? name : capitalizeFirst(name, locale);
+    return name === tag ? name : name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
   } catch {
     // A malformed tag.
     return tag;
-  }
-}
-
-function capitalizeFirst(text: string, locale: string): string {
-  const [first = ''] = text;
-  try {
-    return first.toLocaleUpperCase(locale) + text.slice(first.length);
-  } catch {
-    return first.toUpperCase() + text.slice(first.length);
   }
 }
