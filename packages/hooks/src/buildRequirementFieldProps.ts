@@ -1,4 +1,4 @@
-import { dateExample, hasMessage, sortOptionsByLabel } from '@kyc-kit/core';
+import { dateExample, datePartOrder, hasMessage, sortOptionsByLabel } from '@kyc-kit/core';
 import type { FieldKind, FieldSpec, PlannedField } from '@kyc-kit/core';
 import type { InputHTMLAttributes, LabelHTMLAttributes, SelectHTMLAttributes } from 'react';
 import type { FieldValues, RefCallBack, UseFormRegister } from 'react-hook-form';
@@ -124,16 +124,21 @@ export function fieldIds(idPrefix: string, name: string) {
   };
 }
 
-/** The id an error summary links to: the first box of the field, as GOV.UK does for dates. */
-export function errorTargetId(idPrefix: string, spec: FieldSpec, errorNode?: unknown): string {
+/**
+ * The id an error summary links to: the first box of the field, as GOV.UK does for dates (the box in error,
+ * else the first in `locale`'s order: the month in en-US).
+ */
+export function errorTargetId(idPrefix: string, spec: FieldSpec, errorNode?: unknown, locale = 'en'): string {
   const ids = fieldIds(idPrefix, spec.key);
   const control = spec.control;
   switch (control) {
     case 'input':
     case 'select':
       return ids.input;
-    case 'date':
-      return ids.part(DATE_PARTS.find((part) => hasOwnError(errorNode, part)) ?? 'day');
+    case 'date': {
+      const order = datePartOrder(locale);
+      return ids.part(order.find((part) => hasOwnError(errorNode, part)) ?? order[0] ?? 'day');
+    }
     case 'phone':
       return ids.part(hasOwnError(errorNode, 'country') ? 'country' : 'number');
     case 'checkboxGroup':

@@ -23,7 +23,7 @@ function errorSummaryItems(
       {
         key,
         message: translateErrorMessage(context.t, message),
-        targetId: errorTargetId(context.idPrefix, spec, errors[key]),
+        targetId: errorTargetId(context.idPrefix, spec, errors[key], context.locale),
       },
     ];
   });

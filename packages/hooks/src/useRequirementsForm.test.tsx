@@ -176,7 +176,8 @@ describe('useRequirementsForm', () => {
     ]);
     expect(links[0]).toHaveAttribute('href', `#${firstName.id}`);
     await user.click(links[1] as HTMLElement);
-    expect(screen.getByLabelText('Day')).toHaveFocus();
+    // The first box of a US date is the month.
+    expect(screen.getByLabelText('Month')).toHaveFocus();
 
     // Fixing a field clears its error as the user types.
     await user.type(firstName, 'Ada');
@@ -509,6 +510,21 @@ describe('useRequirementsForm getFieldProps', () => {
 });
 
 describe('useRequirementsForm composite fields', () => {
+  it('links the summary of an impossible date to its first box in the locale order (the month in en-US)', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({ customer: fakeCustomer({ requirements: { dateOfBirth: 'due' } }) });
+    renderWithKycKit(<Form />, client);
+
+    await user.type(await screen.findByLabelText('Month'), '2');
+    await user.type(screen.getByLabelText('Day'), '30');
+    await user.type(screen.getByLabelText('Year'), '1990');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    const summary = await screen.findByRole('alert');
+    const link = within(summary).getAllByRole('link')[0];
+    expect(link).toHaveAttribute('href', `#${screen.getByLabelText('Month').id}`);
+  });
+
   it('marks only the wrong box of a date and of a checkbox group, and links the summary to it', async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeClient({
