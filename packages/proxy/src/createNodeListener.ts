@@ -1,6 +1,26 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { OnboardingHandler } from './createOnboardingHandler';
+
+/** Answers written by the adapter itself in one piece; anything else (event streams, documents) streams. */
+const WHOLE_BODY_TYPE = /^application\/(?:[a-z.+-]*\+)?json\b/i;
+
+/**
+ * Writes a JSON answer in one call: its body is read whole (it is a string
+ * the handler already built) instead of chunk by chunk through the generic
+ * stream path, which waits a macrotask for the end of a body it cannot see.
+ */
+async function writeWhole(response: Response, outgoing: ServerResponse): Promise<void> {
+  const body = new Uint8Array(await response.arrayBuffer());
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') headers[name] = value;
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  headers['content-length'] = body.byteLength;
+  outgoing.writeHead(response.status, headers);
+  outgoing.end(body);
+}
 
 /**
  * Adapts an {@link OnboardingHandler} to `node:http`: the result can be
@@ -12,7 +32,13 @@ export function createNodeListener(
   handler: OnboardingHandler,
 ): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
   return getRequestListener(
-    (request, bindings) => handler(request, { clientAddress: bindings.incoming.socket.remoteAddress }),
+    async (request, { incoming, outgoing }) => {
+      const response = await handler(request, { clientAddress: incoming.socket.remoteAddress });
+      if (response.body === null || !WHOLE_BODY_TYPE.test(response.headers.get('content-type') ?? ''))
+        return response;
+      await writeWhole(response, outgoing);
+      return RESPONSE_ALREADY_SENT;
+    },
     {
       // Leave the partner's global Request and Response alone.
       overrideGlobalObjects: false,
