@@ -54,6 +54,11 @@ const credentialsFromParent = JSON.parse(process.env.BENCH_CREDENTIALS ?? 'null'
 
 function report(ready: Ready): void {
   process.send?.(ready);
+  // Asked for it, a child answers with the CPU time it has used so far, in microseconds.
+  process.on('message', () => {
+    const used = process.cpuUsage();
+    process.send?.({ cpuMicros: used.user + used.system });
+  });
   // The parent ends a child by closing the IPC channel.
   process.on('disconnect', () => process.exit(0));
 }
@@ -166,6 +171,14 @@ async function start(
   return { child, ready };
 }
 
+/** The CPU time a child has used so far, in microseconds (less noisy than wall time on a shared machine). */
+function cpuMicrosOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
+    child.send('cpu');
+  });
+}
+
 async function main(): Promise<void> {
   const sandbox = await start('sandbox');
   const sandboxOrigin = sandbox.ready.origin;
@@ -199,6 +212,8 @@ async function main(): Promise<void> {
     p99: number;
     perSecond: number;
     count: number;
+    /** CPU time of the hop's or the proxy's process per request, in microseconds (0 for direct). */
+    cpuPerRequest: number;
   }
 
   async function phase(target: Target, operation: Operation, concurrency: number): Promise<Result> {
@@ -247,8 +262,11 @@ async function main(): Promise<void> {
       return performance.now() - began;
     };
     await run(WARMUP);
+    const server = target === 'direct' ? undefined : target === 'bare hop' ? hop.child : proxy.child;
+    const cpuBefore = server ? await cpuMicrosOf(server) : 0;
     const latencies: number[] = [];
     const elapsed = await run(REQUESTS, latencies);
+    const cpuMicros = server ? (await cpuMicrosOf(server)) - cpuBefore : 0;
     await client.close();
     latencies.sort((a, b) => a - b);
     const at = (q: number) =>
@@ -258,6 +276,7 @@ async function main(): Promise<void> {
       p99: at(0.99),
       perSecond: (latencies.length / elapsed) * 1000,
       count: latencies.length,
+      cpuPerRequest: cpuMicros / latencies.length,
     };
   }
 
@@ -266,7 +285,7 @@ async function main(): Promise<void> {
     `proxy overhead: ${REQUESTS} requests per phase (after ${WARMUP} warm-up), loopback\n\n`,
   );
   process.stdout.write(
-    'operation  conc  target      p50 ms   p99 ms    req/s | added p50: proxy/bare  | req/s: proxy/bare\n',
+    'operation  conc  target      p50 ms   p99 ms    req/s  CPU us | added p50: proxy/bare  | req/s: proxy/bare | CPU: proxy/bare\n',
   );
   for (const operation of ['GET', 'update'] as const) {
     for (const concurrency of [1, 10]) {
@@ -277,9 +296,9 @@ async function main(): Promise<void> {
       const addedBare = results['bare hop'].p50 - results.direct.p50;
       for (const target of ['direct', 'bare hop', 'proxy'] as const) {
         const result = results[target];
-        let line = `${operation.padEnd(9)}  ${String(concurrency).padStart(4)}  ${target.padEnd(9)} ${format(result.p50)} ${format(result.p99)} ${format(result.perSecond, 0)}`;
+        let line = `${operation.padEnd(9)}  ${String(concurrency).padStart(4)}  ${target.padEnd(9)} ${format(result.p50)} ${format(result.p99)} ${format(result.perSecond, 0)} ${target === 'direct' ? '       -' : format(result.cpuPerRequest, 0)}`;
         if (target === 'proxy')
-          line += ` | ${format(addedProxy, 3)} / ${format(addedBare, 3)} = ${(addedProxy / addedBare).toFixed(2)}x | ${(results.proxy.perSecond / results['bare hop'].perSecond).toFixed(2)}x`;
+          line += ` | ${format(addedProxy, 3)} / ${format(addedBare, 3)} = ${(addedProxy / addedBare).toFixed(2)}x | ${(results.proxy.perSecond / results['bare hop'].perSecond).toFixed(2)}x | ${(results.proxy.cpuPerRequest / results['bare hop'].cpuPerRequest).toFixed(2)}x`;
         process.stdout.write(`${line}\n`);
       }
     }
