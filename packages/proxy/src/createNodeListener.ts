@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { OnboardingHandler } from './createOnboardingHandler';
@@ -34,7 +34,11 @@ export function createNodeListener(
   return getRequestListener(
     async (request, { incoming, outgoing }) => {
       const response = await handler(request, { clientAddress: incoming.socket.remoteAddress });
-      if (response.body === null || !WHOLE_BODY_TYPE.test(response.headers.get('content-type') ?? ''))
+      if (
+        !(outgoing instanceof ServerResponse) ||
+        response.body === null ||
+        !WHOLE_BODY_TYPE.test(response.headers.get('content-type') ?? '')
+      )
         return response;
       await writeWhole(response, outgoing);
       return RESPONSE_ALREADY_SENT;

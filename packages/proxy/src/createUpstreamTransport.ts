@@ -1,5 +1,10 @@
 import { Agent, request as undiciRequest } from 'undici';
-import { requestWithRetry, parseRetryAfter, type RetryOptions } from './requestWithRetry';
+import {
+  requestWithRetry,
+  parseRetryAfter,
+  type RetryableAnswer,
+  type RetryOptions,
+} from './requestWithRetry';
 import type { UpstreamCallContext } from './Upstream';
 import { UpstreamError } from './UpstreamError';
 
@@ -47,10 +52,17 @@ export interface UpstreamTransport {
 /** Connections to the providers, kept alive across requests; one pool per origin. */
 const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
 
+/** A provider's answer to a JSON call: a `Response` (from `options.fetch`) or one already read by {@link sendJson}. */
+interface JsonAnswer extends RetryableAnswer {
+  readonly ok: boolean;
+  text(): Promise<string>;
+}
+
 /**
  * A JSON call through undici's `request`: no `Request` object, no fetch
- * algorithm; the answer, already read, becomes a plain `Response` for the
- * retry logic. Redirects are not followed (`fetch`'s `redirect: 'error'`).
+ * algorithm, and the answer, already read, is a plain object rather than a
+ * `Response` (whose body would be a stream to read again). Redirects are not
+ * followed (`fetch`'s `redirect: 'error'`).
  */
 async function sendJson(input: {
   url: URL;
@@ -58,7 +70,7 @@ async function sendJson(input: {
   headers: Record<string, string>;
   body: string | undefined;
   signal: AbortSignal;
-}): Promise<Response> {
+}): Promise<JsonAnswer> {
   const answer = await undiciRequest(input.url, {
     method: input.method as 'GET',
     headers: input.headers,
@@ -67,19 +79,22 @@ async function sendJson(input: {
     dispatcher,
   });
   const text = await answer.body.text();
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(answer.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
-  }
   if (answer.statusCode >= 300 && answer.statusCode < 400)
     throw new TypeError('upstream answered with a redirect, which is never followed');
-  // 204 and 304 carry no body; a Response must not be built with one.
-  return new Response(answer.statusCode === 204 || answer.statusCode === 304 ? null : text, {
-    status: answer.statusCode,
-    headers,
-  });
+  const status = answer.statusCode;
+  return {
+    status,
+    ok: status >= 200 && status < 300,
+    headers: {
+      get(name) {
+        const value = answer.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    body: null,
+    // 204 and 304 carry no body.
+    text: async () => (status === 204 || status === 304 ? '' : text),
+  };
 }
 
 /** Error bodies are short; a larger one is not read at all. */
@@ -109,7 +124,7 @@ function pickErrorType(body: unknown): string | undefined {
   return undefined;
 }
 
-async function readErrorType(response: Response): Promise<string | undefined> {
+async function readErrorType(response: JsonAnswer): Promise<string | undefined> {
   try {
     const text = await response.text();
     if (text.length > MAX_ERROR_BODY_CHARACTERS) return undefined;
@@ -130,12 +145,12 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
   const defaultTimeoutMs = options.timeoutMs ?? 10_000;
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function send(request: UpstreamJsonRequest): Promise<Response> {
+  async function send(request: UpstreamJsonRequest): Promise<JsonAnswer> {
     const url = new URL(`${base}${request.path}`);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     // GETs are safe to repeat; writes only when the provider can de-duplicate them.
     const canRetry = request.canRetry ?? (request.method === 'GET' || request.idempotencyKey !== undefined);
-    return requestWithRetry(
+    return requestWithRetry<JsonAnswer>(
       async (signal) => {
         const headers: Record<string, string> = { accept: 'application/json' };
         const authorization = await options.authorize({ method: request.method, url });

@@ -35,6 +35,13 @@ export interface RequestWithRetryOptions {
   signal?: AbortSignal;
 }
 
+/** What the retries read of an answer: a `Response`, or the transport's answer it has already read. */
+export interface RetryableAnswer {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  readonly body: { cancel(): Promise<void> } | null;
+}
+
 /** Upstream statuses worth another attempt: rate limits and server-side failures. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
@@ -106,10 +113,10 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * whatever its status; rejects with an {@link UpstreamError} of failure
  * `timeout` or `network` when no response came.
  */
-export async function requestWithRetry(
-  send: (signal: AbortSignal) => Promise<Response>,
+export async function requestWithRetry<Answer extends RetryableAnswer = Response>(
+  send: (signal: AbortSignal) => Promise<Answer>,
   options: RequestWithRetryOptions,
-): Promise<Response> {
+): Promise<Answer> {
   const retries = options.canRetry ? (options.retry?.retries ?? 3) : 0;
   const baseDelayMs = options.retry?.baseDelayMs ?? 250;
   const maxDelayMs = options.retry?.maxDelayMs ?? 8000;
