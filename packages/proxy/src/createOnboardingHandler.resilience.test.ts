@@ -317,4 +317,28 @@ describe('createNodeListener', () => {
       compliance: { requesterIpAddress: '127.0.0.1' },
     });
   });
+
+  it('writes JSON answers whole, with their security headers and exact length, errors included', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const server = createServer(createNodeListener(harness.handler));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const base = `http://127.0.0.1:${port}/api/onboarding/customer`;
+    const created = await fetch(base, {
+      method: 'POST',
+      headers: { cookie: 'session=node-user', 'content-type': 'application/json', 'x-kyc-kit': '1' },
+      body: JSON.stringify({ capabilities: ['custodyFiat'], fields: { firstName: 'Zoë' } }),
+    });
+    const body = await created.text();
+    expect(created.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+    expect(created.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(created.headers.get('cache-control')).toBe('no-store');
+    expect((JSON.parse(body) as { customer: Customer }).customer.id).toEqual(expect.any(String));
+
+    const refused = await fetch(base);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(((await refused.json()) as ErrorAnswer).error.code).toBe('unauthorized');
+  });
 });
