@@ -7,6 +7,7 @@ import {
   apiErrorMessageId,
   apiErrorSchema,
   createCustomerBodySchema,
+  customerReadResponseSchema,
   customerResponseSchema,
   tosAcceptBodySchema,
   updateCustomerBodySchema,
@@ -68,6 +69,12 @@ describe('proxy wire schemas', () => {
     }
   });
 
+  it('let GET /customer answer "no customer yet" as a customer of null, and nothing looser', () => {
+    expect(customerReadResponseSchema.parse({ customer: null })).toEqual({ customer: null });
+    expect(customerReadResponseSchema.safeParse({}).success).toBe(false);
+    expect(customerResponseSchema.safeParse({ customer: null }).success).toBe(false);
+  });
+
   it('describe the error body', () => {
     expect(
       apiErrorSchema.safeParse({
@@ -92,6 +99,7 @@ describe('proxy wire schemas', () => {
       updateCustomerBodySchema,
       tosAcceptBodySchema,
       customerResponseSchema,
+      customerReadResponseSchema,
       apiErrorSchema,
     ]) {
       expect(z.toJSONSchema(schema)).toMatchObject({ type: 'object' });

@@ -107,8 +107,14 @@ export const customerSchema = z.object({
   updatedAt: z.optional(z.string()),
 });
 
-/** The 2xx answer of every customer route. */
+/** The 2xx answer of every customer write (`POST`, `PATCH /customer`, `POST /customer/tos`). */
 export const customerResponseSchema = z.object({ customer: customerSchema });
+
+/**
+ * The 200 answer of `GET /customer`: the user's customer, or `null` when there is none yet (or it was
+ * deleted at the provider). "No customer yet" is the normal first state, so it is no error status.
+ */
+export const customerReadResponseSchema = z.object({ customer: z.nullable(customerSchema) });
 
 /** `GET /tos/:versionId?language=` answer; `html` is sanitized by the proxy. */
 export const tosDocumentSchema = z.object({
@@ -128,8 +134,10 @@ export const apiErrorSchema = z.object({
   }),
 });
 
-/** A customer route's 2xx answer. */
+/** A customer write's 2xx answer. */
 export type CustomerResponse = z.infer<typeof customerResponseSchema>;
+/** `GET /customer`'s answer: `customer` is `null` before the first submit. */
+export type CustomerReadResponse = z.infer<typeof customerReadResponseSchema>;
 /** A ToS document answer. */
 export type TosDocument = z.infer<typeof tosDocumentSchema>;
 /** An error answer. */

@@ -48,12 +48,7 @@ describe('createProxyClient', () => {
   });
 
   it('answers null when the user has no customer yet', async () => {
-    const client = createProxyClient({
-      fetch: async () =>
-        jsonResponse(404, {
-          error: { code: 'no_customer', message: 'You have not started onboarding yet.', retryable: false },
-        }),
-    });
+    const client = createProxyClient({ fetch: async () => jsonResponse(200, { customer: null }) });
 
     await expect(client.getCustomer()).resolves.toBeNull();
   });

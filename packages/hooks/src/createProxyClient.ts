@@ -1,4 +1,9 @@
-import { apiErrorSchema, customerResponseSchema, tosDocumentSchema } from '@kyc-kit/core';
+import {
+  apiErrorSchema,
+  customerReadResponseSchema,
+  customerResponseSchema,
+  tosDocumentSchema,
+} from '@kyc-kit/core';
 import type {
   CreateCustomerBody as WireCreateCustomerBody,
   Customer,
@@ -52,7 +57,7 @@ export type TermsOfServiceDocument = TosDocument;
 export interface ProxyClient {
   /** The base URL the client was created with. */
   readonly baseUrl: string;
-  /** `GET /customer`; resolves `null` when the user has no customer yet (404 `no_customer`). */
+  /** `GET /customer`; resolves `null` when the user has no customer yet (200 `{ customer: null }`). */
   getCustomer(options?: ProxyReadOptions): Promise<Customer | null>;
   /** `POST /customer`. */
   createCustomer(body: CreateCustomerBody, options: ProxyWriteOptions): Promise<Customer>;
@@ -118,12 +123,11 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
   return {
     baseUrl,
     async getCustomer(readOptions = {}) {
-      try {
-        return readCustomer(await send('/customer', { method: 'GET', signal: readOptions.signal }));
-      } catch (error) {
-        if (error instanceof KycKitApiError && error.code === 'no_customer') return null;
-        throw error;
-      }
+      // "No customer yet" is a 200 with `customer: null`, never an error status the browser would log.
+      const answer = await send('/customer', { method: 'GET', signal: readOptions.signal });
+      const parsed = customerReadResponseSchema.safeParse(answer.body);
+      if (!parsed.success) throw malformedResponse(answer.status);
+      return parsed.data.customer;
     },
     createCustomer: (body, writeOptions) => write('POST', '/customer', body, writeOptions),
     updateCustomer: (body, writeOptions) => write('PATCH', '/customer', body, writeOptions),

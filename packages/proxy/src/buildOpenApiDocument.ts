@@ -1,6 +1,7 @@
 import {
   apiErrorSchema,
   createCustomerBodySchema,
+  customerReadResponseSchema,
   customerResponseSchema,
   tosAcceptBodySchema,
   tosDocumentSchema,
@@ -80,6 +81,7 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
         UpdateCustomerBody: schemaOf(updateCustomerBodySchema, 'input'),
         TosAcceptBody: schemaOf(tosAcceptBodySchema, 'input'),
         CustomerResponse: schemaOf(customerResponseSchema, 'output'),
+        CustomerReadResponse: schemaOf(customerReadResponseSchema, 'output'),
         TosDocument: schemaOf(tosDocumentSchema, 'output'),
         ApiError: schemaOf(apiErrorSchema, 'output'),
       },
@@ -99,8 +101,11 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           operationId: 'getCustomer',
           summary: "The signed-in user's customer",
           responses: {
-            '200': { description: 'The customer.', content: jsonContent('CustomerResponse') },
-            '404': errorResponse('code no_customer: none yet, or it was deleted at the provider.'),
+            '200': {
+              description:
+                'The customer, or customer: null when there is none yet (or it was deleted at the provider).',
+              content: jsonContent('CustomerReadResponse'),
+            },
             ...COMMON_ERRORS,
           },
         },
@@ -172,7 +177,7 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           operationId: 'customerEvents',
           summary: "Server-sent events of the signed-in user's customer",
           description:
-            'event: customer, data: { customer }, id: <n>; event: customer_deleted, data: { customerId }, id: <n> (the customer was deleted at the provider: GET /customer now answers 404 no_customer); ": heartbeat" comments. Send Last-Event-ID to resume.',
+            'event: customer, data: { customer }, id: <n>; event: customer_deleted, data: { customerId }, id: <n> (the customer was deleted at the provider: GET /customer now answers customer: null); ": heartbeat" comments. Send Last-Event-ID to resume.',
           parameters: [{ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } }],
           responses: {
             '200': {

@@ -21,13 +21,19 @@ export function createCustomerRoutes(deps: ProxyDeps) {
   const { upstream, store, logger, hub } = deps;
   const routes = new Hono<ProxyEnv>();
 
+  // "No customer yet" (or deleted at the provider) is the normal first state: 200 `{ customer: null }`, no error status.
   routes.get('/', async (c) => {
-    const customerId = await deps.linkedCustomerId(c.get('user').id);
-    return c.json({
-      customer: await deps.onLinkedCustomer(customerId, () =>
-        deps.readCustomer(customerId, c.req.raw.signal),
-      ),
-    });
+    try {
+      const customerId = await deps.linkedCustomerId(c.get('user').id);
+      return c.json({
+        customer: await deps.onLinkedCustomer(customerId, () =>
+          deps.readCustomer(customerId, c.req.raw.signal),
+        ),
+      });
+    } catch (error) {
+      if (error instanceof ProxyError && error.reason === 'no_customer') return c.json({ customer: null });
+      throw error;
+    }
   });
 
   routes.post('/', requireWrite(deps), async (c) => {
