@@ -46,6 +46,11 @@ export interface TermsOfService {
     | undefined;
   /** Props of the document's title element. */
   titleProps: { id: string };
+  /**
+   * Props of a link that opens the full document in a new tab (the provider's own address for this
+   * version), for reading it outside the page; `undefined` when the version has no http(s) address.
+   */
+  documentLinkProps: { href: string; target: '_blank'; rel: 'noopener noreferrer' } | undefined;
   /** Records that the current document was shown, for a partner who renders it without `documentProps`. */
   markShown: () => void;
   /** Whether the current document was loaded and shown. */

@@ -167,6 +167,11 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
             dangerouslySetInnerHTML: { __html: document.html },
           },
     titleProps: { id: titleId },
+    // Only a web address: a `javascript:` or other scheme from upstream never becomes a link.
+    documentLinkProps:
+      version !== undefined && /^https?:\/\//i.test(version.url)
+        ? { href: version.url, target: '_blank', rel: 'noopener noreferrer' }
+        : undefined,
     markShown,
     isShown,
     canAccept: isShown && !isAccepting,

@@ -181,6 +181,7 @@ export const en = {
   'field.tos.accept': 'I have read and accept the Terms of Service',
   'field.tos.error.required': 'Read and accept the Terms of Service to continue',
   'field.tos.language': 'Language',
+  'field.tos.openFull': 'Open the full Terms of Service (new tab)',
   'field.tos.loading': 'Loading the Terms of Service…',
   'field.tos.unavailable': "We couldn't load the Terms of Service. Try again.",
 

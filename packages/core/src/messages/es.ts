@@ -178,6 +178,7 @@ export const es: Record<keyof typeof en, string> = {
   'field.tos.accept': 'He leído y acepto los Términos del servicio',
   'field.tos.error.required': 'Lea y acepte los Términos del servicio para continuar',
   'field.tos.language': 'Idioma',
+  'field.tos.openFull': 'Abrir los Términos del servicio completos (pestaña nueva)',
   'field.tos.loading': 'Cargando los Términos del servicio…',
   'field.tos.unavailable': 'No pudimos cargar los Términos del servicio. Inténtelo de nuevo.',
 

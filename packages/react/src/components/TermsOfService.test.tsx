@@ -24,6 +24,26 @@ describe('<TermsOfService>', () => {
     await waitFor(() => expect(accept).toBeEnabled());
   });
 
+  it('links to the full document, opening in a new tab without giving it this page', async () => {
+    const client = createFakeClient({
+      customer: customerFixtures.pendingTerms,
+      documents: tosDocumentFixtures,
+    });
+    renderWithClient(<TermsOfService />, client);
+    const link = await screen.findByRole('link', { name: 'Open the full Terms of Service (new tab)' });
+    expect(link).toHaveAttribute('href', 'http://sandbox.test/tos/us_individual_2026-05-29');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('never turns an address that is not a web address into a link', async () => {
+    const customer = structuredClone(customerFixtures.pendingTerms);
+    for (const version of customer.requirements.tos?.tos?.versions ?? []) version.url = 'javascript:alert(1)';
+    renderWithClient(<TermsOfService />, createFakeClient({ customer, documents: tosDocumentFixtures }));
+    await screen.findByRole('region');
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
   it('keeps the accept box disabled while the document is loading', async () => {
     const client = createFakeClient({ customer: customerFixtures.pendingTerms, documents: {} });
     renderWithClient(<TermsOfService />, client);

@@ -22,8 +22,9 @@ export interface TermsOfServiceStepProps {
 
 /**
  * The Terms of Service in the page: a language choice when the version is
- * published in several, the document in a scrollable, keyboard-focusable
- * region, and an acceptance box that is never checked for the person and
+ * published in several, the document in a keyboard-focusable region (a
+ * scroll box on wider screens, the page's own scroll on phones), a link that
+ * opens the full document in a new tab, and an acceptance box that is never checked for the person and
  * stays disabled until the document is on screen. Markup only: the consent
  * rule and every prop are `useTermsOfService`'s.
  */
@@ -69,6 +70,13 @@ export function TermsOfServiceStep({
       ) : null}
       {terms.documentProps ? (
         <div className="kyc-document" role="region" lang={terms.language} {...terms.documentProps} />
+      ) : null}
+      {terms.documentLinkProps ? (
+        <p className="kyc-text">
+          <a className="kyc-link" {...terms.documentLinkProps}>
+            {t('field.tos.openFull')}
+          </a>
+        </p>
       ) : null}
       <form className="kyc-stack" {...terms.formProps}>
         {terms.acceptErrorMessage ? (
