@@ -37,3 +37,42 @@ test('the plain-HTML onboarding built on the headless hooks completes the journe
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
   await expect(page.getByRole('status').filter({ hasText: "You're all set." })).toBeVisible();
 });
+
+test('on a 320 px phone the plain-HTML page never scrolls sideways, says each heading once and keeps focus off <body>', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signInWithApi(page, uniqueUsername('headless-phone'));
+  await page.goto('/onboarding/headless?capability=custodyFiat');
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+
+  const record = await completeOnboarding(page, testPerson(), {
+    onScreen: async (screen) => {
+      // WCAG 1.4.10 reflow: nothing wider than the 320 px viewport.
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${screen} scrolls sideways`,
+      ).toBeLessThanOrEqual(320);
+      // A step's heading is not said again as a legend, and no title is said twice.
+      const names = await page
+        .locator('main h1, main h2, main h3, main legend')
+        .evaluateAll((elements) => elements.map((element) => element.textContent?.trim() ?? ''));
+      expect(new Set(names).size, `${screen}: ${names.join(' | ')}`).toBe(names.length);
+      if (screen === 'terms') {
+        // The step form that had focus is gone: focus moved to the Terms heading, never to <body>.
+        await expect(page.getByRole('heading', { level: 2, name: 'Terms of Service' })).toBeFocused();
+        expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+        await expect(page.getByText(/^Step \d+ of \d+$/)).toBeVisible();
+        const link = page.getByRole('link', { name: 'Open the full Terms of Service (new tab)' });
+        await expect(link).toHaveAttribute('target', '_blank');
+        // No scroll box inside the page on a phone: the document flows with it.
+        expect(
+          await page
+            .locator('main [role="document"]')
+            .evaluate((element) => getComputedStyle(element).overflowY),
+        ).toBe('visible');
+      }
+    },
+  });
+  expect(record.sawTerms).toBe(true);
+});

@@ -63,12 +63,12 @@ function PlainStepForm({ form }: { form: RequirementsForm }) {
         {form.step.title}
       </h2>
       <PlainErrorSummary form={form} />
-      <fieldset>
-        <legend>{form.step.title}</legend>
+      {/* The heading names the form already: a legend saying it again would be read twice. */}
+      <div className="plain-fields">
         {form.fieldKeys.map((key) => (
           <PlainRequirementField key={key} form={form} name={key} rejectedText={t('field.rejected')} />
         ))}
-      </fieldset>
+      </div>
       <p>
         {!form.isFirstStep ? (
           <button type="button" className="button button-quiet" onClick={form.back}>
@@ -87,9 +87,14 @@ function PlainStepForm({ form }: { form: RequirementsForm }) {
   );
 }
 
-function PlainTerms({ terms }: { terms: TermsOfService }) {
+function PlainTerms({ terms, progressLabel }: { terms: TermsOfService; progressLabel: string | undefined }) {
   const { t } = useKycKit();
   const { text } = usePreferences();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The step form that had focus is gone: the Terms take it on their heading, so it never drops to <body>.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
   const [checked, setChecked] = useState(false);
   const [showError, setShowError] = useState(false);
   const onSubmit = (event: FormEvent) => {
@@ -104,7 +109,11 @@ function PlainTerms({ terms }: { terms: TermsOfService }) {
   };
   return (
     <form className="plain-form" onSubmit={onSubmit} noValidate>
-      <h2 {...terms.titleProps}>{terms.document?.title ?? t('field.tos.label')}</h2>
+      {progressLabel !== undefined ? <p>{progressLabel}</p> : null}
+      {/* The step's heading; the document's own title is its first heading, so it is not repeated here. */}
+      <h2 {...terms.titleProps} ref={headingRef} tabIndex={-1}>
+        {t('step.terms.title')}
+      </h2>
       {terms.languages.length > 1 ? (
         <div className="field">
           <label htmlFor="plain-tos-language">{t('field.tos.language')}</label>
@@ -134,7 +143,12 @@ function PlainTerms({ terms }: { terms: TermsOfService }) {
         </p>
       ) : null}
       {terms.documentProps !== undefined ? (
-        <div {...terms.documentProps} className="tos-document" role="document" />
+        <div {...terms.documentProps} className="tos-document" role="document" lang={terms.language} />
+      ) : null}
+      {terms.documentLinkProps !== undefined ? (
+        <p>
+          <a {...terms.documentLinkProps}>{t('field.tos.openFull')}</a>
+        </p>
       ) : null}
       <p>
         <input
@@ -183,7 +197,16 @@ function PlainOnboarding({ capability }: { capability: string }) {
         </button>
       ) : null}
       {status === 'collect' ? <PlainStepForm form={onboarding.form} /> : null}
-      {status === 'terms' ? <PlainTerms terms={onboarding.terms} /> : null}
+      {status === 'terms' ? (
+        <PlainTerms
+          terms={onboarding.terms}
+          progressLabel={
+            onboarding.step !== undefined && onboarding.step.count > 1
+              ? onboarding.step.progressLabel
+              : undefined
+          }
+        />
+      ) : null}
     </div>
   );
 }
