@@ -63,9 +63,10 @@ const budgets = [
     // whatever of core those reach, peers external. Issue #15's target is 15 KB. The limit was
     // 25 KB (24.4 KB measured) before the framework-free onboarding engine, the ITIN, passport
     // and driver's license specs with per-provider encoders, partner field specs, the stricter
-    // text, SSN and age rules and their messages; with them it measures about 27 KB.
+    // text, SSN and age rules and their messages; with them it measures about 27 KB. +130 B (measured)
+    // for GET /customer's null answer and the Terms' link to the full document (issue #16).
     name: 'core + hooks + react, own JS',
-    limit: 27.5 * KB,
+    limit: 27.5 * KB + 130,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
