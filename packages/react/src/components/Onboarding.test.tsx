@@ -268,6 +268,9 @@ describe('<Onboarding>', () => {
     expect(focused()).toHaveAttribute('role', 'region');
     expect(focused()).toHaveAccessibleName(/terms/i);
     await user.tab();
+    // Then the link that opens the full document in a new tab.
+    expect(focused()).toHaveAccessibleName('Open the full Terms of Service (new tab)');
+    await user.tab();
     expect(accept).toHaveFocus();
     await user.keyboard(' ');
     expect(accept).toBeChecked();
