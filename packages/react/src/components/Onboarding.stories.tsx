@@ -174,6 +174,9 @@ export const KeyboardOnly: Story = {
     await expect(['auto', 'scroll']).toContain(getComputedStyle(region).overflowY);
     await expect(region.scrollHeight).toBeGreaterThan(region.clientHeight);
     await userEvent.tab();
+    // Then the link that opens the full document in a new tab.
+    await expect(focused()).toHaveAccessibleName('Open the full Terms of Service (new tab)');
+    await userEvent.tab();
     await expect(accept).toHaveFocus();
     await userEvent.keyboard(' ');
     await expect(accept).toBeChecked();
