@@ -74,6 +74,12 @@ export const en = {
   'field.ssn.toggleLabel': 'Show the number as you type',
   'onboarding.verifying.title': 'Checking your details',
   'onboarding.done.title': "You're all set",
+  // Names what is ready now: `{capabilities}` is the catalogue names of the capabilities, joined by the kit.
+  'onboarding.done.unlocked': 'Ready to use: {capabilities}.',
+  // A value the provider rejected is asked again: what happened, never why.
+  'step.recheck.title.one': 'We need to check one detail',
+  'step.recheck.title.other': 'We need to check a few details',
+  'step.recheck.intro': 'Enter the highlighted details again. Everything else you gave us is saved.',
   'onboarding.unavailable.title': 'We can’t continue',
   'onboarding.exit': 'Finish later',
   'onboarding.close': 'Close',
