@@ -342,20 +342,20 @@ export function createOnboardingEngine<Error extends EngineError>(
   }
 
   /**
-   * A rejection is an error on its field: the refused value is emptied (it
-   * must be entered again) and the generic `field.rejected` message stays on
-   * it until something is typed. Never why: the provider's reason is not shown.
+   * A rejection is an error on its field: the generic `field.rejected`
+   * message stays on it until its value changes (the value still typed in
+   * this session, so a typo can be corrected; empty after a reload). Never
+   * why: the provider's reason is not shown.
    */
   function flagRejections(): void {
     const rejected = snapshot.rejectedKeys;
     for (const key of flagged) if (!rejected.includes(key)) flagged.delete(key);
     const fresh = rejected.filter((key) => !flagged.has(key));
     if (fresh.length === 0) return;
+    const values = form.getValues();
     const shown = fresh.map((key) => {
       flagged.add(key);
-      const empty = snapshot.plannedFields.get(key)?.spec.emptyValue() ?? '';
-      form.setValue(key, empty, { dirty: false });
-      serverErrors.set(key, { snapshot: JSON.stringify(empty), message: 'field.rejected' });
+      serverErrors.set(key, { snapshot: JSON.stringify(values[key]), message: 'field.rejected' });
       return { key, message: 'field.rejected' };
     });
     emit();

@@ -152,7 +152,6 @@ describe('<Onboarding>', () => {
     const ssn = screen.getByLabelText('Social Security number');
     expect(ssn).toHaveAttribute('aria-invalid', 'true');
     expect(ssn).toHaveAccessibleDescription(expect.stringContaining("We couldn't verify this."));
-    expect(ssn).toHaveValue('');
     // The summary is an alert (announced) with a link to the field; no reason is given.
     const summary = screen.getByRole('alert');
     const link = within(summary).getByRole('link', {
@@ -387,6 +386,38 @@ describe('<Onboarding>', () => {
         capabilities: ['custodyFiat'],
       }),
     );
+  });
+
+  it('names what was unlocked on the done screen and renders the partner’s next action with it', async () => {
+    const client = createFakeClient({ customer: customerFixtures.active });
+    renderWithClient(
+      <Onboarding
+        capability="custodyFiat"
+        doneAction={({ names, customerId }) => <a href={`/wallet?c=${customerId.length}`}>Open {names[0]}</a>}
+      />,
+      client,
+    );
+    expect(await screen.findByRole('heading', { name: "You're all set" })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Ready to use: Hold US dollars.');
+    // The heading is not said twice.
+    expect(screen.queryByText("You're all set.")).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open Hold US dollars' })).toBeInTheDocument();
+  });
+
+  it('renders a partner’s element as the done action, in Spanish too', async () => {
+    const client = createFakeClient({ customer: customerFixtures.active });
+    renderWithClient(
+      <Onboarding
+        capability="custodyFiat"
+        locale="es"
+        messages={es}
+        doneAction={<button type="button">Ir</button>}
+      />,
+      client,
+    );
+    expect(await screen.findByRole('heading', { name: 'Todo listo' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Listo para usar:');
+    expect(screen.getByRole('button', { name: 'Ir' })).toBeInTheDocument();
   });
 
   it('offers to try again after a network error', async () => {
