@@ -63,9 +63,11 @@ const budgets = [
     // whatever of core those reach, peers external. Issue #15's target is 15 KB. The limit was
     // 25 KB (24.4 KB measured) before the framework-free onboarding engine, the ITIN, passport
     // and driver's license specs with per-provider encoders, partner field specs, the stricter
-    // text, SSN and age rules and their messages; with them it measures about 27 KB.
+    // text, SSN and age rules and their messages; with them it measures about 27 KB. Issue #16's
+    // rejected-field re-collection, the done screen's `done` and `doneAction` and their messages
+    // cost 0.5 KB (27.4 -> 27.9 KB): the limit moved by that much.
     name: 'core + hooks + react, own JS',
-    limit: 27.5 * KB,
+    limit: 28 * KB,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
