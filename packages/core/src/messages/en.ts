@@ -26,6 +26,11 @@ export const en = {
 
   'capability.status.unrequested': 'Not set up',
   'capability.status.pending': 'In progress',
+  'capability.status.actionNeeded': 'Action needed',
+  'capability.status.inReview': 'In review',
+  // One line for everything the provider is verifying, instead of a row per field.
+  'requirements.verifying.one': '1 detail is being verified.',
+  'requirements.verifying.other': '{count} details are being verified.',
   'capability.status.active': 'Ready',
   'capability.status.inactive': 'Unavailable',
   'capability.status.unknown': 'Status unavailable',

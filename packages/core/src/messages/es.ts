@@ -23,6 +23,10 @@ export const es: Record<keyof typeof en, string> = {
   'capability.unknown.name': 'Esta función',
 
   'capability.status.unrequested': 'Sin configurar',
+  'capability.status.actionNeeded': 'Acción necesaria',
+  'capability.status.inReview': 'En revisión',
+  'requirements.verifying.one': '1 dato en verificación.',
+  'requirements.verifying.other': '{count} datos en verificación.',
   'capability.status.pending': 'En curso',
   'capability.status.active': 'Lista',
   'capability.status.inactive': 'No disponible',
