@@ -64,8 +64,9 @@ const budgets = [
     // 25 KB (24.4 KB measured) before the framework-free onboarding engine, the ITIN, passport
     // and driver's license specs with per-provider encoders, partner field specs, the stricter
     // text, SSN and age rules and their messages; with them it measures about 27 KB. Issue #16's
-    // rejected-field re-collection, the done screen's `done` and `doneAction` and their messages
-    // cost 0.5 KB (27.4 -> 27.9 KB): the limit moved by that much.
+    // rejected-field re-collection, the done screen's `done` and `doneAction`, the "Action
+    // needed" / "In review" copy and their messages cost 0.6 KB (27.4 -> 28.0 KB, 28,644 B):
+    // the limit moved by 0.5 KB, the rest was trimmed.
     name: 'core + hooks + react, own JS',
     limit: 28 * KB,
     target: 15 * KB,

@@ -159,7 +159,6 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
         ? undefined
         : {
             title: t(rejectedHere.length === 1 ? 'step.recheck.title.one' : 'step.recheck.title.other'),
-            intro: t('step.recheck.intro'),
             fieldKeys: rejectedHere,
           },
     isFirstStep: stepIndex === 0,

@@ -84,7 +84,6 @@ export const en = {
   // A value the provider rejected is asked again: what happened, never why.
   'step.recheck.title.one': 'We need to check one detail',
   'step.recheck.title.other': 'We need to check a few details',
-  'step.recheck.intro': 'Enter the highlighted details again. Everything else you gave us is saved.',
   'onboarding.unavailable.title': 'We can’t continue',
   'onboarding.exit': 'Finish later',
   'onboarding.close': 'Close',

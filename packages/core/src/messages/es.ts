@@ -80,7 +80,6 @@ export const es: Record<keyof typeof en, string> = {
   'onboarding.done.unlocked': 'Listo para usar: {capabilities}.',
   'step.recheck.title.one': 'Necesitamos revisar un dato',
   'step.recheck.title.other': 'Necesitamos revisar algunos datos',
-  'step.recheck.intro': 'Ingrese de nuevo los datos marcados. Todo lo demás que nos dio está guardado.',
   'onboarding.unavailable.title': 'No podemos continuar',
   'onboarding.exit': 'Terminar más tarde',
   'onboarding.close': 'Cerrar',

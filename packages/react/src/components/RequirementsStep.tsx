@@ -47,7 +47,6 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
       <h2 className="kyc-heading" ref={headingRef} tabIndex={-1} {...form.titleProps}>
         {recheck ? recheck.title : step.title}
       </h2>
-      {recheck ? <p className="kyc-text">{recheck.intro}</p> : null}
       <ErrorSummary form={form} />
       <form className="kyc-stack" {...form.formProps}>
         {step.fields.map((field) => (
