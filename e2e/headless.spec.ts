@@ -35,7 +35,7 @@ test('the plain-HTML onboarding built on the headless hooks completes the journe
   await expectNoAxeViolations(page, 'plain-HTML verifying');
   expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
-  await expect(page.getByRole('status').filter({ hasText: "You're all set." })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Ready to use: Hold US dollars.' })).toBeVisible();
 });
 
 test('on a 320 px phone the plain-HTML page never scrolls sideways, says each heading once and keeps focus off <body>', async ({

@@ -114,7 +114,16 @@ test('a rejected SSN is asked for again, alone, and the capability then becomes 
   // Verification rejected the SSN: the flow asks for that field and nothing else.
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
   expect(await currentFieldNames(page)).toEqual(['fullSsn']);
-  await expect(page.getByText("We couldn't verify this. Check it and enter it again.")).toBeVisible();
+  // An error on the field and an entry in the summary, never a reason.
+  await expect(page.getByLabel('Social Security number', { exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(
+    page
+      .getByRole('alert')
+      .getByRole('link', { name: "We couldn't verify this. Check it and enter it again." }),
+  ).toBeVisible();
 
   await fillCurrentStep(page, testPerson());
   await submitStep(page);

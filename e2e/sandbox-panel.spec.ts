@@ -28,7 +28,7 @@ test('the sandbox panel publishes a new Terms of Service version and forces stat
   // A new version of the terms: the capability waits on them again.
   await panel.getByRole('button', { name: 'Publish a new Terms of Service version' }).click();
   await expect(panel.getByRole('status')).toHaveText('Done. The page updates on its own.');
-  await expect(status).toContainText('In progress');
+  await expect(status).toContainText('Action needed');
   await expect(status).toContainText('Terms of Service');
 
   await page.getByRole('region', { name: 'Actions' }).getByRole('link', { name: 'Hold US dollars' }).click();

@@ -63,10 +63,13 @@ const budgets = [
     // whatever of core those reach, peers external. Issue #15's target is 15 KB. The limit was
     // 25 KB (24.4 KB measured) before the framework-free onboarding engine, the ITIN, passport
     // and driver's license specs with per-provider encoders, partner field specs, the stricter
-    // text, SSN and age rules and their messages; with them it measures about 27 KB. +130 B (measured)
-    // for GET /customer's null answer and the Terms' link to the full document (issue #16).
+    // text, SSN and age rules and their messages; with them it measures about 27 KB. Issue #16's
+    // rejected-field re-collection, the done screen's `done` and `doneAction`, the "Action
+    // needed" / "In review" copy and their messages cost 0.6 KB (27.4 -> 28.0 KB, 28,644 B):
+    // the limit moved by 0.5 KB, the rest was trimmed. +130 B (measured) for GET /customer's
+    // null answer and the Terms' link to the full document (issue #16).
     name: 'core + hooks + react, own JS',
-    limit: 27.5 * KB + 130,
+    limit: 28 * KB + 130,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
@@ -79,9 +82,12 @@ const budgets = [
     // The bench's kit page (<Onboarding> on a customer with all 20 keys due) minus the bench's
     // plain React page with the same 20 fields: what the whole flow costs a partner's page,
     // dependencies included. Chunks loaded by import() (other countries' phone rules) are not
-    // counted: a page that never needs them never downloads them.
+    // counted: a page that never needs them never downloads them. Issue #15's target is 62 KB;
+    // issue #16's re-collection, done action, status copy and Terms link put it at 62.1 KB, so
+    // the limit sits 0.25 KB above the target until the form's code is trimmed.
     name: '<Onboarding> JS over a native-form React page',
-    limit: 62 * KB,
+    limit: 62.25 * KB,
+    target: 62 * KB,
     measure: ({ pages }) => pages.kit.js.gzip - pages.native.js.gzip,
   },
   {

@@ -113,6 +113,7 @@ export { payloadFingerprint } from './engine/payloadFingerprint';
 // Messages
 export {
   capabilityNameId,
+  capabilityStateIds,
   capabilityStatusDescriptionId,
   capabilityStatusId,
   createTranslator,

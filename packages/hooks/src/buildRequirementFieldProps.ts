@@ -217,7 +217,9 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   // The date example follows the locale's order of day, month and year ("3 27 1990" in en-US).
   const hint = spec.hintId === undefined ? undefined : t(spec.hintId, { example: dateExample(locale) });
   // A rejected value must be entered again; say so beside the field, never why it was rejected.
-  const description = isRejected ? [t('field.rejected'), hint].filter(Boolean).join(' ') : hint;
+  // While the rejection is the field's error (the engine puts it there) the error message says it.
+  const rejectedNote = isRejected && rawMessage !== 'field.rejected' ? t('field.rejected') : undefined;
+  const description = [rejectedNote, hint].filter(Boolean).join(' ') || undefined;
   // Name only elements that are rendered: the description when there is text, the error when there is one.
   const ariaDescribedBy = describedBy(
     description !== undefined && ids.description,

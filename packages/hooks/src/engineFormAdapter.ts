@@ -17,9 +17,13 @@ export function formPort(form: UseFormReturn<FieldValues>) {
       await form.trigger([...keys], { shouldTouch: true });
       return keys.filter((key) => form.getFieldState(key).invalid);
     },
-    showServerErrors: (errors: readonly { key: string; message: string }[]) =>
+    showServerErrors: (errors: readonly { key: string; message: string }[], options?: { focus: boolean }) =>
       errors.forEach(({ key, message }, index) =>
-        form.setError(key, { type: 'server', message }, { shouldFocus: index === 0 }),
+        form.setError(
+          key,
+          { type: 'server', message },
+          { shouldFocus: index === 0 && options?.focus !== false },
+        ),
       ),
     clearErrors: (keys: readonly string[]) => form.clearErrors([...keys]),
   };

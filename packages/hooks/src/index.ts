@@ -49,6 +49,7 @@ export type { TermsOfService, UseTermsOfServiceOptions } from './useTermsOfServi
 export { useOnboarding } from './useOnboarding';
 export type {
   Onboarding,
+  OnboardingDone,
   OnboardingEvent,
   OnboardingStatus,
   OnboardingStep,

@@ -68,6 +68,16 @@ export interface OnboardingStep {
   progressLabel: string;
 }
 
+/** What was unlocked once the flow is `done`: for the partner's next action. */
+export interface OnboardingDone {
+  /** The customer's id. */
+  customerId: string;
+  /** The capabilities now active, as asked for. */
+  capabilities: string[];
+  /** Their catalogue names, translated ("Hold US dollars"), in the same order. */
+  names: string[];
+}
+
 /** What {@link useOnboarding} returns. */
 export interface Onboarding {
   /** Where the flow is. */
@@ -86,6 +96,12 @@ export interface Onboarding {
    * count is the same on every step of the flow.
    */
   step: OnboardingStep | undefined;
+  /**
+   * In `done`: what was unlocked, for the partner's own next action (the
+   * styled `<Onboarding>` renders its `doneAction` with it); `message` then
+   * names it ("Ready to use: Hold US dollars."). `undefined` in every other state.
+   */
+  done: OnboardingDone | undefined;
   /** Leaves the flow: reports `exited` and calls `onExit`. */
   exit: () => void;
   /** Loads the customer again after an `error`. */

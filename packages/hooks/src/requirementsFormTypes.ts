@@ -65,6 +65,14 @@ export interface RequirementsForm {
   stepCount: number;
   /** Translated "Step i of n". */
   progressLabel: string;
+  /**
+   * Set while the current step asks again for values the provider rejected:
+   * a heading that says what happened ("We need to check one detail"),
+   * compliance-safe (never why; the field's error says what to do), and the rejected
+   * keys (each carries the `field.rejected` error until a new value is typed).
+   * While any value is re-collected, `steps` holds only what is asked again.
+   */
+  recheck: { title: string; fieldKeys: string[] } | undefined;
   isFirstStep: boolean;
   isLastStep: boolean;
   /** Shows an earlier step again (values stay typed). */

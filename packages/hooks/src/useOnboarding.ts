@@ -1,4 +1,4 @@
-import { gate, onboardingStatus } from '@kyc-kit/core';
+import { capabilityNameId, gate, onboardingStatus } from '@kyc-kit/core';
 import type { OnboardingStatus } from '@kyc-kit/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useKycKitContext } from './KycKitProvider';
@@ -12,6 +12,7 @@ import { useTermsOfService } from './useTermsOfService';
 
 export type {
   Onboarding,
+  OnboardingDone,
   OnboardingEvent,
   OnboardingStatus,
   OnboardingStep,
@@ -124,9 +125,15 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     callbacksRef.current.onStepChange?.(detail);
   }, [stepId, stepNumber, stepCount]);
 
-  const message = messageFor(status, gates, t, customerQuery.error ?? form.submitError);
+  const names = capabilities.map((name) => t(capabilityNameId(name)));
+  const done = status === 'done' && customer ? { customerId: customer.id, capabilities, names } : undefined;
+  const message =
+    done === undefined
+      ? messageFor(status, gates, t, customerQuery.error ?? form.submitError)
+      : t('onboarding.done.unlocked', { capabilities: names.join(', ') });
   return {
     status,
+    done,
     form,
     terms,
     gates,

@@ -144,6 +144,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
 
   const titleId = `${idPrefix}-title`;
   const stepNumber = stepIndex + 1;
+  const rejectedHere = fieldKeys.filter((key) => snapshot.rejectedKeys.includes(key));
   return {
     form,
     plan: snapshot.plan,
@@ -153,6 +154,13 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     stepNumber,
     stepCount: steps.length,
     progressLabel: t('step.progress', { current: stepNumber, total: steps.length }),
+    recheck:
+      rejectedHere.length === 0
+        ? undefined
+        : {
+            title: t(rejectedHere.length === 1 ? 'step.recheck.title.one' : 'step.recheck.title.other'),
+            fieldKeys: rejectedHere,
+          },
     isFirstStep: stepIndex === 0,
     isLastStep: stepIndex === steps.length - 1,
     back: engine.back,

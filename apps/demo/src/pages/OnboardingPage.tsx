@@ -29,6 +29,11 @@ export function OnboardingPage() {
           capability={capability}
           liveUpdates={false}
           onExit={() => navigate('/')}
+          doneAction={({ names }) => (
+            <Link href="/" className="kyc-button">
+              {text('doneAction', { capability: names.join(', ') })}
+            </Link>
+          )}
         />
         <p>
           <Link href="/">{text('backHome')}</Link>

@@ -228,6 +228,38 @@ describe('the onboarding engine: steps', () => {
     ]);
   });
 
+  it('re-collects a value rejected after the Terms: only its step, no Back into verified steps, an error on it', async () => {
+    const { engine, form, stepId } = setup({
+      answers: [customer({ fullSsn: 'due' }), customer({ fullSsn: 'pending' })],
+    });
+    typeAbout(form);
+    await engine.submitStep();
+    expect(stepId()).toBe('taxId');
+    form.type('fullSsn', '000-00-0000');
+    await engine.submitStep();
+    // The Terms are accepted elsewhere; then the provider rejects the SSN.
+    engine.setCustomer(customer({ fullSsn: 'rejected' }));
+    const snapshot = engine.getSnapshot();
+    expect(snapshot.steps.map((step) => step.id)).toEqual(['taxId']);
+    expect(snapshot.stepIndex).toBe(0);
+    expect(snapshot.rejectedKeys).toEqual(['fullSsn']);
+    engine.back();
+    expect(stepId()).toBe('taxId');
+    // The generic message (never why) sits on the field until its value changes.
+    expect(form.errors.get('fullSsn')).toBe('field.rejected');
+    expect(engine.serverErrorFor('fullSsn', '000-00-0000')).toBe('field.rejected');
+    expect(engine.serverErrorFor('fullSsn', '123-45-6789')).toBeUndefined();
+  });
+
+  it('flags a rejection the customer already has when the form connects, once', () => {
+    const { engine, form } = setup({ customer: customer({ fullSsn: 'rejected' }) });
+    expect(engine.getSnapshot().rejectedKeys).toEqual(['fullSsn']);
+    expect(form.errors.get('fullSsn')).toBe('field.rejected');
+    form.errors.clear();
+    engine.setCustomer(customer({ fullSsn: 'rejected', email: 'due' }));
+    expect(form.errors.has('fullSsn')).toBe(false);
+  });
+
   it('does not pull the user off their step when a live update arrives later', async () => {
     const { engine, form, stepId } = setup({ answers: [customer({ email: 'due', occupation: 'due' })] });
     typeAbout(form);
@@ -256,7 +288,8 @@ describe('the onboarding engine: idempotency', () => {
     const existing = customer({ firstName: 'due' });
     const { engine, form, transport } = setup({
       customer: existing,
-      answers: [customer({ firstName: 'rejected' }), customer({})],
+      // Still due after the save (a rejected value would be refused until it changes).
+      answers: [customer({ firstName: 'due' }), customer({})],
     });
     form.type('firstName', 'Ada');
     await engine.submitStep();

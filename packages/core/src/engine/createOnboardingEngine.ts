@@ -18,8 +18,15 @@ export interface EngineForm {
   reset: (values: Record<string, unknown>) => void;
   /** Validates `keys` (and marks them touched); resolves the keys that are invalid. */
   validate: (keys: readonly string[]) => Promise<string[]>;
-  /** Shows the server's errors on their fields, focusing the first. */
-  showServerErrors: (errors: readonly { key: string; message: string }[]) => void;
+  /**
+   * Shows the server's errors on their fields, focusing the first unless
+   * `focus` is `false` (a rejection that arrives with the customer: the flow
+   * moves focus to the step's heading itself).
+   */
+  showServerErrors: (
+    errors: readonly { key: string; message: string }[],
+    options?: { focus: boolean },
+  ) => void;
   /** Removes the errors of `keys`. */
   clearErrors: (keys: readonly string[]) => void;
 }
@@ -94,6 +101,14 @@ export interface OnboardingSnapshot<Error extends EngineError> {
   openSteps: readonly Step[];
   /** Open steps and the steps saved in this session (reachable with `back`), in order. */
   steps: readonly Step[];
+  /**
+   * Open fields the provider rejected. While there are any, the flow is
+   * re-collecting: `steps` holds only the open steps (no Back into what was
+   * already verified, progress counts only what is asked again), and each
+   * rejected field carries the generic `field.rejected` error until a new
+   * value is typed.
+   */
+  rejectedKeys: readonly string[];
   /** The current step's index in `steps`; -1 once nothing is left to type. */
   stepIndex: number;
   step: Step | undefined;
@@ -204,6 +219,8 @@ export function createOnboardingEngine<Error extends EngineError>(
   let failedSubmitCount = 0;
   let submitting = false;
   const serverErrors = new Map<string, { snapshot: string; message: string }>();
+  // Rejected keys already shown as errors: each rejection is flagged (and its value emptied) once.
+  const flagged = new Set<string>();
   const stepAttempts = createAttempts(options.createIdempotencyKey);
   const capabilityAttempts = createAttempts(options.createIdempotencyKey);
   const listeners = new Set<() => void>();
@@ -223,9 +240,12 @@ export function createOnboardingEngine<Error extends EngineError>(
     const openSteps = plan.steps
       .map((step) => ({ ...step, fields: step.fields.filter(isFormField) }))
       .filter((step) => step.fields.length > 0);
-    // A saved step the provider sends back (a rejected field) shows only what it asks again.
+    const rejectedKeys = openSteps.flatMap((step) => step.fields.filter((f) => f.rejected).map((f) => f.key));
+    // A saved step the provider sends back (a rejected field) shows only what it asks again;
+    // while a value is re-collected, the steps already verified are not offered again.
     const open = new Set(openSteps.map((step) => step.id));
-    const steps = [...openSteps, ...savedSteps.filter((step) => !open.has(step.id))].sort(
+    const kept = rejectedKeys.length > 0 ? [] : savedSteps.filter((step) => !open.has(step.id));
+    const steps = [...openSteps, ...kept].sort(
       (left, right) => sectionIndex(left.id) - sectionIndex(right.id),
     );
     // The step chosen (by a save, "back" or a server error) while it is listed; else the first open one.
@@ -246,6 +266,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       plan,
       openSteps,
       steps,
+      rejectedKeys,
       stepIndex,
       step: stepIndex === -1 ? undefined : steps[stepIndex],
       plannedFields: new Map(
@@ -320,6 +341,27 @@ export function createOnboardingEngine<Error extends EngineError>(
     }
   }
 
+  /**
+   * A rejection is an error on its field: the generic `field.rejected`
+   * message stays on it until its value changes (the value still typed in
+   * this session, so a typo can be corrected; empty after a reload). Never
+   * why: the provider's reason is not shown.
+   */
+  function flagRejections(): void {
+    const rejected = snapshot.rejectedKeys;
+    for (const key of flagged) if (!rejected.includes(key)) flagged.delete(key);
+    const fresh = rejected.filter((key) => !flagged.has(key));
+    if (fresh.length === 0) return;
+    const values = form.getValues();
+    const shown = fresh.map((key) => {
+      flagged.add(key);
+      serverErrors.set(key, { snapshot: JSON.stringify(values[key]), message: 'field.rejected' });
+      return { key, message: 'field.rejected' };
+    });
+    emit();
+    form.showServerErrors(shown, { focus: false });
+  }
+
   function startOver(previousId: string): void {
     // Nothing typed for the deleted customer is kept, in memory or in the draft.
     const scope = tag === undefined ? previousId : `${tag}:${previousId}`;
@@ -327,6 +369,7 @@ export function createOnboardingEngine<Error extends EngineError>(
     stepAttempts.settle();
     capabilityAttempts.settle();
     serverErrors.clear();
+    flagged.clear();
     form.reset(emptyFormValues(fieldSpecs));
     savedSteps = [];
     position = undefined;
@@ -343,6 +386,7 @@ export function createOnboardingEngine<Error extends EngineError>(
     }
     emit();
     fillEmptyValues();
+    flagRejections();
     syncDrafts();
   }
 
@@ -504,6 +548,7 @@ export function createOnboardingEngine<Error extends EngineError>(
     },
     connect() {
       fillEmptyValues();
+      flagRejections();
       syncDrafts();
       return () => {
         // Leaving after completion: whatever rendered the form is gone, and so must be its draft.

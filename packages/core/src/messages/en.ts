@@ -26,6 +26,11 @@ export const en = {
 
   'capability.status.unrequested': 'Not set up',
   'capability.status.pending': 'In progress',
+  'capability.status.actionNeeded': 'Action needed',
+  'capability.status.inReview': 'In review',
+  // One line for everything the provider is verifying, instead of a row per field.
+  'requirements.verifying.one': '1 detail is being verified.',
+  'requirements.verifying.other': '{count} details are being verified.',
   'capability.status.active': 'Ready',
   'capability.status.inactive': 'Unavailable',
   'capability.status.unknown': 'Status unavailable',
@@ -74,6 +79,11 @@ export const en = {
   'field.ssn.toggleLabel': 'Show the number as you type',
   'onboarding.verifying.title': 'Checking your details',
   'onboarding.done.title': "You're all set",
+  // Names what is ready now: `{capabilities}` is the catalogue names of the capabilities, joined by the kit.
+  'onboarding.done.unlocked': 'Ready to use: {capabilities}.',
+  // A value the provider rejected is asked again: what happened, never why.
+  'step.recheck.title.one': 'We need to check one detail',
+  'step.recheck.title.other': 'We need to check a few details',
   'onboarding.unavailable.title': 'We can’t continue',
   'onboarding.exit': 'Finish later',
   'onboarding.close': 'Close',

@@ -4,6 +4,7 @@ import { en } from './en';
 import { es } from '../locales/es';
 import {
   capabilityNameId,
+  capabilityStateIds,
   capabilityStatusDescriptionId,
   capabilityStatusId,
   createTranslator,
@@ -24,11 +25,29 @@ describe('the message catalogue', () => {
     for (const [id, text] of Object.entries(messages.en)) expect(text.trim(), id).not.toBe('');
   });
 
-  it('only uses the kit parameters {current}, {total}, {date} and {example}', () => {
+  it('only uses the kit parameters {current}, {total}, {date}, {example} and {capabilities}', () => {
+    // {capabilities} is the kit's own catalogue names, never a provider string.
     for (const text of [...Object.values(messages.en), ...Object.values(es)]) {
       for (const match of text.matchAll(/\{(\w+)\}/g))
-        expect(['current', 'total', 'date', 'example']).toContain(match[1]);
+        expect(['current', 'total', 'date', 'example', 'capabilities', 'count']).toContain(match[1]);
     }
+  });
+
+  it('tells "action needed", "in review" and "unavailable" apart', () => {
+    const text = (gate: { status: 'pending' | 'inactive' | 'active'; reason: string }) => {
+      const ids = capabilityStateIds(gate);
+      return [en[ids.label as keyof typeof en], en[ids.description as keyof typeof en]];
+    };
+    expect(text({ status: 'pending', reason: 'needs_input' })).toEqual([
+      'Action needed',
+      'We need a few more details before you can continue.',
+    ]);
+    expect(text({ status: 'pending', reason: 'verifying' })[0]).toBe('In review');
+    expect(text({ status: 'inactive', reason: 'unavailable' })).toEqual([
+      'Unavailable',
+      "We're unable to complete this request. Please contact support.",
+    ]);
+    expect(text({ status: 'active', reason: 'active' })[0]).toBe('Ready');
   });
 
   for (const capability of [...KNOWN_CAPABILITIES, 'basic', 'cryptoCustody', 'usd']) {

@@ -163,6 +163,22 @@ export function capabilityStatusDescriptionId(status: CapabilityStatus): Message
   return `capability.status.${status}.description`;
 }
 
+/**
+ * The label and sentence of a capability's state as the person should read
+ * it: a pending capability is "Action needed" when details are owed and
+ * "In review" while the provider verifies them; otherwise the status's own.
+ */
+export function capabilityStateIds(gate: { status: CapabilityStatus; reason: string }): {
+  label: MessageId;
+  description: MessageId;
+} {
+  if (gate.status === 'pending' && gate.reason === 'needs_input')
+    return { label: 'capability.status.actionNeeded', description: 'gate.reason.needs_input' };
+  if (gate.status === 'pending' && gate.reason === 'verifying')
+    return { label: 'capability.status.inReview', description: 'gate.reason.verifying' };
+  return { label: capabilityStatusId(gate.status), description: capabilityStatusDescriptionId(gate.status) };
+}
+
 /** The id of a requirement status's label. */
 export function requirementStatusId(status: RequirementStatus | 'not_submitted'): MessageId {
   return `requirement.status.${status}`;

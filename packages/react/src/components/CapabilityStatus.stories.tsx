@@ -43,13 +43,14 @@ export const OverdueWithDeadline: Story = {
   },
 };
 
-/** Pending with nothing left to type: in progress, each requirement being verified, nothing asked of the user. */
+/** Pending with nothing left to type: in review, one line for what is being verified, nothing asked of the user. */
 export const Verifying: Story = {
   parameters: { kycKit: { fixture: 'pendingVerifying' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('In progress')).toBeInTheDocument();
-    await expect(canvas.getAllByText(/Being verified/).length).toBeGreaterThan(0);
+    await expect(await canvas.findByText('In review')).toBeInTheDocument();
+    await expect(canvas.getByText(/details are being verified\./)).toBeInTheDocument();
+    await expect(canvas.queryByText(/Being verified/)).not.toBeInTheDocument();
     await expect(canvas.queryByText(/Needed now/)).not.toBeInTheDocument();
   },
 };

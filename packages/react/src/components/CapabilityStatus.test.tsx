@@ -34,6 +34,27 @@ describe('<CapabilityStatus>', () => {
     expect(list).toHaveTextContent('Social Security number: Needed now · Needed by June 30, 2030');
   });
 
+  it('says "Action needed" when details are owed, and "In review" with one summary line while verifying', async () => {
+    const { unmount } = renderWithClient(
+      <CapabilityStatus capability="custodyFiat" />,
+      createFakeClient({ customer: customerFixtures.pendingOverdue }),
+    );
+    expect(await screen.findByText('Action needed')).toBeInTheDocument();
+    expect(screen.getByText('We need a few more details before you can continue.')).toBeInTheDocument();
+    unmount();
+
+    renderWithClient(
+      <CapabilityStatus capability="custodyFiat" />,
+      createFakeClient({ customer: customerFixtures.pendingVerifying }),
+    );
+    expect(await screen.findByText('In review')).toBeInTheDocument();
+    expect(screen.getByText(/^We're verifying your details\./)).toBeInTheDocument();
+    // One line for everything being verified, not a row per field.
+    expect(screen.getByText(/^\d+ details? (is|are) being verified\.$/)).toBeInTheDocument();
+    expect(screen.queryByRole('list')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Being verified/)).not.toBeInTheDocument();
+  });
+
   it('shows only the generic message for an inactive capability', async () => {
     renderWithClient(
       <CapabilityStatus capability="custodyFiat" />,

@@ -1,10 +1,4 @@
-import {
-  capabilityNameId,
-  capabilityStatusDescriptionId,
-  capabilityStatusId,
-  fieldSpecFor,
-  requirementStatusId,
-} from '@kyc-kit/core';
+import { capabilityNameId, capabilityStateIds, fieldSpecFor, requirementStatusId } from '@kyc-kit/core';
 import type { CapabilityStatus as CapabilityStatusName } from '@kyc-kit/core';
 import { translateApiError, useCapability, useCustomer } from '@kyc-kit/hooks';
 import { formatDeadline } from '../utils/formatDeadline';
@@ -47,7 +41,7 @@ function toneFor(status: CapabilityStatusName): StatusTone {
 }
 
 /**
- * One capability's status in plain words ("Ready", "In progress", ...), the
+ * One capability's status in plain words ("Ready", "Action needed", "In review", "Unavailable"...), the
  * compliance-safe sentence for it, and, while it is pending, what is still
  * needed. Updates itself politely for screen readers when the status changes.
  */
@@ -79,7 +73,11 @@ export function CapabilityStatus({
       </StatusMessage>
     );
   } else {
-    const blocking = result.status === 'inactive' || !showRequirements ? [] : result.blocking;
+    const ids = capabilityStateIds(result);
+    // Rows for what the person must act on; what the provider is verifying is one line.
+    const verifying = result.reason === 'verifying' ? result.blocking.length : 0;
+    const blocking =
+      result.status === 'inactive' || !showRequirements || verifying > 0 ? [] : result.blocking;
     body = (
       <StatusMessage
         tone={toneFor(result.status)}
@@ -88,12 +86,19 @@ export function CapabilityStatus({
           <>
             {name}{' '}
             <span className="kyc-badge" data-status={result.status}>
-              {t(capabilityStatusId(result.status))}
+              {t(ids.label)}
             </span>
           </>
         }
       >
-        <p className="kyc-text">{t(capabilityStatusDescriptionId(result.status))}</p>
+        <p className="kyc-text">{t(ids.description)}</p>
+        {showRequirements && verifying > 0 ? (
+          <p className="kyc-text">
+            {t(verifying === 1 ? 'requirements.verifying.one' : 'requirements.verifying.other', {
+              count: verifying,
+            })}
+          </p>
+        ) : null}
         {blocking.length > 0 ? (
           <ul className="kyc-requirement-list" aria-label={t('requirements.title')}>
             {blocking.map((requirement) => (

@@ -193,6 +193,39 @@ export const NoCustomerYet: Story = { parameters: { kycKit: { fixture: 'none' } 
 export const TermsStep: Story = { parameters: { kycKit: { fixture: 'pendingTerms' } } };
 export const Verifying: Story = { parameters: { kycKit: { fixture: 'pendingVerifying' } } };
 
+/** The provider rejected the SSN after the Terms: the flow opens on it as an error, asking only that. */
+export const RejectedField: Story = {
+  parameters: { kycKit: { fixture: 'pendingRejected' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByRole('heading', { name: 'We need to check one detail' }),
+    ).toBeInTheDocument();
+    const ssn = canvas.getByLabelText('Social Security number');
+    await waitFor(() => expect(ssn).toHaveAttribute('aria-invalid', 'true'));
+    await expect(canvas.getByRole('alert')).toHaveTextContent("We couldn't verify this.");
+    await expect(canvas.queryByRole('button', { name: 'Back' })).not.toBeInTheDocument();
+  },
+};
+
+/** Done: what was unlocked, and the partner's next action from `doneAction`. */
+export const DoneWithAction: Story = {
+  parameters: { kycKit: { fixture: 'active' } },
+  args: {
+    doneAction: ({ names }) => (
+      <a className="kyc-button" href="#wallet">
+        Open {names[0]}
+      </a>
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: "You're all set" })).toBeInTheDocument();
+    await expect(canvas.getByRole('status')).toHaveTextContent('Ready to use: Hold US dollars.');
+    await expect(canvas.getByRole('link', { name: 'Open Hold US dollars' })).toBeInTheDocument();
+  },
+};
+
 /** Verifying, then the provider decides: the live region updates itself from the event stream. */
 export const VerifyingThenDone: Story = {
   parameters: { kycKit: { fixture: 'pendingVerifying', liveUpdate: 'complete' } },
@@ -204,7 +237,7 @@ export const VerifyingThenDone: Story = {
     const live = canvas
       .getAllByRole('status')
       .find((element) => element.getAttribute('aria-live') === 'polite');
-    await expect(live).toHaveTextContent("You're all set.");
+    await expect(live).toHaveTextContent('Ready to use: Hold US dollars.');
     await waitFor(() => expect(args.onComplete).toHaveBeenCalled());
   },
 };

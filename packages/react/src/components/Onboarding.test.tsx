@@ -1,5 +1,5 @@
 import { es } from '@kyc-kit/core/locales/es';
-import { KycKitProvider } from '@kyc-kit/hooks';
+import { KycKitProvider, kycKitQueryKeys } from '@kyc-kit/hooks';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -124,6 +124,68 @@ describe('<Onboarding>', () => {
       customerId: customerFixtures.pendingTerms.id,
       capabilities: ['custodyFiat'],
     });
+  });
+
+  it('opens on a value rejected after the Terms as an error nobody can miss, asking only that value', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({
+      customer: customerFixtures.pendingTerms,
+      documents: tosDocumentFixtures,
+    });
+    const { queryClient } = renderWithClient(
+      <Onboarding capability="custodyFiat" liveUpdates={false} />,
+      client,
+    );
+    const accept = await screen.findByRole('checkbox', {
+      name: 'I have read and accept the Terms of Service',
+    });
+    await waitFor(() => expect(accept).toBeEnabled());
+    await user.click(accept);
+    await user.click(screen.getByRole('button', { name: 'Accept and continue' }));
+    await screen.findByRole('heading', { name: 'Checking your details' });
+    // The provider rejects the SSN.
+    client.customer = customerFixtures.pendingRejected;
+    queryClient.setQueryData(kycKitQueryKeys.customer(), customerFixtures.pendingRejected);
+
+    const heading = await screen.findByRole('heading', { name: 'We need to check one detail', level: 2 });
+    await waitFor(() => expect(heading).toHaveFocus());
+    const ssn = screen.getByLabelText('Social Security number');
+    expect(ssn).toHaveAttribute('aria-invalid', 'true');
+    expect(ssn).toHaveAccessibleDescription(expect.stringContaining("We couldn't verify this."));
+    // The summary is an alert (announced) with a link to the field; no reason is given.
+    const summary = screen.getByRole('alert');
+    const link = within(summary).getByRole('link', {
+      name: "We couldn't verify this. Check it and enter it again.",
+    });
+    await user.click(link);
+    expect(ssn).toHaveFocus();
+    // Only what is asked again: no "Step 1 of 1", no Back into the steps already verified.
+    expect(screen.queryByText(/Step \d of \d/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Back' })).not.toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/reason|mismatch|fraud/i);
+  });
+
+  it('moves focus to the error summary after a failed click on Continue on a later step', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({
+      customer: customerFixtures.pendingNew,
+      documents: tosDocumentFixtures,
+    });
+    renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} />, client);
+    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
+    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+    await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
+    await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
+    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1985');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('heading', { name: 'Your home address' });
+    await user.type(screen.getByRole('textbox', { name: 'Street address' }), '1 Main Street');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    // A second failed click, with the summary already shown, takes focus there again.
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
   });
 
   it('keeps every typed value and says what to do when a save is refused', async () => {
@@ -327,6 +389,38 @@ describe('<Onboarding>', () => {
         capabilities: ['custodyFiat'],
       }),
     );
+  });
+
+  it('names what was unlocked on the done screen and renders the partner’s next action with it', async () => {
+    const client = createFakeClient({ customer: customerFixtures.active });
+    renderWithClient(
+      <Onboarding
+        capability="custodyFiat"
+        doneAction={({ names, customerId }) => <a href={`/wallet?c=${customerId.length}`}>Open {names[0]}</a>}
+      />,
+      client,
+    );
+    expect(await screen.findByRole('heading', { name: "You're all set" })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Ready to use: Hold US dollars.');
+    // The heading is not said twice.
+    expect(screen.queryByText("You're all set.")).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open Hold US dollars' })).toBeInTheDocument();
+  });
+
+  it('renders a partner’s element as the done action, in Spanish too', async () => {
+    const client = createFakeClient({ customer: customerFixtures.active });
+    renderWithClient(
+      <Onboarding
+        capability="custodyFiat"
+        locale="es"
+        messages={es}
+        doneAction={<button type="button">Ir</button>}
+      />,
+      client,
+    );
+    expect(await screen.findByRole('heading', { name: 'Todo listo' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Listo para usar:');
+    expect(screen.getByRole('button', { name: 'Ir' })).toBeInTheDocument();
   });
 
   it('offers to try again after a network error', async () => {

@@ -1,7 +1,8 @@
 import type { Locale, MessageId } from '@kyc-kit/core';
 import { KycKitProvider, useKycKit, useOnboarding } from '@kyc-kit/hooks';
-import type { OnboardingStatus, UseOnboardingOptions } from '@kyc-kit/hooks';
+import type { OnboardingDone, OnboardingStatus, UseOnboardingOptions } from '@kyc-kit/hooks';
 import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
 import { useTranslate } from '../utils/useTranslate';
@@ -28,6 +29,14 @@ export type OnboardingProps = UseOnboardingOptions & {
    * flow keeps unless `locale` names another language).
    */
   messages?: Partial<Record<MessageId | string, string>>;
+  /**
+   * The partner's next action on the done screen, below the sentence that
+   * names what was unlocked: an element, or a function of what was unlocked.
+   *
+   * @example
+   * <Onboarding capability="custodyFiat" doneAction={({ names }) => <a href="/wallet">Open {names[0]}</a>} />
+   */
+  doneAction?: ReactNode | ((done: OnboardingDone) => ReactNode);
 };
 
 function titleIdFor(status: OnboardingStatus): MessageId | undefined {
@@ -56,6 +65,7 @@ function OnboardingFlow({
   className,
   locale: _locale,
   messages: _messages,
+  doneAction,
   ...options
 }: OnboardingProps) {
   const t = useTranslate();
@@ -101,6 +111,11 @@ function OnboardingFlow({
             </StatusMessage>
           ) : null}
         </div>
+        {onboarding.done && doneAction !== undefined ? (
+          <div className="kyc-actions">
+            {typeof doneAction === 'function' ? doneAction(onboarding.done) : doneAction}
+          </div>
+        ) : null}
         {status === 'error' ? (
           <StatusMessage tone="danger" live="assertive">
             <p className="kyc-text">{onboarding.message}</p>

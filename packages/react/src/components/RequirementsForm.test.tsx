@@ -26,7 +26,14 @@ describe('<RequirementsForm>', () => {
     renderWithClient(<RequirementsForm capabilities={['custodyFiat']} saveDraft={false} />, client);
     const input = await screen.findByLabelText('Social Security number');
     expect(input.closest('[data-rejected]')).not.toBeNull();
-    expect(screen.getByText(/We couldn't verify this. Check it and enter it again./)).toBeInTheDocument();
+    // An error on the field, wired by id, and an entry in the summary: never a reason.
+    await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'));
+    expect(input).toHaveAccessibleDescription(expect.stringContaining("We couldn't verify this."));
+    const summary = screen.getByRole('alert');
+    expect(within(summary).getByRole('link')).toHaveTextContent(
+      "We couldn't verify this. Check it and enter it again.",
+    );
+    expect(screen.getByRole('heading', { name: 'We need to check one detail' })).toBeInTheDocument();
   });
 
   it('shows an overdue field with its deadline in the page language', async () => {

@@ -30,18 +30,22 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
   const current = progress?.current ?? form.stepNumber;
   const total = Math.max(progress?.total ?? form.stepCount, 1);
   const percent = Math.round((current / total) * 100);
+  const { recheck } = form;
   return (
     <div className="kyc-stack" data-step={step.id}>
-      <div>
-        <p className="kyc-progress">
-          {progress ? t('step.progress', { current, total }) : form.progressLabel}
-        </p>
-        <span className="kyc-progress-bar" aria-hidden="true">
-          <span style={{ inlineSize: `${percent}%` }} />
-        </span>
-      </div>
+      {/* Re-collecting a single value is no sequence: "Step 1 of 1" would say nothing. */}
+      {recheck && total === 1 ? null : (
+        <div>
+          <p className="kyc-progress">
+            {progress ? t('step.progress', { current, total }) : form.progressLabel}
+          </p>
+          <span className="kyc-progress-bar" aria-hidden="true">
+            <span style={{ inlineSize: `${percent}%` }} />
+          </span>
+        </div>
+      )}
       <h2 className="kyc-heading" ref={headingRef} tabIndex={-1} {...form.titleProps}>
-        {step.title}
+        {recheck ? recheck.title : step.title}
       </h2>
       <ErrorSummary form={form} />
       <form className="kyc-stack" {...form.formProps}>
