@@ -457,7 +457,7 @@ describe('sharing and cleanup', () => {
       { idempotencyKey: crypto.randomUUID() },
     );
     FakeEventSource.instances[0]!.send('customer', { customer });
-    expect(await shadowQueries(element).findByText('In progress')).toBeTruthy();
+    expect(await shadowQueries(element).findByText('Action needed')).toBeTruthy();
   });
 });
 
