@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Library build of every public package (packages/*, not "private"), with tsdown:
-// ESM JavaScript and .d.ts with declaration maps and source maps, one output file
-// per source module (so partners' bundlers drop unused modules), into dist/.
+// ESM JavaScript with source maps (sources inlined, so they work without src/) and
+// .d.ts, one output file per source module (so partners' bundlers drop unused
+// modules), into dist/. No declaration maps: they would point into src/, which the
+// tarballs do not ship, so an editor's "go to definition" would land nowhere.
 //
 // Entries are read from each package.json, so adding an entry point is editing
 // package.json only:
@@ -110,7 +112,7 @@ export async function buildPackage({ folder, manifest }) {
     treeshake: true,
     unbundle: true,
     tsconfig: path.join(root, 'tsconfig.build.json'),
-    dts: { sourcemap: true, tsconfig: path.join(root, 'tsconfig.build.json') },
+    dts: { sourcemap: false, tsconfig: path.join(root, 'tsconfig.build.json') },
     // Directives are per module and a bundle drops them: put "use client" back on each entry.
     ...(browser ? { banner: { js: "'use client';" } } : {}),
     // Workspace packages are read from src/ while building, like everywhere in the repo.
