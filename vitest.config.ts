@@ -103,6 +103,10 @@ export default defineConfig({
         },
       },
       {
+        // The repository's own scripts (what `npm run demo` rebuilds, say).
+        test: { name: 'scripts', root: 'scripts', environment: 'node', globals: true },
+      },
+      {
         plugins: [react()],
         resolve: serverResolve,
         ssr: { resolve: { conditions: ['source'] } },

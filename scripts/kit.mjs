@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The README's two set-up commands land here:
-//   npm run demo  -> install, build, start the demo on http://localhost:3000
+//   npm run demo  -> install, build what changed, start the demo on http://localhost:3000
 //   npm test      -> install, then every check; one "N passed, N failed" line at the end
 // It needs only Node 20+ and npm: pnpm is installed into a cache folder of the
 // user's (no global install), and on Debian as root a missing Chromium or
@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:f
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_BUILDS, buildState, clearStamp, describeBuilds, writeStamp } from './build-inputs.mjs';
 import { findChromium } from './chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,7 +59,8 @@ async function install() {
   }
   const frozen = existsSync(path.join(root, 'pnpm-lock.yaml')) && process.env.CI ? ['--frozen-lockfile'] : [];
   log('installing dependencies (pnpm install)');
-  const code = await run('pnpm', ['install', ...frozen, '--reporter=append-only']);
+  // Warnings and errors only: the list of every installed package is not news.
+  const code = await run('pnpm', ['install', ...frozen, '--reporter=append-only', '--loglevel=warn']);
   if (code !== 0) throw new Error('pnpm install failed');
 }
 
@@ -111,13 +113,30 @@ function readJson(file) {
   }
 }
 
+/** How each build of the demo runs; Vite and Storybook print warnings and errors only. */
+const BUILD_COMMANDS = {
+  demo: ['pnpm', ['--filter', '@kyc-kit/demo', 'exec', 'vite', 'build', '--logLevel', 'warn']],
+  // The same as `pnpm run build:storybook`, quieter.
+  storybook: [
+    'pnpm',
+    ['exec', 'storybook', 'build', '-o', 'apps/demo/dist/storybook', '--quiet', '--loglevel', 'warn'],
+  ],
+};
+
 async function demo() {
   await install();
-  log('building the demo front-end and the Storybook catalogue');
-  if ((await run('pnpm', ['run', 'build'])) !== 0) throw new Error('the demo build failed');
   process.env.STORYBOOK_DISABLE_TELEMETRY = '1';
-  if ((await run('pnpm', ['run', 'build:storybook'])) !== 0) throw new Error('the Storybook build failed');
-  const code = await run('pnpm', ['--filter', '@kyc-kit/demo', 'run', 'start']);
+  // Only what changed since the last successful build is built again.
+  const builds = DEMO_BUILDS.map((build) => ({ ...build, ...buildState(root, build) }));
+  log(describeBuilds(builds));
+  for (const build of builds) {
+    if (build.state === 'fresh') continue;
+    clearStamp(root, build);
+    const [command, args] = BUILD_COMMANDS[build.name];
+    if ((await run(command, args)) !== 0) throw new Error(`the ${build.label} build failed`);
+    writeStamp(root, build, build.hash);
+  }
+  const code = await run('pnpm', ['--filter', '@kyc-kit/demo', '--silent', 'run', 'start']);
   process.exit(code);
 }
 
@@ -196,6 +215,7 @@ async function test() {
     'proxy',
     'sandbox',
     'testing',
+    'scripts',
     'demo',
     'elements',
     'elements-preact',
