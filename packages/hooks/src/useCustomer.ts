@@ -8,13 +8,13 @@ import { useKycKitContext } from './KycKitProvider';
 export interface UseCustomerResult {
   /** The customer; `null` when the user has none yet, `undefined` while loading or after an error. */
   customer: Customer | null | undefined;
-  /** `pending` until the first answer, then `success` or `error`. */
+  /** `pending` until the first answer, then `success`, or `error` when no answer came; a later failed read keeps `success`. */
   status: 'pending' | 'success' | 'error';
   /** True until the first answer. */
   isLoading: boolean;
   /** True while any request for the customer is in flight (also background refreshes). */
   isFetching: boolean;
-  /** The last error, when `status` is `error`. */
+  /** Why the first read failed, when `status` is `error`. */
   error: KycKitApiError | null;
   /** Asks the proxy again. */
   refetch: () => Promise<unknown>;
@@ -36,8 +36,9 @@ export function useCustomer(): UseCustomerResult {
     get customer() {
       return query.data;
     },
+    // A failed read after an answer (a poll, a refresh when the page is shown) keeps that answer: the next read may succeed.
     get status() {
-      return query.status;
+      return query.isLoadingError ? 'error' : query.isPending ? 'pending' : 'success';
     },
     get isLoading() {
       return query.isPending;
@@ -46,7 +47,7 @@ export function useCustomer(): UseCustomerResult {
       return query.isFetching;
     },
     get error() {
-      return query.error;
+      return query.isLoadingError ? query.error : null;
     },
     refetch: query.refetch,
   };

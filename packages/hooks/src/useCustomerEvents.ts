@@ -2,9 +2,11 @@ import { customerResponseSchema } from '@kyc-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Customer } from '@kyc-kit/core';
 import { useEffect, useState } from 'react';
+import { customerQueryOptions } from './customerQueryOptions';
 import { draftStorage } from './draftStorage';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
+import { useRefreshWhileVerifying } from './useRefreshWhileVerifying';
 
 /** Options of {@link useCustomerEvents}. */
 export interface UseCustomerEventsOptions {
@@ -49,7 +51,9 @@ export interface CustomerEvents {
  * cache. `event: customer_deleted` (the provider deleted the user's customer)
  * sets the cache to `null`, as before one existed, and drops that customer's
  * form draft, so the flow starts over. A dropped stream reconnects with
- * exponential backoff; where EventSource does not exist, or the stream keeps failing, it polls instead.
+ * exponential backoff; where EventSource does not exist, or the stream keeps failing, it polls instead
+ * (TanStack Query's `refetchInterval` on the customer query, paused while the page is hidden).
+ * A customer from the stream wins over a read still in flight, whose answer may be older.
  * Runs only in effects, so server rendering never touches EventSource.
  */
 export function useCustomerEvents(options: UseCustomerEventsOptions = {}): CustomerEvents {
@@ -63,6 +67,8 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
     maxFailedConnections = 3,
   } = options;
   const [status, setStatus] = useState<CustomerEventsStatus>('idle');
+  // Where no stream can be had, TanStack Query reads the customer on an interval.
+  useRefreshWhileVerifying(enabled && status === 'polling', pollIntervalMs);
 
   useEffect(() => {
     if (!enabled) {
@@ -73,29 +79,17 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
     let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
+    const queryKey = kycKitQueryKeys.customer();
 
     // Read directly rather than invalidate: it works when no component observes the customer right now.
-    // A stream event that lands while the read is in flight is newer than its answer, so that answer is dropped.
-    let eventsReceived = 0;
     const refresh = () => {
-      const eventsBefore = eventsReceived;
-      client
-        .getCustomer()
-        .then((customer) => {
-          if (!stopped && eventsReceived === eventsBefore)
-            queryClient.setQueryData(kycKitQueryKeys.customer(), customer);
-        })
-        .catch(() => undefined);
+      if (!stopped)
+        queryClient.fetchQuery({ ...customerQueryOptions(client), staleTime: 0 }).catch(() => undefined);
     };
-
-    const poll = () => {
-      setStatus('polling');
-      const tick = () => {
-        if (stopped) return;
-        refresh();
-        timer = setTimeout(tick, pollIntervalMs);
-      };
-      timer = setTimeout(tick, pollIntervalMs);
+    // A pushed customer is newer than the answer of any read in flight: cancelling that read keeps this one.
+    const write = (customer: Customer | null) => {
+      queryClient.setQueryData(queryKey, customer);
+      void queryClient.cancelQueries({ queryKey, exact: true });
     };
 
     const connect = () => {
@@ -110,28 +104,26 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
         refresh();
       });
       source.addEventListener('customer', (event) => {
-        eventsReceived += 1;
         try {
           const parsed = customerResponseSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
-          if (parsed.success) queryClient.setQueryData(kycKitQueryKeys.customer(), parsed.data.customer);
+          if (parsed.success) write(parsed.data.customer);
           else refresh();
         } catch {
           refresh();
         }
       });
       source.addEventListener('customer_deleted', (event) => {
-        eventsReceived += 1;
         const customerId = deletedCustomerIdOf((event as MessageEvent<string>).data);
         if (customerId === undefined) {
           refresh();
           return;
         }
         draftStorage.clear(customerId);
-        const cached = queryClient.getQueryData<Customer | null>(kycKitQueryKeys.customer());
+        const cached = queryClient.getQueryData<Customer | null>(queryKey);
         // A fresh connection replays the latest event, which may be the deletion of a customer the user has since replaced:
         // only the customer the event names is dropped. With nothing cached yet, the catch-up read decides.
         if (cached === undefined) refresh();
-        else if (cached?.id === customerId) queryClient.setQueryData(kycKitQueryKeys.customer(), null);
+        else if (cached?.id === customerId) write(null);
       });
       source.addEventListener('error', () => {
         // EventSource retries by itself while CONNECTING; once CLOSED (an HTTP error, a wrong content type) it gives up, so we take over.
@@ -140,7 +132,7 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
         source = undefined;
         failures += 1;
         if (failures >= maxFailedConnections) {
-          poll();
+          setStatus('polling');
           return;
         }
         setStatus('reconnecting');
@@ -150,22 +142,14 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
     };
 
     if (typeof globalThis.EventSource === 'function') connect();
-    else poll();
+    else setStatus('polling');
 
     return () => {
       stopped = true;
       source?.close();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [
-    enabled,
-    client,
-    queryClient,
-    pollIntervalMs,
-    reconnectDelayMs,
-    maxReconnectDelayMs,
-    maxFailedConnections,
-  ]);
+  }, [enabled, client, queryClient, reconnectDelayMs, maxReconnectDelayMs, maxFailedConnections]);
 
   return { status };
 }

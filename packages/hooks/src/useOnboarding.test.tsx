@@ -344,7 +344,7 @@ describe('useOnboarding while verifying', () => {
   function setVisibility(state: 'visible' | 'hidden') {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
     act(() => {
-      document.dispatchEvent(new Event('visibilitychange'));
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     });
   }
 

@@ -1,61 +1,27 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { kycKitQueryKeys } from './kycKitQueryKeys';
+import { useQuery } from '@tanstack/react-query';
+import { customerQueryOptions } from './customerQueryOptions';
 import { useKycKitContext } from './KycKitProvider';
 
 /** How often the customer is read again while verifying, unless `verifyingPollMs` says otherwise. */
 export const DEFAULT_VERIFYING_POLL_MS = 3000;
 
 /**
- * Reads the customer every `intervalMs` while `isVerifying` (the flow passes
- * false while the event stream is open: a streaming browser never polls), and once more
- * when a hidden page is shown again (timers are paused while it is hidden:
- * nobody is looking, and browsers throttle them anyway). A failed read is
- * ignored, as the next one may succeed; an answer is dropped when the cache
- * was updated while it was in flight (by the event stream, say), since it
- * may be older.
+ * Reads the customer every `intervalMs` while `isOn`: the flow turns it on while verifying and
+ * the event stream is not open (a streaming browser never polls), `useCustomerEvents` where no
+ * stream can be had. It is TanStack Query's own `refetchInterval` on the customer query, from an
+ * observer that never re-renders its component: paused while the page is hidden (nobody is
+ * looking) and read once more when it is shown again; turning it on reads nothing by itself.
+ * A failed read keeps the customer already known (see `useCustomer`), as the next one may succeed.
  */
-export function useRefreshWhileVerifying(isVerifying: boolean, intervalMs: number): void {
+export function useRefreshWhileVerifying(isOn: boolean, intervalMs: number): void {
   const { client } = useKycKitContext('useOnboarding');
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    // Effects do not run on the server; the document check covers non-browser renderers.
-    if (!isVerifying || !(intervalMs > 0) || typeof document === 'undefined') return undefined;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => {
-      const updatedBefore = queryClient.getQueryState(kycKitQueryKeys.customer())?.dataUpdatedAt;
-      client
-        .getCustomer()
-        .then((customer) => {
-          if (
-            stopped ||
-            queryClient.getQueryState(kycKitQueryKeys.customer())?.dataUpdatedAt !== updatedBefore
-          )
-            return;
-          queryClient.setQueryData(kycKitQueryKeys.customer(), customer);
-        })
-        .catch(() => undefined);
-    };
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = undefined;
-      if (stopped || document.visibilityState === 'hidden') return;
-      timer = setTimeout(() => {
-        refresh();
-        schedule();
-      }, intervalMs);
-    };
-    const onVisibilityChange = () => {
-      if (document.visibilityState !== 'hidden') refresh();
-      schedule();
-    };
-    schedule();
-    document.addEventListener('visibilitychange', onVisibilityChange);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisibilityChange);
-    };
-  }, [isVerifying, intervalMs, client, queryClient]);
+  const enabled = isOn && intervalMs > 0;
+  useQuery({
+    ...customerQueryOptions(client),
+    enabled,
+    refetchInterval: enabled && intervalMs,
+    refetchOnWindowFocus: 'always',
+    staleTime: Infinity,
+    notifyOnChangeProps: [],
+  });
 }
