@@ -132,7 +132,6 @@ export abstract class KycKitElement extends ElementBase {
     adoptStyles(shadowRoot);
     const mount = this.ownerDocument.createElement('div');
     shadowRoot.append(mount);
-    shadowRoot.addEventListener('click', this.#followFragmentLink);
     this.#parts = observeParts(shadowRoot);
     this.#joinSession();
     this.#root = createRoot(mount);
@@ -187,19 +186,6 @@ export abstract class KycKitElement extends ElementBase {
   }
 
   /**
-   * Focuses the current step's heading when focus was lost (the control that had it is gone): the flow came back
-   * to a form step, whose heading the components look up by id in the document, where a shadow root's ids are not.
-   */
-  protected refocusStepHeading(): void {
-    setTimeout(() => {
-      const active = this.ownerDocument.activeElement;
-      if (active !== null && active !== this.ownerDocument.body && active !== this) return;
-      if (this.shadowRoot?.activeElement) return;
-      this.shadowRoot?.querySelector<HTMLElement>('[data-step] .kyc-heading[tabindex="-1"]')?.focus();
-    }, 0);
-  }
-
-  /**
    * A property the page set before the element was defined is an own property of the instance, hiding the
    * accessor: take it over, as Lit and Shoelace do.
    */
@@ -243,24 +229,7 @@ export abstract class KycKitElement extends ElementBase {
     this.#session = undefined;
     const shadowRoot = this.shadowRoot;
     if (shadowRoot !== null) {
-      shadowRoot.removeEventListener('click', this.#followFragmentLink);
       for (const child of [...shadowRoot.children]) if (child.tagName !== 'STYLE') child.remove();
     }
   }
-
-  /**
-   * A link to `#id` inside the shadow root (the error summary's links to each invalid field): the browser
-   * looks the id up in the document, so the element moves focus itself.
-   */
-  #followFragmentLink = (event: Event): void => {
-    const origin = event.composedPath()[0];
-    if (!(origin instanceof Element)) return;
-    const link = origin.closest('a[href^="#"]');
-    const id = link?.getAttribute('href')?.slice(1);
-    if (!id) return;
-    const target = this.shadowRoot?.getElementById(decodeURIComponent(id));
-    if (!target) return;
-    event.preventDefault();
-    target.focus();
-  };
 }

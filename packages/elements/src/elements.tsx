@@ -7,7 +7,6 @@ import { KycKitElement } from './KycKitElement';
 /** The flow's callbacks, turned into the elements' events. */
 function flowCallbacks(
   emit: KycKitElement['emit'],
-  refocus: () => void,
   withExit: boolean,
 ): Pick<OnboardingProps, 'onComplete' | 'onStepChange' | 'onExit' | 'onEvent' | 'liveUpdates'> {
   return {
@@ -27,13 +26,6 @@ function flowCallbacks(
         });
       } else if (event.type === 'state_changed' && event.state === 'error') {
         emit('kyc-error', { code: 'load_failed' });
-      } else if (
-        event.type === 'state_changed' &&
-        event.state === 'collect' &&
-        event.previousState !== undefined &&
-        event.previousState !== 'loading'
-      ) {
-        refocus();
       }
     },
   };
@@ -64,11 +56,7 @@ export class KycKitOnboardingElement extends KycKitElement {
   }
 
   #callbacks(withExit: boolean) {
-    return flowCallbacks(
-      (type, detail) => this.emit(type, detail),
-      () => this.refocusStepHeading(),
-      withExit,
-    );
+    return flowCallbacks((type, detail) => this.emit(type, detail), withExit);
   }
 
   protected renderContent(): ReactNode {
@@ -133,11 +121,7 @@ export class KycKitCapabilityGateElement extends KycKitElement {
   }
 
   #callbacks(withExit: boolean) {
-    return flowCallbacks(
-      (type, detail) => this.emit(type, detail),
-      () => this.refocusStepHeading(),
-      withExit,
-    );
+    return flowCallbacks((type, detail) => this.emit(type, detail), withExit);
   }
 
   protected renderContent(): ReactNode {

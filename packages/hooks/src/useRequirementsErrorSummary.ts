@@ -88,8 +88,15 @@ export function useRequirementsErrorSummary(form: RequirementsForm): Requirement
       href: `#${item.targetId}`,
       onClick: (event) => {
         event.preventDefault();
-        globalThis.document?.getElementById(item.targetId)?.focus();
+        // Looked up in the summary's own root: a shadow root's ids are not in the document.
+        const root = summaryRef.current?.getRootNode() ?? globalThis.document;
+        if (findsById(root)) root.getElementById(item.targetId)?.focus();
       },
     }),
   };
+}
+
+/** A document or a shadow root, which look ids up; the root of a detached node does not. */
+function findsById(node: Node | undefined): node is Document | ShadowRoot {
+  return node !== undefined && 'getElementById' in node;
 }

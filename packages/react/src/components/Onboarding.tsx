@@ -72,6 +72,7 @@ function OnboardingFlow({
   const onboarding = useOnboarding(options);
   const { status, form, terms, step } = onboarding;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const previousStatusRef = useRef(status);
   const stepTitleId = form.titleProps.id;
   useEffect(() => {
@@ -81,7 +82,8 @@ function OnboardingFlow({
     // The first content after loading is the page as it opens: focus stays where the partner's page put it.
     if (previous === 'loading') return;
     // The new state's heading, or the form step's own heading when the flow went back to collecting.
-    (headingRef.current ?? document.getElementById(stepTitleId))?.focus();
+    // Looked up inside the flow, not the document, which cannot see into a shadow root.
+    (headingRef.current ?? rootRef.current?.querySelector<HTMLElement>(`[id="${stepTitleId}"]`))?.focus();
   }, [status, stepTitleId]);
 
   const titleId = titleIdFor(status);
@@ -89,7 +91,7 @@ function OnboardingFlow({
     status === 'loading' || status === 'verifying' || status === 'done' || status === 'unavailable';
 
   return (
-    <div {...rootProps(appearance, className)} data-state={status}>
+    <div ref={rootRef} {...rootProps(appearance, className)} data-state={status}>
       <div className="kyc-stack">
         {/* The Terms of Service alone are no sequence: "Step 1 of 1" would say nothing. */}
         {status === 'terms' && step !== undefined && step.count > 1 ? (
