@@ -1,4 +1,5 @@
 import { apiErrorMessageId, createTranslator, type ApiErrorCode } from '@kyc-kit/core/server';
+import { jsonAnswer } from './jsonAnswer';
 
 /** Error bodies are in English, like the catalogue's `message` fields; the hooks translate by code. */
 const translate = createTranslator('en');
@@ -149,9 +150,12 @@ export class ProxyError extends Error {
 
   /** A JSON `Response` for this error, with `Retry-After` when known. */
   toResponse(): Response {
-    const headers = new Headers({ 'content-type': 'application/json; charset=utf-8' });
-    if (this.retryAfterSeconds !== undefined)
-      headers.set('retry-after', String(Math.max(1, Math.ceil(this.retryAfterSeconds))));
-    return new Response(JSON.stringify(this.toBody()), { status: this.status, headers });
+    return jsonAnswer(
+      this.toBody(),
+      this.status,
+      this.retryAfterSeconds === undefined
+        ? undefined
+        : { 'retry-after': String(Math.max(1, Math.ceil(this.retryAfterSeconds))) },
+    );
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import { userReference, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
+import { jsonAnswer } from './jsonAnswer';
 import { ProxyError } from './ProxyError';
 import { requireWrite } from './proxyMiddleware';
 import { parseBody, validateCapabilities, validateSubmittedFields } from './validateRequestBody';
@@ -25,13 +26,14 @@ export function createCustomerRoutes(deps: ProxyDeps) {
   routes.get('/', async (c) => {
     try {
       const customerId = await deps.linkedCustomerId(c.get('user').id);
-      return c.json({
+      return jsonAnswer({
         customer: await deps.onLinkedCustomer(customerId, () =>
           deps.readCustomer(customerId, c.req.raw.signal),
         ),
       });
     } catch (error) {
-      if (error instanceof ProxyError && error.reason === 'no_customer') return c.json({ customer: null });
+      if (error instanceof ProxyError && error.reason === 'no_customer')
+        return jsonAnswer({ customer: null });
       throw error;
     }
   });
@@ -52,7 +54,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
       if (claim.status === 'linked') {
         const linkedId = claim.customerId;
         try {
-          return c.json(
+          return jsonAnswer(
             {
               customer: await deps.onLinkedCustomer(linkedId, () =>
                 deps.readCustomer(linkedId, c.req.raw.signal),
@@ -89,7 +91,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
       }
       logger.info({ user: userReference(userId), provider: upstream.provider }, 'customer created');
       await hub.publish(userId, customer);
-      return c.json({ customer }, 201);
+      return jsonAnswer({ customer }, 201);
     });
   });
 
@@ -113,7 +115,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
       upstream.updateCustomer(customerId, request, context),
     );
     await hub.publish(userId, customer);
-    return c.json({ customer });
+    return jsonAnswer({ customer });
   });
 
   return routes;

@@ -1,10 +1,20 @@
-import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { IncomingMessage, ServerResponse, type OutgoingHttpHeaders } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { OnboardingHandler } from './createOnboardingHandler';
+import { jsonAnswerParts, type JsonAnswerParts } from './jsonAnswer';
+import { rememberExchange } from './nodeRequestBody';
 
 /** Answers written by the adapter itself in one piece; anything else (event streams, documents) streams. */
 const WHOLE_BODY_TYPE = /^application\/(?:[a-z.+-]*\+)?json\b/i;
+
+/** Writes an answer the handler left as plain parts (see `jsonAnswer`): no `Response` is ever built for it. */
+function writeParts(parts: JsonAnswerParts, outgoing: ServerResponse): void {
+  const headers: OutgoingHttpHeaders = parts.headers;
+  headers['content-length'] = Buffer.byteLength(parts.body);
+  outgoing.writeHead(parts.status, headers);
+  outgoing.end(parts.body);
+}
 
 /**
  * Writes a JSON answer in one call: its body is read whole (it is a string
@@ -33,7 +43,15 @@ export function createNodeListener(
 ): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
   return getRequestListener(
     async (request, { incoming, outgoing }) => {
+      // Bodies are then read from the node stream itself (readLimitedBody), not through a web stream.
+      if (outgoing instanceof ServerResponse && incoming instanceof IncomingMessage)
+        rememberExchange(request, { incoming, outgoing });
       const response = await handler(request, { clientAddress: incoming.socket.remoteAddress });
+      const parts = outgoing instanceof ServerResponse ? jsonAnswerParts(response) : undefined;
+      if (parts !== undefined && outgoing instanceof ServerResponse) {
+        writeParts(parts, outgoing);
+        return RESPONSE_ALREADY_SENT;
+      }
       if (
         !(outgoing instanceof ServerResponse) ||
         response.body === null ||

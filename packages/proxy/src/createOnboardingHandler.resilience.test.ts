@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Customer } from '@kyc-kit/core/server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -340,5 +340,53 @@ describe('createNodeListener', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(((await refused.json()) as ErrorAnswer).error.code).toBe('unauthorized');
+  });
+
+  /** Starts a write over node:http and sends `firstChunk` of its body (chunked: no Content-Length); resolves with the answer. */
+  async function startUpload(
+    harness: ProxyHarness,
+    firstChunk: string,
+  ): Promise<{ answer: IncomingMessage; body: string; closed: Promise<void> }> {
+    const server = createServer(createNodeListener(harness.handler));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const upload = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/onboarding/customer',
+      method: 'POST',
+      headers: { cookie: 'session=node-user', 'content-type': 'application/json', 'x-kyc-kit': '1' },
+    });
+    upload.on('error', () => undefined);
+    const closed = new Promise<void>((resolve) => upload.on('close', () => resolve()));
+    upload.write(firstChunk);
+    const answer = await new Promise<IncomingMessage>((resolve) => upload.on('response', resolve));
+    let body = '';
+    for await (const chunk of answer) body += String(chunk);
+    return { answer, body, closed };
+  }
+
+  it('refuses a streamed body past the limit with 413 and closes the connection, nothing sent upstream', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false, handler: { bodyLimitBytes: 64 } });
+    const { answer, body, closed } = await startUpload(harness, `{"capabilities":["${'x'.repeat(200)}`);
+    expect(answer.statusCode).toBe(413);
+    expect(answer.headers.connection).toBe('close');
+    expect((JSON.parse(body) as ErrorAnswer).error).toMatchObject({
+      code: 'invalid_request',
+      retryable: false,
+    });
+    await closed;
+    expect(harness.upstreamCalls.filter((call) => call.method === 'POST')).toHaveLength(0);
+  });
+
+  it('refuses a body that stops arriving with 408 and closes the connection', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false, handler: { bodyTimeoutMs: 50 } });
+    const { answer, body, closed } = await startUpload(harness, '{"capabilities":');
+    expect(answer.statusCode).toBe(408);
+    expect(answer.headers.connection).toBe('close');
+    expect((JSON.parse(body) as ErrorAnswer).error.retryable).toBe(true);
+    await closed;
+    expect(harness.upstreamCalls.filter((call) => call.method === 'POST')).toHaveLength(0);
   });
 });

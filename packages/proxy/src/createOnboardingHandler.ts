@@ -9,6 +9,7 @@ import { createProxyDeps, type ProxyEnv } from './createProxyDeps';
 import type { RateLimit } from './createRateLimiter';
 import { createTermsRoutes } from './createTermsRoutes';
 import { createWebhookRoutes } from './createWebhookRoutes';
+import { jsonAnswer } from './jsonAnswer';
 import { toProxyError } from './mapUpstreamError';
 import type { OnboardingStore } from './OnboardingStore';
 import { ProxyError } from './ProxyError';
@@ -140,9 +141,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   app.use('*', securityHeaders(deps));
 
-  app.get('/openapi.json', (c) => {
+  app.get('/openapi.json', () => {
     openApiDocument ??= buildOpenApiDocument(deps.basePath);
-    return c.json(openApiDocument);
+    return jsonAnswer(openApiDocument);
   });
 
   // Provider webhooks: signed, not session-bound.

@@ -6,6 +6,7 @@ import {
 } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
+import { jsonAnswer } from './jsonAnswer';
 import { ProxyError } from './ProxyError';
 import { requireWrite } from './proxyMiddleware';
 import { parseBody } from './validateRequestBody';
@@ -58,7 +59,7 @@ export function createTermsRoutes(deps: ProxyDeps) {
       upstream.updateCustomer(customerId, buildTosPatch(upstream.provider, acceptance), context),
     );
     await hub.publish(userId, customer);
-    return c.json({ customer });
+    return jsonAnswer({ customer });
   });
 
   routes.get('/tos/:versionId', async (c) => {
@@ -74,7 +75,7 @@ export function createTermsRoutes(deps: ProxyDeps) {
     const language = c.req.query('language') ?? version.languages[0] ?? 'en';
     if (!version.languages.includes(language)) throw new ProxyError('unsupported_tos_language');
     const document = await deps.tosDocuments.load(version, language, c.req.raw.signal);
-    return c.json({ versionId, language, title: document.title, html: document.html });
+    return jsonAnswer({ versionId, language, title: document.title, html: document.html });
   });
 
   return routes;

@@ -71,4 +71,28 @@ describe('the default transport (undici request, no fetch given)', () => {
     expect((await upstream.getCustomer(created.id)).id).toBe(created.id);
     expect(delays).toEqual([1000]);
   });
+
+  it('ends an attempt at its timeout when the provider sends headers and then stalls', async () => {
+    // A provider that answers 200 but never finishes the body: only the attempt's signal can end the read.
+    const server = createServer((_incoming, outgoing) => {
+      outgoing.writeHead(200, { 'content-type': 'application/json' });
+      outgoing.write('{"id":');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+    const { sandbox } = await serve();
+    const upstream = createCoinbaseUpstream({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/platform`,
+      ...sandbox.credentials.coinbase,
+      retry: { retries: 1, baseDelayMs: 1, sleep: async () => undefined },
+    });
+    const failed = await upstream
+      .getCustomer('customer_00000000-0000-0000-0000-000000000000', { timeoutMs: 50 })
+      .catch((error) => error);
+    expect(failed).toBeInstanceOf(UpstreamError);
+    expect((failed as UpstreamError).failure).toBe('timeout');
+  });
 });

@@ -166,6 +166,8 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
       },
       {
         canRetry,
+        // undici's request rejects as soon as its signal aborts; a partner's fetch may not.
+        sendHonoursSignal: !options.fetch,
         timeoutMs: request.context?.timeoutMs ?? defaultTimeoutMs,
         ...(options.retry ? { retry: options.retry } : {}),
         ...(request.context?.signal ? { signal: request.context.signal } : {}),

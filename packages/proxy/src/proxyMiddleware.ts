@@ -1,28 +1,30 @@
 import { createMiddleware } from 'hono/factory';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
+import { setAnswerHeader } from './jsonAnswer';
 import { ProxyError } from './ProxyError';
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'cross-origin-resource-policy': 'same-origin',
-};
+/** Added to every answer that does not set them itself. */
+const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
+  ['cache-control', 'no-store'],
+  ['x-content-type-options', 'nosniff'],
+  ['referrer-policy', 'no-referrer'],
+  ['x-frame-options', 'DENY'],
+  ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
+  ['cross-origin-resource-policy', 'same-origin'],
+];
 
 /** Every answer, errors and event streams included, gets the security headers, CORS for allowed origins, and one log line. */
 export function securityHeaders(deps: ProxyDeps) {
   return createMiddleware<ProxyEnv>(async (c, next) => {
     const started = Date.now();
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS))
-      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    const response = c.res;
+    for (const [name, value] of SECURITY_HEADERS) setAnswerHeader(response, name, value, 'default');
     const origin = c.req.header('origin');
     if (origin !== undefined && deps.allowedOrigins.has(origin)) {
-      c.res.headers.set('access-control-allow-origin', origin);
-      c.res.headers.set('access-control-allow-credentials', 'true');
-      c.res.headers.append('vary', 'Origin');
+      setAnswerHeader(response, 'access-control-allow-origin', origin);
+      setAnswerHeader(response, 'access-control-allow-credentials', 'true');
+      setAnswerHeader(response, 'vary', 'Origin', 'append');
     }
     deps.logger.info(
       {

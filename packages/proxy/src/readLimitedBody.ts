@@ -1,10 +1,24 @@
+import { readIncomingBody, unreadExchangeOf } from './nodeRequestBody';
 import { ProxyError } from './ProxyError';
+
+/** Decodes strictly: bytes that are not UTF-8 throw. Stateless between calls (no `stream` option), so made once. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch (error) {
+    throw new ProxyError('invalid_json', { detail: 'body is not UTF-8', cause: error });
+  }
+}
 
 /**
  * Reads a request (or response) body as UTF-8 text, refusing it (413) as soon as it passes
  * `maxBytes`, before it is buffered whole: a declared `Content-Length` over
  * the limit is refused without reading, and a body that streams on past the
  * limit is cut off. Bytes that are not UTF-8 are refused as unreadable (400).
+ * A request from `createNodeListener` is read straight from its `node:http`
+ * stream, under the same limits, without a web stream around it.
  */
 export async function readLimitedBody(
   request: Pick<Request, 'headers' | 'body'>,
@@ -14,6 +28,16 @@ export async function readLimitedBody(
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes)
     throw new ProxyError('payload_too_large');
+  const exchange = request instanceof Request ? unreadExchangeOf(request) : undefined;
+  if (exchange !== undefined)
+    return decodeUtf8(
+      await readIncomingBody(exchange, {
+        maxBytes,
+        timeoutMs: options.timeoutMs,
+        tooLarge: () => new ProxyError('payload_too_large'),
+        tooSlow: () => new ProxyError('body_timeout'),
+      }),
+    );
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -54,9 +78,5 @@ export async function readLimitedBody(
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    throw new ProxyError('invalid_json', { detail: 'body is not UTF-8', cause: error });
-  }
+  return decodeUtf8(bytes);
 }

@@ -33,6 +33,11 @@ export interface RequestWithRetryOptions {
   retry?: RetryOptions;
   /** Aborts every attempt and every wait, e.g. when the browser goes away. */
   signal?: AbortSignal;
+  /**
+   * `send` settles as soon as its signal aborts (undici's `request` does), so
+   * an attempt need not also be raced against the signal. @default false
+   */
+  sendHonoursSignal?: boolean;
 }
 
 /** What the retries read of an answer: a `Response`, or the transport's answer it has already read. */
@@ -137,7 +142,9 @@ export async function requestWithRetry<Answer extends RetryableAnswer = Response
     let failure: UpstreamError;
     let retryAfterSeconds: number | undefined;
     try {
-      const response = await raceAbort(send(controller.signal), controller.signal);
+      const response = await (options.sendHonoursSignal
+        ? send(controller.signal)
+        : raceAbort(send(controller.signal), controller.signal));
       if (!isRetryableStatus(response.status) || attempt >= retries) return response;
       retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
       // The body of a response we retry past is never read; release it.
