@@ -5,7 +5,8 @@
 // The sandbox, the bare hop and the proxy each run in their own child process and the load generator in
 // this one, so that no server shares an event loop with the client or with the sandbox behind it (in one
 // process a hop's cost hid in the idle time of the others, and the proxy's CPU work queued behind the
-// sandbox's). BENCH_CPU_PROF=<folder> writes a CPU profile of the proxy's process there.
+// sandbox's). BENCH_CPU_PROF=<folder> writes CPU profiles of the proxy's and the hop's processes there
+// (<folder>/proxy, <folder>/hop).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -106,6 +107,7 @@ if (role === 'sandbox') {
     webhookSecret: 'whsec_bench',
     resolveUser: (request: Request) =>
       request.headers.get('cookie') === 'session=bench' ? { id: 'bench' } : null,
+    // pino's default destination (sonic-boom, asynchronous writes) pointed at /dev/null: every line is written.
     logger: pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })),
     rateLimit: { perUser: { limit: 1e9, windowMs: 60_000 } },
     watch: false as const,
@@ -159,9 +161,10 @@ async function start(
   name: 'sandbox' | 'hop' | 'proxy',
   env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; ready: Ready }> {
-  const profile = name === 'proxy' && process.env.BENCH_CPU_PROF;
+  // The proxy's and the hop's processes are profiled, each into its own sub-folder.
+  const profile = name !== 'sandbox' && process.env.BENCH_CPU_PROF;
   const child = fork(fileURLToPath(import.meta.url), {
-    execArgv: [...process.execArgv, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
+    execArgv: [...process.execArgv, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}/${name}`] : [])],
     env: { ...process.env, BENCH_ROLE: name, ...env },
   });
   const ready = await new Promise<Ready>((resolve, reject) => {

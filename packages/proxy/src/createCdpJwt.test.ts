@@ -60,6 +60,14 @@ describe('createCdpJwt', () => {
     expect(first.nonce).not.toBe(second.nonce);
   });
 
+  it('never repeats a nonce, also past a refill of its entropy pool (256 nonces a fill)', async () => {
+    const key = parseCdpSigningKey({ apiKeyId: 'k', apiKeySecret: ed25519Secret() });
+    const nonces = new Set<unknown>();
+    for (let index = 0; index < 600; index += 1)
+      nonces.add(decodeProtectedHeader(await createCdpJwt(key, { method: 'GET', url })).nonce);
+    expect(nonces.size).toBe(600);
+  });
+
   it('refuses a secret that is neither a PEM EC key nor 64 bytes of Ed25519 key', () => {
     expect(() =>
       parseCdpSigningKey({ apiKeyId: 'k', apiKeySecret: Buffer.alloc(32).toString('base64') }),
