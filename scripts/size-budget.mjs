@@ -45,7 +45,7 @@ const isPeer = (id) =>
 const serverOnlyModules = [
   /packages\/core\/src\/providers\/(coinbaseSchemas|omsSchemas)\.ts$/,
   /packages\/core\/src\/adapters\/(adapters|coinbaseAdapter|omsAdapter|providerError|ProviderShapeError)\.ts$/,
-  /packages\/core\/src\/(buildPatch|buildTosAcceptance|requestBodySchemas)\.ts$/,
+  /packages\/core\/src\/(buildPatch|buildTosAcceptance|requestBodySchemas|checkRequestBody)\.ts$/,
   /packages\/core\/src\/messages\/es\.ts$/,
 ];
 

@@ -77,6 +77,8 @@ export type { BuildRequestOptions } from './buildPatch';
 export { buildTosAcceptance, buildTosPatch, TosAcceptanceError } from './buildTosAcceptance';
 export type { TosAcceptanceErrorCode } from './buildTosAcceptance';
 // Proxy request bodies
+export { checkRequestBody, checkSubmittedFields, isRequestableCapability } from './checkRequestBody';
+export type { RequestBodyProblem, RequestBodyResult } from './checkRequestBody';
 export {
   createCustomerBodySchema,
   fieldValuesSchema,
