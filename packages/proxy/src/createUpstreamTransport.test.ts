@@ -95,4 +95,28 @@ describe('the default transport (undici request, no fetch given)', () => {
     expect(failed).toBeInstanceOf(UpstreamError);
     expect((failed as UpstreamError).failure).toBe('timeout');
   });
+
+  it('never follows a redirect: the call fails and the other location is not asked', async () => {
+    const asked: string[] = [];
+    const server = createServer((incoming, outgoing) => {
+      asked.push(incoming.url ?? '');
+      outgoing.writeHead(302, { location: '/elsewhere' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+    const { sandbox } = await serve();
+    const upstream = createCoinbaseUpstream({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/platform`,
+      ...sandbox.credentials.coinbase,
+      retry: { retries: 0 },
+    });
+    const failed = await upstream
+      .getCustomer('customer_00000000-0000-0000-0000-000000000000')
+      .catch((error) => error);
+    expect(failed).toBeInstanceOf(UpstreamError);
+    expect(asked).toEqual(['/platform/v2/customers/customer_00000000-0000-0000-0000-000000000000']);
+  });
 });

@@ -1,4 +1,4 @@
-import { Agent, request as undiciRequest } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import {
   requestWithRetry,
   parseRetryAfter,
@@ -14,8 +14,8 @@ export interface UpstreamTransportOptions {
   baseUrl: string;
   /**
    * How requests leave the process; the sandbox's `fetch` in tests. Always
-   * called with a single `Request`. By default JSON calls go through undici's
-   * `request` on a keep-alive pool (a fraction of `fetch`'s cost per call)
+   * called with a single `Request`. By default JSON calls are dispatched
+   * straight to undici's keep-alive pool (a fraction of `fetch`'s cost per call)
    * and documents through `globalThis.fetch`.
    */
   fetch?: (request: Request) => Promise<Response>;
@@ -58,43 +58,125 @@ interface JsonAnswer extends RetryableAnswer {
   text(): Promise<string>;
 }
 
+/** Reads one header of undici's raw `[name, value, name, value, ...]` list; names compared case-insensitively. */
+function rawHeader(rawHeaders: Buffer[], name: string): string | null {
+  const values: string[] = [];
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    if (String(rawHeaders[index]).toLowerCase() === name) values.push(String(rawHeaders[index + 1]));
+  }
+  return values.length === 0 ? null : values.join(', ');
+}
+
 /**
- * A JSON call through undici's `request`: no `Request` object, no fetch
- * algorithm, and the answer, already read, is a plain object rather than a
- * `Response` (whose body would be a stream to read again). Redirects are not
- * followed (`fetch`'s `redirect: 'error'`).
+ * One JSON call as an undici dispatch handler: the answer's bytes are
+ * collected as they arrive and handed over whole, with no body stream built
+ * around them (undici's `request` wraps each answer in a `Readable` that is
+ * then read back into a string). One object per call; the attempt's signal
+ * aborts it at any point, before the connection or mid-body.
  */
-async function sendJson(input: {
+class JsonCall implements Dispatcher.DispatchHandler {
+  private status = 0;
+  private rawHeaders: Buffer[] = [];
+  private readonly chunks: Buffer[] = [];
+  private abort: ((reason?: Error) => void) | undefined;
+  private settled = false;
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly resolve: (answer: JsonAnswer) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    signal.addEventListener('abort', this, { once: true });
+  }
+
+  /** The attempt's signal aborted (the object is its own listener: no closure per call). */
+  handleEvent(): void {
+    this.abort?.(this.signal.reason as Error);
+    this.fail(this.signal.reason);
+  }
+
+  onConnect(abort: (reason?: Error) => void): void {
+    if (this.signal.aborted) abort(this.signal.reason as Error);
+    else this.abort = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    this.status = statusCode;
+    this.rawHeaders = rawHeaders;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.signal.removeEventListener('abort', this);
+    const { status, rawHeaders } = this;
+    if (status >= 300 && status < 400) {
+      this.reject(new TypeError('upstream answered with a redirect, which is never followed'));
+      return;
+    }
+    // 204 and 304 carry no body.
+    const text =
+      status === 204 || status === 304
+        ? ''
+        : (this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks)).toString(
+            'utf8',
+          );
+    this.resolve({
+      status,
+      ok: status >= 200 && status < 300,
+      headers: { get: (name) => rawHeader(rawHeaders, name.toLowerCase()) },
+      body: null,
+      text: async () => text,
+    });
+  }
+
+  onError(error: Error): void {
+    this.fail(error);
+  }
+
+  private fail(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.signal.removeEventListener('abort', this);
+    this.reject(error);
+  }
+}
+
+/**
+ * A JSON call dispatched straight to undici's keep-alive pool: no `Request`
+ * object, no fetch algorithm, no body stream, and the answer, already read,
+ * is a plain object rather than a `Response` (whose body would be a stream
+ * to read again). Redirects are not followed (`fetch`'s `redirect: 'error'`).
+ */
+function sendJson(input: {
   url: URL;
   method: string;
   headers: Record<string, string>;
   body: string | undefined;
   signal: AbortSignal;
 }): Promise<JsonAnswer> {
-  const answer = await undiciRequest(input.url, {
-    method: input.method as 'GET',
-    headers: input.headers,
-    body: input.body ?? null,
-    signal: input.signal,
-    dispatcher,
-  });
-  const text = await answer.body.text();
-  if (answer.statusCode >= 300 && answer.statusCode < 400)
-    throw new TypeError('upstream answered with a redirect, which is never followed');
-  const status = answer.statusCode;
-  return {
-    status,
-    ok: status >= 200 && status < 300,
-    headers: {
-      get(name) {
-        const value = answer.headers[name.toLowerCase()];
-        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  return new Promise<JsonAnswer>((resolve, reject) => {
+    if (input.signal.aborted) {
+      reject(input.signal.reason);
+      return;
+    }
+    dispatcher.dispatch(
+      {
+        origin: input.url.origin,
+        path: `${input.url.pathname}${input.url.search}`,
+        method: input.method as Dispatcher.HttpMethod,
+        headers: input.headers,
+        body: input.body ?? null,
       },
-    },
-    body: null,
-    // 204 and 304 carry no body.
-    text: async () => (status === 204 || status === 304 ? '' : text),
-  };
+      new JsonCall(input.signal, resolve, reject),
+    );
+  });
 }
 
 /** Error bodies are short; a larger one is not read at all. */
@@ -166,7 +248,7 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
       },
       {
         canRetry,
-        // undici's request rejects as soon as its signal aborts; a partner's fetch may not.
+        // The default transport's call rejects as soon as its signal aborts; a partner's fetch may not.
         sendHonoursSignal: !options.fetch,
         timeoutMs: request.context?.timeoutMs ?? defaultTimeoutMs,
         ...(options.retry ? { retry: options.retry } : {}),
