@@ -109,6 +109,40 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
+ * One attempt's signal: aborted at the time limit or when the caller's own
+ * signal aborts. The object is both the timer's argument and the caller
+ * signal's listener, so an attempt allocates no closures.
+ */
+class AttemptLimits {
+  readonly controller = new AbortController();
+  timedOut = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    timeoutMs: number,
+    private readonly outer: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(AttemptLimits.expire, timeoutMs, this);
+    outer?.addEventListener('abort', this, { once: true });
+  }
+
+  private static expire(this: void, limits: AttemptLimits): void {
+    limits.timedOut = true;
+    limits.controller.abort(new Error('upstream timeout'));
+  }
+
+  /** The caller's signal aborted. */
+  handleEvent(): void {
+    this.controller.abort(this.outer?.reason);
+  }
+
+  end(): void {
+    clearTimeout(this.timer);
+    this.outer?.removeEventListener('abort', this);
+  }
+}
+
+/**
  * Sends a request with a per-attempt timeout, and sends it again after 429,
  * 5xx, a timeout or a network error when `canRetry` allows it. Waits grow
  * exponentially with full jitter and never undercut a `Retry-After`.
@@ -123,28 +157,15 @@ export async function requestWithRetry<Answer extends RetryableAnswer = Response
   options: RequestWithRetryOptions,
 ): Promise<Answer> {
   const retries = options.canRetry ? (options.retry?.retries ?? 3) : 0;
-  const baseDelayMs = options.retry?.baseDelayMs ?? 250;
-  const maxDelayMs = options.retry?.maxDelayMs ?? 8000;
-  const random = options.retry?.random ?? Math.random;
-  const sleep =
-    options.retry?.sleep ?? ((milliseconds: number) => defaultSleep(milliseconds, options.signal));
 
   for (let attempt = 0; ; attempt += 1) {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('upstream timeout'));
-    }, options.timeoutMs);
-    const onOuterAbort = (): void => controller.abort(options.signal?.reason);
-    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    const limits = new AttemptLimits(options.timeoutMs, options.signal);
+    const signal = limits.controller.signal;
 
     let failure: UpstreamError;
     let retryAfterSeconds: number | undefined;
     try {
-      const response = await (options.sendHonoursSignal
-        ? send(controller.signal)
-        : raceAbort(send(controller.signal), controller.signal));
+      const response = await (options.sendHonoursSignal ? send(signal) : raceAbort(send(signal), signal));
       if (!isRetryableStatus(response.status) || attempt >= retries) return response;
       retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
       // The body of a response we retry past is never read; release it.
@@ -152,20 +173,23 @@ export async function requestWithRetry<Answer extends RetryableAnswer = Response
       failure = new UpstreamError('http', { status: response.status });
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      failure = new UpstreamError(timedOut ? 'timeout' : 'network', { cause: error });
+      failure = new UpstreamError(limits.timedOut ? 'timeout' : 'network', { cause: error });
       if (attempt >= retries) throw failure;
     } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onOuterAbort);
+      limits.end();
     }
 
-    const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * random();
+    // Only a retry gets here: its settings are read now, not on every call's first (and usually only) attempt.
+    const maxDelayMs = options.retry?.maxDelayMs ?? 8000;
+    const random = options.retry?.random ?? Math.random;
+    const backoff = Math.min(maxDelayMs, (options.retry?.baseDelayMs ?? 250) * 2 ** attempt) * random();
     const retryAfterMs = retryAfterSeconds === undefined ? 0 : retryAfterSeconds * 1000;
     if (retryAfterMs > maxDelayMs) {
       // Waiting this long would hold the browser's request open: report a
       // retryable error that carries the provider's Retry-After instead.
       throw new UpstreamError('http', { status: failure.status, retryAfterSeconds });
     }
-    await sleep(Math.max(backoff, retryAfterMs));
+    const delay = Math.max(backoff, retryAfterMs);
+    await (options.retry?.sleep ? options.retry.sleep(delay) : defaultSleep(delay, options.signal));
   }
 }
