@@ -1,7 +1,7 @@
 // The proxy's overhead, side by side (a benchmark, not a test): GET and update of one customer
 // (a) straight to the sandbox, (b) through a bare pass-through hop (undici forwarding, no kyc-kit
 // code) and (c) through @kyc-kit/proxy, at concurrency 1 and 10, on loopback only.
-//   pnpm run bench:proxy            (BENCH_REQUESTS=<n> per phase, default 1000)
+//   pnpm run bench:proxy            (BENCH_REQUESTS=<n> per phase, default 1000; BENCH_ROUNDS=<n>, default 5)
 // The sandbox, the bare hop and the proxy each run in their own child process and the load generator in
 // this one, so that no server shares an event loop with the client or with the sandbox behind it (in one
 // process a hop's cost hid in the idle time of the others, and the proxy's CPU work queued behind the
@@ -27,7 +27,9 @@ import { Agent, Pool, request as undiciRequest } from 'undici';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const WARMUP = Math.min(200, REQUESTS);
-/** No phase runs longer than this, whatever BENCH_REQUESTS says. */
+/** Each phase's requests are sent in this many rounds, the three targets taking turns. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+/** No round of a phase runs longer than this, whatever BENCH_REQUESTS says. */
 const PHASE_LIMIT_MS = 15_000;
 
 async function listen(server: Server): Promise<string> {
@@ -209,6 +211,7 @@ async function main(): Promise<void> {
 
   type Operation = 'GET' | 'update';
   type Target = 'direct' | 'bare hop' | 'proxy';
+  const TARGETS = ['direct', 'bare hop', 'proxy'] as const;
 
   interface Result {
     p50: number;
@@ -219,7 +222,14 @@ async function main(): Promise<void> {
     cpuPerRequest: number;
   }
 
-  async function phase(target: Target, operation: Operation, concurrency: number): Promise<Result> {
+  /** One target's client for one operation and concurrency, measured over several rounds. */
+  interface Phase {
+    run(total: number, latencies?: number[]): Promise<number>;
+    server: ChildProcess | undefined;
+    close(): Promise<void>;
+  }
+
+  async function openPhase(target: Target, operation: Operation, concurrency: number): Promise<Phase> {
     const origin = target === 'direct' ? sandboxOrigin : target === 'bare hop' ? hopOrigin : proxyOrigin;
     const client = new Pool(origin, { connections: concurrency, pipelining: 1 });
     const provider = target !== 'proxy' ? await providerHeaders(operation === 'GET' ? 'GET' : 'PUT') : {};
@@ -264,37 +274,60 @@ async function main(): Promise<void> {
       );
       return performance.now() - began;
     };
-    await run(WARMUP);
     const server = target === 'direct' ? undefined : target === 'bare hop' ? hop.child : proxy.child;
-    const cpuBefore = server ? await cpuMicrosOf(server) : 0;
-    const latencies: number[] = [];
-    const elapsed = await run(REQUESTS, latencies);
-    const cpuMicros = server ? (await cpuMicrosOf(server)) - cpuBefore : 0;
-    await client.close();
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-    return {
-      p50: at(0.5),
-      p99: at(0.99),
-      perSecond: (latencies.length / elapsed) * 1000,
-      count: latencies.length,
-      cpuPerRequest: cpuMicros / latencies.length,
-    };
+    return { run, server, close: () => client.close() };
+  }
+
+  /**
+   * Measures the three targets of one operation and concurrency in ROUNDS
+   * interleaved rounds (direct, hop, proxy, direct, ...), so that a burst of
+   * load from elsewhere on the machine falls on all three alike rather than
+   * on whichever ran at that moment.
+   */
+  async function measure(operation: Operation, concurrency: number): Promise<Record<Target, Result>> {
+    const phases = {} as Record<Target, Phase>;
+    for (const target of TARGETS) phases[target] = await openPhase(target, operation, concurrency);
+    for (const target of TARGETS) await phases[target].run(WARMUP);
+    const totals = {} as Record<Target, { latencies: number[]; elapsed: number; cpuMicros: number }>;
+    for (const target of TARGETS) totals[target] = { latencies: [], elapsed: 0, cpuMicros: 0 };
+    const perRound = Math.ceil(REQUESTS / ROUNDS);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const target of TARGETS) {
+        const { run, server } = phases[target];
+        const total = totals[target];
+        const cpuBefore = server ? await cpuMicrosOf(server) : 0;
+        total.elapsed += await run(perRound, total.latencies);
+        total.cpuMicros += server ? (await cpuMicrosOf(server)) - cpuBefore : 0;
+      }
+    }
+    const results = {} as Record<Target, Result>;
+    for (const target of TARGETS) {
+      await phases[target].close();
+      const { latencies, elapsed, cpuMicros } = totals[target];
+      latencies.sort((a, b) => a - b);
+      const at = (q: number) =>
+        latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+      results[target] = {
+        p50: at(0.5),
+        p99: at(0.99),
+        perSecond: (latencies.length / elapsed) * 1000,
+        count: latencies.length,
+        cpuPerRequest: cpuMicros / latencies.length,
+      };
+    }
+    return results;
   }
 
   const format = (value: number, digits = 2) => value.toFixed(digits).padStart(8);
   process.stdout.write(
-    `proxy overhead: ${REQUESTS} requests per phase (after ${WARMUP} warm-up), loopback\n\n`,
+    `proxy overhead: ${REQUESTS} requests per phase in ${ROUNDS} interleaved rounds (after ${WARMUP} warm-up), loopback\n\n`,
   );
   process.stdout.write(
     'operation  conc  target      p50 ms   p99 ms    req/s  CPU us | added p50: proxy/bare  | req/s: proxy/bare | CPU: proxy/bare\n',
   );
   for (const operation of ['GET', 'update'] as const) {
     for (const concurrency of [1, 10]) {
-      const results = {} as Record<Target, Result>;
-      for (const target of ['direct', 'bare hop', 'proxy'] as const)
-        results[target] = await phase(target, operation, concurrency);
+      const results = await measure(operation, concurrency);
       const addedProxy = results.proxy.p50 - results.direct.p50;
       const addedBare = results['bare hop'].p50 - results.direct.p50;
       for (const target of ['direct', 'bare hop', 'proxy'] as const) {
