@@ -65,7 +65,12 @@ for (const name of ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text', 
   });
 }
 
-/** A JSON answer of `value` with `status`; `headers` (lower-case names) are added to its content type. */
+/**
+ * A JSON answer of `value` with `status`; `headers` (lower-case names) are
+ * added to its content type. Routes return it instead of `c.json(...)`; as it
+ * is not built by Hono's context, headers must be passed here (a `c.header()`
+ * set before it would not apply), or set afterwards with {@link setAnswerHeader}.
+ */
 export function jsonAnswer(value: unknown, status = 200, headers?: Record<string, string>): Response {
   const answer = Object.create(jsonAnswerPrototype) as JsonAnswer;
   answer[parts] = {
