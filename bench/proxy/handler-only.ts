@@ -1,0 +1,106 @@
+// The proxy's own request path without the provider (a benchmark, not a test):
+//   node --conditions=source --import tsx bench/proxy/handler-only.ts      (BENCH_REQUESTS=<n>, default 3000)
+// GET /customer through createNodeListener + createOnboardingHandler with an upstream that answers at once
+// from memory, against a bare node:http server writing the same JSON, one request at a time from this
+// process. Each server runs in a child process; the figure is that process's CPU time per request
+// (process.cpuUsage), with the proxy's request log line written (pino's default asynchronous destination to
+// /dev/null) and with logging off, to show what the line costs. Each server is measured twice, in turns.
+import { fork } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Customer } from '@kyc-kit/core';
+import {
+  createNodeListener,
+  createOnboardingHandler,
+  createSqliteStore,
+  type Upstream,
+} from '@kyc-kit/proxy';
+import { pino } from 'pino';
+import { Pool } from 'undici';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const ROLES = ['bare node:http', 'proxy, log line written', 'proxy, logging off'] as const;
+type Role = (typeof ROLES)[number];
+
+const customer: Customer = {
+  id: 'customer_1',
+  provider: 'coinbase',
+  capabilities: [],
+  requirements: [],
+  profile: { firstName: 'Bench' },
+} as unknown as Customer;
+
+async function serve(role: Role): Promise<Server> {
+  if (role === 'bare node:http')
+    return createServer((_incoming, outgoing) => {
+      const body = JSON.stringify({ customer });
+      outgoing.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      });
+      outgoing.end(body);
+    });
+  const store = createSqliteStore();
+  await store.linkCustomer('bench', customer.id);
+  // Only what GET /customer calls: the customer, at once.
+  const upstream = { provider: 'coinbase', getCustomer: async () => customer } as unknown as Upstream;
+  const handler = createOnboardingHandler({
+    upstream,
+    store,
+    webhookSecret: 'whsec_bench',
+    watch: false,
+    logger:
+      role === 'proxy, logging off'
+        ? pino({ level: 'silent' })
+        : pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })),
+    rateLimit: { perUser: { limit: 1e9, windowMs: 60_000 } },
+    resolveUser: (request) => (request.headers.get('cookie') === 'session=bench' ? { id: 'bench' } : null),
+  });
+  return createServer(createNodeListener(handler));
+}
+
+const role = process.env.BENCH_ROLE as Role | undefined;
+if (role) {
+  const server = await serve(role);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  process.send?.((server.address() as AddressInfo).port);
+  process.on('message', () => {
+    const used = process.cpuUsage();
+    process.send?.(used.user + used.system);
+  });
+  process.on('disconnect', () => process.exit(0));
+} else {
+  process.stdout.write(`GET /customer, ${REQUESTS} requests one at a time, CPU of the server's process\n\n`);
+  for (const round of [1, 2]) {
+    for (const name of ROLES) {
+      const child = fork(fileURLToPath(import.meta.url), {
+        execArgv: process.execArgv,
+        env: { ...process.env, BENCH_ROLE: name },
+      });
+      const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(m as number)));
+      const cpu = () =>
+        new Promise<number>((resolve) => {
+          child.once('message', (m) => resolve(m as number));
+          child.send('cpu');
+        });
+      const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
+      const once = async (): Promise<void> => {
+        const answer = await pool.request({
+          path: '/api/onboarding/customer',
+          method: 'GET',
+          headers: { cookie: 'session=bench' },
+        });
+        await answer.body.text();
+        if (answer.statusCode !== 200) throw new Error(`${name}: ${answer.statusCode}`);
+      };
+      for (let index = 0; index < 500; index += 1) await once();
+      const before = await cpu();
+      for (let index = 0; index < REQUESTS; index += 1) await once();
+      const micros = ((await cpu()) - before) / REQUESTS;
+      process.stdout.write(`round ${round}  ${name.padEnd(26)} ${micros.toFixed(0).padStart(5)} us\n`);
+      await pool.close();
+      child.disconnect();
+    }
+  }
+}
