@@ -109,6 +109,8 @@ export { onboardingStatus } from './engine/onboardingStatus';
 export type { OnboardingStatus } from './engine/onboardingStatus';
 export type { Attempts } from './engine/createAttempts';
 export { payloadFingerprint } from './engine/payloadFingerprint';
+export { supportLinks } from './supportLinks';
+export type { SupportContact, SupportLinks } from './supportLinks';
 
 // Messages
 export {

@@ -123,6 +123,15 @@ export interface OnboardingSnapshot<Error extends EngineError> {
   submitError: Error | null;
   /** Counts failed submits, so an error summary knows when to take focus. */
   failedSubmitCount: number;
+  /**
+   * A compliance block arrived (a capability turned `unavailable`) while the
+   * person had a step to submit: the plan stays the one before it, so the
+   * step they are typing on is not torn away, until their next submit
+   * (`submitStep`, or `showBlock` from the Terms) shows the block.
+   */
+  blockHeld: boolean;
+  /** The provider refused a write for good (`customer_not_authorized`, `forbidden`): no retry can succeed. */
+  refused: boolean;
 }
 
 /** A store: subscribe, read the snapshot, act. No React, no DOM. */
@@ -147,6 +156,11 @@ export interface OnboardingEngine<Error extends EngineError> {
   goToStep: (index: number) => void;
   /** Validates and saves the current step (creating the customer on the first save). */
   submitStep: () => Promise<StepSubmitResult>;
+  /**
+   * The person submitted (the Terms' accept, say): a held block shows now.
+   * Answers whether one was held. `submitStep` does the same by itself.
+   */
+  showBlock: () => boolean;
   /** Asks for the capabilities the existing customer has not requested; resolves whether it worked. */
   requestCapabilities: () => Promise<boolean>;
   /**
@@ -178,6 +192,9 @@ function isFormField(field: PlannedField): boolean {
 }
 
 const sectionIndex = (id: Step['id']) => FIELD_SECTIONS.indexOf(id);
+
+/** Refusals no retry can change: the provider will not modify this customer (a compliance block). */
+const PERMANENT_REFUSALS = new Set(['customer_not_authorized', 'forbidden']);
 
 /** A short, non-reversible tag of the user key: drafts are named by it, never by an email or id. */
 function userTag(userKey: string): string {
@@ -218,6 +235,9 @@ export function createOnboardingEngine<Error extends EngineError>(
   let submitError: Error | null = null;
   let failedSubmitCount = 0;
   let submitting = false;
+  // The customer before a block the person has not seen yet (planned with until their next submit).
+  let held: Customer | undefined;
+  let refused = false;
   const serverErrors = new Map<string, { snapshot: string; message: string }>();
   // Rejected keys already shown as errors: each rejection is flagged (and its value emptied) once.
   const flagged = new Set<string>();
@@ -235,8 +255,29 @@ export function createOnboardingEngine<Error extends EngineError>(
       provider: options.provider,
     });
 
-  function derive(customer: Customer | null | undefined = current()): OnboardingSnapshot<Error> {
-    const plan = planFor(customer ?? null);
+  const isBlocked = (value: Customer | null | undefined): boolean =>
+    !!value && settings.capabilities.some((name) => gate(value, name).reason === 'unavailable');
+
+  /**
+   * Whether `next` brings a block to hold back: it arrived by itself (not as
+   * the answer to the person's own write) while they had a form step or the
+   * Terms to submit. Tearing the step away mid-typing would be an
+   * unexpected change of context; with nothing to submit it shows at once.
+   */
+  function heldFor(next: Customer | null | undefined, ownWrite: boolean): Customer | undefined {
+    if (ownWrite || !isBlocked(next)) return undefined;
+    if (held !== undefined) return held;
+    if (!customer || isBlocked(customer)) return undefined;
+    const { openSteps, plan } = snapshot;
+    const termsOwed = plan.steps.some((step) => step.fields.some((field) => !isFormField(field)));
+    return openSteps.length > 0 || termsOwed ? customer : undefined;
+  }
+
+  function derive(
+    customer: Customer | null | undefined = current(),
+    heldCustomer: Customer | undefined = held,
+  ): OnboardingSnapshot<Error> {
+    const plan = planFor(heldCustomer ?? customer ?? null);
     const openSteps = plan.steps
       .map((step) => ({ ...step, fields: step.fields.filter(isFormField) }))
       .filter((step) => step.fields.length > 0);
@@ -259,8 +300,7 @@ export function createOnboardingEngine<Error extends EngineError>(
     const isFormClosed =
       customer !== undefined &&
       customer !== null &&
-      (openSteps.length === 0 ||
-        settings.capabilities.some((name) => gate(customer, name).reason === 'unavailable'));
+      (openSteps.length === 0 || refused || isBlocked(heldCustomer ?? customer));
     return {
       customer,
       plan,
@@ -277,6 +317,8 @@ export function createOnboardingEngine<Error extends EngineError>(
       isSubmitting,
       submitError,
       failedSubmitCount,
+      blockHeld: heldCustomer !== undefined,
+      refused,
     };
   }
 
@@ -374,10 +416,13 @@ export function createOnboardingEngine<Error extends EngineError>(
     savedSteps = [];
     position = undefined;
     submitError = null;
+    held = undefined;
+    refused = false;
   }
 
-  function setCustomer(next: Customer | null | undefined): void {
+  function setCustomer(next: Customer | null | undefined, ownWrite = false): void {
     if (next === customer) return;
+    held = heldFor(next, ownWrite);
     customer = next;
     if (next !== undefined) {
       const previousId = lastCustomerId;
@@ -388,6 +433,14 @@ export function createOnboardingEngine<Error extends EngineError>(
     fillEmptyValues();
     flagRejections();
     syncDrafts();
+  }
+
+  function showBlock(): boolean {
+    if (held === undefined) return false;
+    held = undefined;
+    emit();
+    syncDrafts();
+    return true;
   }
 
   async function saveStep(step: Step): Promise<StepSubmitResult> {
@@ -433,13 +486,14 @@ export function createOnboardingEngine<Error extends EngineError>(
         ? stepId
         : (nextOpen.find((id) => sectionIndex(id) > sectionIndex(stepId)) ?? nextOpen[0]);
       isSubmitting = false;
-      setCustomer(saved);
+      setCustomer(saved, true);
       options.onCustomer?.(saved);
       return { ok: true, stepId, fieldKeys, customer: saved };
     } catch (error) {
       const failure = options.toError(error);
       submitError = failure;
       failedSubmitCount += 1;
+      if (PERMANENT_REFUSALS.has(failure.code)) refused = true;
       const shown: { key: string; message: string }[] = [];
       for (const [key, fieldError] of Object.entries(failure.fields ?? {})) {
         // The code when the catalogue knows it (so it follows the locale), else the proxy's safe English text.
@@ -473,11 +527,11 @@ export function createOnboardingEngine<Error extends EngineError>(
     snapshotFor(next) {
       if (next === customer) return snapshot;
       if (view?.base !== snapshot || view.customer !== next) {
-        view = { base: snapshot, customer: next, snapshot: derive(next) };
+        view = { base: snapshot, customer: next, snapshot: derive(next, heldFor(next, false)) };
       }
       return view.snapshot;
     },
-    setCustomer,
+    setCustomer: (next) => setCustomer(next),
     setSettings(next) {
       const include = next.include ?? 'due';
       const saveDraft = next.saveDraft ?? true;
@@ -514,8 +568,11 @@ export function createOnboardingEngine<Error extends EngineError>(
       position = target.id;
       emit();
     },
+    showBlock,
     async submitStep() {
       const step = snapshot.step;
+      // The person's own submit is the natural point to show a block held back while they typed.
+      if (showBlock()) return { ok: false, stepId: step?.id, code: 'unavailable', fieldKeys: [] };
       // A flag, not the snapshot: a double click lands twice before anything re-renders.
       if (step === undefined || submitting) {
         return { ok: false, stepId: step?.id, code: 'busy', fieldKeys: [] };
@@ -537,11 +594,12 @@ export function createOnboardingEngine<Error extends EngineError>(
           { idempotencyKey: capabilityAttempts.keyFor({ customerId: customer.id, missing }) },
         );
         capabilityAttempts.settle();
-        setCustomer(saved);
+        setCustomer(saved, true);
         options.onCustomer?.(saved);
         return true;
       } catch (error) {
         submitError = options.toError(error);
+        if (PERMANENT_REFUSALS.has(submitError.code)) refused = true;
         emit();
         return false;
       }

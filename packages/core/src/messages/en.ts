@@ -85,6 +85,10 @@ export const en = {
   'step.recheck.title.one': 'We need to check one detail',
   'step.recheck.title.other': 'We need to check a few details',
   'onboarding.unavailable.title': 'We can’t continue',
+  // How to reach the partner's support (`support` option): a link, an email, the partner's own reference.
+  'support.link': 'Contact support',
+  'support.email': 'Email {email}',
+  'support.reference': 'Your reference: {reference}',
   'onboarding.exit': 'Finish later',
   'onboarding.close': 'Close',
   'gate.start': 'Continue setup',

@@ -25,11 +25,14 @@ describe('the message catalogue', () => {
     for (const [id, text] of Object.entries(messages.en)) expect(text.trim(), id).not.toBe('');
   });
 
-  it('only uses the kit parameters {current}, {total}, {date}, {example} and {capabilities}', () => {
-    // {capabilities} is the kit's own catalogue names, never a provider string.
+  it('only uses the kit parameters {current}, {total}, {date}, {example}, {capabilities} and the partner’s support contact', () => {
+    // {capabilities} is the kit's own catalogue names, never a provider string; {email} and
+    // {reference} are the partner's own `support` setting.
     for (const text of [...Object.values(messages.en), ...Object.values(es)]) {
       for (const match of text.matchAll(/\{(\w+)\}/g))
-        expect(['current', 'total', 'date', 'example', 'capabilities', 'count']).toContain(match[1]);
+        expect(['current', 'total', 'date', 'example', 'capabilities', 'count', 'email', 'reference']).toContain(
+          match[1],
+        );
     }
   });
 
