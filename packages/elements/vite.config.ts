@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import type { BuildEnvironmentOptions } from 'vite';
+import type { BuildEnvironmentOptions, Plugin } from 'vite';
 
 const packageDirectory = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,6 +23,18 @@ export const preactAliases = [
 type OnwarnFunction = NonNullable<NonNullable<BuildEnvironmentOptions['rolldownOptions']>['onwarn']>;
 const onwarn: OnwarnFunction = (warning, warn) => {
   if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+};
+
+/**
+ * The standalone file is one module with no chunk to preload: core's one `import()` (every country's phone
+ * rules, inlined here) needs none of Vite's module-preload helper (link tags, CSS, CSP nonce: 0.7 KB gzip).
+ */
+const noPreloadHelper: Plugin = {
+  name: 'kyc-kit-no-preload-helper',
+  enforce: 'pre',
+  load(id) {
+    return id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : undefined;
+  },
 };
 
 /**
@@ -56,6 +68,7 @@ export default defineConfig(({ mode }) => {
       alias: preactAliases,
     },
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [noPreloadHelper],
     build: {
       // Not lib mode: Vite leaves whitespace unminified in lib mode's ES output, and this file ships as is.
       outDir: 'dist',

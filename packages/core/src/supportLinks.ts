@@ -1,4 +1,4 @@
-import type { Translator } from './messages/messages';
+import type { MessageId } from './messages/messages';
 
 /**
  * How an end-user reaches the partner's support when a capability is
@@ -16,7 +16,7 @@ export interface SupportContact {
 
 /** What {@link supportLinks} returns: real links to render, and the reference line. */
 export interface SupportLinks {
-  /** Each with a translated label ("Contact support", "Email help@example.com"). */
+  /** Each with its label: "Contact support" (translated), or the email address itself. */
   links: { href: string; label: string }[];
   /** Translated "Your reference: ...", or `undefined`. */
   reference: string | undefined;
@@ -26,13 +26,16 @@ export interface SupportLinks {
 const SAFE_HREF = /^(https?:|mailto:|tel:|[^:]*$)/i;
 
 /** The partner's support contact as links and text for an "unavailable" message, translated. */
-export function supportLinks(support: SupportContact | undefined, t: Translator): SupportLinks {
+export function supportLinks(
+  support: SupportContact | undefined,
+  t: (id: MessageId, params?: Record<string, string>) => string,
+): SupportLinks {
   const { href, email, reference } = support ?? {};
   const links: SupportLinks['links'] = [];
   if (href && SAFE_HREF.test(href)) links.push({ href, label: t('support.link') });
   if (email) {
     const subject = reference ? `?subject=${encodeURIComponent(reference)}` : '';
-    links.push({ href: `mailto:${email}${subject}`, label: t('support.email', { email }) });
+    links.push({ href: `mailto:${email}${subject}`, label: email });
   }
   return { links, reference: reference ? t('support.reference', { reference }) : undefined };
 }

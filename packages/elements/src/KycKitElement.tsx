@@ -1,5 +1,6 @@
 import { KycKitProvider } from '@kyc-kit/hooks';
 import type { ProxyClient } from '@kyc-kit/hooks';
+import type { SupportContact } from '@kyc-kit/core';
 import type { Appearance } from '@kyc-kit/react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -19,7 +20,15 @@ export const DEFAULT_API_BASE = '/api/onboarding';
 const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as typeof HTMLElement);
 
 /** The attributes every element observes. */
-const COMMON_ATTRIBUTES = ['capability', 'locale', 'theme', 'api-base'] as const;
+const COMMON_ATTRIBUTES = [
+  'capability',
+  'locale',
+  'theme',
+  'api-base',
+  'support-href',
+  'support-email',
+  'support-reference',
+] as const;
 
 /** The events the elements dispatch, with their `detail`: keys, ids and codes, never a value the user typed. */
 export interface KycKitElementEventMap {
@@ -168,6 +177,15 @@ export abstract class KycKitElement extends ElementBase {
         {this.renderContent()}
       </KycKitProvider>,
     );
+  }
+
+  /**
+   * The partner's support contact for the "unavailable" message, from `support-href`, `support-email` and
+   * `support-reference` (a link, an email address, your reference for the person; never a reason).
+   */
+  protected get support(): SupportContact {
+    const read = (name: string) => this.getAttribute(`support-${name}`) ?? undefined;
+    return { href: read('href'), email: read('email'), reference: read('reference') };
   }
 
   /** The `appearance` for the components: the property's tokens and the `theme` attribute. */

@@ -65,6 +65,7 @@ export class KycKitOnboardingElement extends KycKitElement {
       <Onboarding
         {...capabilityOptions(this.capability)}
         {...this.#callbacks(this.showExit)}
+        support={this.support}
         appearance={this.effectiveAppearance}
       />
     );
@@ -94,6 +95,7 @@ export class KycKitCapabilityStatusElement extends KycKitElement {
       <CapabilityStatus
         capability={this.capability.trim()}
         showRequirements={!this.hideRequirements}
+        support={this.support}
         appearance={this.effectiveAppearance}
       />
     );
@@ -132,6 +134,7 @@ export class KycKitCapabilityGateElement extends KycKitElement {
         capability={this.capability.trim()}
         appearance={this.effectiveAppearance}
         fallback={hasFallback ? <slot name="fallback" /> : undefined}
+        support={this.support}
         onboarding={this.#callbacks(false)}
       >
         <slot />

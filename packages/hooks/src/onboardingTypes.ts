@@ -1,4 +1,4 @@
-import type { Gate, OnboardingStatus } from '@kyc-kit/core';
+import type { Gate, OnboardingStatus, SupportContact, SupportLinks } from '@kyc-kit/core';
 import type { UseCustomerEventsOptions } from './useCustomerEvents';
 import type { RequirementsForm } from './useRequirementsForm';
 import type { TermsOfService } from './useTermsOfService';
@@ -52,6 +52,12 @@ export type UseOnboardingOptions = (
    * @default 3000
    */
   verifyingPollMs?: number;
+  /**
+   * How the person reaches your support when the flow is `unavailable`: a
+   * link, an email address, your own reference for them (never a reason).
+   * Returned translated as `support`; the styled components render it.
+   */
+  support?: SupportContact;
 };
 
 /** The step of the flow being shown, for "Step i of n". */
@@ -102,6 +108,8 @@ export interface Onboarding {
    * names it ("Ready to use: Hold US dollars."). `undefined` in every other state.
    */
   done: OnboardingDone | undefined;
+  /** The `support` option as links and a reference line, translated: render them when `unavailable`. */
+  support: SupportLinks;
   /** Leaves the flow: reports `exited` and calls `onExit`. */
   exit: () => void;
   /** Loads the customer again after an `error`. */

@@ -118,6 +118,14 @@ export interface RequirementsForm {
   /** True when the customer is loaded and no field is left to type. */
   isComplete: boolean;
   /**
+   * A compliance block arrived while the person was on a step (core's
+   * engine): the step stays, and their next submit shows the block. See
+   * `showBlock` for a submit that is not the form's (the Terms' accept).
+   */
+  blockHeld: boolean;
+  /** Shows a held block now (the person submitted); answers whether one was held. */
+  showBlock: () => boolean;
+  /**
    * Requirements the kit has no field spec for: it cannot collect them, so
    * show "we need something else from you, contact support" (the catalogue's
    * `field.unsupported.title` and `.description`) instead of a field.

@@ -7,6 +7,11 @@ export interface UseTermsOfServiceOptions {
   onShown?: (detail: { versionId: string; language: string }) => void;
   /** Called after an acceptance was recorded. */
   onAccepted?: (detail: { versionId: string; language: string }) => void;
+  /**
+   * Called first when the person accepts; answering `true` stops there and sends nothing
+   * (`useOnboarding` shows a compliance block held back while they read).
+   */
+  beforeAccept?: () => boolean;
 }
 
 /** What {@link useTermsOfService} returns. */

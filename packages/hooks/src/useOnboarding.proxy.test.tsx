@@ -122,10 +122,50 @@ describe('hooks against the real proxy and sandbox, in process', () => {
       proxy.client,
     );
 
-    // The sandbox decides as soon as it has verified the name; live updates stop the flow on whichever step it is.
+    // The sandbox decides as soon as it has verified the name, while the user types on the next step.
     await fillPersonal(user, 'Sanctioned');
-    await waitFor(() => expect(status()).toBe('unavailable'), { timeout: 5000 });
+    const street = await screen.findByLabelText('Street address');
+    await user.type(street, '1 Main');
+    const read = proxy;
+    await waitFor(
+      async () =>
+        expect((await read.client.getCustomer())?.capabilities.custodyFiat?.status).toBe('inactive'),
+      { timeout: 5000 },
+    );
+    // Live updates bring the decision, but the step stays, with what was typed, until the user's own submit.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(status()).toBe('collect');
+    expect(screen.getByLabelText('Street address')).toHaveValue('1 Main');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(status()).toBe('unavailable'));
     expect(within(screen.getByRole('main')).getByRole('status')).toHaveTextContent(
+      "We're unable to complete this request. Please contact support.",
+    );
+  });
+
+  it('shows a block the provider refuses to change as unavailable when another capability is opened, with no retry', async () => {
+    proxy = createInProcessProxy();
+    const user = userEvent.setup({ delay: null });
+    const first = renderWithKycKit(
+      <OnboardingView capability="custodyFiat" liveUpdates={{ pollIntervalMs: 20 }} />,
+      proxy.client,
+    );
+    await fillPersonal(user, 'Sanctioned');
+    await screen.findByLabelText('Street address');
+    const read = proxy;
+    await waitFor(
+      async () =>
+        expect((await read.client.getCustomer())?.capabilities.custodyFiat?.status).toBe('inactive'),
+      { timeout: 5000 },
+    );
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(status()).toBe('unavailable'));
+    first.unmount();
+
+    // Opening another capability asks the provider for it, which refuses to change this customer (403).
+    renderWithKycKit(<OnboardingView capability="tradeCrypto" />, proxy.client);
+    await waitFor(() => expect(status()).toBe('unavailable'), { timeout: 5000 });
+    expect(screen.getByRole('status')).toHaveTextContent(
       "We're unable to complete this request. Please contact support.",
     );
   });

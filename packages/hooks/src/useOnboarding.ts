@@ -1,4 +1,4 @@
-import { capabilityNameId, gate, onboardingStatus } from '@kyc-kit/core';
+import { capabilityNameId, gate, onboardingStatus, supportLinks } from '@kyc-kit/core';
 import type { OnboardingStatus } from '@kyc-kit/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useKycKitContext } from './KycKitProvider';
@@ -50,6 +50,8 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
   const terms = useTermsOfService({
     onShown: (detail) => emit({ type: 'terms_shown', ...detail }),
     onAccepted: (detail) => emit({ type: 'terms_accepted', ...detail }),
+    // Accepting is the person's submit: a block held back while they read the Terms shows now.
+    beforeAccept: form.showBlock,
   });
   const gates = useMemo(
     () =>
@@ -86,6 +88,8 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     formIsComplete: form.isComplete,
     termsRequired: terms.isRequired,
     hasUnsupported: form.unsupportedFields.length > 0,
+    blockHeld: form.blockHeld,
+    writeErrorCode: form.submitError?.code,
   });
 
   // Verification runs while the user types: listen as soon as a customer exists, until the flow ends.
@@ -136,6 +140,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     done,
     form,
     terms,
+    support: supportLinks(options.support, t),
     gates,
     message,
     exit: () => {

@@ -187,6 +187,8 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     failedSubmitCount: snapshot.failedSubmitCount,
     isLoading,
     isComplete: !isLoading && customer !== undefined && snapshot.openSteps.length === 0,
+    blockHeld: snapshot.blockHeld,
+    showBlock: engine.showBlock,
     unsupportedFields: snapshot.plan.unsupported,
     fieldContext: { idPrefix, t, locale, plannedFields, fieldKeys, countryOptions },
   };

@@ -64,9 +64,11 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
 
   const onShownRef = useRef(options.onShown);
   const onAcceptedRef = useRef(options.onAccepted);
+  const beforeAcceptRef = useRef(options.beforeAccept);
   useEffect(() => {
     onShownRef.current = options.onShown;
     onAcceptedRef.current = options.onAccepted;
+    beforeAcceptRef.current = options.beforeAccept;
   });
 
   const shownForRef = useRef<string | undefined>(undefined);
@@ -90,6 +92,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   const [attempts] = useState(() => createAttempts(createIdempotencyKey));
 
   const accept = useCallback(async (): Promise<Customer> => {
+    if (customer && beforeAcceptRef.current?.()) return customer;
     if (version === undefined || language === undefined || !isShown) {
       throw new KycKitApiError({
         code: 'tos_not_shown',
@@ -116,7 +119,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     } finally {
       setIsAccepting(false);
     }
-  }, [version, language, isShown, client, queryClient, t, customer?.id, attempts]);
+  }, [version, language, isShown, client, queryClient, t, customer, attempts]);
 
   const idBase = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos`;
   const titleId = `${idBase}-title`;

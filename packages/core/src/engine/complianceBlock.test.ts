@@ -23,7 +23,13 @@ function customer(
     requirements: Object.fromEntries(
       Object.entries(requirements).map(([key, requirementStatus]) => [
         key,
-        { key, known: true, status: requirementStatus, rawStatus: requirementStatus, impact: ['custodyFiat'] },
+        {
+          key,
+          known: true,
+          status: requirementStatus,
+          rawStatus: requirementStatus,
+          impact: ['custodyFiat'],
+        },
       ]),
     ),
     tosAcceptances: [],
@@ -31,27 +37,31 @@ function customer(
   };
 }
 
-function fakeForm() {
-  const form = {
-    values: emptyFormValues(),
-    type(key: string, value: unknown) {
-      form.values[key] = value;
-    },
-    getValues: () => ({ ...form.values }),
-    setValue(key: string, value: unknown) {
-      form.values[key] = value;
-    },
-    isDirty: () => false,
-    reset(values: Record<string, unknown>) {
-      form.values = { ...values };
-    },
-    async validate(keys: readonly string[]) {
-      const result = validateFields(form.values, keys);
-      return result.ok ? [] : Object.keys(result.errors);
-    },
-    showServerErrors: () => undefined,
-    clearErrors: () => undefined,
-  } satisfies EngineForm & Record<string, unknown>;
+function fakeForm(): EngineForm & {
+  values: Record<string, unknown>;
+  type: (key: string, value: unknown) => void;
+} {
+  const form: EngineForm & { values: Record<string, unknown>; type: (key: string, value: unknown) => void } =
+    {
+      values: emptyFormValues(),
+      type(key: string, value: unknown) {
+        form.values[key] = value;
+      },
+      getValues: () => ({ ...form.values }),
+      setValue(key: string, value: unknown) {
+        form.values[key] = value;
+      },
+      isDirty: () => false,
+      reset(values: Record<string, unknown>) {
+        form.values = { ...values };
+      },
+      async validate(keys: readonly string[]) {
+        const result = validateFields(form.values, keys);
+        return result.ok ? [] : Object.keys(result.errors);
+      },
+      showServerErrors: () => undefined,
+      clearErrors: () => undefined,
+    };
   return form;
 }
 
@@ -98,7 +108,7 @@ function statusOf(snapshot: OnboardingSnapshot<ApiError>, failed = false) {
     termsRequired: value?.requirements.tos?.status === 'due',
     hasUnsupported: false,
     blockHeld: snapshot.blockHeld,
-    refused: snapshot.refused,
+    writeErrorCode: snapshot.submitError?.code,
   });
 }
 
@@ -175,14 +185,12 @@ describe('a block the provider answers with a refusal', () => {
   it('ends a capability request refused for good as unavailable, never an error to retry', async () => {
     const { engine } = setup(customer({}, 'unrequested'), [new ApiError('customer_not_authorized')]);
     expect(await engine.requestCapabilities()).toBe(false);
-    expect(engine.getSnapshot().refused).toBe(true);
     expect(statusOf(engine.getSnapshot(), true)).toBe('unavailable');
   });
 
   it('keeps a passing failure (the service busy) an error with a retry', async () => {
     const { engine } = setup(customer({}, 'unrequested'), [new ApiError('upstream_unavailable')]);
     expect(await engine.requestCapabilities()).toBe(false);
-    expect(engine.getSnapshot().refused).toBe(false);
     expect(statusOf(engine.getSnapshot(), true)).toBe('error');
   });
 
@@ -191,7 +199,6 @@ describe('a block the provider answers with a refusal', () => {
     form.type('addressLine1', '42 Harbor Lane');
     form.type('addressCity', 'Springfield');
     expect(await engine.submitStep()).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(engine.getSnapshot().isFormClosed).toBe(true);
     expect(statusOf(engine.getSnapshot())).toBe('unavailable');
   });
 });

@@ -5,6 +5,7 @@ import { hasMessage } from '../messages/messages';
 import type { Customer, ProviderName } from '../model';
 import { planSteps, type PlannedField, type Step, type StepPlan } from '../planSteps';
 import { createAttempts } from './createAttempts';
+import { isPermanentRefusal } from './onboardingStatus';
 
 /** The form the engine drives: react-hook-form in the hooks, a plain object in tests. */
 export interface EngineForm {
@@ -130,8 +131,6 @@ export interface OnboardingSnapshot<Error extends EngineError> {
    * (`submitStep`, or `showBlock` from the Terms) shows the block.
    */
   blockHeld: boolean;
-  /** The provider refused a write for good (`customer_not_authorized`, `forbidden`): no retry can succeed. */
-  refused: boolean;
 }
 
 /** A store: subscribe, read the snapshot, act. No React, no DOM. */
@@ -193,9 +192,6 @@ function isFormField(field: PlannedField): boolean {
 
 const sectionIndex = (id: Step['id']) => FIELD_SECTIONS.indexOf(id);
 
-/** Refusals no retry can change: the provider will not modify this customer (a compliance block). */
-const PERMANENT_REFUSALS = new Set(['customer_not_authorized', 'forbidden']);
-
 /** A short, non-reversible tag of the user key: drafts are named by it, never by an email or id. */
 function userTag(userKey: string): string {
   let hash = 0x811c9dc5;
@@ -237,7 +233,6 @@ export function createOnboardingEngine<Error extends EngineError>(
   let submitting = false;
   // The customer before a block the person has not seen yet (planned with until their next submit).
   let held: Customer | undefined;
-  let refused = false;
   const serverErrors = new Map<string, { snapshot: string; message: string }>();
   // Rejected keys already shown as errors: each rejection is flagged (and its value emptied) once.
   const flagged = new Set<string>();
@@ -265,7 +260,8 @@ export function createOnboardingEngine<Error extends EngineError>(
    * unexpected change of context; with nothing to submit it shows at once.
    */
   function heldFor(next: Customer | null | undefined, ownWrite: boolean): Customer | undefined {
-    if (ownWrite || !isBlocked(next)) return undefined;
+    // A refused submit already showed the block: the customer read after it is no news.
+    if (ownWrite || !isBlocked(next) || isPermanentRefusal(submitError?.code)) return undefined;
     if (held !== undefined) return held;
     if (!customer || isBlocked(customer)) return undefined;
     const { openSteps, plan } = snapshot;
@@ -300,7 +296,7 @@ export function createOnboardingEngine<Error extends EngineError>(
     const isFormClosed =
       customer !== undefined &&
       customer !== null &&
-      (openSteps.length === 0 || refused || isBlocked(heldCustomer ?? customer));
+      (openSteps.length === 0 || isBlocked(heldCustomer ?? customer));
     return {
       customer,
       plan,
@@ -318,7 +314,6 @@ export function createOnboardingEngine<Error extends EngineError>(
       submitError,
       failedSubmitCount,
       blockHeld: heldCustomer !== undefined,
-      refused,
     };
   }
 
@@ -417,7 +412,6 @@ export function createOnboardingEngine<Error extends EngineError>(
     position = undefined;
     submitError = null;
     held = undefined;
-    refused = false;
   }
 
   function setCustomer(next: Customer | null | undefined, ownWrite = false): void {
@@ -493,7 +487,6 @@ export function createOnboardingEngine<Error extends EngineError>(
       const failure = options.toError(error);
       submitError = failure;
       failedSubmitCount += 1;
-      if (PERMANENT_REFUSALS.has(failure.code)) refused = true;
       const shown: { key: string; message: string }[] = [];
       for (const [key, fieldError] of Object.entries(failure.fields ?? {})) {
         // The code when the catalogue knows it (so it follows the locale), else the proxy's safe English text.
@@ -599,7 +592,6 @@ export function createOnboardingEngine<Error extends EngineError>(
         return true;
       } catch (error) {
         submitError = options.toError(error);
-        if (PERMANENT_REFUSALS.has(submitError.code)) refused = true;
         emit();
         return false;
       }

@@ -1,5 +1,12 @@
 import type { Gate } from '../gate';
 
+/**
+ * Whether a write's error code is the provider refusing to change this customer for good
+ * (`customer_not_authorized`, `forbidden`): a compliance block, which no retry can lift.
+ */
+export const isPermanentRefusal = (code: string | undefined): boolean =>
+  code === 'customer_not_authorized' || code === 'forbidden';
+
 /** The states of the onboarding flow. */
 export type OnboardingStatus =
   'loading' | 'collect' | 'terms' | 'verifying' | 'done' | 'unavailable' | 'error';
@@ -26,12 +33,15 @@ export function onboardingStatus(input: {
   hasUnsupported: boolean;
   /** The engine holds a block until the person's next submit (see `OnboardingSnapshot.blockHeld`). */
   blockHeld?: boolean;
-  /** The provider refused a write for good (`customer_not_authorized`): no retry can succeed. */
-  refused?: boolean;
+  /**
+   * The code of the last write's error: `customer_not_authorized` or `forbidden` (the provider
+   * will not change this customer) is a compliance decision, so no retry can succeed.
+   */
+  writeErrorCode?: string;
 }): OnboardingStatus {
   if (input.isLoading) return 'loading';
-  // A permanent refusal is a compliance decision, not a failure: "Try again" would never work.
-  if (input.refused) return 'unavailable';
+  // A permanent refusal is a block, not a failure: "Try again" would never work.
+  if (isPermanentRefusal(input.writeErrorCode)) return 'unavailable';
   if (input.isError) return 'error';
   if (input.hasCustomer && input.gates.length > 0 && input.gates.every((each) => each.allowed)) return 'done';
   const blocked = input.hasCustomer && input.gates.some((each) => each.reason === 'unavailable');

@@ -87,7 +87,6 @@ export const en = {
   'onboarding.unavailable.title': 'We can’t continue',
   // How to reach the partner's support (`support` option): a link, an email, the partner's own reference.
   'support.link': 'Contact support',
-  'support.email': 'Email {email}',
   'support.reference': 'Your reference: {reference}',
   'onboarding.exit': 'Finish later',
   'onboarding.close': 'Close',

@@ -82,7 +82,6 @@ export const es: Record<keyof typeof en, string> = {
   'step.recheck.title.other': 'Necesitamos revisar algunos datos',
   'onboarding.unavailable.title': 'No podemos continuar',
   'support.link': 'Comunicarse con el servicio de asistencia',
-  'support.email': 'Escribir a {email}',
   'support.reference': 'Su referencia: {reference}',
   'onboarding.exit': 'Terminar más tarde',
   'onboarding.close': 'Cerrar',

@@ -26,11 +26,11 @@ describe('the message catalogue', () => {
   });
 
   it('only uses the kit parameters {current}, {total}, {date}, {example}, {capabilities} and the partner’s support contact', () => {
-    // {capabilities} is the kit's own catalogue names, never a provider string; {email} and
-    // {reference} are the partner's own `support` setting.
+    // {capabilities} is the kit's own catalogue names, never a provider string; {reference} is
+    // the partner's own `support` setting.
     for (const text of [...Object.values(messages.en), ...Object.values(es)]) {
       for (const match of text.matchAll(/\{(\w+)\}/g))
-        expect(['current', 'total', 'date', 'example', 'capabilities', 'count', 'email', 'reference']).toContain(
+        expect(['current', 'total', 'date', 'example', 'capabilities', 'count', 'reference']).toContain(
           match[1],
         );
     }

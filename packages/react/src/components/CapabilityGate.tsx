@@ -1,3 +1,5 @@
+import { supportLinks } from '@kyc-kit/core';
+import type { SupportContact } from '@kyc-kit/core';
 import { translateApiError, useCapability, useCustomer } from '@kyc-kit/hooks';
 import type { UseCapabilityResult } from '@kyc-kit/hooks';
 import { useState } from 'react';
@@ -8,6 +10,7 @@ import { useTranslate } from '../utils/useTranslate';
 import { Onboarding } from './Onboarding';
 import type { OnboardingProps } from './Onboarding';
 import { StatusMessage } from './StatusMessage';
+import { SupportLinks } from './SupportLinks';
 
 /** Props of {@link CapabilityGate}. */
 export interface CapabilityGateProps {
@@ -23,6 +26,11 @@ export interface CapabilityGateProps {
   fallback?: ReactNode | ((gate: UseCapabilityResult) => ReactNode);
   /** Options for the inline `<Onboarding>` the default fallback opens. */
   onboarding?: Omit<OnboardingProps, 'capability' | 'capabilities'>;
+  /**
+   * How the person reaches your support when the capability is unavailable (a link, an email,
+   * your reference; never a reason), under the generic message and in the inline onboarding.
+   */
+  support?: SupportContact;
   /** Theme tokens and light/dark; see `styles.css`. */
   appearance?: Appearance;
   /** Passed through to the default fallback's root element. */
@@ -44,6 +52,7 @@ export function CapabilityGate({
   children,
   fallback,
   onboarding,
+  support,
   appearance,
   className,
 }: CapabilityGateProps) {
@@ -55,7 +64,13 @@ export function CapabilityGate({
   if (fallback !== undefined) return <>{typeof fallback === 'function' ? fallback(gate) : fallback}</>;
   if (isOnboarding && gate.canContinueOnboarding) {
     return (
-      <Onboarding capability={capability} appearance={appearance} className={className} {...onboarding} />
+      <Onboarding
+        capability={capability}
+        appearance={appearance}
+        className={className}
+        support={support}
+        {...onboarding}
+      />
     );
   }
   if (gate.isLoading) {
@@ -94,6 +109,7 @@ export function CapabilityGate({
         live="polite"
       >
         <p className="kyc-text">{gate.message}</p>
+        {gate.reason === 'unavailable' ? <SupportLinks support={supportLinks(support, t)} /> : null}
         {gate.canStartOnboarding ? (
           <button type="button" className="kyc-button" onClick={() => setIsOnboarding(true)}>
             {t('gate.start')}

@@ -1,11 +1,18 @@
-import { capabilityNameId, capabilityStateIds, fieldSpecFor, requirementStatusId } from '@kyc-kit/core';
-import type { CapabilityStatus as CapabilityStatusName } from '@kyc-kit/core';
+import {
+  capabilityNameId,
+  capabilityStateIds,
+  fieldSpecFor,
+  requirementStatusId,
+  supportLinks,
+} from '@kyc-kit/core';
+import type { CapabilityStatus as CapabilityStatusName, SupportContact } from '@kyc-kit/core';
 import { translateApiError, useCapability, useCustomer } from '@kyc-kit/hooks';
 import { formatDeadline } from '../utils/formatDeadline';
 import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
 import { useLocale, useTranslate } from '../utils/useTranslate';
 import { StatusMessage } from './StatusMessage';
+import { SupportLinks } from './SupportLinks';
 import type { StatusTone } from './StatusMessage';
 
 /** Props of {@link CapabilityStatus}. */
@@ -18,6 +25,11 @@ export interface CapabilityStatusProps {
    * @default true
    */
   showRequirements?: boolean;
+  /**
+   * How the person reaches your support while the capability is unavailable (a link, an
+   * email, your reference; never a reason).
+   */
+  support?: SupportContact;
   /** Theme tokens and light/dark; see `styles.css`. */
   appearance?: Appearance;
   /** Passed through to the root element. */
@@ -48,6 +60,7 @@ function toneFor(status: CapabilityStatusName): StatusTone {
 export function CapabilityStatus({
   capability,
   showRequirements = true,
+  support,
   appearance,
   className,
 }: CapabilityStatusProps) {
@@ -92,6 +105,7 @@ export function CapabilityStatus({
         }
       >
         <p className="kyc-text">{t(ids.description)}</p>
+        {result.status === 'inactive' ? <SupportLinks support={supportLinks(support, t)} /> : null}
         {showRequirements && verifying > 0 ? (
           <p className="kyc-text">
             {t(verifying === 1 ? 'requirements.verifying.one' : 'requirements.verifying.other', {

@@ -8,6 +8,7 @@ import type { Appearance } from '../utils/themeStyle';
 import { useTranslate } from '../utils/useTranslate';
 import { RequirementsStep } from './RequirementsStep';
 import { StatusMessage } from './StatusMessage';
+import { SupportLinks } from './SupportLinks';
 import { TermsOfServiceStep } from './TermsOfServiceStep';
 
 /** Props of {@link Onboarding}: one capability or several, plus presentation. */
@@ -81,6 +82,9 @@ function OnboardingFlow({
     previousStatusRef.current = status;
     // The first content after loading is the page as it opens: focus stays where the partner's page put it.
     if (previous === 'loading') return;
+    // Never steal focus: only when it was in the flow (a submit) or dropped with what was removed.
+    const active = (rootRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement;
+    if (active && active !== document.body && !rootRef.current?.contains(active)) return;
     // The new state's heading, or the form step's own heading when the flow went back to collecting.
     // Looked up inside the flow, not the document, which cannot see into a shadow root.
     (headingRef.current ?? rootRef.current?.querySelector<HTMLElement>(`[id="${stepTitleId}"]`))?.focus();
@@ -110,6 +114,7 @@ function OnboardingFlow({
               busy={status === 'loading' || status === 'verifying'}
             >
               {status === 'loading' ? t('status.loading') : onboarding.message}
+              {status === 'unavailable' ? <SupportLinks support={onboarding.support} /> : null}
             </StatusMessage>
           ) : null}
         </div>
