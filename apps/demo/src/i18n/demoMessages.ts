@@ -41,6 +41,9 @@ export const demoMessages = {
     actionDone: '{action}: ready. This demo stops here; no money moves.',
     onboardingTitle: 'Verify your identity',
     onboardingIntro: 'Northwind Wallet needs a few details to unlock {capability}.',
+    onboardingIntroVerifying: 'Northwind Wallet is checking your details for {capability}.',
+    onboardingIntroDone: '{capability} is ready to use.',
+    onboardingIntroUnavailable: 'Northwind Wallet can’t unlock {capability} for this account.',
     headlessTitle: 'Verify your identity (plain HTML)',
     headlessIntro:
       'The same journey built with the headless kyc-kit hooks and plain HTML elements only, without the styled components.',
@@ -111,6 +114,9 @@ export const demoMessages = {
     actionDone: '{action}: listo. La demostración termina aquí; no se mueve dinero.',
     onboardingTitle: 'Verifique su identidad',
     onboardingIntro: 'Northwind Wallet necesita algunos datos para habilitar {capability}.',
+    onboardingIntroVerifying: 'Northwind Wallet está revisando sus datos para {capability}.',
+    onboardingIntroDone: '{capability} está listo para usar.',
+    onboardingIntroUnavailable: 'Northwind Wallet no puede habilitar {capability} para esta cuenta.',
     headlessTitle: 'Verifique su identidad (HTML simple)',
     headlessIntro:
       'El mismo recorrido construido solo con los hooks sin estilos de kyc-kit y elementos HTML simples, sin los componentes con estilo.',

@@ -1,4 +1,5 @@
 import { capabilityNameId } from '@kyc-kit/core';
+import type { MessageId, OnboardingStatus } from '@kyc-kit/core';
 import { useCustomerEvents, useKycKit, useOnboarding, useRequirementsErrorSummary } from '@kyc-kit/hooks';
 import type { RequirementsForm, TermsOfService } from '@kyc-kit/hooks';
 import { useEffect, useRef, useState } from 'react';
@@ -8,6 +9,7 @@ import { Layout } from '../components/Layout';
 import { PlainRequirementField } from '../components/PlainRequirementField';
 import { usePreferences } from '../PreferencesProvider';
 import { Link } from '../RouterProvider';
+import { onboardingIntroId, useDemoSupport } from '../onboardingPageCopy';
 
 const ownLanguageNames = new Map<string, string>();
 
@@ -175,22 +177,75 @@ function PlainTerms({ terms, progressLabel }: { terms: TermsOfService; progressL
   );
 }
 
-function PlainOnboarding({ capability }: { capability: string }) {
+/** The heading of each state that is not a step (a step's form has its own). */
+const STATE_TITLES: Partial<Record<OnboardingStatus, MessageId>> = {
+  verifying: 'onboarding.verifying.title',
+  done: 'onboarding.done.title',
+  unavailable: 'onboarding.unavailable.title',
+  error: 'form.errorSummary.title',
+};
+
+function PlainOnboarding({
+  capability,
+  onStateChange,
+}: {
+  capability: string;
+  onStateChange: (state: OnboardingStatus) => void;
+}) {
+  const { t } = useKycKit();
   const { text } = usePreferences();
   // The page's own event stream is open at every step (see OnboardingPage).
   useCustomerEvents();
-  const onboarding = useOnboarding({ capability, liveUpdates: false });
+  const support = useDemoSupport();
+  const onboarding = useOnboarding({
+    capability,
+    liveUpdates: false,
+    support,
+    onEvent: (event) => {
+      if (event.type === 'state_changed') onStateChange(event.state);
+    },
+  });
   const { status } = onboarding;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const previousRef = useRef(status);
+  // When the Terms (or a step) give way to verifying, done or unavailable, the form that had focus is
+  // gone: the new heading takes it, so it never drops to <body>. Focus the person put elsewhere stays.
+  useEffect(() => {
+    const previous = previousRef.current;
+    previousRef.current = status;
+    // The page as it opens keeps the focus the browser gave it.
+    if (previous === status || previous === 'loading') return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && !rootRef.current?.contains(active)) return;
+    headingRef.current?.focus();
+  }, [status]);
   const statusText =
     status === 'loading'
       ? text('loading')
       : status === 'collect' || status === 'terms'
         ? ''
         : onboarding.message;
+  const titleId = STATE_TITLES[status];
   return (
-    <div data-state={status}>
+    <div data-state={status} ref={rootRef}>
+      {titleId !== undefined ? (
+        <h2 ref={headingRef} tabIndex={-1}>
+          {t(titleId)}
+        </h2>
+      ) : null}
       {/* Present from the first render, so every change of state is announced. */}
       <p role="status">{statusText}</p>
+      {status === 'unavailable' && onboarding.support.links.length > 0 ? (
+        <p className="support-links">
+          {onboarding.support.links.map((link) => (
+            <a key={link.href} href={link.href}>
+              {link.label}
+            </a>
+          ))}
+          {onboarding.support.reference}
+        </p>
+      ) : null}
       {status === 'error' ? (
         <button type="button" className="button" onClick={onboarding.retry}>
           {text('retry')}
@@ -221,13 +276,14 @@ export function HeadlessOnboardingPage() {
   const { text } = usePreferences();
   const { t } = useKycKit();
   const capability = useChosenCapability();
+  const [state, setState] = useState<OnboardingStatus>();
   return (
     <Layout title={text('headlessTitle')}>
       <p className="lead">{text('headlessIntro')}</p>
-      <p>{text('onboardingIntro', { capability: t(capabilityNameId(capability)) })}</p>
+      <p>{text(onboardingIntroId(state), { capability: t(capabilityNameId(capability)) })}</p>
       <div className="onboarding-layout">
         <CapabilityPicker />
-        <PlainOnboarding key={capability} capability={capability} />
+        <PlainOnboarding key={capability} capability={capability} onStateChange={setState} />
         <p>
           <Link href="/">{text('backHome')}</Link>
         </p>

@@ -8,6 +8,7 @@ import { SandboxPanel } from '../components/SandboxPanel';
 import type { DemoMessageId } from '../i18n/demoMessages';
 import { usePreferences } from '../PreferencesProvider';
 import { Link } from '../RouterProvider';
+import { useDemoSupport } from '../onboardingPageCopy';
 
 /** The wallet's actions and the capability each one needs. */
 const ACTIONS: { capability: string; labelId: DemoMessageId }[] = [
@@ -67,6 +68,7 @@ function GatedAction({ capability, labelId }: { capability: string; labelId: Dem
  */
 export function HomePage({ sandbox }: { sandbox: boolean }) {
   const { text } = usePreferences();
+  const support = useDemoSupport();
   useCustomerEvents();
   return (
     <Layout title={text('homeTitle')}>
@@ -77,7 +79,7 @@ export function HomePage({ sandbox }: { sandbox: boolean }) {
           <ul className="capability-list">
             {KNOWN_CAPABILITIES.map((capability) => (
               <li key={capability} className="capability-item" data-capability={capability}>
-                <CapabilityStatus capability={capability} />
+                <CapabilityStatus capability={capability} support={support} />
               </li>
             ))}
           </ul>
