@@ -243,7 +243,7 @@ function PlainOnboarding({
               {link.label}
             </a>
           ))}
-          {onboarding.support.reference}
+          {onboarding.support.reference !== undefined ? <span>{onboarding.support.reference}</span> : null}
         </p>
       ) : null}
       {status === 'error' ? (

@@ -13,7 +13,7 @@ export function SupportLinks({ support }: { support: SupportLinksValue }) {
           {link.label}
         </a>
       ))}
-      {support.reference}
+      {support.reference !== undefined ? <span>{support.reference}</span> : null}
     </p>
   );
 }
