@@ -222,6 +222,25 @@ describe('attributes and properties', () => {
     status.setAttribute('capability', 'transferFiat');
     expect(await statusShadow.findByText(/Send bank transfers/)).toBeTruthy();
   });
+
+  it('puts the support-href, support-email and support-reference contact under an unavailable status', async () => {
+    const element = document.createElement('kyc-capability-status') as KycKitElement;
+    element.capability = 'custodyFiat';
+    element.setAttribute('support-href', 'https://help.example.com');
+    element.setAttribute('support-email', 'help@example.com');
+    element.setAttribute('support-reference', 'NW-42');
+    element.client = createFakeClient({ customer: customerFixtures.inactive });
+    document.body.append(element);
+    const shadow = shadowQueries(element);
+    const link = await shadow.findByRole('link', { name: 'Contact support' });
+    expect(link.getAttribute('href')).toBe('https://help.example.com');
+    expect(shadow.getByRole('link', { name: 'help@example.com' }).getAttribute('href')).toBe(
+      'mailto:help@example.com?subject=NW-42',
+    );
+    expect(shadow.getByText('Your reference: NW-42')).toBeTruthy();
+    element.setAttribute('support-reference', 'NW-43');
+    expect(await shadow.findByText('Your reference: NW-43')).toBeTruthy();
+  });
 });
 
 describe('shadow root, styles and parts', () => {

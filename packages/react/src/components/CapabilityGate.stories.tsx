@@ -67,6 +67,25 @@ export const Unavailable: Story = {
   },
 };
 
+/** Cannot be unlocked, with the partner's way to reach support: a link, a mailto, a reference; no reason. */
+export const UnavailableWithSupport: Story = {
+  parameters: { kycKit: { fixture: 'inactive' } },
+  args: { support: { href: 'https://help.example.com', email: 'help@example.com', reference: 'NW-42' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('link', { name: 'Contact support' })).toHaveAttribute(
+      'href',
+      'https://help.example.com',
+    );
+    await expect(canvas.getByRole('link', { name: 'help@example.com' })).toHaveAttribute(
+      'href',
+      'mailto:help@example.com?subject=NW-42',
+    );
+    await expect(canvas.getByText('Your reference: NW-42')).toBeInTheDocument();
+    await expect(canvas.queryByRole('button')).not.toBeInTheDocument();
+  },
+};
+
 export const CustomFallback: Story = {
   args: { fallback: <p>Finish setting up your account to see your balance.</p> },
   play: async ({ canvasElement }) => {

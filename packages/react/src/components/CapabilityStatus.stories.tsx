@@ -93,3 +93,15 @@ export const Phone375: Story = {
   parameters: { kycKit: { fixture: 'pendingOverdue', width: 375 }, viewport: { defaultViewport: 'mobile2' } },
   globals: { viewport: { value: 'mobile2', isRotated: false } },
 };
+
+/** A compliance decision: "Unavailable", the generic sentence and the partner's support contact; never a reason. */
+export const UnavailableWithSupport: Story = {
+  parameters: { kycKit: { fixture: 'inactive' } },
+  args: { support: { href: 'https://help.example.com', email: 'help@example.com', reference: 'NW-42' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText('Unavailable')).toBeInTheDocument();
+    await expect(canvas.getByRole('link', { name: 'Contact support' })).toBeInTheDocument();
+    await expect(canvas.getByText('Your reference: NW-42')).toBeInTheDocument();
+  },
+};

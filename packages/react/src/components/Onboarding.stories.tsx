@@ -243,6 +243,22 @@ export const VerifyingThenDone: Story = {
 };
 export const Done: Story = { parameters: { kycKit: { fixture: 'active' } } };
 export const Unavailable: Story = { parameters: { kycKit: { fixture: 'inactive' } } };
+/** The generic message with the partner's support contact (`support`), no retry and no error styling. */
+export const UnavailableWithSupport: Story = {
+  parameters: { kycKit: { fixture: 'inactive' } },
+  args: { support: { href: 'https://help.example.com', email: 'help@example.com', reference: 'NW-42' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('heading', { name: 'We can’t continue' })).toBeInTheDocument();
+    await expect(canvas.getByRole('link', { name: 'Contact support' })).toHaveAttribute(
+      'href',
+      'https://help.example.com',
+    );
+    await expect(canvas.getByRole('link', { name: 'help@example.com' })).toBeInTheDocument();
+    await expect(canvas.getByText('Your reference: NW-42')).toBeInTheDocument();
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  },
+};
 export const Rejected: Story = { parameters: { kycKit: { fixture: 'pendingRejected' } } };
 export const Overdue: Story = { parameters: { kycKit: { fixture: 'pendingOverdue' } } };
 export const Loading: Story = { parameters: { kycKit: { fixture: 'pendingNew', mode: 'loading' } } };
