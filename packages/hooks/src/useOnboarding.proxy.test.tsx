@@ -117,8 +117,15 @@ describe('hooks against the real proxy and sandbox, in process', () => {
   it('shows only the generic message to a user a compliance decision turned down', async () => {
     proxy = createInProcessProxy();
     const user = userEvent.setup({ delay: null });
+    // What the page's cache knows of the capability, beside the flow.
+    function GateProbe() {
+      return <p data-testid="gate">{useCapability('custodyFiat').status}</p>;
+    }
     renderWithKycKit(
-      <OnboardingView capability="custodyFiat" liveUpdates={{ pollIntervalMs: 20 }} />,
+      <>
+        <OnboardingView capability="custodyFiat" liveUpdates={{ pollIntervalMs: 20 }} />
+        <GateProbe />
+      </>,
       proxy.client,
     );
 
@@ -126,14 +133,8 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     await fillPersonal(user, 'Sanctioned');
     const street = await screen.findByLabelText('Street address');
     await user.type(street, '1 Main');
-    const read = proxy;
-    await waitFor(
-      async () =>
-        expect((await read.client.getCustomer())?.capabilities.custodyFiat?.status).toBe('inactive'),
-      { timeout: 5000 },
-    );
-    // Live updates bring the decision, but the step stays, with what was typed, until the user's own submit.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => expect(screen.getByTestId('gate')).toHaveTextContent('inactive'), { timeout: 5000 });
+    // Live updates brought the decision, but the step stays, with what was typed, until the user's own submit.
     expect(status()).toBe('collect');
     expect(screen.getByLabelText('Street address')).toHaveValue('1 Main');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -145,22 +146,24 @@ describe('hooks against the real proxy and sandbox, in process', () => {
 
   it('shows a block the provider refuses to change as unavailable when another capability is opened, with no retry', async () => {
     proxy = createInProcessProxy();
-    const user = userEvent.setup({ delay: null });
-    const first = renderWithKycKit(
-      <OnboardingView capability="custodyFiat" liveUpdates={{ pollIntervalMs: 20 }} />,
-      proxy.client,
+    // A customer the provider turned down: the sandbox's sanctions name, decided once verified.
+    await proxy.client.createCustomer(
+      {
+        capabilities: ['custodyFiat'],
+        fields: {
+          firstName: 'Ada',
+          lastName: 'Sanctioned',
+          dateOfBirth: { day: '27', month: '3', year: '1990' },
+        },
+      },
+      { idempotencyKey: '6f1c2a8e-0b7d-4c1e-9a51-3d2f0c9b7e14' },
     );
-    await fillPersonal(user, 'Sanctioned');
-    await screen.findByLabelText('Street address');
     const read = proxy;
     await waitFor(
       async () =>
         expect((await read.client.getCustomer())?.capabilities.custodyFiat?.status).toBe('inactive'),
       { timeout: 5000 },
     );
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
-    await waitFor(() => expect(status()).toBe('unavailable'));
-    first.unmount();
 
     // Opening another capability asks the provider for it, which refuses to change this customer (403).
     renderWithKycKit(<OnboardingView capability="tradeCrypto" />, proxy.client);
