@@ -67,12 +67,12 @@ const budgets = [
     // rejected-field re-collection, the done screen's `done` and `doneAction`, the "Action
     // needed" / "In review" copy and their messages cost 0.6 KB (27.4 -> 28.0 KB, 28,644 B):
     // the limit moved by 0.5 KB, the rest was trimmed. +130 B (measured) for GET /customer's
-    // null answer and the Terms' link to the full document (issue #16). +587 B (measured: 28,742 ->
-    // 29,329 B) for issue #16's compliance block at a natural point (the engine's hold, the
+    // null answer and the Terms' link to the full document (issue #16). +604 B (measured: 28,742 ->
+    // 29,346 B) for issue #16's compliance block at a natural point (the engine's hold, the
     // refusal rule, the Terms' accept showing it, focus never taken from the page) and the
     // partner's support contact (`supportLinks`, <SupportLinks>, two messages).
     name: 'core + hooks + react, own JS',
-    limit: 28 * KB + 130 + 587,
+    limit: 28 * KB + 130 + 604,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
@@ -87,17 +87,17 @@ const budgets = [
     // dependencies included. Chunks loaded by import() (other countries' phone rules) are not
     // counted: a page that never needs them never downloads them. Issue #15's target is 62 KB;
     // issue #16's re-collection, done action, status copy and Terms link put it at 62.1 KB, so
-    // the limit sits 0.25 KB above the target until the form's code is trimmed. +588 B (measured:
-    // 63,556 -> 64,144 B) for the compliance block at a natural point and the support contact.
+    // the limit sits 0.25 KB above the target until the form's code is trimmed. +604 B (measured:
+    // 63,556 -> 64,160 B) for the compliance block at a natural point and the support contact.
     name: '<Onboarding> JS over a native-form React page',
-    limit: 62.25 * KB + 588,
+    limit: 62.25 * KB + 604,
     target: 62 * KB,
     measure: ({ pages }) => pages.kit.js.gzip - pages.native.js.gzip,
   },
   {
     // The one file a page with no build step loads, with its renderer (Preact), built as it ships.
     // 101,784 B before issue #16's block and support contact (about +720 B); dropping Vite's
-    // unused preload helper from this one-file build (-702 B) keeps it at 101,800 B.
+    // unused preload helper from this one-file build (-702 B) keeps it at 101,817 B.
     name: '@kyc-kit/elements/standalone, renderer included',
     limit: 100 * KB,
     measure: ({ standalone }) => standalone.gzip,

@@ -393,6 +393,41 @@ describe('the flow and its events', () => {
     await waitFor(() => expect(shadowOf(element).activeElement).toBe(heading));
   });
 
+  it('leaves focus where the page put it when the flow changes by itself, and shows the support contact', async () => {
+    const client = createFakeClient({
+      customer: customerFixtures.pendingVerifying,
+      documents: tosDocumentFixtures,
+      eventsUrl: '/api/onboarding/events',
+    });
+    const button = document.createElement('button');
+    button.textContent = 'Partner menu';
+    const element = document.createElement('kyc-onboarding');
+    element.capability = 'custodyFiat';
+    element.setAttribute('support-email', 'help@example.com');
+    element.client = client;
+    document.body.append(button, element);
+    const shadow = shadowQueries(element);
+    await shadow.findByRole('heading', { name: 'Checking your details' });
+    await nextFrame();
+    button.focus();
+    // The provider turns the customer down while nothing is left for the user to do: shown at once.
+    const inactive = {
+      ...customerFixtures.pendingVerifying,
+      capabilities: {
+        ...customerFixtures.pendingVerifying.capabilities,
+        custodyFiat: { requested: true, status: 'inactive' as const, rawStatus: 'inactive' },
+      },
+    };
+    client.customer = inactive;
+    FakeEventSource.instances[0]!.send('customer', { customer: inactive });
+    expect(await shadow.findByRole('heading', { name: 'We can’t continue' })).toBeTruthy();
+    expect(shadow.getByRole('link', { name: 'help@example.com' }).getAttribute('href')).toBe(
+      'mailto:help@example.com',
+    );
+    await nextFrame();
+    expect(document.activeElement).toBe(button);
+  });
+
   it('dispatches kyc-error with load_failed when the customer cannot be read, and shows the error with a retry', async () => {
     const element = document.createElement('kyc-onboarding');
     element.capability = 'custodyFiat';
