@@ -92,6 +92,13 @@ test('the whole journey, sign-in to verified, with the keyboard alone', async ({
   await typeInto(page, 'sourceOfFunds', 'Salary');
   await continueStep(page);
 
+  // Check your answers: each Change button in turn, then Continue.
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'review');
+  await expect(page.getByRole('heading', { level: 2, name: 'Check your answers' })).toBeFocused();
+  await tabTo(page, button('Change First name'), 'the first Change button');
+  await tabTo(page, button('Continue'), 'Continue on the review');
+  await page.keyboard.press('Enter');
+
   // Terms of Service: the document is reachable by keyboard, then the box, then the button.
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'terms');
   await tabTo(

@@ -149,7 +149,8 @@ export async function currentFieldNames(page: Page): Promise<string[]> {
 }
 
 /** The states of the onboarding flow, as `data-state` on its root element. */
-export type FlowState = 'loading' | 'collect' | 'terms' | 'verifying' | 'done' | 'unavailable' | 'error';
+export type FlowState =
+  'loading' | 'collect' | 'review' | 'terms' | 'verifying' | 'done' | 'unavailable' | 'error';
 
 /** The flow's root: the first element in `<main>` that carries the flow's state. */
 export function flowRoot(page: Page): Locator {
@@ -194,6 +195,17 @@ export async function submitStep(page: Page): Promise<void> {
   await expect.poll(() => flowPosition(page), { message: `the flow stayed at ${before}` }).not.toBe(before);
 }
 
+/** The review step ("Check your answers") on screen, styled or headless. */
+export function reviewStep(page: Page): Locator {
+  return page.locator('main [data-step="review"]');
+}
+
+/** Confirms the review with its last button (Continue, in any language) and waits for the Terms or what follows. */
+export async function confirmReview(page: Page): Promise<void> {
+  await reviewStep(page).locator('button').last().click();
+  await expect(flowRoot(page)).not.toHaveAttribute('data-state', 'review');
+}
+
 /** Waits for the Terms of Service document, ticks the box and accepts. */
 export async function acceptTerms(page: Page): Promise<void> {
   const checkbox = page.locator('main input[type="checkbox"]').last();
@@ -212,13 +224,15 @@ export interface JourneyRecord {
   fields: Record<string, string[]>;
   /** Whether a Terms of Service step was shown. */
   sawTerms: boolean;
+  /** Whether the review step ("Check your answers") was shown. */
+  sawReview: boolean;
   /** The state the flow ended in (verifying, done or unavailable). */
   finalState: FlowState;
 }
 
 /**
  * Walks the onboarding flow already on screen: fills and submits each form
- * step, accepts the Terms of Service, and returns once the flow leaves
+ * step, confirms the review, accepts the Terms of Service, and returns once the flow leaves
  * them (verifying, done, unavailable or error).
  */
 export async function completeOnboarding(
@@ -232,7 +246,13 @@ export async function completeOnboarding(
   } = {},
 ): Promise<JourneyRecord> {
   const onScreen = options.onScreen ?? (async () => undefined);
-  const record: JourneyRecord = { steps: [], fields: {}, sawTerms: false, finalState: 'loading' };
+  const record: JourneyRecord = {
+    steps: [],
+    fields: {},
+    sawTerms: false,
+    sawReview: false,
+    finalState: 'loading',
+  };
   for (let guard = 0; guard < 12; guard += 1) {
     const state = await settledFlowState(page);
     if (state === 'collect') {
@@ -247,6 +267,11 @@ export async function completeOnboarding(
       await onScreen(stepId);
       await fillCurrentStep(page, person);
       await submitStep(page);
+    } else if (state === 'review') {
+      record.sawReview = true;
+      await expect(reviewStep(page)).toBeVisible();
+      await onScreen('review');
+      await confirmReview(page);
     } else if (state === 'terms') {
       record.sawTerms = true;
       await expect(

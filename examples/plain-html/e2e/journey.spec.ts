@@ -133,6 +133,13 @@ test('the plain HTML page: onboarding to an active capability with the keyboard 
   await tabTo(page, button('Continue'), 'Continue');
   await page.keyboard.press('Enter');
 
+  // Check your answers: a Change button per answer, then Continue.
+  await expect(onboarding.getByRole('heading', { name: 'Check your answers', level: 2 })).toBeVisible();
+  await expect(onboarding.getByText('Provided').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'the review');
+  await tabTo(page, button('Continue'), 'Continue on the review');
+  await page.keyboard.press('Enter');
+
   // Terms of Service: the document, then the box, then the button.
   await expect(onboarding.getByRole('heading', { name: 'Terms of Service', level: 2 })).toBeVisible();
   await expect(page.locator('body')).toHaveAttribute('data-kyc-step', 'terms');

@@ -98,6 +98,8 @@ export type {
   EngineError,
   EngineForm,
   EngineTransport,
+  FlowPlanRecord,
+  FlowStepId,
   OnboardingEngine,
   OnboardingEngineOptions,
   OnboardingEngineSettings,
@@ -105,6 +107,7 @@ export type {
   StepSubmitResult,
 } from './engine/createOnboardingEngine';
 export { createAttempts } from './engine/createAttempts';
+export { reviewValue } from './engine/reviewValue';
 export { onboardingStatus } from './engine/onboardingStatus';
 export type { OnboardingStatus } from './engine/onboardingStatus';
 export type { Attempts } from './engine/createAttempts';

@@ -299,7 +299,7 @@ describe('accessibility inside the shadow root', () => {
   });
 });
 
-/** Fills every step of the custodyFiat flow and accepts the Terms of Service, as a person would. */
+/** Fills every step of the custodyFiat flow, confirms the review and accepts the Terms of Service, as a person would. */
 async function completeTheFlow(
   element: KycKitElement,
   user: ReturnType<typeof userEvent.setup>,
@@ -330,6 +330,10 @@ async function completeTheFlow(
   await user.selectOptions(source!, 'salary');
   await user.click(shadow.getByRole('button', { name: 'Continue' }));
 
+  // Check your answers, then the Terms.
+  await shadow.findByRole('heading', { name: 'Check your answers' });
+  await user.click(shadow.getByRole('button', { name: 'Continue' }));
+
   const accept = await shadow.findByRole('checkbox', {
     name: 'I have read and accept the Terms of Service',
   });
@@ -348,12 +352,13 @@ describe('the flow and its events', () => {
     await waitFor(() => expect(eventsOf('kyc-complete')).toHaveLength(1));
 
     expect(eventsOf('kyc-step-change').map((event) => event.detail)).toEqual([
-      // Before a customer exists the flow cannot know the Terms of Service are to accept.
-      { stepId: 'personal', stepNumber: 1, stepCount: 4 },
-      { stepId: 'address', stepNumber: 2, stepCount: 5 },
-      { stepId: 'taxId', stepNumber: 3, stepCount: 5 },
-      { stepId: 'financial', stepNumber: 4, stepCount: 5 },
-      { stepId: 'terms', stepNumber: 5, stepCount: 5 },
+      // One count from the first step: the form's four steps, the review and the Terms of Service.
+      { stepId: 'personal', stepNumber: 1, stepCount: 6 },
+      { stepId: 'address', stepNumber: 2, stepCount: 6 },
+      { stepId: 'taxId', stepNumber: 3, stepCount: 6 },
+      { stepId: 'financial', stepNumber: 4, stepCount: 6 },
+      { stepId: 'review', stepNumber: 5, stepCount: 6 },
+      { stepId: 'terms', stepNumber: 6, stepCount: 6 },
     ]);
     expect(eventsOf('kyc-complete')[0]?.detail).toEqual({
       customerId: expect.any(String),
@@ -529,7 +534,7 @@ describe('<kyc-capability-gate>', () => {
     expect(await shadow.findByRole('heading', { name: 'About you' })).toBeTruthy();
     await waitFor(() =>
       expect(eventsOf('kyc-step-change').map((event) => event.detail)).toEqual([
-        { stepId: 'personal', stepNumber: 1, stepCount: 4 },
+        { stepId: 'personal', stepNumber: 1, stepCount: 6 },
       ]),
     );
 

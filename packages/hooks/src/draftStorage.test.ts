@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftStorage } from './draftStorage';
+import { clearDrafts, draftStorage } from './draftStorage';
 
 describe('draftStorage', () => {
   it('writes only known, non-sensitive fields, whatever it is given', () => {
@@ -37,6 +37,21 @@ describe('draftStorage', () => {
     expect(window.sessionStorage.getItem('kyc-kit:draft:customer_4')).toBeNull();
     draftStorage.write('customer_5', { email: 'a@example.com' });
     draftStorage.clear('customer_5');
+    expect(window.sessionStorage.length).toBe(0);
+  });
+
+  it('keeps the step plan in the tab and clearDrafts removes it with the drafts', () => {
+    const plan = {
+      customerId: 'customer_6',
+      capabilities: 'custodyFiat',
+      steps: ['personal' as const, 'review' as const],
+      reviewed: false,
+    };
+    draftStorage.writePlan('plan:u1', plan);
+    draftStorage.write('u1:customer_6', { firstName: 'Ada' });
+    expect(draftStorage.readPlan('plan:u1')).toEqual(plan);
+    clearDrafts();
+    expect(draftStorage.readPlan('plan:u1')).toBeNull();
     expect(window.sessionStorage.length).toBe(0);
   });
 });

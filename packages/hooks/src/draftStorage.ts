@@ -1,5 +1,5 @@
 import { fieldSpecFor } from '@kyc-kit/core';
-import type { DraftStore } from '@kyc-kit/core';
+import type { DraftStore, FlowPlanRecord } from '@kyc-kit/core';
 
 /** Prefix of every draft entry in sessionStorage. */
 const DRAFT_PREFIX = 'kyc-kit:draft:';
@@ -63,6 +63,24 @@ function clearDraft(scope: string): void {
   }
 }
 
+/** Reads the flow's kept plan (step ids only); the engine checks its shape and owner. */
+function readPlan(scope: string): unknown {
+  try {
+    return JSON.parse(sessionStorageOrNull()?.getItem(draftKey(scope)) ?? 'null');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the flow's plan: step ids and whether the review was confirmed, never a value. */
+function writePlan(scope: string, plan: FlowPlanRecord): void {
+  try {
+    sessionStorageOrNull()?.setItem(draftKey(scope), JSON.stringify(plan));
+  } catch {
+    // Refused storage: the count restarts on a reload, nothing worse.
+  }
+}
+
 /**
  * Removes every draft the kit keeps in this tab, of every user and customer.
  * Call it on sign-out, so the next person on the same browser starts empty.
@@ -90,12 +108,16 @@ function isEmptyValue(value: unknown): boolean {
 
 /**
  * The form's draft in sessionStorage, per customer (`kyc-kit:draft:<scope>`),
- * so a reload mid-step keeps what was typed in non-sensitive fields. Every
- * method is a no-op where there is no storage (the server, a sandboxed frame).
+ * so a reload mid-step keeps what was typed in non-sensitive fields, and the
+ * flow's step plan (`kyc-kit:draft:plan:<user>`), so it keeps its count.
+ * Every method is a no-op where there is no storage (the server, a sandboxed
+ * frame); `clearDrafts()` removes both.
  */
-export const draftStorage: DraftStore & { isDraftable: (key: string) => boolean } = {
+export const draftStorage: Required<DraftStore> & { isDraftable: (key: string) => boolean } = {
   isDraftable: isDraftableField,
   read: readDraft,
   write: writeDraft,
   clear: clearDraft,
+  readPlan,
+  writePlan,
 };

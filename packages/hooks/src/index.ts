@@ -50,6 +50,8 @@ export { useOnboarding } from './useOnboarding';
 export type {
   Onboarding,
   OnboardingDone,
+  OnboardingReview,
+  OnboardingReviewRow,
   OnboardingEvent,
   OnboardingStatus,
   OnboardingStep,

@@ -28,6 +28,12 @@ export type UseOnboardingOptions = (
    * @default 'due'
    */
   include?: 'due' | 'eventually_due';
+  /**
+   * A "Check your answers" step after the form's steps, before the Terms
+   * (`review` state, `Onboarding.review`); `false` leaves it out.
+   * @default true
+   */
+  review?: boolean;
   /** Called once when every capability is active. */
   onComplete?: (detail: { customerId: string; capabilities: string[] }) => void;
   /** Called when the user leaves the flow through `exit()`. */
@@ -60,15 +66,46 @@ export type UseOnboardingOptions = (
   support?: SupportContact;
 };
 
+/** One answered field on the review step. */
+export interface OnboardingReviewRow {
+  /** The requirement key. */
+  key: string;
+  /** The field's translated label. */
+  label: string;
+  /**
+   * The saved value as shown (a country's name, a date in the locale's
+   * order), or "Provided" for a sensitive one (SSN, date of birth, address,
+   * id numbers), never echoed, and for one this tab no longer holds.
+   */
+  value: string;
+  /** `value` is "Provided" rather than the value. */
+  isProvided: boolean;
+  /** Props of the row's "Change" button: opens the row's step; saving it returns to the review. */
+  changeButtonProps: { type: 'button'; onClick: () => void; 'aria-label': string };
+}
+
+/** The review step ("Check your answers"), in the `review` state. */
+export interface OnboardingReview {
+  /** Translated "Check your answers". */
+  title: string;
+  /** The form's steps, in order, each with its answered fields. */
+  steps: { id: string; title: string; rows: OnboardingReviewRow[] }[];
+  /** Confirms the answers: the flow goes on to the Terms. */
+  confirm: () => void;
+}
+
 /** The step of the flow being shown, for "Step i of n". */
 export interface OnboardingStep {
-  /** The form step's section id, or `terms`. */
+  /** The form step's section id, `review`, or `terms`. */
   id: string;
   /** Translated title of the step. */
   title: string;
   /** The i of "step i of n" (1-based). */
   number: number;
-  /** The n of "step i of n": the form's steps plus the Terms of Service when they are to accept. */
+  /**
+   * The n of "step i of n": the form's steps, the review and the Terms of
+   * Service, as planned when the flow started (kept across a reload).
+   */
   count: number;
   /** Translated "Step i of n". */
   progressLabel: string;
@@ -110,6 +147,14 @@ export interface Onboarding {
   done: OnboardingDone | undefined;
   /** The `support` option as links and a reference line, translated: render them when `unavailable`. */
   support: SupportLinks;
+  /** In `review`: the answers, and what confirms them. `undefined` in every other state. */
+  review: OnboardingReview | undefined;
+  /**
+   * Back from the review (to the last form step) or from the Terms (to the
+   * review, else the last form step), keeping what was typed and whether the
+   * box was ticked. `undefined` where there is nowhere to go back to.
+   */
+  back: (() => void) | undefined;
   /** Leaves the flow: reports `exited` and calls `onExit`. */
   exit: () => void;
   /** Loads the customer again after an `error`. */

@@ -1,4 +1,4 @@
-import type { PlannedField, StepPlan, Step } from '@kyc-kit/core';
+import type { FlowStepId, PlannedField, StepPlan, Step } from '@kyc-kit/core';
 import type { FormEvent } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { RequirementFieldProps, RequirementOption } from './buildRequirementFieldProps';
@@ -20,6 +20,12 @@ export interface UseRequirementsFormOptions {
    * @default true
    */
   saveDraft?: boolean;
+  /**
+   * Plan a "Check your answers" step once every form step is saved (`isReviewing`,
+   * `confirmReview`); `useOnboarding` turns it on and renders it (`useOnboarding().review`).
+   * @default false
+   */
+  review?: boolean;
   /** Called after a step was saved. Carries keys, never values. */
   onStepSubmitted?: (detail: { stepId: string; fieldKeys: string[]; customerId: string }) => void;
   /** Called when a step could not be saved. Carries keys and codes, never values. */
@@ -79,6 +85,23 @@ export interface RequirementsForm {
   back: () => void;
   /** Shows the step at `index` if it is not after the current one. */
   goToStep: (index: number) => void;
+  /** From the review: opens a saved step; saving it (or Back) returns to the review. */
+  changeStep: (stepId: Step['id']) => void;
+  /** Confirms the review: the flow goes on to the Terms. */
+  confirmReview: () => void;
+  /**
+   * The flow's steps as "Step i of n" counts them (form sections, `review`,
+   * `terms`): fixed when the flow starts and kept across a reload (step ids
+   * only, in sessionStorage beside the drafts, per user); while a rejected
+   * value is re-collected, only what is asked again.
+   */
+  flowSteps: readonly FlowStepId[];
+  /** Every form step is saved and the review is not yet confirmed. */
+  isReviewing: boolean;
+  /** A saved step is open again (from the review, or Back from the Terms). */
+  isChanging: boolean;
+  /** What was saved in this tab, by key (memory only; a reload forgets it). */
+  savedValues: Readonly<Record<string, unknown>>;
   /** Validates the current step and saves it through the proxy; resolves whether it was saved. */
   submitStep: () => Promise<boolean>;
   /**

@@ -68,8 +68,21 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     await fillAddress(user);
     await fillTaxAndFinancial(user);
 
+    // Check your answers: what was saved, sensitive values only as "Provided"; the count never moved.
+    await waitFor(() => expect(status()).toBe('review'));
+    expect(screen.getByTestId('progress')).toHaveTextContent('Step 5 of 6');
+    const about = screen.getByRole('main');
+    expect(about).toHaveTextContent('First nameAda');
+    expect(about).toHaveTextContent('Main source of your funds');
+    for (const value of ['123-45-6789', '6789', '1990', '1 Main Street', '94105']) {
+      expect(about).not.toHaveTextContent(value);
+    }
+    expect(screen.getAllByText('Provided').length).toBeGreaterThanOrEqual(3);
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+
     // The real Terms of Service document, fetched by the proxy from the sandbox and sanitized.
     await waitFor(() => expect(status()).toBe('terms'));
+    expect(screen.getByTestId('progress')).toHaveTextContent('Step 6 of 6');
     const accept = screen.getByRole('button', { name: 'Accept' });
     await waitFor(() => expect(accept).toBeEnabled());
     await user.click(accept);
@@ -111,6 +124,10 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     await user.clear(zip);
     await user.type(zip, '94105');
     await user.click(screen.getByRole('button', { name: 'Continue' }));
+    // Rejected before the Terms: once it is entered again, the review (never confirmed) comes back first.
+    await waitFor(() => expect(status()).toBe('review'), { timeout: 5000 });
+    expect(screen.getByTestId('progress')).toHaveTextContent('Step 5 of 6');
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(status()).toBe('terms'), { timeout: 5000 });
   });
 

@@ -18,7 +18,7 @@ function status() {
 }
 
 describe('useOnboarding', () => {
-  it('walks loading -> collect -> terms -> verifying -> done and reports each change', async () => {
+  it('walks loading -> collect -> review -> terms -> verifying -> done and reports each change', async () => {
     const user = userEvent.setup({ delay: null });
     let phase = 0;
     const client = createFakeClient({
@@ -59,13 +59,18 @@ describe('useOnboarding', () => {
 
     await user.type(await screen.findByLabelText('First name'), 'Ada');
     expect(status()).toBe('collect');
-    // The Terms of Service still to accept count as the last step, from the first step on.
-    expect(onStepChange).toHaveBeenCalledWith({ stepId: 'personal', stepNumber: 1, stepCount: 2 });
+    // The review and the Terms of Service still to accept count as steps, from the first step on.
+    expect(onStepChange).toHaveBeenCalledWith({ stepId: 'personal', stepNumber: 1, stepCount: 3 });
     await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await waitFor(() => expect(status()).toBe('review'));
+    expect(onStepChange).toHaveBeenLastCalledWith({ stepId: 'review', stepNumber: 2, stepCount: 3 });
+    expect(screen.getByText('First name').nextElementSibling).toHaveTextContent('Ada');
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
 
     expect(await screen.findByText('The terms.')).toBeInTheDocument();
     expect(status()).toBe('terms');
-    expect(onStepChange).toHaveBeenLastCalledWith({ stepId: 'terms', stepNumber: 2, stepCount: 2 });
+    expect(onStepChange).toHaveBeenLastCalledWith({ stepId: 'terms', stepNumber: 3, stepCount: 3 });
     await waitFor(() => expect(screen.getByRole('button', { name: 'Accept' })).toBeEnabled());
     await user.click(screen.getByRole('button', { name: 'Accept' }));
 
@@ -85,7 +90,7 @@ describe('useOnboarding', () => {
       events
         .filter((event) => event.type === 'state_changed')
         .map((event) => event.type === 'state_changed' && event.state),
-    ).toEqual(['loading', 'collect', 'terms', 'verifying', 'done']);
+    ).toEqual(['loading', 'collect', 'review', 'terms', 'verifying', 'done']);
     expect(events).toContainEqual({ type: 'step_submitted', stepId: 'personal', fieldKeys: ['firstName'] });
     expect(events).toContainEqual({ type: 'terms_shown', versionId: TOS_VERSION.versionId, language: 'en' });
     expect(events).toContainEqual({

@@ -3,7 +3,7 @@ import type { OnboardingStatus } from '@kyc-kit/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useKycKitContext } from './KycKitProvider';
 import type { Onboarding, OnboardingEvent, UseOnboardingOptions } from './onboardingTypes';
-import { messageFor, stepOf } from './onboardingView';
+import { messageFor, reviewOf, stepOf } from './onboardingView';
 import { useCustomer } from './useCustomer';
 import { useCustomerEvents } from './useCustomerEvents';
 import { useRequirementsForm } from './useRequirementsForm';
@@ -14,6 +14,8 @@ export type {
   Onboarding,
   OnboardingDone,
   OnboardingEvent,
+  OnboardingReview,
+  OnboardingReviewRow,
   OnboardingStatus,
   OnboardingStep,
   UseOnboardingOptions,
@@ -29,7 +31,7 @@ export type {
  * const onboarding = useOnboarding({ capability: 'custodyFiat', onComplete: () => navigate('/wallet') });
  */
 export function useOnboarding(options: UseOnboardingOptions): Onboarding {
-  const { t } = useKycKitContext('useOnboarding');
+  const { t, locale } = useKycKitContext('useOnboarding');
   const capabilities = options.capabilities ?? (options.capability === undefined ? [] : [options.capability]);
   const capabilitiesKey = capabilities.join('\n');
   const callbacksRef = useRef(options);
@@ -43,6 +45,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
   const form = useRequirementsForm({
     capabilities,
     include: options.include,
+    review: options.review ?? true,
     onStepSubmitted: ({ stepId, fieldKeys }) => emit({ type: 'step_submitted', stepId, fieldKeys }),
     onStepSubmitFailed: ({ stepId, code, fieldKeys }) =>
       emit({ type: 'step_submit_failed', stepId, code, fieldKeys }),
@@ -86,6 +89,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     hasCustomer,
     gates,
     formIsComplete: form.isComplete,
+    reviewPending: form.isReviewing,
     termsRequired: terms.isRequired,
     hasUnsupported: form.unsupportedFields.length > 0,
     blockHeld: form.blockHeld,
@@ -93,7 +97,9 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
   });
 
   // Verification runs while the user types: listen as soon as a customer exists, until the flow ends.
-  const isListening = hasCustomer && (status === 'collect' || status === 'terms' || status === 'verifying');
+  const isListening =
+    hasCustomer &&
+    (status === 'collect' || status === 'review' || status === 'terms' || status === 'verifying');
   const events = useCustomerEvents({
     ...(options.liveUpdates || {}),
     enabled: options.liveUpdates !== false && isListening,
@@ -117,11 +123,11 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     }
   }, [status, customer, capabilitiesKey]);
 
-  // Terms of Service to accept are one more step after the form's, whichever state shows them.
-  const stepCount = form.stepCount + (terms.isRequired ? 1 : 0);
-  const step = stepOf({ status, form, stepCount, t });
+  // Numbered in the plan fixed when the flow started: form steps, the review, the Terms.
+  const step = stepOf({ status, form, termsRequired: terms.isRequired, t });
   const stepId = step?.id;
   const stepNumber = step?.number ?? 0;
+  const stepCount = step?.count ?? 0;
   useEffect(() => {
     if (stepId === undefined) return;
     const detail = { stepId, stepNumber, stepCount };
@@ -141,6 +147,8 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     form,
     terms,
     support: supportLinks(options.support, t),
+    review: status === 'review' ? reviewOf(form, t, locale) : undefined,
+    back: (status === 'review' || status === 'terms') && form.steps.length > 0 ? form.back : undefined,
     gates,
     message,
     exit: () => {

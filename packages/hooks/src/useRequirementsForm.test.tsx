@@ -597,10 +597,12 @@ describe('useRequirementsForm drafts per user', () => {
     await user.type(await screen.findByLabelText('First name'), 'Ada');
     await user.type(screen.getByLabelText('Last name'), 'Lovelace');
     ada.unmount();
-    // Kept for Ada, under a tag of her user key, never the key itself.
+    // Kept for Ada, under a tag of her user key, never the key itself: her draft and her step plan.
     const stored = Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:'));
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).not.toContain('user_ada');
+    expect(stored).toHaveLength(2);
+    for (const key of stored) expect(key).not.toContain('user_ada');
+    const plan = stored.find((key) => key.startsWith('kyc-kit:draft:plan:')) ?? '';
+    expect(window.sessionStorage.getItem(plan)).not.toMatch(/Ada|Lovelace/);
 
     const grace = renderWithKycKit(<Form />, client, { userKey: 'user_grace' });
     expect(await screen.findByLabelText('First name')).toHaveValue('');

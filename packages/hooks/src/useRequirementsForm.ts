@@ -42,7 +42,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const { client, t, locale, fieldSpecs, userKey } = useKycKitContext('useRequirementsForm');
   const queryClient = useQueryClient();
   const { customer, isLoading } = useCustomer();
-  const { include = 'due', saveDraft = true } = options;
+  const { include = 'due', saveDraft = true, review = false } = options;
   // Callers pass capability arrays inline; a joined key keeps the engine from re-planning each render.
   const capabilitiesKey = options.capabilities.join('\n');
   const capabilities = useMemo(
@@ -67,6 +67,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       capabilities,
       include,
       saveDraft,
+      review,
       fieldSpecs,
       userKey,
       form: formPort(form),
@@ -97,8 +98,8 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   }, [engine, form]);
   useEffect(() => engine.setCustomer(customer), [engine, customer]);
   useEffect(
-    () => engine.setSettings({ capabilities, include, saveDraft }),
-    [engine, capabilities, include, saveDraft],
+    () => engine.setSettings({ capabilities, include, saveDraft, review }),
+    [engine, capabilities, include, saveDraft, review],
   );
 
   const steps = useMemo<RequirementsFormStep[]>(
@@ -165,6 +166,12 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     isLastStep: stepIndex === steps.length - 1,
     back: engine.back,
     goToStep: engine.goToStep,
+    changeStep: engine.changeStep,
+    confirmReview: engine.confirmReview,
+    flowSteps: snapshot.flowSteps,
+    isReviewing: snapshot.isReviewing,
+    isChanging: snapshot.isChanging,
+    savedValues: snapshot.savedValues,
     submitStep,
     requestCapabilities: engine.requestCapabilities,
     missingCapabilities: [...snapshot.missingCapabilities],
@@ -186,7 +193,8 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     submitErrorMessage: submitError === null ? undefined : translateApiError(t, submitError),
     failedSubmitCount: snapshot.failedSubmitCount,
     isLoading,
-    isComplete: !isLoading && customer !== undefined && snapshot.openSteps.length === 0,
+    isComplete:
+      !isLoading && customer !== undefined && snapshot.openSteps.length === 0 && !snapshot.isChanging,
     blockHeld: snapshot.blockHeld,
     showBlock: engine.showBlock,
     unsupportedFields: snapshot.plan.unsupported,

@@ -1,7 +1,7 @@
 import { capabilityNameId } from '@kyc-kit/core';
 import type { MessageId, OnboardingStatus } from '@kyc-kit/core';
 import { useCustomerEvents, useKycKit, useOnboarding, useRequirementsErrorSummary } from '@kyc-kit/hooks';
-import type { RequirementsForm, TermsOfService } from '@kyc-kit/hooks';
+import type { OnboardingReview, RequirementsForm, TermsOfService } from '@kyc-kit/hooks';
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { CapabilityPicker, useChosenCapability } from '../components/CapabilityPicker';
@@ -48,7 +48,13 @@ function PlainErrorSummary({ form }: { form: RequirementsForm }) {
   );
 }
 
-function PlainStepForm({ form }: { form: RequirementsForm }) {
+function PlainStepForm({
+  form,
+  progressLabel,
+}: {
+  form: RequirementsForm;
+  progressLabel: string | undefined;
+}) {
   const { t } = useKycKit();
   const { text } = usePreferences();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -60,7 +66,8 @@ function PlainStepForm({ form }: { form: RequirementsForm }) {
   if (form.step === undefined) return null;
   return (
     <form {...form.formProps} className="plain-form" data-step={form.step.id}>
-      <p>{form.progressLabel}</p>
+      {/* The flow's count (review and Terms included), fixed when it started. */}
+      {progressLabel !== undefined ? <p>{progressLabel}</p> : null}
       <h2 {...form.titleProps} ref={headingRef} tabIndex={-1}>
         {form.step.title}
       </h2>
@@ -72,7 +79,7 @@ function PlainStepForm({ form }: { form: RequirementsForm }) {
         ))}
       </div>
       <p>
-        {!form.isFirstStep ? (
+        {!form.isFirstStep || form.isChanging ? (
           <button type="button" className="button button-quiet" onClick={form.back}>
             {text('back')}
           </button>
@@ -89,7 +96,74 @@ function PlainStepForm({ form }: { form: RequirementsForm }) {
   );
 }
 
-function PlainTerms({ terms, progressLabel }: { terms: TermsOfService; progressLabel: string | undefined }) {
+/** "Check your answers" from `onboarding.review`: a Change button per answer, then Back and Continue. */
+function PlainReview({
+  review,
+  progressLabel,
+  onBack,
+}: {
+  review: OnboardingReview;
+  progressLabel: string | undefined;
+  onBack: (() => void) | undefined;
+}) {
+  const { t } = useKycKit();
+  const { text } = usePreferences();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  return (
+    <div className="plain-form" data-step="review">
+      {progressLabel !== undefined ? <p>{progressLabel}</p> : null}
+      <h2 ref={headingRef} tabIndex={-1}>
+        {review.title}
+      </h2>
+      {review.steps.map((step) => (
+        <section key={step.id} aria-labelledby={`plain-review-${step.id}`}>
+          <h3 id={`plain-review-${step.id}`}>{step.title}</h3>
+          <dl className="plain-review">
+            {step.rows.map((row) => (
+              <div key={row.key}>
+                <dt>{row.label}</dt>
+                <dd>{row.value}</dd>
+                <dd>
+                  <button className="button button-quiet" {...row.changeButtonProps}>
+                    {t('review.change')}
+                  </button>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <p>
+        {onBack ? (
+          <button type="button" className="button button-quiet" onClick={onBack}>
+            {text('back')}
+          </button>
+        ) : null}{' '}
+        <button type="button" className="button button-primary" onClick={review.confirm}>
+          {t('form.submit')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+function PlainTerms({
+  terms,
+  progressLabel,
+  onBack,
+  checked,
+  setChecked,
+}: {
+  terms: TermsOfService;
+  progressLabel: string | undefined;
+  onBack: (() => void) | undefined;
+  /** Held by the flow, so Back to the review and forward again keeps the box as it was. */
+  checked: boolean;
+  setChecked: (checked: boolean) => void;
+}) {
   const { t } = useKycKit();
   const { text } = usePreferences();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -97,7 +171,6 @@ function PlainTerms({ terms, progressLabel }: { terms: TermsOfService; progressL
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  const [checked, setChecked] = useState(false);
   const [showError, setShowError] = useState(false);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -170,6 +243,11 @@ function PlainTerms({ terms, progressLabel }: { terms: TermsOfService; progressL
         </p>
       ) : null}
       {terms.acceptErrorMessage !== undefined ? <p role="alert">{terms.acceptErrorMessage}</p> : null}
+      {onBack ? (
+        <button type="button" className="button button-quiet" onClick={onBack}>
+          {text('back')}
+        </button>
+      ) : null}{' '}
       <button type="submit" className="button button-primary" aria-disabled={terms.isAccepting || undefined}>
         {terms.isAccepting ? t('form.submitting') : t('form.submit')}
       </button>
@@ -220,10 +298,14 @@ function PlainOnboarding({
     if (active !== null && active !== document.body && !rootRef.current?.contains(active)) return;
     headingRef.current?.focus();
   }, [status]);
+  const [termsChecked, setTermsChecked] = useState(false);
+  // The Terms alone are no sequence: "Step 1 of 1" would say nothing.
+  const progressLabel =
+    onboarding.step !== undefined && onboarding.step.count > 1 ? onboarding.step.progressLabel : undefined;
   const statusText =
     status === 'loading'
       ? text('loading')
-      : status === 'collect' || status === 'terms'
+      : status === 'collect' || status === 'review' || status === 'terms'
         ? ''
         : onboarding.message;
   const titleId = STATE_TITLES[status];
@@ -251,16 +333,24 @@ function PlainOnboarding({
           {text('retry')}
         </button>
       ) : null}
-      {status === 'collect' ? <PlainStepForm form={onboarding.form} /> : null}
+      {status === 'collect' ? <PlainStepForm form={onboarding.form} progressLabel={progressLabel} /> : null}
+      {onboarding.review ? (
+        <PlainReview review={onboarding.review} progressLabel={progressLabel} onBack={onboarding.back} />
+      ) : null}
       {status === 'terms' ? (
         <PlainTerms
           terms={onboarding.terms}
-          progressLabel={
-            onboarding.step !== undefined && onboarding.step.count > 1
-              ? onboarding.step.progressLabel
-              : undefined
-          }
+          progressLabel={progressLabel}
+          onBack={onboarding.back}
+          checked={termsChecked}
+          setChecked={setTermsChecked}
         />
+      ) : null}
+      {status === 'verifying' ? (
+        <section aria-labelledby="plain-next-title">
+          <h3 id="plain-next-title">{t('onboarding.next.title')}</h3>
+          <p>{t('onboarding.next.body')}</p>
+        </section>
       ) : null}
     </div>
   );

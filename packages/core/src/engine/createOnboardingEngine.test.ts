@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { validateFields } from '../fields/validateFields';
 import type { Customer, RequirementStatus } from '../model';
 import { createOnboardingEngine, emptyFormValues } from './createOnboardingEngine';
-import type { DraftStore, EngineError, EngineForm, EngineTransport } from './createOnboardingEngine';
+import type {
+  DraftStore,
+  EngineError,
+  EngineForm,
+  EngineTransport,
+  FlowPlanRecord,
+} from './createOnboardingEngine';
 
 // The engine with no React and no DOM: a plain object as the form, a Map as draft storage,
 // and a transport that answers what the test says.
@@ -71,16 +77,26 @@ function fakeForm(): EngineForm & {
   return form;
 }
 
-function mapDrafts(): DraftStore & { entries: Map<string, Record<string, unknown>> } {
+function mapDrafts(): DraftStore & {
+  entries: Map<string, Record<string, unknown>>;
+  plans: Map<string, FlowPlanRecord>;
+} {
   const entries = new Map<string, Record<string, unknown>>();
+  const plans = new Map<string, FlowPlanRecord>();
   return {
     entries,
+    plans,
     read: (scope) => entries.get(scope) ?? {},
     write: (scope, values) => {
       if (Object.values(values).every((value) => value === '' || value === undefined)) entries.delete(scope);
       else entries.set(scope, values);
     },
-    clear: (scope) => entries.delete(scope),
+    clear: (scope) => {
+      entries.delete(scope);
+      plans.delete(scope);
+    },
+    readPlan: (scope) => plans.get(scope),
+    writePlan: (scope, plan) => plans.set(scope, structuredClone(plan)),
   };
 }
 
@@ -117,6 +133,8 @@ function setup(
     answers?: (Customer | Error)[];
     userKey?: string;
     drafts?: ReturnType<typeof mapDrafts>;
+    review?: boolean;
+    capabilities?: string[];
   } = {},
 ) {
   const form = fakeForm();
@@ -126,11 +144,12 @@ function setup(
   const stale: number[] = [];
   const engine = createOnboardingEngine<ApiError>({
     customer: options.customer === undefined ? null : options.customer,
-    capabilities: ['custodyFiat'],
+    capabilities: options.capabilities ?? ['custodyFiat'],
     form,
     transport,
     drafts,
     userKey: options.userKey,
+    review: options.review,
     createIdempotencyKey: () => `key-${(keys += 1)}`,
     toError: (error) => (error instanceof ApiError ? error : new ApiError('internal_error')),
     onStale: () => stale.push(1),
@@ -441,5 +460,236 @@ describe('the onboarding engine: subscribers', () => {
     unsubscribe();
     engine.setCustomer(customer({ occupation: 'due' }));
     expect(calls).toBe(1);
+  });
+});
+
+// What the sandbox answers as a custodyFiat flow goes on: the steps saved wait in verification.
+const ADDRESS = [
+  'addressLine1',
+  'addressCity',
+  'addressSubdivision',
+  'addressPostalCode',
+  'addressCountryCode',
+];
+const PERSONAL = ['firstName', 'lastName', 'dateOfBirth'];
+function after(
+  saved: readonly string[][],
+  due: readonly string[][],
+  extra: Record<string, RequirementStatus> = {},
+) {
+  return customer({
+    ...Object.fromEntries(saved.flat().map((key) => [key, 'pending' as const])),
+    ...Object.fromEntries(due.flat().map((key) => [key, 'due' as const])),
+    tos: 'due',
+    ...extra,
+  });
+}
+const afterPersonal = after([PERSONAL], [ADDRESS, ['fullSsn'], ['purposeOfAccount', 'sourceOfFunds']]);
+const afterAddress = after([PERSONAL, ADDRESS], [['fullSsn'], ['purposeOfAccount', 'sourceOfFunds']]);
+const afterTaxId = after([PERSONAL, ADDRESS, ['fullSsn']], [['purposeOfAccount', 'sourceOfFunds']]);
+const afterAll = after([PERSONAL, ADDRESS, ['fullSsn'], ['purposeOfAccount', 'sourceOfFunds']], []);
+const address = {
+  addressLine1: '42 Harbor Lane',
+  addressCity: 'Springfield',
+  addressSubdivision: 'IL',
+  addressPostalCode: '62704',
+  addressCountryCode: 'US',
+};
+const financial = { purposeOfAccount: 'investing', sourceOfFunds: 'salary' };
+
+async function walkToReview(run: ReturnType<typeof setup>) {
+  typeAbout(run.form);
+  await run.engine.submitStep();
+  for (const [key, value] of Object.entries(address)) run.form.type(key, value);
+  await run.engine.submitStep();
+  run.form.type('fullSsn', '123-45-6789');
+  await run.engine.submitStep();
+  for (const [key, value] of Object.entries(financial)) run.form.type(key, value);
+  await run.engine.submitStep();
+}
+
+const FLOW = ['personal', 'address', 'taxId', 'financial', 'review', 'terms'];
+const flowNumber = (engine: ReturnType<typeof setup>['engine']) => {
+  const snapshot = engine.getSnapshot();
+  const id = snapshot.isReviewing ? 'review' : (snapshot.step?.id ?? 'terms');
+  return `${snapshot.flowSteps.indexOf(id) + 1} of ${snapshot.flowSteps.length}`;
+};
+
+describe('the onboarding engine: a step count fixed when the flow starts', () => {
+  it('counts the form steps, the review and the Terms from the first step, and keeps the count', async () => {
+    const run = setup({ answers: [afterPersonal, afterAddress] });
+    expect(run.engine.getSnapshot().flowSteps).toEqual(FLOW);
+    expect(flowNumber(run.engine)).toBe('1 of 6');
+    typeAbout(run.form);
+    await run.engine.submitStep();
+    expect(flowNumber(run.engine)).toBe('2 of 6');
+    for (const [key, value] of Object.entries(address)) run.form.type(key, value);
+    await run.engine.submitStep();
+    expect(flowNumber(run.engine)).toBe('3 of 6');
+  });
+
+  it('leaves the review out of the count when it is turned off', () => {
+    const { engine } = setup({ review: false });
+    expect(engine.getSnapshot().flowSteps).toEqual(['personal', 'address', 'taxId', 'financial', 'terms']);
+  });
+
+  it('grows only when the provider asks for a section nobody planned, in its place', async () => {
+    const { engine, form } = setup({ answers: [after([PERSONAL], [ADDRESS, ['email']])] });
+    typeAbout(form);
+    await engine.submitStep();
+    expect(engine.getSnapshot().flowSteps).toEqual([...FLOW.slice(0, 4), 'contact', 'review', 'terms']);
+  });
+
+  it('keeps the count across a reload, with the steps passed before it reachable with Back', async () => {
+    const drafts = mapDrafts();
+    const first = setup({ drafts, userKey: 'user-1', answers: [afterPersonal, afterAddress] });
+    typeAbout(first.form);
+    await first.engine.submitStep();
+    for (const [key, value] of Object.entries(address)) first.form.type(key, value);
+    await first.engine.submitStep();
+    first.disconnect();
+    // Step ids only: no value is kept with the plan.
+    expect(JSON.stringify([...drafts.plans.values()])).not.toMatch(/Ada|Harbor|Lovelace/);
+
+    const again = setup({ drafts, userKey: 'user-1', customer: afterAddress });
+    expect(again.stepId()).toBe('taxId');
+    expect(flowNumber(again.engine)).toBe('3 of 6');
+    again.engine.back();
+    expect(again.stepId()).toBe('address');
+    expect(flowNumber(again.engine)).toBe('2 of 6');
+  });
+
+  it("never gives one user's plan to another, and drops it when the flow is over", async () => {
+    const drafts = mapDrafts();
+    const first = setup({ drafts, userKey: 'user-1', answers: [afterPersonal] });
+    typeAbout(first.form);
+    await first.engine.submitStep();
+    first.disconnect();
+    const other = setup({ drafts, userKey: 'user-2', customer: afterPersonal });
+    expect(flowNumber(other.engine)).toBe('1 of 5');
+    const done = setup({ drafts, userKey: 'user-1', customer: customer({ firstName: 'pending' }) });
+    expect(done.engine.getSnapshot().flowSteps).toEqual([]);
+    expect(drafts.plans.size).toBe(1);
+  });
+
+  it('plans afresh for other capabilities', async () => {
+    const drafts = mapDrafts();
+    const first = setup({ drafts, userKey: 'user-1', answers: [afterPersonal] });
+    typeAbout(first.form);
+    await first.engine.submitStep();
+    first.disconnect();
+    // The kept plan counted personal as passed (6 steps); for other capabilities the count starts from what is open.
+    const both = setup({
+      drafts,
+      userKey: 'user-1',
+      customer: afterPersonal,
+      capabilities: ['custodyFiat', 'tradeCrypto'],
+    });
+    expect(both.engine.getSnapshot().flowSteps).toEqual(['address', 'taxId', 'financial', 'review', 'terms']);
+    both.engine.setSettings({ capabilities: ['custodyFiat'] });
+    expect(both.engine.getSnapshot().flowSteps).toEqual(['address', 'taxId', 'financial', 'review', 'terms']);
+  });
+
+  it('counts only what is asked again while a rejected value is re-collected', () => {
+    const { engine } = setup({ customer: customer({ fullSsn: 'rejected', firstName: 'pending' }) });
+    expect(engine.getSnapshot().flowSteps).toEqual(['taxId']);
+    expect(engine.getSnapshot().steps.map((step) => step.id)).toEqual(['taxId']);
+    expect(engine.getSnapshot().isReviewing).toBe(false);
+  });
+});
+
+describe('the onboarding engine: review and Back', () => {
+  it('reviews once every form step is saved, with the values saved in this tab', async () => {
+    const run = setup({ answers: [afterPersonal, afterAddress, afterTaxId, afterAll] });
+    await walkToReview(run);
+    const snapshot = run.engine.getSnapshot();
+    expect(snapshot.isReviewing).toBe(true);
+    expect(snapshot.step).toBeUndefined();
+    expect(flowNumber(run.engine)).toBe('5 of 6');
+    expect(snapshot.steps.map((step) => step.id)).toEqual(['personal', 'address', 'taxId', 'financial']);
+    expect(snapshot.savedValues).toMatchObject({ firstName: 'Ada', fullSsn: '123-45-6789', ...financial });
+  });
+
+  it('opens a step from the review and returns to it once saved', async () => {
+    const run = setup({ answers: [afterPersonal, afterAddress, afterTaxId, afterAll, afterAll] });
+    await walkToReview(run);
+    run.engine.changeStep('personal');
+    expect(run.engine.getSnapshot()).toMatchObject({ isReviewing: false, isChanging: true });
+    expect(run.stepId()).toBe('personal');
+    run.form.type('firstName', 'Grace');
+    await run.engine.submitStep();
+    expect(run.transport.writes.at(-1)).toMatchObject({
+      method: 'update',
+      body: { fields: { firstName: 'Grace' } },
+    });
+    expect(run.engine.getSnapshot()).toMatchObject({ isReviewing: true, isChanging: false });
+    expect(run.engine.getSnapshot().savedValues.firstName).toBe('Grace');
+  });
+
+  it('goes back to the review from a changed step with the saved values in place', async () => {
+    const run = setup({ answers: [afterPersonal, afterAddress, afterTaxId, afterAll] });
+    await walkToReview(run);
+    run.engine.changeStep('address');
+    run.form.type('addressCity', 'Shelbyville');
+    run.engine.back();
+    expect(run.engine.getSnapshot().isReviewing).toBe(true);
+    expect(run.form.values.addressCity).toBe('Springfield');
+    expect(run.transport.writes).toHaveLength(4);
+  });
+
+  it('goes from the Terms back to the review, and from the review to the last form step', async () => {
+    const run = setup({ answers: [afterPersonal, afterAddress, afterTaxId, afterAll] });
+    await walkToReview(run);
+    run.engine.confirmReview();
+    expect(run.engine.getSnapshot().isReviewing).toBe(false);
+    expect(flowNumber(run.engine)).toBe('6 of 6');
+    run.engine.back();
+    expect(run.engine.getSnapshot().isReviewing).toBe(true);
+    run.engine.back();
+    expect(run.stepId()).toBe('financial');
+    expect(run.form.values).toMatchObject(financial);
+  });
+
+  it('goes from the Terms back to the last form step without a review, and on to the Terms once saved', async () => {
+    const run = setup({
+      review: false,
+      answers: [afterPersonal, afterAddress, afterTaxId, afterAll, afterAll],
+    });
+    await walkToReview(run);
+    expect(run.stepId()).toBeUndefined();
+    run.engine.back();
+    expect(run.stepId()).toBe('financial');
+    expect(run.engine.getSnapshot().isChanging).toBe(true);
+    expect(flowNumber(run.engine)).toBe('4 of 5');
+    await run.engine.submitStep();
+    expect(run.stepId()).toBeUndefined();
+    expect(run.engine.getSnapshot().isChanging).toBe(false);
+  });
+
+  it('holds a block that arrives during the review until Continue, which then shows it', async () => {
+    const run = setup({ answers: [afterPersonal, afterAddress, afterTaxId, afterAll] });
+    await walkToReview(run);
+    run.engine.setCustomer(
+      customer(
+        {
+          ...Object.fromEntries(Object.keys(afterAll.requirements).map((key) => [key, 'pending'])),
+          tos: 'due',
+        },
+        { status: 'inactive' },
+      ),
+    );
+    expect(run.engine.getSnapshot()).toMatchObject({ blockHeld: true, isReviewing: true });
+    run.engine.confirmReview();
+    expect(run.engine.getSnapshot().blockHeld).toBe(false);
+  });
+
+  it('keeps the confirmed review across a reload', async () => {
+    const drafts = mapDrafts();
+    const run = setup({ drafts, answers: [afterPersonal, afterAddress, afterTaxId, afterAll] });
+    await walkToReview(run);
+    run.engine.confirmReview();
+    run.disconnect();
+    const again = setup({ drafts, customer: afterAll });
+    expect(again.engine.getSnapshot()).toMatchObject({ isReviewing: false, flowSteps: FLOW });
   });
 });

@@ -1,5 +1,11 @@
 import type { CreateCustomerBody, UpdateCustomerBody } from '../requestBodySchemas';
-import { FIELD_KEYS, FIELD_SECTIONS, fieldSpecFor, type PartnerFieldSpecs } from '../fields/fieldSpecFor';
+import {
+  FIELD_KEYS,
+  FIELD_SECTIONS,
+  fieldSpecFor,
+  type FieldSection,
+  type PartnerFieldSpecs,
+} from '../fields/fieldSpecFor';
 import { gate } from '../gate';
 import { hasMessage } from '../messages/messages';
 import type { Customer, ProviderName } from '../model';
@@ -32,11 +38,31 @@ export interface EngineForm {
   clearErrors: (keys: readonly string[]) => void;
 }
 
+/** A step of the flow as counted in "Step i of n": a form section, the review, or the Terms of Service. */
+export type FlowStepId = FieldSection | 'review';
+
+/**
+ * The flow's step count as fixed when it started, kept across a reload:
+ * step ids and whether the review was confirmed, never a value.
+ */
+export interface FlowPlanRecord {
+  /** The customer the plan is for; `null` before the first save creates one. */
+  customerId: string | null;
+  /** The capabilities it was planned for, joined: another set of capabilities plans afresh. */
+  capabilities: string;
+  steps: FlowStepId[];
+  reviewed: boolean;
+}
+
 /** Where drafts live: sessionStorage in a browser, nothing on a server, a Map in tests. */
 export interface DraftStore {
   read: (scope: string) => Record<string, unknown>;
   write: (scope: string, values: Record<string, unknown>) => void;
   clear: (scope: string) => void;
+  /** Reads the flow's plan kept under `scope` (cleared with `clear`); without it the count restarts on a reload. */
+  readPlan?: (scope: string) => unknown;
+  /** Keeps the flow's plan under `scope`. */
+  writePlan?: (scope: string, plan: FlowPlanRecord) => void;
 }
 
 /** The writes the engine makes (the hooks' proxy client has this shape). */
@@ -59,6 +85,8 @@ export interface OnboardingEngineSettings {
   include?: 'due' | 'eventually_due';
   /** Keep what was typed in draftable fields across a reload. */
   saveDraft?: boolean;
+  /** A "Check your answers" step after the form's steps, before the Terms; default `true`. */
+  review?: boolean;
 }
 
 /** Options of {@link createOnboardingEngine}. */
@@ -110,6 +138,19 @@ export interface OnboardingSnapshot<Error extends EngineError> {
    * value is typed.
    */
   rejectedKeys: readonly string[];
+  /**
+   * The flow's steps as counted in "Step i of n" (form sections, `review`,
+   * `terms`), fixed when the flow starts and kept across a reload; a section
+   * the provider adds later is the only thing that makes it grow. While
+   * re-collecting a rejected value: only what is asked again.
+   */
+  flowSteps: readonly FlowStepId[];
+  /** The review step is due: every form step saved, not yet confirmed. */
+  isReviewing: boolean;
+  /** A saved step opened again from the review or by Back from the Terms: the form is not complete meanwhile. */
+  isChanging: boolean;
+  /** What was saved in this tab, by key (memory only, for the review); a reload forgets it. */
+  savedValues: Readonly<Record<string, unknown>>;
   /** The current step's index in `steps`; -1 once nothing is left to type. */
   stepIndex: number;
   step: Step | undefined;
@@ -150,9 +191,18 @@ export interface OnboardingEngine<Error extends EngineError> {
   valuesChanged: (values: Record<string, unknown>) => void;
   /** The server's error for `key` while its value is the one refused, else `undefined`. */
   serverErrorFor: (key: string, value: unknown) => string | undefined;
+  /**
+   * Back: the previous step; from a step opened with `changeStep`, the
+   * review again (the saved values back in place); from the review, the
+   * last form step; from the Terms, the review (or the last form step).
+   */
   back: () => void;
   /** Shows the step at `index` if it is not after the current one. */
   goToStep: (index: number) => void;
+  /** Opens a saved step from the review; saving it returns to the review. */
+  changeStep: (stepId: Step['id']) => void;
+  /** Confirms the review: the flow goes on to the Terms. */
+  confirmReview: () => void;
   /** Validates and saves the current step (creating the customer on the first save). */
   submitStep: () => Promise<StepSubmitResult>;
   /**
@@ -192,6 +242,26 @@ function isFormField(field: PlannedField): boolean {
 
 const sectionIndex = (id: Step['id']) => FIELD_SECTIONS.indexOf(id);
 
+/** Form sections in order, then `review`, then `terms`. */
+const flowOrder = (id: FlowStepId) => (id === 'review' ? FIELD_SECTIONS.length - 1.5 : sectionIndex(id));
+
+/** A kept plan as read back from storage, or `undefined` when it is not one (or not this customer's). */
+function readPlanRecord(
+  raw: unknown,
+  customerId: string | null,
+  capabilities: string,
+): FlowPlanRecord | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const record = raw as Partial<FlowPlanRecord>;
+  const steps = Array.isArray(record.steps) ? record.steps : [];
+  const valid = steps.every((id) => id === 'review' || FIELD_SECTIONS.includes(id));
+  // A plan made before the customer existed belongs to the customer made from it.
+  const owner = record.customerId === customerId || (record.customerId === null && customerId !== null);
+  return valid && owner && record.capabilities === capabilities && steps.length > 0
+    ? { customerId, capabilities, steps, reviewed: record.reviewed === true }
+    : undefined;
+}
+
 /** A short, non-reversible tag of the user key: drafts are named by it, never by an email or id. */
 function userTag(userKey: string): string {
   let hash = 0x811c9dc5;
@@ -221,12 +291,21 @@ export function createOnboardingEngine<Error extends EngineError>(
     capabilities: options.capabilities,
     include: options.include ?? 'due',
     saveDraft: options.saveDraft ?? true,
+    review: options.review ?? true,
   };
   let customer = options.customer;
   const current = () => customer;
   let lastCustomerId = customer?.id;
   let savedSteps: Step[] = [];
   let position: Step['id'] | undefined;
+  // The flow's fixed step list (once connected), whether the review was confirmed, a saved step opened again.
+  let flowPlan: FlowStepId[] | undefined;
+  let reviewed = false;
+  let changing: { stepId: Step['id']; toReview: boolean } | undefined;
+  let connected = false;
+  // Steps of a kept plan already passed when the tab was reloaded: reachable with Back as first planned.
+  let passedBeforeReload: readonly FlowStepId[] = [];
+  let savedValues: Record<string, unknown> = {};
   let isSubmitting = false;
   let submitError: Error | null = null;
   let failedSubmitCount = 0;
@@ -278,13 +357,33 @@ export function createOnboardingEngine<Error extends EngineError>(
       .map((step) => ({ ...step, fields: step.fields.filter(isFormField) }))
       .filter((step) => step.fields.length > 0);
     const rejectedKeys = openSteps.flatMap((step) => step.fields.filter((f) => f.rejected).map((f) => f.key));
+    const recollecting = rejectedKeys.length > 0;
+    const termsOpen = plan.steps.some((step) => step.id === 'terms');
+    const openIds: FlowStepId[] = openSteps.map((step) => step.id);
+    // The count is fixed when the flow starts: what is open then, the review, the Terms. A section the
+    // provider adds later joins in its place; a planned one it no longer asks for still counts as passed.
+    const base =
+      flowPlan ?? (openIds.length > 0 && settings.review ? [...openIds, 'review' as const] : [...openIds]);
+    const flowSteps = recollecting
+      ? [...openIds]
+      : [...new Set([...base, ...openIds])].filter((id) => id !== 'review' || settings.review);
+    if (termsOpen && !flowSteps.includes('terms')) flowSteps.push('terms');
+    flowSteps.sort((left, right) => flowOrder(left) - flowOrder(right));
     // A saved step the provider sends back (a rejected field) shows only what it asks again;
-    // while a value is re-collected, the steps already verified are not offered again.
-    const open = new Set(openSteps.map((step) => step.id));
-    const kept = rejectedKeys.length > 0 ? [] : savedSteps.filter((step) => !open.has(step.id));
-    const steps = [...openSteps, ...kept].sort(
-      (left, right) => sectionIndex(left.id) - sectionIndex(right.id),
-    );
+    // while a value is re-collected, the steps already verified are not offered again. Otherwise every
+    // step saved in this tab is reachable with Back, and after a reload so is every step passed before it.
+    let fresh: Step[] | undefined;
+    const steps = recollecting
+      ? openSteps
+      : flowSteps.flatMap((id) => {
+          const found =
+            openSteps.find((step) => step.id === id) ??
+            savedSteps.find((step) => step.id === id) ??
+            (passedBeforeReload.includes(id) && id !== 'terms'
+              ? (fresh ??= planFor(null).steps).find((step) => step.id === id)
+              : undefined);
+          return found === undefined ? [] : [{ ...found, fields: found.fields.filter(isFormField) }];
+        });
     // The step chosen (by a save, "back" or a server error) while it is listed; else the first open one.
     const chosen = position === undefined ? -1 : steps.findIndex((step) => step.id === position);
     const firstOpen = openSteps[0];
@@ -297,12 +396,23 @@ export function createOnboardingEngine<Error extends EngineError>(
       customer !== undefined &&
       customer !== null &&
       (openSteps.length === 0 || isBlocked(heldCustomer ?? customer));
+    const hasCustomer = customer !== undefined && customer !== null;
     return {
       customer,
       plan,
       openSteps,
       steps,
       rejectedKeys,
+      flowSteps,
+      isReviewing:
+        hasCustomer &&
+        !recollecting &&
+        !reviewed &&
+        changing === undefined &&
+        openSteps.length === 0 &&
+        flowSteps.includes('review'),
+      isChanging: changing !== undefined,
+      savedValues,
       stepIndex,
       step: stepIndex === -1 ? undefined : steps[stepIndex],
       plannedFields: new Map(
@@ -325,8 +435,52 @@ export function createOnboardingEngine<Error extends EngineError>(
         snapshot: OnboardingSnapshot<Error>;
       }
     | undefined;
+  const planScope = tag === undefined ? 'plan' : `plan:${tag}`;
+  let keptPlan = '';
+  /** Restores the kept plan once connected (not while rendering: a server has none), then keeps it in step. */
+  function syncPlan(): void {
+    if (!connected || customer === undefined) return;
+    const customerId = customer?.id ?? null;
+    if (flowPlan === undefined && keptPlan === '') {
+      const record = readPlanRecord(drafts?.readPlan?.(planScope), customerId, settings.capabilities.join());
+      keptPlan = 'read';
+      if (record !== undefined) {
+        flowPlan = record.steps;
+        reviewed = record.reviewed;
+        const open = snapshot.openSteps.map((step) => step.id);
+        passedBeforeReload = record.steps.filter((id) => !open.includes(id as Step['id']));
+        snapshot = derive();
+      }
+    }
+    const over = snapshot.isFormClosed && !snapshot.plan.steps.some((step) => step.id === 'terms');
+    if (snapshot.rejectedKeys.length > 0) return;
+    if (over || snapshot.flowSteps.length === 0) {
+      // Nothing left to ask: the next flow counts afresh.
+      const had = flowPlan !== undefined;
+      flowPlan = undefined;
+      reviewed = false;
+      keptPlan = 'read';
+      if (had) {
+        drafts?.clear(planScope);
+        snapshot = derive();
+      }
+      return;
+    }
+    flowPlan = [...snapshot.flowSteps];
+    const record: FlowPlanRecord = {
+      customerId,
+      capabilities: settings.capabilities.join(),
+      steps: flowPlan,
+      reviewed,
+    };
+    const serialized = JSON.stringify(record);
+    if (serialized !== keptPlan) drafts?.writePlan?.(planScope, record);
+    keptPlan = serialized;
+  }
+
   const emit = () => {
     snapshot = derive();
+    syncPlan();
     for (const listener of listeners) listener();
   };
 
@@ -412,6 +566,12 @@ export function createOnboardingEngine<Error extends EngineError>(
     position = undefined;
     submitError = null;
     held = undefined;
+    savedValues = {};
+    changing = undefined;
+    passedBeforeReload = [];
+    if (flowPlan !== undefined) drafts?.clear(planScope);
+    flowPlan = undefined;
+    reviewed = false;
   }
 
   function setCustomer(next: Customer | null | undefined, ownWrite = false): void {
@@ -472,6 +632,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       for (const key of fieldKeys) serverErrors.delete(key);
       form.clearErrors(fieldKeys);
       savedSteps = [...savedSteps.filter((each) => each.id !== stepId), step];
+      savedValues = { ...savedValues, ...fields };
       // Where to go is decided from this answer, once: a later live update must not pull the user off their step.
       const nextOpen = planFor(saved)
         .steps.filter((each) => each.fields.some(isFormField))
@@ -479,8 +640,16 @@ export function createOnboardingEngine<Error extends EngineError>(
       position = nextOpen.includes(stepId)
         ? stepId
         : (nextOpen.find((id) => sectionIndex(id) > sectionIndex(stepId)) ?? nextOpen[0]);
+      // A step changed from the review goes back to it; one reached by Back from the Terms walks on to the end.
+      if (changing !== undefined && position === undefined) {
+        const later = snapshot.steps.find((each) => sectionIndex(each.id) > sectionIndex(stepId));
+        if (changing.toReview || later === undefined) changing = undefined;
+        else position = later.id;
+      }
       isSubmitting = false;
-      setCustomer(saved, true);
+      // The same customer back (nothing changed upstream) still moves the flow on.
+      if (saved === customer) emit();
+      else setCustomer(saved, true);
       options.onCustomer?.(saved);
       return { ok: true, stepId, fieldKeys, customer: saved };
     } catch (error) {
@@ -528,12 +697,20 @@ export function createOnboardingEngine<Error extends EngineError>(
     setSettings(next) {
       const include = next.include ?? 'due';
       const saveDraft = next.saveDraft ?? true;
+      const review = next.review ?? true;
       const same =
         include === settings.include &&
         saveDraft === settings.saveDraft &&
+        review === settings.review &&
         next.capabilities.join('\n') === settings.capabilities.join('\n');
       if (same) return;
-      settings = { capabilities: next.capabilities, include, saveDraft };
+      // Other capabilities are another flow: it counts afresh.
+      if (next.capabilities.join() !== settings.capabilities.join()) {
+        flowPlan = undefined;
+        reviewed = false;
+        passedBeforeReload = [];
+      }
+      settings = { capabilities: next.capabilities, include, saveDraft, review };
       emit();
       fillEmptyValues();
       syncDrafts();
@@ -550,9 +727,43 @@ export function createOnboardingEngine<Error extends EngineError>(
       return undefined;
     },
     back() {
-      const previous = snapshot.steps[snapshot.stepIndex - 1];
-      if (previous === undefined) return;
-      position = previous.id;
+      const { steps, stepIndex } = snapshot;
+      if (changing !== undefined && (changing.toReview || stepIndex <= 0)) {
+        // Back to where the change began (the review, or the Terms from the first step). Nothing was
+        // saved: the review shows what was, so the form holds it again.
+        for (const field of steps[stepIndex]?.fields ?? []) {
+          if (field.key in savedValues) form.setValue(field.key, savedValues[field.key], { dirty: false });
+        }
+        form.clearErrors(steps[stepIndex]?.fields.map((field) => field.key) ?? []);
+        changing = undefined;
+        position = undefined;
+      } else if (stepIndex !== -1) {
+        const previous = steps[stepIndex - 1];
+        if (previous === undefined) return;
+        position = previous.id;
+      } else if (!snapshot.isFormClosed || snapshot.rejectedKeys.length > 0) {
+        return;
+      } else if (!snapshot.isReviewing && snapshot.flowSteps.includes('review')) {
+        // From the Terms to the review; the Terms keep their state (the hooks hold it).
+        reviewed = false;
+      } else {
+        const last = steps[steps.length - 1];
+        if (last === undefined) return;
+        changing = { stepId: last.id, toReview: false };
+        position = last.id;
+      }
+      emit();
+    },
+    changeStep(stepId) {
+      if (!snapshot.isReviewing || !snapshot.steps.some((step) => step.id === stepId)) return;
+      changing = { stepId, toReview: true };
+      position = stepId;
+      emit();
+    },
+    confirmReview() {
+      // Continue on the review is the person's submit: a block held meanwhile shows now instead.
+      if (!snapshot.isReviewing || showBlock()) return;
+      reviewed = true;
       emit();
     },
     goToStep(index) {
@@ -597,10 +808,13 @@ export function createOnboardingEngine<Error extends EngineError>(
       }
     },
     connect() {
+      connected = true;
+      emit();
       fillEmptyValues();
       flagRejections();
       syncDrafts();
       return () => {
+        connected = false;
         // Leaving after completion: whatever rendered the form is gone, and so must be its draft.
         const scope = draftScope();
         if (snapshot.isFormClosed && scope !== undefined) drafts?.clear(scope);

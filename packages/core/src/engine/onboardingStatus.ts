@@ -9,13 +9,13 @@ export const isPermanentRefusal = (code: string | undefined): boolean =>
 
 /** The states of the onboarding flow. */
 export type OnboardingStatus =
-  'loading' | 'collect' | 'terms' | 'verifying' | 'done' | 'unavailable' | 'error';
+  'loading' | 'collect' | 'review' | 'terms' | 'verifying' | 'done' | 'unavailable' | 'error';
 
 /**
- * Which state the onboarding flow is in: `loading` -> `collect` -> `terms`
- * -> `verifying` -> `done` | `unavailable` | `error`, from the customer's
- * gates, whether the form and the terms are done, and whether something is
- * owed that no field spec describes.
+ * Which state the onboarding flow is in: `loading` -> `collect` -> `review`
+ * -> `terms` -> `verifying` -> `done` | `unavailable` | `error`, from the
+ * customer's gates, whether the form, its review and the terms are done, and
+ * whether something is owed that no field spec describes.
  *
  * A compliance block (a gate `unavailable`, or the provider refusing to
  * change the customer) ends the flow, but at a natural point: while the
@@ -29,6 +29,8 @@ export function onboardingStatus(input: {
   hasCustomer: boolean;
   gates: readonly Gate[];
   formIsComplete: boolean;
+  /** The engine's `isReviewing`: every form step saved, "Check your answers" not yet confirmed. */
+  reviewPending?: boolean;
   termsRequired: boolean;
   hasUnsupported: boolean;
   /** The engine holds a block until the person's next submit (see `OnboardingSnapshot.blockHeld`). */
@@ -48,6 +50,7 @@ export function onboardingStatus(input: {
   // A compliance decision cannot be resolved by typing more: stop asking (once the person has submitted).
   if (blocked && !input.blockHeld) return 'unavailable';
   if (!input.formIsComplete || !input.hasCustomer) return 'collect';
+  if (input.reviewPending === true) return 'review';
   if (input.termsRequired) return 'terms';
   // Something the kit cannot collect is owed: only support can help, so say so rather than "verifying".
   // A held block with nothing left to submit shows at once.

@@ -73,6 +73,15 @@ export const en = {
 
   // The styled components' own words: buttons and headings of the flow.
   'form.back': 'Back',
+  // The review step ("Check your answers", GOV.UK): a sensitive value is never shown, only that it was given.
+  'step.review.title': 'Check your answers',
+  'review.provided': 'Provided',
+  'review.change': 'Change',
+  // `{field}` is the field's catalogue label.
+  'review.change.label': 'Change {field}',
+  // After the last submit, on the verifying screen.
+  'onboarding.next.title': 'What happens next',
+  'onboarding.next.body': 'This page updates when the check is done. You can leave and come back later.',
   'status.retry': 'Try again',
   'field.ssn.show': 'Show',
   'field.ssn.hide': 'Hide',

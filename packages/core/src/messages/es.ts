@@ -71,6 +71,13 @@ export const es: Record<keyof typeof en, string> = {
   'form.deadline': 'Se necesita antes del {date}',
 
   'form.back': 'Atrás',
+  'step.review.title': 'Revise sus respuestas',
+  'review.provided': 'Proporcionado',
+  'review.change': 'Cambiar',
+  'review.change.label': 'Cambiar {field}',
+  'onboarding.next.title': 'Qué sucede ahora',
+  'onboarding.next.body':
+    'Esta página se actualiza cuando termine la revisión. Puede salir y volver más tarde.',
   'status.retry': 'Intentar de nuevo',
   'field.ssn.show': 'Mostrar',
   'field.ssn.hide': 'Ocultar',

@@ -25,14 +25,21 @@ describe('the message catalogue', () => {
     for (const [id, text] of Object.entries(messages.en)) expect(text.trim(), id).not.toBe('');
   });
 
-  it('only uses the kit parameters {current}, {total}, {date}, {example}, {capabilities} and the partner’s support contact', () => {
-    // {capabilities} is the kit's own catalogue names, never a provider string; {reference} is
-    // the partner's own `support` setting.
+  it('only uses the kit parameters {current}, {total}, {date}, {example}, {capabilities}, {field} and the partner’s support contact', () => {
+    // {capabilities} and {field} are the kit's own catalogue names and labels, never a provider string;
+    // {reference} is the partner's own `support` setting.
     for (const text of [...Object.values(messages.en), ...Object.values(es)]) {
       for (const match of text.matchAll(/\{(\w+)\}/g))
-        expect(['current', 'total', 'date', 'example', 'capabilities', 'count', 'reference']).toContain(
-          match[1],
-        );
+        expect([
+          'current',
+          'total',
+          'date',
+          'example',
+          'capabilities',
+          'count',
+          'reference',
+          'field',
+        ]).toContain(match[1]);
     }
   });
 

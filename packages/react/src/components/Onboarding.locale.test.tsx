@@ -22,20 +22,20 @@ describe('<Onboarding> languages', () => {
       locale: 'es',
       messages: es,
     });
-    expect(await screen.findByText('Paso 1 de 5')).toBeInTheDocument();
+    expect(await screen.findByText('Paso 1 de 6')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Seguir' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Sus datos' })).toBeInTheDocument();
   });
 
   it("drops the provider's catalogue when the flow switches to another language", async () => {
     renderInProvider(<Onboarding capability="custodyFiat" locale="en" />, { locale: 'es', messages: es });
-    expect(await screen.findByText('Step 1 of 5')).toBeInTheDocument();
+    expect(await screen.findByText('Step 1 of 6')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Continue' })).toBeInTheDocument();
   });
 
   it('speaks Spanish from the flow alone when given the catalogue there', async () => {
     renderInProvider(<Onboarding capability="custodyFiat" locale="es" messages={es} />, { locale: 'en' });
-    expect(await screen.findByText('Paso 1 de 5')).toBeInTheDocument();
+    expect(await screen.findByText('Paso 1 de 6')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Continuar' })).toBeInTheDocument();
   });
 });

@@ -43,7 +43,7 @@ describe('<Onboarding> on the server', () => {
         <Onboarding capability="custodyFiat" />
       </KycKitProvider>,
     );
-    expect(html).toContain('Paso 1 de 5');
+    expect(html).toContain('Paso 1 de 6');
     expect(html).toContain('Sus datos');
   });
 });

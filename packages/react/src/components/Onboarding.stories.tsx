@@ -27,41 +27,50 @@ export const FailedSubmit: Story = {
   },
 };
 
-/** The whole flow, from a new customer to done: four steps, the terms, verification. */
+/** Fills the four form steps of `pendingNew` and continues to the review. */
+async function walkToReview(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
+  await userEvent.type(canvas.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+  await userEvent.type(canvas.getByRole('textbox', { name: 'Day' }), '10');
+  await userEvent.type(canvas.getByRole('textbox', { name: 'Month' }), '12');
+  await userEvent.type(canvas.getByRole('textbox', { name: 'Year' }), '1985');
+  await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+
+  const addressHeading = await canvas.findByRole('heading', { name: 'Your home address' });
+  await waitFor(() => expect(addressHeading).toHaveFocus());
+  await expect(canvas.getByText('Step 2 of 6')).toBeInTheDocument();
+  await userEvent.type(canvas.getByRole('textbox', { name: 'Street address' }), '1 Main Street');
+  await userEvent.type(canvas.getByRole('textbox', { name: 'City' }), 'Springfield');
+  await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'State' }), 'IL');
+  await userEvent.type(canvas.getByRole('textbox', { name: 'ZIP code' }), '62701');
+  await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Country' }), 'US');
+  await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+
+  await canvas.findByRole('heading', { name: 'Tax information' });
+  await userEvent.type(canvas.getByLabelText('Social Security number'), '123-45-6789');
+  await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+
+  await canvas.findByRole('heading', { name: 'About your account' });
+  await userEvent.selectOptions(
+    canvas.getByRole('combobox', { name: 'Main purpose of this account' }),
+    'investing',
+  );
+  await userEvent.selectOptions(
+    canvas.getByRole('combobox', { name: 'Main source of your funds' }),
+    'salary',
+  );
+  await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+  const review = await canvas.findByRole('heading', { name: 'Check your answers' });
+  await waitFor(() => expect(review).toHaveFocus());
+}
+
+/** The whole flow, from a new customer to done: four steps, the review, the terms, verification. */
 export const CompleteFlow: Story = {
   parameters: { kycKit: { fixture: 'pendingNew', afterLastRequirement: 'active' } },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Day' }), '10');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Month' }), '12');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Year' }), '1985');
-    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
-
-    const addressHeading = await canvas.findByRole('heading', { name: 'Your home address' });
-    await waitFor(() => expect(addressHeading).toHaveFocus());
-    await expect(canvas.getByText('Step 2 of 5')).toBeInTheDocument();
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Street address' }), '1 Main Street');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'City' }), 'Springfield');
-    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'State' }), 'IL');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'ZIP code' }), '62701');
-    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Country' }), 'US');
-    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
-
-    await canvas.findByRole('heading', { name: 'Tax information' });
-    await userEvent.type(canvas.getByLabelText('Social Security number'), '123-45-6789');
-    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
-
-    await canvas.findByRole('heading', { name: 'About your account' });
-    await userEvent.selectOptions(
-      canvas.getByRole('combobox', { name: 'Main purpose of this account' }),
-      'investing',
-    );
-    await userEvent.selectOptions(
-      canvas.getByRole('combobox', { name: 'Main source of your funds' }),
-      'salary',
-    );
+    await walkToReview(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
 
     const accept = await canvas.findByRole('checkbox', {
@@ -159,6 +168,14 @@ export const KeyboardOnly: Story = {
     await userEvent.tab();
     await userEvent.keyboard('{Enter}');
 
+    // Check your answers: a Change button per answer, then Back and Continue.
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Check your answers' })).toHaveFocus());
+    await userEvent.tab();
+    await expect(focused()).toHaveAccessibleName('Change First name');
+    for (let answer = 0; answer < 12; answer += 1) await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Continue' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+
     await waitFor(() =>
       expect(canvas.getByRole('heading', { name: 'Terms of Service', level: 2 })).toHaveFocus(),
     );
@@ -181,6 +198,8 @@ export const KeyboardOnly: Story = {
     await userEvent.keyboard(' ');
     await expect(accept).toBeChecked();
     await userEvent.tab();
+    await expect(canvas.getByRole('button', { name: 'Back' })).toHaveFocus();
+    await userEvent.tab();
     await expect(canvas.getByRole('button', { name: 'Accept and continue' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(canvas.getByRole('heading', { name: 'Checking your details' })).toHaveFocus());
@@ -191,6 +210,59 @@ export const KeyboardOnly: Story = {
 export const NoCustomerYet: Story = { parameters: { kycKit: { fixture: 'none' } } };
 
 export const TermsStep: Story = { parameters: { kycKit: { fixture: 'pendingTerms' } } };
+
+/** Check your answers: what was saved, sensitive answers only as "Provided", a Change button on each. */
+export const Review: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await walkToReview(canvasElement);
+    await expect(canvas.getByText('Step 5 of 6')).toBeInTheDocument();
+    await expect(canvas.getByText('Ada')).toBeInTheDocument();
+    await expect(canvas.queryByText(/123-45-6789|6789|1985/)).not.toBeInTheDocument();
+    await expect(canvas.getAllByText('Provided').length).toBeGreaterThan(3);
+  },
+};
+
+/** Change from the review opens the step; saving it comes back to the review. */
+export const ReviewChange: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await walkToReview(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Change Last name' }));
+    const lastName = await canvas.findByRole('textbox', { name: 'Last name' });
+    await userEvent.clear(lastName);
+    await userEvent.type(lastName, 'Byron');
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Check your answers' })).toHaveFocus());
+    await expect(canvas.getByText('Byron')).toBeInTheDocument();
+  },
+};
+
+/** No review: the form's last step goes straight to the Terms. */
+export const WithoutReview: Story = {
+  args: { review: false },
+  parameters: { kycKit: { fixture: 'pendingPartial' } },
+};
+
+/** Back from the Terms: the review again, and the box as it was when coming forward. */
+export const TermsBack: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await walkToReview(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    const accept = await canvas.findByRole('checkbox', {
+      name: 'I have read and accept the Terms of Service',
+    });
+    await waitFor(() => expect(accept).toBeEnabled());
+    await userEvent.click(accept);
+    await userEvent.click(canvas.getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(canvas.getByRole('heading', { name: 'Check your answers' })).toHaveFocus());
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await expect(
+      await canvas.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' }),
+    ).toBeChecked();
+  },
+};
 export const Verifying: Story = { parameters: { kycKit: { fixture: 'pendingVerifying' } } };
 
 /** The provider rejected the SSN after the Terms: the flow opens on it as an error, asking only that. */

@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
-import { createFakeClient, createInstantQueryClient } from '@kyc-kit/testing';
+import { createFakeClient, createInstantQueryClient, fakeCustomer } from '@kyc-kit/testing';
 import { renderWithClient } from '@kyc-kit/testing/react';
 import { Onboarding } from './Onboarding';
 
@@ -29,7 +29,7 @@ describe('<Onboarding>', () => {
     });
     renderWithClient(<Onboarding capability="custodyFiat" />, client);
     expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
-    expect(screen.getByText('Step 1 of 5')).toBeInTheDocument();
+    expect(screen.getByText('Step 1 of 6')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'First name' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Date of birth' })).toBeInTheDocument();
   });
@@ -81,10 +81,10 @@ describe('<Onboarding>', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const heading = await screen.findByRole('heading', { name: 'Your home address' });
     await waitFor(() => expect(heading).toHaveFocus());
-    expect(screen.getByText('Step 2 of 5')).toBeInTheDocument();
+    expect(screen.getByText('Step 2 of 6')).toBeInTheDocument();
     expect(client.writes[0]?.fieldKeys).toEqual(['firstName', 'lastName', 'dateOfBirth']);
     // What the partner is told matches what the page says.
-    expect(onStepChange).toHaveBeenLastCalledWith({ stepId: 'address', stepNumber: 2, stepCount: 5 });
+    expect(onStepChange).toHaveBeenLastCalledWith({ stepId: 'address', stepNumber: 2, stepCount: 6 });
     expect(screen.getByRole('combobox', { name: 'State' })).toBeInTheDocument();
   });
 
@@ -220,9 +220,9 @@ describe('<Onboarding>', () => {
     expect(screen.getByRole('textbox', { name: 'Last name' })).toHaveAccessibleDescription(
       'Enter your last name',
     );
-    // Changing the value is what clears it.
+    // Changing the value is what clears it (validation is asynchronous: as a person would, wait for it).
     await user.type(lastName, 'ovelace');
-    expect(lastName).not.toHaveAccessibleDescription('Enter your last name');
+    await waitFor(() => expect(lastName).not.toHaveAccessibleDescription('Enter your last name'));
     expect(lastName).not.toHaveAttribute('aria-invalid');
   });
 
@@ -315,10 +315,23 @@ describe('<Onboarding>', () => {
     await user.tab();
     await user.keyboard('{Enter}');
 
+    // Check your answers: a Change button per answer, then Back and Continue.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Check your answers' })).toHaveFocus());
+    expect(screen.getByText('Step 5 of 6')).toBeInTheDocument();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Change First name' })).toHaveFocus();
+    for (let answer = 1; answer < 11; answer += 1) await user.tab();
+    expect(focused()).toHaveAccessibleName('Change Main source of your funds');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Back' })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Continue' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+
     await waitFor(() =>
       expect(screen.getByRole('heading', { name: 'Terms of Service', level: 2 })).toHaveFocus(),
     );
-    expect(screen.getByText('Step 5 of 5')).toBeInTheDocument();
+    expect(screen.getByText('Step 6 of 6')).toBeInTheDocument();
     const accept = await screen.findByRole('checkbox', {
       name: 'I have read and accept the Terms of Service',
     });
@@ -336,6 +349,8 @@ describe('<Onboarding>', () => {
     expect(accept).toHaveFocus();
     await user.keyboard(' ');
     expect(accept).toBeChecked();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Back' })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('button', { name: 'Accept and continue' })).toHaveFocus();
     await user.keyboard('{Enter}');
@@ -446,7 +461,7 @@ describe('<Onboarding>', () => {
       />,
       client,
     );
-    expect(await screen.findByText('Paso 1 de 5')).toBeInTheDocument();
+    expect(await screen.findByText('Paso 1 de 6')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Seguir' })).toBeInTheDocument();
     // A text the components carry themselves is overridable the same way.
     expect(screen.getByRole('button', { name: 'Salir por ahora' })).toBeInTheDocument();
@@ -484,5 +499,108 @@ describe('<Onboarding>', () => {
     await screen.findByRole('heading', { name: 'About you' });
     await user.click(screen.getByRole('button', { name: 'Finish later' }));
     expect(onExit).toHaveBeenCalledWith({ state: 'collect' });
+  });
+});
+
+describe('<Onboarding> review and Back', () => {
+  const TOS = {
+    versionId: 'us_individual_2026-05-29',
+    languages: ['en', 'es'],
+    url: 'https://example.test/tos',
+  };
+  const start = () =>
+    createFakeClient({
+      customer: fakeCustomer({
+        requirements: {
+          firstName: 'due',
+          lastName: 'due',
+          dateOfBirth: 'due',
+          citizenship: 'due',
+          tos: 'due',
+        },
+        tosVersions: [TOS],
+      }),
+      documents: tosDocumentFixtures,
+    });
+  async function fillAbout(user: ReturnType<typeof userEvent.setup>) {
+    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
+    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+    await user.type(screen.getByRole('textbox', { name: 'Day' }), '27');
+    await user.type(screen.getByRole('textbox', { name: 'Month' }), '3');
+    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1990');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Country of citizenship' }), 'FR');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+  }
+
+  it('checks the answers, never echoes a sensitive one, and returns after a change', async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = start();
+    const { container } = renderWithClient(
+      <Onboarding capability="custodyFiat" liveUpdates={false} />,
+      client,
+    );
+    await fillAbout(user);
+    const heading = await screen.findByRole('heading', { name: 'Check your answers' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByText('Step 2 of 3')).toBeInTheDocument();
+    const row = (label: string) => screen.getByText(label, { selector: 'dt' }).parentElement as HTMLElement;
+    expect(row('First name')).toHaveTextContent('Ada');
+    expect(row('Country of citizenship')).toHaveTextContent('France');
+    expect(row('Date of birth')).toHaveTextContent('Provided');
+    expect(container).not.toHaveTextContent('1990');
+
+    await user.click(within(row('Last name')).getByRole('button', { name: 'Change Last name' }));
+    const lastName = await screen.findByRole('textbox', { name: 'Last name' });
+    expect(lastName).toHaveValue('Lovelace');
+    await user.clear(lastName);
+    await user.type(lastName, 'Byron');
+    // The date of birth is asked again with the step: it is never kept to fill in.
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Check your answers' })).toHaveFocus());
+    expect(row('Last name')).toHaveTextContent('Byron');
+    expect(client.writes.at(-1)?.fieldKeys).toEqual(['firstName', 'lastName', 'dateOfBirth', 'citizenship']);
+  });
+
+  it('goes from the Terms back to the review and forward again with the box still ticked', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} />, start());
+    await fillAbout(user);
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    const accept = await screen.findByRole('checkbox', {
+      name: 'I have read and accept the Terms of Service',
+    });
+    await waitFor(() => expect(accept).toBeEnabled());
+    await user.click(accept);
+    expect(screen.getByText('Step 3 of 3')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Check your answers' })).toHaveFocus());
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
+    expect(screen.getByText('Step 1 of 3')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    expect(
+      await screen.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' }),
+    ).toBeChecked();
+  });
+
+  it('goes from the Terms back to the last form step when the review is off', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} review={false} />, start());
+    await fillAbout(user);
+    await screen.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+    expect(screen.getByText('Step 2 of 2')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByRole('textbox', { name: 'Last name' })).toHaveValue('Lovelace');
+    expect(screen.getByText('Step 1 of 2')).toBeInTheDocument();
+  });
+
+  it('says what happens next once the details are sent', async () => {
+    renderWithClient(
+      <Onboarding capability="custodyFiat" liveUpdates={false} verifyingPollMs={0} />,
+      createFakeClient({ customer: fakeCustomer({ requirements: { firstName: 'pending' } }) }),
+    );
+    expect(await screen.findByRole('heading', { name: 'What happens next' })).toBeInTheDocument();
+    expect(screen.getByText(/This page updates when the check is done/)).toBeInTheDocument();
   });
 });

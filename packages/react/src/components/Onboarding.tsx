@@ -7,6 +7,7 @@ import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
 import { useTranslate } from '../utils/useTranslate';
 import { RequirementsStep } from './RequirementsStep';
+import { ReviewStep } from './ReviewStep';
 import { StatusMessage } from './StatusMessage';
 import { SupportLinks } from './SupportLinks';
 import { TermsOfServiceStep } from './TermsOfServiceStep';
@@ -42,6 +43,8 @@ export type OnboardingProps = UseOnboardingOptions & {
 
 function titleIdFor(status: OnboardingStatus): MessageId | undefined {
   switch (status) {
+    case 'review':
+      return 'step.review.title';
     case 'terms':
       return 'step.terms.title';
     case 'verifying':
@@ -101,7 +104,7 @@ function OnboardingFlow({
     <div ref={rootRef} {...rootProps(appearance, className)} data-state={status}>
       <div className="kyc-stack">
         {/* The Terms of Service alone are no sequence: "Step 1 of 1" would say nothing. */}
-        {status === 'terms' && step !== undefined && step.count > 1 ? (
+        {(status === 'terms' || status === 'review') && step !== undefined && step.count > 1 ? (
           <p className="kyc-progress">{step.progressLabel}</p>
         ) : null}
         {titleId !== undefined ? (
@@ -121,6 +124,12 @@ function OnboardingFlow({
             </StatusMessage>
           ) : null}
         </div>
+        {status === 'verifying' ? (
+          <div className="kyc-stack">
+            <h3 className="kyc-label">{t('onboarding.next.title')}</h3>
+            <p className="kyc-text">{t('onboarding.next.body')}</p>
+          </div>
+        ) : null}
         {onboarding.done && doneAction !== undefined ? (
           <div className="kyc-actions">
             {typeof doneAction === 'function' ? doneAction(onboarding.done) : doneAction}
@@ -137,7 +146,10 @@ function OnboardingFlow({
         {status === 'collect' ? (
           <RequirementsStep form={form} progress={step && { current: step.number, total: step.count }} />
         ) : null}
-        {status === 'terms' ? <TermsOfServiceStep terms={terms} titleAs="h3" hideTitle /> : null}
+        {onboarding.review ? <ReviewStep review={onboarding.review} onBack={onboarding.back} /> : null}
+        {status === 'terms' ? (
+          <TermsOfServiceStep terms={terms} titleAs="h3" hideTitle onBack={onboarding.back} />
+        ) : null}
         {options.onExit && status !== 'done' ? (
           <div className="kyc-actions">
             <button type="button" className="kyc-button" data-variant="secondary" onClick={onboarding.exit}>

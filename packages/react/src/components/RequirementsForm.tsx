@@ -7,7 +7,7 @@ import { RequirementsStep } from './RequirementsStep';
 import { StatusMessage } from './StatusMessage';
 
 /** Props of {@link RequirementsForm}. */
-export interface RequirementsFormProps extends Omit<UseRequirementsFormOptions, 'capabilities'> {
+export interface RequirementsFormProps extends Omit<UseRequirementsFormOptions, 'capabilities' | 'review'> {
   /** The capabilities whose requirements the form collects. */
   capabilities: string[];
   /** Theme tokens and light/dark; see `styles.css`. */

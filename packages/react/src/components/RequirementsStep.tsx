@@ -26,7 +26,8 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
   const step = form.step;
   useFocusOnChange(headingRef, step?.id);
   if (step === undefined) return null;
-  const showBack = !form.isFirstStep || onBackFromFirst !== undefined;
+  // A step opened again from the review (or the Terms) always has somewhere to go back to.
+  const showBack = !form.isFirstStep || form.isChanging || onBackFromFirst !== undefined;
   const current = progress?.current ?? form.stepNumber;
   const total = Math.max(progress?.total ?? form.stepCount, 1);
   const percent = Math.round((current / total) * 100);
@@ -58,7 +59,7 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
               type="button"
               className="kyc-button"
               data-variant="secondary"
-              onClick={() => (form.isFirstStep ? onBackFromFirst?.() : form.back())}
+              onClick={() => (form.isFirstStep && !form.isChanging ? onBackFromFirst?.() : form.back())}
             >
               {t('form.back')}
             </button>

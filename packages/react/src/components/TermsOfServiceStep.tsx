@@ -18,6 +18,8 @@ export interface TermsOfServiceStepProps {
    * @default false
    */
   hideTitle?: boolean;
+  /** Shows a Back button that calls this (the flow's step before the Terms); the box stays as it was. */
+  onBack?: () => void;
 }
 
 /**
@@ -32,6 +34,7 @@ export function TermsOfServiceStep({
   terms,
   titleAs: Title = 'h2',
   hideTitle = false,
+  onBack,
 }: TermsOfServiceStepProps) {
   const t = useTranslate();
   return (
@@ -96,6 +99,11 @@ export function TermsOfServiceStep({
           </div>
         </div>
         <div className="kyc-actions">
+          {onBack ? (
+            <button type="button" className="kyc-button" data-variant="secondary" onClick={onBack}>
+              {t('form.back')}
+            </button>
+          ) : null}
           <button
             type="submit"
             className="kyc-button"
