@@ -70,9 +70,12 @@ const budgets = [
     // null answer and the Terms' link to the full document (issue #16). +604 B (measured: 28,742 ->
     // 29,346 B) for issue #16's compliance block at a natural point (the engine's hold, the
     // refusal rule, the Terms' accept showing it, focus never taken from the page) and the
-    // partner's support contact (`supportLinks`, <SupportLinks>, two messages).
+    // partner's support contact (`supportLinks`, <SupportLinks>, two messages). +1,725 B
+    // (measured: 29,346 -> 31,071 B) for issue #16's step count fixed at the start and kept across
+    // a reload, the review step ("Check your answers", Change, `reviewValue`), Back on the Terms
+    // and "What happens next", after trimming what could go (the review's intro line, the W-9's text).
     name: 'core + hooks + react, own JS',
-    limit: 28 * KB + 130 + 604,
+    limit: 28 * KB + 130 + 604 + 1725,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
@@ -89,17 +92,21 @@ const budgets = [
     // issue #16's re-collection, done action, status copy and Terms link put it at 62.1 KB, so
     // the limit sits 0.25 KB above the target until the form's code is trimmed. +604 B (measured:
     // 63,556 -> 64,160 B) for the compliance block at a natural point and the support contact.
+    // +1,708 B (measured: 64,160 -> 65,868 B) for the fixed step count, the review step, Back on
+    // the Terms and "What happens next" (issue #16).
     name: '<Onboarding> JS over a native-form React page',
-    limit: 62.25 * KB + 604,
+    limit: 62.25 * KB + 604 + 1708,
     target: 62 * KB,
     measure: ({ pages }) => pages.kit.js.gzip - pages.native.js.gzip,
   },
   {
     // The one file a page with no build step loads, with its renderer (Preact), built as it ships.
     // 101,784 B before issue #16's block and support contact (about +720 B); dropping Vite's
-    // unused preload helper from this one-file build (-702 B) keeps it at 101,817 B.
+    // unused preload helper from this one-file build (-702 B) keeps it at 101,817 B. +1,843 B
+    // (measured: 101,817 -> 103,660 B) for the fixed step count, the review step, Back on the
+    // Terms and "What happens next" (issue #16).
     name: '@kyc-kit/elements/standalone, renderer included',
-    limit: 100 * KB + 1860,
+    limit: 100 * KB + 1843,
     measure: ({ standalone }) => standalone.gzip,
   },
 ];
