@@ -101,8 +101,10 @@ function sum(sizes) {
 /**
  * Builds each page on its own (the same config, one build per page, so a page's chunks never
  * depend on which other pages exist) into `outDir/<page>/`, and returns, per page,
- * `{ js, css, onDemand, files, modules }`: sizes `{ raw, gzip, brotli }` in bytes, the output
- * files loaded at start (relative to `outDir`), and the source modules bundled into them.
+ * `{ js, css, onDemand, files, modules, moduleSizes }`: sizes `{ raw, gzip, brotli }` in bytes, the
+ * output files loaded at start (relative to `outDir`), the source modules bundled into them, and
+ * each of those modules' own minified code `{ id, raw, gzip }` (gzip of the module alone, so the
+ * figures add up to more than the chunk's: read them as a ranking, not a sum).
  */
 export async function buildPages({ pages = PAGES, outDir, ...options }) {
   const results = {};
@@ -130,17 +132,21 @@ export async function buildPages({ pages = PAGES, outDir, ...options }) {
     };
     visit(entryKey);
     const jsFiles = [...seen].map((key) => manifest[key].file);
+    const rendered = jsFiles.flatMap((file) =>
+      Object.entries(chunksByFile.get(file)?.modules ?? {}).filter(([, module]) => module.renderedLength > 0),
+    );
     const lazyFiles = [...dynamic].filter((key) => !seen.has(key)).map((key) => manifest[key].file);
     results[page] = {
       js: sum(jsFiles.map((file) => compressed(read(file)))),
       css: sum([...css].map((file) => compressed(read(file)))),
       onDemand: sum(lazyFiles.map((file) => compressed(read(file)))),
       files: { js: jsFiles.map((file) => `${page}/${file}`), css: [...css].map((file) => `${page}/${file}`) },
-      modules: jsFiles.flatMap((file) =>
-        Object.entries(chunksByFile.get(file)?.modules ?? {})
-          .filter(([, module]) => module.renderedLength > 0)
-          .map(([id]) => id),
-      ),
+      modules: rendered.map(([id]) => id),
+      moduleSizes: rendered.map(([id, module]) => ({
+        id,
+        raw: module.renderedLength,
+        gzip: gzipSync(module.code ?? '', { level: 9 }).byteLength,
+      })),
     };
   }
   return results;

@@ -6,6 +6,10 @@
 // comparison libraries (rjsf, JSON Forms) are the benchmark's (`npm run bench`), and so are
 // the ratios to them.
 //
+// `--why` also prints, per build, its biggest modules (each one's own minified code, gzip -9 alone,
+// so a ranking rather than a sum) and what the kit's packages weigh together: where bytes go.
+// `--why=40` prints 40 rows instead of 15.
+//
 // To add a budget, append to `budgets`: a name, a limit in bytes, and `measure(builds)`
 // returning bytes from one of the builds below (or a build of your own through buildPages).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -133,6 +137,34 @@ async function buildStandalone() {
   return { modules: entry.moduleIds, gzip: gzipSync(entry.code, { level: 9 }).byteLength };
 }
 
+const whyArgument = process.argv.find((argument) => argument === '--why' || argument.startsWith('--why='));
+const whyRows = whyArgument === undefined ? 0 : Number(whyArgument.split('=')[1] ?? 15);
+
+/** A module id as a reader finds it: repository-relative, or the package name for node_modules. */
+function shortName(id) {
+  const inPackages = id.lastIndexOf('/node_modules/');
+  if (inPackages !== -1) return id.slice(inPackages + '/node_modules/'.length);
+  return path.relative(root, id.replace(/^\0/, '')) || id;
+}
+
+/** Prints the `rows` biggest modules of a build and the total per kit package / dependency. */
+function printWhy(title, moduleSizes, rows) {
+  const groups = new Map();
+  for (const module of moduleSizes) {
+    const name = shortName(module.id);
+    const group = /^packages\/([^/]+)\//.exec(name)?.[1] ?? /^((@[^/]+\/)?[^/]+)/.exec(name)?.[1] ?? name;
+    groups.set(group, (groups.get(group) ?? 0) + module.gzip);
+  }
+  process.stdout.write(`\n  ${title}: biggest modules (own code, min+gzip alone)\n`);
+  for (const module of [...moduleSizes].sort((left, right) => right.gzip - left.gzip).slice(0, rows)) {
+    process.stdout.write(`    ${kilobytes(module.gzip).padStart(8)}  ${shortName(module.id)}\n`);
+  }
+  process.stdout.write(`  ${title}: per package (sum of the above, so over the chunk's gzip)\n`);
+  for (const [group, gzip] of [...groups].sort((left, right) => right[1] - left[1])) {
+    process.stdout.write(`    ${kilobytes(gzip).padStart(8)}  ${group}\n`);
+  }
+}
+
 const scratch = mkdtempSync(path.join(tmpdir(), 'kyc-kit-size-'));
 let failed = 0;
 try {
@@ -163,6 +195,10 @@ try {
     process.stdout.write(
       `${ok ? '✓' : '✗'} ${budget.name}: ${kilobytes(size)} (budget ${kilobytes(budget.limit)}${gap}, min+gzip)\n`,
     );
+  }
+  if (whyRows > 0) {
+    printWhy('own JS', ownCode.moduleSizes, whyRows);
+    printWhy('kit page', pages.kit.moduleSizes, whyRows);
   }
   if (pages.kit.onDemand.gzip > 0) {
     process.stdout.write(

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Where a page's first-input time goes: builds the given pages (default native and kit) with the
+// bench's Vite config, loads each in Chromium with the CPU slowed 4x, records a CPU profile (CDP
+// Profiler) from navigation to the first focusable input, and prints the self time by script and
+// by function, plus what the runtime itself reports (compile, GC, idle: waiting on the network
+// or a timer). A look for a person optimising, not a figure: bench/run.mjs measures.
+//   node bench/profile.mjs [--runs 5] [page ...]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { buildPages } from './buildPages.mjs';
+import { serve } from './firstInput.mjs';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const runsIndex = args.indexOf('--runs');
+const runs = runsIndex === -1 ? 5 : Number(args[runsIndex + 1]);
+const names = args.filter((arg, index) => !arg.startsWith('--') && index !== runsIndex + 1);
+const pagesToBuild = names.length > 0 ? names : ['native', 'kit'];
+const resolveFrom = process.argv.includes('--workspace') ? path.join(benchDir, '..', 'packages', 'react') : benchDir;
+
+const watchFirstInput = () => {
+  const selector =
+    'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+  const observer = new MutationObserver(() => {
+    if (window.__firstInput !== undefined) return;
+    const element = document.querySelector(selector);
+    if (element && element.getClientRects().length > 0) {
+      window.__firstInput = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+};
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'kyc-kit-profile-'));
+try {
+  const pages = await buildPages({ pages: pagesToBuild, outDir: scratch, resolveFrom });
+  const server = await serve(scratch, pages);
+  const { port } = server.address();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    for (const name of pagesToBuild) {
+      const byUrl = new Map();
+      const byFunction = new Map();
+      const times = [];
+      for (let run = 0; run <= runs; run += 1) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.addInitScript(watchFirstInput);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+        await page.goto(`http://127.0.0.1:${port}/${name}.html`);
+        const time = await (await page.waitForFunction(() => window.__firstInput)).jsonValue();
+        const { profile } = await cdp.send('Profiler.stop');
+        await context.close();
+        if (run === 0) continue; // warm-up
+        times.push(time);
+        const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+        const self = new Map();
+        for (let index = 0; index < profile.samples.length; index += 1) {
+          const id = profile.samples[index];
+          self.set(id, (self.get(id) ?? 0) + profile.timeDeltas[index] / 1000);
+        }
+        for (const [id, ms] of self) {
+          const { callFrame } = nodes.get(id);
+          const url = callFrame.url.replace(/^.*\//, '') || callFrame.functionName || '(native)';
+          byUrl.set(url, (byUrl.get(url) ?? 0) + ms / runs);
+          const key = `${callFrame.functionName || '(anonymous)'} ${url}:${callFrame.lineNumber}:${callFrame.columnNumber}`;
+          byFunction.set(key, (byFunction.get(key) ?? 0) + ms / runs);
+        }
+      }
+      times.sort((left, right) => left - right);
+      process.stdout.write(`\n${name}: first input ${times.map(Math.round).join(', ')} ms\n  self time by script (ms, mean):\n`);
+      for (const [url, ms] of [...byUrl].sort((left, right) => right[1] - left[1]).slice(0, 12))
+        process.stdout.write(`    ${ms.toFixed(0).padStart(6)}  ${url}\n`);
+      process.stdout.write('  self time by function (ms, mean):\n');
+      for (const [key, ms] of [...byFunction].sort((left, right) => right[1] - left[1]).slice(0, 25))
+        process.stdout.write(`    ${ms.toFixed(1).padStart(6)}  ${key}\n`);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
