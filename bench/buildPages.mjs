@@ -14,7 +14,7 @@ const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.resolve(benchDir, '..');
 
 /** Every page of the bench: a module exporting `App`, mounted by `src/entries/<name>.tsx`. */
-export const PAGES = ['native', 'rjsf', 'jsonforms', 'floor', 'kit'];
+export const PAGES = ['native', 'rjsf', 'jsonforms', 'floor', 'kit', 'kitPrefetched'];
 
 function entryFile(page) {
   const tsx = path.join(benchDir, 'src/entries', `${page}.tsx`);

@@ -8,13 +8,13 @@ import { createRoot } from 'react-dom/client';
 import { it } from 'vitest';
 import { App as floor } from './src/floor';
 import { App as jsonforms } from './src/jsonforms';
-import { App as kit } from './src/kit';
+import { App as kit, PrefetchedApp as kitPrefetched } from './src/kit';
 import { App as native } from './src/native';
 import { App as rjsf } from './src/rjsf';
 
 Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
 
-const pages: Record<string, ComponentType> = { native, rjsf, jsonforms, floor, kit };
+const pages: Record<string, ComponentType> = { native, rjsf, jsonforms, floor, kit, kitPrefetched };
 const KEYSTROKES = 5;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

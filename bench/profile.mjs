@@ -20,7 +20,9 @@ const runsIndex = args.indexOf('--runs');
 const runs = runsIndex === -1 ? 5 : Number(args[runsIndex + 1]);
 const names = args.filter((arg, index) => !arg.startsWith('--') && index !== runsIndex + 1);
 const pagesToBuild = names.length > 0 ? names : ['native', 'kit'];
-const resolveFrom = process.argv.includes('--workspace') ? path.join(benchDir, '..', 'packages', 'react') : benchDir;
+const resolveFrom = process.argv.includes('--workspace')
+  ? path.join(benchDir, '..', 'packages', 'react')
+  : benchDir;
 
 const watchFirstInput = () => {
   const selector =
@@ -77,7 +79,9 @@ try {
         }
       }
       times.sort((left, right) => left - right);
-      process.stdout.write(`\n${name}: first input ${times.map(Math.round).join(', ')} ms\n  self time by script (ms, mean):\n`);
+      process.stdout.write(
+        `\n${name}: first input ${times.map(Math.round).join(', ')} ms\n  self time by script (ms, mean):\n`,
+      );
       for (const [url, ms] of [...byUrl].sort((left, right) => right[1] - left[1]).slice(0, 12))
         process.stdout.write(`    ${ms.toFixed(0).padStart(6)}  ${url}\n`);
       process.stdout.write('  self time by function (ms, mean):\n');

@@ -89,6 +89,7 @@ const labels = {
   jsonforms: 'JSON Forms 3.8 (vanilla)',
   floor: 'RHF + zod/mini + react-query',
   kit: 'kyc-kit `<Onboarding>`',
+  kitPrefetched: 'kyc-kit, customer prefetched',
 };
 const native = sizes.native;
 // JS over the plain page, as the size budgets count it; the CSS has a column (and a budget) of its own.

@@ -1,5 +1,7 @@
 // kyc-kit: the whole <Onboarding> flow against a customer whose 20 requirement keys are all
-// due, served by an in-memory client (no network), as a partner page would render it.
+// due, served by an in-memory client (no network), as a partner page would render it. `PrefetchedApp`
+// is the same page with the customer handed over as `initialCustomer` (a partner's server read it
+// while rendering the page), so the first step renders with no round trip.
 import { FIELD_KEYS, type Customer } from '@kyc-kit/core';
 import { KycKitProvider, type ProxyClient } from '@kyc-kit/hooks';
 import { Onboarding } from '@kyc-kit/react';
@@ -58,11 +60,22 @@ function createBenchClient(): ProxyClient {
   };
 }
 
-export function App() {
+function Page({ prefetched }: { prefetched: boolean }) {
   const [client] = useState(createBenchClient);
+  const [initialCustomer] = useState(() => (prefetched ? dueCustomer() : undefined));
   return (
-    <KycKitProvider client={client}>
+    <KycKitProvider client={client} initialCustomer={initialCustomer}>
       <Onboarding capability="tradeCrypto" liveUpdates={false} />
     </KycKitProvider>
   );
+}
+
+/** The customer read through the client, as the page opens. */
+export function App() {
+  return <Page prefetched={false} />;
+}
+
+/** The customer passed in as `initialCustomer`: the server prefetched it. */
+export function PrefetchedApp() {
+  return <Page prefetched />;
 }

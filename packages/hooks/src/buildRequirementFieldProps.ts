@@ -1,4 +1,13 @@
-import { dateExample, datePartOrder, hasMessage, sortOptionsByLabel } from '@kyc-kit/core';
+import {
+  COUNTRY_CODES,
+  PHONE_COUNTRIES,
+  dateExample,
+  datePartOrder,
+  hasMessage,
+  loadPhoneMetadata,
+  phoneCountryOptions,
+  sortOptionsByLabel,
+} from '@kyc-kit/core';
 import type { FieldKind, FieldSpec, PlannedField } from '@kyc-kit/core';
 import type { InputHTMLAttributes, LabelHTMLAttributes, SelectHTMLAttributes } from 'react';
 import type { FieldValues, RefCallBack, UseFormRegister } from 'react-hook-form';
@@ -90,7 +99,10 @@ export type RequirementFieldProps =
   | (RequirementFieldPropsBase & {
       control: 'select';
       selectProps: RequirementSelectProps;
+      /** The choices; while `optionsPending`, only the chosen one (if any). */
       options: RequirementOption[];
+      /** A long list (countries) not built yet: render what there is, the rest follows (over 100 choices). */
+      optionsPending: boolean;
     })
   | (RequirementFieldPropsBase & {
       control: 'date';
@@ -102,7 +114,10 @@ export type RequirementFieldProps =
   | (RequirementFieldPropsBase & {
       control: 'phone';
       groupProps: RequirementGroupProps;
-      country: RequirementPartProps<RequirementSelectProps> & { options: RequirementOption[] };
+      country: RequirementPartProps<RequirementSelectProps> & {
+        options: RequirementOption[];
+        optionsPending: boolean;
+      };
       number: RequirementPartProps<RequirementInputProps>;
     })
   | (RequirementFieldPropsBase & {
@@ -187,6 +202,37 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
   return present.length > 0 ? present.join(' ') : undefined;
 }
 
+/**
+ * Lists longer than this (the countries of citizenship and of the phone) may
+ * be deferred: `useRequirementField` renders them at first with only the
+ * chosen option, or the placeholder, and fills them in after the first paint
+ * or as soon as the select is focused, pressed or typed into. Naming 250
+ * countries (`Intl.DisplayNames`), sorting them and rendering their options
+ * then never delays the first input; a person reaches the select after it.
+ */
+const LONG_OPTION_LIST = 100;
+
+const optionCache = new WeakMap<Translate, Map<string, { source: unknown; options: RequirementOption[] }>>();
+
+/** One option list per translator, locale and spec (or the phone list), built on first use and kept. */
+function cachedOptions(
+  t: Translate,
+  key: string,
+  source: unknown,
+  build: () => RequirementOption[],
+): RequirementOption[] {
+  let lists = optionCache.get(t);
+  if (lists === undefined) {
+    lists = new Map();
+    optionCache.set(t, lists);
+  }
+  const cached = lists.get(key);
+  if (cached !== undefined && cached.source === source) return cached.options;
+  const options = build();
+  lists.set(key, { source, options });
+  return options;
+}
+
 /** Inputs for {@link buildRequirementFieldProps}. */
 export interface BuildRequirementFieldPropsInput {
   spec: FieldSpec;
@@ -198,8 +244,37 @@ export interface BuildRequirementFieldPropsInput {
   t: Translate;
   /** The locale countries and states are sorted in, and the date example is written for. @default 'en' */
   locale?: string;
-  /** The translated countries of the phone's country select. */
-  countryOptions: RequirementOption[];
+  /** The translated countries of the phone's country select. @default core's `phoneCountryOptions`, kept per translator */
+  countryOptions?: RequirementOption[];
+  /**
+   * Render a list of over 100 choices with only the option of
+   * `value` (the field's current value) and mark it `optionsPending`; the
+   * selects' focus, pointer and key events call `revealOptions`.
+   * @default false: every list in full
+   */
+  deferLongLists?: boolean;
+  /** The field's current value, for the chosen option of a deferred list. */
+  value?: unknown;
+  /** Called by a deferred select when the person reaches it: build the full list now. */
+  revealOptions?: () => void;
+}
+
+/** A phone country's option label, as core's `phoneCountryOptions` writes it: "United States (+1)". */
+function phoneCountryLabel(t: Translate, code: string): string {
+  const callingCode = PHONE_COUNTRIES.find((row) => row.code === code)?.callingCode;
+  const name = t(`country.${code}`);
+  return callingCode === undefined ? name : `${name} (+${callingCode})`;
+}
+
+/** The one option of a deferred list that must show: the chosen value's, when it is in the list. */
+function chosenOnly(
+  selected: unknown,
+  values: readonly string[],
+  label: (value: string) => string,
+): RequirementOption[] {
+  return typeof selected === 'string' && values.includes(selected)
+    ? [{ value: selected, label: label(selected) }]
+    : [];
 }
 
 /**
@@ -245,13 +320,20 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     descriptionProps: { id: ids.description },
     errorMessageProps: { id: ids.errorMessage },
   };
-  const translateOptions = (): RequirementOption[] => {
-    const options = (spec.options ?? []).map((option) => ({ value: option.value, label: t(option.labelId) }));
-    // Countries and states by name in the locale's alphabet (not by code): Afghanistan before Andorra.
-    return spec.kind === 'country' || spec.kind === 'subdivision'
-      ? sortOptionsByLabel(options, locale)
-      : options;
-  };
+  const specOptions = spec.options ?? [];
+  const translateOptions = (): RequirementOption[] =>
+    cachedOptions(t, `${locale} ${spec.key}`, spec, () => {
+      const options = specOptions.map((option) => ({ value: option.value, label: t(option.labelId) }));
+      // Countries and states by name in the locale's alphabet (not by code): Afghanistan before Andorra.
+      return spec.kind === 'country' || spec.kind === 'subdivision'
+        ? sortOptionsByLabel(options, locale)
+        : options;
+    });
+  const defer = (count: number) => input.deferLongLists === true && count > LONG_OPTION_LIST;
+  // A deferred select fills in as soon as it is reached (before a key press can pick by type-ahead).
+  const reveal = input.revealOptions;
+  const revealProps = (pending: boolean) =>
+    pending && reveal !== undefined ? { onFocus: reveal, onPointerDown: reveal, onKeyDown: reveal } : {};
   const groupProps: RequirementGroupProps = {
     id: ids.field,
     role: 'group',
@@ -280,13 +362,26 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           ...(isInvalid ? { 'data-invalid': true } : {}),
         },
       };
-    case 'select':
+    case 'select': {
+      const pending = defer(specOptions.length);
+      const labelOf = (value: string) => {
+        const labelId = specOptions.find((option) => option.value === value)?.labelId;
+        return labelId === undefined ? value : t(labelId);
+      };
       return {
         ...base,
         control,
         labelProps: { id: ids.label, htmlFor: ids.input },
-        options: translateOptions(),
+        options: pending
+          ? chosenOnly(
+              input.value,
+              specOptions.map((option) => option.value),
+              labelOf,
+            )
+          : translateOptions(),
+        optionsPending: pending,
         selectProps: {
+          ...revealProps(pending),
           ...register(spec.key),
           id: ids.input,
           autoComplete: spec.autocomplete,
@@ -296,6 +391,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           ...(isInvalid ? { 'data-invalid': true } : {}),
         },
       };
+    }
     case 'date': {
       const part = (name: 'day' | 'month' | 'year'): RequirementPartProps<RequirementInputProps> => {
         const partSpec = spec.parts?.find((each) => each.name === name);
@@ -325,6 +421,12 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
       const numberPart = spec.parts?.find((each) => each.name === 'number');
       const countryInvalid = hasOwnError(errorNode, 'country');
       const numberInvalid = isInvalid && !countryInvalid;
+      const allCountries = () =>
+        input.countryOptions ??
+        cachedOptions(t, `${locale} phone`, undefined, () => phoneCountryOptions(t, locale));
+      const pending = defer(COUNTRY_CODES.length);
+      const chosenCountry = isRecord(input.value) ? input.value.country : undefined;
+      const countryProps = revealProps(pending);
       return {
         ...base,
         control,
@@ -333,8 +435,17 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           label: t(countryPart?.labelId ?? 'field.phoneNumber.country.label'),
           labelProps: { id: `${ids.part('country')}-label`, htmlFor: ids.part('country') },
           isInvalid: countryInvalid,
-          options: input.countryOptions,
+          options: pending
+            ? chosenOnly(chosenCountry, COUNTRY_CODES, (code) => phoneCountryLabel(t, code))
+            : allCountries(),
+          optionsPending: pending,
           controlProps: {
+            ...countryProps,
+            // Only +1's number rules ship in the bundle: reaching the country select starts loading the rest.
+            onFocus: () => {
+              countryProps.onFocus?.();
+              loadPhoneMetadata().catch(() => undefined);
+            },
             ...register(`${spec.key}.country`),
             id: ids.part('country'),
             autoComplete: countryPart?.autocomplete ?? 'tel-country-code',

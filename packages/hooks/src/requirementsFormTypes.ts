@@ -166,5 +166,6 @@ export interface RequirementFieldContext {
   locale: string;
   plannedFields: ReadonlyMap<string, PlannedField>;
   fieldKeys: string[];
-  countryOptions: RequirementOption[];
+  /** The phone's country choices. @default core's `phoneCountryOptions`, built when a phone select first shows them */
+  countryOptions?: RequirementOption[];
 }

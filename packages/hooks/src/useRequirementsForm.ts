@@ -1,4 +1,4 @@
-import { createOnboardingEngine, emptyFormValues, fieldSpecFor, phoneCountryOptions } from '@kyc-kit/core';
+import { createOnboardingEngine, emptyFormValues, fieldSpecFor } from '@kyc-kit/core';
 import type { OnboardingEngine } from '@kyc-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
@@ -109,8 +109,6 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const { stepIndex, plannedFields, submitError } = snapshot;
   const step = stepIndex === -1 ? undefined : steps[stepIndex];
   const fieldKeys = useMemo(() => step?.fields.map((field) => field.key) ?? [], [step]);
-  // Names with calling codes, in the locale's alphabetical order (core).
-  const countryOptions = useMemo(() => phoneCountryOptions(t, locale), [t, locale]);
   const idPrefix = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 
   const submitStep = useCallback(async (): Promise<boolean> => {
@@ -138,9 +136,8 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
         register: form.register,
         t,
         locale,
-        countryOptions,
       }),
-    [plannedFields, idPrefix, form, t, locale, countryOptions, fieldSpecs],
+    [plannedFields, idPrefix, form, t, locale, fieldSpecs],
   );
 
   const titleId = `${idPrefix}-title`;
@@ -198,6 +195,6 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     blockHeld: snapshot.blockHeld,
     showBlock: engine.showBlock,
     unsupportedFields: snapshot.plan.unsupported,
-    fieldContext: { idPrefix, t, locale, plannedFields, fieldKeys, countryOptions },
+    fieldContext: { idPrefix, t, locale, plannedFields, fieldKeys },
   };
 }

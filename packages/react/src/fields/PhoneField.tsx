@@ -1,4 +1,3 @@
-import { loadPhoneMetadata } from '@kyc-kit/core';
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
 import { FieldGroupFrame } from './FieldGroupFrame';
@@ -16,17 +15,13 @@ export interface PhoneFieldProps {
   className?: string;
 }
 
-function preloadPhoneRules(): void {
-  // A failed load is retried on the next focus; meanwhile other countries' numbers are checked by length only.
-  loadPhoneMetadata().catch(() => undefined);
-}
-
 /**
  * A phone number as a country and a national number; core's schema turns the
  * pair into E.164, so the person never has to know their calling code. Only
  * calling code +1's rules ship in the bundle: focusing the country select
- * starts loading every country's, so a number typed after choosing another
- * country is checked in full (the proxy checks it in full regardless).
+ * (its bags' `onFocus`) starts loading every country's, so a number typed
+ * after choosing another country is checked in full (the proxy checks it in
+ * full regardless).
  */
 export function PhoneField({ field, note, className }: PhoneFieldProps) {
   return (
@@ -36,7 +31,7 @@ export function PhoneField({ field, note, className }: PhoneFieldProps) {
           <label className="kyc-label" {...field.country.labelProps}>
             {field.country.label}
           </label>
-          <select className="kyc-select" onFocus={preloadPhoneRules} {...field.country.controlProps}>
+          <select className="kyc-select" {...field.country.controlProps}>
             {field.country.options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

@@ -20,6 +20,8 @@ export interface SelectFieldProps {
  * A labelled drop-down with human labels: the provider's enumerations
  * (purpose of account, source of funds, ...), the US state list and the
  * country list (names from `Intl.DisplayNames` through core's catalogue).
+ * A country list shows its chosen option (or the placeholder) until its
+ * full list follows, right after the first paint (`optionsPending`).
  * A list of one option is shown already chosen: still a labelled select (its
  * label, hint and error wired by id, autofill intact), never a question with
  * a single answer the person must pick.
@@ -30,7 +32,7 @@ export function SelectField({ field, note, className }: SelectFieldProps) {
     <FieldFrame field={field} note={note} className={className}>
       <select className="kyc-select" {...field.selectProps}>
         {/* A list of one (the address country: US only) is preselected, with no empty choice to fall back to. */}
-        {field.options.length === 1 ? null : <option value="">{t('field.select.placeholder')}</option>}
+        {field.spec.options?.length === 1 ? null : <option value="">{t('field.select.placeholder')}</option>}
         {field.options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
