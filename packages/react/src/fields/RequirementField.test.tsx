@@ -101,6 +101,17 @@ describe('field components', () => {
     });
   });
 
+  it('shows a country list at once with its placeholder, then every country, and at once on focus', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderField(customerFixtures.pendingTradeCrypto, ['citizenship'], 'tradeCrypto');
+    const select = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Country of citizenship' });
+    // The first render never waits for 250 country names: the placeholder shows, the list follows.
+    await waitFor(() => expect(select.options.length).toBe(250));
+    expect(select).toHaveValue('');
+    await user.selectOptions(select, 'FR');
+    expect(within(select).getByRole('option', { name: 'France', selected: true })).toBeInTheDocument();
+  });
+
   it('names countries in the page language', async () => {
     renderField(customerFixtures.pendingTradeCrypto, ['citizenship'], 'tradeCrypto', 'es');
     const select = await screen.findByRole('combobox', { name: 'País de ciudadanía' });

@@ -1,0 +1,62 @@
+import { createTranslator, fieldSpecFor } from '@kyc-kit/core';
+import { useForm } from 'react-hook-form';
+import { renderHook } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  buildRequirementFieldProps,
+  type BuildRequirementFieldPropsInput,
+} from './buildRequirementFieldProps';
+
+function bags(key: string, extra: Partial<BuildRequirementFieldPropsInput> = {}) {
+  const { result } = renderHook(() => useForm());
+  return buildRequirementFieldProps({
+    spec: fieldSpecFor(key),
+    planned: undefined,
+    idPrefix: 'kyc',
+    errorNode: undefined,
+    register: result.current.register,
+    t: createTranslator('en'),
+    ...extra,
+  });
+}
+
+describe('a long option list, deferred', () => {
+  it('holds only the chosen country until revealed, and reveals on focus, press or key', () => {
+    const revealOptions = vi.fn();
+    const field = bags('citizenship', { deferLongLists: true, value: 'FR', revealOptions });
+    if (field.control !== 'select') throw new Error('citizenship is a select');
+    expect(field.optionsPending).toBe(true);
+    expect(field.options).toEqual([{ value: 'FR', label: 'France' }]);
+    field.selectProps.onFocus?.({} as never);
+    field.selectProps.onPointerDown?.({} as never);
+    field.selectProps.onKeyDown?.({} as never);
+    expect(revealOptions).toHaveBeenCalledTimes(3);
+  });
+
+  it('shows only the placeholder when nothing is chosen, and every country once not deferred', () => {
+    const pending = bags('citizenship', { deferLongLists: true, value: '' });
+    const full = bags('citizenship');
+    if (pending.control !== 'select' || full.control !== 'select') throw new Error('a select');
+    expect(pending.options).toEqual([]);
+    expect(full.optionsPending).toBe(false);
+    expect(full.options).toHaveLength(249);
+    expect(full.options[0]).toEqual({ value: 'AF', label: 'Afghanistan' });
+    const t = createTranslator('en');
+    const first = bags('citizenship', { t });
+    const again = bags('citizenship', { t });
+    // Built once per translator and locale, then kept: a re-render never sorts 249 names again.
+    if (first.control !== 'select' || again.control !== 'select') throw new Error('a select');
+    expect(again.options).toBe(first.options);
+  });
+
+  it('never defers a short list, and keeps the phone country chosen with its calling code', () => {
+    const states = bags('addressSubdivision', { deferLongLists: true });
+    if (states.control !== 'select') throw new Error('a select');
+    expect(states.optionsPending).toBe(false);
+    expect(states.options.length).toBeGreaterThan(50);
+    const phone = bags('phoneNumber', { deferLongLists: true, value: { country: 'US', number: '' } });
+    if (phone.control !== 'phone') throw new Error('a phone');
+    expect(phone.country.optionsPending).toBe(true);
+    expect(phone.country.options).toEqual([{ value: 'US', label: 'United States (+1)' }]);
+  });
+});
