@@ -3,7 +3,9 @@
 // bench's Vite config, loads each in Chromium with the CPU slowed 4x, records a CPU profile (CDP
 // Profiler) from navigation to the first focusable input, and prints the self time by script and
 // by function, plus what the runtime itself reports (compile, GC, idle: waiting on the network
-// or a timer). A look for a person optimising, not a figure: bench/run.mjs measures.
+// or a timer), and when each Intl constructor ran, before or after the first input. The profile
+// runs until the first input is seen, so it may hold a little of what follows. A look for a
+// person optimising, not a figure: bench/run.mjs measures.
 //   node bench/profile.mjs [--runs 5] [page ...]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,19 @@ const resolveFrom = process.argv.includes('--workspace')
   : benchDir;
 
 const watchFirstInput = () => {
+  // Notes when each Intl constructor runs and how long it takes: before or after the first input?
+  window.__intl = [];
+  for (const name of ['DisplayNames', 'Collator', 'DateTimeFormat', 'NumberFormat', 'PluralRules']) {
+    const Original = Intl[name];
+    Intl[name] = new Proxy(Original, {
+      construct(target, args) {
+        const start = performance.now();
+        const made = Reflect.construct(target, args);
+        window.__intl.push({ name, at: start, ms: performance.now() - start });
+        return made;
+      },
+    });
+  }
   const selector =
     'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
   const observer = new MutationObserver(() => {
@@ -61,6 +76,13 @@ try {
         await page.goto(`http://127.0.0.1:${port}/${name}.html`);
         const time = await (await page.waitForFunction(() => window.__firstInput)).jsonValue();
         const { profile } = await cdp.send('Profiler.stop');
+        const intl = await page.evaluate(() => window.__intl);
+        if (run === 1) {
+          for (const { name: constructor, at, ms } of intl)
+            process.stdout.write(
+              `  ${name}: Intl.${constructor} at ${Math.round(at)} ms (${at < time ? 'before' : 'after'} the first input at ${Math.round(time)}), ${ms.toFixed(1)} ms\n`,
+            );
+        }
         await context.close();
         if (run === 0) continue; // warm-up
         times.push(time);

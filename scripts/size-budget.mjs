@@ -193,7 +193,7 @@ try {
         ? `; target ${kilobytes(budget.target)}, ${kilobytes(size - budget.target)} to go`
         : '';
     process.stdout.write(
-      `${ok ? '✓' : '✗'} ${budget.name}: ${kilobytes(size)} (budget ${kilobytes(budget.limit)}${gap}, min+gzip)\n`,
+      `${ok ? '✓' : '✗'} ${budget.name}: ${kilobytes(size)} = ${size} B (budget ${kilobytes(budget.limit)}${gap}, min+gzip)\n`,
     );
   }
   if (whyRows > 0) {

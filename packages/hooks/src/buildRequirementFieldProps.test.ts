@@ -23,7 +23,7 @@ function bags(key: string, extra: Partial<BuildRequirementFieldPropsInput> = {})
 describe('a long option list, deferred', () => {
   it('holds only the chosen country until revealed, and reveals on focus, press or key', () => {
     const revealOptions = vi.fn();
-    const field = bags('citizenship', { deferLongLists: true, value: 'FR', revealOptions });
+    const field = bags('citizenship', { revealOptions, getValue: () => 'FR' });
     if (field.control !== 'select') throw new Error('citizenship is a select');
     expect(field.optionsPending).toBe(true);
     expect(field.options).toEqual([{ value: 'FR', label: 'France' }]);
@@ -34,7 +34,7 @@ describe('a long option list, deferred', () => {
   });
 
   it('shows only the placeholder when nothing is chosen, and every country once not deferred', () => {
-    const pending = bags('citizenship', { deferLongLists: true, value: '' });
+    const pending = bags('citizenship', { revealOptions: () => undefined, getValue: () => '' });
     const full = bags('citizenship');
     if (pending.control !== 'select' || full.control !== 'select') throw new Error('a select');
     expect(pending.options).toEqual([]);
@@ -50,11 +50,14 @@ describe('a long option list, deferred', () => {
   });
 
   it('never defers a short list, and keeps the phone country chosen with its calling code', () => {
-    const states = bags('addressSubdivision', { deferLongLists: true });
+    const states = bags('addressSubdivision', { revealOptions: () => undefined });
     if (states.control !== 'select') throw new Error('a select');
     expect(states.optionsPending).toBe(false);
     expect(states.options.length).toBeGreaterThan(50);
-    const phone = bags('phoneNumber', { deferLongLists: true, value: { country: 'US', number: '' } });
+    const phone = bags('phoneNumber', {
+      revealOptions: () => undefined,
+      getValue: () => ({ country: 'US', number: '' }),
+    });
     if (phone.control !== 'phone') throw new Error('a phone');
     expect(phone.country.optionsPending).toBe(true);
     expect(phone.country.options).toEqual([{ value: 'US', label: 'United States (+1)' }]);

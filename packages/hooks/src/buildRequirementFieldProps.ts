@@ -212,24 +212,14 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
  */
 const LONG_OPTION_LIST = 100;
 
-const optionCache = new WeakMap<Translate, Map<string, { source: unknown; options: RequirementOption[] }>>();
+const optionCache = new WeakMap<Translate, Map<string, RequirementOption[]>>();
 
-/** One option list per translator, locale and spec (or the phone list), built on first use and kept. */
-function cachedOptions(
-  t: Translate,
-  key: string,
-  source: unknown,
-  build: () => RequirementOption[],
-): RequirementOption[] {
+/** One option list per translator, locale and list, built on first use and kept: a re-render never re-sorts. */
+function cachedOptions(t: Translate, key: string, build: () => RequirementOption[]): RequirementOption[] {
   let lists = optionCache.get(t);
-  if (lists === undefined) {
-    lists = new Map();
-    optionCache.set(t, lists);
-  }
-  const cached = lists.get(key);
-  if (cached !== undefined && cached.source === source) return cached.options;
-  const options = build();
-  lists.set(key, { source, options });
+  if (lists === undefined) optionCache.set(t, (lists = new Map()));
+  let options = lists.get(key);
+  if (options === undefined) lists.set(key, (options = build()));
   return options;
 }
 
@@ -247,34 +237,14 @@ export interface BuildRequirementFieldPropsInput {
   /** The translated countries of the phone's country select. @default core's `phoneCountryOptions`, kept per translator */
   countryOptions?: RequirementOption[];
   /**
-   * Render a list of over 100 choices with only the option of
-   * `value` (the field's current value) and mark it `optionsPending`; the
-   * selects' focus, pointer and key events call `revealOptions`.
-   * @default false: every list in full
+   * Given, a list of over 100 choices renders with only its chosen option (or
+   * none), marked `optionsPending`, and its select calls this on focus,
+   * pointer down or key down: the caller then builds it again without it.
+   * @default none: every list in full
    */
-  deferLongLists?: boolean;
-  /** The field's current value, for the chosen option of a deferred list. */
-  value?: unknown;
-  /** Called by a deferred select when the person reaches it: build the full list now. */
   revealOptions?: () => void;
-}
-
-/** A phone country's option label, as core's `phoneCountryOptions` writes it: "United States (+1)". */
-function phoneCountryLabel(t: Translate, code: string): string {
-  const callingCode = PHONE_COUNTRIES.find((row) => row.code === code)?.callingCode;
-  const name = t(`country.${code}`);
-  return callingCode === undefined ? name : `${name} (+${callingCode})`;
-}
-
-/** The one option of a deferred list that must show: the chosen value's, when it is in the list. */
-function chosenOnly(
-  selected: unknown,
-  values: readonly string[],
-  label: (value: string) => string,
-): RequirementOption[] {
-  return typeof selected === 'string' && values.includes(selected)
-    ? [{ value: selected, label: label(selected) }]
-    : [];
+  /** Reads the field's current value: a long list's chosen option, kept chosen when the full list arrives. */
+  getValue?: () => unknown;
 }
 
 /**
@@ -300,7 +270,12 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     description !== undefined && ids.description,
     isInvalid && ids.errorMessage,
   );
-  const invalidAttributes = isInvalid ? ({ 'aria-invalid': true } as const) : {};
+  const invalidIf = (invalid: boolean) =>
+    invalid ? ({ 'aria-invalid': true, 'data-invalid': true } as const) : {};
+  const partLabelProps = (part: string): RequirementLabelProps => ({
+    id: `${ids.part(part)}-label`,
+    htmlFor: ids.part(part),
+  });
   const base: RequirementFieldPropsBase = {
     name: spec.key,
     kind: spec.kind,
@@ -322,24 +297,53 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   };
   const specOptions = spec.options ?? [];
   const translateOptions = (): RequirementOption[] =>
-    cachedOptions(t, `${locale} ${spec.key}`, spec, () => {
+    cachedOptions(t, `${locale} ${spec.key}`, () => {
       const options = specOptions.map((option) => ({ value: option.value, label: t(option.labelId) }));
       // Countries and states by name in the locale's alphabet (not by code): Afghanistan before Andorra.
       return spec.kind === 'country' || spec.kind === 'subdivision'
         ? sortOptionsByLabel(options, locale)
         : options;
     });
-  const defer = (count: number) => input.deferLongLists === true && count > LONG_OPTION_LIST;
-  // A deferred select fills in as soon as it is reached (before a key press can pick by type-ahead).
   const reveal = input.revealOptions;
-  const revealProps = (pending: boolean) =>
-    pending && reveal !== undefined ? { onFocus: reveal, onPointerDown: reveal, onKeyDown: reveal } : {};
+  /**
+   * A long list's options and select props: deferred, only the chosen option (or none); a deferred select
+   * fills in as soon as it is reached, before a key press can pick by type-ahead. Its ref re-selects the
+   * value, which may have been set (a draft, a reset) while its option was missing.
+   */
+  const choices = (
+    name: string,
+    values: readonly string[],
+    label: (value: string) => string,
+    all: () => RequirementOption[],
+    chosen: (value: unknown) => unknown,
+  ) => {
+    const optionsPending = reveal !== undefined && values.length > LONG_OPTION_LIST;
+    const registered = register(name);
+    const value = optionsPending ? chosen(input.getValue?.()) : undefined;
+    return {
+      optionsPending,
+      options: !optionsPending
+        ? all()
+        : typeof value === 'string' && values.includes(value)
+          ? [{ value, label: label(value) }]
+          : [],
+      props: {
+        ...(optionsPending ? { onFocus: reveal, onPointerDown: reveal, onKeyDown: reveal } : {}),
+        ...registered,
+        ref: (element: HTMLSelectElement | null) => {
+          registered.ref(element);
+          const current = chosen(input.getValue?.());
+          if (element !== null && typeof current === 'string') element.value = current;
+        },
+      },
+    };
+  };
   const groupProps: RequirementGroupProps = {
     id: ids.field,
     role: 'group',
     'aria-labelledby': ids.label,
     ...(ariaDescribedBy === undefined ? {} : { 'aria-describedby': ariaDescribedBy }),
-    ...(isInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+    ...invalidIf(isInvalid),
   };
   const control = spec.control;
   switch (control) {
@@ -358,37 +362,33 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           spellCheck: spec.sensitive || spec.kind === 'email' ? false : undefined,
           'aria-required': true,
           'aria-describedby': ariaDescribedBy,
-          ...invalidAttributes,
-          ...(isInvalid ? { 'data-invalid': true } : {}),
+          ...invalidIf(isInvalid),
         },
       };
     case 'select': {
-      const pending = defer(specOptions.length);
-      const labelOf = (value: string) => {
-        const labelId = specOptions.find((option) => option.value === value)?.labelId;
-        return labelId === undefined ? value : t(labelId);
-      };
+      const list = choices(
+        spec.key,
+        specOptions.map((option) => option.value),
+        (value) => {
+          const labelId = specOptions.find((option) => option.value === value)?.labelId;
+          return labelId === undefined ? value : t(labelId);
+        },
+        translateOptions,
+        (value) => value,
+      );
       return {
         ...base,
         control,
         labelProps: { id: ids.label, htmlFor: ids.input },
-        options: pending
-          ? chosenOnly(
-              input.value,
-              specOptions.map((option) => option.value),
-              labelOf,
-            )
-          : translateOptions(),
-        optionsPending: pending,
+        options: list.options,
+        optionsPending: list.optionsPending,
         selectProps: {
-          ...revealProps(pending),
-          ...register(spec.key),
+          ...list.props,
           id: ids.input,
           autoComplete: spec.autocomplete,
           'aria-required': true,
           'aria-describedby': ariaDescribedBy,
-          ...invalidAttributes,
-          ...(isInvalid ? { 'data-invalid': true } : {}),
+          ...invalidIf(isInvalid),
         },
       };
     }
@@ -401,7 +401,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           (hasOwnError(errorNode, name) || !DATE_PARTS.some((each) => hasOwnError(errorNode, each)));
         return {
           label: t(partSpec?.labelId ?? `field.dateOfBirth.${name}.label`),
-          labelProps: { id: `${ids.part(name)}-label`, htmlFor: ids.part(name) },
+          labelProps: partLabelProps(name),
           isInvalid: partInvalid,
           controlProps: {
             ...register(`${spec.key}.${name}`),
@@ -410,7 +410,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
             inputMode: partSpec?.inputMode ?? 'numeric',
             autoComplete: partSpec?.autocomplete ?? `bday-${name}`,
             spellCheck: false,
-            ...(partInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+            ...invalidIf(partInvalid),
           },
         };
       };
@@ -421,40 +421,42 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
       const numberPart = spec.parts?.find((each) => each.name === 'number');
       const countryInvalid = hasOwnError(errorNode, 'country');
       const numberInvalid = isInvalid && !countryInvalid;
-      const allCountries = () =>
-        input.countryOptions ??
-        cachedOptions(t, `${locale} phone`, undefined, () => phoneCountryOptions(t, locale));
-      const pending = defer(COUNTRY_CODES.length);
-      const chosenCountry = isRecord(input.value) ? input.value.country : undefined;
-      const countryProps = revealProps(pending);
+      const list = choices(
+        `${spec.key}.country`,
+        COUNTRY_CODES,
+        (code) => {
+          const callingCode = PHONE_COUNTRIES.find((row) => row.code === code)?.callingCode;
+          return `${t(`country.${code}`)}${callingCode === undefined ? '' : ` (+${callingCode})`}`;
+        },
+        () =>
+          input.countryOptions ?? cachedOptions(t, `${locale} phone`, () => phoneCountryOptions(t, locale)),
+        (value) => (isRecord(value) ? value.country : undefined),
+      );
       return {
         ...base,
         control,
         groupProps,
         country: {
           label: t(countryPart?.labelId ?? 'field.phoneNumber.country.label'),
-          labelProps: { id: `${ids.part('country')}-label`, htmlFor: ids.part('country') },
+          labelProps: partLabelProps('country'),
           isInvalid: countryInvalid,
-          options: pending
-            ? chosenOnly(chosenCountry, COUNTRY_CODES, (code) => phoneCountryLabel(t, code))
-            : allCountries(),
-          optionsPending: pending,
+          options: list.options,
+          optionsPending: list.optionsPending,
           controlProps: {
-            ...countryProps,
+            ...list.props,
             // Only +1's number rules ship in the bundle: reaching the country select starts loading the rest.
             onFocus: () => {
-              countryProps.onFocus?.();
+              reveal?.();
               loadPhoneMetadata().catch(() => undefined);
             },
-            ...register(`${spec.key}.country`),
             id: ids.part('country'),
             autoComplete: countryPart?.autocomplete ?? 'tel-country-code',
-            ...(countryInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+            ...invalidIf(countryInvalid),
           },
         },
         number: {
           label: t(numberPart?.labelId ?? 'field.phoneNumber.label'),
-          labelProps: { id: `${ids.part('number')}-label`, htmlFor: ids.part('number') },
+          labelProps: partLabelProps('number'),
           isInvalid: numberInvalid,
           controlProps: {
             ...register(`${spec.key}.number`),
@@ -462,7 +464,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
             type: 'tel',
             inputMode: numberPart?.inputMode ?? 'tel',
             autoComplete: numberPart?.autocomplete ?? 'tel-national',
-            ...(numberInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+            ...invalidIf(numberInvalid),
           },
         },
       };
@@ -480,13 +482,13 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
               !(spec.options ?? []).some((each) => hasOwnError(errorNode, each.value)));
           return {
             ...option,
-            labelProps: { id: `${ids.part(option.value)}-label`, htmlFor: ids.part(option.value) },
+            labelProps: partLabelProps(option.value),
             isInvalid: optionInvalid,
             controlProps: {
               ...register(`${spec.key}.${option.value}`),
               id: ids.part(option.value),
               type: 'checkbox',
-              ...(optionInvalid ? { 'aria-invalid': true, 'data-invalid': true } : {}),
+              ...invalidIf(optionInvalid),
             },
           };
         }),

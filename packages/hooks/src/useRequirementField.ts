@@ -1,21 +1,9 @@
 import { fieldSpecFor } from '@kyc-kit/core';
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { useFormState, type RefCallBack } from 'react-hook-form';
+import { useEffect, useState } from 'react';
+import { useFormState } from 'react-hook-form';
 import { buildRequirementFieldProps } from './buildRequirementFieldProps';
 import type { RequirementFieldProps } from './buildRequirementFieldProps';
 import type { RequirementsForm } from './useRequirementsForm';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** A ref callback that hands the element to react-hook-form and keeps it in `kept`. */
-function keepElement(kept: RefObject<HTMLSelectElement | null>, register: RefCallBack): RefCallBack {
-  return (element) => {
-    kept.current = element instanceof HTMLSelectElement ? element : null;
-    register(element);
-  };
-}
 
 /** Options of {@link useRequirementField}. */
 export interface UseRequirementFieldOptions {
@@ -29,10 +17,10 @@ export interface UseRequirementFieldOptions {
  * One field's prop bags, for a component that renders one field. It
  * subscribes to that field's error state alone and registers uncontrolled
  * inputs, so a keystroke re-renders neither the form nor the other fields.
- * A country select renders first with its chosen option (or the
- * placeholder) and gets its full list right after the first paint, or at
- * once when the person focuses, presses or types into it
- * (lists of over 100 choices): one more render of this field, never per keystroke.
+ * A country select (a list of over 100 choices) renders first with its
+ * chosen option or the placeholder, and gets its full list right after the
+ * first paint, or at once when the person focuses, presses or types into it:
+ * one more render of this field, never one per keystroke.
  *
  * @example
  * function Field({ form, name }) {
@@ -43,13 +31,11 @@ export interface UseRequirementFieldOptions {
  */
 export function useRequirementField({ form, name }: UseRequirementFieldOptions): RequirementFieldProps {
   const { errors } = useFormState({ control: form.form.control, name });
-  const [listsShown, setListsShown] = useState(false);
+  const [listsShown, showLists] = useState(false);
   const { idPrefix, t, locale, plannedFields, countryOptions } = form.fieldContext;
   const planned = plannedFields.get(name);
-  const spec = planned?.spec ?? fieldSpecFor(name);
-  const hasList = spec.control === 'select' || spec.control === 'phone';
   const field = buildRequirementFieldProps({
-    spec,
+    spec: planned?.spec ?? fieldSpecFor(name),
     planned,
     idPrefix,
     errorNode: errors[name],
@@ -57,10 +43,8 @@ export function useRequirementField({ form, name }: UseRequirementFieldOptions):
     t,
     locale,
     countryOptions,
-    deferLongLists: !listsShown,
-    // Read only where a deferred list needs its chosen option.
-    value: hasList && !listsShown ? form.form.getValues(name) : undefined,
-    revealOptions: () => setListsShown(true),
+    revealOptions: listsShown ? undefined : () => showLists(true),
+    getValue: () => form.form.getValues(name),
   });
   const pending =
     (field.control === 'select' && field.optionsPending) ||
@@ -68,33 +52,8 @@ export function useRequirementField({ form, name }: UseRequirementFieldOptions):
   useEffect(() => {
     if (!pending) return;
     // After the first paint: the list never delays the first input.
-    const timer = setTimeout(() => setListsShown(true), 0);
+    const timer = setTimeout(() => showLists(true), 0);
     return () => clearTimeout(timer);
   }, [pending]);
-  // A value set while the list was short (a draft, a reset) gets its option only now: show it chosen.
-  const selectRef = useRef<HTMLSelectElement | null>(null);
-  useLayoutEffect(() => {
-    const select = selectRef.current;
-    if (!listsShown || select === null) return;
-    const value = form.form.getValues(name) as unknown;
-    const chosen = isRecord(value) ? value.country : value;
-    if (typeof chosen === 'string' && select.value !== chosen) select.value = chosen;
-  }, [listsShown, form.form, name]);
-  if (field.control === 'select') {
-    return {
-      ...field,
-      selectProps: { ...field.selectProps, ref: keepElement(selectRef, field.selectProps.ref) },
-    };
-  }
-  if (field.control === 'phone') {
-    const { controlProps } = field.country;
-    return {
-      ...field,
-      country: {
-        ...field.country,
-        controlProps: { ...controlProps, ref: keepElement(selectRef, controlProps.ref) },
-      },
-    };
-  }
   return field;
 }

@@ -39,7 +39,7 @@ const typeInto = async (canvas: Canvas, name: string | RegExp, text: string) => 
   await userEvent.type(await canvas.findByRole('textbox', { name }), text);
 };
 const chooseOption = async (canvas: Canvas, name: string, value: string) => {
-  const select = await canvas.findByRole<HTMLSelectElement>('combobox', { name });
+  const select = (await canvas.findByRole('combobox', { name })) as HTMLSelectElement;
   // A country list fills in right after the first paint, as a person would find it.
   await waitFor(() => expect([...select.options].some((option) => option.value === value)).toBe(true));
   await userEvent.selectOptions(select, value);

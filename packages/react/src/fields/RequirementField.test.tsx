@@ -115,7 +115,7 @@ describe('field components', () => {
   it('names countries in the page language', async () => {
     renderField(customerFixtures.pendingTradeCrypto, ['citizenship'], 'tradeCrypto', 'es');
     const select = await screen.findByRole('combobox', { name: 'País de ciudadanía' });
-    expect(within(select).getByRole('option', { name: 'Alemania' })).toHaveValue('DE');
+    expect(await within(select).findByRole('option', { name: 'Alemania' })).toHaveValue('DE');
   });
 
   it('lists every state, DC and the territories, with human labels', async () => {
