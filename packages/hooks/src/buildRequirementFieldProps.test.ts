@@ -21,16 +21,14 @@ function bags(key: string, extra: Partial<BuildRequirementFieldPropsInput> = {})
 }
 
 describe('a long option list, deferred', () => {
-  it('holds only the chosen country until revealed, and reveals on focus, press or key', () => {
+  it('holds only the chosen country until revealed, and reveals on focus', () => {
     const revealOptions = vi.fn();
     const field = bags('citizenship', { revealOptions, getValue: () => 'FR' });
     if (field.control !== 'select') throw new Error('citizenship is a select');
     expect(field.optionsPending).toBe(true);
     expect(field.options).toEqual([{ value: 'FR', label: 'France' }]);
     field.selectProps.onFocus?.({} as never);
-    field.selectProps.onPointerDown?.({} as never);
-    field.selectProps.onKeyDown?.({} as never);
-    expect(revealOptions).toHaveBeenCalledTimes(3);
+    expect(revealOptions).toHaveBeenCalledOnce();
   });
 
   it('shows only the placeholder when nothing is chosen, and every country once not deferred', () => {
@@ -56,7 +54,7 @@ describe('a long option list, deferred', () => {
     expect(states.options.length).toBeGreaterThan(50);
     const phone = bags('phoneNumber', {
       revealOptions: () => undefined,
-      getValue: () => ({ country: 'US', number: '' }),
+      getValue: (path) => (path === 'phoneNumber.country' ? 'US' : undefined),
     });
     if (phone.control !== 'phone') throw new Error('a phone');
     expect(phone.country.optionsPending).toBe(true);

@@ -1,6 +1,5 @@
 import {
   COUNTRY_CODES,
-  PHONE_COUNTRIES,
   dateExample,
   datePartOrder,
   hasMessage,
@@ -206,7 +205,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
  * Lists longer than this (the countries of citizenship and of the phone) may
  * be deferred: `useRequirementField` renders them at first with only the
  * chosen option, or the placeholder, and fills them in after the first paint
- * or as soon as the select is focused, pressed or typed into. Naming 250
+ * or as soon as the select is focused (by Tab, a click or a tap). Naming 250
  * countries (`Intl.DisplayNames`), sorting them and rendering their options
  * then never delays the first input; a person reaches the select after it.
  */
@@ -238,13 +237,17 @@ export interface BuildRequirementFieldPropsInput {
   countryOptions?: RequirementOption[];
   /**
    * Given, a list of over 100 choices renders with only its chosen option (or
-   * none), marked `optionsPending`, and its select calls this on focus,
-   * pointer down or key down: the caller then builds it again without it.
+   * none), marked `optionsPending`, and its select calls this on focus (a
+   * select is focused before a key or a pointer can pick from it): the
+   * caller then builds it again without it.
    * @default none: every list in full
    */
   revealOptions?: () => void;
-  /** Reads the field's current value: a long list's chosen option, kept chosen when the full list arrives. */
-  getValue?: () => unknown;
+  /**
+   * Reads a value of the form by its registered name (`citizenship`, `phoneNumber.country`): a long
+   * list's chosen option, kept chosen when the full list arrives.
+   */
+  getValue?: (name: string) => unknown;
 }
 
 /**
@@ -315,11 +318,10 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     values: readonly string[],
     label: (value: string) => string,
     all: () => RequirementOption[],
-    chosen: (value: unknown) => unknown,
   ) => {
     const optionsPending = reveal !== undefined && values.length > LONG_OPTION_LIST;
     const registered = register(name);
-    const value = optionsPending ? chosen(input.getValue?.()) : undefined;
+    const value = optionsPending ? input.getValue?.(name) : undefined;
     return {
       optionsPending,
       options: !optionsPending
@@ -328,11 +330,12 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           ? [{ value, label: label(value) }]
           : [],
       props: {
-        ...(optionsPending ? { onFocus: reveal, onPointerDown: reveal, onKeyDown: reveal } : {}),
+        // A select takes focus before any key press or pointer opens it: focus fills it in.
+        ...(optionsPending ? { onFocus: reveal } : {}),
         ...registered,
         ref: (element: HTMLSelectElement | null) => {
           registered.ref(element);
-          const current = chosen(input.getValue?.());
+          const current = input.getValue?.(name);
           if (element !== null && typeof current === 'string') element.value = current;
         },
       },
@@ -374,7 +377,6 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           return labelId === undefined ? value : t(labelId);
         },
         translateOptions,
-        (value) => value,
       );
       return {
         ...base,
@@ -424,13 +426,9 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
       const list = choices(
         `${spec.key}.country`,
         COUNTRY_CODES,
-        (code) => {
-          const callingCode = PHONE_COUNTRIES.find((row) => row.code === code)?.callingCode;
-          return `${t(`country.${code}`)}${callingCode === undefined ? '' : ` (+${callingCode})`}`;
-        },
+        (code) => phoneCountryOptions(t, locale, [code])[0]?.label ?? code,
         () =>
           input.countryOptions ?? cachedOptions(t, `${locale} phone`, () => phoneCountryOptions(t, locale)),
-        (value) => (isRecord(value) ? value.country : undefined),
       );
       return {
         ...base,

@@ -19,7 +19,7 @@ export interface UseRequirementFieldOptions {
  * inputs, so a keystroke re-renders neither the form nor the other fields.
  * A country select (a list of over 100 choices) renders first with its
  * chosen option or the placeholder, and gets its full list right after the
- * first paint, or at once when the person focuses, presses or types into it:
+ * first paint, or at once when it gets focus (Tab, a click, a tap), before a key can pick by type-ahead:
  * one more render of this field, never one per keystroke.
  *
  * @example
@@ -44,7 +44,7 @@ export function useRequirementField({ form, name }: UseRequirementFieldOptions):
     locale,
     countryOptions,
     revealOptions: listsShown ? undefined : () => showLists(true),
-    getValue: () => form.form.getValues(name),
+    getValue: (path) => form.form.getValues(path),
   });
   const pending =
     (field.control === 'select' && field.optionsPending) ||

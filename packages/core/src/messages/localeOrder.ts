@@ -88,6 +88,7 @@ export function dateExample(locale: string): string {
  * list, labelled with its name in `t`'s locale and its calling code
  * ("United States (+1)"), sorted by name in `locale` like the citizenship
  * select, so type-to-find works on the name and the code is visible.
+ * `codes` narrows the list (one code: the label of one choice).
  *
  * @example phoneCountryOptions(createTranslator('en'), 'en').find((option) => option.value === 'US')
  * // { value: 'US', label: 'United States (+1)' }
@@ -95,10 +96,11 @@ export function dateExample(locale: string): string {
 export function phoneCountryOptions(
   t: (id: MessageId) => string,
   locale: string,
+  codes: readonly string[] = COUNTRY_CODES,
 ): { value: string; label: string }[] {
   const callingCodes = new Map(PHONE_COUNTRIES.map((row) => [row.code, row.callingCode]));
   return sortOptionsByLabel(
-    COUNTRY_CODES.map((code) => ({ value: code, label: t(`country.${code}`) })),
+    codes.map((code) => ({ value: code, label: t(`country.${code}`) })),
     locale,
   ).map((option) => {
     const callingCode = callingCodes.get(option.value);

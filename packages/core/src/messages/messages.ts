@@ -22,31 +22,24 @@ export const LOCALES: readonly Locale[] = ['en', 'es'];
 
 /**
  * Gives `names` a `country.<code>` entry per ISO and phone country whose text
- * is looked up on first read (then kept in a map), so no `Intl.DisplayNames`
- * is made at module load or for a catalogue nobody reads a country name from.
- * The getters stay: turning each into a data property on first read (what
- * this did before) re-shaped a 600-entry object 250 times, 350 ms at 4x CPU
- * throttling on the first render of a country select.
+ * is looked up on each read (one `Intl.DisplayNames` per locale, made on
+ * first use: none at module load or for a catalogue nobody reads a country
+ * name from; a lookup then costs microseconds, and the option lists that
+ * read them are kept). The getters stay getters: turning each into a data
+ * property on first read (as this did before) re-shaped a 600-entry object
+ * 250 times, 350 ms at 4x CPU throttling on the first render of a country
+ * select.
  */
 function withCountryNames<Names extends object>(
   names: Names,
   locale: Locale,
 ): Names & Record<`country.${string}`, string> {
   // The phone select also lists libphonenumber's regions outside ISO 3166 (AC, TA, XK): they need names too.
-  const codes = new Set([...COUNTRY_CODES, ...PHONE_COUNTRIES.map((row) => row.code)]);
-  const cache = new Map<string, string>();
-  for (const code of codes) {
+  for (const code of new Set([...COUNTRY_CODES, ...PHONE_COUNTRIES.map((row) => row.code)])) {
     Object.defineProperty(names, `country.${code}`, {
       enumerable: true,
-      get() {
-        let value = cache.get(code);
-        if (value === undefined) {
-          // Names come from the runtime's CLDR data; a runtime without it falls back to the code.
-          value = displayNamesFor(locale, 'region')?.of(code) ?? code;
-          cache.set(code, value);
-        }
-        return value;
-      },
+      // Names come from the runtime's CLDR data; a runtime without it falls back to the code.
+      get: () => displayNamesFor(locale, 'region')?.of(code) ?? code,
     });
   }
   return names as Names & Record<`country.${string}`, string>;
