@@ -2,7 +2,7 @@
 // kyc-kit's registry (packages/core/src/fields/fieldSpecFor.ts, FIELD_KEYS), with the same
 // option lists, read from core's data-only modules so no page carries more than the data.
 // Plain-data modules only: importing them costs every page the same bytes, native included.
-import { COUNTRY_CODES } from '../../packages/core/src/fields/countryCodes';
+import { COUNTRY_CODES } from './countryCodes';
 import { US_SUBDIVISION_CODES } from '../../packages/core/src/fields/usSubdivisions';
 import {
   EMPLOYMENT_STATUS_VALUES,

@@ -1,17 +1,18 @@
+import { PHONE_COUNTRIES } from './phoneCountries';
+
 /**
- * The ISO 3166-1 alpha-2 codes (officially assigned, 249). Names are not kept
- * here: the catalogue asks `Intl.DisplayNames` for them in each locale, so
- * the kit ships no 249 x N table that would age.
+ * The ISO 3166-1 alpha-2 codes (officially assigned, 249), in code order.
+ * Read off the phone field's country table, which lists all of them but
+ * seven territories without a telephone numbering plan of their own, plus
+ * three regions outside ISO 3166 (Ascension AC, Tristan da Cunha TA, Kosovo
+ * XK), so the kit ships the codes once; a core test holds the result to the
+ * standard. Names are not kept here: the catalogue asks `Intl.DisplayNames`
+ * for them in each locale, so the kit ships no 249 x N table that would age.
  */
-export const COUNTRY_CODES: readonly string[] = (
-  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
-  'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
-  'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO ' +
-  'JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR ' +
-  'MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO ' +
-  'RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV ' +
-  'TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
-).split(' ');
+export const COUNTRY_CODES: readonly string[] = PHONE_COUNTRIES.map((row) => row.code)
+  .filter((code) => !['AC', 'TA', 'XK'].includes(code))
+  .concat(['AQ', 'BV', 'GS', 'HM', 'PN', 'TF', 'UM'])
+  .sort();
 
 /** Whether `code` is an assigned ISO 3166-1 alpha-2 code (upper case). */
 export function isCountryCode(code: string): boolean {
