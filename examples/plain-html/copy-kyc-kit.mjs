@@ -1,5 +1,6 @@
-// The page's one "build step" is a copy, as a partner with no bundler would do it: kyc-kit's standalone file
-// (and the Spanish catalogue) from the installed package into the static files the server serves.
+// The page's one "build step" is a copy, as a partner with no bundler would do it: kyc-kit's standalone file,
+// the phone rules it loads beside itself on demand (same folder, same name), and the Spanish catalogue, from
+// the installed package into the static files the server serves.
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,5 +27,6 @@ const from = path.join(packageFolder('@kyc-kit/elements'), 'dist');
 const to = path.join(here, 'public', 'kyc-kit');
 mkdirSync(path.join(to, 'locales'), { recursive: true });
 copyFileSync(path.join(from, 'standalone.js'), path.join(to, 'kyc-kit-elements.js'));
+copyFileSync(path.join(from, 'standalone-phone-rules.js'), path.join(to, 'standalone-phone-rules.js'));
 copyFileSync(path.join(from, 'locales', 'es.js'), path.join(to, 'locales', 'es.js'));
 process.stdout.write(`copied kyc-kit's standalone file into ${path.relative(process.cwd(), to)}\n`);

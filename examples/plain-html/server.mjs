@@ -71,6 +71,11 @@ const STATIC_FILES = {
   '/page.js': ['page.js', 'text/javascript; charset=utf-8'],
   // Copied from the installed @kyc-kit/elements by `npm run build` (copy-kyc-kit.mjs).
   '/kyc-kit/kyc-kit-elements.js': ['kyc-kit/kyc-kit-elements.js', 'text/javascript; charset=utf-8'],
+  // Imported by the script above, from its own folder, only when a phone number outside +1 is typed.
+  '/kyc-kit/standalone-phone-rules.js': [
+    'kyc-kit/standalone-phone-rules.js',
+    'text/javascript; charset=utf-8',
+  ],
   '/kyc-kit/locales/es.js': ['kyc-kit/locales/es.js', 'text/javascript; charset=utf-8'],
 };
 

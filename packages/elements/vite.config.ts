@@ -26,8 +26,8 @@ const onwarn: OnwarnFunction = (warning, warn) => {
 };
 
 /**
- * The standalone file is one module with no chunk to preload: core's one `import()` (every country's phone
- * rules, inlined here) needs none of Vite's module-preload helper (link tags, CSS, CSP nonce: 0.7 KB gzip).
+ * The standalone file's one `import()` (core's: every country's phone rules) loads a plain data module, which
+ * needs none of Vite's module-preload helper (link tags, CSS, CSP nonce: 0.7 KB gzip).
  */
 const noPreloadHelper: Plugin = {
   name: 'kyc-kit-no-preload-helper',
@@ -37,8 +37,32 @@ const noPreloadHelper: Plugin = {
   },
 };
 
+/** The one file the standalone script loads on demand, beside it (a partner copies both into one folder). */
+export const STANDALONE_PHONE_RULES = 'standalone-phone-rules.js';
+
 /**
- * `vite build --mode standalone`: dist/standalone.js, one ES module with everything and Preact.
+ * The standalone build makes exactly two files: the script and, loaded only when someone picks a phone
+ * country outside +1, every country's phone rules (18.5 KB gzip a page that never needs them never
+ * downloads). Any other chunk would be a file partners do not know to copy: the build fails instead.
+ */
+const onlyThePhoneRulesChunk: Plugin = {
+  name: 'kyc-kit-only-the-phone-rules-chunk',
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle).filter((file) => file.type === 'chunk' && !file.isEntry);
+    const unexpected = chunks.filter(
+      (chunk) => chunk.fileName !== STANDALONE_PHONE_RULES || chunk.type !== 'chunk' || !chunk.isDynamicEntry,
+    );
+    if (chunks.length > 1 || unexpected.length > 0) {
+      this.error(
+        `the standalone build may split off only ${STANDALONE_PHONE_RULES}, found: ${chunks.map((chunk) => chunk.fileName).join(', ')}`,
+      );
+    }
+  },
+};
+
+/**
+ * `vite build --mode standalone`: dist/standalone.js, one ES module with everything and Preact, and
+ *   dist/standalone-phone-rules.js, which it imports only when a phone number outside +1 is typed.
  * `vite build --mode locale-es`: dist/locales/es.js, the Spanish catalogue alone.
  * (dist/index.js, the entry for bundlers, is the library build every package gets.)
  */
@@ -68,7 +92,7 @@ export default defineConfig(({ mode }) => {
       alias: preactAliases,
     },
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [noPreloadHelper],
+    plugins: [noPreloadHelper, onlyThePhoneRulesChunk],
     build: {
       // Not lib mode: Vite leaves whitespace unminified in lib mode's ES output, and this file ships as is.
       outDir: 'dist',
@@ -81,7 +105,7 @@ export default defineConfig(({ mode }) => {
         input: path.join(packageDirectory, 'src/standalone.ts'),
         preserveEntrySignatures: 'strict',
         onwarn,
-        output: { format: 'es', entryFileNames: 'standalone.js', codeSplitting: false },
+        output: { format: 'es', entryFileNames: 'standalone.js', chunkFileNames: STANDALONE_PHONE_RULES },
       },
     },
   };

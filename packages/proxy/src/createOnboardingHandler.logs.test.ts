@@ -2,8 +2,9 @@ import type { Customer } from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCoinbaseUpstream } from './createCoinbaseUpstream';
 import { createProxyLogger } from './createProxyLogger';
-import { createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
+import { createProxyHarness, SANDBOX_ORIGIN, type ProxyHarness } from '@kyc-kit/testing/server';
 
 const harnesses: ProxyHarness[] = [];
 afterEach(async () => {
@@ -108,5 +109,48 @@ describe('logs', () => {
     for (const value of ['123-45-6789', '1937', 'Evergreen', 'secret-token', 'session=abc', 'Springfield'])
       expect(text, value).not.toContain(value);
     expect(text).toContain('[redacted]');
+  });
+
+  it('log a read the browser gave up on as abandoned, not as a failed request', async () => {
+    let holdReads = false;
+    let readStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (readStarted = resolve));
+    const harness = createProxyHarness({
+      provider: 'coinbase',
+      upstream: ({ fetch, sandbox, retry }) =>
+        createCoinbaseUpstream({
+          baseUrl: `${SANDBOX_ORIGIN}/platform`,
+          ...sandbox.credentials.coinbase,
+          retry,
+          timeoutMs: 2000,
+          // A provider slow to answer a read: the browser gives up first, and the call is cancelled with it.
+          fetch: (request) => {
+            if (!holdReads || request.method !== 'GET') return fetch(request);
+            readStarted();
+            return new Promise<Response>((_resolve, reject) =>
+              request.signal.addEventListener('abort', () => reject(request.signal.reason as Error)),
+            );
+          },
+        }),
+    });
+    harnesses.push(harness);
+    const created = await harness.write('u', 'POST', '/customer', {
+      capabilities: ['custodyFiat'],
+      fields: { firstName: 'Lisa', lastName: 'Simpson' },
+    });
+    expect(created.status).toBe(201);
+    holdReads = true;
+    const browser = new AbortController();
+    const read = harness.send('u', 'GET', '/customer', { signal: browser.signal });
+    await started;
+    browser.abort();
+    expect((await read).status).toBe(499);
+    const lines = harness
+      .logText()
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(lines.map((line) => line.msg)).toContain('request abandoned by the client');
+    expect(lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 });

@@ -113,6 +113,12 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   const app = new Hono<ProxyEnv>().basePath(deps.basePath);
 
   app.onError((error, c) => {
+    // The browser gave up on the request (a newer read replaced it, the tab closed) and the upstream call
+    // was cancelled with it: nothing failed here and nobody reads the answer (499, as nginx logs it).
+    if (c.req.raw.signal.aborted) {
+      logger.info({ route: c.req.routePath }, 'request abandoned by the client');
+      return new Response(null, { status: 499 });
+    }
     const proxyError = toProxyError(error);
     const upstreamError =
       error instanceof UpstreamError ? error : error.cause instanceof UpstreamError ? error.cause : undefined;

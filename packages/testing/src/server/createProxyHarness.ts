@@ -87,6 +87,8 @@ export interface SendOptions {
   rawBody?: string;
   headers?: Record<string, string>;
   clientAddress?: string | null;
+  /** Aborts the request as a browser does when it gives up on it (a newer read, a closed tab). */
+  signal?: AbortSignal;
 }
 
 /** A proxy in front of an in-process sandbox, with a browser's-eye view of it. */
@@ -288,6 +290,7 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
       method,
       headers,
       ...(body === undefined ? {} : { body }),
+      ...(sendOptions.signal ? { signal: sendOptions.signal } : {}),
     });
     const clientAddress =
       sendOptions.clientAddress === undefined ? CLIENT_ADDRESS : sendOptions.clientAddress;
