@@ -500,6 +500,17 @@ describe('<Onboarding>', () => {
     await user.click(screen.getByRole('button', { name: 'Finish later' }));
     expect(onExit).toHaveBeenCalledWith({ state: 'collect' });
   });
+
+  it('offers Close, not Finish later, while verifying: nothing is left to finish', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onExit = vi.fn();
+    const client = createFakeClient({ customer: customerFixtures.pendingVerifying });
+    renderWithClient(<Onboarding capability="custodyFiat" onExit={onExit} liveUpdates={false} />, client);
+    await screen.findByRole('heading', { name: 'Checking your details' });
+    expect(screen.queryByRole('button', { name: 'Finish later' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onExit).toHaveBeenCalledWith({ state: 'verifying' });
+  });
 });
 
 describe('<Onboarding> review and Back', () => {

@@ -153,7 +153,8 @@ function OnboardingFlow({
         {options.onExit && status !== 'done' ? (
           <div className="kyc-actions">
             <button type="button" className="kyc-button" data-variant="secondary" onClick={onboarding.exit}>
-              {t(status === 'unavailable' ? 'onboarding.close' : 'onboarding.exit')}
+              {/* "Finish later" only while something is left to finish: verifying and unavailable wait on no one. */}
+              {t(status === 'unavailable' || status === 'verifying' ? 'onboarding.close' : 'onboarding.exit')}
             </button>
           </div>
         ) : null}
