@@ -2,30 +2,13 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { captureStep } from './support/captureStep';
 import { expectNoAxeViolations } from './support/expectNoAxeViolations';
-import {
-  SANCTIONED_LAST_NAME,
-  completeOnboarding,
-  flowRoot,
-  signInWithApi,
-  testPerson,
-  uniqueUsername,
-} from './support/journey';
+import { SANCTIONED_LAST_NAME, completeOnboarding, flowRoot, testPerson } from './support/journey';
+import { PHONE, VARIANTS, advanceVerification, openOnboarding } from './support/openOnboarding';
 
 // Issue 16: a compliance block is shown at a natural point (after the user's own submit, never mid-typing,
 // never by taking focus), with the partner's way to reach support, and no retry for a block that is final.
 
-const VARIANTS = [
-  { theme: 'light', device: 'desktop', viewport: { width: 1280, height: 900 } },
-  { theme: 'dark', device: 'phone', viewport: { width: 320, height: 640 } },
-] as const;
-
 const GENERIC = "We're unable to complete this request. Please contact support.";
-
-async function chooseTheme(page: Page, theme: 'light' | 'dark', device: 'desktop' | 'phone') {
-  if (device === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
-  await page.getByRole('radio', { name: theme === 'dark' ? 'Dark' : 'Light' }).check();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-}
 
 /** Waits until the provider's decision is in: the customer as the proxy reads it has custodyFiat inactive. */
 async function waitForDecision(page: Page): Promise<void> {
@@ -67,10 +50,7 @@ for (const variant of VARIANTS) {
   test(`a block arriving while the user types waits for Continue, then offers support and no retry (${variant.theme}, ${variant.device})`, async ({
     page,
   }) => {
-    await page.setViewportSize(variant.viewport);
-    await signInWithApi(page, uniqueUsername(`block-${variant.device}`));
-    await page.goto('/onboarding?capability=custodyFiat');
-    await chooseTheme(page, variant.theme, variant.device);
+    await openOnboarding(page, 'block', { variant });
 
     // "Slow" holds verification until it is advanced: the decision lands while the user types on step 2.
     const person = testPerson({ firstName: 'Slow', lastName: SANCTIONED_LAST_NAME });
@@ -80,7 +60,7 @@ for (const variant of VARIANTS) {
     const street = page.locator('main [name="addressLine1"]');
     await street.click();
     await page.keyboard.type('42 Harbor');
-    expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
+    await advanceVerification(page);
     await waitForDecision(page);
     // The event stream delivers the decision in well under a second; give it time to land.
     await page.waitForTimeout(1500);
@@ -120,14 +100,13 @@ for (const variant of VARIANTS) {
 }
 
 test('the block in Spanish: the support links and the page intro follow the language', async ({ page }) => {
-  await signInWithApi(page, uniqueUsername('block-es'));
-  await page.goto('/onboarding?capability=custodyFiat');
+  await openOnboarding(page, 'block-es');
   await page.getByRole('radio', { name: 'Español' }).check();
   const person = testPerson({ firstName: 'Slow', lastName: SANCTIONED_LAST_NAME });
   const record = await completeOnboarding(page, person);
   expect(record.finalState).toBe('verifying');
   // With nothing left for the user to do, the decision shows as soon as it is in.
-  expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
+  await advanceVerification(page);
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'unavailable');
   await expect(page.getByRole('heading', { level: 2, name: 'No podemos continuar' })).toBeFocused();
   await expect(page.getByRole('link', { name: 'Comunicarse con el servicio de asistencia' })).toBeVisible();
@@ -139,9 +118,7 @@ test('the block in Spanish: the support links and the page intro follow the lang
 test('the headless page moves focus to the new heading when the Terms give way to verifying, then done', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
-  await signInWithApi(page, uniqueUsername('headless-focus'));
-  await page.goto('/onboarding/headless?capability=custodyFiat');
+  await openOnboarding(page, 'headless-focus', { viewport: PHONE, path: '/onboarding/headless' });
   const record = await completeOnboarding(page, testPerson({ firstName: 'Slow' }));
   expect(record.sawTerms).toBe(true);
   expect(record.finalState).toBe('verifying');
@@ -152,7 +129,7 @@ test('the headless page moves focus to the new heading when the Terms give way t
   await expectNoAxeViolations(page, 'plain-HTML verifying (phone)');
   await captureStep(page, 'headless-verifying');
 
-  expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
+  await advanceVerification(page);
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
   await expect(page.getByRole('heading', { level: 2, name: "You're all set" })).toBeFocused();
   await expect(page.getByText('Hold US dollars is ready to use.')).toBeVisible();

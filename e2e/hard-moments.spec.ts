@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import {
   REJECTED_SSN,
@@ -7,39 +6,24 @@ import {
   currentFieldNames,
   fillCurrentStep,
   flowRoot,
-  signInWithApi,
   submitStep,
   testPerson,
-  uniqueUsername,
 } from './support/journey';
+import { VARIANTS, advanceVerification, openOnboarding } from './support/openOnboarding';
 
 // The moments that matter most (issue 16): a value the provider rejects after the Terms, and done.
-
-const VARIANTS = [
-  { theme: 'light', device: 'desktop', viewport: { width: 1280, height: 900 } },
-  { theme: 'dark', device: 'phone', viewport: { width: 320, height: 640 } },
-] as const;
-
-async function chooseTheme(page: Page, theme: 'light' | 'dark', device: 'desktop' | 'phone') {
-  if (device === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
-  await page.getByRole('radio', { name: theme === 'dark' ? 'Dark' : 'Light' }).check();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-}
 
 for (const variant of VARIANTS) {
   test(`a rejected SSN after the Terms, then done with the partner's action (${variant.theme}, ${variant.device})`, async ({
     page,
   }) => {
-    await page.setViewportSize(variant.viewport);
-    await signInWithApi(page, uniqueUsername(`rejected-${variant.device}`));
-    await page.goto('/onboarding?capability=custodyFiat');
-    await chooseTheme(page, variant.theme, variant.device);
+    await openOnboarding(page, 'rejected', { variant });
 
     // "Slow" holds verification until it is advanced: the rejection arrives after the Terms, for certain.
     const record = await completeOnboarding(page, testPerson({ firstName: 'Slow', fullSsn: REJECTED_SSN }));
     expect(record.sawTerms).toBe(true);
     expect(record.finalState).toBe('verifying');
-    expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
+    await advanceVerification(page);
 
     // The flow opens on the field, saying what happened and never why.
     await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
@@ -66,7 +50,7 @@ for (const variant of VARIANTS) {
     await submitStep(page);
     await completeOnboarding(page, testPerson({ firstName: 'Slow' }));
     if ((await flowRoot(page).getAttribute('data-state')) === 'verifying') {
-      expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
+      await advanceVerification(page);
     }
     await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
     await expect(page.getByRole('heading', { name: "You're all set" })).toBeVisible();
@@ -81,8 +65,7 @@ for (const variant of VARIANTS) {
 }
 
 test('a failed click on Continue on a later step moves focus to the error summary', async ({ page }) => {
-  await signInWithApi(page, uniqueUsername('focus'));
-  await page.goto('/onboarding?capability=custodyFiat');
+  await openOnboarding(page, 'focus');
   await completeOnboarding(page, testPerson({ firstName: 'Slow' }), {
     stopAt: (_stepId, _fields, record) => record.steps.length === 1,
   });

@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/expectNoAxeViolations';
-import { completeOnboarding, flowRoot, signInWithApi, testPerson, uniqueUsername } from './support/journey';
+import { completeOnboarding, flowRoot, testPerson } from './support/journey';
 import { captureStep } from './support/captureStep';
+import { PHONE, advanceVerification, openOnboarding } from './support/openOnboarding';
 
 test('the plain-HTML onboarding built on the headless hooks completes the journey, axe-clean at every step', async ({
   page,
 }) => {
-  await signInWithApi(page, uniqueUsername('headless'));
-  await page.goto('/onboarding/headless?capability=custodyFiat');
+  await openOnboarding(page, 'headless', { path: '/onboarding/headless' });
   await expect(
     page.getByRole('heading', { level: 1, name: 'Verify your identity (plain HTML)' }),
   ).toBeVisible();
@@ -33,7 +33,7 @@ test('the plain-HTML onboarding built on the headless hooks completes the journe
   expect(record.sawTerms).toBe(true);
   expect(record.finalState).toBe('verifying');
   await expectNoAxeViolations(page, 'plain-HTML verifying');
-  expect((await page.request.post('/api/demo/sandbox/advance', { data: {} })).ok()).toBe(true);
+  await advanceVerification(page);
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
   await expect(page.getByRole('status').filter({ hasText: 'Ready to use: Hold US dollars.' })).toBeVisible();
 });
@@ -41,9 +41,7 @@ test('the plain-HTML onboarding built on the headless hooks completes the journe
 test('on a 320 px phone the plain-HTML page never scrolls sideways, says each heading once and keeps focus off <body>', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
-  await signInWithApi(page, uniqueUsername('headless-phone'));
-  await page.goto('/onboarding/headless?capability=custodyFiat');
+  await openOnboarding(page, 'headless-phone', { viewport: PHONE, path: '/onboarding/headless' });
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
 
   const record = await completeOnboarding(page, testPerson(), {

@@ -9,12 +9,12 @@ import {
   uniqueUsername,
 } from './support/journey';
 import { captureStep } from './support/captureStep';
+import { openOnboarding } from './support/openOnboarding';
 
 test('the sandbox panel publishes a new Terms of Service version and forces statuses, and the wallet follows live', async ({
   page,
 }) => {
-  await signInWithApi(page, uniqueUsername('panel'));
-  await page.goto('/onboarding?capability=custodyFiat');
+  await openOnboarding(page, 'panel');
   await completeOnboarding(page, testPerson());
   await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
 

@@ -9,31 +9,15 @@ import {
   flowRoot,
   reviewStep,
   settledFlowState,
-  signInWithApi,
   submitStep,
   testPerson,
-  uniqueUsername,
 } from './support/journey';
 import type { TestPerson } from './support/journey';
+import { VARIANTS, openOnboarding } from './support/openOnboarding';
 
 // Progress, review and Back (issue 16): a step count fixed when the flow starts and kept across a
 // reload, "Check your answers" with Change, and Back from the Terms. Light on a desktop, dark on a
 // 320 px phone.
-
-const VARIANTS = [
-  { theme: 'light', device: 'desktop', viewport: { width: 1280, height: 900 } },
-  { theme: 'dark', device: 'phone', viewport: { width: 320, height: 640 } },
-] as const;
-type Variant = (typeof VARIANTS)[number];
-
-async function open(page: Page, variant: Variant, name: string, path = '/onboarding') {
-  await page.setViewportSize(variant.viewport);
-  await signInWithApi(page, uniqueUsername(`${name}-${variant.device}`));
-  await page.goto(`${path}?capability=custodyFiat`);
-  if (variant.device === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
-  await page.getByRole('radio', { name: variant.theme === 'dark' ? 'Dark' : 'Light' }).check();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', variant.theme);
-}
 
 const progress = (page: Page) => page.locator('main').getByText(/^(Step \d+ of \d+)$/);
 
@@ -59,7 +43,7 @@ for (const variant of VARIANTS) {
   const tag = `${variant.theme}, ${variant.device}`;
 
   test(`check your answers, change one and come back (${tag})`, async ({ page }) => {
-    await open(page, variant, 'review');
+    await openOnboarding(page, 'review', { variant });
     const person = testPerson();
     expect(await walkToReview(page, person)).toEqual([
       'Step 1 of 6',
@@ -102,7 +86,7 @@ for (const variant of VARIANTS) {
 
   test(`a reload keeps the step count, styled and headless (${tag})`, async ({ page }) => {
     for (const path of ['/onboarding', '/onboarding/headless']) {
-      await open(page, variant, `reload-${path.length}`, path);
+      await openOnboarding(page, `reload-${path.length}`, { variant, path });
       await expect(progress(page)).toHaveText('Step 1 of 6');
       for (const expected of ['Step 1 of 6', 'Step 2 of 6']) {
         await expect(progress(page)).toHaveText(expected);
@@ -125,7 +109,7 @@ for (const variant of VARIANTS) {
   });
 
   test(`Back from the Terms keeps the box ticked (${tag})`, async ({ page }) => {
-    await open(page, variant, 'terms-back');
+    await openOnboarding(page, 'terms-back', { variant });
     // "Slow" holds verification until it is advanced, so the verifying screen stays to be read.
     await walkToReview(page, testPerson({ firstName: 'Slow' }));
     await confirmReview(page);
