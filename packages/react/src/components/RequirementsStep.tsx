@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { RequirementField } from '../fields/RequirementField';
 import { useFocusOnChange } from '../utils/useFocusOnChange';
 import { useTranslate } from '../utils/useTranslate';
+import { BackButton } from './BackButton';
 import { ErrorSummary } from './ErrorSummary';
 
 /** Props of {@link RequirementsStep}. */
@@ -55,14 +56,9 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
         ))}
         <div className="kyc-actions">
           {showBack ? (
-            <button
-              type="button"
-              className="kyc-button"
-              data-variant="secondary"
+            <BackButton
               onClick={() => (form.isFirstStep && !form.isChanging ? onBackFromFirst?.() : form.back())}
-            >
-              {t('form.back')}
-            </button>
+            />
           ) : null}
           <button
             type="submit"

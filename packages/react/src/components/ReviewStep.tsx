@@ -1,5 +1,6 @@
 import type { OnboardingReview } from '@kyc-kit/hooks';
 import { useTranslate } from '../utils/useTranslate';
+import { BackButton } from './BackButton';
 
 /** Props of {@link ReviewStep}. */
 export interface ReviewStepProps {
@@ -38,11 +39,7 @@ export function ReviewStep({ review, onBack }: ReviewStepProps) {
         </section>
       ))}
       <div className="kyc-actions">
-        {onBack ? (
-          <button type="button" className="kyc-button" data-variant="secondary" onClick={onBack}>
-            {t('form.back')}
-          </button>
-        ) : null}
+        {onBack ? <BackButton onClick={onBack} /> : null}
         <button type="button" className="kyc-button" onClick={review.confirm}>
           {t('form.submit')}
         </button>

@@ -1,6 +1,7 @@
 import type { TermsOfService } from '@kyc-kit/hooks';
 import { languageName } from '../utils/languageName';
 import { useTranslate } from '../utils/useTranslate';
+import { BackButton } from './BackButton';
 import { StatusMessage } from './StatusMessage';
 
 /** Props of {@link TermsOfServiceStep}. */
@@ -99,11 +100,7 @@ export function TermsOfServiceStep({
           </div>
         </div>
         <div className="kyc-actions">
-          {onBack ? (
-            <button type="button" className="kyc-button" data-variant="secondary" onClick={onBack}>
-              {t('form.back')}
-            </button>
-          ) : null}
+          {onBack ? <BackButton onClick={onBack} /> : null}
           <button
             type="submit"
             className="kyc-button"
