@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createSandbox, type Sandbox } from '@kyc-kit/sandbox';
@@ -11,17 +11,26 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-/** The sandbox over real HTTP on loopback, as a provider is reached in production. */
-async function serve(): Promise<{ sandbox: Sandbox; origin: string }> {
-  const sandbox = createSandbox({ verifyMs: 0 });
-  const server: Server = createServer(getRequestListener((request) => sandbox.fetch(request)));
+/** Serves `listener` on a free loopback port until the test ends (then runs `close`); answers its origin. */
+async function listen(listener: RequestListener, close?: () => Promise<void>): Promise<string> {
+  const server = createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    await sandbox.close();
+    await close?.();
   });
-  return { sandbox, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** The sandbox over real HTTP on loopback, as a provider is reached in production. */
+async function serve(): Promise<{ sandbox: Sandbox; origin: string }> {
+  const sandbox = createSandbox({ verifyMs: 0 });
+  const origin = await listen(
+    getRequestListener((request) => sandbox.fetch(request)),
+    () => sandbox.close(),
+  );
+  return { sandbox, origin };
 }
 
 const context = {
@@ -74,18 +83,13 @@ describe('the default transport (undici request, no fetch given)', () => {
 
   it('ends an attempt at its timeout when the provider sends headers and then stalls', async () => {
     // A provider that answers 200 but never finishes the body: only the attempt's signal can end the read.
-    const server = createServer((_incoming, outgoing) => {
+    const stalling = await listen((_incoming, outgoing) => {
       outgoing.writeHead(200, { 'content-type': 'application/json' });
       outgoing.write('{"id":');
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    });
     const { sandbox } = await serve();
     const upstream = createCoinbaseUpstream({
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/platform`,
+      baseUrl: `${stalling}/platform`,
       ...sandbox.credentials.coinbase,
       retry: { retries: 1, baseDelayMs: 1, sleep: async () => undefined },
     });
@@ -98,18 +102,13 @@ describe('the default transport (undici request, no fetch given)', () => {
 
   it('never follows a redirect: the call fails and the other location is not asked', async () => {
     const asked: string[] = [];
-    const server = createServer((incoming, outgoing) => {
+    const redirecting = await listen((incoming, outgoing) => {
       asked.push(incoming.url ?? '');
       outgoing.writeHead(302, { location: '/elsewhere' }).end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    });
     const { sandbox } = await serve();
     const upstream = createCoinbaseUpstream({
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/platform`,
+      baseUrl: `${redirecting}/platform`,
       ...sandbox.credentials.coinbase,
       retry: { retries: 0 },
     });

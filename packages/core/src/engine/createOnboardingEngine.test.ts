@@ -515,6 +515,16 @@ const flowNumber = (engine: ReturnType<typeof setup>['engine']) => {
   return `${snapshot.flowSteps.indexOf(id) + 1} of ${snapshot.flowSteps.length}`;
 };
 
+/** A user passes the first step and leaves: the drafts keep the plan of their six-step flow. */
+async function passFirstStepAndLeave(userKey: string) {
+  const drafts = mapDrafts();
+  const first = setup({ drafts, userKey, answers: [afterPersonal] });
+  typeAbout(first.form);
+  await first.engine.submitStep();
+  first.disconnect();
+  return drafts;
+}
+
 describe('the onboarding engine: a step count fixed when the flow starts', () => {
   it('counts the form steps, the review and the Terms from the first step, and keeps the count', async () => {
     const run = setup({ answers: [afterPersonal, afterAddress] });
@@ -560,11 +570,7 @@ describe('the onboarding engine: a step count fixed when the flow starts', () =>
   });
 
   it("never gives one user's plan to another, and drops it when the flow is over", async () => {
-    const drafts = mapDrafts();
-    const first = setup({ drafts, userKey: 'user-1', answers: [afterPersonal] });
-    typeAbout(first.form);
-    await first.engine.submitStep();
-    first.disconnect();
+    const drafts = await passFirstStepAndLeave('user-1');
     const other = setup({ drafts, userKey: 'user-2', customer: afterPersonal });
     expect(flowNumber(other.engine)).toBe('1 of 5');
     const done = setup({ drafts, userKey: 'user-1', customer: customer({ firstName: 'pending' }) });
@@ -573,11 +579,7 @@ describe('the onboarding engine: a step count fixed when the flow starts', () =>
   });
 
   it('plans afresh for other capabilities', async () => {
-    const drafts = mapDrafts();
-    const first = setup({ drafts, userKey: 'user-1', answers: [afterPersonal] });
-    typeAbout(first.form);
-    await first.engine.submitStep();
-    first.disconnect();
+    const drafts = await passFirstStepAndLeave('user-1');
     // The kept plan counted personal as passed (6 steps); for other capabilities the count starts from what is open.
     const both = setup({
       drafts,

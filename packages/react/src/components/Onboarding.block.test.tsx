@@ -25,6 +25,23 @@ function blocked(customer: Customer): Customer {
   };
 }
 
+/**
+ * `<Onboarding>` for custodyFiat with the partner's support, live updates off; `block()` brings the
+ * provider's decision into the cache as a live update would.
+ */
+function renderOnboarding(customer: Customer) {
+  const client = createFakeClient({ customer, documents: tosDocumentFixtures });
+  const { queryClient } = renderWithClient(
+    <Onboarding capability="custodyFiat" liveUpdates={false} support={SUPPORT} />,
+    client,
+  );
+  const block = () => {
+    client.customer = blocked(customer);
+    queryClient.setQueryData(kycKitQueryKeys.customer(), client.customer);
+  };
+  return { client, block };
+}
+
 async function expectUnavailableWithSupport() {
   const heading = await screen.findByRole('heading', { name: 'We can’t continue', level: 2 });
   await waitFor(() => expect(heading).toHaveFocus());
@@ -46,21 +63,13 @@ async function expectUnavailableWithSupport() {
 describe('<Onboarding> and a compliance block', () => {
   it('keeps the step, the typed text and the focus while the user types; shows the block after Continue', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeClient({
-      customer: customerFixtures.pendingPartial,
-      documents: tosDocumentFixtures,
-    });
-    const { queryClient } = renderWithClient(
-      <Onboarding capability="custodyFiat" liveUpdates={false} support={SUPPORT} />,
-      client,
-    );
+    const { client, block } = renderOnboarding(customerFixtures.pendingPartial);
     const street = await screen.findByRole('textbox', { name: 'Street address' });
     await user.type(street, '42 Harbor');
     const writes = client.writes.length;
 
     // A live update brings the decision mid-typing.
-    client.customer = blocked(customerFixtures.pendingPartial);
-    queryClient.setQueryData(kycKitQueryKeys.customer(), client.customer);
+    block();
     await user.type(street, ' Lane');
     expect(street).toHaveFocus();
     expect(street).toHaveValue('42 Harbor Lane');
@@ -74,20 +83,12 @@ describe('<Onboarding> and a compliance block', () => {
 
   it('holds a block that arrives on the Terms until the accept, which sends no acceptance', async () => {
     const user = userEvent.setup({ delay: null });
-    const client = createFakeClient({
-      customer: customerFixtures.pendingTerms,
-      documents: tosDocumentFixtures,
-    });
-    const { queryClient } = renderWithClient(
-      <Onboarding capability="custodyFiat" liveUpdates={false} support={SUPPORT} />,
-      client,
-    );
+    const { client, block } = renderOnboarding(customerFixtures.pendingTerms);
     const accept = await screen.findByRole('checkbox', {
       name: 'I have read and accept the Terms of Service',
     });
     await waitFor(() => expect(accept).toBeEnabled());
-    client.customer = blocked(customerFixtures.pendingTerms);
-    queryClient.setQueryData(kycKitQueryKeys.customer(), client.customer);
+    block();
     await user.click(accept);
     expect(accept).toBeChecked();
     await user.click(screen.getByRole('button', { name: 'Accept and continue' }));
@@ -96,17 +97,10 @@ describe('<Onboarding> and a compliance block', () => {
   });
 
   it('shows a block at once when nothing is left to do (verifying)', async () => {
-    const client = createFakeClient({
-      customer: customerFixtures.pendingVerifying,
-      documents: tosDocumentFixtures,
-    });
-    const { queryClient } = renderWithClient(
-      <Onboarding capability="custodyFiat" liveUpdates={false} support={SUPPORT} />,
-      client,
-    );
+    const { block } = renderOnboarding(customerFixtures.pendingVerifying);
     const verifying = await screen.findByRole('heading', { name: 'Checking your details' });
     verifying.focus();
-    queryClient.setQueryData(kycKitQueryKeys.customer(), blocked(customerFixtures.pendingVerifying));
+    block();
     await expectUnavailableWithSupport();
   });
 

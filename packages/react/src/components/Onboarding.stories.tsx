@@ -27,15 +27,21 @@ export const FailedSubmit: Story = {
   },
 };
 
-/** Fills the four form steps of `pendingNew` and continues to the review. */
-async function walkToReview(canvasElement: HTMLElement) {
+/** Types Ada's name and date of birth on `pendingNew`'s first step ("About you") and continues. */
+async function submitAboutYou(canvasElement: HTMLElement, lastName = 'Lovelace') {
   const canvas = within(canvasElement);
   await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
-  await userEvent.type(canvas.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+  await userEvent.type(canvas.getByRole('textbox', { name: 'Last name' }), lastName);
   await userEvent.type(canvas.getByRole('textbox', { name: 'Day' }), '10');
   await userEvent.type(canvas.getByRole('textbox', { name: 'Month' }), '12');
   await userEvent.type(canvas.getByRole('textbox', { name: 'Year' }), '1985');
   await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+}
+
+/** Fills the four form steps of `pendingNew` and continues to the review. */
+async function walkToReview(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await submitAboutYou(canvasElement);
 
   const addressHeading = await canvas.findByRole('heading', { name: 'Your home address' });
   await waitFor(() => expect(addressHeading).toHaveFocus());
@@ -90,12 +96,7 @@ export const Back: Story = {
   parameters: { kycKit: { fixture: 'pendingNew' } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Day' }), '10');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Month' }), '12');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Year' }), '1985');
-    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await submitAboutYou(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Back' }));
     await expect(await canvas.findByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
   },
@@ -354,12 +355,7 @@ export const ServerFieldError: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.type(await canvas.findByRole('textbox', { name: 'First name' }), 'Ada');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Last name' }), 'L');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Day' }), '10');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Month' }), '12');
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Year' }), '1985');
-    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
+    await submitAboutYou(canvasElement, 'L');
     const summary = await canvas.findByRole('alert');
     await expect(
       await within(summary).findByText('Check the highlighted fields and try again.'),
