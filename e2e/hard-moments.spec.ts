@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { captureStep } from './support/captureStep';
 import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import {
   REJECTED_SSN,
@@ -40,6 +41,7 @@ for (const variant of VARIANTS) {
     await expect(page.getByText(/Step \d of \d/)).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Back' })).toHaveCount(0);
     await expectNoAxeViolations(page, `the rejected field (${variant.theme}, ${variant.device})`);
+    await captureStep(page, '16-rejected-field');
     await summary
       .getByRole('link', { name: "We couldn't verify this. Check it and enter it again." })
       .click();
@@ -59,6 +61,7 @@ for (const variant of VARIANTS) {
     const action = page.getByRole('link', { name: 'Go to Hold US dollars' });
     await expect(action).toBeVisible();
     await expectNoAxeViolations(page, `done (${variant.theme}, ${variant.device})`);
+    await captureStep(page, '17-done-partner-action');
     await action.click();
     await expect(page).toHaveURL(/\/$/);
   });
