@@ -9,6 +9,7 @@
 // (<folder>/proxy, <folder>/hop).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { openSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,6 @@ import {
   parseCdpSigningKey,
 } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
-import { pino } from 'pino';
 import { Agent, Pool, request as undiciRequest } from 'undici';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -109,8 +109,8 @@ if (role === 'sandbox') {
     webhookSecret: 'whsec_bench',
     resolveUser: (request: Request) =>
       request.headers.get('cookie') === 'session=bench' ? { id: 'bench' } : null,
-    // pino's default destination (sonic-boom, asynchronous writes) pointed at /dev/null: every line is written.
-    logger: pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false })),
+    // No logger: the proxy's own, as a partner gets it by default (standard output, buffered), every line
+    // written; this process's standard output is /dev/null (see start()).
     rateLimit: { perUser: { limit: 1e9, windowMs: 60_000 } },
     watch: false as const,
     store,
@@ -166,6 +166,8 @@ async function start(
   // The proxy's and the hop's processes are profiled, each into its own sub-folder.
   const profile = name !== 'sandbox' && process.env.BENCH_CPU_PROF;
   const child = fork(fileURLToPath(import.meta.url), {
+    // The proxy's log lines (its default logger writes to standard output) go to /dev/null.
+    stdio: ['inherit', name === 'proxy' ? openSync('/dev/null', 'w') : 'inherit', 'inherit', 'ipc'],
     execArgv: [...process.execArgv, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}/${name}`] : [])],
     env: { ...process.env, BENCH_ROLE: name, ...env },
   });

@@ -25,10 +25,10 @@ export function createCustomerRoutes(deps: ProxyDeps) {
   // "No customer yet" (or deleted at the provider) is the normal first state: 200 `{ customer: null }`, no error status.
   routes.get('/', async (c) => {
     try {
-      const customerId = await deps.linkedCustomerId(c.get('user').id);
+      const signal = c.req.raw.signal;
       return jsonAnswer({
-        customer: await deps.onLinkedCustomer(customerId, () =>
-          deps.readCustomer(customerId, c.req.raw.signal),
+        customer: await deps.readLinkedCustomer(c.get('user').id, (customerId) =>
+          deps.readCustomer(customerId, signal),
         ),
       });
     } catch (error) {
@@ -85,6 +85,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
           context,
         );
         await store.linkCustomer(userId, customer.id);
+        deps.links.set(userId, customer.id);
       } catch (error) {
         await store.releaseCustomerCreation(userId);
         throw error;

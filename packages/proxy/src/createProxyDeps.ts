@@ -6,6 +6,7 @@ import type { OnboardingHandlerOptions, OnboardingUser } from './createOnboardin
 import { createCustomerWatcher, type CustomerWatcher } from './createCustomerWatcher';
 import { createEventHub, type EventHub } from './createEventHub';
 import { createKeyedLock, type KeyedLock } from './createKeyedLock';
+import { createLinkCache, type LinkCache } from './createLinkCache';
 import { createProxyLogger } from './createProxyLogger';
 import { createRateLimiter, type RateLimiter } from './createRateLimiter';
 import { createSqliteStore } from './createSqliteStore';
@@ -72,8 +73,19 @@ export interface ProxyDeps {
   readJson(c: ProxyContext): Promise<unknown>;
   /** The idempotency key and end-user address of an upstream write. */
   writeContext(c: ProxyContext, operation: string): Promise<UpstreamWriteContext>;
-  /** The customer linked to the user; `no_customer` (404) when none. */
+  /** The user -> customer links this instance has seen (links never change; deleted ones are dropped). */
+  links: LinkCache;
+  /** The customer linked to the user, read from the store (and remembered); `no_customer` (404) when none. */
   linkedCustomerId(userId: string): Promise<string>;
+  /**
+   * A read of the user's linked customer: the remembered link when there is
+   * one (no store lookup), else the store's. A remembered customer the
+   * provider says is gone (another instance may have unlinked it, and the
+   * user may since have made a new one there) is checked against the store
+   * once, and the read repeated on the customer the store links now.
+   * `no_customer` (404) when the user has none.
+   */
+  readLinkedCustomer<T>(userId: string, call: (customerId: string) => Promise<T>): Promise<T>;
   readCustomer(customerId: string, signal?: AbortSignal): Promise<Customer>;
   /** Unlinks a customer deleted upstream and tells the user's streams. */
   forgetCustomer(customerId: string): Promise<void>;
@@ -104,6 +116,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'event stream read failed'),
   );
   let lastPrunedAt = 0;
+  const links = createLinkCache();
 
   function clientAddressOf(c: ProxyContext): string | undefined {
     return resolveClientAddress({
@@ -141,6 +154,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
   }
 
   async function unlinkDeletedCustomer(customerId: string): Promise<NewCustomerEvent | null> {
+    links.forgetCustomer(customerId);
     const userId = await store.unlinkCustomer(customerId);
     if (userId === null) return null;
     logger.info(
@@ -158,6 +172,13 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
       await forgetCustomer(customerId);
       throw new ProxyError('no_customer', { detail: 'customer deleted upstream', cause: error });
     }
+  }
+
+  async function linkedCustomerId(userId: string): Promise<string> {
+    const customerId = await store.getCustomerId(userId);
+    if (customerId === null) throw new ProxyError('no_customer');
+    links.set(userId, customerId);
+    return customerId;
   }
 
   const watcher =
@@ -211,10 +232,24 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
       // No abort signal: a write the browser gave up on still completes, so a created customer is linked, not orphaned.
       return { idempotencyKey: await idempotencyKeyFor(c, operation), requesterIpAddress, timeoutMs };
     },
-    async linkedCustomerId(userId) {
-      const customerId = await store.getCustomerId(userId);
-      if (customerId === null) throw new ProxyError('no_customer');
-      return customerId;
+    links,
+    linkedCustomerId,
+    async readLinkedCustomer(userId, call) {
+      const remembered = links.get(userId);
+      if (remembered === undefined) {
+        const customerId = await linkedCustomerId(userId);
+        return onLinkedCustomer(customerId, () => call(customerId));
+      }
+      try {
+        return await onLinkedCustomer(remembered, () => call(remembered));
+      } catch (error) {
+        if (!(error instanceof ProxyError && error.reason === 'no_customer')) throw error;
+        // The remembered customer is gone, and now forgotten: the store says whether the user has another.
+        const current = await store.getCustomerId(userId);
+        if (current === null || current === remembered) throw error;
+        links.set(userId, current);
+        return onLinkedCustomer(current, () => call(current));
+      }
     },
     readCustomer,
     forgetCustomer,

@@ -1,4 +1,5 @@
-import { pino, type Logger } from 'pino';
+import { isMainThread } from 'node:worker_threads';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * Keys censored, at any depth, in every log line of the proxy. The proxy
@@ -56,16 +57,50 @@ function scrub(value: unknown, depth: number): unknown {
   return changed ?? value;
 }
 
+/** Bytes of log lines gathered before one write, when the proxy makes its own logger. */
+const BUFFER_BYTES = 4096;
+/** Gathered lines are written at least this often, however few. */
+const FLUSH_INTERVAL_MS = 1000;
+
+let defaultDestination: DestinationStream | undefined;
+
+/**
+ * Standard output, buffered: lines are gathered up to {@link BUFFER_BYTES}
+ * and written together (also every {@link FLUSH_INTERVAL_MS}, and
+ * synchronously when the process exits), instead of one asynchronous
+ * `fs.write` per line. One destination for every handler of the process.
+ * Where standard output was replaced (a test runner's capture) or in a worker
+ * thread (no exit hook there), pino's own default.
+ */
+function bufferedStdout(): DestinationStream | undefined {
+  const stdout = process.stdout;
+  if (!isMainThread || stdout.write !== Object.getPrototypeOf(stdout).write) return undefined;
+  defaultDestination ??= pino.destination({
+    dest: stdout.fd ?? 1,
+    sync: false,
+    minLength: BUFFER_BYTES,
+    periodicFlush: FLUSH_INTERVAL_MS,
+  });
+  return defaultDestination;
+}
+
 /**
  * The proxy's logger: the partner's pino logger (or a new one) as a child
  * tagged `component: "@kyc-kit/proxy"` that censors {@link REDACTED_LOG_KEYS}
  * at any depth, whatever the partner's own redaction says. A plain walk of
  * the (small, flat) log object instead of pino's path-based redaction: the
- * same protection at a fraction of the cost per line.
+ * same protection at a fraction of the cost per line. Without a partner
+ * logger, lines go to standard output in batches of about 4 KB, written at
+ * least once a second and when the process exits (a process killed by a
+ * signal it does not handle loses at most that last second); pass a logger to
+ * choose another destination.
  */
 export function createProxyLogger(logger?: Logger): Logger {
   // pino types the root's and a child's formatter differently; both get the same walk.
   const log = <T extends object>(object: T): T => scrub(object, 0) as T;
   if (logger) return logger.child({ component: '@kyc-kit/proxy' }, { formatters: { log } });
-  return pino({ name: '@kyc-kit/proxy', formatters: { log } });
+  const destination = bufferedStdout();
+  return destination
+    ? pino({ name: '@kyc-kit/proxy', formatters: { log } }, destination)
+    : pino({ name: '@kyc-kit/proxy', formatters: { log } });
 }

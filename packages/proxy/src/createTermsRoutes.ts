@@ -64,8 +64,7 @@ export function createTermsRoutes(deps: ProxyDeps) {
 
   routes.get('/tos/:versionId', async (c) => {
     const versionId = c.req.param('versionId');
-    const customerId = await deps.linkedCustomerId(c.get('user').id);
-    const customer = await deps.onLinkedCustomer(customerId, () =>
+    const customer = await deps.readLinkedCustomer(c.get('user').id, (customerId) =>
       deps.readCustomer(customerId, c.req.raw.signal),
     );
     const version = customer.requirements.tos?.tos?.versions.find(
