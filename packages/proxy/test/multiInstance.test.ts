@@ -7,6 +7,7 @@ import type { Customer } from '@kyc-kit/core';
 import { createSandbox, type Sandbox } from '@kyc-kit/sandbox';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCdpJwt, parseCdpSigningKey } from '../src/createCdpJwt';
 import { createCoinbaseUpstream } from '../src/createCoinbaseUpstream';
 import { createNodeListener } from '../src/createNodeListener';
 import { createOnboardingHandler, type OnboardingHandler } from '../src/createOnboardingHandler';
@@ -212,6 +213,29 @@ async function openStream(instance: Instance, user: string, lastEventId?: string
   };
 }
 
+/** The id of the customer the instance answers `GET /customer` with (null: none). */
+async function customerIdOn(instance: Instance, user: string): Promise<string | null> {
+  const response = await fetch(`${instance.url}/customer`, { headers: browserHeaders(user) });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { customer: Customer | null }).customer?.id ?? null;
+}
+
+/** Deletes a customer as a partner's back office would: a signed `DELETE /v2/customers/{id}` to the provider. */
+async function deleteUpstream(sandbox: Sandbox, customerId: string): Promise<number> {
+  const url = new URL(`${SANDBOX_ORIGIN}/platform/v2/customers/${customerId}`);
+  const token = await createCdpJwt(parseCdpSigningKey(sandbox.credentials.coinbase), {
+    method: 'DELETE',
+    url,
+  });
+  const response = await sandbox.fetch(
+    new Request(url, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}`, 'x-idempotency-key': randomUUID() },
+    }),
+  );
+  return response.status;
+}
+
 function capabilityChanged(customerId: string, eventId: string): string {
   return JSON.stringify({
     eventId,
@@ -344,5 +368,32 @@ describe('two proxy instances on one Postgres database', () => {
     await expect.poll(() => a.reads() + b.reads()).toBeGreaterThanOrEqual(10);
     expect(Math.min(a.reads(), b.reads())).toBe(0);
     for (const stream of streams) await stream.close();
+  });
+
+  it('answers, on an instance that read the old customer, the one the user made again on another after a deletion', async () => {
+    const rig = setUp();
+    const a = await rig.start('a');
+    const b = await rig.start('b');
+    rig.route.to = a;
+    const first = ((await (await createCustomer(a, 'ann')).json()) as { customer: Customer }).customer;
+    // B reads the customer, and so remembers the link.
+    expect(await customerIdOn(b, 'ann')).toBe(first.id);
+
+    // Deleted at the provider: its webhook reaches A only, which unlinks it; the user onboards again on A.
+    expect(await deleteUpstream(rig.sandbox, first.id)).toBe(204);
+    await expect.poll(() => customerIdOn(a, 'ann')).toBeNull();
+    const again = await createCustomer(a, 'ann');
+    expect(again.status).toBe(201);
+    const second = ((await again.json()) as { customer: Customer }).customer;
+    expect(second.id).not.toBe(first.id);
+
+    // B never heard of the deletion: the provider's "customer gone" sends it back to the store's link.
+    expect(await customerIdOn(b, 'ann')).toBe(second.id);
+    await patchName(b, 'ann', 'Again');
+    expect(await customerIdOn(b, 'ann')).toBe(second.id);
+    const onA = (await (await fetch(`${a.url}/customer`, { headers: browserHeaders('ann') })).json()) as {
+      customer: Customer;
+    };
+    expect(onA.customer.profile.firstName).toBe('Again');
   });
 });
