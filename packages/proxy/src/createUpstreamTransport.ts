@@ -33,6 +33,7 @@ export interface UpstreamTransportOptions {
 /** One JSON request to the provider. */
 export interface UpstreamJsonRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  /** Below the base URL, starting with "/". */
   path: string;
   /** Repeat a write that has no idempotency key (only for writes without side effects, like a token). */
   canRetry?: boolean;
@@ -156,6 +157,8 @@ class JsonCall implements Dispatcher.DispatchHandler {
  */
 function sendJson(input: {
   url: URL;
+  /** The base URL's origin, the same for every call (its paths start with "/"). */
+  origin: string;
   method: string;
   headers: Record<string, string>;
   body: string | undefined;
@@ -168,7 +171,7 @@ function sendJson(input: {
     }
     dispatcher.dispatch(
       {
-        origin: input.url.origin,
+        origin: input.origin,
         path: `${input.url.pathname}${input.url.search}`,
         method: input.method as Dispatcher.HttpMethod,
         headers: input.headers,
@@ -226,6 +229,7 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
   const fetchImplementation = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const defaultTimeoutMs = options.timeoutMs ?? 10_000;
   const base = options.baseUrl.replace(/\/+$/, '');
+  const origin = new URL(base).origin;
 
   async function send(request: UpstreamJsonRequest): Promise<JsonAnswer> {
     const url = new URL(`${base}${request.path}`);
@@ -240,7 +244,7 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
         if (body !== undefined) headers['content-type'] = 'application/json';
         if (request.idempotencyKey !== undefined)
           headers[options.idempotencyHeader.toLowerCase()] = request.idempotencyKey;
-        if (!options.fetch) return sendJson({ url, method: request.method, headers, body, signal });
+        if (!options.fetch) return sendJson({ url, origin, method: request.method, headers, body, signal });
         // Always a Request object: the sandbox's in-process fetch takes only that.
         return options.fetch(
           new Request(url, { method: request.method, headers, body, signal, redirect: 'error' }),

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
-import { setAnswerHeader } from './jsonAnswer';
+import { jsonAnswerParts, setAnswerHeader } from './jsonAnswer';
 import { ProxyError } from './ProxyError';
 
 /** Added to every answer that does not set them itself. */
@@ -19,7 +19,11 @@ export function securityHeaders(deps: ProxyDeps) {
     const started = Date.now();
     await next();
     const response = c.res;
-    for (const [name, value] of SECURITY_HEADERS) setAnswerHeader(response, name, value, 'default');
+    const parts = jsonAnswerParts(response);
+    if (parts !== undefined) {
+      // A plain JSON answer: its header record, looked up once.
+      for (const [name, value] of SECURITY_HEADERS) parts.headers[name] ??= value;
+    } else for (const [name, value] of SECURITY_HEADERS) setAnswerHeader(response, name, value, 'default');
     const origin = c.req.header('origin');
     if (origin !== undefined && deps.allowedOrigins.has(origin)) {
       setAnswerHeader(response, 'access-control-allow-origin', origin);
