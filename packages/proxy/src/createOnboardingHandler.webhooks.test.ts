@@ -281,6 +281,34 @@ describe('provider webhooks', () => {
     expect(((await created.json()) as { customer: Customer }).customer.id).not.toBe(customer.id);
   });
 
+  it('reads a known link without the store, and forgets it when the provider says the customer is gone', async () => {
+    const sqlite = createSqliteStore();
+    let linkReads = 0;
+    const store: OnboardingStore = {
+      ...sqlite,
+      getCustomerId(userId) {
+        linkReads += 1;
+        return sqlite.getCustomerId(userId);
+      },
+    };
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false, handler: { store } });
+    const customer = await customerFor(harness, 'owner');
+    for (let read = 0; read < 3; read += 1) {
+      const answer = (await (await harness.send('owner', 'GET', '/customer')).json()) as {
+        customer: Customer;
+      };
+      expect(answer.customer.id).toBe(customer.id);
+    }
+    expect(linkReads).toBe(0);
+
+    expect(await deleteUpstream(harness, customer.id)).toBe(204);
+    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null });
+    // The forgotten link is not answered from memory again: the store (now without it) is asked.
+    const before = linkReads;
+    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null });
+    expect(linkReads).toBe(before + 1);
+  });
+
   it('replaces a customer deleted upstream when the user onboards again', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
     const customer = await customerFor(harness, 'owner');
