@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Customer } from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { pino } from 'pino';
@@ -5,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCoinbaseUpstream } from './createCoinbaseUpstream';
 import { createProxyLogger } from './createProxyLogger';
 import { createProxyHarness, SANDBOX_ORIGIN, type ProxyHarness } from '@kyc-kit/testing/server';
+
+const execFileAsync = promisify(execFile);
 
 const harnesses: ProxyHarness[] = [];
 afterEach(async () => {
@@ -109,6 +114,26 @@ describe('logs', () => {
     for (const value of ['123-45-6789', '1937', 'Evergreen', 'secret-token', 'session=abc', 'Springfield'])
       expect(text, value).not.toContain(value);
     expect(text).toContain('[redacted]');
+  });
+
+  it('writes every line of its own logger to standard output, censored, by the time the process exits', async () => {
+    // A process of its own: the default logger gathers lines before writing them, and must lose none at exit.
+    const script = [
+      "const { createProxyLogger } = await import('./src/createProxyLogger.ts');",
+      'const logger = createProxyLogger();',
+      "for (let i = 0; i < 200; i++) logger.info({ index: i, fields: { fullSsn: '123-45-6789' } }, 'line');",
+      'process.exitCode = 0;',
+    ].join('\n');
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)) },
+    );
+    const lines = stdout.trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as { index: number }).index)).toEqual(
+      Array.from({ length: 200 }, (_, index) => index),
+    );
+    for (const forbidden of FORBIDDEN) expect(stdout).not.toContain(forbidden);
   });
 
   it('log a read the browser gave up on as abandoned, not as a failed request', async () => {
