@@ -82,9 +82,11 @@ const budgets = [
     // no longer waits for 250 country names) cost about 0.35 KB and the ISO codes read off the
     // phone table instead of a list of their own save 0.7 KB here (0.6 KB on the kit page: the
     // table counts with libphonenumber in this figure, see `isPeer`): measured 30,726 B (main
-    // 31,071 B), the limit is that plus 0.2 KB.
+    // 31,071 B). English option labels that only spell out their value ("Arts and media") are
+    // made from it, not written in the catalogue (same catalogue, key for key): -842 B, measured
+    // 29,884 B (29,903 B after rebasing on main); the limit is that plus 0.2 KB.
     name: 'core + hooks + react, own JS',
-    limit: 30_726 + 205,
+    limit: 29_903 + 205,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
@@ -104,9 +106,12 @@ const budgets = [
     // +1,708 B (measured: 64,160 -> 65,868 B) for the fixed step count, the review step, Back on
     // the Terms and "What happens next" (issue #16).
     // Issue #15's deferred country lists and the country codes shipped once (in the phone
-    // table) take 253 B off: measured 65,615 B (main 65,868 B), the limit is that plus 0.2 KB.
+    // table) take 253 B off: measured 65,615 B (main 65,868 B). The option labels made from
+    // their values take 747 B more: measured 64,868 B (64,890 B after rebasing on main: 1.4 KB over
+    // the target); the limit is that
+    // plus 0.2 KB.
     name: '<Onboarding> JS over a native-form React page',
-    limit: 65_615 + 205,
+    limit: 64_890 + 205,
     target: 62 * KB,
     measure: ({ pages }) => pages.kit.js.gzip - pages.native.js.gzip,
   },
@@ -119,6 +124,7 @@ const budgets = [
     // Issue #15's deferred country lists: +367 B (measured 104,027 B). Then every country's phone
     // rules moved out of the file into standalone-phone-rules.js, which it imports only when a number
     // outside +1 is typed (-19.5 KB: 84,053 B measured), so the limit is issue #12's 100 KB again.
+    // The option labels made from their values: 83,347 B measured.
     name: '@kyc-kit/elements/standalone, renderer included',
     limit: 100 * KB,
     measure: ({ standalone }) => standalone.gzip,
