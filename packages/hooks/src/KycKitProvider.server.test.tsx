@@ -49,14 +49,14 @@ describe('server rendering', () => {
     expect(client.writes).toHaveLength(0);
   });
 
-  it('renders the loading state when nothing was prefetched', () => {
+  it('renders the first step planned for a new customer when nothing was prefetched, reading nothing', () => {
     const client = createFakeClient();
     const html = renderToString(
       <KycKitProvider client={client}>
         <OnboardingView capability="custodyFiat" />
       </KycKitProvider>,
     );
-    expect(html).toContain('loading');
+    expect(html).toContain('data-state="collect"');
     expect(client.reads).toBe(0);
   });
 });

@@ -94,6 +94,8 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     hasUnsupported: form.unsupportedFields.length > 0,
     blockHeld: form.blockHeld,
     writeErrorCode: form.submitError?.code,
+    // The first step for a customer that does not exist yet shows while the read is in flight.
+    firstStepReady: customerQuery.isLoading && form.step !== undefined,
   });
 
   // Verification runs while the user types: listen as soon as a customer exists, until the flow ends.

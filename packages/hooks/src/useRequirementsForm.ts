@@ -41,7 +41,7 @@ export type {
 export function useRequirementsForm(options: UseRequirementsFormOptions): RequirementsForm {
   const { client, t, locale, fieldSpecs, userKey } = useKycKitContext('useRequirementsForm');
   const queryClient = useQueryClient();
-  const { customer, isLoading } = useCustomer();
+  const { customer, isLoading, status: readStatus } = useCustomer();
   const { include = 'due', saveDraft = true, review = false } = options;
   // Callers pass capability arrays inline; a joined key keeps the engine from re-planning each render.
   const capabilitiesKey = options.capabilities.join('\n');
@@ -97,6 +97,10 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     };
   }, [engine, form]);
   useEffect(() => engine.setCustomer(customer), [engine, customer]);
+  // A submit made while the first read was in flight waits for it; a failed read lets it go.
+  useEffect(() => {
+    if (readStatus === 'error') engine.readFailed();
+  }, [engine, readStatus]);
   useEffect(
     () => engine.setSettings({ capabilities, include, saveDraft, review }),
     [engine, capabilities, include, saveDraft, review],
@@ -116,7 +120,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     if (result.ok) {
       const { stepId, fieldKeys: keys, customer: saved } = result;
       callbacksRef.current.onStepSubmitted?.({ stepId, fieldKeys: keys, customerId: saved.id });
-    } else if (result.code !== 'busy' && result.stepId !== undefined) {
+    } else if (result.code !== 'busy' && result.code !== 'replanned' && result.stepId !== undefined) {
       callbacksRef.current.onStepSubmitFailed?.({
         stepId: result.stepId,
         code: result.code,

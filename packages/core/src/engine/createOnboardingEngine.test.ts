@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateFields } from '../fields/validateFields';
 import type { Customer, RequirementStatus } from '../model';
 import { createOnboardingEngine, emptyFormValues } from './createOnboardingEngine';
+import { onboardingStatus } from './onboardingStatus';
 import type {
   DraftStore,
   EngineError,
@@ -130,6 +131,8 @@ class ApiError extends Error implements EngineError {
 function setup(
   options: {
     customer?: Customer | null;
+    /** The customer is still being read (`customer` is `undefined` at start). */
+    loading?: boolean;
     answers?: (Customer | Error)[];
     userKey?: string;
     drafts?: ReturnType<typeof mapDrafts>;
@@ -143,7 +146,7 @@ function setup(
   let keys = 0;
   const stale: number[] = [];
   const engine = createOnboardingEngine<ApiError>({
-    customer: options.customer === undefined ? null : options.customer,
+    customer: options.loading === true ? undefined : options.customer === undefined ? null : options.customer,
     capabilities: options.capabilities ?? ['custodyFiat'],
     form,
     transport,
@@ -693,5 +696,127 @@ describe('the onboarding engine: review and Back', () => {
     run.disconnect();
     const again = setup({ drafts, customer: afterAll });
     expect(again.engine.getSnapshot()).toMatchObject({ isReviewing: false, flowSteps: FLOW });
+  });
+});
+
+describe('the onboarding engine: the first step before the customer is read', () => {
+  const fieldKeys = (engine: ReturnType<typeof setup>['engine']) =>
+    engine.getSnapshot().step?.fields.map((field) => field.key);
+
+  it('plans the first step for a customer that does not exist yet while the read is in flight, and the flow shows it', () => {
+    const { engine } = setup({ loading: true });
+    expect(fieldKeys(engine)).toEqual(['firstName', 'lastName', 'dateOfBirth']);
+    const shown = (firstStepReady: boolean) =>
+      onboardingStatus({
+        isLoading: true,
+        isError: false,
+        hasCustomer: false,
+        gates: [],
+        formIsComplete: false,
+        termsRequired: false,
+        hasUnsupported: false,
+        firstStepReady,
+      });
+    expect(shown(true)).toBe('collect');
+    expect(shown(false)).toBe('loading');
+  });
+
+  it('changes nothing when the read answers that there is no customer: same step, every typed value kept', () => {
+    const { engine, form } = setup({ loading: true, userKey: 'ada@example.com' });
+    const before = engine.getSnapshot();
+    form.type('firstName', 'Ada');
+    engine.setCustomer(null);
+    const after = engine.getSnapshot();
+    expect(after.step?.id).toBe(before.step?.id);
+    expect(fieldKeys(engine)).toEqual(['firstName', 'lastName', 'dateOfBirth']);
+    expect(after.stepIndex).toBe(before.stepIndex);
+    expect(after.flowSteps).toEqual(before.flowSteps);
+    expect(form.values.firstName).toBe('Ada');
+  });
+
+  it('writes no draft until the customer is known, then only under the user it belongs to', () => {
+    const drafts = mapDrafts();
+    const { engine, form } = setup({ loading: true, drafts, userKey: 'ada@example.com' });
+    form.type('firstName', 'Ada');
+    engine.valuesChanged(form.getValues());
+    expect(drafts.entries.size).toBe(0);
+    engine.setCustomer(null);
+    expect(drafts.entries.size).toBe(1);
+    expect([...drafts.entries.values()][0]).toMatchObject({ firstName: 'Ada' });
+    expect([...drafts.entries.keys()].every((scope) => scope.endsWith(':new'))).toBe(true);
+    // Another user's draft is never read into a form that is still waiting for its customer.
+    const grace = setup({ loading: true, drafts, userKey: 'grace@example.com' });
+    grace.engine.setCustomer(null);
+    expect(grace.form.values.firstName).toBe('');
+  });
+
+  it('re-plans from an existing customer, keeping the typed values of the fields still asked', () => {
+    const { engine, form } = setup({ loading: true });
+    form.type('firstName', 'Ada');
+    form.type('lastName', 'Lovelace');
+    engine.setCustomer(customer({ lastName: 'due', addressLine1: 'due' }));
+    expect(engine.getSnapshot().step?.id).toBe('personal');
+    expect(fieldKeys(engine)).toEqual(['lastName']);
+    expect(form.values.lastName).toBe('Lovelace');
+  });
+
+  it('holds a Continue made before the read answers (busy meanwhile), then creates the customer', async () => {
+    const { engine, form, transport, stepId } = setup({
+      loading: true,
+      answers: [customer({ addressLine1: 'due' })],
+    });
+    typeAbout(form);
+    const result = engine.submitStep();
+    await Promise.resolve();
+    expect(engine.getSnapshot().isSubmitting).toBe(true);
+    expect(transport.writes).toHaveLength(0);
+    // A second click meanwhile is the same submit, not another one.
+    expect(await engine.submitStep()).toMatchObject({ ok: false, code: 'busy' });
+    engine.setCustomer(null);
+    expect(await result).toMatchObject({ ok: true, stepId: 'personal' });
+    expect(transport.writes).toHaveLength(1);
+    expect(transport.writes[0]).toMatchObject({ method: 'create', body: { fields: about } });
+    expect(stepId()).toBe('address');
+  });
+
+  it('updates instead when the read answers with an existing customer', async () => {
+    const { engine, form, transport } = setup({ loading: true, answers: [customer({})] });
+    typeAbout(form);
+    const result = engine.submitStep();
+    engine.setCustomer(customer({ firstName: 'due', lastName: 'due', dateOfBirth: 'due' }));
+    expect(await result).toMatchObject({ ok: true, stepId: 'personal' });
+    expect(transport.writes.map((write) => write.method)).toEqual(['update']);
+  });
+
+  it('saves nothing when the answer no longer asks for the step that was submitted', async () => {
+    const { engine, form, transport, stepId } = setup({ loading: true });
+    typeAbout(form);
+    const result = engine.submitStep();
+    engine.setCustomer(customer({ addressLine1: 'due' }));
+    expect(await result).toMatchObject({ ok: false, code: 'replanned' });
+    expect(transport.writes).toHaveLength(0);
+    expect(engine.getSnapshot().isSubmitting).toBe(false);
+    expect(stepId()).toBe('address');
+  });
+
+  it('shows an invalid step at once, without waiting for the read', async () => {
+    const { engine, transport } = setup({ loading: true });
+    expect(await engine.submitStep()).toMatchObject({ ok: false, code: 'invalid_fields' });
+    expect(engine.getSnapshot().failedSubmitCount).toBe(1);
+    expect(transport.writes).toHaveLength(0);
+  });
+
+  it('lets a waiting Continue go when the read fails, keeping every typed value and writing no draft', async () => {
+    const drafts = mapDrafts();
+    const { engine, form, transport } = setup({ loading: true, drafts });
+    typeAbout(form);
+    const result = engine.submitStep();
+    await Promise.resolve();
+    engine.readFailed();
+    expect(await result).toMatchObject({ ok: false, code: 'read_failed' });
+    expect(engine.getSnapshot().isSubmitting).toBe(false);
+    expect(transport.writes).toHaveLength(0);
+    expect(drafts.entries.size).toBe(0);
+    expect(form.values).toMatchObject(about);
   });
 });

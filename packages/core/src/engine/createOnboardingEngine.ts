@@ -185,6 +185,11 @@ export interface OnboardingEngine<Error extends EngineError> {
   snapshotFor: (customer: Customer | null | undefined) => OnboardingSnapshot<Error>;
   /** The customer changed (a read, an event, a write elsewhere). */
   setCustomer: (customer: Customer | null | undefined) => void;
+  /**
+   * The first read of the customer failed: a submit waiting for it (see
+   * `submitStep`) gives up with `read_failed`; what was typed stays.
+   */
+  readFailed: () => void;
   /** The capabilities, `include` or draft setting changed. */
   setSettings: (settings: OnboardingEngineSettings) => void;
   /** What was typed changed: keep the draft in step. */
@@ -203,7 +208,13 @@ export interface OnboardingEngine<Error extends EngineError> {
   changeStep: (stepId: Step['id']) => void;
   /** Confirms the review: the flow goes on to the Terms. */
   confirmReview: () => void;
-  /** Validates and saves the current step (creating the customer on the first save). */
+  /**
+   * Validates and saves the current step (creating the customer on the first save).
+   * Before the customer is known (the first step is planned for no customer while
+   * the read is in flight) a valid step waits for it, `isSubmitting` meanwhile:
+   * create or update is only known then. If the answer re-plans the step away,
+   * nothing is saved (`replanned`); if the read fails, `read_failed`.
+   */
   submitStep: () => Promise<StepSubmitResult>;
   /**
    * The person submitted (the Terms' accept, say): a held block shows now.
@@ -320,6 +331,19 @@ export function createOnboardingEngine<Error extends EngineError>(
   const listeners = new Set<() => void>();
   const tag = options.userKey === undefined ? undefined : userTag(options.userKey);
   let restoredScope: string | undefined;
+  // Submits waiting for the first read of the customer: resolved with whether it answered.
+  let awaitingCustomer: ((known: boolean) => void)[] = [];
+  const settleAwaiting = (known: boolean) => {
+    const waiting = awaitingCustomer;
+    awaitingCustomer = [];
+    for (const resolve of waiting) resolve(known);
+  };
+  const customerKnown = (): Promise<boolean> =>
+    customer !== undefined
+      ? Promise.resolve(true)
+      : new Promise((resolve) => {
+          awaitingCustomer.push(resolve);
+        });
 
   const planFor = (value: Customer | null) =>
     planSteps(value, {
@@ -587,6 +611,29 @@ export function createOnboardingEngine<Error extends EngineError>(
     fillEmptyValues();
     flagRejections();
     syncDrafts();
+    if (next !== undefined) settleAwaiting(true);
+  }
+
+  /** Before the customer is known: validate at once, then wait for the read (create vs update). */
+  async function submitWhenKnown(step: Step): Promise<StepSubmitResult> {
+    const stepId = step.id;
+    const invalidKeys = await form.validate(step.fields.map((field) => field.key));
+    if (invalidKeys.length > 0) {
+      failedSubmitCount += 1;
+      emit();
+      return { ok: false, stepId, code: 'invalid_fields', fieldKeys: invalidKeys };
+    }
+    isSubmitting = true;
+    emit();
+    const known = await customerKnown();
+    isSubmitting = false;
+    const now = snapshot.step;
+    // A compliance block or a step the customer no longer owes: nothing to save from here.
+    if (!known || now?.id !== stepId || snapshot.isFormClosed) {
+      emit();
+      return { ok: false, stepId, code: known ? 'replanned' : 'read_failed', fieldKeys: [] };
+    }
+    return saveStep(now);
   }
 
   function showBlock(): boolean {
@@ -694,6 +741,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       return view.snapshot;
     },
     setCustomer: (next) => setCustomer(next),
+    readFailed: () => settleAwaiting(false),
     setSettings(next) {
       const include = next.include ?? 'due';
       const saveDraft = next.saveDraft ?? true;
@@ -783,7 +831,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       }
       submitting = true;
       try {
-        return await saveStep(step);
+        return await (customer === undefined ? submitWhenKnown(step) : saveStep(step));
       } finally {
         submitting = false;
       }

@@ -12,7 +12,8 @@ export type OnboardingStatus =
   'loading' | 'collect' | 'review' | 'terms' | 'verifying' | 'done' | 'unavailable' | 'error';
 
 /**
- * Which state the onboarding flow is in: `loading` -> `collect` -> `review`
+ * Which state the onboarding flow is in: `loading` (or at once `collect`, see
+ * `firstStepReady`) -> `collect` -> `review`
  * -> `terms` -> `verifying` -> `done` | `unavailable` | `error`, from the
  * customer's gates, whether the form, its review and the terms are done, and
  * whether something is owed that no field spec describes.
@@ -40,8 +41,14 @@ export function onboardingStatus(input: {
    * will not change this customer) is a compliance decision, so no retry can succeed.
    */
   writeErrorCode?: string;
+  /**
+   * The customer is still being read and the engine already has the first step planned for a
+   * customer that does not exist yet (the capabilities alone decide it): it shows at once, so the
+   * person can type while the read is in flight (`isLoading` covers the read).
+   */
+  firstStepReady?: boolean;
 }): OnboardingStatus {
-  if (input.isLoading) return 'loading';
+  if (input.isLoading) return input.firstStepReady === true ? 'collect' : 'loading';
   // A permanent refusal is a block, not a failure: "Try again" would never work.
   if (isPermanentRefusal(input.writeErrorCode)) return 'unavailable';
   if (input.isError) return 'error';

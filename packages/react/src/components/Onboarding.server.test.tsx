@@ -20,7 +20,7 @@ afterAll(() => {
 });
 
 describe('<Onboarding> on the server', () => {
-  it('renders the loading state without touching window, storage or EventSource', () => {
+  it('renders the first step for a new customer before the read, without touching window, storage or EventSource', () => {
     Reflect.deleteProperty(globalThis, 'window');
     const client = createFakeClient({ customer: customerFixtures.pendingNew });
     const html = renderToString(
@@ -29,8 +29,10 @@ describe('<Onboarding> on the server', () => {
       </KycKitProvider>,
     );
     expect(html).toContain('class="kyc-root"');
-    expect(html).toContain('data-state="loading"');
-    expect(html).toContain('Loading…');
+    // The customer is not read on a server: the first step planned for one that does not exist yet.
+    expect(html).toContain('data-state="collect"');
+    expect(html).toContain('First name');
+    expect(html).not.toContain('Loading…');
   });
 
   it('renders the first step from a prefetched customer, so the page is usable before hydration', () => {

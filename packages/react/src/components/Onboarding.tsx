@@ -78,13 +78,17 @@ function OnboardingFlow({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const previousStatusRef = useRef(status);
+  // The first step shows while the customer is still read: its answer is the page opening, not a step taken.
+  const previousReadingRef = useRef(form.isLoading);
   const stepTitleId = form.titleProps.id;
   useEffect(() => {
     const previous = previousStatusRef.current;
+    const wasReading = previousReadingRef.current;
+    previousReadingRef.current = form.isLoading;
     if (previous === status) return;
     previousStatusRef.current = status;
     // The first content after loading is the page as it opens: focus stays where the partner's page put it.
-    if (previous === 'loading') return;
+    if (previous === 'loading' || wasReading) return;
     // Never steal focus: only when it was in the flow (a submit) or dropped with what was removed. In a
     // shadow root the page's active element is the host while focus is inside it.
     const root = rootRef.current;
@@ -94,7 +98,7 @@ function OnboardingFlow({
     // The new state's heading, or the form step's own heading when the flow went back to collecting.
     // Looked up inside the flow, not the document, which cannot see into a shadow root.
     (headingRef.current ?? rootRef.current?.querySelector<HTMLElement>(`[id="${stepTitleId}"]`))?.focus();
-  }, [status, stepTitleId]);
+  }, [status, stepTitleId, form.isLoading]);
 
   const titleId = titleIdFor(status);
   const isStatusPage =
