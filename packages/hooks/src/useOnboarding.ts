@@ -24,6 +24,8 @@ export type {
 /**
  * The whole onboarding flow as a state machine: `loading` -> `collect` (step
  * i of n) -> `terms` -> `verifying` -> `done` | `unavailable` | `error`.
+ * While the customer is first read, the step planned for a customer that
+ * does not exist yet is already `collect`; the answer re-plans it.
  * Composes `useRequirementsForm`, `useTermsOfService` and `useCustomerEvents`;
  * reports progress through callbacks whose payloads never hold a typed value.
  *
