@@ -85,8 +85,10 @@ const budgets = [
     // 31,071 B). English option labels that only spell out their value ("Arts and media") are
     // made from it, not written in the catalogue (same catalogue, key for key): -842 B, measured
     // 29,884 B (29,903 B after rebasing on main); the limit is that plus 0.2 KB.
+    // Issue #15's first step shown while GET /customer is in flight (a Continue meanwhile waits
+    // for the read, `readFailed`, `firstStepReady`): +244 B, measured 30,147 B; the limit moved by that.
     name: 'core + hooks + react, own JS',
-    limit: 29_903 + 205,
+    limit: 30_147 + 205,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
@@ -109,9 +111,10 @@ const budgets = [
     // table) take 253 B off: measured 65,615 B (main 65,868 B). The option labels made from
     // their values take 747 B more: measured 64,868 B (64,890 B after rebasing on main: 1.4 KB over
     // the target); the limit is that
-    // plus 0.2 KB.
+    // plus 0.2 KB. The first step shown while GET /customer is in flight (issue #15; first input
+    // 1.61x -> 1.20x native): +249 B, measured 65,139 B; the limit moved by that.
     name: '<Onboarding> JS over a native-form React page',
-    limit: 64_890 + 205,
+    limit: 65_139 + 205,
     target: 62 * KB,
     measure: ({ pages }) => pages.kit.js.gzip - pages.native.js.gzip,
   },
