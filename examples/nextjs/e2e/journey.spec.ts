@@ -4,8 +4,11 @@ import { completeOnboarding, flowRoot, testPerson } from '../../../e2e/support/j
 test('the page is rendered on the server with the kit in it, before any script runs', async ({ request }) => {
   const html = await (await request.get('/')).text();
   expect(html).toContain('<h1>Acme Pay</h1>');
-  // <Onboarding> (a client component from the packed @kyc-kit/react) rendered its loading state on the server.
-  expect(html).toMatch(/class="kyc-root" data-state="loading"/);
+  // <Onboarding> (a client component from the packed @kyc-kit/react) rendered its first step on the server:
+  // the step planned for a customer that does not exist yet, which the customer's read confirms or re-plans.
+  expect(html).toMatch(/class="kyc-root" data-state="collect"/);
+  expect(html).toContain('First name');
+  expect(html).not.toContain('Loading…');
   expect(html).toContain('Your US dollar account opens once you are verified.');
 });
 
