@@ -8,6 +8,17 @@ import { createFakeClient, createInstantQueryClient, fakeCustomer } from '@kyc-k
 import { renderWithClient } from '@kyc-kit/testing/react';
 import { Onboarding } from './Onboarding';
 
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Types Ada's "About you" step (born 10 December 1985) once it has rendered. */
+async function typeAboutYou(user: User, { lastName = 'Lovelace' }: { lastName?: string } = {}) {
+  await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
+  await user.type(screen.getByRole('textbox', { name: 'Last name' }), lastName);
+  await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
+  await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
+  await user.type(screen.getByRole('textbox', { name: 'Year' }), '1985');
+}
+
 describe('<Onboarding> with the customer read on the server', () => {
   it('shows the first step in the first render for a user with no customer yet, without waiting for a read', () => {
     const client = createFakeClient({ customer: null, documents: tosDocumentFixtures });
@@ -73,11 +84,7 @@ describe('<Onboarding>', () => {
       documents: tosDocumentFixtures,
     });
     renderWithClient(<Onboarding capability="custodyFiat" onStepChange={onStepChange} />, client);
-    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
-    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
-    await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
-    await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
-    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1985');
+    await typeAboutYou(user);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     const heading = await screen.findByRole('heading', { name: 'Your home address' });
     await waitFor(() => expect(heading).toHaveFocus());
@@ -172,11 +179,7 @@ describe('<Onboarding>', () => {
       documents: tosDocumentFixtures,
     });
     renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} />, client);
-    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
-    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
-    await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
-    await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
-    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1985');
+    await typeAboutYou(user);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await screen.findByRole('heading', { name: 'Your home address' });
     await user.type(screen.getByRole('textbox', { name: 'Street address' }), '1 Main Street');
@@ -197,11 +200,7 @@ describe('<Onboarding>', () => {
       },
     });
     renderWithClient(<Onboarding capability="custodyFiat" />, client);
-    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
-    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'L');
-    await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
-    await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
-    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1985');
+    await typeAboutYou(user, { lastName: 'L' });
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByText('Check the highlighted fields and try again.')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
@@ -371,11 +370,7 @@ describe('<Onboarding>', () => {
       documents: tosDocumentFixtures,
     });
     renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} />, client);
-    await user.type(await screen.findByRole('textbox', { name: 'First name' }), 'Ada');
-    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
-    await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
-    await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
-    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1985');
+    await typeAboutYou(user);
     await user.keyboard('{Enter}');
     const back = await screen.findByRole('button', { name: 'Back' });
     back.focus();
