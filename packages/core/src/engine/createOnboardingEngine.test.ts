@@ -195,14 +195,18 @@ describe('the onboarding engine: steps', () => {
     expect(engine.getSnapshot().customer).toBe(saved);
   });
 
-  it('updates an existing customer, asking for capabilities it has not requested with the fields', async () => {
+  it('updates an existing customer, asking with the fields for capabilities a failed request did not get', async () => {
     const existing = customer({ firstName: 'due' }, { requested: false });
-    const { engine, form, transport } = setup({ customer: existing, answers: [customer({})] });
-    form.type('firstName', 'Ada');
+    const { engine, form, transport } = setup({
+      customer: existing,
+      answers: [new ApiError('internal_error'), customer({})],
+    });
+    await Promise.resolve();
+    typeAbout(form);
     await engine.submitStep();
-    expect(transport.writes[0]).toMatchObject({
+    expect(transport.writes[1]).toMatchObject({
       method: 'update',
-      body: { fields: { firstName: 'Ada' }, capabilities: ['custodyFiat'] },
+      body: { fields: about, capabilities: ['custodyFiat'] },
     });
   });
 
@@ -584,12 +588,18 @@ describe('the onboarding engine: a step count fixed when the flow starts', () =>
   it('plans afresh for other capabilities', async () => {
     const drafts = await passFirstStepAndLeave('user-1');
     // The kept plan counted personal as passed (6 steps); for other capabilities the count starts from what is open.
+    const requested = { requested: true, status: 'pending', rawStatus: 'pending' } as const;
     const both = setup({
       drafts,
       userKey: 'user-1',
       customer: afterPersonal,
       capabilities: ['custodyFiat', 'tradeCrypto'],
+      answers: [
+        { ...afterPersonal, capabilities: { ...afterPersonal.capabilities, tradeCrypto: requested } },
+      ],
     });
+    await Promise.resolve();
+    await Promise.resolve();
     expect(both.engine.getSnapshot().flowSteps).toEqual(['address', 'taxId', 'financial', 'review', 'terms']);
     both.engine.setSettings({ capabilities: ['custodyFiat'] });
     expect(both.engine.getSnapshot().flowSteps).toEqual(['address', 'taxId', 'financial', 'review', 'terms']);
@@ -818,5 +828,187 @@ describe('the onboarding engine: the first step before the customer is read', ()
     expect(transport.writes).toHaveLength(0);
     expect(drafts.entries.size).toBe(0);
     expect(form.values).toMatchObject(about);
+  });
+});
+
+describe('the onboarding engine: an existing customer who never requested the capability', () => {
+  const requested = { requested: true, status: 'pending', rawStatus: 'pending' } as const;
+  /** The same customer once the capability is requested, owing `requirements`. */
+  const withCapability = (requirements: Record<string, RequirementStatus>) => customer(requirements);
+  const unrequested = customer({}, { requested: false });
+
+  /** A transport whose answers wait until the test releases them. */
+  function heldTransport() {
+    const writes: Write[] = [];
+    const pending: { resolve: (value: Customer) => void; reject: (error: Error) => void }[] = [];
+    const answer = (write: Write) =>
+      new Promise<Customer>((resolve, reject) => {
+        writes.push(write);
+        pending.push({ resolve, reject });
+      });
+    const settle = async (outcome: Customer | Error) => {
+      const next = pending.shift();
+      if (next === undefined) throw new Error('no write in flight');
+      if (outcome instanceof Error) next.reject(outcome);
+      else next.resolve(outcome);
+      for (let tick = 0; tick < 5; tick += 1) await Promise.resolve();
+    };
+    const transport: EngineTransport = {
+      createCustomer: (body, { idempotencyKey }) => answer({ method: 'create', body, idempotencyKey }),
+      updateCustomer: (body, { idempotencyKey }) => answer({ method: 'update', body, idempotencyKey }),
+    };
+    return { transport, writes, settle };
+  }
+
+  function start(capabilities = ['custodyFiat']) {
+    const form = fakeForm();
+    const drafts = mapDrafts();
+    const held = heldTransport();
+    let keys = 0;
+    const engine = createOnboardingEngine<ApiError>({
+      customer: undefined,
+      capabilities,
+      form,
+      transport: held.transport,
+      drafts,
+      createIdempotencyKey: () => `key-${(keys += 1)}`,
+      toError: (error) => (error instanceof ApiError ? error : new ApiError('internal_error')),
+    });
+    engine.connect();
+    return { engine, form, drafts, ...held };
+  }
+  /** The flow's state as `useOnboarding` composes it from the read and the engine. */
+  const statusOf = (snapshot: ReturnType<ReturnType<typeof start>['engine']['getSnapshot']>) => {
+    const hasCustomer = snapshot.customer !== undefined && snapshot.customer !== null;
+    return onboardingStatus({
+      isLoading: snapshot.customer === undefined || (!snapshot.isPlanKnown && snapshot.submitError === null),
+      isError: false,
+      hasCustomer,
+      gates: [],
+      formIsComplete: hasCustomer && snapshot.isFormClosed,
+      termsRequired: false,
+      hasUnsupported: false,
+      firstStepReady: snapshot.step !== undefined,
+    });
+  };
+
+  it('asks for the capability by itself while the person stays on their step, every typed value kept', async () => {
+    const { engine, form, writes, settle } = start();
+    const before = engine.getSnapshot().step;
+    form.type('firstName', 'Ada');
+    engine.setCustomer(unrequested);
+    const during = engine.getSnapshot();
+    expect(writes).toEqual([
+      expect.objectContaining({ method: 'update', body: { capabilities: ['custodyFiat'] } }),
+    ]);
+    expect(during).toMatchObject({ isRequesting: true, isPlanKnown: false, isSubmitting: false });
+    // The same step, never a loading state in between.
+    expect(during.step?.id).toBe(before?.id);
+    expect(statusOf(during)).toBe('collect');
+    await settle(
+      withCapability({ firstName: 'due', lastName: 'due', dateOfBirth: 'due', addressLine1: 'due' }),
+    );
+    const after = engine.getSnapshot();
+    expect(after).toMatchObject({ isRequesting: false, isPlanKnown: true });
+    expect(after.step?.id).toBe('personal');
+    expect(statusOf(after)).toBe('collect');
+    expect(form.values.firstName).toBe('Ada');
+    // Once per customer and set of capabilities: a later read of the same customer asks nothing again.
+    engine.setCustomer({ ...unrequested });
+    expect(writes).toHaveLength(1);
+  });
+
+  it('re-plans from the answer keeping the values of the fields still asked', async () => {
+    const { engine, form, settle } = start();
+    form.type('firstName', 'Ada');
+    form.type('lastName', 'Lovelace');
+    engine.setCustomer(unrequested);
+    await settle(withCapability({ lastName: 'due', addressLine1: 'due' }));
+    expect(engine.getSnapshot().step?.fields.map((field) => field.key)).toEqual(['lastName']);
+    expect(form.values.lastName).toBe('Lovelace');
+  });
+
+  it('guesses the first step from what the customer already gave, so the answer usually changes nothing', async () => {
+    const { engine, settle } = start(['tradeCrypto']);
+    const keys = () => engine.getSnapshot().step?.fields.map((field) => field.key);
+    expect(keys()).toEqual(['firstName', 'lastName', 'dateOfBirth', 'citizenship']);
+    // Given for custodyFiat: the name and date of birth (being verified); its other fields are still due.
+    engine.setCustomer(afterPersonal);
+    expect(engine.getSnapshot()).toMatchObject({ isRequesting: true, step: { id: 'personal' } });
+    expect(keys()).toEqual(['citizenship']);
+    const answer = customer({ firstName: 'pending', citizenship: 'due', addressLine1: 'due' });
+    answer.capabilities.tradeCrypto = requested;
+    for (const requirement of Object.values(answer.requirements)) requirement.impact = ['tradeCrypto'];
+    await settle(answer);
+    expect(engine.getSnapshot()).toMatchObject({ isPlanKnown: true, step: { id: 'personal' } });
+    expect(keys()).toEqual(['citizenship']);
+  });
+
+  it('holds a Continue made during the request (busy), then saves the step as an update', async () => {
+    const { engine, form, writes, settle } = start();
+    engine.setCustomer(unrequested);
+    typeAbout(form);
+    const result = engine.submitStep();
+    await Promise.resolve();
+    expect(engine.getSnapshot().isSubmitting).toBe(true);
+    expect(writes).toHaveLength(1);
+    await settle(
+      withCapability({ ...Object.fromEntries(PERSONAL.map((key) => [key, 'due'])), addressLine1: 'due' }),
+    );
+    await settle(withCapability({ addressLine1: 'due' }));
+    expect(await result).toMatchObject({ ok: true, stepId: 'personal' });
+    expect(writes[1]).toMatchObject({ method: 'update', body: { fields: about } });
+    expect(engine.getSnapshot().step?.id).toBe('address');
+  });
+
+  it('shows a failed request on the step the person is on, values kept, focus left alone', async () => {
+    const { engine, form, writes, settle } = start();
+    form.type('firstName', 'Ada');
+    engine.setCustomer(unrequested);
+    await settle(new ApiError('internal_error'));
+    const failed = engine.getSnapshot();
+    expect(failed).toMatchObject({ isRequesting: false, isPlanKnown: false, step: { id: 'personal' } });
+    expect(failed.submitError?.code).toBe('internal_error');
+    // No failed submit of theirs: the error summary shows, but does not take focus.
+    expect(failed.failedSubmitCount).toBe(0);
+    expect(statusOf(failed)).toBe('collect');
+    expect(form.values.firstName).toBe('Ada');
+    // Their Continue is the retry: the capabilities go with the step.
+    typeAbout(form);
+    const result = engine.submitStep();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(writes[1]).toMatchObject({
+      method: 'update',
+      body: { fields: about, capabilities: ['custodyFiat'] },
+    });
+    await settle(withCapability({ addressLine1: 'due' }));
+    expect(await result).toMatchObject({ ok: true });
+  });
+});
+
+describe('the onboarding engine: "Step i of n" only from the customer\'s own plan', () => {
+  it('counts nothing while the customer is read, then fixes the count from the answer', () => {
+    const { engine, drafts } = setup({ loading: true });
+    expect(engine.getSnapshot()).toMatchObject({ isPlanKnown: false, step: { id: 'personal' } });
+    expect(drafts.plans.size).toBe(0);
+    engine.setCustomer(afterPersonal);
+    expect(engine.getSnapshot().isPlanKnown).toBe(true);
+    expect(flowNumber(engine)).toBe('1 of 5');
+    expect(drafts.plans.size).toBe(1);
+  });
+
+  it('for a new customer the answer confirms the count the guess had', () => {
+    const { engine } = setup({ loading: true });
+    engine.setCustomer(null);
+    expect(engine.getSnapshot().isPlanKnown).toBe(true);
+    expect(flowNumber(engine)).toBe('1 of 6');
+  });
+
+  it('keeps no count from a guess while a capability is requested', () => {
+    const { engine, drafts } = setup({ loading: true });
+    engine.setCustomer(customer({}, { requested: false }));
+    expect(engine.getSnapshot()).toMatchObject({ isPlanKnown: false, isRequesting: true });
+    expect(drafts.plans.size).toBe(0);
   });
 });

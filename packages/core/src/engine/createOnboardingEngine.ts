@@ -10,6 +10,7 @@ import { gate } from '../gate';
 import { hasMessage } from '../messages/messages';
 import type { Customer, ProviderName } from '../model';
 import { planSteps, type PlannedField, type Step, type StepPlan } from '../planSteps';
+import { requiredFieldsFor } from '../requiredFieldsFor';
 import { createAttempts } from './createAttempts';
 import { isPermanentRefusal } from './onboardingStatus';
 
@@ -158,6 +159,15 @@ export interface OnboardingSnapshot<Error extends EngineError> {
   plannedFields: ReadonlyMap<string, PlannedField>;
   /** Capabilities asked for that the existing customer has not requested. */
   missingCapabilities: readonly string[];
+  /**
+   * The plan is the customer's own: read, and every capability requested.
+   * Until then the steps are a guess (as for a new customer, minus what an
+   * existing one already gave), the count is not known (`flowSteps` is not
+   * kept and "Step i of n" is not shown) and a submit waits for the plan.
+   */
+  isPlanKnown: boolean;
+  /** The engine is asking for the capabilities the customer has not requested; the step stays meanwhile. */
+  isRequesting: boolean;
   /** The customer exists and no form step is left (all saved, or a compliance decision ended the flow). */
   isFormClosed: boolean;
   isSubmitting: boolean;
@@ -221,7 +231,12 @@ export interface OnboardingEngine<Error extends EngineError> {
    * Answers whether one was held. `submitStep` does the same by itself.
    */
   showBlock: () => boolean;
-  /** Asks for the capabilities the existing customer has not requested; resolves whether it worked. */
+  /**
+   * Asks for the capabilities the existing customer has not requested; resolves whether it worked.
+   * Once connected the engine does this by itself, once per customer and set of capabilities, while
+   * the person stays on their step; a failure is `submitError` there (their next Continue sends the
+   * capabilities with the step).
+   */
   requestCapabilities: () => Promise<boolean>;
   /**
    * The form is live (a browser effect): fill in empty values and restore the
@@ -321,6 +336,9 @@ export function createOnboardingEngine<Error extends EngineError>(
   let submitError: Error | null = null;
   let failedSubmitCount = 0;
   let submitting = false;
+  let requesting = false;
+  // The customer and capabilities last asked for by the engine itself: once each.
+  let autoRequested = '';
   // The customer before a block the person has not seen yet (planned with until their next submit).
   let held: Customer | undefined;
   const serverErrors = new Map<string, { snapshot: string; message: string }>();
@@ -331,7 +349,7 @@ export function createOnboardingEngine<Error extends EngineError>(
   const listeners = new Set<() => void>();
   const tag = options.userKey === undefined ? undefined : userTag(options.userKey);
   let restoredScope: string | undefined;
-  // Submits waiting for the first read of the customer: resolved with whether it answered.
+  // Submits waiting for the plan (the first read, a capability request): resolved with whether it came.
   let awaitingCustomer: ((known: boolean) => void)[] = [];
   const settleAwaiting = (known: boolean) => {
     const waiting = awaitingCustomer;
@@ -339,11 +357,13 @@ export function createOnboardingEngine<Error extends EngineError>(
     for (const resolve of waiting) resolve(known);
   };
   const customerKnown = (): Promise<boolean> =>
-    customer !== undefined
-      ? Promise.resolve(true)
+    customer !== undefined && !requesting
+      ? Promise.resolve(submitError === null)
       : new Promise((resolve) => {
           awaitingCustomer.push(resolve);
         });
+  const missingFor = (value: Customer | null | undefined) =>
+    value ? settings.capabilities.filter((name) => !value.capabilities[name]?.requested) : [];
 
   const planFor = (value: Customer | null) =>
     planSteps(value, {
@@ -352,6 +372,27 @@ export function createOnboardingEngine<Error extends EngineError>(
       fieldSpecs,
       provider: options.provider,
     });
+
+  /**
+   * The plan before the customer's own is known: as for a new customer, minus
+   * what an existing one already gave (being verified, or verified for a
+   * capability they requested), so the guess is usually the plan itself.
+   */
+  function guessFor(value: Customer | null): StepPlan {
+    const plan = planFor(null);
+    if (value === null) return plan;
+    const given = (key: string) => {
+      const requirement = value.requirements[key];
+      if (requirement !== undefined) return requirement.status === 'pending';
+      return Object.entries(value.capabilities).some(
+        ([name, state]) => state.requested && requiredFieldsFor(name, value.provider).includes(key),
+      );
+    };
+    const steps = plan.steps
+      .map((step) => ({ ...step, fields: step.fields.filter((field) => !given(field.key)) }))
+      .filter((step) => step.fields.length > 0);
+    return { ...plan, steps };
+  }
 
   const isBlocked = (value: Customer | null | undefined): boolean =>
     !!value && settings.capabilities.some((name) => gate(value, name).reason === 'unavailable');
@@ -376,7 +417,10 @@ export function createOnboardingEngine<Error extends EngineError>(
     customer: Customer | null | undefined = current(),
     heldCustomer: Customer | undefined = held,
   ): OnboardingSnapshot<Error> {
-    const plan = planFor(heldCustomer ?? customer ?? null);
+    const missingCapabilities = missingFor(customer);
+    const isPlanKnown = customer !== undefined && missingCapabilities.length === 0;
+    const basis = heldCustomer ?? customer ?? null;
+    const plan = isPlanKnown ? planFor(basis) : guessFor(basis);
     const openSteps = plan.steps
       .map((step) => ({ ...step, fields: step.fields.filter(isFormField) }))
       .filter((step) => step.fields.length > 0);
@@ -413,9 +457,6 @@ export function createOnboardingEngine<Error extends EngineError>(
     const firstOpen = openSteps[0];
     const stepIndex =
       chosen !== -1 ? chosen : firstOpen === undefined ? -1 : steps.findIndex((s) => s.id === firstOpen.id);
-    const missingCapabilities = customer
-      ? settings.capabilities.filter((name) => !customer.capabilities[name]?.requested)
-      : [];
     const isFormClosed =
       customer !== undefined &&
       customer !== null &&
@@ -443,6 +484,8 @@ export function createOnboardingEngine<Error extends EngineError>(
         steps.flatMap((step) => step.fields.map((field) => [field.key, field] as const)),
       ),
       missingCapabilities,
+      isPlanKnown,
+      isRequesting: requesting,
       isFormClosed,
       isSubmitting,
       submitError,
@@ -463,7 +506,8 @@ export function createOnboardingEngine<Error extends EngineError>(
   let keptPlan = '';
   /** Restores the kept plan once connected (not while rendering: a server has none), then keeps it in step. */
   function syncPlan(): void {
-    if (!connected || customer === undefined) return;
+    // The count is fixed from the customer's own plan, never from a guess.
+    if (!connected || !snapshot.isPlanKnown) return;
     const customerId = customer?.id ?? null;
     if (flowPlan === undefined && keptPlan === '') {
       const record = readPlanRecord(drafts?.readPlan?.(planScope), customerId, settings.capabilities.join());
@@ -611,10 +655,48 @@ export function createOnboardingEngine<Error extends EngineError>(
     fillEmptyValues();
     flagRejections();
     syncDrafts();
-    if (next !== undefined) settleAwaiting(true);
+    if (next === undefined) return;
+    requestMissing();
+    if (!requesting) settleAwaiting(true);
   }
 
-  /** Before the customer is known: validate at once, then wait for the read (create vs update). */
+  /** An existing customer who never asked for a capability: ask once, the person stays on their step. */
+  function requestMissing(): void {
+    const missing = snapshot.missingCapabilities;
+    const key = `${customer?.id}:${missing.join()}`;
+    if (!connected || !customer || missing.length === 0 || requesting || key === autoRequested) return;
+    autoRequested = key;
+    void requestCapabilities();
+  }
+
+  async function requestCapabilities(): Promise<boolean> {
+    const missing = [...snapshot.missingCapabilities];
+    if (!customer || requesting) return false;
+    if (missing.length === 0) return true;
+    requesting = true;
+    submitError = null;
+    emit();
+    try {
+      const saved = await transport.updateCustomer(
+        { capabilities: missing },
+        { idempotencyKey: capabilityAttempts.keyFor({ customerId: customer.id, missing }) },
+      );
+      capabilityAttempts.settle();
+      requesting = false;
+      setCustomer(saved, true);
+      options.onCustomer?.(saved);
+      return true;
+    } catch (error) {
+      requesting = false;
+      // Shown on the step the person is on, without taking focus: their next Continue sends the capabilities too.
+      submitError = options.toError(error);
+      emit();
+      settleAwaiting(false);
+      return false;
+    }
+  }
+
+  /** Before the plan is known: validate at once, then wait for the read (create vs update) or the capabilities. */
   async function submitWhenKnown(step: Step): Promise<StepSubmitResult> {
     const stepId = step.id;
     const invalidKeys = await form.validate(step.fields.map((field) => field.key));
@@ -630,8 +712,10 @@ export function createOnboardingEngine<Error extends EngineError>(
     const now = snapshot.step;
     // A compliance block or a step the customer no longer owes: nothing to save from here.
     if (!known || now?.id !== stepId || snapshot.isFormClosed) {
+      if (!known && submitError !== null) failedSubmitCount += 1;
       emit();
-      return { ok: false, stepId, code: known ? 'replanned' : 'read_failed', fieldKeys: [] };
+      const code = known ? 'replanned' : (submitError?.code ?? 'read_failed');
+      return { ok: false, stepId, code, fieldKeys: [] };
     }
     return saveStep(now);
   }
@@ -762,6 +846,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       emit();
       fillEmptyValues();
       syncDrafts();
+      requestMissing();
     },
     valuesChanged(values) {
       writeDraft(values);
@@ -831,36 +916,19 @@ export function createOnboardingEngine<Error extends EngineError>(
       }
       submitting = true;
       try {
-        return await (customer === undefined ? submitWhenKnown(step) : saveStep(step));
+        return await (customer === undefined || requesting ? submitWhenKnown(step) : saveStep(step));
       } finally {
         submitting = false;
       }
     },
-    async requestCapabilities() {
-      if (!customer) return false;
-      const missing = [...snapshot.missingCapabilities];
-      if (missing.length === 0) return true;
-      try {
-        const saved = await transport.updateCustomer(
-          { capabilities: missing },
-          { idempotencyKey: capabilityAttempts.keyFor({ customerId: customer.id, missing }) },
-        );
-        capabilityAttempts.settle();
-        setCustomer(saved, true);
-        options.onCustomer?.(saved);
-        return true;
-      } catch (error) {
-        submitError = options.toError(error);
-        emit();
-        return false;
-      }
-    },
+    requestCapabilities,
     connect() {
       connected = true;
       emit();
       fillEmptyValues();
       flagRejections();
       syncDrafts();
+      requestMissing();
       return () => {
         connected = false;
         // Leaving after completion: whatever rendered the form is gone, and so must be its draft.
