@@ -21,8 +21,13 @@ export function stepOf(input: {
     form.flowSteps.length > 0
       ? form.flowSteps
       : [...form.steps.map((each) => each.id), ...(input.termsRequired ? ['terms' as const] : [])];
+  // No "Step i of n" from a guess: the count is known with the customer's own plan.
   const id =
-    status === 'collect' ? form.step?.id : status === 'review' || status === 'terms' ? status : undefined;
+    status === 'collect' && form.isPlanKnown
+      ? form.step?.id
+      : status === 'review' || status === 'terms'
+        ? status
+        : undefined;
   if (id === undefined) return undefined;
   const count = flow.length;
   const number = flow.indexOf(id) + 1 || count;

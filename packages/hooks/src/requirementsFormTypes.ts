@@ -69,8 +69,15 @@ export interface RequirementsForm {
    * the form's; `useOnboarding().step.count` adds them as the last step.
    */
   stepCount: number;
-  /** Translated "Step i of n". */
+  /** Translated "Step i of n"; empty until the plan is known (`isPlanKnown`). */
   progressLabel: string;
+  /**
+   * The steps are the customer's own plan: the customer is read and every
+   * capability requested. Until then the step shown is a guess (for a new
+   * customer, minus what an existing one gave) that the person can type in;
+   * no "Step i of n" is shown, since the count may still change.
+   */
+  isPlanKnown: boolean;
   /**
    * Set while the current step asks again for values the provider rejected:
    * a heading that says what happened ("We need to check one detail"),
@@ -107,6 +114,7 @@ export interface RequirementsForm {
   /**
    * Asks the provider for the capabilities the existing customer has not
    * requested yet (their requirements appear only then); resolves whether it worked.
+   * The form does this by itself once mounted, while the step stays; call it to retry.
    */
   requestCapabilities: () => Promise<boolean>;
   /** Capabilities of the options the existing customer has not requested. */

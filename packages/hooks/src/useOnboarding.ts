@@ -1,6 +1,6 @@
 import { capabilityNameId, gate, onboardingStatus, supportLinks } from '@kyc-kit/core';
 import type { OnboardingStatus } from '@kyc-kit/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useKycKitContext } from './KycKitProvider';
 import type { Onboarding, OnboardingEvent, UseOnboardingOptions } from './onboardingTypes';
 import { messageFor, reviewOf, stepOf } from './onboardingView';
@@ -24,8 +24,10 @@ export type {
 /**
  * The whole onboarding flow as a state machine: `loading` -> `collect` (step
  * i of n) -> `terms` -> `verifying` -> `done` | `unavailable` | `error`.
- * While the customer is first read, the step planned for a customer that
- * does not exist yet is already `collect`; the answer re-plans it.
+ * While the customer is first read (and while the capability is requested
+ * for an existing customer who never asked for it), a guessed first step is
+ * already `collect`, with no "step i of n"; the answer re-plans it, keeping
+ * what was typed.
  * Composes `useRequirementsForm`, `useTermsOfService` and `useCustomerEvents`;
  * reports progress through callbacks whose payloads never hold a typed value.
  *
@@ -64,30 +66,12 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     [customer, capabilitiesKey],
   );
   const hasCustomer = customer !== null && customer !== undefined;
-  // An existing customer who never asked for a capability owes nothing for it yet: request it first, then plan.
-  const { missingCapabilities, requestCapabilities } = form;
-  const needsRequest = hasCustomer && missingCapabilities.length > 0;
-  const [requestFailed, setRequestFailed] = useState(false);
-  const [requestAttempt, setRequestAttempt] = useState(0);
-  const missingKey = missingCapabilities.join('\n');
-  const requestCapabilitiesRef = useRef(requestCapabilities);
-  useEffect(() => {
-    requestCapabilitiesRef.current = requestCapabilities;
-  });
-  // Once per set of missing capabilities (and per retry).
-  useEffect(() => {
-    if (!needsRequest) return;
-    let cancelled = false;
-    void requestCapabilitiesRef.current().then((ok) => {
-      if (!cancelled) setRequestFailed(!ok);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [needsRequest, missingKey, requestAttempt]);
+  // Until the customer's own plan is known (read, every capability requested, which the engine asks for
+  // by itself) the step planned as a guess shows; a failed request is an error on that step.
+  const guessing = hasCustomer && !form.isPlanKnown;
   const status = onboardingStatus({
-    isLoading: customerQuery.isLoading || (needsRequest && !requestFailed),
-    isError: customerQuery.status === 'error' || (needsRequest && requestFailed),
+    isLoading: customerQuery.isLoading || (guessing && form.submitError === null),
+    isError: customerQuery.status === 'error' || (guessing && form.step === undefined),
     hasCustomer,
     gates,
     formIsComplete: form.isComplete,
@@ -96,8 +80,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     hasUnsupported: form.unsupportedFields.length > 0,
     blockHeld: form.blockHeld,
     writeErrorCode: form.submitError?.code,
-    // The first step for a customer that does not exist yet shows while the read is in flight.
-    firstStepReady: customerQuery.isLoading && form.step !== undefined,
+    firstStepReady: form.step !== undefined,
   });
 
   // Verification runs while the user types: listen as soon as a customer exists, until the flow ends.
@@ -161,9 +144,8 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     },
     step,
     retry: () => {
-      setRequestFailed(false);
-      setRequestAttempt((attempt) => attempt + 1);
-      void customerQuery.refetch();
+      if (guessing) void form.requestCapabilities();
+      else void customerQuery.refetch();
     },
   };
 }

@@ -155,7 +155,10 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     stepIndex,
     stepNumber,
     stepCount: steps.length,
-    progressLabel: t('step.progress', { current: stepNumber, total: steps.length }),
+    progressLabel: snapshot.isPlanKnown
+      ? t('step.progress', { current: stepNumber, total: steps.length })
+      : '',
+    isPlanKnown: snapshot.isPlanKnown,
     recheck:
       rejectedHere.length === 0
         ? undefined

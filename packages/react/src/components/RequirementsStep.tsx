@@ -1,5 +1,5 @@
 import type { RequirementsForm } from '@kyc-kit/hooks';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { RequirementField } from '../fields/RequirementField';
 import { useFocusOnChange } from '../utils/useFocusOnChange';
 import { useTranslate } from '../utils/useTranslate';
@@ -25,7 +25,14 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
   const t = useTranslate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const step = form.step;
-  useFocusOnChange(headingRef, step?.id);
+  // A guessed step replaced by the customer's own plan is the page opening, not a step taken: its
+  // heading takes focus only when focus was in the step (now gone), never from the partner's page.
+  const guessRef = useRef(!form.isPlanKnown);
+  const focusInRef = useRef(false);
+  useFocusOnChange(headingRef, step?.id, () => !guessRef.current || focusInRef.current);
+  useEffect(() => {
+    guessRef.current = !form.isPlanKnown;
+  });
   if (step === undefined) return null;
   // A step opened again from the review (or the Terms) always has somewhere to go back to.
   const showBack = !form.isFirstStep || form.isChanging || onBackFromFirst !== undefined;
@@ -34,9 +41,18 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
   const percent = Math.round((current / total) * 100);
   const { recheck } = form;
   return (
-    <div className="kyc-stack" data-step={step.id}>
-      {/* Re-collecting a single value is no sequence: "Step 1 of 1" would say nothing. */}
-      {recheck && total === 1 ? null : (
+    <div
+      className="kyc-stack"
+      data-step={step.id}
+      onFocus={() => (focusInRef.current = true)}
+      onBlur={(event) => {
+        // Focus that went elsewhere on the page; a removed field leaves none (`relatedTarget` null).
+        if (event.relatedTarget !== null && !event.currentTarget.contains(event.relatedTarget))
+          focusInRef.current = false;
+      }}
+    >
+      {/* Re-collecting a single value is no sequence: "Step 1 of 1" would say nothing. Nor is a guess counted. */}
+      {(recheck && total === 1) || !form.isPlanKnown ? null : (
         <div>
           <p className="kyc-progress">
             {progress ? t('step.progress', { current, total }) : form.progressLabel}

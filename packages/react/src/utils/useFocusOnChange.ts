@@ -6,9 +6,14 @@ import type { RefObject } from 'react';
  * staying on a button that no longer exists. Neither the first render nor the
  * first defined key (the step arriving after loading) moves focus: a page
  * that merely opens, or a story embedded in a Docs page, never has its
- * focus or scroll position stolen.
+ * focus or scroll position stolen. `when`, if given, is asked at the change:
+ * `false` leaves focus where it is.
  */
-export function useFocusOnChange(ref: RefObject<HTMLElement | null>, key: string | undefined): void {
+export function useFocusOnChange(
+  ref: RefObject<HTMLElement | null>,
+  key: string | undefined,
+  when?: () => boolean,
+): void {
   const previousRef = useRef(key);
   // Whether a key was ever shown: until then a change is the content arriving, not the person moving on.
   const hadKeyRef = useRef(key !== undefined);
@@ -20,6 +25,6 @@ export function useFocusOnChange(ref: RefObject<HTMLElement | null>, key: string
       hadKeyRef.current = true;
       return;
     }
-    ref.current?.focus();
-  }, [ref, key]);
+    if (when?.() !== false) ref.current?.focus();
+  }, [ref, key, when]);
 }
