@@ -272,6 +272,66 @@ describe('useOnboarding for a capability the customer never requested', () => {
   });
 });
 
+describe('useOnboarding for an existing customer who never asked for the capability', () => {
+  it('stays on the step while it requests it: the input, its focus and what was typed stay; counted from the answer', async () => {
+    const user = userEvent.setup({ delay: null });
+    const due = (key: string) => ({
+      key,
+      known: true,
+      status: 'due' as const,
+      rawStatus: 'due',
+      impact: ['custodyFiat'],
+    });
+    const client = createFakeClient({
+      customer: fakeCustomer({ capabilities: { custodyFiat: 'unrequested' } }),
+      onWrite: (_write, current) => ({
+        ...(current as Customer),
+        capabilities: { custodyFiat: { requested: true, status: 'pending', rawStatus: 'pending' } },
+        requirements: Object.fromEntries(
+          ['firstName', 'lastName', 'dateOfBirth', 'addressLine1'].map((key) => [key, due(key)]),
+        ),
+      }),
+    });
+    // The capability request waits until the test lets it through.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const update = client.updateCustomer.bind(client);
+    let requests = 0;
+    client.updateCustomer = async (body, options) => {
+      requests += 1;
+      await held;
+      return update(body, options);
+    };
+    const events: OnboardingEvent[] = [];
+    const onStepChange = vi.fn();
+    renderWithKycKit(
+      <OnboardingView
+        capability="custodyFiat"
+        liveUpdates={false}
+        onStepChange={onStepChange}
+        onEvent={(event) => events.push(event)}
+      />,
+      client,
+    );
+    const input = await screen.findByLabelText('First name');
+    await waitFor(() => expect(requests).toBe(1));
+    await user.type(input, 'Ad');
+    expect(status()).toBe('collect');
+    // No count from a guess.
+    expect(onStepChange).not.toHaveBeenCalled();
+    await act(async () => release());
+    await waitFor(() => expect(client.writes).toHaveLength(1));
+    await user.type(input, 'a');
+    expect(screen.getByLabelText('First name')).toBe(input);
+    expect(input).toHaveFocus();
+    expect(input).toHaveValue('Ada');
+    const states = events.flatMap((event) => (event.type === 'state_changed' ? [event.state] : []));
+    expect(states).toEqual(['collect']);
+    // Counted once, from the customer's own plan: about you, address, the review.
+    expect(onStepChange.mock.calls).toEqual([[{ stepId: 'personal', stepNumber: 1, stepCount: 3 }]]);
+  });
+});
+
 describe('useOnboarding when the provider deletes the customer', () => {
   afterEach(() => {
     vi.unstubAllGlobals();

@@ -102,3 +102,144 @@ describe('<Onboarding> before the customer is read', () => {
     expect(await screen.findByRole('textbox', { name: 'First name' })).toHaveValue('Ada');
   });
 });
+
+/** Holds the capability request of `client` until `release`; answers with the customer owing `keys`. */
+function holdCapabilityRequest(client: ReturnType<typeof slowReadClient>['client'], keys: string[]) {
+  const pending: { resolve: (value: Customer) => void; reject: (error: Error) => void }[] = [];
+  client.updateCustomer = () =>
+    new Promise<Customer>((resolve, reject) => {
+      pending.push({ resolve, reject });
+    });
+  const next = () => {
+    const request = pending.shift();
+    if (request === undefined) throw new Error('no request in flight');
+    return request;
+  };
+  return {
+    inFlight: () => pending.length,
+    release: () =>
+      act(async () => {
+        const owed = fakeCustomer({ requirements: Object.fromEntries(keys.map((key) => [key, 'due'])) });
+        client.customer = owed;
+        next().resolve(owed);
+      }),
+    fail: () =>
+      act(async () => {
+        next().reject(
+          new KycKitApiError({ code: 'internal_error', message: 'Failed.', status: 500, retryable: true }),
+        );
+      }),
+  };
+}
+
+/** Records every state the flow's root shows and whether a loading message ever appears. */
+function watchStates(container: HTMLElement) {
+  const states = new Set<string>();
+  let sawLoading = false;
+  const look = () => {
+    const state = container.querySelector('[data-state]')?.getAttribute('data-state');
+    if (state) states.add(state);
+    if (container.textContent?.includes('Loading…')) sawLoading = true;
+  };
+  const observer = new MutationObserver(look);
+  observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+  look();
+  return {
+    seen: () => {
+      look();
+      observer.disconnect();
+      return { states: [...states], sawLoading };
+    },
+  };
+}
+
+const unrequested = () => fakeCustomer({ capabilities: { custodyFiat: 'unrequested' }, requirements: {} });
+
+describe('<Onboarding> for an existing customer who never asked for the capability', () => {
+  it('keeps the step, the focus and what was typed while the capability is requested; no loading in between', async () => {
+    const user = userEvent.setup({ delay: null });
+    const read = slowReadClient();
+    const request = holdCapabilityRequest(read.client, [
+      'firstName',
+      'lastName',
+      'dateOfBirth',
+      'addressLine1',
+    ]);
+    const { container } = renderWithClient(<Onboarding capability="custodyFiat" />, read.client);
+    const watch = watchStates(container);
+    const input = firstName();
+    await user.type(input, 'Ad');
+    await read.answer(unrequested());
+    await waitFor(() => expect(request.inFlight()).toBe(1));
+    await user.type(input, 'a');
+    // A guess is not counted: no "Step i of n" that could change under the user.
+    expect(screen.queryByText(/^Step \d+ of \d+$/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeInTheDocument();
+    await request.release();
+    await user.type(input, 'x');
+    expect(firstName()).toBe(input);
+    expect(input).toHaveFocus();
+    expect(input).toHaveValue('Adax');
+    expect(screen.getByText('Step 1 of 3')).toBeInTheDocument();
+    expect(watch.seen()).toEqual({ states: ['collect'], sawLoading: false });
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it('shows a failed request where the user is, without taking focus; their Continue sends it with the step', async () => {
+    const user = userEvent.setup({ delay: null });
+    const read = slowReadClient();
+    const request = holdCapabilityRequest(read.client, ['addressLine1']);
+    const { container } = renderWithClient(<Onboarding capability="custodyFiat" />, read.client);
+    const watch = watchStates(container);
+    await user.type(firstName(), 'Ada');
+    await read.answer(unrequested());
+    await waitFor(() => expect(request.inFlight()).toBe(1));
+    await request.fail();
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is a problem');
+    expect(firstName()).toHaveFocus();
+    expect(firstName()).toHaveValue('Ada');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(watch.seen()).toEqual({ states: ['collect'], sawLoading: false });
+    await user.type(screen.getByRole('textbox', { name: 'Last name' }), 'Lovelace');
+    await user.type(screen.getByRole('textbox', { name: 'Day' }), '10');
+    await user.type(screen.getByRole('textbox', { name: 'Month' }), '12');
+    await user.type(screen.getByRole('textbox', { name: 'Year' }), '1990');
+    const sent: unknown[] = [];
+    read.client.updateCustomer = async (body) => {
+      sent.push(body);
+      return fakeCustomer({ requirements: { addressLine1: 'due' } });
+    };
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('heading', { name: 'Your home address' })).toBeInTheDocument();
+    expect(sent).toEqual([expect.objectContaining({ capabilities: ['custodyFiat'] })]);
+  });
+});
+
+describe('<Onboarding> when the answer replaces the step shown before it', () => {
+  it("leaves focus on the partner's page and announces nothing", async () => {
+    const user = userEvent.setup({ delay: null });
+    const read = slowReadClient();
+    renderWithClient(
+      <>
+        <button type="button">Partner menu</button>
+        <Onboarding capability="custodyFiat" />
+      </>,
+      read.client,
+    );
+    const partner = screen.getByRole('button', { name: 'Partner menu' });
+    await user.click(partner);
+    await read.answer(fakeCustomer({ requirements: { addressLine1: 'due' } }));
+    expect(await screen.findByRole('heading', { name: 'Your home address' })).toBeInTheDocument();
+    expect(partner).toHaveFocus();
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+  });
+
+  it("moves focus to the new step's heading when the field the user was in is gone", async () => {
+    const user = userEvent.setup({ delay: null });
+    const read = slowReadClient();
+    renderWithClient(<Onboarding capability="custodyFiat" />, read.client);
+    await user.type(firstName(), 'Ada');
+    await read.answer(fakeCustomer({ requirements: { addressLine1: 'due' } }));
+    expect(await screen.findByRole('heading', { name: 'Your home address' })).toHaveFocus();
+  });
+});
