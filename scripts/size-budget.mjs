@@ -87,8 +87,11 @@ const budgets = [
     // 29,884 B (29,903 B after rebasing on main); the limit is that plus 0.2 KB.
     // Issue #15's first step shown while GET /customer is in flight (a Continue meanwhile waits
     // for the read, `readFailed`, `firstStepReady`): +244 B, measured 30,147 B; the limit moved by that.
+    // The plan known only from the customer (issue #15: a missing capability requested while the
+    // step stays, a guess minus what an existing customer gave, no count from a guess, focus moved
+    // only from within the step): +207 B, measured 30,354 B; the limit moved by 0.03 KB.
     name: 'core + hooks + react, own JS',
-    limit: 30_147 + 205,
+    limit: 30_147 + 205 + 30,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
@@ -112,9 +115,10 @@ const budgets = [
     // their values take 747 B more: measured 64,868 B (64,890 B after rebasing on main: 1.4 KB over
     // the target); the limit is that
     // plus 0.2 KB. The first step shown while GET /customer is in flight (issue #15; first input
-    // 1.61x -> 1.20x native): +249 B, measured 65,139 B; the limit moved by that.
+    // 1.61x -> 1.20x native): +249 B, measured 65,139 B; the limit moved by that. The plan known
+    // only from the customer (issue #15, see above): +222 B, measured 65,361 B; the limit moved by 0.03 KB.
     name: '<Onboarding> JS over a native-form React page',
-    limit: 65_139 + 205,
+    limit: 65_139 + 205 + 30,
     target: 62 * KB,
     measure: ({ pages }) => pages.kit.js.gzip - pages.native.js.gzip,
   },

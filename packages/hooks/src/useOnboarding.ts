@@ -144,8 +144,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     },
     step,
     retry: () => {
-      if (guessing) void form.requestCapabilities();
-      else void customerQuery.refetch();
+      void (guessing ? form.requestCapabilities() : customerQuery.refetch());
     },
   };
 }

@@ -901,7 +901,7 @@ describe('the onboarding engine: an existing customer who never requested the ca
     expect(writes).toEqual([
       expect.objectContaining({ method: 'update', body: { capabilities: ['custodyFiat'] } }),
     ]);
-    expect(during).toMatchObject({ isRequesting: true, isPlanKnown: false, isSubmitting: false });
+    expect(during).toMatchObject({ isPlanKnown: false, isSubmitting: false });
     // The same step, never a loading state in between.
     expect(during.step?.id).toBe(before?.id);
     expect(statusOf(during)).toBe('collect');
@@ -909,7 +909,7 @@ describe('the onboarding engine: an existing customer who never requested the ca
       withCapability({ firstName: 'due', lastName: 'due', dateOfBirth: 'due', addressLine1: 'due' }),
     );
     const after = engine.getSnapshot();
-    expect(after).toMatchObject({ isRequesting: false, isPlanKnown: true });
+    expect(after).toMatchObject({ isPlanKnown: true });
     expect(after.step?.id).toBe('personal');
     expect(statusOf(after)).toBe('collect');
     expect(form.values.firstName).toBe('Ada');
@@ -934,7 +934,7 @@ describe('the onboarding engine: an existing customer who never requested the ca
     expect(keys()).toEqual(['firstName', 'lastName', 'dateOfBirth', 'citizenship']);
     // Given for custodyFiat: the name and date of birth (being verified); its other fields are still due.
     engine.setCustomer(afterPersonal);
-    expect(engine.getSnapshot()).toMatchObject({ isRequesting: true, step: { id: 'personal' } });
+    expect(engine.getSnapshot()).toMatchObject({ isPlanKnown: false, step: { id: 'personal' } });
     expect(keys()).toEqual(['citizenship']);
     const answer = customer({ firstName: 'pending', citizenship: 'due', addressLine1: 'due' });
     answer.capabilities.tradeCrypto = requested;
@@ -967,7 +967,7 @@ describe('the onboarding engine: an existing customer who never requested the ca
     engine.setCustomer(unrequested);
     await settle(new ApiError('internal_error'));
     const failed = engine.getSnapshot();
-    expect(failed).toMatchObject({ isRequesting: false, isPlanKnown: false, step: { id: 'personal' } });
+    expect(failed).toMatchObject({ isPlanKnown: false, step: { id: 'personal' } });
     expect(failed.submitError?.code).toBe('internal_error');
     // No failed submit of theirs: the error summary shows, but does not take focus.
     expect(failed.failedSubmitCount).toBe(0);
@@ -1006,9 +1006,10 @@ describe('the onboarding engine: "Step i of n" only from the customer\'s own pla
   });
 
   it('keeps no count from a guess while a capability is requested', () => {
-    const { engine, drafts } = setup({ loading: true });
+    const { engine, drafts, transport } = setup({ loading: true });
     engine.setCustomer(customer({}, { requested: false }));
-    expect(engine.getSnapshot()).toMatchObject({ isPlanKnown: false, isRequesting: true });
+    expect(engine.getSnapshot().isPlanKnown).toBe(false);
+    expect(transport.writes).toEqual([expect.objectContaining({ body: { capabilities: ['custodyFiat'] } })]);
     expect(drafts.plans.size).toBe(0);
   });
 });

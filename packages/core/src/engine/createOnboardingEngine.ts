@@ -166,8 +166,6 @@ export interface OnboardingSnapshot<Error extends EngineError> {
    * kept and "Step i of n" is not shown) and a submit waits for the plan.
    */
   isPlanKnown: boolean;
-  /** The engine is asking for the capabilities the customer has not requested; the step stays meanwhile. */
-  isRequesting: boolean;
   /** The customer exists and no form step is left (all saved, or a compliance decision ended the flow). */
   isFormClosed: boolean;
   isSubmitting: boolean;
@@ -362,8 +360,6 @@ export function createOnboardingEngine<Error extends EngineError>(
       : new Promise((resolve) => {
           awaitingCustomer.push(resolve);
         });
-  const missingFor = (value: Customer | null | undefined) =>
-    value ? settings.capabilities.filter((name) => !value.capabilities[name]?.requested) : [];
 
   const planFor = (value: Customer | null) =>
     planSteps(value, {
@@ -382,16 +378,17 @@ export function createOnboardingEngine<Error extends EngineError>(
     const plan = planFor(null);
     if (value === null) return plan;
     const given = (key: string) => {
-      const requirement = value.requirements[key];
-      if (requirement !== undefined) return requirement.status === 'pending';
-      return Object.entries(value.capabilities).some(
-        ([name, state]) => state.requested && requiredFieldsFor(name, value.provider).includes(key),
-      );
+      const status = value.requirements[key]?.status;
+      return status
+        ? status === 'pending'
+        : Object.entries(value.capabilities).some(
+            ([name, state]) => state.requested && requiredFieldsFor(name, value.provider).includes(key),
+          );
     };
-    const steps = plan.steps
+    plan.steps = plan.steps
       .map((step) => ({ ...step, fields: step.fields.filter((field) => !given(field.key)) }))
       .filter((step) => step.fields.length > 0);
-    return { ...plan, steps };
+    return plan;
   }
 
   const isBlocked = (value: Customer | null | undefined): boolean =>
@@ -417,10 +414,11 @@ export function createOnboardingEngine<Error extends EngineError>(
     customer: Customer | null | undefined = current(),
     heldCustomer: Customer | undefined = held,
   ): OnboardingSnapshot<Error> {
-    const missingCapabilities = missingFor(customer);
+    const missingCapabilities = customer
+      ? settings.capabilities.filter((name) => !customer.capabilities[name]?.requested)
+      : [];
     const isPlanKnown = customer !== undefined && missingCapabilities.length === 0;
-    const basis = heldCustomer ?? customer ?? null;
-    const plan = isPlanKnown ? planFor(basis) : guessFor(basis);
+    const plan = (isPlanKnown ? planFor : guessFor)(heldCustomer ?? customer ?? null);
     const openSteps = plan.steps
       .map((step) => ({ ...step, fields: step.fields.filter(isFormField) }))
       .filter((step) => step.fields.length > 0);
@@ -485,7 +483,6 @@ export function createOnboardingEngine<Error extends EngineError>(
       ),
       missingCapabilities,
       isPlanKnown,
-      isRequesting: requesting,
       isFormClosed,
       isSubmitting,
       submitError,
@@ -662,9 +659,15 @@ export function createOnboardingEngine<Error extends EngineError>(
 
   /** An existing customer who never asked for a capability: ask once, the person stays on their step. */
   function requestMissing(): void {
-    const missing = snapshot.missingCapabilities;
-    const key = `${customer?.id}:${missing.join()}`;
-    if (!connected || !customer || missing.length === 0 || requesting || key === autoRequested) return;
+    const key = `${customer?.id}${snapshot.missingCapabilities.join()}`;
+    if (
+      !connected ||
+      !customer ||
+      !snapshot.missingCapabilities.length ||
+      requesting ||
+      key === autoRequested
+    )
+      return;
     autoRequested = key;
     void requestCapabilities();
   }

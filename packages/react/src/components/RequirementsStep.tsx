@@ -1,5 +1,6 @@
 import type { RequirementsForm } from '@kyc-kit/hooks';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import type { FocusEvent } from 'react';
 import { RequirementField } from '../fields/RequirementField';
 import { useFocusOnChange } from '../utils/useFocusOnChange';
 import { useTranslate } from '../utils/useTranslate';
@@ -18,21 +19,21 @@ export interface RequirementsStepProps {
 
 /**
  * The current step of a requirements form: progress, a heading that takes
- * focus when the step changes, the error summary, one section of fields,
+ * focus when the step changes (if focus was in the step), the error summary, one section of fields,
  * and back / continue.
  */
 export function RequirementsStep({ form, progress, onBackFromFirst }: RequirementsStepProps) {
   const t = useTranslate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const step = form.step;
-  // A guessed step replaced by the customer's own plan is the page opening, not a step taken: its
-  // heading takes focus only when focus was in the step (now gone), never from the partner's page.
-  const guessRef = useRef(!form.isPlanKnown);
+  // The new step's heading takes focus only when focus was in the step (a Continue, a field now gone),
+  // never from the partner's page: a guessed step replaced by the customer's own plan is the page opening.
   const focusInRef = useRef(false);
-  useFocusOnChange(headingRef, step?.id, () => !guessRef.current || focusInRef.current);
-  useEffect(() => {
-    guessRef.current = !form.isPlanKnown;
-  });
+  // Focus moving on comes back in at once if it stays within; a removed field leaves none (`relatedTarget` null).
+  const trackFocus = (event: FocusEvent) => {
+    focusInRef.current = event.type === 'focus' || !event.relatedTarget;
+  };
+  useFocusOnChange(headingRef, step?.id, () => focusInRef.current);
   if (step === undefined) return null;
   // A step opened again from the review (or the Terms) always has somewhere to go back to.
   const showBack = !form.isFirstStep || form.isChanging || onBackFromFirst !== undefined;
@@ -41,16 +42,7 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
   const percent = Math.round((current / total) * 100);
   const { recheck } = form;
   return (
-    <div
-      className="kyc-stack"
-      data-step={step.id}
-      onFocus={() => (focusInRef.current = true)}
-      onBlur={(event) => {
-        // Focus that went elsewhere on the page; a removed field leaves none (`relatedTarget` null).
-        if (event.relatedTarget !== null && !event.currentTarget.contains(event.relatedTarget))
-          focusInRef.current = false;
-      }}
-    >
+    <div className="kyc-stack" data-step={step.id} onFocus={trackFocus} onBlur={trackFocus}>
       {/* Re-collecting a single value is no sequence: "Step 1 of 1" would say nothing. Nor is a guess counted. */}
       {(recheck && total === 1) || !form.isPlanKnown ? null : (
         <div>
