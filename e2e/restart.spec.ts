@@ -82,6 +82,8 @@ test('the demo server restarted mid-flow: the same session and the same customer
     await page.reload();
     await expect(page).toHaveURL(/\/onboarding\?capability=custodyFiat$/);
     await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+    // The first step shows as a guess while the customer is read; "Step i of n" says the plan is its own.
+    await expect(page.locator('main').getByText(/^Step \d+ of \d+$/)).toBeVisible();
     expect(await currentFieldNames(page)).not.toEqual(
       expect.arrayContaining(before.fields[before.steps[0]!]!),
     );
