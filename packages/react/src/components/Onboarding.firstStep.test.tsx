@@ -234,6 +234,17 @@ describe('<Onboarding> when the answer replaces the step shown before it', () =>
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
   });
 
+  it('takes no focus when the answer to the capability request owes nothing more: the page is opening', async () => {
+    const read = slowReadClient();
+    const request = holdCapabilityRequest(read.client, []);
+    renderWithClient(<Onboarding capability="custodyFiat" />, read.client);
+    await read.answer(unrequested());
+    await waitFor(() => expect(request.inFlight()).toBe(1));
+    await request.release();
+    expect(await screen.findByRole('heading', { name: 'Checking your details' })).toBeInTheDocument();
+    expect(document.body).toHaveFocus();
+  });
+
   it("moves focus to the new step's heading when the field the user was in is gone", async () => {
     const user = userEvent.setup({ delay: null });
     const read = slowReadClient();

@@ -78,13 +78,13 @@ function OnboardingFlow({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const previousStatusRef = useRef(status);
-  // The first step shows while the customer is still read: its answer is the page opening, not a step taken.
-  const previousReadingRef = useRef(form.isLoading);
+  // A guessed first step shows until the customer's own plan is known: the answer is the page opening, not a step taken.
+  const previousReadingRef = useRef(!form.isPlanKnown);
   const stepTitleId = form.titleProps.id;
   useEffect(() => {
     const previous = previousStatusRef.current;
     const wasReading = previousReadingRef.current;
-    previousReadingRef.current = form.isLoading;
+    previousReadingRef.current = !form.isPlanKnown;
     if (previous === status) return;
     previousStatusRef.current = status;
     // The first content after loading is the page as it opens: focus stays where the partner's page put it.
@@ -98,7 +98,7 @@ function OnboardingFlow({
     // The new state's heading, or the form step's own heading when the flow went back to collecting.
     // Looked up inside the flow, not the document, which cannot see into a shadow root.
     (headingRef.current ?? rootRef.current?.querySelector<HTMLElement>(`[id="${stepTitleId}"]`))?.focus();
-  }, [status, stepTitleId, form.isLoading]);
+  }, [status, stepTitleId, form.isPlanKnown]);
 
   const titleId = titleIdFor(status);
   const isStatusPage =
