@@ -30,6 +30,7 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
   // never from the partner's page: a guessed step replaced by the customer's own plan is the page opening.
   const focusInRef = useRef(false);
   // Focus moving on comes back in at once if it stays within; a removed field leaves none (`relatedTarget` null).
+  // Capture: Preact (the elements' renderer) listens to focus and blur, which do not bubble.
   const trackFocus = (event: FocusEvent) => {
     focusInRef.current = event.type === 'focus' || !event.relatedTarget;
   };
@@ -42,7 +43,7 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
   const percent = Math.round((current / total) * 100);
   const { recheck } = form;
   return (
-    <div className="kyc-stack" data-step={step.id} onFocus={trackFocus} onBlur={trackFocus}>
+    <div className="kyc-stack" data-step={step.id} onFocusCapture={trackFocus} onBlurCapture={trackFocus}>
       {/* Re-collecting a single value is no sequence: "Step 1 of 1" would say nothing. Nor is a guess counted. */}
       {(recheck && total === 1) || !form.isPlanKnown ? null : (
         <div>
