@@ -41,6 +41,7 @@ export type UseOnboardingOptions = (
   /**
    * Called when another step is shown: a form step, or the Terms of Service
    * (`stepId: 'terms'`), which count as the last step of "step i of n".
+   * First called once the customer's own plan is known, with its count.
    */
   onStepChange?: (detail: { stepId: string; stepNumber: number; stepCount: number }) => void;
   /** Analytics events; see {@link OnboardingEvent}. */
@@ -136,7 +137,9 @@ export interface Onboarding {
   /**
    * In `collect` and `terms`: the step shown, "step i of n". The Terms of
    * Service count as the last step while they are still to accept, so the
-   * count is the same on every step of the flow.
+   * count is the same on every step of the flow. `undefined` on a first step
+   * shown before the customer's own plan is known (`form.isPlanKnown`): its
+   * count could still change.
    */
   step: OnboardingStep | undefined;
   /**
