@@ -78,7 +78,7 @@ for (const variant of VARIANTS) {
     await expect(page.getByRole('heading', { level: 2, name: 'We can’t continue' })).toBeFocused();
     await expectUnavailableWithSupport(page);
     await expectNoAxeViolations(page, `the block after Continue (${variant.theme}, ${variant.device})`);
-    await captureStep(page, '12-unavailable-support');
+    await captureStep(page, '18-unavailable-support');
 
     // Another capability for the same customer: the provider will not change it, so the same final answer.
     await page.goto('/onboarding?capability=tradeCrypto');
@@ -95,7 +95,7 @@ for (const variant of VARIANTS) {
       page,
       `a second capability after a block (${variant.theme}, ${variant.device})`,
     );
-    await captureStep(page, '13-second-capability-unavailable');
+    await captureStep(page, '19-second-capability-unavailable');
   });
 }
 
