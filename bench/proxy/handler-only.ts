@@ -1,8 +1,9 @@
 // The proxy's own request path without the provider (a benchmark, not a test):
 //   node --conditions=source --import tsx bench/proxy/handler-only.ts      (BENCH_REQUESTS=<n>, default 3000)
-// GET /customer through createNodeListener + createOnboardingHandler with an upstream that answers at once
-// from memory, against a bare node:http server writing the same JSON, one request at a time from this
-// process. Each server runs in a child process; the figure is that process's CPU time per request
+// GET and PATCH /customer through createNodeListener + createOnboardingHandler with an upstream that answers
+// at once from memory, against a bare node:http server writing the same JSON (after reading the body, for
+// PATCH), one request at a time from this process (BENCH_OPERATION=GET|PATCH, both by default;
+// BENCH_CPU_PROF=<folder> writes CPU profiles of the servers' processes there). Each server runs in a child process; the figure is that process's CPU time per request
 // (process.cpuUsage), with the proxy's request log line written (its default logger, as a partner gets it: standard
 // output, buffered, here /dev/null) and with logging off, to show what the line costs. Each server is measured twice, in turns.
 import { fork } from 'node:child_process';
@@ -34,18 +35,25 @@ const customer: Customer = {
 
 async function serve(role: Role): Promise<Server> {
   if (role === 'bare node:http')
-    return createServer((_incoming, outgoing) => {
-      const body = JSON.stringify({ customer });
-      outgoing.writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
+    return createServer((incoming, outgoing) => {
+      incoming.resume();
+      incoming.once('end', () => {
+        const body = JSON.stringify({ customer });
+        outgoing.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        });
+        outgoing.end(body);
       });
-      outgoing.end(body);
     });
   const store = createSqliteStore();
   await store.linkCustomer('bench', customer.id);
-  // Only what GET /customer calls: the customer, at once.
-  const upstream = { provider: 'coinbase', getCustomer: async () => customer } as unknown as Upstream;
+  // Only what GET and PATCH /customer call: the customer, at once.
+  const upstream = {
+    provider: 'coinbase',
+    getCustomer: async () => customer,
+    updateCustomer: async () => customer,
+  } as unknown as Upstream;
   const handler = createOnboardingHandler({
     upstream,
     store,
@@ -70,38 +78,59 @@ if (role) {
   });
   process.on('disconnect', () => process.exit(0));
 } else {
-  process.stdout.write(`GET /customer, ${REQUESTS} requests one at a time, CPU of the server's process\n\n`);
-  for (const round of [1, 2]) {
-    for (const name of ROLES) {
-      const child = fork(fileURLToPath(import.meta.url), {
-        execArgv: process.execArgv,
-        // The default logger's lines (standard output) go to /dev/null.
-        stdio: ['inherit', openSync('/dev/null', 'w'), 'inherit', 'ipc'],
-        env: { ...process.env, BENCH_ROLE: name },
-      });
-      const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(m as number)));
-      const cpu = () =>
-        new Promise<number>((resolve) => {
-          child.once('message', (m) => resolve(m as number));
-          child.send('cpu');
+  const operations = (process.env.BENCH_OPERATION ?? 'GET,PATCH').split(',');
+  const profile = process.env.BENCH_CPU_PROF;
+  process.stdout.write(
+    `${operations.join(' and ')} /customer, ${REQUESTS} requests one at a time, CPU of the server's process\n\n`,
+  );
+  for (const operation of operations)
+    for (const round of [1, 2]) {
+      for (const name of ROLES) {
+        const child = fork(fileURLToPath(import.meta.url), {
+          execArgv: [
+            ...process.execArgv,
+            ...(profile
+              ? ['--cpu-prof', `--cpu-prof-dir=${profile}/${operation}-${ROLES.indexOf(name)}`]
+              : []),
+          ],
+          // The default logger's lines (standard output) go to /dev/null.
+          stdio: ['inherit', openSync('/dev/null', 'w'), 'inherit', 'ipc'],
+          env: { ...process.env, BENCH_ROLE: name },
         });
-      const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
-      const once = async (): Promise<void> => {
-        const answer = await pool.request({
-          path: '/api/onboarding/customer',
-          method: 'GET',
-          headers: { cookie: 'session=bench' },
-        });
-        await answer.body.text();
-        if (answer.statusCode !== 200) throw new Error(`${name}: ${answer.statusCode}`);
-      };
-      for (let index = 0; index < 500; index += 1) await once();
-      const before = await cpu();
-      for (let index = 0; index < REQUESTS; index += 1) await once();
-      const micros = ((await cpu()) - before) / REQUESTS;
-      process.stdout.write(`round ${round}  ${name.padEnd(26)} ${micros.toFixed(0).padStart(5)} us\n`);
-      await pool.close();
-      child.disconnect();
+        const port = await new Promise<number>((resolve) =>
+          child.once('message', (m) => resolve(m as number)),
+        );
+        const cpu = () =>
+          new Promise<number>((resolve) => {
+            child.once('message', (m) => resolve(m as number));
+            child.send('cpu');
+          });
+        const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
+        const once = async (): Promise<void> => {
+          const answer = await pool.request(
+            operation === 'GET'
+              ? { path: '/api/onboarding/customer', method: 'GET', headers: { cookie: 'session=bench' } }
+              : {
+                  path: '/api/onboarding/customer',
+                  method: 'PATCH',
+                  headers: { cookie: 'session=bench', 'content-type': 'application/json', 'x-kyc-kit': '1' },
+                  body: '{"fields":{"firstName":"Bench"}}',
+                },
+          );
+          await answer.body.text();
+          if (answer.statusCode !== 200) throw new Error(`${name}: ${answer.statusCode}`);
+        };
+        for (let index = 0; index < 500; index += 1) await once();
+        const before = await cpu();
+        for (let index = 0; index < REQUESTS; index += 1) await once();
+        const micros = ((await cpu()) - before) / REQUESTS;
+        process.stdout.write(
+          `${operation.padEnd(5)}  round ${round}  ${name.padEnd(26)} ${micros.toFixed(0).padStart(5)} us\n`,
+        );
+        await pool.close();
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.disconnect();
+        await exited;
+      }
     }
-  }
 }

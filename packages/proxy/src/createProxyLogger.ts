@@ -57,17 +57,52 @@ function scrub(value: unknown, depth: number): unknown {
   return changed ?? value;
 }
 
-/** Bytes of log lines gathered before one write, when the proxy makes its own logger. */
-const BUFFER_BYTES = 4096;
+/** Characters of log lines gathered before one write, when the proxy makes its own logger. */
+const BUFFER_CHARS = 4096;
 /** Gathered lines are written at least this often, however few. */
 const FLUSH_INTERVAL_MS = 1000;
 
-let defaultDestination: DestinationStream | undefined;
+/**
+ * Lines gathered in an array and handed to standard output's sonic-boom
+ * destination as one string per batch. sonic-boom's own `minLength`
+ * buffering appends each line to one growing string and measures that
+ * string's UTF-8 length on every write, which flattens and copies the
+ * whole batch once per line; here a line costs a push and its length.
+ */
+class LineBatcher implements DestinationStream {
+  private lines: string[] = [];
+  private chars = 0;
+
+  constructor(private readonly destination: ReturnType<typeof pino.destination>) {}
+
+  write(line: string): void {
+    this.lines.push(line);
+    this.chars += line.length;
+    if (this.chars >= BUFFER_CHARS) this.drain();
+  }
+
+  /** Hands the gathered lines to the destination (written asynchronously, in order). */
+  drain(): void {
+    if (this.lines.length === 0) return;
+    const batch = this.lines.length === 1 ? (this.lines[0] as string) : this.lines.join('');
+    this.lines = [];
+    this.chars = 0;
+    this.destination.write(batch);
+  }
+
+  /** Writes everything gathered so far before returning (pino calls it on `fatal`; the process's exit does too). */
+  flushSync(): void {
+    this.drain();
+    this.destination.flushSync();
+  }
+}
+
+let defaultDestination: LineBatcher | undefined;
 
 /**
- * Standard output, buffered: lines are gathered up to {@link BUFFER_BYTES}
- * and written together (also every {@link FLUSH_INTERVAL_MS}, and
- * synchronously when the process exits), instead of one asynchronous
+ * Standard output, buffered: lines are gathered up to {@link BUFFER_CHARS}
+ * characters and written together (also every {@link FLUSH_INTERVAL_MS},
+ * and synchronously when the process exits), instead of one asynchronous
  * `fs.write` per line. One destination for every handler of the process.
  * Where standard output was replaced (a test runner's capture) or in a worker
  * thread (no exit hook there), pino's own default.
@@ -75,12 +110,13 @@ let defaultDestination: DestinationStream | undefined;
 function bufferedStdout(): DestinationStream | undefined {
   const stdout = process.stdout;
   if (!isMainThread || stdout.write !== Object.getPrototypeOf(stdout).write) return undefined;
-  defaultDestination ??= pino.destination({
-    dest: stdout.fd ?? 1,
-    sync: false,
-    minLength: BUFFER_BYTES,
-    periodicFlush: FLUSH_INTERVAL_MS,
-  });
+  if (defaultDestination === undefined) {
+    const batcher = new LineBatcher(pino.destination({ dest: stdout.fd ?? 1, sync: false }));
+    // Before pino's own exit hook (registered with the destination above) flushes the destination.
+    process.prependListener('exit', () => batcher.flushSync());
+    setInterval(() => batcher.drain(), FLUSH_INTERVAL_MS).unref();
+    defaultDestination = batcher;
+  }
   return defaultDestination;
 }
 

@@ -47,6 +47,10 @@ export function readIncomingBody(
   { incoming, outgoing }: NodeExchange,
   limits: NodeBodyLimits,
 ): Promise<Buffer> {
+  // Most JSON bodies arrive with their headers: by the time a route reads one, node:http has parsed it
+  // whole into the stream's buffer, and it is taken from there at once, with no listeners and no timer.
+  if (incoming.complete && incoming.readableLength <= limits.maxBytes && !incoming.readableFlowing)
+    return Promise.resolve((incoming.read() as Buffer | null) ?? Buffer.alloc(0));
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
