@@ -96,6 +96,10 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
   const selectLink = database.prepare<[string], LinkRow>(
     'SELECT customer_id, claimed_at FROM customer_links WHERE user_id = ?',
   );
+  /** The hot read of every write: the linked customer id alone, no row object. */
+  const selectCustomerId = database
+    .prepare<[string], string | null>('SELECT customer_id FROM customer_links WHERE user_id = ?')
+    .pluck();
   const selectUser = database.prepare<[string], { user_id: string }>(
     'SELECT user_id FROM customer_links WHERE customer_id = ?',
   );
@@ -204,7 +208,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
 
   return {
     async getCustomerId(userId) {
-      return selectLink.get(userId)?.customer_id ?? null;
+      return selectCustomerId.get(userId) ?? null;
     },
     async getUserId(customerId) {
       return selectUser.get(customerId)?.user_id ?? null;

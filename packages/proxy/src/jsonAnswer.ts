@@ -40,6 +40,13 @@ function materialize(answer: JsonAnswer): Response {
 
 /** The prototype every answer shares: each `Response` member reads the real `Response`, made on first use. */
 const jsonAnswerPrototype: object = Object.create(Response.prototype as object) as object;
+
+/** Makes every answer with one constructor, so all share one shape (`Object.create` plus two stores grew it each time). */
+function JsonAnswerObject(this: JsonAnswer, own: JsonAnswerParts): void {
+  this[parts] = own;
+  this[real] = undefined;
+}
+JsonAnswerObject.prototype = jsonAnswerPrototype;
 for (const name of ['headers', 'body', 'bodyUsed', 'statusText', 'type', 'url', 'redirected'] as const) {
   Object.defineProperty(jsonAnswerPrototype, name, {
     get(this: JsonAnswer) {
@@ -72,14 +79,13 @@ for (const name of ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text', 
  * set before it would not apply), or set afterwards with {@link setAnswerHeader}.
  */
 export function jsonAnswer(value: unknown, status = 200, headers?: Record<string, string>): Response {
-  const answer = Object.create(jsonAnswerPrototype) as JsonAnswer;
-  answer[parts] = {
+  const record: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (headers !== undefined) Object.assign(record, headers);
+  return new (JsonAnswerObject as unknown as new (own: JsonAnswerParts) => JsonAnswer)({
     status,
     body: JSON.stringify(value),
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  };
-  answer[real] = undefined;
-  return answer;
+    headers: record,
+  });
 }
 
 /** The plain parts of an answer made by {@link jsonAnswer} that no one has turned into a `Response` yet. */

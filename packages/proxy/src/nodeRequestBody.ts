@@ -9,19 +9,25 @@ export interface NodeExchange {
 /**
  * The `node:http` request behind each `Request` that `createNodeListener`
  * hands the handler, so a body can be read from the socket's own stream
- * rather than through a web `ReadableStream` built around it. Weak: an entry
- * lives as long as its request.
+ * rather than through a web `ReadableStream` built around it. A property of
+ * the request object itself (not a `WeakMap` entry, which costs a hash
+ * insert per request and an ephemeron for the collector to trace): it lives
+ * exactly as long as its request.
  */
-const exchangeOf = new WeakMap<Request, NodeExchange>();
+const exchangeKey = Symbol('kyc-kit.nodeExchange');
+
+interface WithExchange {
+  [exchangeKey]?: NodeExchange;
+}
 
 /** Records the `node:http` exchange a `Request` was built from (see `createNodeListener`). */
 export function rememberExchange(request: Request, exchange: NodeExchange): void {
-  exchangeOf.set(request, exchange);
+  (request as WithExchange)[exchangeKey] = exchange;
 }
 
 /** The `node:http` exchange whose request body is still unread, when `request` came from `createNodeListener`. */
 export function unreadExchangeOf(request: Request): NodeExchange | undefined {
-  const exchange = exchangeOf.get(request);
+  const exchange = (request as WithExchange)[exchangeKey];
   if (exchange === undefined) return undefined;
   const { incoming } = exchange;
   if (incoming.readableDidRead || incoming.readableEnded || incoming.destroyed) return undefined;
