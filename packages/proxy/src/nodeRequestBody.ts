@@ -34,6 +34,23 @@ export function unreadExchangeOf(request: Request): NodeExchange | undefined {
   return exchange;
 }
 
+/**
+ * Whether the whole request body already sits in the stream's buffer, unread.
+ * node:http marks a message complete only a turn after its last body bytes
+ * are buffered, so a body with a `Content-Length` is also whole once that
+ * many bytes are there (HTTP/1.1 framing: no more can belong to it).
+ */
+function isWhollyBuffered(incoming: IncomingMessage): boolean {
+  if (incoming.readableFlowing === true) return false;
+  if (incoming.complete) return true;
+  const declared = incoming.headers['content-length'];
+  return (
+    declared !== undefined &&
+    incoming.headers['transfer-encoding'] === undefined &&
+    Number(declared) === incoming.readableLength
+  );
+}
+
 /** What ends a node body read early: too large, too slow. */
 export interface NodeBodyLimits {
   maxBytes: number;
@@ -54,8 +71,9 @@ export function readIncomingBody(
   limits: NodeBodyLimits,
 ): Promise<Buffer> {
   // Most JSON bodies arrive with their headers: by the time a route reads one, node:http has parsed it
-  // whole into the stream's buffer, and it is taken from there at once, with no listeners and no timer.
-  if (incoming.complete && incoming.readableLength <= limits.maxBytes && !incoming.readableFlowing)
+  // whole into the stream's buffer (its declared length is all there, or the message is complete), and it
+  // is taken from there at once, with no listeners and no timer.
+  if (isWhollyBuffered(incoming) && incoming.readableLength <= limits.maxBytes)
     return Promise.resolve((incoming.read() as Buffer | null) ?? Buffer.alloc(0));
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
