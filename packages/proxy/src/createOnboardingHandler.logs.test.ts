@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Customer } from '@kyc-kit/core/server';
@@ -134,6 +134,38 @@ describe('logs', () => {
       Array.from({ length: 200 }, (_, index) => index),
     );
     for (const forbidden of FORBIDDEN) expect(stdout).not.toContain(forbidden);
+  });
+
+  it('keeps serving while standard output is not read, and writes every line in order once it is', async () => {
+    // A reader that stops reading (a stalled log shipper): the pipe fills up, and the process must neither
+    // wait for it nor drop or reorder a line. The child says on stderr when its loop has finished; that
+    // message only comes while stdout is still unread if no write waited for the reader.
+    const script = [
+      "const { createProxyLogger } = await import('./src/createProxyLogger.ts');",
+      'const logger = createProxyLogger();',
+      "for (let i = 0; i < 3000; i++) { logger.info({ index: i, pad: 'x'.repeat(200) }, 'line'); if (i % 100 === 0) await new Promise((r) => setTimeout(r, 1)); }",
+      "process.stderr.write('loop done\\n');",
+    ].join('\n');
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.pause();
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (String(chunk).includes('loop done')) resolve();
+      }),
+    );
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += String(chunk)));
+    child.stdout.resume();
+    await new Promise((resolve) => child.on('close', resolve));
+    const indexes = text
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { index: number }).index);
+    expect(indexes).toEqual(Array.from({ length: 3000 }, (_, index) => index));
   });
 
   it('log a read the browser gave up on as abandoned, not as a failed request', async () => {

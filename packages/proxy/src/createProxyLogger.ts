@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { pino, type DestinationStream, type Logger } from 'pino';
 
@@ -62,18 +63,31 @@ const BUFFER_CHARS = 4096;
 /** Gathered lines are written at least this often, however few. */
 const FLUSH_INTERVAL_MS = 1000;
 
+/** How long a batch standard output refused (a full pipe) waits before it is offered again. */
+const RETRY_MS = 10;
+
 /**
- * Lines gathered in an array and handed to standard output's sonic-boom
- * destination as one string per batch. sonic-boom's own `minLength`
- * buffering appends each line to one growing string and measures that
- * string's UTF-8 length on every write, which flattens and copies the
- * whole batch once per line; here a line costs a push and its length.
+ * Standard output for the proxy's own logger: lines gathered in an array
+ * and written as one batch with a synchronous `write` (what node's own
+ * `process.stdout` does for files and pipes on Linux), about 25 lines a
+ * call. sonic-boom's `minLength` buffering appended each line to one growing
+ * string and measured that string's UTF-8 length on every line (flattening
+ * and copying the whole batch each time), and its asynchronous write sent
+ * every batch through libuv's thread pool. A full pipe never blocks the
+ * event loop: the refused bytes wait, in order with the lines after them,
+ * and are offered again shortly; at exit they are written out whatever it
+ * takes.
  */
-class LineBatcher implements DestinationStream {
+class StdoutLines implements DestinationStream {
   private lines: string[] = [];
   private chars = 0;
+  /** Bytes standard output refused so far, oldest first. */
+  private pending: Buffer[] = [];
+  private retry: NodeJS.Timeout | undefined;
+  /** The reader went away (EPIPE): nothing more is written. */
+  private closed = false;
 
-  constructor(private readonly destination: ReturnType<typeof pino.destination>) {}
+  constructor(private readonly fd: number) {}
 
   write(line: string): void {
     this.lines.push(line);
@@ -81,41 +95,84 @@ class LineBatcher implements DestinationStream {
     if (this.chars >= BUFFER_CHARS) this.drain();
   }
 
-  /** Hands the gathered lines to the destination (written asynchronously, in order). */
+  /** Writes the gathered lines now (or queues them behind bytes standard output refused). */
   drain(): void {
     if (this.lines.length === 0) return;
     const batch = this.lines.length === 1 ? (this.lines[0] as string) : this.lines.join('');
     this.lines = [];
     this.chars = 0;
-    this.destination.write(batch);
+    if (this.closed) return;
+    if (this.pending.length > 0) this.pending.push(Buffer.from(batch));
+    else this.put(Buffer.from(batch));
+  }
+
+  /** Writes `bytes`; what a full pipe refuses waits in `pending`, retried from a timer. */
+  private put(bytes: Buffer): void {
+    let offset = 0;
+    while (offset < bytes.byteLength) {
+      try {
+        offset += writeSync(this.fd, bytes, offset);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN' || code === 'EBUSY') {
+          this.pending.push(bytes.subarray(offset));
+          this.retry ??= setTimeout(() => this.retryPending(), RETRY_MS).unref();
+        } else {
+          // EPIPE (the reader is gone) or a closed descriptor: the lines have nowhere to go.
+          this.closed = true;
+          this.pending = [];
+        }
+        return;
+      }
+    }
+  }
+
+  private retryPending(): void {
+    this.retry = undefined;
+    const queued = this.pending;
+    this.pending = [];
+    for (const [index, bytes] of queued.entries()) {
+      this.put(bytes);
+      if (this.pending.length > 0) {
+        this.pending.push(...queued.slice(index + 1));
+        return;
+      }
+    }
   }
 
   /** Writes everything gathered so far before returning (pino calls it on `fatal`; the process's exit does too). */
   flushSync(): void {
     this.drain();
-    this.destination.flushSync();
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    const wait = new Int32Array(new SharedArrayBuffer(4));
+    for (let attempts = 0; this.pending.length > 0 && attempts < 1000; attempts += 1) {
+      this.retryPending();
+      clearTimeout(this.retry);
+      this.retry = undefined;
+      if (this.pending.length > 0) Atomics.wait(wait, 0, 0, RETRY_MS);
+    }
   }
 }
 
-let defaultDestination: LineBatcher | undefined;
+let defaultDestination: StdoutLines | undefined;
 
 /**
  * Standard output, buffered: lines are gathered up to {@link BUFFER_CHARS}
  * characters and written together (also every {@link FLUSH_INTERVAL_MS},
- * and synchronously when the process exits), instead of one asynchronous
- * `fs.write` per line. One destination for every handler of the process.
- * Where standard output was replaced (a test runner's capture) or in a worker
- * thread (no exit hook there), pino's own default.
+ * and when the process exits), instead of one write per line. One
+ * destination for every handler of the process. Where standard output was
+ * replaced (a test runner's capture) or in a worker thread (no exit hook
+ * there), pino's own default.
  */
 function bufferedStdout(): DestinationStream | undefined {
   const stdout = process.stdout;
   if (!isMainThread || stdout.write !== Object.getPrototypeOf(stdout).write) return undefined;
   if (defaultDestination === undefined) {
-    const batcher = new LineBatcher(pino.destination({ dest: stdout.fd ?? 1, sync: false }));
-    // Before pino's own exit hook (registered with the destination above) flushes the destination.
-    process.prependListener('exit', () => batcher.flushSync());
-    setInterval(() => batcher.drain(), FLUSH_INTERVAL_MS).unref();
-    defaultDestination = batcher;
+    const lines = new StdoutLines(stdout.fd ?? 1);
+    process.on('exit', () => lines.flushSync());
+    setInterval(() => lines.drain(), FLUSH_INTERVAL_MS).unref();
+    defaultDestination = lines;
   }
   return defaultDestination;
 }
