@@ -73,8 +73,13 @@ export function readIncomingBody(
   // Most JSON bodies arrive with their headers: by the time a route reads one, node:http has parsed it
   // whole into the stream's buffer (its declared length is all there, or the message is complete), and it
   // is taken from there at once, with no listeners and no timer.
-  if (isWhollyBuffered(incoming) && incoming.readableLength <= limits.maxBytes)
-    return Promise.resolve((incoming.read() as Buffer | null) ?? Buffer.alloc(0));
+  if (isWhollyBuffered(incoming) && incoming.readableLength <= limits.maxBytes) {
+    const body = (incoming.read() as Buffer | null) ?? Buffer.alloc(0);
+    // Flowing, so the stream ends as soon as node:http sees the message end; left paused, it would still
+    // be "unread" when the answer is written, and the adapter would set timers to drain it.
+    incoming.resume();
+    return Promise.resolve(body);
+  }
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
