@@ -86,6 +86,8 @@ class StdoutLines implements DestinationStream {
   private retry: NodeJS.Timeout | undefined;
   /** The reader went away (EPIPE): nothing more is written. */
   private closed = false;
+  /** `flush` callbacks waiting for `pending` to be written. */
+  private flushed: ((error?: Error) => void)[] = [];
 
   constructor(private readonly fd: number) {}
 
@@ -108,6 +110,7 @@ class StdoutLines implements DestinationStream {
 
   /** Writes `bytes`; what a full pipe refuses waits in `pending`, retried from a timer. */
   private put(bytes: Buffer): void {
+    if (this.closed) return;
     let offset = 0;
     while (offset < bytes.byteLength) {
       try {
@@ -121,6 +124,7 @@ class StdoutLines implements DestinationStream {
           // EPIPE (the reader is gone) or a closed descriptor: the lines have nowhere to go.
           this.closed = true;
           this.pending = [];
+          for (const callback of this.flushed.splice(0)) callback();
         }
         return;
       }
@@ -138,6 +142,15 @@ class StdoutLines implements DestinationStream {
         return;
       }
     }
+    for (const callback of this.flushed.splice(0)) callback();
+  }
+
+  /** pino's `logger.flush(cb)`: writes the gathered lines, and calls back once standard output took them all. */
+  flush(callback?: (error?: Error) => void): void {
+    this.drain();
+    if (callback === undefined) return;
+    if (this.pending.length === 0) process.nextTick(callback);
+    else this.flushed.push(callback);
   }
 
   /** Writes everything gathered so far before returning (pino calls it on `fatal`; the process's exit does too). */
