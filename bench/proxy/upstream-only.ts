@@ -22,6 +22,7 @@ if (process.env.BENCH_ROLE === 'sandbox') {
   process.send?.({
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     credentials: sandbox.credentials.coinbase,
+    ed25519: sandbox.credentials.coinbaseEd25519,
   });
   process.on('disconnect', () => process.exit(0));
 } else {
@@ -29,21 +30,26 @@ if (process.env.BENCH_ROLE === 'sandbox') {
     execArgv: process.execArgv,
     env: { ...process.env, BENCH_ROLE: 'sandbox' },
   });
-  const { origin, credentials } = await new Promise<{
+  const { origin, credentials, ed25519 } = await new Promise<{
     origin: string;
-    credentials: { keyName: string; keySecret: string };
+    credentials: { apiKeyId: string; apiKeySecret: string };
+    ed25519: { apiKeyId: string; apiKeySecret: string };
   }>((resolve) => child.once('message', (message) => resolve(message as never)));
   const upstream = createCoinbaseUpstream({ baseUrl: `${origin}/platform`, ...credentials });
   const created = await upstream.createCustomer(
     { type: 'individual', individual: { firstName: 'Bench', lastName: 'Mark' } },
     { idempotencyKey: '6c3f1a52-3c2d-4b8e-9a57-0d7e1c2b3a41', requesterIpAddress: '203.0.113.7' },
   );
+  const upstreamEd25519 = createCoinbaseUpstream({ baseUrl: `${origin}/platform`, ...ed25519 });
   const url = new URL(`${origin}/platform/v2/customers/${created.id}`);
   const token = await createCdpJwt(parseCdpSigningKey(credentials), { method: 'GET', url });
   const agent = new Agent({ connections: 64 });
   const clients = {
-    'proxy client (createCoinbaseUpstream)': async () => {
+    'proxy client, EC key (ES256)': async () => {
       await upstream.getCustomer(created.id);
+    },
+    'proxy client, Ed25519 key (EdDSA)': async () => {
+      await upstreamEd25519.getCustomer(created.id);
     },
     'bare undici request, token signed once': async () => {
       const answer = await request(url, {

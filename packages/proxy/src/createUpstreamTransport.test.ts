@@ -100,6 +100,52 @@ describe('the default transport (undici request, no fetch given)', () => {
     expect((failed as UpstreamError).failure).toBe('timeout');
   });
 
+  it('ends the provider call when the caller goes away, and does not retry it', async () => {
+    // The browser disconnects while the provider is slow: the connection to the provider is closed
+    // at once and no second attempt is sent.
+    let requests = 0;
+    let arrived!: () => void;
+    let closed!: () => void;
+    const providerGotIt = new Promise<void>((resolve) => (arrived = resolve));
+    const providerSawClose = new Promise<void>((resolve) => (closed = resolve));
+    const slow = await listen((incoming) => {
+      requests += 1;
+      incoming.socket.once('close', closed);
+      arrived();
+    });
+    const { sandbox } = await serve();
+    const upstream = createCoinbaseUpstream({ baseUrl: `${slow}/platform`, ...sandbox.credentials.coinbase });
+    const browser = new AbortController();
+    const call = upstream
+      .getCustomer('customer_00000000-0000-0000-0000-000000000000', { signal: browser.signal })
+      .catch((error: unknown) => error);
+    await providerGotIt;
+    browser.abort(new Error('browser went away'));
+    expect(await call).toEqual(new Error('browser went away'));
+    await providerSawClose;
+    expect(requests).toBe(1);
+  });
+
+  it('does not call the provider for a caller that is already gone', async () => {
+    let requests = 0;
+    const provider = await listen((_incoming, outgoing) => {
+      requests += 1;
+      outgoing.writeHead(500).end();
+    });
+    const { sandbox } = await serve();
+    const upstream = createCoinbaseUpstream({
+      baseUrl: `${provider}/platform`,
+      ...sandbox.credentials.coinbase,
+    });
+    const failed = await upstream
+      .getCustomer('customer_00000000-0000-0000-0000-000000000000', {
+        signal: AbortSignal.abort(new Error('browser went away')),
+      })
+      .catch((error: unknown) => error);
+    expect(failed).toEqual(new Error('browser went away'));
+    expect(requests).toBe(0);
+  });
+
   it('never follows a redirect: the call fails and the other location is not asked', async () => {
     const asked: string[] = [];
     const redirecting = await listen((incoming, outgoing) => {

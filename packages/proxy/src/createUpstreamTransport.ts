@@ -1,9 +1,13 @@
 import { Agent, type Dispatcher } from 'undici';
 import {
+  requestWithAttempts,
   requestWithRetry,
   parseRetryAfter,
+  raceAbort,
+  type AttemptListener,
   type RetryableAnswer,
   type RetryOptions,
+  type UpstreamAttempt,
 } from './requestWithRetry';
 import type { UpstreamCallContext } from './Upstream';
 import { UpstreamError } from './UpstreamError';
@@ -72,10 +76,11 @@ function rawHeader(rawHeaders: Buffer[], name: string): string | null {
  * One JSON call as an undici dispatch handler: the answer's bytes are
  * collected as they arrive and handed over whole, with no body stream built
  * around them (undici's `request` wraps each answer in a `Readable` that is
- * then read back into a string). One object per call; the attempt's signal
- * aborts it at any point, before the connection or mid-body.
+ * then read back into a string). One object per call; it is the attempt's
+ * abort listener (no closure, no `AbortSignal`), and the abort ends the call
+ * at any point, before the connection or mid-body.
  */
-class JsonCall implements Dispatcher.DispatchHandler {
+class JsonCall implements Dispatcher.DispatchHandler, AttemptListener {
   private status = 0;
   private rawHeaders: Buffer[] = [];
   private readonly chunks: Buffer[] = [];
@@ -83,21 +88,22 @@ class JsonCall implements Dispatcher.DispatchHandler {
   private settled = false;
 
   constructor(
-    private readonly signal: AbortSignal,
+    private readonly attempt: UpstreamAttempt,
     private readonly resolve: (answer: JsonAnswer) => void,
     private readonly reject: (error: unknown) => void,
   ) {
-    signal.addEventListener('abort', this, { once: true });
+    attempt.watch(this);
   }
 
-  /** The attempt's signal aborted (the object is its own listener: no closure per call). */
-  handleEvent(): void {
-    this.abort?.(this.signal.reason as Error);
-    this.fail(this.signal.reason);
+  /** The attempt's time limit, or the caller's signal, aborted it. */
+  attemptAborted(reason: unknown): void {
+    if (this.settled) return;
+    this.abort?.(reason as Error);
+    this.fail(reason);
   }
 
   onConnect(abort: (reason?: Error) => void): void {
-    if (this.signal.aborted) abort(this.signal.reason as Error);
+    if (this.attempt.aborted) abort(this.attempt.reason as Error);
     else this.abort = abort;
   }
 
@@ -115,7 +121,6 @@ class JsonCall implements Dispatcher.DispatchHandler {
   onComplete(): void {
     if (this.settled) return;
     this.settled = true;
-    this.signal.removeEventListener('abort', this);
     const { status, rawHeaders } = this;
     if (status >= 300 && status < 400) {
       this.reject(new TypeError('upstream answered with a redirect, which is never followed'));
@@ -144,7 +149,6 @@ class JsonCall implements Dispatcher.DispatchHandler {
   private fail(error: unknown): void {
     if (this.settled) return;
     this.settled = true;
-    this.signal.removeEventListener('abort', this);
     this.reject(error);
   }
 }
@@ -162,11 +166,11 @@ function sendJson(input: {
   method: string;
   headers: Record<string, string>;
   body: string | undefined;
-  signal: AbortSignal;
+  attempt: UpstreamAttempt;
 }): Promise<JsonAnswer> {
   return new Promise<JsonAnswer>((resolve, reject) => {
-    if (input.signal.aborted) {
-      reject(input.signal.reason);
+    if (input.attempt.aborted) {
+      reject(input.attempt.reason);
       return;
     }
     dispatcher.dispatch(
@@ -177,7 +181,7 @@ function sendJson(input: {
         headers: input.headers,
         body: input.body ?? null,
       },
-      new JsonCall(input.signal, resolve, reject),
+      new JsonCall(input.attempt, resolve, reject),
     );
   });
 }
@@ -236,24 +240,28 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     // GETs are safe to repeat; writes only when the provider can de-duplicate them.
     const canRetry = request.canRetry ?? (request.method === 'GET' || request.idempotencyKey !== undefined);
-    return requestWithRetry<JsonAnswer>(
-      async (signal) => {
+    return requestWithAttempts<JsonAnswer>(
+      async (attempt) => {
         const headers: Record<string, string> = { accept: 'application/json' };
         const authorization = await options.authorize({ method: request.method, url });
         if (authorization !== undefined) headers.authorization = authorization;
         if (body !== undefined) headers['content-type'] = 'application/json';
         if (request.idempotencyKey !== undefined)
           headers[options.idempotencyHeader.toLowerCase()] = request.idempotencyKey;
-        if (!options.fetch) return sendJson({ url, origin, method: request.method, headers, body, signal });
-        // Always a Request object: the sandbox's in-process fetch takes only that.
-        return options.fetch(
-          new Request(url, { method: request.method, headers, body, signal, redirect: 'error' }),
+        // The default call settles as soon as its attempt is aborted.
+        if (!options.fetch) return sendJson({ url, origin, method: request.method, headers, body, attempt });
+        // Always a Request object: the sandbox's in-process fetch takes only that. A partner's fetch may
+        // ignore the signal, so the call is raced against it: a time limit holds anyway.
+        const { signal } = attempt;
+        return raceAbort(
+          options.fetch(
+            new Request(url, { method: request.method, headers, body, signal, redirect: 'error' }),
+          ),
+          signal,
         );
       },
       {
         canRetry,
-        // The default transport's call rejects as soon as its signal aborts; a partner's fetch may not.
-        sendHonoursSignal: !options.fetch,
         timeoutMs: request.context?.timeoutMs ?? defaultTimeoutMs,
         ...(options.retry ? { retry: options.retry } : {}),
         ...(request.context?.signal ? { signal: request.context.signal } : {}),
