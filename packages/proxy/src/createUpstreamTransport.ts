@@ -50,6 +50,8 @@ export interface UpstreamJsonRequest {
 export interface UpstreamTransport {
   /** Resolves with the parsed JSON of a 2xx answer; rejects with an {@link UpstreamError}. */
   requestJson(request: UpstreamJsonRequest): Promise<unknown>;
+  /** Resolves with the text of a 2xx answer, unparsed; rejects with an {@link UpstreamError}. */
+  requestText(request: UpstreamJsonRequest): Promise<string>;
   /** Unsigned GET of a document; no redirects are followed. */
   fetchDocument(url: URL, context?: UpstreamCallContext): Promise<Response>;
 }
@@ -269,30 +271,35 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
     );
   }
 
+  async function requestText(request: UpstreamJsonRequest): Promise<string> {
+    let response = await send(request);
+    if (response.status === 401 && options.onUnauthorized?.()) {
+      await response.body?.cancel().catch(() => undefined);
+      response = await send(request);
+    }
+    if (!response.ok) {
+      throw new UpstreamError('http', {
+        status: response.status,
+        errorType: await readErrorType(response),
+        retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+      });
+    }
+    try {
+      return await response.text();
+    } catch (error) {
+      throw new UpstreamError('network', { status: response.status, cause: error });
+    }
+  }
+
   return {
+    requestText,
+
     async requestJson(request) {
-      let response = await send(request);
-      if (response.status === 401 && options.onUnauthorized?.()) {
-        await response.body?.cancel().catch(() => undefined);
-        response = await send(request);
-      }
-      if (!response.ok) {
-        throw new UpstreamError('http', {
-          status: response.status,
-          errorType: await readErrorType(response),
-          retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
-        });
-      }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        throw new UpstreamError('network', { status: response.status, cause: error });
-      }
+      const text = await requestText(request);
       try {
         return JSON.parse(text) as unknown;
       } catch (error) {
-        throw new UpstreamError('malformed', { status: response.status, cause: error });
+        throw new UpstreamError('malformed', { cause: error });
       }
     },
 
