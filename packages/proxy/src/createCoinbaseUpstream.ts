@@ -1,5 +1,5 @@
 import { createCoinbaseAdapter, type TosVersionResolver } from '@kyc-kit/core/server';
-import { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
+import { parseCdpSigningKey, signCdpJwt } from './createCdpJwt';
 import { createCustomerReader } from './createCustomerReader';
 import { createUpstreamTransport } from './createUpstreamTransport';
 import type { RetryOptions } from './requestWithRetry';
@@ -93,7 +93,7 @@ export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstre
   const transport = createUpstreamTransport({
     baseUrl: options.baseUrl ?? 'https://api.cdp.coinbase.com/platform',
     idempotencyHeader: 'X-Idempotency-Key',
-    authorize: async (request) => `Bearer ${await createCdpJwt(signingKey, request)}`,
+    authorize: (request) => `Bearer ${signCdpJwt(signingKey, request)}`,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),

@@ -89,7 +89,7 @@ export function createOmsUpstream(options: OmsUpstreamOptions): Upstream {
   const tokenTransport = createUpstreamTransport({
     ...shared,
     idempotencyHeader: 'Idempotency-Key',
-    authorize: async () => undefined,
+    authorize: () => undefined,
   });
 
   let cached: CachedToken | undefined;
@@ -116,7 +116,11 @@ export function createOmsUpstream(options: OmsUpstreamOptions): Upstream {
   const transport = createUpstreamTransport({
     ...shared,
     idempotencyHeader: 'Idempotency-Key',
-    authorize: async () => `Bearer ${await token()}`,
+    // A cached token is used at once; only an exchange makes the call wait.
+    authorize: () =>
+      cached && now() < cached.expiresAt - refreshMarginMs
+        ? `Bearer ${cached.accessToken}`
+        : token().then((accessToken) => `Bearer ${accessToken}`),
     onUnauthorized: () => {
       // The provider may revoke a token before its stated expiry: fetch a new one once.
       cached = undefined;

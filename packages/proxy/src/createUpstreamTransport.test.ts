@@ -164,4 +164,31 @@ describe('the default transport (undici request, no fetch given)', () => {
     expect(failed).toBeInstanceOf(UpstreamError);
     expect(asked).toEqual(['/platform/v2/customers/customer_00000000-0000-0000-0000-000000000000']);
   });
+
+  it('signs each request for the very path the provider receives, dot segments and escapes included', async () => {
+    const seen: { path: string; signedFor: string }[] = [];
+    const provider = await listen((incoming, outgoing) => {
+      const token = (incoming.headers.authorization ?? '').replace(/^Bearer /, '');
+      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+        uris: string[];
+      };
+      seen.push({ path: incoming.url ?? '', signedFor: claims.uris[0] ?? '' });
+      outgoing.writeHead(404, { 'content-type': 'application/json' }).end('{"errorType":"not_found"}');
+    });
+    const { sandbox } = await serve();
+    const upstream = createCoinbaseUpstream({
+      baseUrl: `${provider}/platform/`,
+      ...sandbox.credentials.coinbase,
+    });
+    for (const customerId of ['customer_1', '..', 'caf\u00e9', 'a b'])
+      await upstream.getCustomer(customerId).catch(() => undefined);
+    const host = new URL(provider).host;
+    expect(seen.map(({ path }) => path)).toEqual([
+      '/platform/v2/customers/customer_1',
+      '/platform/v2/',
+      '/platform/v2/customers/caf%C3%A9',
+      '/platform/v2/customers/a%20b',
+    ]);
+    for (const { path, signedFor } of seen) expect(signedFor).toBe(`GET ${host}${path}`);
+  });
 });

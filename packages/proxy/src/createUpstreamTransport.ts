@@ -28,8 +28,14 @@ export interface UpstreamTransportOptions {
   retry?: RetryOptions;
   /** The provider's idempotency header name. */
   idempotencyHeader: string;
-  /** Returns the `Authorization` value for one attempt of one request; undefined sends none. */
-  authorize(request: { method: string; url: URL }): Promise<string | undefined>;
+  /**
+   * Returns the `Authorization` value for one attempt of one request (or a
+   * promise of it, when it must be fetched first); undefined sends none.
+   */
+  authorize(request: {
+    method: string;
+    url: RequestTarget;
+  }): string | undefined | Promise<string | undefined>;
   /** Called once when the provider answers 401; true to send the request again (a refreshed token). */
   onUnauthorized?(): boolean;
 }
@@ -55,6 +61,21 @@ export interface UpstreamTransport {
   /** Unsigned GET of a document; no redirects are followed. */
   fetchDocument(url: URL, context?: UpstreamCallContext): Promise<Response>;
 }
+
+/** Where one request goes below the origin: what it is signed for and sent to. */
+export interface RequestTarget {
+  /** The origin's host, with its port when it has one. */
+  readonly host: string;
+  readonly pathname: string;
+  readonly search: string;
+}
+
+/**
+ * A path (or base path) that WHATWG URL parsing leaves as it is: segments of
+ * unreserved characters, with no dot segment and no percent-escape to decode.
+ * Only such paths skip `new URL`; any other is parsed as before.
+ */
+const PLAIN_PATH = /^(?:\/[\w~-]+)*$/;
 
 /** Connections to the providers, kept alive across requests; one pool per origin. */
 const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
@@ -162,7 +183,7 @@ class JsonCall implements Dispatcher.DispatchHandler, AttemptListener {
  * to read again). Redirects are not followed (`fetch`'s `redirect: 'error'`).
  */
 function sendJson(input: {
-  url: URL;
+  url: RequestTarget;
   /** The base URL's origin, the same for every call (its paths start with "/"). */
   origin: string;
   method: string;
@@ -235,32 +256,57 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
   const fetchImplementation = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const defaultTimeoutMs = options.timeoutMs ?? 10_000;
   const base = options.baseUrl.replace(/\/+$/, '');
-  const origin = new URL(base).origin;
+  const baseUrl = new URL(base);
+  const origin = baseUrl.origin;
+  const basePath = baseUrl.pathname === '/' ? '' : baseUrl.pathname;
+  const plainBase = baseUrl.search === '' && baseUrl.hash === '' && PLAIN_PATH.test(basePath);
 
-  async function send(request: UpstreamJsonRequest): Promise<JsonAnswer> {
-    const url = new URL(`${base}${request.path}`);
+  /** The request's URL: built from the parts parsed once when the path is plain, else parsed. */
+  function targetOf(path: string): RequestTarget {
+    if (plainBase && PLAIN_PATH.test(path))
+      return { host: baseUrl.host, pathname: `${basePath}${path}`, search: '' };
+    return new URL(`${base}${path}`);
+  }
+
+  function send(request: UpstreamJsonRequest): Promise<JsonAnswer> {
+    const url = targetOf(request.path);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     // GETs are safe to repeat; writes only when the provider can de-duplicate them.
     const canRetry = request.canRetry ?? (request.method === 'GET' || request.idempotencyKey !== undefined);
+    const sendAttempt = (
+      attempt: UpstreamAttempt,
+      authorization: string | undefined,
+    ): Promise<JsonAnswer> => {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (authorization !== undefined) headers.authorization = authorization;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (request.idempotencyKey !== undefined)
+        headers[options.idempotencyHeader.toLowerCase()] = request.idempotencyKey;
+      // The default call settles as soon as its attempt is aborted.
+      if (!options.fetch) return sendJson({ url, origin, method: request.method, headers, body, attempt });
+      // Always a Request object: the sandbox's in-process fetch takes only that. A partner's fetch may
+      // ignore the signal, so the call is raced against it: a time limit holds anyway.
+      const { signal } = attempt;
+      return raceAbort(
+        options.fetch(
+          new Request(`${origin}${url.pathname}${url.search}`, {
+            method: request.method,
+            headers,
+            body,
+            signal,
+            redirect: 'error',
+          }),
+        ),
+        signal,
+      );
+    };
     return requestWithAttempts<JsonAnswer>(
-      async (attempt) => {
-        const headers: Record<string, string> = { accept: 'application/json' };
-        const authorization = await options.authorize({ method: request.method, url });
-        if (authorization !== undefined) headers.authorization = authorization;
-        if (body !== undefined) headers['content-type'] = 'application/json';
-        if (request.idempotencyKey !== undefined)
-          headers[options.idempotencyHeader.toLowerCase()] = request.idempotencyKey;
-        // The default call settles as soon as its attempt is aborted.
-        if (!options.fetch) return sendJson({ url, origin, method: request.method, headers, body, attempt });
-        // Always a Request object: the sandbox's in-process fetch takes only that. A partner's fetch may
-        // ignore the signal, so the call is raced against it: a time limit holds anyway.
-        const { signal } = attempt;
-        return raceAbort(
-          options.fetch(
-            new Request(url, { method: request.method, headers, body, signal, redirect: 'error' }),
-          ),
-          signal,
-        );
+      (attempt) => {
+        // Each attempt is authorized afresh (a CDP JWT is single-use); a signature is synchronous.
+        const authorization = options.authorize({ method: request.method, url });
+        return typeof authorization === 'object'
+          ? authorization.then((value) => sendAttempt(attempt, value))
+          : sendAttempt(attempt, authorization);
       },
       {
         canRetry,
