@@ -28,9 +28,10 @@ export interface CustomerReader {
 
 /** Freezes a customer all the way down (plain objects and arrays), so one value can be handed out twice. */
 function deepFreeze<Value>(value: Value): Value {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  Object.freeze(value);
+  for (const key in value) {
+    const child: unknown = value[key];
+    if (typeof child === 'object' && child !== null) deepFreeze(child);
   }
   return value;
 }

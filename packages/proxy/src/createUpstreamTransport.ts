@@ -95,6 +95,32 @@ function rawHeader(rawHeaders: Buffer[], name: string): string | null {
   return values.length === 0 ? null : values.join(', ');
 }
 
+/** An answer {@link JsonCall} has read whole: one object, which is also its own header list. */
+class ReadAnswer implements JsonAnswer {
+  readonly ok: boolean;
+  readonly body = null;
+
+  constructor(
+    readonly status: number,
+    private readonly rawHeaders: Buffer[],
+    private readonly bodyText: string,
+  ) {
+    this.ok = status >= 200 && status < 300;
+  }
+
+  get headers(): { get(name: string): string | null } {
+    return this;
+  }
+
+  get(name: string): string | null {
+    return rawHeader(this.rawHeaders, name.toLowerCase());
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.bodyText);
+  }
+}
+
 /**
  * One JSON call as an undici dispatch handler: the answer's bytes are
  * collected as they arrive and handed over whole, with no body stream built
@@ -156,13 +182,7 @@ class JsonCall implements Dispatcher.DispatchHandler, AttemptListener {
         : (this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks)).toString(
             'utf8',
           );
-    this.resolve({
-      status,
-      ok: status >= 200 && status < 300,
-      headers: { get: (name) => rawHeader(rawHeaders, name.toLowerCase()) },
-      body: null,
-      text: async () => text,
-    });
+    this.resolve(new ReadAnswer(status, rawHeaders, text));
   }
 
   onError(error: Error): void {
@@ -207,6 +227,40 @@ function sendJson(input: {
       new JsonCall(input.attempt, resolve, reject),
     );
   });
+}
+
+/** One attempt of a JSON call, once authorized: a module function, so a call makes no closure for it. */
+function sendAttempt(
+  options: UpstreamTransportOptions,
+  origin: string,
+  request: UpstreamJsonRequest,
+  url: RequestTarget,
+  body: string | undefined,
+  attempt: UpstreamAttempt,
+  authorization: string | undefined,
+): Promise<JsonAnswer> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (authorization !== undefined) headers.authorization = authorization;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (request.idempotencyKey !== undefined)
+    headers[options.idempotencyHeader.toLowerCase()] = request.idempotencyKey;
+  // The default call settles as soon as its attempt is aborted.
+  if (!options.fetch) return sendJson({ url, origin, method: request.method, headers, body, attempt });
+  // Always a Request object: the sandbox's in-process fetch takes only that. A partner's fetch may
+  // ignore the signal, so the call is raced against it: a time limit holds anyway.
+  const { signal } = attempt;
+  return raceAbort(
+    options.fetch(
+      new Request(`${origin}${url.pathname}${url.search}`, {
+        method: request.method,
+        headers,
+        body,
+        signal,
+        redirect: 'error',
+      }),
+    ),
+    signal,
+  );
 }
 
 /** Error bodies are short; a larger one is not read at all. */
@@ -273,40 +327,13 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     // GETs are safe to repeat; writes only when the provider can de-duplicate them.
     const canRetry = request.canRetry ?? (request.method === 'GET' || request.idempotencyKey !== undefined);
-    const sendAttempt = (
-      attempt: UpstreamAttempt,
-      authorization: string | undefined,
-    ): Promise<JsonAnswer> => {
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (authorization !== undefined) headers.authorization = authorization;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      if (request.idempotencyKey !== undefined)
-        headers[options.idempotencyHeader.toLowerCase()] = request.idempotencyKey;
-      // The default call settles as soon as its attempt is aborted.
-      if (!options.fetch) return sendJson({ url, origin, method: request.method, headers, body, attempt });
-      // Always a Request object: the sandbox's in-process fetch takes only that. A partner's fetch may
-      // ignore the signal, so the call is raced against it: a time limit holds anyway.
-      const { signal } = attempt;
-      return raceAbort(
-        options.fetch(
-          new Request(`${origin}${url.pathname}${url.search}`, {
-            method: request.method,
-            headers,
-            body,
-            signal,
-            redirect: 'error',
-          }),
-        ),
-        signal,
-      );
-    };
     return requestWithAttempts<JsonAnswer>(
       (attempt) => {
         // Each attempt is authorized afresh (a CDP JWT is single-use); a signature is synchronous.
         const authorization = options.authorize({ method: request.method, url });
         return typeof authorization === 'object'
-          ? authorization.then((value) => sendAttempt(attempt, value))
-          : sendAttempt(attempt, authorization);
+          ? authorization.then((value) => sendAttempt(options, origin, request, url, body, attempt, value))
+          : sendAttempt(options, origin, request, url, body, attempt, authorization);
       },
       {
         canRetry,
