@@ -37,7 +37,9 @@ export interface CoinbaseUpstreamOptions {
    * `tosVersions`). Absent, core's documented rule derives it from the url
    * (`tosVersionFromUrl`: a `versionId` parameter, else the last path segment).
    * Supply one when your provider's urls do not name the version; returning
-   * `undefined` leaves the terms unacceptable rather than guessed.
+   * `undefined` leaves the terms unacceptable rather than guessed. With a
+   * resolver, every answer is read in full (the client does not assume the
+   * resolver answers the same url the same way).
    */
   resolveTosVersion?: TosVersionResolver;
 }
