@@ -103,7 +103,7 @@ class ReadAnswer implements JsonAnswer {
   constructor(
     readonly status: number,
     private readonly rawHeaders: Buffer[],
-    private readonly bodyText: string,
+    readonly bodyText: string,
   ) {
     this.ok = status >= 200 && status < 300;
   }
@@ -357,6 +357,8 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
         retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
       });
     }
+    // The default transport's answer is already read: its text is taken with no promise hop.
+    if (response instanceof ReadAnswer) return response.bodyText;
     try {
       return await response.text();
     } catch (error) {
