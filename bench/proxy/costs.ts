@@ -3,11 +3,12 @@
 // Each piece runs in a loop of its own, in this process, on the same code the handler calls: CPU time
 // (process.cpuUsage) rather than wall time, so that other jobs on a shared machine matter less. The
 // README's overhead section lists the figures next to the bench:proxy table they explain.
-import { coinbaseAdapter } from '../../packages/core/src/server';
+import { coinbase, coinbaseAdapter } from '../../packages/core/src/server';
 import { createCdpJwt, createCoinbaseUpstream, createSqliteStore, parseCdpSigningKey } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
 import { openSync, write } from 'node:fs';
 import { pino } from 'pino';
+import { createCustomerReader } from '../../packages/proxy/src/createCustomerReader';
 import { createProxyLogger } from '../../packages/proxy/src/createProxyLogger';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5000);
@@ -39,6 +40,8 @@ const created = await upstream.createCustomer(
 );
 await upstream.getCustomer(created.id);
 const signingKey = parseCdpSigningKey(sandbox.credentials.coinbase);
+const ed25519Key = parseCdpSigningKey(sandbox.credentials.coinbaseEd25519);
+const reader = createCustomerReader(coinbaseAdapter);
 const url = new URL(`https://api.cdp.coinbase.com/platform/v2/customers/${created.id}`);
 const syncLogger = createProxyLogger(
   pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true })),
@@ -53,8 +56,17 @@ process.stdout.write(
 await cost(`CDP JWT (${signingKey.algorithm}, node:crypto, key parsed once)`, () =>
   createCdpJwt(signingKey, { method: 'GET', url }),
 );
-await cost("provider answer: JSON.parse + zod + normalize (core's adapter)", () =>
+await cost(`CDP JWT (${ed25519Key.algorithm}, the sandbox's Ed25519 key)`, () =>
+  createCdpJwt(ed25519Key, { method: 'GET', url }),
+);
+await cost('provider answer: JSON.parse + one-pass check + normalize (core)', () =>
   coinbaseAdapter.parseCustomer(JSON.parse(answerText)),
+);
+await cost('  the loose zod schema instead (JSON.parse + zod, no normalize)', () =>
+  coinbase.customer.parse(JSON.parse(answerText)),
+);
+await cost('  the same answer again, read by the client (memo of last answer)', () =>
+  reader.read(answerText, created.id),
 );
 await cost('answer to the browser: JSON.stringify of { customer }', () => JSON.stringify({ customer }));
 await cost('request log line: pino formatting and a synchronous write', () =>

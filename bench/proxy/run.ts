@@ -1,7 +1,8 @@
 // The proxy's overhead, side by side (a benchmark, not a test): GET and update of one customer
 // (a) straight to the sandbox, (b) through a bare pass-through hop (undici forwarding, no kyc-kit
 // code) and (c) through @kyc-kit/proxy, at concurrency 1 and 10, on loopback only.
-//   pnpm run bench:proxy            (BENCH_REQUESTS=<n> per phase, default 1000; BENCH_ROUNDS=<n>, default 5)
+//   pnpm run bench:proxy            (BENCH_REQUESTS=<n> per phase, default 1000; BENCH_ROUNDS=<n>, default 5;
+//                                    BENCH_CDP_KEY=ed25519: the proxy signs with an Ed25519 key, not the EC default)
 // The sandbox, the bare hop and the proxy each run in their own child process and the load generator in
 // this one, so that no server shares an event loop with the client or with the sandbox behind it (in one
 // process a hop's cost hid in the idle time of the others, and the proxy's CPU work queued behind the
@@ -69,7 +70,12 @@ function report(ready: Ready): void {
 if (role === 'sandbox') {
   const sandbox = createSandbox({ verifyMs: 0, manual: true });
   const server = createServer(getRequestListener((request) => sandbox.fetch(request)));
-  report({ origin: await listen(server), credentials: sandbox.credentials.coinbase });
+  // The sandbox's default CDP key is an EC key (ES256); BENCH_CDP_KEY=ed25519 takes its Ed25519 key (EdDSA).
+  const credentials =
+    process.env.BENCH_CDP_KEY === 'ed25519'
+      ? sandbox.credentials.coinbaseEd25519
+      : sandbox.credentials.coinbase;
+  report({ origin: await listen(server), credentials });
 } else if (role === 'hop') {
   // (b) The bare hop: forwards method, path, headers and body with undici, and pipes the answer back, on the
   // same kind of keep-alive pool the proxy's transport uses.
@@ -322,7 +328,7 @@ async function main(): Promise<void> {
 
   const format = (value: number, digits = 2) => value.toFixed(digits).padStart(8);
   process.stdout.write(
-    `proxy overhead: ${REQUESTS} requests per phase in ${ROUNDS} interleaved rounds (after ${WARMUP} warm-up), loopback\n\n`,
+    `proxy overhead: ${REQUESTS} requests per phase in ${ROUNDS} interleaved rounds (after ${WARMUP} warm-up), loopback, CDP key ${signingKey.algorithm}\n\n`,
   );
   process.stdout.write(
     'operation  conc  target      p50 ms   p99 ms    req/s  CPU us | added p50: proxy/bare  | req/s: proxy/bare | CPU: proxy/bare\n',

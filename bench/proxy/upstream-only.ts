@@ -1,10 +1,14 @@
 // The proxy's provider client alone (a benchmark, not a test):
-//   node --conditions=source --import tsx bench/proxy/upstream-only.ts      (BENCH_REQUESTS=<n>, default 3000)
-// One customer read at a time from the sandbox (in a child process), by this process: with the proxy's own
-// Coinbase client (createCoinbaseUpstream: a CDP JWT per call, undici's pool, the answer validated and
-// normalized), and with a bare undici request carrying a token signed once, its body read as text. The
-// figure is this process's CPU time per read, the two clients taking turns in two rounds.
+//   node --conditions=source --import tsx bench/proxy/upstream-only.ts
+//   (BENCH_REQUESTS=<n> per round, default 2000; BENCH_ROUNDS=<n>, default 5)
+// One customer call at a time to the sandbox (in a child process), by this process: reads with the proxy's
+// own Coinbase client (createCoinbaseUpstream: a CDP JWT per call, undici's pool, the answer validated and
+// normalized) holding the sandbox's EC key (ES256, what the sandbox issues by default) or its Ed25519 key
+// (EdDSA), updates with the EC key (each answer differs: read in full), and reads with a bare undici
+// request carrying a token signed once, its body read as text. The figure is this process's CPU time per
+// call, the clients taking turns in rounds.
 import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +17,8 @@ import { createCdpJwt, createCoinbaseUpstream, parseCdpSigningKey } from '@kyc-k
 import { createSandbox } from '@kyc-kit/sandbox';
 import { Agent, request } from 'undici';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 
 if (process.env.BENCH_ROLE === 'sandbox') {
   const sandbox = createSandbox({ verifyMs: 0, manual: true });
@@ -22,6 +27,7 @@ if (process.env.BENCH_ROLE === 'sandbox') {
   process.send?.({
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     credentials: sandbox.credentials.coinbase,
+    ed25519: sandbox.credentials.coinbaseEd25519,
   });
   process.on('disconnect', () => process.exit(0));
 } else {
@@ -29,21 +35,33 @@ if (process.env.BENCH_ROLE === 'sandbox') {
     execArgv: process.execArgv,
     env: { ...process.env, BENCH_ROLE: 'sandbox' },
   });
-  const { origin, credentials } = await new Promise<{
+  const { origin, credentials, ed25519 } = await new Promise<{
     origin: string;
-    credentials: { keyName: string; keySecret: string };
+    credentials: { apiKeyId: string; apiKeySecret: string };
+    ed25519: { apiKeyId: string; apiKeySecret: string };
   }>((resolve) => child.once('message', (message) => resolve(message as never)));
   const upstream = createCoinbaseUpstream({ baseUrl: `${origin}/platform`, ...credentials });
   const created = await upstream.createCustomer(
     { type: 'individual', individual: { firstName: 'Bench', lastName: 'Mark' } },
     { idempotencyKey: '6c3f1a52-3c2d-4b8e-9a57-0d7e1c2b3a41', requesterIpAddress: '203.0.113.7' },
   );
+  const upstreamEd25519 = createCoinbaseUpstream({ baseUrl: `${origin}/platform`, ...ed25519 });
   const url = new URL(`${origin}/platform/v2/customers/${created.id}`);
   const token = await createCdpJwt(parseCdpSigningKey(credentials), { method: 'GET', url });
   const agent = new Agent({ connections: 64 });
   const clients = {
-    'proxy client (createCoinbaseUpstream)': async () => {
+    'proxy client, EC key (ES256)': async () => {
       await upstream.getCustomer(created.id);
+    },
+    'proxy client, Ed25519 key (EdDSA)': async () => {
+      await upstreamEd25519.getCustomer(created.id);
+    },
+    'proxy client, EC key, update': async () => {
+      await upstream.updateCustomer(
+        created.id,
+        { individual: { firstName: 'Bench' } },
+        { idempotencyKey: randomUUID(), requesterIpAddress: '203.0.113.7' },
+      );
     },
     'bare undici request, token signed once': async () => {
       const answer = await request(url, {
@@ -53,16 +71,25 @@ if (process.env.BENCH_ROLE === 'sandbox') {
       await answer.body.text();
     },
   };
-  process.stdout.write(`customer reads, ${REQUESTS} one at a time, CPU of this process\n\n`);
-  for (const round of [1, 2]) {
+  process.stdout.write(
+    `customer calls, ${REQUESTS} one at a time per round, CPU of this process per call (median of ${ROUNDS} rounds)\n\n`,
+  );
+  const figures = new Map<string, number[]>();
+  for (let round = 0; round < ROUNDS; round += 1) {
     for (const [name, once] of Object.entries(clients)) {
       for (let index = 0; index < 300; index += 1) await once();
       const before = process.cpuUsage();
       for (let index = 0; index < REQUESTS; index += 1) await once();
       const used = process.cpuUsage(before);
-      const micros = (used.user + used.system) / REQUESTS;
-      process.stdout.write(`round ${round}  ${name.padEnd(40)} ${micros.toFixed(0).padStart(5)} us\n`);
+      figures.set(name, [...(figures.get(name) ?? []), (used.user + used.system) / REQUESTS]);
     }
+  }
+  for (const [name, rounds] of figures) {
+    const sorted = [...rounds].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    process.stdout.write(
+      `${name.padEnd(40)} ${median.toFixed(0).padStart(5)} us   (rounds: ${rounds.map((value) => value.toFixed(0)).join(', ')})\n`,
+    );
   }
   await agent.close();
   child.disconnect();

@@ -35,6 +35,8 @@ export interface UpstreamWebhookEvent {
  * A provider client. The handler speaks only this interface, so the same
  * routes serve Coinbase and OMS. Clients sign every request themselves
  * and return customers already normalized by `@kyc-kit/core`'s adapters.
+ * The kit's own clients hand out frozen customers: an answer identical to
+ * the last one of that customer returns the very customer read from it.
  */
 export interface Upstream {
   readonly provider: ProviderName;

@@ -93,6 +93,12 @@ function base64url(json: string): string {
   return Buffer.from(json).toString('base64url');
 }
 
+/** What a token names of its request: the method, and the URL's host and path. */
+export interface CdpJwtRequest {
+  method: string;
+  url: { readonly host: string; readonly pathname: string };
+}
+
 /**
  * Signs one CDP bearer token for one request. The token names the exact
  * method, host and path it may be used for and carries a random nonce, so it
@@ -109,6 +115,15 @@ export async function createCdpJwt(
   request: { method: string; url: URL },
   now: number = Date.now(),
 ): Promise<string> {
+  return signCdpJwt(signingKey, request, now);
+}
+
+/** {@link createCdpJwt}, returning the token itself: what the provider client calls per request. */
+export function signCdpJwt(
+  signingKey: CdpSigningKey,
+  request: CdpJwtRequest,
+  now: number = Date.now(),
+): string {
   const { headerStart, claimsMiddle } = templateOf(signingKey);
   const issuedAt = Math.floor(now / 1000);
   // The nonce is hex, so it needs no escaping; the request line goes through JSON.stringify.

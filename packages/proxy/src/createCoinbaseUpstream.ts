@@ -1,15 +1,10 @@
-import {
-  createCoinbaseAdapter,
-  type Customer,
-  type ProviderAdapter,
-  type TosVersionResolver,
-} from '@kyc-kit/core/server';
-import { createCdpJwt, parseCdpSigningKey } from './createCdpJwt';
+import { createCoinbaseAdapter, type TosVersionResolver } from '@kyc-kit/core/server';
+import { parseCdpSigningKey, signCdpJwt } from './createCdpJwt';
+import { createCustomerReader } from './createCustomerReader';
 import { createUpstreamTransport } from './createUpstreamTransport';
 import type { RetryOptions } from './requestWithRetry';
 import { readAdapterEvent } from './readAdapterEvent';
 import type { Upstream, UpstreamWriteContext } from './Upstream';
-import { UpstreamError } from './UpstreamError';
 
 /** Options of {@link createCoinbaseUpstream}. */
 export interface CoinbaseUpstreamOptions {
@@ -42,17 +37,11 @@ export interface CoinbaseUpstreamOptions {
    * `tosVersions`). Absent, core's documented rule derives it from the url
    * (`tosVersionFromUrl`: a `versionId` parameter, else the last path segment).
    * Supply one when your provider's urls do not name the version; returning
-   * `undefined` leaves the terms unacceptable rather than guessed.
+   * `undefined` leaves the terms unacceptable rather than guessed. With a
+   * resolver, every answer is read in full (the client does not assume the
+   * resolver answers the same url the same way).
    */
   resolveTosVersion?: TosVersionResolver;
-}
-
-function parseCustomer(adapter: ProviderAdapter, raw: unknown): Customer {
-  try {
-    return adapter.parseCustomer(raw);
-  } catch (error) {
-    throw new UpstreamError('malformed', { cause: error });
-  }
 }
 
 /** The end-user's IP goes where Coinbase reads it: `compliance.requesterIpAddress`. */
@@ -96,6 +85,8 @@ export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstre
   const adapter = createCoinbaseAdapter(
     options.resolveTosVersion ? { resolveTosVersion: options.resolveTosVersion } : {},
   );
+  // A partner's version resolver may not be a pure function of the url: then every answer is read in full.
+  const customers = createCustomerReader(adapter, { remember: options.resolveTosVersion === undefined });
   const updateMethod = options.updateMethod ?? 'PUT';
   const outgoing = (body: Record<string, unknown>, context: UpstreamWriteContext) => {
     const placed = options.contactFieldPlacement === 'top-level' ? toTopLevelContactFields(body) : body;
@@ -104,7 +95,7 @@ export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstre
   const transport = createUpstreamTransport({
     baseUrl: options.baseUrl ?? 'https://api.cdp.coinbase.com/platform',
     idempotencyHeader: 'X-Idempotency-Key',
-    authorize: async (request) => `Bearer ${await createCdpJwt(signingKey, request)}`,
+    authorize: (request) => `Bearer ${signCdpJwt(signingKey, request)}`,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
@@ -114,34 +105,34 @@ export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstre
     provider: 'coinbase',
 
     async createCustomer(body, context) {
-      const raw = await transport.requestJson({
+      const text = await transport.requestText({
         method: 'POST',
         path: '/v2/customers',
         body: outgoing(body, context),
         idempotencyKey: context.idempotencyKey,
         context,
       });
-      return parseCustomer(adapter, raw);
+      return customers.read(text);
     },
 
     async getCustomer(customerId, context) {
-      const raw = await transport.requestJson({
+      const text = await transport.requestText({
         method: 'GET',
         path: `/v2/customers/${encodeURIComponent(customerId)}`,
         ...(context ? { context } : {}),
       });
-      return parseCustomer(adapter, raw);
+      return customers.read(text, customerId);
     },
 
     async updateCustomer(customerId, body, context) {
-      const raw = await transport.requestJson({
+      const text = await transport.requestText({
         method: updateMethod,
         path: `/v2/customers/${encodeURIComponent(customerId)}`,
         body: outgoing(body, context),
         idempotencyKey: context.idempotencyKey,
         context,
       });
-      return parseCustomer(adapter, raw);
+      return customers.read(text, customerId);
     },
 
     readWebhookEvent(payload) {

@@ -1,4 +1,5 @@
-import { createOmsAdapter, type Customer, type ProviderAdapter, type TosVersion } from '@kyc-kit/core/server';
+import { createOmsAdapter, type TosVersion } from '@kyc-kit/core/server';
+import { createCustomerReader } from './createCustomerReader';
 import { createUpstreamTransport } from './createUpstreamTransport';
 import type { RetryOptions } from './requestWithRetry';
 import { readAdapterEvent } from './readAdapterEvent';
@@ -44,14 +45,6 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-function parseCustomer(adapter: ProviderAdapter, raw: unknown): Customer {
-  try {
-    return adapter.parseCustomer(raw);
-  } catch (error) {
-    throw new UpstreamError('malformed', { cause: error });
-  }
-}
-
 function readToken(raw: unknown, now: number): CachedToken {
   const body = asRecord(raw);
   const accessToken = body?.accessToken;
@@ -84,6 +77,7 @@ function withRequesterIp(
 export function createOmsUpstream(options: OmsUpstreamOptions): Upstream {
   const baseUrl = options.baseUrl ?? 'https://api.polygon.technology/v0.9';
   const adapter = createOmsAdapter(options.tosVersion ? { tosVersion: options.tosVersion } : {});
+  const customers = createCustomerReader(adapter);
   const now = options.now ?? Date.now;
   const refreshMarginMs = options.tokenRefreshMarginMs ?? 60_000;
   const shared = {
@@ -95,7 +89,7 @@ export function createOmsUpstream(options: OmsUpstreamOptions): Upstream {
   const tokenTransport = createUpstreamTransport({
     ...shared,
     idempotencyHeader: 'Idempotency-Key',
-    authorize: async () => undefined,
+    authorize: () => undefined,
   });
 
   let cached: CachedToken | undefined;
@@ -122,7 +116,11 @@ export function createOmsUpstream(options: OmsUpstreamOptions): Upstream {
   const transport = createUpstreamTransport({
     ...shared,
     idempotencyHeader: 'Idempotency-Key',
-    authorize: async () => `Bearer ${await token()}`,
+    // A cached token is used at once; only an exchange makes the call wait.
+    authorize: () =>
+      cached && now() < cached.expiresAt - refreshMarginMs
+        ? `Bearer ${cached.accessToken}`
+        : token().then((accessToken) => `Bearer ${accessToken}`),
     onUnauthorized: () => {
       // The provider may revoke a token before its stated expiry: fetch a new one once.
       cached = undefined;
@@ -134,34 +132,34 @@ export function createOmsUpstream(options: OmsUpstreamOptions): Upstream {
     provider: 'oms',
 
     async createCustomer(body, context) {
-      const raw = await transport.requestJson({
+      const text = await transport.requestText({
         method: 'POST',
         path: '/customers',
         body: withRequesterIp(body, context),
         idempotencyKey: context.idempotencyKey,
         context,
       });
-      return parseCustomer(adapter, raw);
+      return customers.read(text);
     },
 
     async getCustomer(customerId, context) {
-      const raw = await transport.requestJson({
+      const text = await transport.requestText({
         method: 'GET',
         path: `/customers/${encodeURIComponent(customerId)}`,
         ...(context ? { context } : {}),
       });
-      return parseCustomer(adapter, raw);
+      return customers.read(text, customerId);
     },
 
     async updateCustomer(customerId, body, context) {
-      const raw = await transport.requestJson({
+      const text = await transport.requestText({
         method: 'PATCH',
         path: `/customers/${encodeURIComponent(customerId)}`,
         body: withRequesterIp(body, context),
         idempotencyKey: context.idempotencyKey,
         context,
       });
-      return parseCustomer(adapter, raw);
+      return customers.read(text, customerId);
     },
 
     readWebhookEvent(payload) {

@@ -100,6 +100,52 @@ describe('the default transport (undici request, no fetch given)', () => {
     expect((failed as UpstreamError).failure).toBe('timeout');
   });
 
+  it('ends the provider call when the caller goes away, and does not retry it', async () => {
+    // The browser disconnects while the provider is slow: the connection to the provider is closed
+    // at once and no second attempt is sent.
+    let requests = 0;
+    let arrived!: () => void;
+    let closed!: () => void;
+    const providerGotIt = new Promise<void>((resolve) => (arrived = resolve));
+    const providerSawClose = new Promise<void>((resolve) => (closed = resolve));
+    const slow = await listen((incoming) => {
+      requests += 1;
+      incoming.socket.once('close', closed);
+      arrived();
+    });
+    const { sandbox } = await serve();
+    const upstream = createCoinbaseUpstream({ baseUrl: `${slow}/platform`, ...sandbox.credentials.coinbase });
+    const browser = new AbortController();
+    const call = upstream
+      .getCustomer('customer_00000000-0000-0000-0000-000000000000', { signal: browser.signal })
+      .catch((error: unknown) => error);
+    await providerGotIt;
+    browser.abort(new Error('browser went away'));
+    expect(await call).toEqual(new Error('browser went away'));
+    await providerSawClose;
+    expect(requests).toBe(1);
+  });
+
+  it('does not call the provider for a caller that is already gone', async () => {
+    let requests = 0;
+    const provider = await listen((_incoming, outgoing) => {
+      requests += 1;
+      outgoing.writeHead(500).end();
+    });
+    const { sandbox } = await serve();
+    const upstream = createCoinbaseUpstream({
+      baseUrl: `${provider}/platform`,
+      ...sandbox.credentials.coinbase,
+    });
+    const failed = await upstream
+      .getCustomer('customer_00000000-0000-0000-0000-000000000000', {
+        signal: AbortSignal.abort(new Error('browser went away')),
+      })
+      .catch((error: unknown) => error);
+    expect(failed).toEqual(new Error('browser went away'));
+    expect(requests).toBe(0);
+  });
+
   it('never follows a redirect: the call fails and the other location is not asked', async () => {
     const asked: string[] = [];
     const redirecting = await listen((incoming, outgoing) => {
@@ -117,5 +163,32 @@ describe('the default transport (undici request, no fetch given)', () => {
       .catch((error) => error);
     expect(failed).toBeInstanceOf(UpstreamError);
     expect(asked).toEqual(['/platform/v2/customers/customer_00000000-0000-0000-0000-000000000000']);
+  });
+
+  it('signs each request for the very path the provider receives, dot segments and escapes included', async () => {
+    const seen: { path: string; signedFor: string }[] = [];
+    const provider = await listen((incoming, outgoing) => {
+      const token = (incoming.headers.authorization ?? '').replace(/^Bearer /, '');
+      const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+        uris: string[];
+      };
+      seen.push({ path: incoming.url ?? '', signedFor: claims.uris[0] ?? '' });
+      outgoing.writeHead(404, { 'content-type': 'application/json' }).end('{"errorType":"not_found"}');
+    });
+    const { sandbox } = await serve();
+    const upstream = createCoinbaseUpstream({
+      baseUrl: `${provider}/platform/`,
+      ...sandbox.credentials.coinbase,
+    });
+    for (const customerId of ['customer_1', '..', 'caf\u00e9', 'a b'])
+      await upstream.getCustomer(customerId).catch(() => undefined);
+    const host = new URL(provider).host;
+    expect(seen.map(({ path }) => path)).toEqual([
+      '/platform/v2/customers/customer_1',
+      '/platform/v2/',
+      '/platform/v2/customers/caf%C3%A9',
+      '/platform/v2/customers/a%20b',
+    ]);
+    for (const { path, signedFor } of seen) expect(signedFor).toBe(`GET ${host}${path}`);
   });
 });

@@ -1,9 +1,13 @@
 import { Agent, type Dispatcher } from 'undici';
 import {
+  requestWithAttempts,
   requestWithRetry,
   parseRetryAfter,
+  raceAbort,
+  type AttemptListener,
   type RetryableAnswer,
   type RetryOptions,
+  type UpstreamAttempt,
 } from './requestWithRetry';
 import type { UpstreamCallContext } from './Upstream';
 import { UpstreamError } from './UpstreamError';
@@ -24,8 +28,14 @@ export interface UpstreamTransportOptions {
   retry?: RetryOptions;
   /** The provider's idempotency header name. */
   idempotencyHeader: string;
-  /** Returns the `Authorization` value for one attempt of one request; undefined sends none. */
-  authorize(request: { method: string; url: URL }): Promise<string | undefined>;
+  /**
+   * Returns the `Authorization` value for one attempt of one request (or a
+   * promise of it, when it must be fetched first); undefined sends none.
+   */
+  authorize(request: {
+    method: string;
+    url: RequestTarget;
+  }): string | undefined | Promise<string | undefined>;
   /** Called once when the provider answers 401; true to send the request again (a refreshed token). */
   onUnauthorized?(): boolean;
 }
@@ -46,9 +56,26 @@ export interface UpstreamJsonRequest {
 export interface UpstreamTransport {
   /** Resolves with the parsed JSON of a 2xx answer; rejects with an {@link UpstreamError}. */
   requestJson(request: UpstreamJsonRequest): Promise<unknown>;
+  /** Resolves with the text of a 2xx answer, unparsed; rejects with an {@link UpstreamError}. */
+  requestText(request: UpstreamJsonRequest): Promise<string>;
   /** Unsigned GET of a document; no redirects are followed. */
   fetchDocument(url: URL, context?: UpstreamCallContext): Promise<Response>;
 }
+
+/** Where one request goes below the origin: what it is signed for and sent to. */
+export interface RequestTarget {
+  /** The origin's host, with its port when it has one. */
+  readonly host: string;
+  readonly pathname: string;
+  readonly search: string;
+}
+
+/**
+ * A path (or base path) that WHATWG URL parsing leaves as it is: segments of
+ * unreserved characters, with no dot segment and no percent-escape to decode.
+ * Only such paths skip `new URL`; any other is parsed as before.
+ */
+const PLAIN_PATH = /^(?:\/[\w~-]+)*$/;
 
 /** Connections to the providers, kept alive across requests; one pool per origin. */
 const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
@@ -68,14 +95,41 @@ function rawHeader(rawHeaders: Buffer[], name: string): string | null {
   return values.length === 0 ? null : values.join(', ');
 }
 
+/** An answer {@link JsonCall} has read whole: one object, which is also its own header list. */
+class ReadAnswer implements JsonAnswer {
+  readonly ok: boolean;
+  readonly body = null;
+
+  constructor(
+    readonly status: number,
+    private readonly rawHeaders: Buffer[],
+    readonly bodyText: string,
+  ) {
+    this.ok = status >= 200 && status < 300;
+  }
+
+  get headers(): { get(name: string): string | null } {
+    return this;
+  }
+
+  get(name: string): string | null {
+    return rawHeader(this.rawHeaders, name.toLowerCase());
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.bodyText);
+  }
+}
+
 /**
  * One JSON call as an undici dispatch handler: the answer's bytes are
  * collected as they arrive and handed over whole, with no body stream built
  * around them (undici's `request` wraps each answer in a `Readable` that is
- * then read back into a string). One object per call; the attempt's signal
- * aborts it at any point, before the connection or mid-body.
+ * then read back into a string). One object per call; it is the attempt's
+ * abort listener (no closure, no `AbortSignal`), and the abort ends the call
+ * at any point, before the connection or mid-body.
  */
-class JsonCall implements Dispatcher.DispatchHandler {
+class JsonCall implements Dispatcher.DispatchHandler, AttemptListener {
   private status = 0;
   private rawHeaders: Buffer[] = [];
   private readonly chunks: Buffer[] = [];
@@ -83,21 +137,22 @@ class JsonCall implements Dispatcher.DispatchHandler {
   private settled = false;
 
   constructor(
-    private readonly signal: AbortSignal,
+    private readonly attempt: UpstreamAttempt,
     private readonly resolve: (answer: JsonAnswer) => void,
     private readonly reject: (error: unknown) => void,
   ) {
-    signal.addEventListener('abort', this, { once: true });
+    attempt.watch(this);
   }
 
-  /** The attempt's signal aborted (the object is its own listener: no closure per call). */
-  handleEvent(): void {
-    this.abort?.(this.signal.reason as Error);
-    this.fail(this.signal.reason);
+  /** The attempt's time limit, or the caller's signal, aborted it. */
+  attemptAborted(reason: unknown): void {
+    if (this.settled) return;
+    this.abort?.(reason as Error);
+    this.fail(reason);
   }
 
   onConnect(abort: (reason?: Error) => void): void {
-    if (this.signal.aborted) abort(this.signal.reason as Error);
+    if (this.attempt.aborted) abort(this.attempt.reason as Error);
     else this.abort = abort;
   }
 
@@ -115,7 +170,6 @@ class JsonCall implements Dispatcher.DispatchHandler {
   onComplete(): void {
     if (this.settled) return;
     this.settled = true;
-    this.signal.removeEventListener('abort', this);
     const { status, rawHeaders } = this;
     if (status >= 300 && status < 400) {
       this.reject(new TypeError('upstream answered with a redirect, which is never followed'));
@@ -128,13 +182,7 @@ class JsonCall implements Dispatcher.DispatchHandler {
         : (this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks)).toString(
             'utf8',
           );
-    this.resolve({
-      status,
-      ok: status >= 200 && status < 300,
-      headers: { get: (name) => rawHeader(rawHeaders, name.toLowerCase()) },
-      body: null,
-      text: async () => text,
-    });
+    this.resolve(new ReadAnswer(status, rawHeaders, text));
   }
 
   onError(error: Error): void {
@@ -144,7 +192,6 @@ class JsonCall implements Dispatcher.DispatchHandler {
   private fail(error: unknown): void {
     if (this.settled) return;
     this.settled = true;
-    this.signal.removeEventListener('abort', this);
     this.reject(error);
   }
 }
@@ -156,17 +203,17 @@ class JsonCall implements Dispatcher.DispatchHandler {
  * to read again). Redirects are not followed (`fetch`'s `redirect: 'error'`).
  */
 function sendJson(input: {
-  url: URL;
+  url: RequestTarget;
   /** The base URL's origin, the same for every call (its paths start with "/"). */
   origin: string;
   method: string;
   headers: Record<string, string>;
   body: string | undefined;
-  signal: AbortSignal;
+  attempt: UpstreamAttempt;
 }): Promise<JsonAnswer> {
   return new Promise<JsonAnswer>((resolve, reject) => {
-    if (input.signal.aborted) {
-      reject(input.signal.reason);
+    if (input.attempt.aborted) {
+      reject(input.attempt.reason);
       return;
     }
     dispatcher.dispatch(
@@ -177,9 +224,43 @@ function sendJson(input: {
         headers: input.headers,
         body: input.body ?? null,
       },
-      new JsonCall(input.signal, resolve, reject),
+      new JsonCall(input.attempt, resolve, reject),
     );
   });
+}
+
+/** One attempt of a JSON call, once authorized: a module function, so a call makes no closure for it. */
+function sendAttempt(
+  options: UpstreamTransportOptions,
+  origin: string,
+  request: UpstreamJsonRequest,
+  url: RequestTarget,
+  body: string | undefined,
+  attempt: UpstreamAttempt,
+  authorization: string | undefined,
+): Promise<JsonAnswer> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (authorization !== undefined) headers.authorization = authorization;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (request.idempotencyKey !== undefined)
+    headers[options.idempotencyHeader.toLowerCase()] = request.idempotencyKey;
+  // The default call settles as soon as its attempt is aborted.
+  if (!options.fetch) return sendJson({ url, origin, method: request.method, headers, body, attempt });
+  // Always a Request object: the sandbox's in-process fetch takes only that. A partner's fetch may
+  // ignore the signal, so the call is raced against it: a time limit holds anyway.
+  const { signal } = attempt;
+  return raceAbort(
+    options.fetch(
+      new Request(`${origin}${url.pathname}${url.search}`, {
+        method: request.method,
+        headers,
+        body,
+        signal,
+        redirect: 'error',
+      }),
+    ),
+    signal,
+  );
 }
 
 /** Error bodies are short; a larger one is not read at all. */
@@ -229,31 +310,33 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
   const fetchImplementation = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const defaultTimeoutMs = options.timeoutMs ?? 10_000;
   const base = options.baseUrl.replace(/\/+$/, '');
-  const origin = new URL(base).origin;
+  const baseUrl = new URL(base);
+  const origin = baseUrl.origin;
+  const basePath = baseUrl.pathname === '/' ? '' : baseUrl.pathname;
+  const plainBase = baseUrl.search === '' && baseUrl.hash === '' && PLAIN_PATH.test(basePath);
 
-  async function send(request: UpstreamJsonRequest): Promise<JsonAnswer> {
-    const url = new URL(`${base}${request.path}`);
+  /** The request's URL: built from the parts parsed once when the path is plain, else parsed. */
+  function targetOf(path: string): RequestTarget {
+    if (plainBase && PLAIN_PATH.test(path))
+      return { host: baseUrl.host, pathname: `${basePath}${path}`, search: '' };
+    return new URL(`${base}${path}`);
+  }
+
+  function send(request: UpstreamJsonRequest): Promise<JsonAnswer> {
+    const url = targetOf(request.path);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     // GETs are safe to repeat; writes only when the provider can de-duplicate them.
     const canRetry = request.canRetry ?? (request.method === 'GET' || request.idempotencyKey !== undefined);
-    return requestWithRetry<JsonAnswer>(
-      async (signal) => {
-        const headers: Record<string, string> = { accept: 'application/json' };
-        const authorization = await options.authorize({ method: request.method, url });
-        if (authorization !== undefined) headers.authorization = authorization;
-        if (body !== undefined) headers['content-type'] = 'application/json';
-        if (request.idempotencyKey !== undefined)
-          headers[options.idempotencyHeader.toLowerCase()] = request.idempotencyKey;
-        if (!options.fetch) return sendJson({ url, origin, method: request.method, headers, body, signal });
-        // Always a Request object: the sandbox's in-process fetch takes only that.
-        return options.fetch(
-          new Request(url, { method: request.method, headers, body, signal, redirect: 'error' }),
-        );
+    return requestWithAttempts<JsonAnswer>(
+      (attempt) => {
+        // Each attempt is authorized afresh (a CDP JWT is single-use); a signature is synchronous.
+        const authorization = options.authorize({ method: request.method, url });
+        return typeof authorization === 'object'
+          ? authorization.then((value) => sendAttempt(options, origin, request, url, body, attempt, value))
+          : sendAttempt(options, origin, request, url, body, attempt, authorization);
       },
       {
         canRetry,
-        // The default transport's call rejects as soon as its signal aborts; a partner's fetch may not.
-        sendHonoursSignal: !options.fetch,
         timeoutMs: request.context?.timeoutMs ?? defaultTimeoutMs,
         ...(options.retry ? { retry: options.retry } : {}),
         ...(request.context?.signal ? { signal: request.context.signal } : {}),
@@ -261,30 +344,37 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
     );
   }
 
+  async function requestText(request: UpstreamJsonRequest): Promise<string> {
+    let response = await send(request);
+    if (response.status === 401 && options.onUnauthorized?.()) {
+      await response.body?.cancel().catch(() => undefined);
+      response = await send(request);
+    }
+    if (!response.ok) {
+      throw new UpstreamError('http', {
+        status: response.status,
+        errorType: await readErrorType(response),
+        retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
+      });
+    }
+    // The default transport's answer is already read: its text is taken with no promise hop.
+    if (response instanceof ReadAnswer) return response.bodyText;
+    try {
+      return await response.text();
+    } catch (error) {
+      throw new UpstreamError('network', { status: response.status, cause: error });
+    }
+  }
+
   return {
+    requestText,
+
     async requestJson(request) {
-      let response = await send(request);
-      if (response.status === 401 && options.onUnauthorized?.()) {
-        await response.body?.cancel().catch(() => undefined);
-        response = await send(request);
-      }
-      if (!response.ok) {
-        throw new UpstreamError('http', {
-          status: response.status,
-          errorType: await readErrorType(response),
-          retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
-        });
-      }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        throw new UpstreamError('network', { status: response.status, cause: error });
-      }
+      const text = await requestText(request);
       try {
         return JSON.parse(text) as unknown;
       } catch (error) {
-        throw new UpstreamError('malformed', { status: response.status, cause: error });
+        throw new UpstreamError('malformed', { cause: error });
       }
     },
 

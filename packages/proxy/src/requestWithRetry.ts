@@ -33,11 +33,26 @@ export interface RequestWithRetryOptions {
   retry?: RetryOptions;
   /** Aborts every attempt and every wait, e.g. when the browser goes away. */
   signal?: AbortSignal;
-  /**
-   * `send` settles as soon as its signal aborts (undici's `request` does), so
-   * an attempt need not also be raced against the signal. @default false
-   */
-  sendHonoursSignal?: boolean;
+}
+
+/** Told once when an attempt is aborted (its time limit, or the caller's signal). */
+export interface AttemptListener {
+  attemptAborted(reason: unknown): void;
+}
+
+/**
+ * One attempt as {@link requestWithAttempts} hands it to `send`: its abort
+ * signal, made only when read, or one listener that is told of the abort
+ * with no `AbortController`, no `AbortSignal` and no event listener per call.
+ */
+export interface UpstreamAttempt {
+  /** The attempt's signal (created on first read): for a `fetch` that takes one. */
+  readonly signal: AbortSignal;
+  /** Whether the attempt was already aborted, and why. */
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  /** Sets the one listener told when the attempt is aborted; told at once when it already was. */
+  watch(listener: AttemptListener): void;
 }
 
 /** What the retries read of an answer: a `Response`, or the transport's answer it has already read. */
@@ -90,7 +105,7 @@ function defaultSleep(milliseconds: number, signal?: AbortSignal): Promise<void>
  * Settles with `promise`, or rejects as soon as `signal` aborts: an in-process
  * `fetch` (the sandbox's) may ignore the signal, and a timeout must hold anyway.
  */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
     if (signal.aborted) onAbort();
@@ -109,13 +124,17 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
- * One attempt's signal: aborted at the time limit or when the caller's own
- * signal aborts. The object is both the timer's argument and the caller
- * signal's listener, so an attempt allocates no closures.
+ * One attempt's limits: aborted at the time limit or when the caller's own
+ * signal aborts. The object is the timer's argument and the caller signal's
+ * listener, so an attempt allocates no closures; its `AbortSignal` exists
+ * only when `send` reads it (the default transport never does).
  */
-class AttemptLimits {
-  readonly controller = new AbortController();
+class AttemptLimits implements UpstreamAttempt {
   timedOut = false;
+  aborted = false;
+  reason: unknown = undefined;
+  private controller: AbortController | undefined;
+  private listener: AttemptListener | undefined;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -123,22 +142,45 @@ class AttemptLimits {
     private readonly outer: AbortSignal | undefined,
   ) {
     this.timer = setTimeout(AttemptLimits.expire, timeoutMs, this);
-    outer?.addEventListener('abort', this, { once: true });
+    if (outer?.aborted) this.abort(outer.reason);
+    else outer?.addEventListener('abort', this, { once: true });
   }
 
   private static expire(this: void, limits: AttemptLimits): void {
     limits.timedOut = true;
-    limits.controller.abort(new Error('upstream timeout'));
+    limits.abort(new Error('upstream timeout'));
+  }
+
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.aborted) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  watch(listener: AttemptListener): void {
+    if (this.aborted) listener.attemptAborted(this.reason);
+    else this.listener = listener;
   }
 
   /** The caller's signal aborted. */
   handleEvent(): void {
-    this.controller.abort(this.outer?.reason);
+    this.abort(this.outer?.reason);
+  }
+
+  private abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
+    this.listener?.attemptAborted(reason);
   }
 
   end(): void {
     clearTimeout(this.timer);
     this.outer?.removeEventListener('abort', this);
+    this.listener = undefined;
   }
 }
 
@@ -152,20 +194,32 @@ class AttemptLimits {
  * whatever its status; rejects with an {@link UpstreamError} of failure
  * `timeout` or `network` when no response came.
  */
-export async function requestWithRetry<Answer extends RetryableAnswer = Response>(
+export function requestWithRetry<Answer extends RetryableAnswer = Response>(
   send: (signal: AbortSignal) => Promise<Answer>,
+  options: RequestWithRetryOptions,
+): Promise<Answer> {
+  return requestWithAttempts((attempt) => raceAbort(send(attempt.signal), attempt.signal), options);
+}
+
+/**
+ * {@link requestWithRetry} for a `send` that settles as soon as its attempt
+ * is aborted (the default transport's undici call): it is handed the
+ * {@link UpstreamAttempt} itself, and an attempt that only uses `watch`
+ * costs a timer and no abort signal.
+ */
+export async function requestWithAttempts<Answer extends RetryableAnswer>(
+  send: (attempt: UpstreamAttempt) => Promise<Answer>,
   options: RequestWithRetryOptions,
 ): Promise<Answer> {
   const retries = options.canRetry ? (options.retry?.retries ?? 3) : 0;
 
   for (let attempt = 0; ; attempt += 1) {
     const limits = new AttemptLimits(options.timeoutMs, options.signal);
-    const signal = limits.controller.signal;
 
     let failure: UpstreamError;
     let retryAfterSeconds: number | undefined;
     try {
-      const response = await (options.sendHonoursSignal ? send(signal) : raceAbort(send(signal), signal));
+      const response = await send(limits);
       if (!isRetryableStatus(response.status) || attempt >= retries) return response;
       retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
       // The body of a response we retry past is never read; release it.
