@@ -49,7 +49,7 @@ export function toRequirement(
     known: isKnownFieldKey(key),
     status: normalizeRequirementStatus(entry.status),
     rawStatus: entry.status,
-    impact: entry.impact === undefined ? [] : [...entry.impact],
+    impact: entry.impact ?? [],
   };
   // A deadline that is not an ISO date is provider text: dropped, never shown.
   if (isIsoDateTime(entry.deadline)) requirement.deadline = entry.deadline;
@@ -57,7 +57,7 @@ export function toRequirement(
     requirement.tos = {
       versions: (entry.tosVersions ?? []).map(({ versionId, languages, url }) => ({
         versionId,
-        languages: [...languages],
+        languages,
         url,
       })),
     };
@@ -71,8 +71,7 @@ export function toRequirement(
       }
     }
   }
-  if (key === 'taxAttestation')
-    requirement.taxForms = entry.taxForms === undefined ? [] : [...entry.taxForms];
+  if (key === 'taxAttestation') requirement.taxForms = entry.taxForms ?? [];
   return requirement;
 }
 
@@ -97,15 +96,11 @@ function toCustomer(parsed: CoinbaseCustomer, options: CoinbaseAdapterOptions): 
   const customer: Customer = {
     id: parsed.customerId,
     provider: 'coinbase',
-    // Absent maps read as empty: the loose schema's default, and what a checked plain answer leaves out.
     capabilities: Object.fromEntries(
-      definedEntries(parsed.capabilities ?? {}).map(([name, entry]) => [name, toCapability(entry)]),
+      definedEntries(parsed.capabilities).map(([name, entry]) => [name, toCapability(entry)]),
     ),
     requirements: Object.fromEntries(
-      Object.entries(parsed.requirements ?? {}).map(([key, entry]) => [
-        key,
-        toRequirement(key, entry, options),
-      ]),
+      Object.entries(parsed.requirements).map(([key, entry]) => [key, toRequirement(key, entry, options)]),
     ),
     tosAcceptances: (parsed.tosAcceptances ?? []).map(({ versionId, language, acceptedAt }) => ({
       versionId,
@@ -125,99 +120,6 @@ function toCustomer(parsed: CoinbaseCustomer, options: CoinbaseAdapterOptions): 
   if (parsed.createdAt !== undefined) customer.createdAt = parsed.createdAt;
   if (parsed.updatedAt !== undefined) customer.updatedAt = parsed.updatedAt;
   return customer;
-}
-
-/** A plain object as `JSON.parse` makes them: the only objects {@link isPlainLooseCustomer} vouches for. */
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-function isOptionalString(value: unknown): boolean {
-  return value === undefined || typeof value === 'string';
-}
-
-function isOptionalStringArray(value: unknown, minItems = 0): boolean {
-  if (value === undefined) return minItems === 0;
-  if (!Array.isArray(value) || value.length < minItems) return false;
-  for (let index = 0; index < value.length; index += 1) if (typeof value[index] !== 'string') return false;
-  return true;
-}
-
-function isVersionId(value: unknown): boolean {
-  return typeof value === 'string' && value.length >= 1 && value.length <= 64;
-}
-
-/** A record's keys, or undefined when one is `__proto__` (zod drops that key: the schema path decides). */
-function plainKeys(record: Record<string, unknown>): string[] | undefined {
-  const keys = Object.keys(record);
-  return keys.includes('__proto__') ? undefined : keys;
-}
-
-function isPlainRequirement(value: unknown): boolean {
-  if (!isPlainRecord(value)) return false;
-  if (typeof value.status !== 'string') return false;
-  if (!isOptionalString(value.deadline) || !isOptionalString(value.url)) return false;
-  if (!isOptionalStringArray(value.impact) || !isOptionalStringArray(value.taxForms)) return false;
-  const versions = value.tosVersions;
-  if (versions === undefined) return true;
-  if (!Array.isArray(versions)) return false;
-  for (const version of versions as unknown[]) {
-    if (!isPlainRecord(version)) return false;
-    if (!isVersionId(version.versionId) || typeof version.url !== 'string') return false;
-    if (!isOptionalStringArray(version.languages, 1)) return false;
-  }
-  return true;
-}
-
-/**
- * Whether `raw` is a customer the loose schema (`coinbase.customer`) accepts,
- * checked by hand in one pass: every field the schema declares has the type
- * and the length it requires. It vouches only for what it is sure of (plain
- * objects as `JSON.parse` makes them, no `__proto__` key in a map); for
- * anything else it says no and the schema reads the answer, so the schema
- * keeps the last word on what is refused and how the refusal reads. The
- * adapter's tests compare the two on many altered answers.
- */
-export function isPlainLooseCustomer(raw: unknown): raw is CoinbaseCustomer {
-  if (!isPlainRecord(raw)) return false;
-  if (typeof raw.customerId !== 'string' || raw.customerId.length < 1) return false;
-  if (!isOptionalString(raw.type) || !isOptionalString(raw.createdAt) || !isOptionalString(raw.updatedAt))
-    return false;
-  if (!isOptionalString(raw.email) || !isOptionalString(raw.phone)) return false;
-  if (!isOptionalStringArray(raw.projectIds)) return false;
-  const { capabilities, requirements, individual, tosAcceptances } = raw;
-  if (capabilities !== undefined) {
-    if (!isPlainRecord(capabilities)) return false;
-    const names = plainKeys(capabilities);
-    if (names === undefined) return false;
-    for (const name of names) {
-      const capability = capabilities[name];
-      if (!isPlainRecord(capability) || typeof capability.status !== 'string') return false;
-      if (capability.requested !== undefined && typeof capability.requested !== 'boolean') return false;
-    }
-  }
-  if (requirements !== undefined) {
-    if (!isPlainRecord(requirements)) return false;
-    const keys = plainKeys(requirements);
-    if (keys === undefined) return false;
-    for (const key of keys) if (!isPlainRequirement(requirements[key])) return false;
-  }
-  if (individual !== undefined) {
-    if (!isPlainRecord(individual)) return false;
-    if (!isOptionalString(individual.firstName) || !isOptionalString(individual.lastName)) return false;
-    if (!isOptionalString(individual.email)) return false;
-  }
-  if (tosAcceptances !== undefined) {
-    if (!Array.isArray(tosAcceptances)) return false;
-    for (const acceptance of tosAcceptances as unknown[]) {
-      if (!isPlainRecord(acceptance) || !isVersionId(acceptance.versionId)) return false;
-      if (typeof acceptance.language !== 'string' || acceptance.language.length < 1) return false;
-      if (typeof acceptance.acceptedAt !== 'string') return false;
-    }
-  }
-  return true;
 }
 
 const eventEnvelope = z.looseObject({
@@ -320,8 +222,6 @@ export function createCoinbaseAdapter(options: CoinbaseAdapterOptions = {}): Pro
           options,
         );
       }
-      // The common case, a well-formed answer, is checked in one pass; the schema reads every other.
-      if (isPlainLooseCustomer(raw)) return toCustomer(raw, options);
       return toCustomer(parseProviderPayload(coinbase.customer, raw, 'coinbase customer'), options);
     },
     parseWebhookEvent: (raw) => parseCoinbaseWebhookEvent(raw, options),
