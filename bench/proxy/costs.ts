@@ -3,7 +3,7 @@
 // Each piece runs in a loop of its own, in this process, on the same code the handler calls: CPU time
 // (process.cpuUsage) rather than wall time, so that other jobs on a shared machine matter less. The
 // README's overhead section lists the figures next to the bench:proxy table they explain.
-import { coinbase, coinbaseAdapter } from '../../packages/core/src/server';
+import { coinbaseAdapter } from '../../packages/core/src/server';
 import { createCdpJwt, createCoinbaseUpstream, createSqliteStore, parseCdpSigningKey } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
 import { openSync, write } from 'node:fs';
@@ -59,11 +59,8 @@ await cost(`CDP JWT (${signingKey.algorithm}, node:crypto, key parsed once)`, ()
 await cost(`CDP JWT (${ed25519Key.algorithm}, the sandbox's Ed25519 key)`, () =>
   createCdpJwt(ed25519Key, { method: 'GET', url }),
 );
-await cost('provider answer: JSON.parse + one-pass check + normalize (core)', () =>
+await cost('provider answer: JSON.parse + zod + normalize (core)', () =>
   coinbaseAdapter.parseCustomer(JSON.parse(answerText)),
-);
-await cost('  the loose zod schema instead (JSON.parse + zod, no normalize)', () =>
-  coinbase.customer.parse(JSON.parse(answerText)),
 );
 await cost('  the same answer again, read by the client (memo of last answer)', () =>
   reader.read(answerText, created.id),
