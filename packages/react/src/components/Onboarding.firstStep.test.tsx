@@ -8,33 +8,42 @@ import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
 import { renderWithClient } from '@kyc-kit/testing/react';
 import { Onboarding } from './Onboarding';
 
+/** Calls held until the test settles them, oldest first. */
+function heldCalls<Value>(what: string) {
+  const pending: { resolve: (value: Value) => void; reject: (error: Error) => void }[] = [];
+  const next = () => {
+    const call = pending.shift();
+    if (call === undefined) throw new Error(`no ${what} in flight`);
+    return call;
+  };
+  return {
+    hold: () => new Promise<Value>((resolve, reject) => pending.push({ resolve, reject })),
+    inFlight: () => pending.length,
+    resolve: (value: Value) => act(async () => next().resolve(value)),
+    fail: (retryable: boolean) =>
+      act(async () => {
+        next().reject(
+          new KycKitApiError({ code: 'internal_error', message: 'Failed.', status: 500, retryable }),
+        );
+      }),
+  };
+}
+
 /** A fake proxy whose `GET /customer` answers only when the test says so. */
 function slowReadClient() {
   const client = createFakeClient({ customer: null, documents: tosDocumentFixtures });
-  const pending: { resolve: (value: Customer | null) => void; reject: (error: Error) => void }[] = [];
-  client.getCustomer = () =>
-    new Promise<Customer | null>((resolve, reject) => {
-      client.reads += 1;
-      pending.push({ resolve, reject });
-    });
-  const next = () => {
-    const read = pending.shift();
-    if (read === undefined) throw new Error('no read in flight');
-    return read;
+  const reads = heldCalls<Customer | null>('read');
+  client.getCustomer = () => {
+    client.reads += 1;
+    return reads.hold();
   };
   return {
     client,
-    answer: (customer: Customer | null) =>
-      act(async () => {
-        client.customer = customer;
-        next().resolve(customer);
-      }),
-    fail: () =>
-      act(async () => {
-        next().reject(
-          new KycKitApiError({ code: 'internal_error', message: 'Failed.', status: 500, retryable: false }),
-        );
-      }),
+    answer: (customer: Customer | null) => {
+      client.customer = customer;
+      return reads.resolve(customer);
+    },
+    fail: () => reads.fail(false),
   };
 }
 
@@ -105,30 +114,16 @@ describe('<Onboarding> before the customer is read', () => {
 
 /** Holds the capability request of `client` until `release`; answers with the customer owing `keys`. */
 function holdCapabilityRequest(client: ReturnType<typeof slowReadClient>['client'], keys: string[]) {
-  const pending: { resolve: (value: Customer) => void; reject: (error: Error) => void }[] = [];
-  client.updateCustomer = () =>
-    new Promise<Customer>((resolve, reject) => {
-      pending.push({ resolve, reject });
-    });
-  const next = () => {
-    const request = pending.shift();
-    if (request === undefined) throw new Error('no request in flight');
-    return request;
-  };
+  const requests = heldCalls<Customer>('request');
+  client.updateCustomer = requests.hold;
   return {
-    inFlight: () => pending.length,
-    release: () =>
-      act(async () => {
-        const owed = fakeCustomer({ requirements: Object.fromEntries(keys.map((key) => [key, 'due'])) });
-        client.customer = owed;
-        next().resolve(owed);
-      }),
-    fail: () =>
-      act(async () => {
-        next().reject(
-          new KycKitApiError({ code: 'internal_error', message: 'Failed.', status: 500, retryable: true }),
-        );
-      }),
+    inFlight: requests.inFlight,
+    release: () => {
+      const owed = fakeCustomer({ requirements: Object.fromEntries(keys.map((key) => [key, 'due'])) });
+      client.customer = owed;
+      return requests.resolve(owed);
+    },
+    fail: () => requests.fail(true),
   };
 }
 
