@@ -98,7 +98,7 @@ export default defineConfig({
           environment: 'happy-dom',
           globals: true,
           // Inlined so that their own `import 'react'` is aliased too.
-          server: { deps: { inline: ['@tanstack/react-query', 'react-hook-form', '@hookform/resolvers'] } },
+          server: { deps: { inline: ['@tanstack/react-query', 'react-hook-form'] } },
           testTimeout: 20000,
         },
       },
@@ -126,7 +126,6 @@ export default defineConfig({
             'react-dom/client',
             '@tanstack/react-query',
             'react-hook-form',
-            '@hookform/resolvers/zod',
             'zod',
             'zod/mini',
             'libphonenumber-js/core',

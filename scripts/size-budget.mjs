@@ -33,7 +33,6 @@ const peers = [
   'react-dom',
   '@tanstack/react-query',
   'react-hook-form',
-  '@hookform/resolvers',
   'zod',
   'libphonenumber-js',
 ];

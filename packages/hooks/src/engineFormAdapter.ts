@@ -1,7 +1,7 @@
-import { formFieldsSchema } from '@kyc-kit/core';
+import { fieldSpecFor } from '@kyc-kit/core';
 import type { OnboardingEngine, PartnerFieldSpecs } from '@kyc-kit/core';
-import { zodResolver } from '@hookform/resolvers/zod';
-import type { FieldErrors, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
+import { get, set } from 'react-hook-form';
+import type { FieldError, FieldErrors, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
 import type { KycKitApiError } from './KycKitApiError';
 
 /** react-hook-form as the engine's form. */
@@ -32,33 +32,35 @@ export function formPort(form: UseFormReturn<FieldValues>) {
 /**
  * The form's resolver: the current step's field schemas (later steps are not
  * the user's problem yet), then the server's errors that still apply. It runs
- * on events only, never while rendering, so it reads the engine then.
+ * on events only, never while rendering, so it reads the engine then. Each
+ * issue lands at its path (`dateOfBirth.day`), the first one per path, with
+ * the field's element as `ref`; values pass through as typed (the engine
+ * submits the schemas' strict output itself).
  */
 export function engineResolver(
   currentEngine: () => OnboardingEngine<KycKitApiError> | null,
   fieldSpecs: PartnerFieldSpecs | undefined,
 ): Resolver<FieldValues> {
-  const cache = new Map<string, Resolver<FieldValues>>();
-  return async (values, context, resolverOptions) => {
+  return async (values, _context, { fields }) => {
     const engine = currentEngine();
-    const keys = engine?.getSnapshot().step?.fields.map((field) => field.key) ?? [];
-    // The current step's keys only: later steps are not the user's problem yet.
-    const cacheKey = keys.join('\n');
-    let stepResolver = cache.get(cacheKey);
-    if (stepResolver === undefined) {
-      stepResolver = zodResolver<FieldValues, unknown, FieldValues>(
-        formFieldsSchema(keys, fieldSpecs),
-        undefined,
-        { raw: true },
-      );
-      cache.set(cacheKey, stepResolver);
+    const errors: FieldErrors = {};
+    const seen = new Set<string>();
+    for (const { key } of engine?.getSnapshot().step?.fields ?? []) {
+      const result = await fieldSpecFor(key, fieldSpecs).schema.safeParseAsync(values[key]);
+      const message = result.success ? engine?.serverErrorFor(key, values[key]) : undefined;
+      const issues = result.success
+        ? message === undefined
+          ? []
+          : [{ code: 'server', message, path: [] }]
+        : result.error.issues;
+      for (const { code, message: text, path } of issues) {
+        const name = [key, ...path].join('.');
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const field = get(fields, name) as { ref?: FieldError['ref']; refs?: FieldError['ref'][] } | undefined;
+        set(errors, name, { type: code, message: text, ref: field?.refs?.[0] ?? field?.ref });
+      }
     }
-    const result = await stepResolver(values, context, resolverOptions);
-    const errors: FieldErrors = { ...result.errors };
-    for (const key of keys) {
-      const message = errors[key] === undefined ? engine?.serverErrorFor(key, values[key]) : undefined;
-      if (message !== undefined) errors[key] = { type: 'server', message };
-    }
-    return Object.keys(errors).length > 0 ? { values: {}, errors } : result;
+    return seen.size > 0 ? { values: {}, errors } : { values: { ...values }, errors: {} };
   };
 }

@@ -46,9 +46,9 @@ export function validateFields(
 }
 
 /**
- * A zod object of the given keys' field schemas: the resolver schema of a
- * requirements form (react-hook-form + @hookform/resolvers/zod). Issue
- * messages are MessageIds, to translate at render time.
+ * A zod object of the given keys' field schemas, for a form of your own
+ * (react-hook-form + @hookform/resolvers/zod, say). Issue messages are
+ * MessageIds, to translate at render time.
  */
 export function formFieldsSchema(
   keys: readonly string[],
