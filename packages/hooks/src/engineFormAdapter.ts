@@ -46,7 +46,7 @@ export function engineResolver(
     const errors: FieldErrors = {};
     const seen = new Set<string>();
     for (const { key } of engine?.getSnapshot().step?.fields ?? []) {
-      const result = await fieldSpecFor(key, fieldSpecs).schema.safeParseAsync(values[key]);
+      const result = fieldSpecFor(key, fieldSpecs).schema.safeParse(values[key]);
       const message = result.success ? engine?.serverErrorFor(key, values[key]) : undefined;
       const issues = result.success
         ? message === undefined
