@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Writes src/fields/phoneMetadataInline.ts from libphonenumber-js's `min` metadata: the
 // rules of calling code +1 (the US and the other NANP countries, so a US default parses
-// exactly as before) and the country -> calling code table. Every other country's rules
-// load on demand (loadPhoneMetadata). Run after upgrading libphonenumber-js; a core test
+// and validates exactly as before; their formats, which only formatting reads, are left
+// out) and the country -> calling code table. Every other country's rules load on demand (loadPhoneMetadata). Run after upgrading libphonenumber-js; a core test
 // fails until then. Usage: node packages/core/scripts/make-phone-metadata.mjs
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,10 +15,15 @@ const { version } = createRequire(import.meta.url)('libphonenumber-js/package.js
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const nanpCountries = metadata.country_calling_codes['1'];
+// A country's number formats (entry 4) serve only libphonenumber's formatting: the kit parses and
+// validates, so they are left out (the same as a country listing none).
+const withoutFormats = (rules) => rules.map((entry, index) => (index === 4 ? 0 : entry));
 const nanp = {
   version: metadata.version,
   country_calling_codes: { 1: nanpCountries },
-  countries: Object.fromEntries(nanpCountries.map((code) => [code, metadata.countries[code]])),
+  countries: Object.fromEntries(
+    nanpCountries.map((code) => [code, withoutFormats(metadata.countries[code])]),
+  ),
   nonGeographic: {},
 };
 const table = getCountries(metadata)

@@ -173,9 +173,7 @@ export function KycKitProvider({
 export function useKycKitContext(hookName: string): KycKitContextValue {
   const value = useContext(KycKitContext);
   if (value === null) {
-    throw new Error(
-      `${hookName} must be used within <KycKitProvider>. Wrap your onboarding UI in <KycKitProvider client={createProxyClient()}>.`,
-    );
+    throw new Error(`${hookName} must be used within <KycKitProvider>`);
   }
   return value;
 }

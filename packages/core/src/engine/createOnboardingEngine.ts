@@ -13,6 +13,7 @@ import { planSteps, type PlannedField, type Step, type StepPlan } from '../planS
 import { requiredFieldsFor } from '../requiredFieldsFor';
 import { createAttempts } from './createAttempts';
 import { isPermanentRefusal } from './onboardingStatus';
+import { fnv1a } from './payloadFingerprint';
 
 /** The form the engine drives: react-hook-form in the hooks, a plain object in tests. */
 export interface EngineForm {
@@ -288,11 +289,7 @@ function readPlanRecord(
 
 /** A short, non-reversible tag of the user key: drafts are named by it, never by an email or id. */
 function userTag(userKey: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < userKey.length; index += 1) {
-    hash = Math.imul(hash ^ userKey.charCodeAt(index), 0x01000193) >>> 0;
-  }
-  return `u${hash.toString(36)}`;
+  return `u${fnv1a(userKey).toString(36)}`;
 }
 
 /**

@@ -16,15 +16,17 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** FNV-1a over the UTF-16 code units of `text`, from `seed`, as 8 hex digits. */
-function fnv1a(text: string, seed: number): string {
+/** FNV-1a (32 bits) over the UTF-16 code units of `text`, from `seed` (FNV's offset basis by default). */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
   let hash = seed >>> 0;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, FNV_PRIME) >>> 0;
   }
-  return hash.toString(16).padStart(8, '0');
+  return hash;
 }
+
+const hex = (hash: number) => hash.toString(16).padStart(8, '0');
 
 /**
  * A short fingerprint of a write's body, to tell a retry (the same body: the
@@ -38,5 +40,5 @@ function fnv1a(text: string, seed: number): string {
  */
 export function payloadFingerprint(payload: unknown): string {
   const text = canonicalJson(payload);
-  return `${fnv1a(text, 0x811c9dc5)}${fnv1a(text, 0x9e3779b9)}`;
+  return `${hex(fnv1a(text))}${hex(fnv1a(text, 0x9e3779b9))}`;
 }

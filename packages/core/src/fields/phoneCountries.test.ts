@@ -1,4 +1,4 @@
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/core';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/min/metadata';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../messages/messages';
@@ -30,9 +30,37 @@ describe('PHONE_COUNTRIES', () => {
     expect(NANP_PHONE_METADATA).toEqual({
       version: metadata.version,
       country_calling_codes: { 1: nanp },
-      countries: Object.fromEntries(nanp.map((code) => [code, metadata.countries[code]])),
+      // Formats (entry 4) are left out: only formatting reads them.
+      countries: Object.fromEntries(
+        nanp.map((code) => [
+          code,
+          metadata.countries[code]?.map((entry, index) => (index === 4 ? 0 : entry)),
+        ]),
+      ),
       nonGeographic: {},
     });
+  });
+
+  it('parses and validates +1 numbers with the inline rules exactly as with every country’s', () => {
+    const numbers = [
+      '(213) 373-4253',
+      '213-373-4253',
+      '+1 800 555 0199',
+      '310 1234',
+      '555-0100',
+      '1 (416) 555-0123',
+    ];
+    for (const number of numbers) {
+      for (const country of ['US', 'CA', 'PR'] as const) {
+        const inline = parsePhoneNumberFromString(number, country, NANP_PHONE_METADATA);
+        const full = parsePhoneNumberFromString(number, country, metadata);
+        expect({ number: inline?.number, valid: inline?.isValid(), type: inline?.getType() }).toEqual({
+          number: full?.number,
+          valid: full?.isValid(),
+          type: full?.getType(),
+        });
+      }
+    }
   });
 
   it('names every option in both locales', () => {
