@@ -23,22 +23,20 @@ const fail = <Output>(messageId: MessageId, path?: (string | number)[]): ReadRes
 export function schemaFromReader<Output>(
   read: (value: unknown) => ReadResult<Output>,
 ): z.ZodMiniType<Output, unknown> {
-  return z.pipe(
-    z.unknown(),
-    z.transform((value: unknown, context) => {
-      const result = read(value);
-      if (result.ok) return result.value;
-      for (const issue of result.issues) {
-        context.issues.push({
-          code: 'custom',
-          message: issue.messageId,
-          path: issue.path ?? [],
-          input: value,
-        });
-      }
-      return z.NEVER;
-    }),
-  );
+  // A transform is a schema of its own, taking any input: no pipe from z.unknown() needed.
+  return z.transform((value: unknown, context) => {
+    const result = read(value);
+    if (result.ok) return result.value;
+    for (const issue of result.issues) {
+      context.issues.push({
+        code: 'custom',
+        message: issue.messageId,
+        path: issue.path ?? [],
+        input: value,
+      });
+    }
+    return z.NEVER;
+  });
 }
 
 const MAX_TEXT_LENGTH = 256;

@@ -492,49 +492,29 @@ type MissingFromFieldKeys = Exclude<FieldKey, (typeof FIELD_KEYS)[number]>;
 const everyKeyListed: [MissingFromFieldKeys] extends [never] ? true : MissingFromFieldKeys = true;
 void everyKeyListed;
 
+/** The kinds with controls of their own; the choices (select, country, subdivision) and the rest render below. */
+const OWN_CONTROL: Partial<Record<FieldKind, FieldControl>> = {
+  date: 'date',
+  phone: 'phone',
+  checkbox: 'checkboxGroup',
+};
+
 /** Which controls a kind renders. Choices without options (an unknown list) degrade to a text box. */
 function controlForKind(kind: FieldKind, options: readonly FieldOption[] | undefined): FieldControl {
-  switch (kind) {
-    case 'date':
-      return 'date';
-    case 'phone':
-      return 'phone';
-    case 'checkbox':
-      return 'checkboxGroup';
-    case 'select':
-    case 'country':
-    case 'subdivision':
-      return options !== undefined && options.length > 0 ? 'select' : 'input';
-    case 'text':
-    case 'email':
-    case 'ssn':
-    case 'ssnLast4':
-    case 'postalCode':
-    case 'tos':
-      return 'input';
-    default:
-      return kind satisfies never;
-  }
+  const own = OWN_CONTROL[kind];
+  if (own !== undefined) return own;
+  const choice = kind === 'select' || kind === 'country' || kind === 'subdivision';
+  return choice && options !== undefined && options.length > 0 ? 'select' : 'input';
 }
 
 function emptyValueForControl(control: FieldControl, options: readonly FieldOption[] | undefined) {
-  switch (control) {
-    case 'date':
-      return () => ({ day: '', month: '', year: '' });
-    case 'phone':
-      return () => ({ country: 'US', number: '' });
-    case 'checkboxGroup':
-      return () => Object.fromEntries((options ?? []).map((option) => [option.value, false]));
-    case 'select': {
-      // A list of one (the address country: US only) is already answered.
-      const only = options?.length === 1 ? (options[0]?.value ?? '') : '';
-      return () => only;
-    }
-    case 'input':
-      return () => '';
-    default:
-      return control satisfies never;
-  }
+  if (control === 'date') return () => ({ day: '', month: '', year: '' });
+  if (control === 'phone') return () => ({ country: 'US', number: '' });
+  if (control === 'checkboxGroup')
+    return () => Object.fromEntries((options ?? []).map((option) => [option.value, false]));
+  // A list of one (the address country: US only) is already answered; any other choice or text starts empty.
+  const only = control === 'select' && options?.length === 1 ? (options[0]?.value ?? '') : '';
+  return () => only;
 }
 
 /** Completes a registry entry (or a partner's) into a spec: the derived parts follow from what it says. */
