@@ -41,10 +41,10 @@ export function schemaFromReader<Output>(
 
 const MAX_TEXT_LENGTH = 256;
 
-function asText(value: unknown): string | undefined {
+/** A string trimmed or a finite number as text; anything else reads as nothing typed (''). */
+function asText(value: unknown): string {
   if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 }
 
 // C0 and C1 controls (NUL, ESC, DEL ...) and the bidi embeddings, overrides and isolates (U+202A-U+202E,
@@ -70,7 +70,7 @@ function textProblem(text: string): 'characters' | 'empty' | undefined {
 export function readText(requiredId: MessageId) {
   return (value: unknown): ReadResult<string> => {
     const text = asText(value);
-    if (text === undefined || text === '') return fail(requiredId);
+    if (text === '') return fail(requiredId);
     if (text.length > MAX_TEXT_LENGTH) return fail('field.error.tooLong');
     const problem = textProblem(text);
     if (problem === 'characters') return fail('field.error.characters');
@@ -161,7 +161,7 @@ export function readDateOfBirth(
 function readNineDigitNumber(requiredId: MessageId, invalidId: MessageId, firstDigit?: string) {
   return (value: unknown): ReadResult<string> => {
     const text = asText(value);
-    if (text === undefined || text === '') return fail(requiredId);
+    if (text === '') return fail(requiredId);
     const match = /^(?:(\d{3})-(\d{2})-(\d{4})|(\d{3})(\d{2})(\d{4}))$/.exec(text);
     if (match === null) return fail(invalidId);
     const [area, group, serial] =
@@ -186,7 +186,7 @@ export const readItin = readNineDigitNumber('field.itin.error.required', 'field.
 export function readDocumentNumber(requiredId: MessageId, invalidId: MessageId) {
   return (value: unknown): ReadResult<string> => {
     const text = asText(value);
-    if (text === undefined || text === '') return fail(requiredId);
+    if (text === '') return fail(requiredId);
     const compact = text.replace(/[\s-]/g, '').toUpperCase();
     if (!/^[A-Z0-9]{1,32}$/.test(compact)) return fail(invalidId);
     return ok(compact);
@@ -196,7 +196,7 @@ export function readDocumentNumber(requiredId: MessageId, invalidId: MessageId) 
 /** Reads the last four SSN digits. */
 export function readSsnLast4(value: unknown): ReadResult<string> {
   const text = asText(value);
-  if (text === undefined || text === '') return fail('field.ssnLast4.error.required');
+  if (text === '') return fail('field.ssnLast4.error.required');
   const digits = text.replace(/\s/g, '');
   if (!/^\d{4}$/.test(digits)) return fail('field.ssnLast4.error.invalid');
   return ok(digits);
@@ -205,7 +205,7 @@ export function readSsnLast4(value: unknown): ReadResult<string> {
 /** Reads a US ZIP code: five digits or ZIP+4 (with or without the dash). */
 export function readPostalCode(value: unknown): ReadResult<string> {
   const text = asText(value);
-  if (text === undefined || text === '') return fail('field.addressPostalCode.error.required');
+  if (text === '') return fail('field.addressPostalCode.error.required');
   const compact = text.replace(/\s/g, '');
   const match = /^(\d{5})(?:-?(\d{4}))?$/.exec(compact);
   if (match === null) return fail('field.addressPostalCode.error.invalid');
@@ -223,7 +223,7 @@ const subdivisionByName = new Map<string, UsSubdivisionCode>(
 /** Reads a US state, district or territory by USPS code or by name. */
 export function readSubdivision(value: unknown): ReadResult<UsSubdivisionCode> {
   const text = asText(value);
-  if (text === undefined || text === '') return fail('field.addressSubdivision.error.required');
+  if (text === '') return fail('field.addressSubdivision.error.required');
   const code = subdivisionByName.get(text.toUpperCase().replace(/\s+/g, ' '));
   return code === undefined ? fail('field.addressSubdivision.error.invalid') : ok(code);
 }
@@ -239,7 +239,7 @@ const unitedStatesAliases = new Set([
 /** Reads the address country: only the United States is accepted (Coinbase, initial release). */
 export function readAddressCountry(value: unknown): ReadResult<'US'> {
   const text = asText(value);
-  if (text === undefined || text === '') return fail('field.addressCountryCode.error.required');
+  if (text === '') return fail('field.addressCountryCode.error.required');
   return unitedStatesAliases.has(text.toUpperCase())
     ? ok('US')
     : fail('field.addressCountryCode.error.invalid');
@@ -249,7 +249,7 @@ export function readAddressCountry(value: unknown): ReadResult<'US'> {
 export function readCountry(requiredId: MessageId, invalidId: MessageId) {
   return (value: unknown): ReadResult<string> => {
     const text = asText(value);
-    if (text === undefined || text === '') return fail(requiredId);
+    if (text === '') return fail(requiredId);
     const upper = text.toUpperCase();
     if (upper === 'USA') return ok('US');
     return isCountryCode(upper) ? ok(upper) : fail(invalidId);
@@ -261,7 +261,7 @@ const emailPattern = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}/-]+@[a-zA-Z0-9-]+(?:\.[a-zA-
 /** Reads an email address against the Coinbase spec's pattern (254 characters at most). */
 export function readEmail(value: unknown): ReadResult<string> {
   const text = asText(value);
-  if (text === undefined || text === '') return fail('field.email.error.required');
+  if (text === '') return fail('field.email.error.required');
   if (text.length > 254 || !emailPattern.test(text) || !text.includes('.', text.indexOf('@'))) {
     return fail('field.email.error.invalid');
   }
@@ -277,17 +277,17 @@ export interface PhoneNumberValue {
 
 /** Reads a phone number (an E.164 string or `{ country, number }`) and writes E.164. */
 export function readPhoneNumber(value: unknown): ReadResult<string> {
-  let number: string | undefined;
+  let number: string;
   let country = 'US';
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     number = asText(record.number);
-    const candidate = asText(record.country)?.toUpperCase();
-    if (candidate !== undefined && candidate !== '') country = candidate;
+    const candidate = asText(record.country).toUpperCase();
+    if (candidate !== '') country = candidate;
   } else {
     number = asText(value);
   }
-  if (number === undefined || number === '') return fail('field.phoneNumber.error.required');
+  if (number === '') return fail('field.phoneNumber.error.required');
   // Full rules for +1 always, for other countries once loaded (phoneMetadata.ts); the proxy always has them.
   const parsed = parsePhone(number, country);
   if (parsed.status === 'invalid') return fail('field.phoneNumber.error.invalid');
