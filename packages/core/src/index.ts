@@ -130,6 +130,7 @@ export {
 } from './messages/messages';
 export type { CatalogueMessageId, Locale, MessageId, Translator } from './messages/messages';
 export { dateExample, datePartOrder, phoneCountryOptions, sortOptionsByLabel } from './messages/localeOrder';
+export { displayNamesFor, longDate } from './messages/displayNames';
 export type { DatePart } from './messages/localeOrder';
 
 // Proxy wire API (the request-body schemas, which only the proxy parses, are on `@kyc-kit/core/server`)

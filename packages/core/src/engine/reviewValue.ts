@@ -1,5 +1,6 @@
 import type { FieldSpec } from '../fields/fieldSpecFor';
 import { PHONE_COUNTRIES } from '../fields/phoneCountries';
+import { longDate } from '../messages/displayNames';
 import type { MessageId } from '../messages/messages';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
@@ -29,12 +30,8 @@ export function reviewValue(
     shown = text(number) === '' ? '' : `${code === undefined ? '' : `+${code} `}${text(number)}`;
   } else if (spec.kind === 'date' && typeof value === 'object') {
     const { day, month, year } = value as Record<string, unknown>;
-    const time = Date.UTC(Number(text(year)), Number(text(month)) - 1, Number(text(day)));
-    try {
-      shown = new Intl.DateTimeFormat([locale, 'en'], { dateStyle: 'long', timeZone: 'UTC' }).format(time);
-    } catch {
-      // Not a date: nothing to show but "Provided".
-    }
+    // Not a date: nothing to show but "Provided".
+    shown = longDate(Date.UTC(Number(text(year)), Number(text(month)) - 1, Number(text(day))), locale) ?? '';
   } else {
     const option = spec.options?.find((each) => each.value === value);
     shown = option === undefined ? text(value) : t(option.labelId);

@@ -23,3 +23,19 @@ export function displayNamesFor(
   }
   return names ?? undefined;
 }
+
+/**
+ * A point in time as a long date in `locale` ("September 1, 2026"), read in
+ * UTC so the day never shifts with the device's zone; English when the
+ * locale is malformed, `undefined` for an invalid time.
+ *
+ * @example longDate(Date.UTC(2026, 8, 1), 'es') // '1 de septiembre de 2026'
+ */
+export function longDate(time: number, locale: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat([locale, 'en'], { dateStyle: 'long', timeZone: 'UTC' }).format(time);
+  } catch {
+    // A malformed locale tag (English then), or not a time at all.
+    return Number.isNaN(time) || locale === 'en' ? undefined : longDate(time, 'en');
+  }
+}
