@@ -57,7 +57,8 @@ export function engineResolver(
         const name = [key, ...path].join('.');
         if (seen.has(name)) continue;
         seen.add(name);
-        const field = get(fields, name) as { ref?: FieldError['ref']; refs?: FieldError['ref'][] } | undefined;
+        const field = get(fields, name) as
+          { ref?: FieldError['ref']; refs?: FieldError['ref'][] } | undefined;
         set(errors, name, { type: code, message: text, ref: field?.refs?.[0] ?? field?.ref });
       }
     }

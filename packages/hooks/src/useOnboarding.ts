@@ -1,6 +1,7 @@
 import { capabilityNameId, gate, onboardingStatus, supportLinks } from '@kyc-kit/core';
 import type { OnboardingStatus } from '@kyc-kit/core';
 import { useEffect, useMemo, useRef } from 'react';
+import { useLatest } from './useLatest';
 import { useKycKitContext } from './KycKitProvider';
 import type { Onboarding, OnboardingEvent, UseOnboardingOptions } from './onboardingTypes';
 import { messageFor, reviewOf, stepOf } from './onboardingView';
@@ -38,10 +39,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
   const { t, locale } = useKycKitContext('useOnboarding');
   const capabilities = options.capabilities ?? (options.capability === undefined ? [] : [options.capability]);
   const capabilitiesKey = capabilities.join('\n');
-  const callbacksRef = useRef(options);
-  useEffect(() => {
-    callbacksRef.current = options;
-  });
+  const callbacksRef = useLatest(options);
   const emit = (event: OnboardingEvent) => callbacksRef.current.onEvent?.(event);
 
   const customerQuery = useCustomer();
@@ -108,7 +106,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
       callbacksRef.current.onEvent?.({ type: 'completed', capabilities: names });
       callbacksRef.current.onComplete?.({ customerId: customer.id, capabilities: names });
     }
-  }, [status, customer, capabilitiesKey]);
+  }, [status, customer, capabilitiesKey, callbacksRef]);
 
   // Numbered in the plan fixed when the flow started: form steps, the review, the Terms.
   const step = stepOf({ status, form, termsRequired: terms.isRequired, t });
@@ -120,7 +118,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     const detail = { stepId, stepNumber, stepCount };
     callbacksRef.current.onEvent?.({ type: 'step_viewed', ...detail });
     callbacksRef.current.onStepChange?.(detail);
-  }, [stepId, stepNumber, stepCount]);
+  }, [stepId, stepNumber, stepCount, callbacksRef]);
 
   const names = capabilities.map((name) => t(capabilityNameId(name)));
   const done = status === 'done' && customer ? { customerId: customer.id, capabilities, names } : undefined;

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExtern
 import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FieldValues } from 'react-hook-form';
+import { useLatest } from './useLatest';
 import { buildRequirementFieldProps } from './buildRequirementFieldProps';
 import type { RequirementFieldProps } from './buildRequirementFieldProps';
 import { createIdempotencyKey } from './createIdempotencyKey';
@@ -60,7 +61,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     reValidateMode: 'onChange',
   });
 
-  const tRef = useRef(t);
+  const tRef = useLatest(t);
   const [engine] = useState(() =>
     createOnboardingEngine<KycKitApiError>({
       customer,
@@ -82,11 +83,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   useSyncExternalStore(engine.subscribe, engine.getSnapshot, engine.getSnapshot);
   // The engine hears of a new customer in an effect; this render already plans for it.
   const snapshot = engine.snapshotFor(customer);
-  const callbacksRef = useRef(options);
-  useEffect(() => {
-    tRef.current = t;
-    callbacksRef.current = options;
-  });
+  const callbacksRef = useLatest(options);
   useEffect(() => {
     engineRef.current = engine;
     const disconnect = engine.connect();
@@ -128,7 +125,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       });
     }
     return result.ok;
-  }, [engine]);
+  }, [engine, callbacksRef]);
 
   const getFieldProps = useCallback(
     (key: string): RequirementFieldProps =>

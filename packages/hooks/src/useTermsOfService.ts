@@ -1,6 +1,7 @@
 import type { Customer } from '@kyc-kit/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { useLatest } from './useLatest';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { termsOfServiceDocumentQueryOptions } from './customerQueryOptions';
 import { KycKitApiError, toKycKitApiError } from './KycKitApiError';
@@ -62,14 +63,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   const [shownFor, setShownFor] = useState<string | undefined>(undefined);
   const isShown = shownKey !== undefined && shownFor === shownKey;
 
-  const onShownRef = useRef(options.onShown);
-  const onAcceptedRef = useRef(options.onAccepted);
-  const beforeAcceptRef = useRef(options.beforeAccept);
-  useEffect(() => {
-    onShownRef.current = options.onShown;
-    onAcceptedRef.current = options.onAccepted;
-    beforeAcceptRef.current = options.beforeAccept;
-  });
+  const optionsRef = useLatest(options);
 
   const shownForRef = useRef<string | undefined>(undefined);
   const markShown = useCallback(() => {
@@ -77,8 +71,8 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     if (shownForRef.current === shownKey) return;
     shownForRef.current = shownKey;
     setShownFor(shownKey);
-    onShownRef.current?.({ versionId: version.versionId, language });
-  }, [shownKey, version, language]);
+    optionsRef.current.onShown?.({ versionId: version.versionId, language });
+  }, [shownKey, version, language, optionsRef]);
 
   const documentRef = useCallback(
     (element: HTMLElement | null) => {
@@ -92,7 +86,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   const [attempts] = useState(() => createAttempts(createIdempotencyKey));
 
   const accept = useCallback(async (): Promise<Customer> => {
-    if (customer && beforeAcceptRef.current?.()) return customer;
+    if (customer && optionsRef.current.beforeAccept?.()) return customer;
     if (version === undefined || language === undefined || !isShown) {
       throw new KycKitApiError({
         code: 'tos_not_shown',
@@ -110,7 +104,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
       const saved = await client.acceptTermsOfService(body, { idempotencyKey });
       attempts.settle();
       queryClient.setQueryData(kycKitQueryKeys.customer(), saved);
-      onAcceptedRef.current?.(body);
+      optionsRef.current.onAccepted?.(body);
       return saved;
     } catch (error) {
       const apiError = toKycKitApiError(error, t('error.api.internal'));
@@ -119,7 +113,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     } finally {
       setIsAccepting(false);
     }
-  }, [version, language, isShown, client, queryClient, t, customer, attempts]);
+  }, [version, language, isShown, client, queryClient, t, customer, attempts, optionsRef]);
 
   const idBase = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos`;
   const titleId = `${idBase}-title`;
