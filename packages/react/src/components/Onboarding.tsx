@@ -41,28 +41,17 @@ export type OnboardingProps = UseOnboardingOptions & {
   doneAction?: ReactNode | ((done: OnboardingDone) => ReactNode);
 };
 
-function titleIdFor(status: OnboardingStatus): MessageId | undefined {
-  switch (status) {
-    case 'review':
-      return 'step.review.title';
-    case 'terms':
-      return 'step.terms.title';
-    case 'verifying':
-      return 'onboarding.verifying.title';
-    case 'done':
-      return 'onboarding.done.title';
-    case 'unavailable':
-      return 'onboarding.unavailable.title';
-    case 'error':
-      return 'form.errorSummary.title';
-    case 'loading':
-    case 'collect':
-      // Loading has no heading yet; a form step's heading is the step's title.
-      return undefined;
-    default:
-      return status satisfies never;
-  }
-}
+/** The heading of each state; loading has none yet, and a form step's heading is the step's title. */
+const TITLE_IDS: Record<OnboardingStatus, MessageId | undefined> = {
+  loading: undefined,
+  collect: undefined,
+  review: 'step.review.title',
+  terms: 'step.terms.title',
+  verifying: 'onboarding.verifying.title',
+  done: 'onboarding.done.title',
+  unavailable: 'onboarding.unavailable.title',
+  error: 'form.errorSummary.title',
+};
 
 function OnboardingFlow({
   appearance,
@@ -100,7 +89,7 @@ function OnboardingFlow({
     (headingRef.current ?? rootRef.current?.querySelector<HTMLElement>(`[id="${stepTitleId}"]`))?.focus();
   }, [status, stepTitleId, form.isPlanKnown]);
 
-  const titleId = titleIdFor(status);
+  const titleId = TITLE_IDS[status];
   const isStatusPage =
     status === 'loading' || status === 'verifying' || status === 'done' || status === 'unavailable';
 
