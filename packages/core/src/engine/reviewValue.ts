@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../fields/fieldSpecFor';
-import { PHONE_COUNTRIES } from '../fields/phoneCountries';
+import { callingCodeOf } from '../fields/phoneCountries';
 import { longDate } from '../messages/displayNames';
 import type { MessageId } from '../messages/messages';
 
@@ -26,7 +26,7 @@ export function reviewValue(
   let shown = '';
   if (spec.kind === 'phone' && typeof value === 'object') {
     const { country, number } = value as { country?: unknown; number?: unknown };
-    const code = PHONE_COUNTRIES.find((row) => row.code === (text(country) || 'US'))?.callingCode;
+    const code = callingCodeOf(text(country) || 'US');
     shown = text(number) === '' ? '' : `${code === undefined ? '' : `+${code} `}${text(number)}`;
   } else if (spec.kind === 'date' && typeof value === 'object') {
     const { day, month, year } = value as Record<string, unknown>;

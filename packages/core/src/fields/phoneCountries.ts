@@ -22,3 +22,8 @@ export const PHONE_COUNTRIES: readonly PhoneCountry[] = PHONE_COUNTRY_TABLE.spli
   code: entry.slice(0, 2),
   callingCode: entry.slice(2),
 }));
+
+/** The calling code of a phone country (`'44'` for `GB`); `undefined` for a code libphonenumber-js does not list. */
+export function callingCodeOf(country: string): string | undefined {
+  return PHONE_COUNTRIES.find((row) => row.code === country)?.callingCode;
+}

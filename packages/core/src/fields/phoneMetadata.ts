@@ -3,7 +3,7 @@
 // every country's (about 19 KB gzip). The rest loads on demand, in its own chunk.
 import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
 import { NANP_PHONE_METADATA } from './phoneMetadataInline';
-import { PHONE_COUNTRIES } from './phoneCountries';
+import { callingCodeOf } from './phoneCountries';
 
 let allCountries: MetadataJson | undefined;
 let loading: Promise<void> | undefined;
@@ -43,10 +43,6 @@ export type ParsedPhone =
   | { status: 'invalid' }
   /** The country's rules are not loaded: plausible, `e164` provisional (the proxy decides). */
   | { status: 'unchecked'; e164: string };
-
-function callingCodeOf(country: string): string | undefined {
-  return PHONE_COUNTRIES.find((row) => row.code === country)?.callingCode;
-}
 
 /** Whether `metadata` has rules for `country`. Any string may be asked; only codes it lists say yes. */
 function hasRulesFor(metadata: MetadataJson, country: string): country is CountryCode {

@@ -1,5 +1,5 @@
 import { COUNTRY_CODES } from '../fields/countryCodes';
-import { PHONE_COUNTRIES } from '../fields/phoneCountries';
+import { callingCodeOf } from '../fields/phoneCountries';
 import type { MessageId } from './messages';
 
 const collators = new Map<string, Intl.Collator>();
@@ -98,12 +98,11 @@ export function phoneCountryOptions(
   locale: string,
   codes: readonly string[] = COUNTRY_CODES,
 ): { value: string; label: string }[] {
-  const callingCodes = new Map(PHONE_COUNTRIES.map((row) => [row.code, row.callingCode]));
   return sortOptionsByLabel(
     codes.map((code) => ({ value: code, label: t(`country.${code}`) })),
     locale,
   ).map((option) => {
-    const callingCode = callingCodes.get(option.value);
+    const callingCode = callingCodeOf(option.value);
     return callingCode === undefined ? option : { ...option, label: `${option.label} (+${callingCode})` };
   });
 }
