@@ -1,5 +1,5 @@
 import { omsEndorsementsFor } from './adapters/omsAdapter';
-import { fieldSpecFor, type FieldSpec, type PartnerFieldSpecs } from './fields/fieldSpecFor';
+import { requestMappingFor, type FieldRequestMapping, type PartnerFieldSpecs } from './fields/fieldSpecFor';
 import { validateFields, type FieldError } from './fields/validateFields';
 import type { ProviderName } from './model';
 
@@ -59,14 +59,15 @@ function setPath(body: Record<string, unknown>, path: string, value: unknown): v
 
 function writeField(
   adapter: ProviderName,
-  spec: FieldSpec,
+  key: string,
+  mapping: FieldRequestMapping,
   value: unknown,
   body: Record<string, unknown>,
   now: Date,
 ): void {
-  const path = spec.paths[adapter];
-  if (path === null) throw new UnsupportedFieldError(adapter, spec.key);
-  const encode = spec.encode?.[adapter];
+  const path = mapping.paths[adapter];
+  if (path === null) throw new UnsupportedFieldError(adapter, key);
+  const encode = mapping.encode?.[adapter];
   const encoded = encode === undefined ? value : encode(value, { now });
   setPath(body, path, encoded);
 }
@@ -89,7 +90,7 @@ export function buildPatch(
   const body: Record<string, unknown> = {};
   const now = options.now ?? new Date();
   for (const [key, value] of Object.entries(validated.values)) {
-    writeField(adapter, fieldSpecFor(key, options.fieldSpecs), value, body, now);
+    writeField(adapter, key, requestMappingFor(key, options.fieldSpecs), value, body, now);
   }
   if (options.requesterIpAddress !== undefined) {
     if (adapter === 'coinbase') body.compliance = { requesterIpAddress: options.requesterIpAddress };

@@ -1,4 +1,4 @@
-import { fieldSpecFor } from './fields/fieldSpecFor';
+import { requestMappingFor } from './fields/fieldSpecFor';
 import type { ProviderName, Requirement, TosAcceptance } from './model';
 
 /** Why a ToS acceptance was refused. */
@@ -48,10 +48,10 @@ export function buildTosAcceptance(
  * keeps a flag, not versions).
  */
 export function buildTosPatch(adapter: ProviderName, acceptance: TosAcceptance): Record<string, unknown> {
-  // The `tos` field spec says where and how each provider records it.
-  const spec = fieldSpecFor('tos');
-  const path = spec.paths[adapter];
-  const encode = spec.encode?.[adapter];
+  // The `tos` key's request mapping says where and how each provider records it.
+  const { paths, encode: encoders } = requestMappingFor('tos');
+  const path = paths[adapter];
+  const encode = encoders?.[adapter];
   if (path === null || encode === undefined) return {};
   return { [path]: encode(acceptance, { now: new Date() }) };
 }

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { omsEndorsementsFor } from './adapters/omsAdapter';
 import { validateFields, type FieldError, type ValidateFieldsResult } from './fields/validateFields';
-import { fieldSpecFor, type PartnerFieldSpecs } from './fields/fieldSpecFor';
+import { fieldSpecFor, requestMappingFor, type PartnerFieldSpecs } from './fields/fieldSpecFor';
 import { messages } from './messages/messages';
 import { KNOWN_CAPABILITIES, type ProviderName } from './model';
 
@@ -62,8 +62,10 @@ export function checkSubmittedFields(
       refused = true;
       continue;
     }
-    const spec = fieldSpecFor(key, fieldSpecs);
-    if (!spec.supported || spec.paths[provider] === null) {
+    if (
+      !fieldSpecFor(key, fieldSpecs).supported ||
+      requestMappingFor(key, fieldSpecs).paths[provider] === null
+    ) {
       errors[key] = fieldError('field.error.unknown');
       refused = true;
     } else known.push(key);

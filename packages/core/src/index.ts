@@ -58,6 +58,7 @@ export type {
   FieldKind,
   FieldOption,
   FieldPart,
+  FieldRequestMapping,
   FieldSection,
   FieldSpec,
   FieldSpecInput,

@@ -78,6 +78,8 @@ export { buildTosAcceptance, buildTosPatch, TosAcceptanceError } from './buildTo
 export type { TosAcceptanceErrorCode } from './buildTosAcceptance';
 // Proxy request bodies
 export { checkRequestBody, checkSubmittedFields, isRequestableCapability } from './checkRequestBody';
+// Where each key goes in each provider's request body: the field registry's server half.
+export { requestMappingFor } from './fields/fieldSpecFor';
 export type { RequestBodyProblem, RequestBodyResult } from './checkRequestBody';
 export {
   createCustomerBodySchema,

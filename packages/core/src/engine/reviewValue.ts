@@ -23,7 +23,7 @@ export function reviewValue(
   locale: string,
 ): string | undefined {
   if (spec.sensitive || value === undefined || value === null) return undefined;
-  let shown = '';
+  let shown: string;
   if (spec.kind === 'phone' && typeof value === 'object') {
     const { country, number } = value as { country?: unknown; number?: unknown };
     const code = callingCodeOf(text(country) || 'US');

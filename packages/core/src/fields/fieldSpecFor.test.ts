@@ -8,7 +8,13 @@ import {
   PURPOSE_OF_ACCOUNT_VALUES,
   SOURCE_OF_FUNDS_VALUES,
 } from '../providers/coinbaseEnums';
-import { dateOfBirthSchema, FIELD_KEYS, fieldSpecFor, type PartnerFieldSpecs } from './fieldSpecFor';
+import {
+  dateOfBirthSchema,
+  FIELD_KEYS,
+  fieldSpecFor,
+  requestMappingFor,
+  type PartnerFieldSpecs,
+} from './fieldSpecFor';
 
 // Spanish ships as its own entry point; this is how a partner's app reads it.
 const spanish = createTranslator('es', es);
@@ -59,7 +65,8 @@ describe('the field registry', () => {
         expect(spanish(option.labelId), option.labelId).toBeTruthy();
       }
       for (const part of spec.parts ?? []) expect(hasMessage(part.labelId)).toBe(true);
-      expect(spec.paths.coinbase ?? spec.paths.oms).toBeTruthy();
+      const { paths } = requestMappingFor(key);
+      expect(paths.coinbase ?? paths.oms).toBeTruthy();
       expect(spec.supported).toBe(true);
     });
 
@@ -144,7 +151,7 @@ describe('the field registry', () => {
   ];
   for (const [key, coinbasePath, omsPath] of paths) {
     it(`${key} goes to ${coinbasePath} (coinbase) and ${String(omsPath)} (oms)`, () => {
-      expect(fieldSpecFor(key).paths).toEqual({ coinbase: coinbasePath, oms: omsPath });
+      expect(requestMappingFor(key).paths).toEqual({ coinbase: coinbasePath, oms: omsPath });
     });
   }
 
@@ -182,9 +189,9 @@ describe('the field registry', () => {
       sensitive: true,
       draftable: false,
       labelId: 'field.unsupported.title',
-      paths: { coinbase: null, oms: null },
     });
-    expect(fieldSpecFor('__proto__').paths).toEqual({ coinbase: null, oms: null });
+    expect(requestMappingFor('proofOfAddress').paths).toEqual({ coinbase: null, oms: null });
+    expect(requestMappingFor('__proto__').paths).toEqual({ coinbase: null, oms: null });
   });
 
   it('derives each control, empty value, masking and draft rule from the spec', () => {
@@ -218,8 +225,13 @@ describe('the field registry', () => {
       supported: true,
       control: 'input',
       draftable: false,
-      paths: { coinbase: 'individual.proofOfAddress', oms: null },
     });
+    expect(requestMappingFor('proofOfAddress', partner).paths).toEqual({
+      coinbase: 'individual.proofOfAddress',
+      oms: null,
+    });
+    // Overriding only the schema of a key the kit knows keeps the kit's request mapping.
+    expect(requestMappingFor('dateOfBirth', partner)).toEqual(requestMappingFor('dateOfBirth'));
     const twenty = { day: '1', month: '1', year: String(new Date().getUTCFullYear() - 20) };
     expect(fieldSpecFor('dateOfBirth').schema.safeParse(twenty).success).toBe(true);
     expect(fieldSpecFor('dateOfBirth', partner).schema.safeParse(twenty).success).toBe(false);

@@ -89,6 +89,10 @@ export interface FieldPart {
 /**
  * Everything the kit knows about collecting one requirement key, in one
  * place: hooks and components read it and special-case no key or kind.
+ * Where each provider's request body takes the value is beside it in the
+ * same file, apart because only the proxy writes request bodies (see
+ * {@link requestMappingFor}, on `@kyc-kit/core/server`): a browser bundle
+ * carries no request paths or encoders.
  */
 export interface FieldSpec {
   /** The requirement key. */
@@ -131,6 +135,14 @@ export interface FieldSpec {
   options?: FieldOption[];
   /** The boxes of a compound field (dateOfBirth: day, month, year; phoneNumber: country, number). */
   parts?: FieldPart[];
+}
+
+function optionsFor(field: string, values: readonly string[]): FieldOption[] {
+  return values.map((value) => ({ value, labelId: `option.${field}.${value}` as MessageId }));
+}
+
+/** Where and how each provider's request body takes a field's value (the proxy's concern, not the browser's). */
+export interface FieldRequestMapping {
   /**
    * Where the value goes in each provider's request body (dotted path); null
    * when that provider has no such field.
@@ -145,17 +157,23 @@ export interface FieldSpec {
   encode?: Partial<Record<ProviderName, FieldEncoder>>;
 }
 
-function optionsFor(field: string, values: readonly string[]): FieldOption[] {
-  return values.map((value) => ({ value, labelId: `option.${field}.${value}` as MessageId }));
-}
-
-/** What a registry entry spells out; `control`, `emptyValue`, `masked` and `draftable` follow from it. */
+/**
+ * A spec as written (a registry entry, or a partner's): `control`,
+ * `emptyValue`, `masked` and `draftable` follow from it, and may be set to
+ * differ. A partner's spec also carries its request mapping: `paths` may be
+ * left out for a key the kit knows (its own mapping then applies, as when
+ * overriding only the date of birth's schema); a key the kit does not know
+ * needs them, or the proxy refuses its value.
+ */
 export type FieldSpecInput = Omit<
   FieldSpec,
   'key' | 'known' | 'supported' | 'control' | 'emptyValue' | 'masked' | 'draftable'
 > &
-  Partial<Pick<FieldSpec, 'control' | 'emptyValue' | 'masked' | 'draftable'>>;
-type SpecInput = FieldSpecInput;
+  Partial<Pick<FieldSpec, 'control' | 'emptyValue' | 'masked' | 'draftable'>> &
+  Partial<FieldRequestMapping>;
+
+/** A registry entry: its request mapping is in {@link requestMappings}. */
+type SpecInput = Omit<FieldSpecInput, 'paths' | 'encode'>;
 
 const selectSpec = (field: string, values: readonly string[], requiredId: MessageId): SpecInput => ({
   section: 'financial',
@@ -165,14 +183,9 @@ const selectSpec = (field: string, values: readonly string[], requiredId: Messag
   sensitive: false,
   labelId: `field.${field}.label` as MessageId,
   options: optionsFor(field, values),
-  paths: { coinbase: `individual.${field}`, oms: null },
 });
 
-const addressText = (
-  field: 'addressLine1' | 'addressCity',
-  autocomplete: string,
-  subfield: 'line1' | 'city',
-): SpecInput => ({
+const addressText = (field: 'addressLine1' | 'addressCity', autocomplete: string): SpecInput => ({
   section: 'address',
   kind: 'text',
   schema: schemaFromReader(readText(`field.${field}.error.required`)),
@@ -180,20 +193,11 @@ const addressText = (
   inputMode: 'text',
   sensitive: true,
   labelId: `field.${field}.label`,
-  paths: { coinbase: `individual.address.${subfield}`, oms: `residentialAddress.${subfield}` },
 });
 
 /** The date of birth's schema; `minimumAge` (default 18) is the youngest age that may onboard. */
 export function dateOfBirthSchema(options: { minimumAge?: number } = {}): z.ZodMiniType<unknown, unknown> {
   return schemaFromReader((value) => readDateOfBirth(value, { minimumAge: options.minimumAge }));
-}
-
-/** The document types of OMS `identifyingInformation[]` (seed 004). */
-type OmsIdentifyingDocumentType = 'ssn' | 'itin' | 'driversLicense' | 'passport';
-
-/** OMS `identifyingInformation[]`: one US document of `type`. */
-function identityDocument(type: OmsIdentifyingDocumentType): FieldEncoder {
-  return (value) => [{ type, issuingCountry: 'US', number: value }];
 }
 
 function documentNumberSpec(key: 'passport' | 'driversLicense'): SpecInput {
@@ -205,9 +209,6 @@ function documentNumberSpec(key: 'passport' | 'driversLicense'): SpecInput {
     inputMode: 'text',
     sensitive: true,
     labelId: `field.${key}.label`,
-    // Coinbase's individual input has no identity-document fields (seed 000).
-    paths: { coinbase: null, oms: 'identifyingInformation' },
-    encode: { oms: identityDocument(key) },
   };
 }
 
@@ -220,7 +221,6 @@ const registry = {
     inputMode: 'text',
     sensitive: false,
     labelId: 'field.firstName.label',
-    paths: { coinbase: 'individual.firstName', oms: 'firstName' },
   },
   lastName: {
     section: 'personal',
@@ -230,7 +230,6 @@ const registry = {
     inputMode: 'text',
     sensitive: false,
     labelId: 'field.lastName.label',
-    paths: { coinbase: 'individual.lastName', oms: 'lastName' },
   },
   dateOfBirth: {
     section: 'personal',
@@ -256,13 +255,6 @@ const registry = {
         inputMode: 'numeric',
       },
     ],
-    paths: { coinbase: 'individual.dateOfBirth', oms: 'birthDate' },
-    encode: {
-      oms: (value) => {
-        const { year, month, day } = value as DateOfBirthValue;
-        return `${year}-${month}-${day}`;
-      },
-    },
   },
   citizenship: {
     section: 'personal',
@@ -275,10 +267,9 @@ const registry = {
     sensitive: false,
     labelId: 'field.citizenship.label',
     options: COUNTRY_CODES.map((code) => ({ value: code, labelId: `country.${code}` as MessageId })),
-    paths: { coinbase: 'individual.citizenship', oms: 'nationality' },
   },
-  addressLine1: addressText('addressLine1', 'address-line1', 'line1'),
-  addressCity: addressText('addressCity', 'address-level2', 'city'),
+  addressLine1: addressText('addressLine1', 'address-line1'),
+  addressCity: addressText('addressCity', 'address-level2'),
   addressSubdivision: {
     section: 'address',
     kind: 'subdivision',
@@ -287,7 +278,6 @@ const registry = {
     sensitive: true,
     labelId: 'field.addressSubdivision.label',
     options: US_SUBDIVISION_CODES.map((code) => ({ value: code, labelId: `subdivision.${code}` as const })),
-    paths: { coinbase: 'individual.address.state', oms: 'residentialAddress.state' },
   },
   addressPostalCode: {
     section: 'address',
@@ -297,7 +287,6 @@ const registry = {
     inputMode: 'numeric',
     sensitive: true,
     labelId: 'field.addressPostalCode.label',
-    paths: { coinbase: 'individual.address.postCode', oms: 'residentialAddress.zipCode' },
   },
   addressCountryCode: {
     section: 'address',
@@ -308,7 +297,6 @@ const registry = {
     labelId: 'field.addressCountryCode.label',
     hintId: 'field.addressCountryCode.hint',
     options: [{ value: 'US', labelId: 'country.US' }],
-    paths: { coinbase: 'individual.address.countryCode', oms: 'residentialAddress.country' },
   },
   ssnLast4: {
     section: 'taxId',
@@ -319,8 +307,6 @@ const registry = {
     inputMode: 'numeric',
     sensitive: true,
     labelId: 'field.ssnLast4.label',
-    // OMS takes whole identity documents only.
-    paths: { coinbase: 'individual.ssnLast4', oms: null },
   },
   fullSsn: {
     section: 'taxId',
@@ -331,8 +317,6 @@ const registry = {
     sensitive: true,
     labelId: 'field.fullSsn.label',
     hintId: 'field.fullSsn.hint',
-    paths: { coinbase: 'individual.fullSsn', oms: 'identifyingInformation' },
-    encode: { oms: identityDocument('ssn') },
   },
   itin: {
     section: 'taxId',
@@ -343,9 +327,6 @@ const registry = {
     sensitive: true,
     labelId: 'field.itin.label',
     hintId: 'field.itin.hint',
-    // Coinbase's individual input has no ITIN field (seed 000); OMS takes it as an identity document.
-    paths: { coinbase: null, oms: 'identifyingInformation' },
-    encode: { oms: identityDocument('itin') },
   },
   passport: documentNumberSpec('passport'),
   driversLicense: documentNumberSpec('driversLicense'),
@@ -367,20 +348,6 @@ const registry = {
       },
       { value: 'edeliveryConsent', labelId: 'field.taxAttestation.edeliveryConsent', required: false },
     ],
-    paths: { coinbase: 'taxAttestations', oms: null },
-    encode: {
-      coinbase: (value, { now }) => {
-        const attestation = value as TaxAttestationValue;
-        return [
-          {
-            form: 'us_w9',
-            edeliveryConsent: attestation.edeliveryConsent,
-            acceptedAt: now.toISOString(),
-            isExemptBackupWithholding: attestation.isExemptBackupWithholding,
-          },
-        ];
-      },
-    },
   },
   purposeOfAccount: selectSpec(
     'purposeOfAccount',
@@ -406,8 +373,6 @@ const registry = {
     inputMode: 'email',
     sensitive: false,
     labelId: 'field.email.label',
-    // The spec's IndividualInput carries email; the guides' top-level `email` is read only.
-    paths: { coinbase: 'individual.email', oms: 'email' },
   },
   phoneNumber: {
     section: 'contact',
@@ -432,7 +397,6 @@ const registry = {
         inputMode: 'tel',
       },
     ],
-    paths: { coinbase: 'individual.phoneNumber', oms: 'phone' },
   },
   tos: {
     section: 'terms',
@@ -441,15 +405,6 @@ const registry = {
     autocomplete: 'off',
     sensitive: false,
     labelId: 'field.tos.label',
-    paths: { coinbase: 'tosAcceptances', oms: 'signedAgreement' },
-    encode: {
-      coinbase: (value) => {
-        const { versionId, language, acceptedAt } = value as TosAcceptanceValue;
-        return [{ versionId, language, acceptedAt }];
-      },
-      // OMS keeps a flag, not versions.
-      oms: () => true,
-    },
   },
 } as const satisfies Record<string, SpecInput>;
 
@@ -559,7 +514,6 @@ function unsupportedSpec(key: string): FieldSpec {
         sensitive: true,
         labelId: 'field.unsupported.title',
         hintId: 'field.unsupported.description',
-        paths: { coinbase: null, oms: null },
       },
       false,
     ),
@@ -570,7 +524,7 @@ function unsupportedSpec(key: string): FieldSpec {
 /**
  * The field spec for a requirement key: the partner's spec when `specs` has
  * one, else the registry's. A key neither describes gets an unsupported spec
- * (`supported: false`, no request path), never an exception: the form shows
+ * (`supported: false`, no request path either), never an exception: the form shows
  * "we need something else from you, contact support", and the proxy accepts
  * no value for it.
  */
@@ -601,4 +555,109 @@ export function fieldSpecFor(key: string, specs?: PartnerFieldSpecs): FieldSpec 
 /** Whether the registry has a spec for `key`. */
 export function isKnownFieldKey(key: string): key is FieldKey {
   return Object.hasOwn(registry, key);
+}
+
+/**
+ * Where each registry key goes in each provider's request body, and how it
+ * is written there: the registry's other half, read only by the proxy's
+ * writers (`buildPatch`, `checkRequestBody`, `buildTosPatch`) through
+ * {@link requestMappingFor}. Plain literals, no calls at module level, so any
+ * bundler drops the whole table from a browser bundle, which never reads it.
+ * OMS `identifyingInformation[]` entries are one US document each (seed 004).
+ */
+const requestMappings: Record<FieldKey, FieldRequestMapping> = {
+  firstName: { paths: { coinbase: 'individual.firstName', oms: 'firstName' } },
+  lastName: { paths: { coinbase: 'individual.lastName', oms: 'lastName' } },
+  dateOfBirth: {
+    paths: { coinbase: 'individual.dateOfBirth', oms: 'birthDate' },
+    encode: {
+      oms: (value) => {
+        const { year, month, day } = value as DateOfBirthValue;
+        return `${year}-${month}-${day}`;
+      },
+    },
+  },
+  citizenship: { paths: { coinbase: 'individual.citizenship', oms: 'nationality' } },
+  addressLine1: { paths: { coinbase: 'individual.address.line1', oms: 'residentialAddress.line1' } },
+  addressCity: { paths: { coinbase: 'individual.address.city', oms: 'residentialAddress.city' } },
+  addressSubdivision: { paths: { coinbase: 'individual.address.state', oms: 'residentialAddress.state' } },
+  addressPostalCode: {
+    paths: { coinbase: 'individual.address.postCode', oms: 'residentialAddress.zipCode' },
+  },
+  addressCountryCode: {
+    paths: { coinbase: 'individual.address.countryCode', oms: 'residentialAddress.country' },
+  },
+  // OMS takes whole identity documents only.
+  ssnLast4: { paths: { coinbase: 'individual.ssnLast4', oms: null } },
+  fullSsn: {
+    paths: { coinbase: 'individual.fullSsn', oms: 'identifyingInformation' },
+    encode: { oms: (value) => [{ type: 'ssn', issuingCountry: 'US', number: value }] },
+  },
+  // Coinbase's individual input has no ITIN or identity-document fields (seed 000); OMS takes them as documents.
+  itin: {
+    paths: { coinbase: null, oms: 'identifyingInformation' },
+    encode: { oms: (value) => [{ type: 'itin', issuingCountry: 'US', number: value }] },
+  },
+  passport: {
+    paths: { coinbase: null, oms: 'identifyingInformation' },
+    encode: { oms: (value) => [{ type: 'passport', issuingCountry: 'US', number: value }] },
+  },
+  driversLicense: {
+    paths: { coinbase: null, oms: 'identifyingInformation' },
+    encode: { oms: (value) => [{ type: 'driversLicense', issuingCountry: 'US', number: value }] },
+  },
+  taxAttestation: {
+    paths: { coinbase: 'taxAttestations', oms: null },
+    encode: {
+      coinbase: (value, { now }) => {
+        const attestation = value as TaxAttestationValue;
+        return [
+          {
+            form: 'us_w9',
+            edeliveryConsent: attestation.edeliveryConsent,
+            acceptedAt: now.toISOString(),
+            isExemptBackupWithholding: attestation.isExemptBackupWithholding,
+          },
+        ];
+      },
+    },
+  },
+  purposeOfAccount: { paths: { coinbase: 'individual.purposeOfAccount', oms: null } },
+  sourceOfFunds: { paths: { coinbase: 'individual.sourceOfFunds', oms: null } },
+  employmentStatus: { paths: { coinbase: 'individual.employmentStatus', oms: null } },
+  occupation: { paths: { coinbase: 'individual.occupation', oms: null } },
+  expectedVolume: { paths: { coinbase: 'individual.expectedVolume', oms: null } },
+  // The spec's IndividualInput carries email; the guides' top-level `email` is read only.
+  email: { paths: { coinbase: 'individual.email', oms: 'email' } },
+  phoneNumber: { paths: { coinbase: 'individual.phoneNumber', oms: 'phone' } },
+  tos: {
+    paths: { coinbase: 'tosAcceptances', oms: 'signedAgreement' },
+    encode: {
+      coinbase: (value) => {
+        const { versionId, language, acceptedAt } = value as TosAcceptanceValue;
+        return [{ versionId, language, acceptedAt }];
+      },
+      // OMS keeps a flag, not versions.
+      oms: () => true,
+    },
+  },
+};
+
+const NO_REQUEST_PATH: FieldRequestMapping = { paths: { coinbase: null, oms: null } };
+
+/**
+ * Where and how each provider's request body takes `key`'s value: the
+ * partner's mapping when `specs` gives `paths` for it, else the registry's
+ * (a partner spec without `paths` of a key the kit knows keeps the kit's
+ * mapping, with the partner's encoders if it has any). A key neither
+ * describes has no path at any provider: the proxy refuses its value.
+ * Server-side (`@kyc-kit/core/server`): only request writers need it.
+ *
+ * @example requestMappingFor('addressPostalCode').paths // { coinbase: 'individual.address.postCode', oms: 'residentialAddress.zipCode' }
+ */
+export function requestMappingFor(key: string, specs?: PartnerFieldSpecs): FieldRequestMapping {
+  const partner = specs !== undefined && Object.hasOwn(specs, key) ? specs[key] : undefined;
+  if (partner?.paths !== undefined) return { paths: partner.paths, encode: partner.encode };
+  const own = Object.hasOwn(requestMappings, key) ? requestMappings[key as FieldKey] : NO_REQUEST_PATH;
+  return partner?.encode === undefined ? own : { ...own, encode: partner.encode };
 }
