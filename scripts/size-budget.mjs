@@ -28,14 +28,7 @@ const resolveFrom = path.join(root, 'packages', 'react');
  * +1 rules are its data, generated into core (phoneMetadataInline.ts): they count with the
  * library, not as code of ours (they do count in the whole <Onboarding> figure).
  */
-const peers = [
-  'react',
-  'react-dom',
-  '@tanstack/react-query',
-  'react-hook-form',
-  'zod',
-  'libphonenumber-js',
-];
+const peers = ['react', 'react-dom', '@tanstack/react-query', 'react-hook-form', 'zod', 'libphonenumber-js'];
 const isPeer = (id) =>
   peers.some((name) => id === name || id.startsWith(`${name}/`)) || /phoneMetadataInline(\.ts)?$/.test(id);
 
@@ -63,34 +56,10 @@ const KB = 1024;
 const budgets = [
   {
     // What a browser app ships from the three packages: every export of hooks and react, plus
-    // whatever of core those reach, peers external. Issue #15's target is 15 KB. The limit was
-    // 25 KB (24.4 KB measured) before the framework-free onboarding engine, the ITIN, passport
-    // and driver's license specs with per-provider encoders, partner field specs, the stricter
-    // text, SSN and age rules and their messages; with them it measures about 27 KB. Issue #16's
-    // rejected-field re-collection, the done screen's `done` and `doneAction`, the "Action
-    // needed" / "In review" copy and their messages cost 0.6 KB (27.4 -> 28.0 KB, 28,644 B):
-    // the limit moved by 0.5 KB, the rest was trimmed. +130 B (measured) for GET /customer's
-    // null answer and the Terms' link to the full document (issue #16). +604 B (measured: 28,742 ->
-    // 29,346 B) for issue #16's compliance block at a natural point (the engine's hold, the
-    // refusal rule, the Terms' accept showing it, focus never taken from the page) and the
-    // partner's support contact (`supportLinks`, <SupportLinks>, two messages). +1,725 B
-    // (measured: 29,346 -> 31,071 B) for issue #16's step count fixed at the start and kept across
-    // a reload, the review step ("Check your answers", Change, `reviewValue`), Back on the Terms
-    // and "What happens next", after trimming what could go (the review's intro line, the W-9's text).
-    // Issue #15's deferred country lists (their options after the first paint: the first input
-    // no longer waits for 250 country names) cost about 0.35 KB and the ISO codes read off the
-    // phone table instead of a list of their own save 0.7 KB here (0.6 KB on the kit page: the
-    // table counts with libphonenumber in this figure, see `isPeer`): measured 30,726 B (main
-    // 31,071 B). English option labels that only spell out their value ("Arts and media") are
-    // made from it, not written in the catalogue (same catalogue, key for key): -842 B, measured
-    // 29,884 B (29,903 B after rebasing on main); the limit is that plus 0.2 KB.
-    // Issue #15's first step shown while GET /customer is in flight (a Continue meanwhile waits
-    // for the read, `readFailed`, `firstStepReady`): +244 B, measured 30,147 B; the limit moved by that.
-    // The plan known only from the customer (issue #15: a missing capability requested while the
-    // step stays, a guess minus what an existing customer gave, no count from a guess, focus moved
-    // only from within the step): +207 B, measured 30,354 B; the limit moved by 0.03 KB.
+    // whatever of core those reach, peers external. Issue #15's target is 15 KB; measured
+    // 29,591 B (28.9 KB), so the limit is that measurement plus 0.1 KB, not yet the target.
     name: 'core + hooks + react, own JS',
-    limit: 30_147 + 205 + 30,
+    limit: 29_591 + 100,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
@@ -102,35 +71,18 @@ const budgets = [
   {
     // The bench's kit page (<Onboarding> on a customer with all 20 keys due) minus the bench's
     // plain React page with the same 20 fields: what the whole flow costs a partner's page,
-    // dependencies included. Chunks loaded by import() (other countries' phone rules) are not
-    // counted: a page that never needs them never downloads them. Issue #15's target is 62 KB;
-    // issue #16's re-collection, done action, status copy and Terms link put it at 62.1 KB, so
-    // the limit sits 0.25 KB above the target until the form's code is trimmed. +604 B (measured:
-    // 63,556 -> 64,160 B) for the compliance block at a natural point and the support contact.
-    // +1,708 B (measured: 64,160 -> 65,868 B) for the fixed step count, the review step, Back on
-    // the Terms and "What happens next" (issue #16).
-    // Issue #15's deferred country lists and the country codes shipped once (in the phone
-    // table) take 253 B off: measured 65,615 B (main 65,868 B). The option labels made from
-    // their values take 747 B more: measured 64,868 B (64,890 B after rebasing on main: 1.4 KB over
-    // the target); the limit is that
-    // plus 0.2 KB. The first step shown while GET /customer is in flight (issue #15; first input
-    // 1.61x -> 1.20x native): +249 B, measured 65,139 B; the limit moved by that. The plan known
-    // only from the customer (issue #15, see above): +222 B, measured 65,361 B; the limit moved by 0.03 KB.
+    // dependencies included. Chunks loaded by import() (other countries' phone rules, the only
+    // one) are printed apart: a page that never needs them never downloads them. The limit is
+    // issue #15's target, 62 KB (0.5x rjsf + ajv8); measured 63,390 B (61.9 KB).
     name: '<Onboarding> JS over a native-form React page',
-    limit: 65_139 + 205 + 30,
+    limit: 62 * KB,
     target: 62 * KB,
     measure: ({ pages }) => pages.kit.js.gzip - pages.native.js.gzip,
   },
   {
-    // The one file a page with no build step loads, with its renderer (Preact), built as it ships.
-    // 101,784 B before issue #16's block and support contact (about +720 B); dropping Vite's
-    // unused preload helper from this one-file build (-702 B) keeps it at 101,817 B. +1,843 B
-    // (measured: 101,817 -> 103,660 B) for the fixed step count, the review step, Back on the
-    // Terms and "What happens next" (issue #16).
-    // Issue #15's deferred country lists: +367 B (measured 104,027 B). Then every country's phone
-    // rules moved out of the file into standalone-phone-rules.js, which it imports only when a number
-    // outside +1 is typed (-19.5 KB: 84,053 B measured), so the limit is issue #12's 100 KB again.
-    // The option labels made from their values: 83,347 B measured.
+    // The one file a page with no build step loads, with its renderer (Preact), built as it ships;
+    // every country's phone rules are its second file, imported only when a number outside +1 is
+    // typed (printed apart). The limit is issue #12's 100 KB; measured 81,825 B (79.9 KB).
     name: '@kyc-kit/elements/standalone, renderer included',
     limit: 100 * KB,
     measure: ({ standalone }) => standalone.gzip,
