@@ -34,8 +34,8 @@ export function formPort(form: UseFormReturn<FieldValues>) {
  * the user's problem yet), then the server's errors that still apply. It runs
  * on events only, never while rendering, so it reads the engine then. Each
  * issue lands at its path (`dateOfBirth.day`), the first one per path, with
- * the field's element as `ref`; values pass through as typed (the engine
- * submits the schemas' strict output itself).
+ * the field's element as `ref`; values pass through as typed (the proxy
+ * reads them with the same schemas and writes their strict output).
  */
 export function engineResolver(
   currentEngine: () => OnboardingEngine<KycKitApiError> | null,
