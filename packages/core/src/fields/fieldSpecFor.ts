@@ -212,6 +212,7 @@ function documentNumberSpec(key: 'passport' | 'driversLicense'): SpecInput {
   };
 }
 
+// In the order fields are asked within a step: FIELD_KEYS is this object's key order.
 const registry = {
   firstName: {
     section: 'personal',
@@ -256,17 +257,25 @@ const registry = {
       },
     ],
   },
-  citizenship: {
-    section: 'personal',
-    kind: 'country',
-    schema: schemaFromReader(
-      readCountry('field.citizenship.error.required', 'field.citizenship.error.invalid'),
-    ),
-    // No autocomplete token names a nationality; `country` would fill the address country.
+  ssnLast4: {
+    section: 'taxId',
+    kind: 'ssnLast4',
+    schema: schemaFromReader(readSsnLast4),
+    // Browsers must not offer to save or fill an SSN.
     autocomplete: 'off',
-    sensitive: false,
-    labelId: 'field.citizenship.label',
-    options: COUNTRY_CODES.map((code) => ({ value: code, labelId: `country.${code}` as MessageId })),
+    inputMode: 'numeric',
+    sensitive: true,
+    labelId: 'field.ssnLast4.label',
+  },
+  fullSsn: {
+    section: 'taxId',
+    kind: 'ssn',
+    schema: schemaFromReader(readFullSsn),
+    autocomplete: 'off',
+    inputMode: 'numeric',
+    sensitive: true,
+    labelId: 'field.fullSsn.label',
+    hintId: 'field.fullSsn.hint',
   },
   addressLine1: addressText('addressLine1', 'address-line1'),
   addressCity: addressText('addressCity', 'address-level2'),
@@ -297,73 +306,6 @@ const registry = {
     labelId: 'field.addressCountryCode.label',
     hintId: 'field.addressCountryCode.hint',
     options: [{ value: 'US', labelId: 'country.US' }],
-  },
-  ssnLast4: {
-    section: 'taxId',
-    kind: 'ssnLast4',
-    schema: schemaFromReader(readSsnLast4),
-    // Browsers must not offer to save or fill an SSN.
-    autocomplete: 'off',
-    inputMode: 'numeric',
-    sensitive: true,
-    labelId: 'field.ssnLast4.label',
-  },
-  fullSsn: {
-    section: 'taxId',
-    kind: 'ssn',
-    schema: schemaFromReader(readFullSsn),
-    autocomplete: 'off',
-    inputMode: 'numeric',
-    sensitive: true,
-    labelId: 'field.fullSsn.label',
-    hintId: 'field.fullSsn.hint',
-  },
-  itin: {
-    section: 'taxId',
-    kind: 'ssn',
-    schema: schemaFromReader(readItin),
-    autocomplete: 'off',
-    inputMode: 'numeric',
-    sensitive: true,
-    labelId: 'field.itin.label',
-    hintId: 'field.itin.hint',
-  },
-  passport: documentNumberSpec('passport'),
-  driversLicense: documentNumberSpec('driversLicense'),
-  taxAttestation: {
-    section: 'taxId',
-    kind: 'checkbox',
-    schema: schemaFromReader(readTaxAttestation),
-    autocomplete: 'off',
-    sensitive: false,
-    labelId: 'field.taxAttestation.label',
-    hintId: 'field.taxAttestation.hint',
-    options: [
-      { value: 'certifyTaxpayerId', labelId: 'field.taxAttestation.certifyTaxpayerId', required: true },
-      { value: 'certifyUsPerson', labelId: 'field.taxAttestation.certifyUsPerson', required: true },
-      {
-        value: 'isExemptBackupWithholding',
-        labelId: 'field.taxAttestation.isExemptBackupWithholding',
-        required: false,
-      },
-      { value: 'edeliveryConsent', labelId: 'field.taxAttestation.edeliveryConsent', required: false },
-    ],
-  },
-  purposeOfAccount: selectSpec(
-    'purposeOfAccount',
-    PURPOSE_OF_ACCOUNT_VALUES,
-    'field.purposeOfAccount.error.required',
-  ),
-  sourceOfFunds: selectSpec('sourceOfFunds', SOURCE_OF_FUNDS_VALUES, 'field.sourceOfFunds.error.required'),
-  employmentStatus: selectSpec(
-    'employmentStatus',
-    EMPLOYMENT_STATUS_VALUES,
-    'field.employmentStatus.error.required',
-  ),
-  occupation: selectSpec('occupation', OCCUPATION_VALUES, 'field.occupation.error.required'),
-  expectedVolume: {
-    ...selectSpec('expectedVolume', EXPECTED_VOLUME_VALUES, 'field.expectedVolume.error.required'),
-    hintId: 'field.expectedVolume.hint',
   },
   email: {
     section: 'contact',
@@ -398,6 +340,34 @@ const registry = {
       },
     ],
   },
+  citizenship: {
+    section: 'personal',
+    kind: 'country',
+    schema: schemaFromReader(
+      readCountry('field.citizenship.error.required', 'field.citizenship.error.invalid'),
+    ),
+    // No autocomplete token names a nationality; `country` would fill the address country.
+    autocomplete: 'off',
+    sensitive: false,
+    labelId: 'field.citizenship.label',
+    options: COUNTRY_CODES.map((code) => ({ value: code, labelId: `country.${code}` as MessageId })),
+  },
+  purposeOfAccount: selectSpec(
+    'purposeOfAccount',
+    PURPOSE_OF_ACCOUNT_VALUES,
+    'field.purposeOfAccount.error.required',
+  ),
+  sourceOfFunds: selectSpec('sourceOfFunds', SOURCE_OF_FUNDS_VALUES, 'field.sourceOfFunds.error.required'),
+  employmentStatus: selectSpec(
+    'employmentStatus',
+    EMPLOYMENT_STATUS_VALUES,
+    'field.employmentStatus.error.required',
+  ),
+  occupation: selectSpec('occupation', OCCUPATION_VALUES, 'field.occupation.error.required'),
+  expectedVolume: {
+    ...selectSpec('expectedVolume', EXPECTED_VOLUME_VALUES, 'field.expectedVolume.error.required'),
+    hintId: 'field.expectedVolume.hint',
+  },
   tos: {
     section: 'terms',
     kind: 'tos',
@@ -406,46 +376,48 @@ const registry = {
     sensitive: false,
     labelId: 'field.tos.label',
   },
+  taxAttestation: {
+    section: 'taxId',
+    kind: 'checkbox',
+    schema: schemaFromReader(readTaxAttestation),
+    autocomplete: 'off',
+    sensitive: false,
+    labelId: 'field.taxAttestation.label',
+    hintId: 'field.taxAttestation.hint',
+    options: [
+      { value: 'certifyTaxpayerId', labelId: 'field.taxAttestation.certifyTaxpayerId', required: true },
+      { value: 'certifyUsPerson', labelId: 'field.taxAttestation.certifyUsPerson', required: true },
+      {
+        value: 'isExemptBackupWithholding',
+        labelId: 'field.taxAttestation.isExemptBackupWithholding',
+        required: false,
+      },
+      { value: 'edeliveryConsent', labelId: 'field.taxAttestation.edeliveryConsent', required: false },
+    ],
+  },
+  itin: {
+    section: 'taxId',
+    kind: 'ssn',
+    schema: schemaFromReader(readItin),
+    autocomplete: 'off',
+    inputMode: 'numeric',
+    sensitive: true,
+    labelId: 'field.itin.label',
+    hintId: 'field.itin.hint',
+  },
+  passport: documentNumberSpec('passport'),
+  driversLicense: documentNumberSpec('driversLicense'),
 } as const satisfies Record<string, SpecInput>;
 
 /** A requirement key the kit's registry describes. */
 export type FieldKey = keyof typeof registry;
 
 /**
- * Every key the registry knows, in the order fields are asked within a step:
- * the 18 requirement keys of seed 002, then `tos` and `taxAttestation`, then
- * the identity documents OMS also takes.
+ * Every key the registry knows, in the order fields are asked within a step
+ * (the registry's own order): the 18 requirement keys of seed 002, then `tos`
+ * and `taxAttestation`, then the identity documents OMS also takes.
  */
-export const FIELD_KEYS = [
-  'firstName',
-  'lastName',
-  'dateOfBirth',
-  'ssnLast4',
-  'fullSsn',
-  'addressLine1',
-  'addressCity',
-  'addressSubdivision',
-  'addressPostalCode',
-  'addressCountryCode',
-  'email',
-  'phoneNumber',
-  'citizenship',
-  'purposeOfAccount',
-  'sourceOfFunds',
-  'employmentStatus',
-  'occupation',
-  'expectedVolume',
-  'tos',
-  'taxAttestation',
-  'itin',
-  'passport',
-  'driversLicense',
-] as const satisfies readonly FieldKey[];
-
-// Every registry key is listed once in FIELD_KEYS: a key added to one and not the other fails typecheck.
-type MissingFromFieldKeys = Exclude<FieldKey, (typeof FIELD_KEYS)[number]>;
-const everyKeyListed: [MissingFromFieldKeys] extends [never] ? true : MissingFromFieldKeys = true;
-void everyKeyListed;
+export const FIELD_KEYS = Object.keys(registry) as readonly FieldKey[];
 
 /** The kinds with controls of their own; the choices (select, country, subdivision) and the rest render below. */
 const OWN_CONTROL: Partial<Record<FieldKind, FieldControl>> = {
