@@ -1,7 +1,7 @@
 import { fieldSpecFor } from '@kyc-kit/core';
 import { useEffect, useState } from 'react';
-import { useFormState } from 'react-hook-form';
 import { buildRequirementFieldProps } from './buildRequirementFieldProps';
+import { useErrorsOf } from './useErrorsOf';
 import type { RequirementFieldProps } from './buildRequirementFieldProps';
 import type { RequirementsForm } from './useRequirementsForm';
 
@@ -30,7 +30,7 @@ export interface UseRequirementFieldOptions {
  * }
  */
 export function useRequirementField({ form, name }: UseRequirementFieldOptions): RequirementFieldProps {
-  const { errors } = useFormState({ control: form.form.control, name });
+  useErrorsOf(form.form, name);
   const [listsShown, showLists] = useState(false);
   const { idPrefix, t, locale, plannedFields, countryOptions } = form.fieldContext;
   const planned = plannedFields.get(name);
@@ -38,7 +38,7 @@ export function useRequirementField({ form, name }: UseRequirementFieldOptions):
     spec: planned?.spec ?? fieldSpecFor(name),
     planned,
     idPrefix,
-    errorNode: errors[name],
+    errorNode: form.form.getFieldState(name).error,
     register: form.form.register,
     t,
     locale,

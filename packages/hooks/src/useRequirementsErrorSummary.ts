@@ -1,29 +1,29 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
-import { useFormState } from 'react-hook-form';
 import { fieldSpecFor } from '@kyc-kit/core';
-import type { FieldValues } from 'react-hook-form';
 import { errorTargetId, firstErrorMessage, translateErrorMessage } from './buildRequirementFieldProps';
+import { useErrorsOf } from './useErrorsOf';
 import type {
   RequirementErrorSummaryItem,
   RequirementFieldContext,
   RequirementsForm,
 } from './requirementsFormTypes';
 
-/** The error summary entries of the current step, from react-hook-form's errors. */
+/** The error summary entries of the current step, from react-hook-form's error of each key. */
 function errorSummaryItems(
-  errors: FieldValues,
+  errorOf: (key: string) => unknown,
   context: RequirementFieldContext,
 ): RequirementErrorSummaryItem[] {
   return context.fieldKeys.flatMap((key) => {
-    const message = firstErrorMessage(errors[key]);
+    const error = errorOf(key);
+    const message = firstErrorMessage(error);
     if (message === undefined) return [];
     const spec = context.plannedFields.get(key)?.spec ?? fieldSpecFor(key);
     return [
       {
         key,
         message: translateErrorMessage(context.t, message),
-        targetId: errorTargetId(context.idPrefix, spec, errors[key], context.locale),
+        targetId: errorTargetId(context.idPrefix, spec, error, context.locale),
       },
     ];
   });
@@ -62,8 +62,8 @@ export interface RequirementsErrorSummary {
  * change.
  */
 export function useRequirementsErrorSummary(form: RequirementsForm): RequirementsErrorSummary {
-  const { errors } = useFormState({ control: form.form.control, name: form.fieldKeys });
-  const items = errorSummaryItems(errors, form.fieldContext);
+  useErrorsOf(form.form, form.fieldKeys);
+  const items = errorSummaryItems((key) => form.form.getFieldState(key).error, form.fieldContext);
   const summaryRef = useRef<HTMLDivElement | null>(null);
   const formError = form.submitErrorMessage;
   const hasErrors = items.length > 0 || formError !== undefined;
