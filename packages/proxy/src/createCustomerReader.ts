@@ -1,4 +1,5 @@
 import type { Customer, ProviderAdapter } from '@kyc-kit/core/server';
+import { freezeCustomer } from './customerJson';
 import { UpstreamError } from './UpstreamError';
 
 /** Options of {@link createCustomerReader}. */
@@ -24,16 +25,6 @@ export interface CustomerReader {
    * or a broken shape.
    */
   read(text: string, customerId?: string): Customer;
-}
-
-/** Freezes a customer all the way down (plain objects and arrays), so one value can be handed out twice. */
-function deepFreeze<Value>(value: Value): Value {
-  Object.freeze(value);
-  for (const key in value) {
-    const child: unknown = value[key];
-    if (typeof child === 'object' && child !== null) deepFreeze(child);
-  }
-  return value;
 }
 
 interface Remembered {
@@ -73,7 +64,7 @@ export function createCustomerReader(
       throw new UpstreamError('malformed', { cause: error });
     }
     try {
-      return deepFreeze(adapter.parseCustomer(raw));
+      return freezeCustomer(adapter.parseCustomer(raw));
     } catch (error) {
       throw new UpstreamError('malformed', { cause: error });
     }

@@ -9,7 +9,7 @@ import {
 } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import { userReference, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
-import { jsonAnswer } from './jsonAnswer';
+import { customerAnswer } from './jsonAnswer';
 import { ProxyError } from './ProxyError';
 import { requireWrite } from './proxyMiddleware';
 import { parseBody, validateCapabilities, validateSubmittedFields } from './validateRequestBody';
@@ -26,14 +26,13 @@ export function createCustomerRoutes(deps: ProxyDeps) {
   routes.get('/', async (c) => {
     try {
       const signal = c.req.raw.signal;
-      return jsonAnswer({
-        customer: await deps.readLinkedCustomer(c.get('user').id, (customerId) =>
+      return customerAnswer(
+        await deps.readLinkedCustomer(c.get('user').id, (customerId) =>
           deps.readCustomer(customerId, signal),
         ),
-      });
+      );
     } catch (error) {
-      if (error instanceof ProxyError && error.reason === 'no_customer')
-        return jsonAnswer({ customer: null });
+      if (error instanceof ProxyError && error.reason === 'no_customer') return customerAnswer(null);
       throw error;
     }
   });
@@ -54,13 +53,8 @@ export function createCustomerRoutes(deps: ProxyDeps) {
       if (claim.status === 'linked') {
         const linkedId = claim.customerId;
         try {
-          return jsonAnswer(
-            {
-              customer: await deps.onLinkedCustomer(linkedId, () =>
-                deps.readCustomer(linkedId, c.req.raw.signal),
-              ),
-            },
-            200,
+          return customerAnswer(
+            await deps.onLinkedCustomer(linkedId, () => deps.readCustomer(linkedId, c.req.raw.signal)),
           );
         } catch (error) {
           if (!(error instanceof ProxyError && error.reason === 'no_customer')) throw error;
@@ -92,7 +86,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
       }
       logger.info({ user: userReference(userId), provider: upstream.provider }, 'customer created');
       await hub.publish(userId, customer);
-      return jsonAnswer({ customer }, 201);
+      return customerAnswer(customer, 201);
     });
   });
 
@@ -116,7 +110,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
       upstream.updateCustomer(customerId, request, context),
     );
     await hub.publish(userId, customer);
-    return jsonAnswer({ customer });
+    return customerAnswer(customer);
   });
 
   return routes;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { CustomerEvent } from './createEventHub';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
+import { customerEnvelopeJson } from './customerJson';
 import { ProxyError } from './ProxyError';
 
 /** Writes one event in the wire format of docs/contracts.md. */
@@ -11,7 +12,7 @@ function writeEvent(stream: SSEStreamingApi, event: CustomerEvent): Promise<void
       return stream.writeSSE({
         id: String(event.id),
         event: 'customer',
-        data: JSON.stringify({ customer: event.customer }),
+        data: customerEnvelopeJson(event.customer),
       });
     case 'customer_deleted':
       return stream.writeSSE({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { customerEventBodyJson } from './customerJson';
 import type {
   CreationClaim,
   CustomerEvent,
@@ -279,7 +280,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
         for (const event of events) {
           const result = await client.query<{ id: string }>(
             `INSERT INTO ${schema}.customer_events (user_id, body, created_at) VALUES ($1, $2, $3) RETURNING id`,
-            [event.userId, JSON.stringify(bodyOf(event)), now],
+            [event.userId, customerEventBodyJson(event), now],
           );
           stored.push({ id: Number(result.rows[0]?.id), ...bodyOf(event) });
         }

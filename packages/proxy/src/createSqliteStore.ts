@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { customerEventBodyJson } from './customerJson';
 import type {
   CreationClaim,
   CustomerEvent,
@@ -59,14 +60,6 @@ interface EventRow {
 
 function toEvent(row: EventRow): CustomerEvent {
   return { id: row.id, ...(JSON.parse(row.body) as CustomerEventBody) };
-}
-
-function bodyOf(event: NewCustomerEvent): string {
-  return JSON.stringify(
-    event.type === 'customer'
-      ? { type: event.type, customer: event.customer }
-      : { type: event.type, customerId: event.customerId },
-  );
 }
 
 interface LinkRow {
@@ -198,7 +191,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
       let lastId = selectLastEventId.get()?.id ?? 0;
       return events.map((event): CustomerEvent => {
         lastId = Math.max(lastId + 1, now);
-        insertCustomerEvent.run(lastId, event.userId, bodyOf(event), now);
+        insertCustomerEvent.run(lastId, event.userId, customerEventBodyJson(event), now);
         return event.type === 'customer'
           ? { id: lastId, type: 'customer', customer: event.customer }
           : { id: lastId, type: 'customer_deleted', customerId: event.customerId };

@@ -10,6 +10,9 @@
  * behaves as one everywhere.
  */
 
+import type { Customer } from '@kyc-kit/core/server';
+import { customerEnvelopeJson } from './customerJson';
+
 /** What a {@link JsonAnswer} is made of; read by `createNodeListener` to write it in one piece. */
 export interface JsonAnswerParts {
   status: number;
@@ -79,11 +82,25 @@ for (const name of ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text', 
  * set before it would not apply), or set afterwards with {@link setAnswerHeader}.
  */
 export function jsonAnswer(value: unknown, status = 200, headers?: Record<string, string>): Response {
+  return jsonTextAnswer(JSON.stringify(value), status, headers);
+}
+
+/**
+ * The answer `{ customer }` of the customer routes, as {@link jsonAnswer}
+ * would make it, with the customer's JSON made once per frozen customer
+ * (`customerJson`): a customer read again from an identical answer, or the
+ * update whose event row already serialized it, costs no second `JSON.stringify`.
+ */
+export function customerAnswer(customer: Customer | null, status = 200): Response {
+  return jsonTextAnswer(customerEnvelopeJson(customer), status);
+}
+
+function jsonTextAnswer(body: string, status: number, headers?: Record<string, string>): Response {
   const record: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (headers !== undefined) Object.assign(record, headers);
   return new (JsonAnswerObject as unknown as new (own: JsonAnswerParts) => JsonAnswer)({
     status,
-    body: JSON.stringify(value),
+    body,
     headers: record,
   });
 }
