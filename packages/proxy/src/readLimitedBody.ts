@@ -12,6 +12,14 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
+/** The refusals of an over-long and of a too-slow body (module functions: no closures per read). */
+function tooLarge(): ProxyError {
+  return new ProxyError('payload_too_large');
+}
+function tooSlow(): ProxyError {
+  return new ProxyError('body_timeout');
+}
+
 /**
  * Reads a request (or response) body as UTF-8 text, refusing it (413) as soon as it passes
  * `maxBytes`, before it is buffered whole: a declared `Content-Length` over
@@ -34,8 +42,8 @@ export async function readLimitedBody(
       await readIncomingBody(exchange, {
         maxBytes,
         timeoutMs: options.timeoutMs,
-        tooLarge: () => new ProxyError('payload_too_large'),
-        tooSlow: () => new ProxyError('body_timeout'),
+        tooLarge,
+        tooSlow,
       }),
     );
   if (!request.body) return '';
