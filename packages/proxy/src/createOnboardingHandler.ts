@@ -164,5 +164,13 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   browser.route('/events', createEventRoutes(deps));
   app.route('/', browser);
 
-  return async (request, context) => app.fetch(request, { clientAddress: context?.clientAddress });
+  // Not an async function: Hono's promise is handed on as it is (an async wrapper cost a promise and two
+  // turns per request); whatever Hono throws still comes out as a rejected promise.
+  return (request, context) => {
+    try {
+      return Promise.resolve(app.fetch(request, { clientAddress: context?.clientAddress }));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
 }

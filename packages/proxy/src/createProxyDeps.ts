@@ -140,7 +140,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
   }
 
   function readCustomer(customerId: string, signal?: AbortSignal): Promise<Customer> {
-    return upstream.getCustomer(customerId, { timeoutMs, ...(signal ? { signal } : {}) });
+    return upstream.getCustomer(customerId, signal ? { timeoutMs, signal } : { timeoutMs });
   }
 
   /**
