@@ -1,5 +1,11 @@
 // Where a CPU profile of the bench's processes spends its time (a tool, not a test):
 //   node --conditions=source --import tsx bench/proxy/profile-summary.ts <file.cpuprofile> [by]
+//   node --conditions=source --import tsx bench/proxy/profile-summary.ts <file.cpuprofile> piece [requests] [splitMs]
+// `piece` splits the run into its GET and its update half and gives each piece of the work (the JWT, the
+// answer read, the store, Hono, ...: a sample goes to the first piece its stack matches) in microseconds
+// per request, `requests` being the requests each half served (default 2 x 1200: two concurrencies of
+// BENCH_REQUESTS plus the warm-up). The proxy's halves are told apart by its routes; the hop's, which has
+// none, by time: `splitMs` (the length of the proxy's GET half, which this prints for the proxy's profile).
 // `by` is `file` (default) or `function`. Self time per file or function, in ms and as a share of the time
 // the process was busy: idle samples, and samples inside a socket or file write (on a shared machine they
 // mostly measure the wait for a CPU, not work), are left out, as is the first second after the first request
@@ -18,7 +24,7 @@ interface Profile {
 }
 
 const [file, by = 'file'] = process.argv.slice(2);
-if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [file|function]');
+if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [file|function|piece]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parents = new Map<number, number>();
@@ -42,6 +48,75 @@ const shortUrl = (url: string): string =>
   url
     .replace(/.*node_modules\/\.pnpm\/([^/]+)\/.*\/([^/]+)$/, '$1 $2')
     .replace(/^.*\/(packages|bench)\//, '$1/');
+/** The pieces of `piece` mode, in the order a sample's stack is tested against them. */
+const PIECES: readonly (readonly [string, (frame: ProfileNode['callFrame']) => boolean])[] = [
+  ['JWT signature', (f) => f.functionName === 'signOneShot' || f.url.includes('createCdpJwt')],
+  ['store (SQLite, event hub)', (f) => /better-sqlite3|createSqliteStore|createEventHub/.test(f.url)],
+  ['request log line', (f) => /pino|createProxyLogger/.test(f.url)],
+  ['zod and core (answer read, browser input)', (f) => /zod|core\/src|createCustomerReader/.test(f.url)],
+  ['JSON of answers', (f) => f.functionName === 'stringify' || f.url.includes('jsonAnswer')],
+];
+/** Pieces told by a sample's own frame (its leaf), when no stack piece matched. */
+function leafPiece({ functionName, url }: ProfileNode['callFrame']): string {
+  if (functionName === '(garbage collector)') return 'GC (main thread)';
+  if (functionName === '(program)') return '(program)';
+  if (/undici/.test(url) || url.startsWith('wasm')) return 'undici';
+  if (/hono/.test(url)) return 'Hono and @hono/node-server';
+  if (url.includes('packages/proxy/src')) return "proxy's own code (routes, deps, transport, retry)";
+  if (url.includes('bench/')) return 'bench (the hop) code';
+  if (functionName === 'runMicrotasks' || /task_queues|promises/.test(url)) return 'microtasks and ticks';
+  if (/timers/.test(url)) return 'timers';
+  if (/abort_controller|event_target/.test(url)) return 'AbortSignal and its listeners';
+  if (url.startsWith('node:')) return 'node:http, net, streams, events';
+  return 'other native';
+}
+
+if (by === 'piece') {
+  const requests = Number(process.argv[4] ?? 2400);
+  const splitMs = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
+  const stackOf = (id: number) => {
+    const frames: ProfileNode['callFrame'][] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parents.get(at))
+      frames.push((nodes.get(at) as ProfileNode).callFrame);
+    return frames;
+  };
+  const under = (id: number, name: string) => stackOf(id).some((frame) => frame.functionName === name);
+  let start: number | undefined;
+  let boundary: number | undefined;
+  let at = 0;
+  const clocks = profile.samples.map((id, index) => {
+    at += profile.timeDeltas[index] ?? 0;
+    if (start === undefined && under(id, splitMs === undefined ? 'getCustomer' : 'parserOnIncoming'))
+      start = at;
+    if (splitMs === undefined && start !== undefined && boundary === undefined && under(id, 'updateCustomer'))
+      boundary = at;
+    return at;
+  });
+  if (start === undefined) throw new Error('no request served in this profile');
+  boundary = splitMs === undefined ? (boundary ?? Infinity) : start + splitMs * 1000;
+  const halves = { GET: new Map<string, number>(), update: new Map<string, number>() };
+  profile.samples.forEach((id, index) => {
+    if ((clocks[index] ?? 0) < (start as number)) return;
+    const stack = stackOf(id);
+    const leaf = stack[0] as ProfileNode['callFrame'];
+    if (LEFT_OUT.has(leaf.functionName)) return;
+    const piece =
+      leaf.functionName === '(garbage collector)' || leaf.functionName === '(program)'
+        ? leafPiece(leaf)
+        : (PIECES.find(([, matches]) => stack.some(matches))?.[0] ?? leafPiece(leaf));
+    const half = (clocks[index] ?? 0) < (boundary as number) ? halves.GET : halves.update;
+    half.set(piece, (half.get(piece) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  });
+  if (splitMs === undefined) process.stdout.write(`GET half: ${((boundary - start) / 1000).toFixed(0)} ms\n`);
+  for (const [name, half] of Object.entries(halves)) {
+    const total = [...half.values()].reduce((sum, micros) => sum + micros, 0);
+    process.stdout.write(`${name}: busy ${(total / requests).toFixed(0)} us per request\n`);
+    for (const [piece, micros] of [...half].sort((a, b) => b[1] - a[1]))
+      process.stdout.write(`${(micros / requests).toFixed(0).padStart(6)} us  ${piece}\n`);
+  }
+  process.exit(0);
+}
+
 const totals = new Map<string, number>();
 let busy = 0;
 let clock = 0;
