@@ -621,7 +621,7 @@ const NO_REQUEST_PATH: FieldRequestMapping = { paths: { coinbase: null, oms: nul
  * Where and how each provider's request body takes `key`'s value: the
  * partner's mapping when `specs` gives `paths` for it, else the registry's
  * (a partner spec without `paths` of a key the kit knows keeps the kit's
- * mapping, with the partner's encoders if it has any). A key neither
+ * mapping, and the partner's own encoders where it gives them). A key neither
  * describes has no path at any provider: the proxy refuses its value.
  * Server-side (`@kyc-kit/core/server`): only request writers need it.
  *
