@@ -1,28 +1,25 @@
+import { createAttempts, isActionable } from '@kyc-kit/core';
 import type { Customer } from '@kyc-kit/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useRef, useState } from 'react';
-import { useLatest } from './useLatest';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { termsOfServiceDocumentQueryOptions } from './customerQueryOptions';
 import { KycKitApiError, toKycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
 import { useKycKitContext } from './KycKitProvider';
-import { createAttempts } from '@kyc-kit/core';
 import { translateApiError } from './translateApiError';
 import type { TermsOfService, UseTermsOfServiceOptions } from './termsOfServiceTypes';
 import { useCustomer } from './useCustomer';
-import { useTermsConsent } from './useTermsConsent';
+import { useLatest } from './useLatest';
 
 export type { TermsOfService, UseTermsOfServiceOptions } from './termsOfServiceTypes';
 
-/** Requirement statuses that ask the user to act. */
-const ACTIONABLE = new Set(['due', 'rejected', 'overdue']);
-
+/** The published language to show first: `preferred` itself, else one of its base language, else the first. */
 function chooseLanguage(languages: string[], preferred: string): string | undefined {
-  const base = preferred.split('-')[0] ?? preferred;
+  const base = (tag: string) => tag.split('-')[0];
   return (
     languages.find((language) => language === preferred) ??
-    languages.find((language) => language.split('-')[0] === base) ??
+    languages.find((language) => base(language) === base(preferred)) ??
     languages[0]
   );
 }
@@ -37,11 +34,11 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   const queryClient = useQueryClient();
   const { customer } = useCustomer();
   const requirement = customer?.requirements.tos;
-  const isRequired = requirement !== undefined && ACTIONABLE.has(requirement.status);
+  const isRequired = requirement !== undefined && isActionable(requirement.status);
   const versions = isRequired ? (requirement.tos?.versions ?? []) : [];
   const version = versions[0];
   const languages = version?.languages ?? [];
-  const [chosenLanguage, setChosenLanguage] = useState<string | undefined>(undefined);
+  const [chosenLanguage, setChosenLanguage] = useState<string>();
   const language =
     chosenLanguage !== undefined && languages.includes(chosenLanguage)
       ? chosenLanguage
@@ -55,39 +52,30 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     enabled: version !== undefined && language !== undefined,
   });
   const document = documentQuery.data;
-  const shownKey =
-    version !== undefined && language !== undefined && document !== undefined
-      ? `${version.versionId}\n${language}`
-      : undefined;
-  // Shown is per version and language: another language is another document to read.
-  const [shownFor, setShownFor] = useState<string | undefined>(undefined);
-  const isShown = shownKey !== undefined && shownFor === shownKey;
+  // One document per version and language: another language is another document to read, and to consent to.
+  const documentKey = `${version?.versionId}\n${language}`;
+  const canShow = version !== undefined && language !== undefined && document !== undefined;
+  const [shownFor, setShownFor] = useState<string>();
+  const isShown = canShow && shownFor === documentKey;
+  const [isAccepting, setIsAccepting] = useState(false);
+  const canAccept = isShown && !isAccepting;
 
   const optionsRef = useLatest(options);
-
-  const shownForRef = useRef<string | undefined>(undefined);
+  // Set at once, before the re-render: onShown fires once per document however often this is called.
+  const shownForRef = useRef<string>(undefined);
   const markShown = useCallback(() => {
-    if (shownKey === undefined || version === undefined || language === undefined) return;
-    if (shownForRef.current === shownKey) return;
-    shownForRef.current = shownKey;
-    setShownFor(shownKey);
+    if (!canShow || shownForRef.current === documentKey) return;
+    shownForRef.current = documentKey;
+    setShownFor(documentKey);
     optionsRef.current.onShown?.({ versionId: version.versionId, language });
-  }, [shownKey, version, language, optionsRef]);
+  }, [canShow, documentKey, version, language, optionsRef]);
 
-  const documentRef = useCallback(
-    (element: HTMLElement | null) => {
-      if (element !== null) markShown();
-    },
-    [markShown],
-  );
-
-  const [isAccepting, setIsAccepting] = useState(false);
   const [acceptError, setAcceptError] = useState<KycKitApiError | null>(null);
   const [attempts] = useState(() => createAttempts(createIdempotencyKey));
 
   const accept = useCallback(async (): Promise<Customer> => {
     if (customer && optionsRef.current.beforeAccept?.()) return customer;
-    if (version === undefined || language === undefined || !isShown) {
+    if (!isShown) {
       throw new KycKitApiError({
         code: 'tos_not_shown',
         message: t('field.tos.error.required'),
@@ -115,8 +103,18 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     }
   }, [version, language, isShown, client, queryClient, t, customer, attempts, optionsRef]);
 
+  // The consent rule: the box is per document (a new version or language starts unchecked), disabled
+  // until the document is shown, and submitting without it shows an error instead of accepting.
+  const [checkedFor, setCheckedFor] = useState<string>();
+  const [showConsentError, setShowConsentError] = useState(false);
+  const isChecked = checkedFor === documentKey;
+  const consentError = showConsentError && !isChecked ? t('field.tos.error.required') : undefined;
+
   const idBase = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos`;
   const titleId = `${idBase}-title`;
+  const languageId = `${idBase}-language`;
+  const checkboxId = `${idBase}-accept`;
+  const errorId = `${checkboxId}-error`;
   // A version published in no language cannot be shown, so it cannot be accepted: report it as an error, not a spinner.
   const documentStatus =
     version === undefined
@@ -126,22 +124,33 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
         : document === undefined
           ? 'loading'
           : 'ready';
-  const consent = useTermsConsent({
-    idPrefix: idBase,
-    documentKey: `${version?.versionId ?? ''}\n${language ?? ''}`,
-    isShown,
-    canAccept: isShown && !isAccepting,
-    accept,
-    errorText: t('field.tos.error.required'),
-  });
   return {
-    ...consent,
+    consentCheckboxProps: {
+      type: 'checkbox',
+      id: checkboxId,
+      checked: isChecked,
+      disabled: !isShown,
+      onChange: (event) => setCheckedFor(event.target.checked ? documentKey : undefined),
+      ...(consentError === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': errorId }),
+    },
+    consentLabelProps: { htmlFor: checkboxId },
+    consentError,
+    consentErrorProps: { id: errorId },
+    formProps: {
+      noValidate: true,
+      onSubmit: (event) => {
+        event.preventDefault();
+        setShowConsentError(!isChecked || !canAccept);
+        // A failure shows as acceptErrorMessage; nothing else to do with it here.
+        if (isChecked && canAccept) accept().catch(() => undefined);
+      },
+    },
     languageSelectProps: {
-      id: `${idBase}-language`,
+      id: languageId,
       value: language,
       onChange: (event) => setChosenLanguage(event.target.value),
     },
-    languageLabelProps: { htmlFor: `${idBase}-language` },
+    languageLabelProps: { htmlFor: languageId },
     isRequired,
     versions,
     version,
@@ -152,17 +161,19 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     documentStatus,
     documentErrorMessage: documentStatus === 'error' ? t('field.tos.unavailable') : undefined,
     retryDocument: () => void documentQuery.refetch(),
-    documentProps:
-      document === undefined
-        ? undefined
-        : {
-            ref: documentRef,
-            id: `${titleId}-document`,
-            'aria-labelledby': titleId,
-            // Focusable so keyboard users can scroll a long document.
-            tabIndex: 0,
-            dangerouslySetInnerHTML: { __html: document.html },
+    documentProps: canShow
+      ? {
+          // Marks the document shown as soon as it is in the page (markShown does it once).
+          ref: (element) => {
+            if (element !== null) markShown();
           },
+          id: `${titleId}-document`,
+          'aria-labelledby': titleId,
+          // Focusable so keyboard users can scroll a long document.
+          tabIndex: 0,
+          dangerouslySetInnerHTML: { __html: document.html },
+        }
+      : undefined,
     titleProps: { id: titleId },
     // Only a web address: a `javascript:` or other scheme from upstream never becomes a link.
     documentLinkProps:
@@ -171,7 +182,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
         : undefined,
     markShown,
     isShown,
-    canAccept: isShown && !isAccepting,
+    canAccept,
     accept,
     isAccepting,
     acceptErrorMessage: acceptError === null ? undefined : translateApiError(t, acceptError),
