@@ -111,7 +111,6 @@ export const en = {
   'status.retry': 'Try again',
   'field.ssn.show': 'Show',
   'field.ssn.hide': 'Hide',
-  'field.ssn.toggleLabel': 'Show the number as you type',
   'onboarding.verifying.title': 'Checking your details',
   'onboarding.done.title': "You're all set",
   // Names what is ready now: `{capabilities}` is the catalogue names of the capabilities, joined by the kit.
@@ -139,7 +138,6 @@ export const en = {
   'field.select.placeholder': 'Select an option',
 
   'field.generic.label': 'Additional information',
-  'field.generic.hint': 'Enter the information requested.',
   'field.generic.error.required': 'Enter this information',
   // A requirement the kit has no field spec for: never an unsubmittable field.
   'field.unsupported.title': 'We need something else from you',

@@ -81,7 +81,6 @@ export const es: Record<keyof typeof en, string> = {
   'status.retry': 'Intentar de nuevo',
   'field.ssn.show': 'Mostrar',
   'field.ssn.hide': 'Ocultar',
-  'field.ssn.toggleLabel': 'Mostrar el número al escribir',
   'onboarding.verifying.title': 'Estamos revisando sus datos',
   'onboarding.done.title': 'Todo listo',
   'onboarding.done.unlocked': 'Listo para usar: {capabilities}.',
@@ -104,7 +103,6 @@ export const es: Record<keyof typeof en, string> = {
   'field.select.placeholder': 'Seleccione una opción',
 
   'field.generic.label': 'Información adicional',
-  'field.generic.hint': 'Ingrese la información solicitada.',
   'field.generic.error.required': 'Ingrese esta información',
 
   'field.unsupported.title': 'Necesitamos algo más de usted',

@@ -82,8 +82,7 @@ function namesFor(locale: Locale): Record<string, string> {
 
 /** Picks the catalogue for a BCP 47 tag: `es`, `es-MX` -> es; anything else -> en. */
 export function resolveLocale(locale: string): Locale {
-  const primary = locale.trim().toLowerCase().split(/[-_]/)[0];
-  return primary === 'es' ? 'es' : 'en';
+  return /^es(?:[-_]|$)/i.test(locale.trim()) ? 'es' : 'en';
 }
 
 /**

@@ -60,8 +60,8 @@ export function CapabilityGate({
   const gate = useCapability(capability);
   const { customer, error, refetch } = useCustomer();
   const [isOnboarding, setIsOnboarding] = useState(false);
-  if (gate.allowed) return <>{children}</>;
-  if (fallback !== undefined) return <>{typeof fallback === 'function' ? fallback(gate) : fallback}</>;
+  if (gate.allowed) return children;
+  if (fallback !== undefined) return typeof fallback === 'function' ? fallback(gate) : fallback;
   if (isOnboarding && gate.canContinueOnboarding) {
     return (
       <Onboarding
@@ -73,20 +73,19 @@ export function CapabilityGate({
       />
     );
   }
-  if (gate.isLoading) {
-    return (
-      <div {...rootProps(appearance, className)} data-reason="loading">
+  // Without a customer the gate reads as "not requested": offering setup then would mislead
+  // someone whose capability may well be active, so a failed read says so and offers a retry.
+  const failed = !gate.isLoading && customer === undefined && error !== null;
+  return (
+    <div
+      {...rootProps(appearance, className)}
+      data-reason={gate.isLoading ? 'loading' : failed ? 'error' : gate.reason}
+    >
+      {gate.isLoading ? (
         <StatusMessage tone="info" busy live="polite">
           {t('status.loading')}
         </StatusMessage>
-      </div>
-    );
-  }
-  // Without a customer the gate reads as "not requested": offering setup then would mislead
-  // someone whose capability may well be active, so a failed read says so and offers a retry.
-  if (customer === undefined && error !== null) {
-    return (
-      <div {...rootProps(appearance, className)} data-reason="error">
+      ) : failed ? (
         <StatusMessage tone="danger" live="assertive">
           <p className="kyc-text">{translateApiError(t, error)}</p>
           <button
@@ -98,24 +97,21 @@ export function CapabilityGate({
             {t('status.retry')}
           </button>
         </StatusMessage>
-      </div>
-    );
-  }
-  return (
-    <div {...rootProps(appearance, className)} data-reason={gate.reason}>
-      <StatusMessage
-        tone={gate.reason === 'unavailable' ? 'warning' : 'info'}
-        busy={gate.reason === 'verifying'}
-        live="polite"
-      >
-        <p className="kyc-text">{gate.message}</p>
-        {gate.reason === 'unavailable' ? <SupportLinks support={supportLinks(support, t)} /> : null}
-        {gate.canStartOnboarding ? (
-          <button type="button" className="kyc-button" onClick={() => setIsOnboarding(true)}>
-            {t('gate.start')}
-          </button>
-        ) : null}
-      </StatusMessage>
+      ) : (
+        <StatusMessage
+          tone={gate.reason === 'unavailable' ? 'warning' : 'info'}
+          busy={gate.reason === 'verifying'}
+          live="polite"
+        >
+          <p className="kyc-text">{gate.message}</p>
+          {gate.reason === 'unavailable' ? <SupportLinks support={supportLinks(support, t)} /> : null}
+          {gate.canStartOnboarding ? (
+            <button type="button" className="kyc-button" onClick={() => setIsOnboarding(true)}>
+              {t('gate.start')}
+            </button>
+          ) : null}
+        </StatusMessage>
+      )}
     </div>
   );
 }

@@ -36,21 +36,14 @@ export interface CapabilityStatusProps {
   className?: string;
 }
 
-function toneFor(status: CapabilityStatusName): StatusTone {
-  switch (status) {
-    case 'active':
-      return 'success';
-    case 'pending':
-      return 'warning';
-    case 'inactive':
-      return 'danger';
-    case 'unrequested':
-    case 'unknown':
-      return 'neutral';
-    default:
-      return status satisfies never;
-  }
-}
+/** The colour of each status: ready is success, pending a warning, inactive danger, the rest neutral. */
+const TONES: Record<CapabilityStatusName, StatusTone> = {
+  active: 'success',
+  pending: 'warning',
+  inactive: 'danger',
+  unrequested: 'neutral',
+  unknown: 'neutral',
+};
 
 /**
  * One capability's status in plain words ("Ready", "Action needed", "In review", "Unavailable"...), the
@@ -93,7 +86,7 @@ export function CapabilityStatus({
       result.status === 'inactive' || !showRequirements || verifying > 0 ? [] : result.blocking;
     body = (
       <StatusMessage
-        tone={toneFor(result.status)}
+        tone={TONES[result.status]}
         live="polite"
         title={
           <>
@@ -115,14 +108,15 @@ export function CapabilityStatus({
         ) : null}
         {blocking.length > 0 ? (
           <ul className="kyc-requirement-list" aria-label={t('requirements.title')}>
-            {blocking.map((requirement) => (
-              <li key={requirement.key} data-status={requirement.status}>
-                {t(fieldSpecFor(requirement.key).labelId)}: {t(requirementStatusId(requirement.status))}
-                {requirement.deadline && formatDeadline(requirement.deadline, locale) !== undefined
-                  ? ` · ${t('form.deadline', { date: formatDeadline(requirement.deadline, locale) ?? '' })}`
-                  : null}
-              </li>
-            ))}
+            {blocking.map((requirement) => {
+              const deadline = requirement.deadline && formatDeadline(requirement.deadline, locale);
+              return (
+                <li key={requirement.key} data-status={requirement.status}>
+                  {t(fieldSpecFor(requirement.key).labelId)}: {t(requirementStatusId(requirement.status))}
+                  {deadline ? ` · ${t('form.deadline', { date: deadline })}` : null}
+                </li>
+              );
+            })}
           </ul>
         ) : null}
       </StatusMessage>
