@@ -27,21 +27,12 @@ function affects(requirement: Requirement, capability: string): boolean {
   return requirement.impact.length === 0 || requirement.impact.includes(capability);
 }
 
-function result(
-  capability: string,
-  status: CapabilityStatus,
-  reason: GateReason,
-  blocking: Requirement[],
-): Gate {
-  return {
-    allowed: reason === 'active',
-    capability,
-    status,
-    reason,
-    blocking,
-    messageId: `gate.reason.${reason}`,
-  };
-}
+/** The reason of each settled status; pending and unknown depend on the requirements. */
+const SETTLED: Partial<Record<CapabilityStatus, GateReason>> = {
+  active: 'active',
+  inactive: 'unavailable',
+  unrequested: 'not_requested',
+};
 
 /**
  * Seed 003's gating pattern as data: whether `capability` may be used now,
@@ -51,35 +42,30 @@ function result(
  */
 export function gate(customer: Customer | null, capability: string): Gate {
   const entry =
-    customer === null
-      ? undefined
-      : Object.hasOwn(customer.capabilities, capability)
-        ? customer.capabilities[capability]
-        : undefined;
-  if (customer === null || entry === undefined) return result(capability, 'unrequested', 'not_requested', []);
-  const requirements = Object.values(customer.requirements).filter((requirement) =>
-    affects(requirement, capability),
-  );
-  switch (entry.status) {
-    case 'active':
-      return result(capability, entry.status, 'active', []);
-    case 'inactive':
-      return result(capability, entry.status, 'unavailable', []);
-    case 'unrequested':
-      return result(capability, entry.status, 'not_requested', []);
-    case 'pending':
-    case 'unknown': {
-      // An unknown status is never treated as usable: the gate stays closed.
-      const actionable = requirements.filter((requirement) => isActionable(requirement.status));
-      if (actionable.length > 0) return result(capability, entry.status, 'needs_input', actionable);
-      return result(
-        capability,
-        entry.status,
-        'verifying',
-        requirements.filter((requirement) => requirement.status !== 'eventually_due'),
-      );
-    }
-    default:
-      return entry.status satisfies never;
+    customer !== null && Object.hasOwn(customer.capabilities, capability)
+      ? customer.capabilities[capability]
+      : undefined;
+  const status = entry?.status ?? 'unrequested';
+  let reason = SETTLED[status];
+  let blocking: Requirement[] = [];
+  if (reason === undefined) {
+    // Pending, or an unknown status, which is never treated as usable: the gate stays closed.
+    const requirements = Object.values(customer?.requirements ?? {}).filter((requirement) =>
+      affects(requirement, capability),
+    );
+    const actionable = requirements.filter((requirement) => isActionable(requirement.status));
+    reason = actionable.length > 0 ? 'needs_input' : 'verifying';
+    blocking =
+      actionable.length > 0
+        ? actionable
+        : requirements.filter((requirement) => requirement.status !== 'eventually_due');
   }
+  return {
+    allowed: reason === 'active',
+    capability,
+    status,
+    reason,
+    blocking,
+    messageId: `gate.reason.${reason}`,
+  };
 }

@@ -1,4 +1,17 @@
-const cache = new Map<string, Intl.DisplayNames | null>();
+/**
+ * `cache`'s value for `key`, made by `make` on first use and kept: the kit's
+ * `Intl` objects and per-locale tables are each built once.
+ */
+export function cached<Key, Value>(cache: Map<Key, Value>, key: Key, make: () => Value): Value {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const displayNames = new Map<string, Intl.DisplayNames | null>();
 
 /**
  * One `Intl.DisplayNames` per locale and type, made on first use and kept:
@@ -11,16 +24,13 @@ export function displayNamesFor(
   locales: string | readonly string[],
   type: Intl.DisplayNamesType,
 ): Intl.DisplayNames | undefined {
-  const key = `${type} ${String(locales)}`;
-  let names = cache.get(key);
-  if (names === undefined) {
+  const names = cached(displayNames, `${type} ${String(locales)}`, () => {
     try {
-      names = new Intl.DisplayNames([locales].flat(), { type, fallback: 'code' });
+      return new Intl.DisplayNames([locales].flat(), { type, fallback: 'code' });
     } catch {
-      names = null;
+      return null;
     }
-    cache.set(key, names);
-  }
+  });
   return names ?? undefined;
 }
 

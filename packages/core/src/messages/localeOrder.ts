@@ -1,21 +1,19 @@
 import { COUNTRY_CODES } from '../fields/countryCodes';
 import { callingCodeOf } from '../fields/phoneCountries';
+import { cached } from './displayNames';
 import type { MessageId } from './messages';
 
 const collators = new Map<string, Intl.Collator>();
 
 function collatorFor(locale: string): Intl.Collator {
-  let collator = collators.get(locale);
-  if (collator === undefined) {
+  return cached(collators, locale, () => {
     try {
-      collator = new Intl.Collator([locale, 'en'], { sensitivity: 'base' });
+      return new Intl.Collator([locale, 'en'], { sensitivity: 'base' });
     } catch {
       // A malformed locale tag: the runtime's default order still sorts by name.
-      collator = new Intl.Collator();
+      return new Intl.Collator();
     }
-    collators.set(locale, collator);
-  }
-  return collator;
+  });
 }
 
 /**
@@ -54,8 +52,7 @@ const dateOrders = new Map<string, readonly DatePart[]>([
  * @example datePartOrder('en-US') // ['month', 'day', 'year']
  */
 export function datePartOrder(locale: string): readonly DatePart[] {
-  let order = dateOrders.get(locale);
-  if (order === undefined) {
+  return cached(dateOrders, locale, () => {
     let types: string[] = [];
     try {
       // The default format is numeric day, month and year in every locale.
@@ -63,11 +60,11 @@ export function datePartOrder(locale: string): readonly DatePart[] {
     } catch {
       // A malformed locale tag: day first below.
     }
-    order = types.filter((type): type is DatePart => type === 'day' || type === 'month' || type === 'year');
-    if (new Set(order).size !== 3) order = ['day', 'month', 'year'];
-    dateOrders.set(locale, order);
-  }
-  return order;
+    const order = types.filter(
+      (type): type is DatePart => type === 'day' || type === 'month' || type === 'year',
+    );
+    return new Set(order).size === 3 ? order : ['day', 'month', 'year'];
+  });
 }
 
 /**

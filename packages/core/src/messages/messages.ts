@@ -2,7 +2,7 @@ import { COUNTRY_CODES } from '../fields/countryCodes';
 import { PHONE_COUNTRIES } from '../fields/phoneCountries';
 import { US_SUBDIVISIONS, type UsSubdivisionCode } from '../fields/usSubdivisions';
 import type { CapabilityStatus, RequirementStatus } from '../model';
-import { displayNamesFor } from './displayNames';
+import { cached, displayNamesFor } from './displayNames';
 import { en } from './en';
 
 /** An id of the hand-written catalogue (messages/en.ts). */
@@ -71,13 +71,9 @@ const localeNames = new Map<Locale, Record<string, string>>();
  * names in either language) and countries (from `Intl`). Made on first use.
  */
 function namesFor(locale: Locale): Record<string, string> {
-  if (locale === 'en') return messages.en;
-  let names = localeNames.get(locale);
-  if (names === undefined) {
-    names = withCountryNames({ ...subdivisionNames(2) }, locale);
-    localeNames.set(locale, names);
-  }
-  return names;
+  return locale === 'en'
+    ? messages.en
+    : cached(localeNames, locale, () => withCountryNames({ ...subdivisionNames(2) }, locale));
 }
 
 /** Picks the catalogue for a BCP 47 tag: `es`, `es-MX` -> es; anything else -> en. */
