@@ -80,10 +80,8 @@ export function CapabilityStatus({
     );
   } else {
     const ids = capabilityStateIds(result);
-    // Rows for what the person must act on; what the provider is verifying is one line.
-    const verifying = result.reason === 'verifying' ? result.blocking.length : 0;
-    const blocking =
-      result.status === 'inactive' || !showRequirements || verifying > 0 ? [] : result.blocking;
+    // gate() lists requirements only while details are owed or being verified: none for an inactive capability.
+    const count = showRequirements ? result.blocking.length : 0;
     body = (
       <StatusMessage
         tone={TONES[result.status]}
@@ -99,16 +97,14 @@ export function CapabilityStatus({
       >
         <p className="kyc-text">{t(ids.description)}</p>
         {result.status === 'inactive' ? <SupportLinks support={supportLinks(support, t)} /> : null}
-        {showRequirements && verifying > 0 ? (
+        {count === 0 ? null : result.reason === 'verifying' ? (
+          // What the provider is verifying is one line; what the person must act on is a row each.
           <p className="kyc-text">
-            {t(verifying === 1 ? 'requirements.verifying.one' : 'requirements.verifying.other', {
-              count: verifying,
-            })}
+            {t(count === 1 ? 'requirements.verifying.one' : 'requirements.verifying.other', { count })}
           </p>
-        ) : null}
-        {blocking.length > 0 ? (
+        ) : (
           <ul className="kyc-requirement-list" aria-label={t('requirements.title')}>
-            {blocking.map((requirement) => {
+            {result.blocking.map((requirement) => {
               const deadline = requirement.deadline && formatDeadline(requirement.deadline, locale);
               return (
                 <li key={requirement.key} data-status={requirement.status}>
@@ -118,7 +114,7 @@ export function CapabilityStatus({
               );
             })}
           </ul>
-        ) : null}
+        )}
       </StatusMessage>
     );
   }
