@@ -169,7 +169,10 @@ export function capabilityStateIds(gate: { status: CapabilityStatus; reason: str
     return { label: 'capability.status.actionNeeded', description: 'gate.reason.needs_input' };
   if (gate.status === 'pending' && gate.reason === 'verifying')
     return { label: 'capability.status.inReview', description: 'gate.reason.verifying' };
-  return { label: capabilityStatusId(gate.status), description: capabilityStatusDescriptionId(gate.status) };
+  return {
+    label: `capability.status.${gate.status}`,
+    description: `capability.status.${gate.status}.description`,
+  };
 }
 
 /** The id of a requirement status's label. */
