@@ -104,7 +104,7 @@ export function TermsOfServiceStep({
           <button
             type="submit"
             className="kyc-button"
-            aria-disabled={!terms.isShown || terms.isAccepting || undefined}
+            aria-disabled={!terms.canAccept || undefined}
             data-pending={terms.isAccepting || undefined}
           >
             {terms.isAccepting ? t('form.submitting') : t('tos.accept.submit')}
