@@ -6,48 +6,22 @@ import {
   SOURCE_OF_FUNDS_VALUES,
 } from '../providers/coinbaseEnums';
 
-const spelled = (value: string) => value.replaceAll('_', ' ');
-const sentence = (value: string) => spelled(value).charAt(0).toUpperCase() + spelled(value).slice(1);
-
 /**
  * `option.<field>.<value>` for each of a select's values: `words[value]`, or
- * else the value itself in words (`arts_and_media`: "Arts and media"; a value
- * of one of `families`, `retail_food_and_beverage`: "Retail: food and beverage"),
- * so a label that only spells out its value is not written (and shipped) twice.
+ * else the value itself in words (`arts_and_media`: "Arts and media"), so a
+ * label that only spells out its value is not written (and shipped) twice.
  */
 function optionLabels<Field extends string, Value extends string>(
   field: Field,
   values: readonly Value[],
   words: Partial<Record<Value, string>>,
-  families: readonly string[] = [],
 ): Record<`option.${Field}.${Value}`, string> {
   const labels: Record<string, string> = {};
   for (const value of values) {
-    const family = families.find((prefix) => value.startsWith(`${prefix}_`));
-    labels[`option.${field}.${value}`] =
-      words[value] ??
-      (family === undefined
-        ? sentence(value)
-        : `${sentence(family)}: ${spelled(value.slice(family.length + 1))}`);
+    const spelled = value.replaceAll('_', ' ');
+    labels[`option.${field}.${value}`] = words[value] ?? spelled.charAt(0).toUpperCase() + spelled.slice(1);
   }
   return labels as Record<`option.${Field}.${Value}`, string>;
-}
-
-/**
- * `field.<key>.label` and `field.<key>.error.required` of the fields whose
- * required error only asks for the label (GOV.UK's "Enter your ..." and
- * "Select your ..."): "First name" and "Enter your first name".
- */
-function labelsAndRequired<Key extends string>(
-  verb: 'Enter' | 'Select',
-  labels: Record<Key, string>,
-): Record<`field.${Key}.label` | `field.${Key}.error.required`, string> {
-  const texts: Record<string, string> = {};
-  for (const [key, label] of Object.entries<string>(labels)) {
-    texts[`field.${key}.label`] = label;
-    texts[`field.${key}.error.required`] = `${verb} your ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
-  }
-  return texts;
 }
 
 /**
@@ -170,30 +144,17 @@ export const en = {
   'field.unsupported.description':
     "We need more information that can't be collected here. Please contact support.",
 
-  // Each field's label and required error, where the error only asks for the label; the other texts follow.
-  ...labelsAndRequired('Enter', {
-    firstName: 'First name',
-    lastName: 'Last name',
-    dateOfBirth: 'Date of birth',
-    passport: 'Passport number',
-    driversLicense: "Driver's license number",
-    addressLine1: 'Street address',
-    addressCity: 'City',
-    email: 'Email address',
-    phoneNumber: 'Phone number',
-  }),
-  ...labelsAndRequired('Select', {
-    addressSubdivision: 'State',
-    addressCountryCode: 'Country',
-    citizenship: 'Country of citizenship',
-    employmentStatus: 'Employment status',
-    occupation: 'Occupation or industry',
-  }),
+  'field.firstName.label': 'First name',
+  'field.firstName.error.required': 'Enter your first name',
+  'field.lastName.label': 'Last name',
+  'field.lastName.error.required': 'Enter your last name',
 
+  'field.dateOfBirth.label': 'Date of birth',
   'field.dateOfBirth.hint': 'For example, {example}',
   'field.dateOfBirth.day.label': 'Day',
   'field.dateOfBirth.month.label': 'Month',
   'field.dateOfBirth.year.label': 'Year',
+  'field.dateOfBirth.error.required': 'Enter your date of birth',
   'field.dateOfBirth.error.day': 'Date of birth must include a day',
   'field.dateOfBirth.error.month': 'Date of birth must include a month',
   'field.dateOfBirth.error.year': 'Date of birth must include a year',
@@ -214,28 +175,50 @@ export const en = {
   'field.itin.hint': 'All 9 digits, with or without dashes: 912-70-1234 or 912701234.',
   'field.itin.error.required': 'Enter your ITIN',
   'field.itin.error.invalid': 'Enter a 9-digit ITIN that starts with 9, like 912-70-1234',
+  'field.passport.label': 'Passport number',
+  'field.passport.error.required': 'Enter your passport number',
   'field.passport.error.invalid': 'Enter the passport number as letters and numbers only',
+  'field.driversLicense.label': "Driver's license number",
+  'field.driversLicense.error.required': "Enter your driver's license number",
   'field.driversLicense.error.invalid': "Enter the driver's license number as letters and numbers only",
 
+  'field.addressLine1.label': 'Street address',
+  'field.addressLine1.error.required': 'Enter your street address',
+  'field.addressCity.label': 'City',
+  'field.addressCity.error.required': 'Enter your city',
+  'field.addressSubdivision.label': 'State',
+  'field.addressSubdivision.error.required': 'Select your state',
   'field.addressSubdivision.error.invalid': 'Select a US state, district or territory',
   'field.addressPostalCode.label': 'ZIP code',
   'field.addressPostalCode.error.required': 'Enter your ZIP code',
   'field.addressPostalCode.error.invalid': 'Enter a 5-digit ZIP code, or ZIP+4',
+  'field.addressCountryCode.label': 'Country',
   'field.addressCountryCode.hint': 'Only US addresses are supported.',
+  'field.addressCountryCode.error.required': 'Select your country',
   'field.addressCountryCode.error.invalid': 'Enter an address in the United States',
 
+  'field.email.label': 'Email address',
+  'field.email.error.required': 'Enter your email address',
   'field.email.error.invalid': 'Enter an email address in the correct format, like name@example.com',
+  'field.phoneNumber.label': 'Phone number',
   'field.phoneNumber.hint': 'Include the area code.',
   'field.phoneNumber.country.label': 'Country code',
   'field.phoneNumber.number.label': 'Number',
+  'field.phoneNumber.error.required': 'Enter your phone number',
   'field.phoneNumber.error.invalid': 'Enter a real phone number, including the area code',
 
+  'field.citizenship.label': 'Country of citizenship',
+  'field.citizenship.error.required': 'Select your country of citizenship',
   'field.citizenship.error.invalid': 'Select a country from the list',
 
   'field.purposeOfAccount.label': 'Main purpose of this account',
   'field.purposeOfAccount.error.required': 'Select the main purpose of this account',
   'field.sourceOfFunds.label': 'Main source of your funds',
   'field.sourceOfFunds.error.required': 'Select where most of your money comes from',
+  'field.employmentStatus.label': 'Employment status',
+  'field.employmentStatus.error.required': 'Select your employment status',
+  'field.occupation.label': 'Occupation or industry',
+  'field.occupation.error.required': 'Select your occupation or industry',
   'field.expectedVolume.label': 'Expected yearly activity',
   'field.expectedVolume.hint': 'How much you expect to move through this account in a year, in US dollars.',
   'field.expectedVolume.error.required': 'Select how much you expect to move through this account each year',
@@ -278,23 +261,30 @@ export const en = {
     employed_company_officer_or_board_member: 'Company officer or board member',
     employed_crypto_related_business: 'Employed in a crypto business',
   }),
-  ...optionLabels(
-    'occupation',
-    OCCUPATION_VALUES,
-    {
-      financial_services_non_crypto: 'Financial services (not crypto)',
-      fintech_non_crypto_software_development: 'Fintech software development (not crypto)',
-      fintech_non_crypto_internet_only_financial_institution:
-        'Online-only financial institution (not crypto)',
-      fintech_non_crypto_other: 'Other fintech (not crypto)',
-      mining_crypto: 'Crypto mining',
-      non_profit_and_charity: 'Non-profit and charity',
-      pharma_industry: 'Pharmaceutical industry',
-      technology_and_it: 'Technology and IT',
-      dependent_student_unemployed: 'Dependent, student or unemployed',
-    },
-    ['energy', 'healthcare', 'property_and_construction', 'retail'],
-  ),
+  ...optionLabels('occupation', OCCUPATION_VALUES, {
+    energy_oil_and_gas: 'Energy: oil and gas',
+    energy_other: 'Energy: other',
+    financial_services_non_crypto: 'Financial services (not crypto)',
+    fintech_non_crypto_software_development: 'Fintech software development (not crypto)',
+    fintech_non_crypto_internet_only_financial_institution: 'Online-only financial institution (not crypto)',
+    fintech_non_crypto_other: 'Other fintech (not crypto)',
+    healthcare_other: 'Healthcare: other',
+    healthcare_pharmaceuticals: 'Healthcare: pharmaceuticals',
+    mining_crypto: 'Crypto mining',
+    non_profit_and_charity: 'Non-profit and charity',
+    pharma_industry: 'Pharmaceutical industry',
+    property_and_construction_building_work: 'Property and construction: building work',
+    property_and_construction_commercial_and_management:
+      'Property and construction: commercial and management',
+    property_and_construction_design: 'Property and construction: design',
+    retail_fashion: 'Retail: fashion',
+    retail_food_and_beverage: 'Retail: food and beverage',
+    retail_jewelry_and_antiques: 'Retail: jewelry and antiques',
+    retail_other: 'Retail: other',
+    retail_pharmacy: 'Retail: pharmacy',
+    technology_and_it: 'Technology and IT',
+    dependent_student_unemployed: 'Dependent, student or unemployed',
+  }),
   ...optionLabels('expectedVolume', EXPECTED_VOLUME_VALUES, {
     under_1k: 'Under $1,000',
     '1k_to_10k': '$1,000 to $10,000',
