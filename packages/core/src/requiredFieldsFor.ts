@@ -38,7 +38,12 @@ export const TRADE_CRYPTO_EXTRA_FIELDS: readonly string[] = [
  * its create request takes for an individual (seed 004). OMS has no financial
  * profile fields.
  */
-export const OMS_REQUIRED_FIELDS: readonly string[] = [...IDENTITY_FIELDS, 'citizenship', 'email', 'phoneNumber'];
+export const OMS_REQUIRED_FIELDS: readonly string[] = [
+  ...IDENTITY_FIELDS,
+  'citizenship',
+  'email',
+  'phoneNumber',
+];
 
 /**
  * The fields a capability needs before a customer exists (seed 003's table),

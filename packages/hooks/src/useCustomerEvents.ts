@@ -111,7 +111,8 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
       });
       source.addEventListener('customer_deleted', (event) => {
         const data = dataOf(event);
-        const customerId = typeof data === 'object' && data !== null && 'customerId' in data && data.customerId;
+        const customerId =
+          typeof data === 'object' && data !== null && 'customerId' in data && data.customerId;
         if (typeof customerId !== 'string' || customerId === '') {
           refresh();
           return;

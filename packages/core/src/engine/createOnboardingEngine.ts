@@ -309,7 +309,7 @@ export function createOnboardingEngine<Error extends EngineError>(
 ): OnboardingEngine<Error> {
   const { form, transport, fieldSpecs, drafts } = options;
   let settings: Required<OnboardingEngineSettings> = {
-    capabilities: options.capabilities,
+    capabilities: [...options.capabilities],
     include: options.include ?? 'due',
     saveDraft: options.saveDraft ?? true,
     review: options.review ?? true,
@@ -842,7 +842,8 @@ export function createOnboardingEngine<Error extends EngineError>(
         reviewed = false;
         passedBeforeReload = [];
       }
-      settings = { capabilities: next.capabilities, include, saveDraft, review };
+      // A copy: a caller that changes its array in place still changes the settings on its next call.
+      settings = { capabilities: [...next.capabilities], include, saveDraft, review };
       emit();
       fillEmptyValues();
       syncDrafts();
