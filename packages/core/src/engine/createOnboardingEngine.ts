@@ -287,6 +287,21 @@ function readPlanRecord(
     : undefined;
 }
 
+/**
+ * The settings with their defaults. The capabilities are copied: a caller
+ * that changes its array in place still changes the settings on its next call.
+ */
+const settingsOf = (given: OnboardingEngineSettings): Required<OnboardingEngineSettings> => ({
+  capabilities: [...given.capabilities],
+  include: given.include ?? 'due',
+  saveDraft: given.saveDraft ?? true,
+  review: given.review ?? true,
+});
+
+/** The settings as one text, to tell a change from the same settings given again. */
+const settingsKey = (settings: Required<OnboardingEngineSettings>): string =>
+  [settings.include, settings.saveDraft, settings.review, ...settings.capabilities].join('\n');
+
 /** A short, non-reversible tag of the user key: drafts are named by it, never by an email or id. */
 function userTag(userKey: string): string {
   return `u${fnv1a(userKey).toString(36)}`;
@@ -308,12 +323,7 @@ export function createOnboardingEngine<Error extends EngineError>(
   options: OnboardingEngineOptions<Error>,
 ): OnboardingEngine<Error> {
   const { form, transport, fieldSpecs, drafts } = options;
-  let settings: Required<OnboardingEngineSettings> = {
-    capabilities: [...options.capabilities],
-    include: options.include ?? 'due',
-    saveDraft: options.saveDraft ?? true,
-    review: options.review ?? true,
-  };
+  let settings = settingsOf(options);
   let customer = options.customer;
   const current = () => customer;
   let lastCustomerId = customer?.id;
@@ -826,24 +836,16 @@ export function createOnboardingEngine<Error extends EngineError>(
     },
     setCustomer: (next) => setCustomer(next),
     readFailed: () => settleAwaiting(false),
-    setSettings(next) {
-      const include = next.include ?? 'due';
-      const saveDraft = next.saveDraft ?? true;
-      const review = next.review ?? true;
-      const same =
-        include === settings.include &&
-        saveDraft === settings.saveDraft &&
-        review === settings.review &&
-        next.capabilities.join('\n') === settings.capabilities.join('\n');
-      if (same) return;
+    setSettings(given) {
+      const next = settingsOf(given);
+      if (settingsKey(next) === settingsKey(settings)) return;
       // Other capabilities are another flow: it counts afresh.
       if (next.capabilities.join() !== settings.capabilities.join()) {
         flowPlan = undefined;
         reviewed = false;
         passedBeforeReload = [];
       }
-      // A copy: a caller that changes its array in place still changes the settings on its next call.
-      settings = { capabilities: [...next.capabilities], include, saveDraft, review };
+      settings = next;
       emit();
       fillEmptyValues();
       syncDrafts();
