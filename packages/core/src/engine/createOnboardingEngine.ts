@@ -270,12 +270,12 @@ const sectionIndex = (id: Step['id']) => FIELD_SECTIONS.indexOf(id);
 /** Form sections in order, then `review`, then `terms`. */
 const flowOrder = (id: FlowStepId) => (id === 'review' ? FIELD_SECTIONS.length - 1.5 : sectionIndex(id));
 
-/** A kept plan as read back from storage, or `undefined` when it is not one (or not this customer's). */
+/** A kept plan's steps and review as read back from storage, or `undefined` when it is not one (or not this customer's). */
 function readPlanRecord(
   raw: unknown,
   customerId: string | null,
   capabilities: string,
-): FlowPlanRecord | undefined {
+): Pick<FlowPlanRecord, 'steps' | 'reviewed'> | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const record = raw as Partial<FlowPlanRecord>;
   const steps = Array.isArray(record.steps) ? record.steps : [];
@@ -283,7 +283,7 @@ function readPlanRecord(
   // A plan made before the customer existed belongs to the customer made from it.
   const owner = record.customerId === customerId || (record.customerId === null && customerId !== null);
   return valid && owner && record.capabilities === capabilities && steps.length > 0
-    ? { customerId, capabilities, steps, reviewed: record.reviewed === true }
+    ? { steps, reviewed: record.reviewed === true }
     : undefined;
 }
 
