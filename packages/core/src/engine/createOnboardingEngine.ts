@@ -435,10 +435,10 @@ export function createOnboardingEngine<Error extends EngineError>(
     const openIds: FlowStepId[] = openSteps.map((step) => step.id);
     // The count is fixed when the flow starts: what is open then, the review, the Terms. A section the
     // provider adds later joins in its place; a planned one it no longer asks for still counts as passed.
-    const base =
-      flowPlan ?? (openIds.length > 0 && settings.review ? [...openIds, 'review' as const] : [...openIds]);
+    // Without the review setting the review is filtered out, whichever list it came from.
+    const base = flowPlan ?? (openIds.length > 0 ? [...openIds, 'review' as const] : openIds);
     const flowSteps = recollecting
-      ? [...openIds]
+      ? openIds
       : [...new Set([...base, ...openIds])].filter((id) => id !== 'review' || settings.review);
     if (termsOpen && !flowSteps.includes('terms')) flowSteps.push('terms');
     flowSteps.sort((left, right) => flowOrder(left) - flowOrder(right));
