@@ -1,10 +1,7 @@
 import type { ProviderName } from './model';
 
-/**
- * Seed 003's base fields: name, date of birth, full SSN, address, purpose of
- * account and source of funds.
- */
-export const BASE_REQUIRED_FIELDS: readonly string[] = [
+/** Name, date of birth, full SSN and address: what every provider asks first. */
+const IDENTITY_FIELDS = [
   'firstName',
   'lastName',
   'dateOfBirth',
@@ -14,6 +11,14 @@ export const BASE_REQUIRED_FIELDS: readonly string[] = [
   'addressSubdivision',
   'addressPostalCode',
   'addressCountryCode',
+];
+
+/**
+ * Seed 003's base fields: name, date of birth, full SSN, address, purpose of
+ * account and source of funds.
+ */
+export const BASE_REQUIRED_FIELDS: readonly string[] = [
+  ...IDENTITY_FIELDS,
   'purposeOfAccount',
   'sourceOfFunds',
 ];
@@ -34,15 +39,7 @@ export const TRADE_CRYPTO_EXTRA_FIELDS: readonly string[] = [
  * profile fields.
  */
 export const OMS_REQUIRED_FIELDS: readonly string[] = [
-  'firstName',
-  'lastName',
-  'dateOfBirth',
-  'fullSsn',
-  'addressLine1',
-  'addressCity',
-  'addressSubdivision',
-  'addressPostalCode',
-  'addressCountryCode',
+  ...IDENTITY_FIELDS,
   'citizenship',
   'email',
   'phoneNumber',

@@ -1,16 +1,14 @@
 /**
- * A fresh idempotency key (a UUID v4). `crypto.randomUUID` exists only in
- * secure contexts, so plain-http development pages fall back to
- * `crypto.getRandomValues`, which every browser and Node 20 offer.
+ * A fresh idempotency key (a UUID v4), from `crypto.getRandomValues`, which
+ * every browser and Node 20 offer (`crypto.randomUUID` exists only in secure
+ * contexts, so a plain-http development page would lack it).
  */
 export function createIdempotencyKey(): string {
-  if (typeof globalThis.crypto.randomUUID === 'function') {
-    return globalThis.crypto.randomUUID();
-  }
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
   // RFC 4122: version 4 in the high nibble of byte 6, variant 10xx in byte 8.
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // 8-4-4-4-12 hex digits.
+  return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }

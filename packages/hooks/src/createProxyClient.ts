@@ -2,6 +2,7 @@ import {
   apiErrorSchema,
   customerReadResponseSchema,
   customerResponseSchema,
+  messages,
   tosDocumentSchema,
 } from '@kyc-kit/core';
 import type {
@@ -77,6 +78,11 @@ export interface ProxyClient {
 /** Headers every write carries: `X-KYC-Kit` is the proxy's CSRF check (a cross-site form cannot send it). */
 const WRITE_HEADERS = { 'Content-Type': 'application/json', 'X-KYC-Kit': '1' } as const;
 
+/** The answer's shape, as core's schemas check it. */
+interface AnswerSchema<Answer> {
+  safeParse: (body: unknown) => { success: true; data: Answer } | { success: false };
+}
+
 /**
  * Creates a {@link ProxyClient} for @kyc-kit/proxy mounted at `baseUrl`.
  * Requests send cookies only to the same origin: the proxy resolves the user
@@ -87,92 +93,72 @@ const WRITE_HEADERS = { 'Content-Type': 'application/json', 'X-KYC-Kit': '1' } a
  */
 export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient {
   const baseUrl = (options.baseUrl ?? '/api/onboarding').replace(/\/+$/, '');
-  const fetchImplementation = (): typeof fetch => options.fetch ?? globalThis.fetch;
 
-  async function send(path: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+  /** One request: the answer parsed with `schema`, or a {@link KycKitApiError} for whatever went wrong. */
+  async function request<Answer>(
+    path: string,
+    schema: AnswerSchema<Answer>,
+    init: RequestInit,
+  ): Promise<Answer> {
     let response: Response;
     try {
-      response = await fetchImplementation()(`${baseUrl}${path}`, {
+      response = await (options.fetch ?? globalThis.fetch)(`${baseUrl}${path}`, {
         ...init,
         credentials: 'same-origin',
         headers: { Accept: 'application/json', ...init.headers },
       });
     } catch (error) {
       if (init.signal?.aborted) throw error;
-      throw new KycKitApiError({
-        code: 'network_error',
-        message: 'The connection failed. Check your connection and try again.',
-        status: 0,
-        retryable: true,
-      });
+      throw apiError('network_error', 0, true, messages.en['error.api.network']);
     }
     const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw errorFromResponse(response.status, body);
-    return { status: response.status, body };
+    const { status } = response;
+    if (!response.ok) {
+      const parsed = apiErrorSchema.safeParse(body);
+      if (parsed.success) throw new KycKitApiError({ ...parsed.data.error, status });
+      // Not the proxy's error shape (a gateway or CDN answered): only server-side and rate-limit statuses are worth retrying.
+      throw apiError(`http_${status}`, status, status >= 500 || status === 429);
+    }
+    const parsed = schema.safeParse(body);
+    // A 2xx answer that is not the contract's shape: a version skew between page and proxy, worth one more try.
+    if (!parsed.success) throw apiError('malformed_response', status, true);
+    return parsed.data;
   }
 
-  function write(method: 'POST' | 'PATCH', path: string, body: unknown, writeOptions: ProxyWriteOptions) {
-    return send(path, {
+  const write = (method: 'POST' | 'PATCH', path: string, body: unknown, writeOptions: ProxyWriteOptions) =>
+    request(path, customerResponseSchema, {
       method,
       body: JSON.stringify(body),
       headers: { ...WRITE_HEADERS, 'Idempotency-Key': writeOptions.idempotencyKey },
       signal: writeOptions.signal,
-    }).then(readCustomer);
-  }
+    }).then((answer) => answer.customer);
 
   return {
     baseUrl,
-    async getCustomer(readOptions = {}) {
-      // "No customer yet" is a 200 with `customer: null`, never an error status the browser would log.
-      const answer = await send('/customer', { method: 'GET', signal: readOptions.signal });
-      const parsed = customerReadResponseSchema.safeParse(answer.body);
-      if (!parsed.success) throw malformedResponse(answer.status);
-      return parsed.data.customer;
-    },
+    // "No customer yet" is a 200 with `customer: null`, never an error status the browser would log.
+    getCustomer: (readOptions = {}) =>
+      request('/customer', customerReadResponseSchema, { signal: readOptions.signal }).then(
+        (answer) => answer.customer,
+      ),
     createCustomer: (body, writeOptions) => write('POST', '/customer', body, writeOptions),
     updateCustomer: (body, writeOptions) => write('PATCH', '/customer', body, writeOptions),
     acceptTermsOfService: (body, writeOptions) => write('POST', '/customer/tos', body, writeOptions),
-    async getTermsOfServiceDocument(input, readOptions = {}) {
-      const query = new URLSearchParams({ language: input.language });
-      const answer = await send(`/tos/${encodeURIComponent(input.versionId)}?${query.toString()}`, {
-        method: 'GET',
-        signal: readOptions.signal,
-      });
-      const parsed = tosDocumentSchema.safeParse(answer.body);
-      if (!parsed.success) throw malformedResponse(answer.status);
-      return parsed.data;
-    },
+    getTermsOfServiceDocument: (input, readOptions = {}) =>
+      request(
+        `/tos/${encodeURIComponent(input.versionId)}?${new URLSearchParams({ language: input.language })}`,
+        tosDocumentSchema,
+        { signal: readOptions.signal },
+      ),
     eventsUrl: () => `${baseUrl}/events`,
   };
 }
 
-function readCustomer(answer: { status: number; body: unknown }): Customer {
-  const parsed = customerResponseSchema.safeParse(answer.body);
-  if (!parsed.success) throw malformedResponse(answer.status);
-  return parsed.data.customer;
-}
-
-/** A 2xx answer that is not the contract's shape: a version skew between page and proxy, worth one more try. */
-function malformedResponse(status: number): KycKitApiError {
-  return new KycKitApiError({
-    code: 'malformed_response',
-    message: 'Something went wrong on our side. Try again in a moment.',
-    status,
-    retryable: true,
-  });
-}
-
-function errorFromResponse(status: number, body: unknown): KycKitApiError {
-  const parsed = apiErrorSchema.safeParse(body);
-  if (parsed.success) {
-    const { code, message, fields, retryable } = parsed.data.error;
-    return new KycKitApiError({ code, message, status, fields, retryable });
-  }
-  // Not the proxy's error shape (a gateway or CDN answered): only server-side and rate-limit statuses are worth retrying.
-  return new KycKitApiError({
-    code: `http_${status}`,
-    message: 'Something went wrong on our side. Try again in a moment.',
-    status,
-    retryable: status >= 500 || status === 429,
-  });
+/** An error the client makes itself (no proxy error body): the catalogue's English unless told otherwise. */
+function apiError(
+  code: string,
+  status: number,
+  retryable: boolean,
+  message = messages.en['error.api.internal'],
+): KycKitApiError {
+  return new KycKitApiError({ code, message, status, retryable });
 }

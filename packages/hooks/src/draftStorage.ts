@@ -5,80 +5,33 @@ import type { DraftStore, FlowPlanRecord } from '@kyc-kit/core';
 const DRAFT_PREFIX = 'kyc-kit:draft:';
 
 /**
- * Whether a field's value may be written to browser storage: its spec says
- * (never for SSN, date of birth, address or an unknown key). A guard at the
- * storage itself, whatever the engine asks to write or a tampered entry holds.
+ * Runs `act` on sessionStorage; `fallback` on the server, in a sandboxed
+ * frame, or when the browser refuses storage (disabled, full): a draft is a
+ * convenience, never worth failing the form over.
  */
-function isDraftableField(key: string): boolean {
-  return fieldSpecFor(key).draftable;
-}
-
-/** sessionStorage, or `null` on the server, in a sandboxed frame, or when the browser refuses storage. */
-function sessionStorageOrNull(): Storage | null {
+function withStorage<Result>(act: (storage: Storage) => Result, fallback: Result): Result {
   try {
-    return typeof window === 'undefined' ? null : window.sessionStorage;
+    return typeof window === 'undefined' ? fallback : act(window.sessionStorage);
   } catch {
-    return null;
+    return fallback;
   }
 }
 
-function draftKey(scope: string): string {
-  return `${DRAFT_PREFIX}${scope}`;
-}
+/** The entry under `scope` as JSON: `null` when there is none, `undefined` when it cannot be read. */
+const readEntry = (scope: string): unknown =>
+  withStorage((storage) => JSON.parse(storage.getItem(DRAFT_PREFIX + scope) ?? 'null') as unknown, undefined);
 
-/** Reads the draft saved under `scope`, keeping only draftable fields (a tampered entry cannot inject others). */
-function readDraft(scope: string): Record<string, unknown> {
-  const storage = sessionStorageOrNull();
-  if (storage === null) return {};
-  try {
-    const parsed: unknown = JSON.parse(storage.getItem(draftKey(scope)) ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-    return Object.fromEntries(Object.entries(parsed).filter(([key]) => isDraftableField(key)));
-  } catch {
-    return {};
-  }
-}
+/**
+ * Keeps only the fields whose value may be written to browser storage: the
+ * spec says (never SSN, date of birth, address or an unknown key). A guard at
+ * the storage itself, whatever the engine asks to write or a tampered entry holds.
+ */
+const draftable = (entries: [string, unknown][]) => entries.filter(([key]) => fieldSpecFor(key).draftable);
 
-/** Saves the draftable fields of `values` under `scope`; empty values are left out. */
-function writeDraft(scope: string, values: Record<string, unknown>): void {
-  const storage = sessionStorageOrNull();
-  if (storage === null) return;
-  const draft = Object.fromEntries(
-    Object.entries(values).filter(([key, value]) => isDraftableField(key) && !isEmptyValue(value)),
-  );
-  try {
-    if (Object.keys(draft).length === 0) storage.removeItem(draftKey(scope));
-    else storage.setItem(draftKey(scope), JSON.stringify(draft));
-  } catch {
-    // Storage full or refused: a draft is a convenience, never worth failing the form over.
-  }
-}
-
-/** Removes the draft saved under `scope`. */
-function clearDraft(scope: string): void {
-  try {
-    sessionStorageOrNull()?.removeItem(draftKey(scope));
-  } catch {
-    // Refused storage has nothing to clear.
-  }
-}
-
-/** Reads the flow's kept plan (step ids only); the engine checks its shape and owner. */
-function readPlan(scope: string): unknown {
-  try {
-    return JSON.parse(sessionStorageOrNull()?.getItem(draftKey(scope)) ?? 'null');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Keeps the flow's plan: step ids and whether the review was confirmed, never a value. */
-function writePlan(scope: string, plan: FlowPlanRecord): void {
-  try {
-    sessionStorageOrNull()?.setItem(draftKey(scope), JSON.stringify(plan));
-  } catch {
-    // Refused storage: the count restarts on a reload, nothing worse.
-  }
+function isEmptyValue(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (typeof value === 'object') return Object.values(value).every(isEmptyValue);
+  return false;
 }
 
 /**
@@ -90,20 +43,10 @@ function writePlan(scope: string, plan: FlowPlanRecord): void {
  * async function signOut() { clearDrafts(); await fetch('/logout', { method: 'POST' }); }
  */
 export function clearDrafts(): void {
-  const storage = sessionStorageOrNull();
-  if (storage === null) return;
-  try {
+  withStorage((storage) => {
     const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index));
     for (const key of keys) if (key?.startsWith(DRAFT_PREFIX)) storage.removeItem(key);
-  } catch {
-    // Refused storage has nothing to clear.
-  }
-}
-
-function isEmptyValue(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return true;
-  if (typeof value === 'object') return Object.values(value).every(isEmptyValue);
-  return false;
+  }, undefined);
 }
 
 /**
@@ -113,11 +56,29 @@ function isEmptyValue(value: unknown): boolean {
  * Every method is a no-op where there is no storage (the server, a sandboxed
  * frame); `clearDrafts()` removes both.
  */
-export const draftStorage: Required<DraftStore> & { isDraftable: (key: string) => boolean } = {
-  isDraftable: isDraftableField,
-  read: readDraft,
-  write: writeDraft,
-  clear: clearDraft,
-  readPlan,
-  writePlan,
+export const draftStorage: Required<DraftStore> = {
+  /** The draft under `scope`, only its draftable fields (a tampered entry cannot inject others). */
+  read(scope) {
+    const entry = readEntry(scope);
+    return typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+      ? Object.fromEntries(draftable(Object.entries(entry)))
+      : {};
+  },
+  /** Saves the draftable fields of `values` under `scope`; empty values are left out. */
+  write(scope, values) {
+    const draft = draftable(Object.entries(values)).filter(([, value]) => !isEmptyValue(value));
+    withStorage((storage) => {
+      if (draft.length === 0) storage.removeItem(DRAFT_PREFIX + scope);
+      else storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(Object.fromEntries(draft)));
+    }, undefined);
+  },
+  clear(scope) {
+    withStorage((storage) => storage.removeItem(DRAFT_PREFIX + scope), undefined);
+  },
+  /** The flow's kept plan (step ids only); the engine checks its shape and owner. */
+  readPlan: readEntry,
+  /** Keeps the flow's plan: step ids and whether the review was confirmed, never a value. */
+  writePlan(scope, plan: FlowPlanRecord) {
+    withStorage((storage) => storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(plan)), undefined);
+  },
 };

@@ -2,18 +2,16 @@ import { hasMessage } from '@kyc-kit/core';
 import { KycKitApiError } from './KycKitApiError';
 import type { Translate } from './KycKitProvider';
 
-/** Proxy codes whose catalogue message has another name. */
+/**
+ * The codes the client makes itself (no answer, or one it could not read), by
+ * their catalogue name. The proxy's own codes are core's `API_ERROR_CODES`,
+ * each its own `error.api.<code>` (the proxy maps its internal reasons to
+ * them before answering); a gateway's `http_<status>` is `internal`.
+ */
 const CATALOGUE_NAMES: Record<string, string> = {
   network_error: 'network',
   malformed_response: 'internal',
   internal_error: 'internal',
-  upstream_timeout: 'upstream_unavailable',
-  upstream_malformed: 'upstream_unavailable',
-  create_in_progress: 'rate_limited',
-  idempotency_conflict: 'conflict',
-  forbidden_origin: 'forbidden',
-  csrf_header_missing: 'forbidden',
-  request_rejected: 'customer_not_authorized',
 };
 
 /**

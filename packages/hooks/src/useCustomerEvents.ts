@@ -103,18 +103,17 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
         // Events sent while disconnected are lost: read the customer once to catch up.
         refresh();
       });
+      // An event whose data is not what the proxy sends is read as "something changed": read the customer.
       source.addEventListener('customer', (event) => {
-        try {
-          const parsed = customerResponseSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
-          if (parsed.success) write(parsed.data.customer);
-          else refresh();
-        } catch {
-          refresh();
-        }
+        const parsed = customerResponseSchema.safeParse(dataOf(event));
+        if (parsed.success) write(parsed.data.customer);
+        else refresh();
       });
       source.addEventListener('customer_deleted', (event) => {
-        const customerId = deletedCustomerIdOf((event as MessageEvent<string>).data);
-        if (customerId === undefined) {
+        const data = dataOf(event);
+        const customerId =
+          typeof data === 'object' && data !== null && 'customerId' in data && data.customerId;
+        if (typeof customerId !== 'string' || customerId === '') {
           refresh();
           return;
         }
@@ -154,12 +153,10 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
   return { status };
 }
 
-/** The `customerId` of a `customer_deleted` event's data, or `undefined` when the data is not what the proxy sends. */
-function deletedCustomerIdOf(data: string): string | undefined {
+/** An event's data as JSON, or `undefined` when it is not JSON. */
+function dataOf(event: Event): unknown {
   try {
-    const parsed: unknown = JSON.parse(data);
-    if (typeof parsed !== 'object' || parsed === null || !('customerId' in parsed)) return undefined;
-    return typeof parsed.customerId === 'string' && parsed.customerId !== '' ? parsed.customerId : undefined;
+    return JSON.parse((event as MessageEvent<string>).data) as unknown;
   } catch {
     return undefined;
   }

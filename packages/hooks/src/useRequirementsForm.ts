@@ -43,13 +43,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const { client, t, locale, fieldSpecs, userKey } = useKycKitContext('useRequirementsForm');
   const queryClient = useQueryClient();
   const { customer, isLoading, status: readStatus } = useCustomer();
-  const { include = 'due', saveDraft = true, review = false } = options;
-  // Callers pass capability arrays inline; a joined key keeps the engine from re-planning each render.
-  const capabilitiesKey = options.capabilities.join('\n');
-  const capabilities = useMemo(
-    () => (capabilitiesKey === '' ? [] : capabilitiesKey.split('\n')),
-    [capabilitiesKey],
-  );
+  const { capabilities, include = 'due', saveDraft = true, review = false } = options;
 
   const engineRef = useRef<OnboardingEngine<KycKitApiError> | null>(null);
   const resolver = useMemo(() => engineResolver(() => engineRef.current, fieldSpecs), [fieldSpecs]);
@@ -98,10 +92,8 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   useEffect(() => {
     if (readStatus === 'error') engine.readFailed();
   }, [engine, readStatus]);
-  useEffect(
-    () => engine.setSettings({ capabilities, include, saveDraft, review }),
-    [engine, capabilities, include, saveDraft, review],
-  );
+  // Callers pass capability arrays inline: the engine compares the settings by value, and re-plans only on a change.
+  useEffect(() => engine.setSettings({ capabilities, include, saveDraft, review }));
 
   const steps = useMemo<RequirementsFormStep[]>(
     () => snapshot.steps.map((step) => ({ ...step, title: t(step.titleId) })),

@@ -270,12 +270,12 @@ const sectionIndex = (id: Step['id']) => FIELD_SECTIONS.indexOf(id);
 /** Form sections in order, then `review`, then `terms`. */
 const flowOrder = (id: FlowStepId) => (id === 'review' ? FIELD_SECTIONS.length - 1.5 : sectionIndex(id));
 
-/** A kept plan as read back from storage, or `undefined` when it is not one (or not this customer's). */
+/** A kept plan's steps and review as read back from storage, or `undefined` when it is not one (or not this customer's). */
 function readPlanRecord(
   raw: unknown,
   customerId: string | null,
   capabilities: string,
-): FlowPlanRecord | undefined {
+): Pick<FlowPlanRecord, 'steps' | 'reviewed'> | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const record = raw as Partial<FlowPlanRecord>;
   const steps = Array.isArray(record.steps) ? record.steps : [];
@@ -283,9 +283,24 @@ function readPlanRecord(
   // A plan made before the customer existed belongs to the customer made from it.
   const owner = record.customerId === customerId || (record.customerId === null && customerId !== null);
   return valid && owner && record.capabilities === capabilities && steps.length > 0
-    ? { customerId, capabilities, steps, reviewed: record.reviewed === true }
+    ? { steps, reviewed: record.reviewed === true }
     : undefined;
 }
+
+/**
+ * The settings with their defaults. The capabilities are copied: a caller
+ * that changes its array in place still changes the settings on its next call.
+ */
+const settingsOf = (given: OnboardingEngineSettings): Required<OnboardingEngineSettings> => ({
+  capabilities: [...given.capabilities],
+  include: given.include ?? 'due',
+  saveDraft: given.saveDraft ?? true,
+  review: given.review ?? true,
+});
+
+/** The settings as one text, to tell a change from the same settings given again. */
+const settingsKey = (settings: Required<OnboardingEngineSettings>): string =>
+  [settings.include, settings.saveDraft, settings.review, ...settings.capabilities].join('\n');
 
 /** A short, non-reversible tag of the user key: drafts are named by it, never by an email or id. */
 function userTag(userKey: string): string {
@@ -308,12 +323,7 @@ export function createOnboardingEngine<Error extends EngineError>(
   options: OnboardingEngineOptions<Error>,
 ): OnboardingEngine<Error> {
   const { form, transport, fieldSpecs, drafts } = options;
-  let settings: Required<OnboardingEngineSettings> = {
-    capabilities: options.capabilities,
-    include: options.include ?? 'due',
-    saveDraft: options.saveDraft ?? true,
-    review: options.review ?? true,
-  };
+  let settings = settingsOf(options);
   let customer = options.customer;
   const current = () => customer;
   let lastCustomerId = customer?.id;
@@ -425,10 +435,10 @@ export function createOnboardingEngine<Error extends EngineError>(
     const openIds: FlowStepId[] = openSteps.map((step) => step.id);
     // The count is fixed when the flow starts: what is open then, the review, the Terms. A section the
     // provider adds later joins in its place; a planned one it no longer asks for still counts as passed.
-    const base =
-      flowPlan ?? (openIds.length > 0 && settings.review ? [...openIds, 'review' as const] : [...openIds]);
+    // Without the review setting the review is filtered out, whichever list it came from.
+    const base = flowPlan ?? (openIds.length > 0 ? [...openIds, 'review' as const] : openIds);
     const flowSteps = recollecting
-      ? [...openIds]
+      ? openIds
       : [...new Set([...base, ...openIds])].filter((id) => id !== 'review' || settings.review);
     if (termsOpen && !flowSteps.includes('terms')) flowSteps.push('terms');
     flowSteps.sort((left, right) => flowOrder(left) - flowOrder(right));
@@ -826,23 +836,16 @@ export function createOnboardingEngine<Error extends EngineError>(
     },
     setCustomer: (next) => setCustomer(next),
     readFailed: () => settleAwaiting(false),
-    setSettings(next) {
-      const include = next.include ?? 'due';
-      const saveDraft = next.saveDraft ?? true;
-      const review = next.review ?? true;
-      const same =
-        include === settings.include &&
-        saveDraft === settings.saveDraft &&
-        review === settings.review &&
-        next.capabilities.join('\n') === settings.capabilities.join('\n');
-      if (same) return;
+    setSettings(given) {
+      const next = settingsOf(given);
+      if (settingsKey(next) === settingsKey(settings)) return;
       // Other capabilities are another flow: it counts afresh.
       if (next.capabilities.join() !== settings.capabilities.join()) {
         flowPlan = undefined;
         reviewed = false;
         passedBeforeReload = [];
       }
-      settings = { capabilities: next.capabilities, include, saveDraft, review };
+      settings = next;
       emit();
       fillEmptyValues();
       syncDrafts();

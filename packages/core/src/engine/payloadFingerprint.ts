@@ -5,16 +5,13 @@ const FNV_PRIME = 0x01000193;
  * JSON with object keys sorted, so the same values typed in another order
  * (react-hook-form rebuilds nested objects as fields change) give the same text.
  */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, each]) => each !== undefined)
-      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-    return `{${entries.map(([key, each]) => `${JSON.stringify(key)}:${canonicalJson(each)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, each: unknown) =>
+    typeof each === 'object' && each !== null && !Array.isArray(each)
+      ? // Keys are unique within an object, so no two compare equal.
+        Object.fromEntries(Object.entries(each).sort(([left], [right]) => (left < right ? -1 : 1)))
+      : each,
+  ) ?? 'null';
 
 /** FNV-1a (32 bits) over the UTF-16 code units of `text`, from `seed` (FNV's offset basis by default). */
 export function fnv1a(text: string, seed = 0x811c9dc5): number {
