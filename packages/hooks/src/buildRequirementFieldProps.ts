@@ -253,10 +253,13 @@ export interface BuildRequirementFieldPropsInput {
 /**
  * Builds one field's prop bags. Pure: the hooks call it with the field's
  * current error, so it can run in a per-field component or in the form.
+ * What each box is called, filled in and typed as is the spec's (`parts`,
+ * `options`, `autocomplete`, `inputMode`); this only wires ids and states.
  */
 export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInput): RequirementFieldProps {
   const { spec, planned, idPrefix, errorNode, register, t } = input;
-  const ids = fieldIds(idPrefix, spec.key);
+  const { key, control } = spec;
+  const ids = fieldIds(idPrefix, key);
   const rawMessage = firstErrorMessage(errorNode);
   const errorMessage = rawMessage === undefined ? undefined : translateErrorMessage(t, rawMessage);
   const isInvalid = errorMessage !== undefined;
@@ -275,12 +278,9 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   );
   const invalidIf = (invalid: boolean) =>
     invalid ? ({ 'aria-invalid': true, 'data-invalid': true } as const) : {};
-  const partLabelProps = (part: string): RequirementLabelProps => ({
-    id: `${ids.part(part)}-label`,
-    htmlFor: ids.part(part),
-  });
+  const single = control === 'input' || control === 'select';
   const base: RequirementFieldPropsBase = {
-    name: spec.key,
+    name: key,
     kind: spec.kind,
     spec,
     label: t(spec.labelId),
@@ -294,13 +294,14 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     isOverdue: planned?.status === 'overdue',
     isSensitive: spec.sensitive,
     isMasked: spec.masked,
-    labelProps: { id: ids.label },
+    // One control: a <label for>; a group: the element naming it, by id.
+    labelProps: single ? { id: ids.label, htmlFor: ids.input } : { id: ids.label },
     descriptionProps: { id: ids.description },
     errorMessageProps: { id: ids.errorMessage },
   };
   const specOptions = spec.options ?? [];
   const translateOptions = (): RequirementOption[] =>
-    cachedOptions(t, `${locale} ${spec.key}`, () => {
+    cachedOptions(t, `${locale} ${key}`, () => {
       const options = specOptions.map((option) => ({ value: option.value, label: t(option.labelId) }));
       // Countries and states by name in the locale's alphabet (not by code): Afghanistan before Andorra.
       return spec.kind === 'country' || spec.kind === 'subdivision'
@@ -309,9 +310,9 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     });
   const reveal = input.revealOptions;
   /**
-   * A long list's options and select props: deferred, only the chosen option (or none); a deferred select
-   * fills in as soon as it is reached, before a key press can pick by type-ahead. Its ref re-selects the
-   * value, which may have been set (a draft, a reset) while its option was missing.
+   * A select's options and props. A long list is deferred: only the chosen option (or none), and the
+   * select fills in as soon as it is reached, before a key press can pick by type-ahead. Its ref
+   * re-selects the value, which may have been set (a draft, a reset) while its option was missing.
    */
   const choices = (
     name: string,
@@ -321,13 +322,13 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   ) => {
     const optionsPending = reveal !== undefined && values.length > LONG_OPTION_LIST;
     const registered = register(name);
-    const value = optionsPending ? input.getValue?.(name) : undefined;
+    const chosen = optionsPending ? input.getValue?.(name) : undefined;
     return {
       optionsPending,
       options: !optionsPending
         ? all()
-        : typeof value === 'string' && values.includes(value)
-          ? [{ value, label: label(value) }]
+        : typeof chosen === 'string' && values.includes(chosen)
+          ? [{ value: chosen, label: label(chosen) }]
           : [],
       props: {
         // A select takes focus before any key press or pointer opens it: focus fills it in.
@@ -341,6 +342,38 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
       },
     };
   };
+  /** One box of a group: its label and its control (registered as `key.name`), wired by id. */
+  const part = <Control extends object>(
+    name: string,
+    label: string,
+    invalid: boolean,
+    controlProps: Control,
+  ) => ({
+    label,
+    labelProps: { id: `${ids.part(name)}-label`, htmlFor: ids.part(name) },
+    isInvalid: invalid,
+    controlProps: { ...controlProps, id: ids.part(name), ...invalidIf(invalid) },
+  });
+  const partSpec = (name: string) => spec.parts?.find((each) => each.name === name);
+  /** The input of a spec's part (a date's day, a phone's number), as the spec says to type it. */
+  const partInput = (name: string, invalid: boolean, type: string, spellCheck?: false) => {
+    const each = partSpec(name);
+    return part(name, t(each?.labelId ?? spec.labelId), invalid, {
+      ...register(`${key}.${name}`),
+      type,
+      inputMode: each?.inputMode,
+      autoComplete: each?.autocomplete,
+      spellCheck,
+    });
+  };
+  /**
+   * Whether a box of a group is in error: a part's error marks only its box (GOV.UK highlights only the
+   * wrong box); an error of the whole field (an impossible date) marks every box.
+   */
+  const boxInvalid = (names: readonly string[]) => {
+    const whole = !names.some((name) => hasOwnError(errorNode, name));
+    return (name: string) => isInvalid && (whole || hasOwnError(errorNode, name));
+  };
   const groupProps: RequirementGroupProps = {
     id: ids.field,
     role: 'group',
@@ -348,29 +381,30 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     ...(ariaDescribedBy === undefined ? {} : { 'aria-describedby': ariaDescribedBy }),
     ...invalidIf(isInvalid),
   };
-  const control = spec.control;
+  const own = {
+    id: ids.input,
+    autoComplete: spec.autocomplete,
+    'aria-required': true,
+    'aria-describedby': ariaDescribedBy,
+    ...invalidIf(isInvalid),
+  } as const;
   switch (control) {
     case 'input':
       return {
         ...base,
         control,
-        labelProps: { id: ids.label, htmlFor: ids.input },
         inputProps: {
-          ...register(spec.key),
-          id: ids.input,
+          ...register(key),
           type: spec.kind === 'email' ? 'email' : 'text',
-          autoComplete: spec.autocomplete,
           inputMode: spec.inputMode,
           // Spell checkers send typed text to remote services in some browsers: keep them off sensitive fields.
           spellCheck: spec.sensitive || spec.kind === 'email' ? false : undefined,
-          'aria-required': true,
-          'aria-describedby': ariaDescribedBy,
-          ...invalidIf(isInvalid),
+          ...own,
         },
       };
     case 'select': {
       const list = choices(
-        spec.key,
+        key,
         specOptions.map((option) => option.value),
         (value) => {
           const labelId = specOptions.find((option) => option.value === value)?.labelId;
@@ -381,116 +415,58 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
       return {
         ...base,
         control,
-        labelProps: { id: ids.label, htmlFor: ids.input },
         options: list.options,
         optionsPending: list.optionsPending,
-        selectProps: {
-          ...list.props,
-          id: ids.input,
-          autoComplete: spec.autocomplete,
-          'aria-required': true,
-          'aria-describedby': ariaDescribedBy,
-          ...invalidIf(isInvalid),
-        },
+        selectProps: { ...list.props, ...own },
       };
     }
     case 'date': {
-      const part = (name: 'day' | 'month' | 'year'): RequirementPartProps<RequirementInputProps> => {
-        const partSpec = spec.parts?.find((each) => each.name === name);
-        // A whole-field error (an impossible date) marks every box; a part error marks only its box.
-        const partInvalid =
-          isInvalid &&
-          (hasOwnError(errorNode, name) || !DATE_PARTS.some((each) => hasOwnError(errorNode, each)));
-        return {
-          label: t(partSpec?.labelId ?? `field.dateOfBirth.${name}.label`),
-          labelProps: partLabelProps(name),
-          isInvalid: partInvalid,
-          controlProps: {
-            ...register(`${spec.key}.${name}`),
-            id: ids.part(name),
-            type: 'text',
-            inputMode: partSpec?.inputMode ?? 'numeric',
-            autoComplete: partSpec?.autocomplete ?? `bday-${name}`,
-            spellCheck: false,
-            ...invalidIf(partInvalid),
-          },
-        };
-      };
-      return { ...base, control, groupProps, day: part('day'), month: part('month'), year: part('year') };
+      const invalid = boxInvalid(DATE_PARTS);
+      const box = (name: (typeof DATE_PARTS)[number]) => partInput(name, invalid(name), 'text', false);
+      return { ...base, control, groupProps, day: box('day'), month: box('month'), year: box('year') };
     }
     case 'phone': {
-      const countryPart = spec.parts?.find((each) => each.name === 'country');
-      const numberPart = spec.parts?.find((each) => each.name === 'number');
+      // The number's errors are the field's (they have no path); only a country error is the country's.
       const countryInvalid = hasOwnError(errorNode, 'country');
-      const numberInvalid = isInvalid && !countryInvalid;
       const list = choices(
-        `${spec.key}.country`,
+        `${key}.country`,
         COUNTRY_CODES,
         (code) => phoneCountryOptions(t, locale, [code])[0]?.label ?? code,
         () =>
           input.countryOptions ?? cachedOptions(t, `${locale} phone`, () => phoneCountryOptions(t, locale)),
       );
+      const country = part('country', t(partSpec('country')?.labelId ?? spec.labelId), countryInvalid, {
+        ...list.props,
+        // Only +1's number rules ship in the bundle: reaching the country select starts loading the rest.
+        onFocus: () => {
+          reveal?.();
+          loadPhoneMetadata().catch(() => undefined);
+        },
+        autoComplete: partSpec('country')?.autocomplete,
+      });
       return {
         ...base,
         control,
         groupProps,
-        country: {
-          label: t(countryPart?.labelId ?? 'field.phoneNumber.country.label'),
-          labelProps: partLabelProps('country'),
-          isInvalid: countryInvalid,
-          options: list.options,
-          optionsPending: list.optionsPending,
-          controlProps: {
-            ...list.props,
-            // Only +1's number rules ship in the bundle: reaching the country select starts loading the rest.
-            onFocus: () => {
-              reveal?.();
-              loadPhoneMetadata().catch(() => undefined);
-            },
-            id: ids.part('country'),
-            autoComplete: countryPart?.autocomplete ?? 'tel-country-code',
-            ...invalidIf(countryInvalid),
-          },
-        },
-        number: {
-          label: t(numberPart?.labelId ?? 'field.phoneNumber.label'),
-          labelProps: partLabelProps('number'),
-          isInvalid: numberInvalid,
-          controlProps: {
-            ...register(`${spec.key}.number`),
-            id: ids.part('number'),
-            type: 'tel',
-            inputMode: numberPart?.inputMode ?? 'tel',
-            autoComplete: numberPart?.autocomplete ?? 'tel-national',
-            ...invalidIf(numberInvalid),
-          },
-        },
+        country: { ...country, options: list.options, optionsPending: list.optionsPending },
+        number: partInput('number', isInvalid && !countryInvalid, 'tel'),
       };
     }
-    case 'checkboxGroup':
+    case 'checkboxGroup': {
+      const invalid = boxInvalid(specOptions.map((option) => option.value));
       return {
         ...base,
         control,
         groupProps,
-        options: translateOptions().map((option) => {
-          // A per-consent error marks its box; a whole-group error marks every box.
-          const optionInvalid =
-            isInvalid &&
-            (hasOwnError(errorNode, option.value) ||
-              !(spec.options ?? []).some((each) => hasOwnError(errorNode, each.value)));
-          return {
-            ...option,
-            labelProps: partLabelProps(option.value),
-            isInvalid: optionInvalid,
-            controlProps: {
-              ...register(`${spec.key}.${option.value}`),
-              id: ids.part(option.value),
-              type: 'checkbox',
-              ...invalidIf(optionInvalid),
-            },
-          };
-        }),
+        options: translateOptions().map((option) => ({
+          ...option,
+          ...part(option.value, option.label, invalid(option.value), {
+            ...register(`${key}.${option.value}`),
+            type: 'checkbox',
+          }),
+        })),
       };
+    }
     default:
       return control satisfies never;
   }

@@ -157,19 +157,31 @@ export function readDateOfBirth(
   return ok({ day: day.padStart(2, '0'), month: month.padStart(2, '0'), year });
 }
 
-/** A reader of nine-digit US tax numbers: exactly `NNN-NN-NNNN` or nine digits, written `NNN-NN-NNNN`. */
-function readNineDigitNumber(requiredId: MessageId, invalidId: MessageId, firstDigit?: string) {
-  return (value: unknown): ReadResult<string> => {
+/**
+ * A reader of one typed text: nothing typed is `requiredId`; text that `parse` refuses (returns
+ * `undefined`) is `invalidId`; else `parse`'s strict form.
+ */
+function textReader<Output>(
+  requiredId: MessageId,
+  invalidId: MessageId,
+  parse: (text: string) => Output | undefined,
+) {
+  return (value: unknown): ReadResult<Output> => {
     const text = asText(value);
     if (text === '') return fail(requiredId);
-    const match = /^(?:(\d{3})-(\d{2})-(\d{4})|(\d{3})(\d{2})(\d{4}))$/.exec(text);
-    if (match === null) return fail(invalidId);
-    const [area, group, serial] =
-      match[1] === undefined ? [match[4], match[5], match[6]] : [match[1], match[2], match[3]];
-    if (firstDigit !== undefined && !(area ?? '').startsWith(firstDigit)) return fail(invalidId);
-    return ok(`${area}-${group}-${serial}`);
+    const output = parse(text);
+    return output === undefined ? fail(invalidId) : ok(output);
   };
 }
+
+/** Nine-digit US tax numbers: exactly `NNN-NN-NNNN` or nine digits (starting with `firstDigit`), written `NNN-NN-NNNN`. */
+const nineDigits =
+  (firstDigit = '') =>
+  (text: string) => {
+    if (!/^(\d{3}-\d{2}-\d{4}|\d{9})$/.test(text) || !text.startsWith(firstDigit)) return undefined;
+    const digits = text.replace(/-/g, '');
+    return `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;
+  };
 
 /**
  * Reads a full SSN, typed as `NNN-NN-NNNN` or nine digits (dashes elsewhere,
@@ -177,40 +189,42 @@ function readNineDigitNumber(requiredId: MessageId, invalidId: MessageId, firstD
  * is checked: the sandbox's magic value 000-00-0000 must reach the provider,
  * which decides whether a number verifies.
  */
-export const readFullSsn = readNineDigitNumber('field.fullSsn.error.required', 'field.fullSsn.error.invalid');
+export const readFullSsn = textReader(
+  'field.fullSsn.error.required',
+  'field.fullSsn.error.invalid',
+  nineDigits(),
+);
 
 /** Reads an ITIN: the SSN's shapes, starting with 9 (IRS). */
-export const readItin = readNineDigitNumber('field.itin.error.required', 'field.itin.error.invalid', '9');
+export const readItin = textReader('field.itin.error.required', 'field.itin.error.invalid', nineDigits('9'));
 
 /** A reader of an identity document number: 1-32 letters and digits (spaces and dashes dropped), upper-cased. */
 export function readDocumentNumber(requiredId: MessageId, invalidId: MessageId) {
-  return (value: unknown): ReadResult<string> => {
-    const text = asText(value);
-    if (text === '') return fail(requiredId);
+  return textReader(requiredId, invalidId, (text) => {
     const compact = text.replace(/[\s-]/g, '').toUpperCase();
-    if (!/^[A-Z0-9]{1,32}$/.test(compact)) return fail(invalidId);
-    return ok(compact);
-  };
+    return /^[A-Z0-9]{1,32}$/.test(compact) ? compact : undefined;
+  });
 }
 
 /** Reads the last four SSN digits. */
-export function readSsnLast4(value: unknown): ReadResult<string> {
-  const text = asText(value);
-  if (text === '') return fail('field.ssnLast4.error.required');
-  const digits = text.replace(/\s/g, '');
-  if (!/^\d{4}$/.test(digits)) return fail('field.ssnLast4.error.invalid');
-  return ok(digits);
-}
+export const readSsnLast4 = textReader(
+  'field.ssnLast4.error.required',
+  'field.ssnLast4.error.invalid',
+  (text) => {
+    const digits = text.replace(/\s/g, '');
+    return /^\d{4}$/.test(digits) ? digits : undefined;
+  },
+);
 
 /** Reads a US ZIP code: five digits or ZIP+4 (with or without the dash). */
-export function readPostalCode(value: unknown): ReadResult<string> {
-  const text = asText(value);
-  if (text === '') return fail('field.addressPostalCode.error.required');
-  const compact = text.replace(/\s/g, '');
-  const match = /^(\d{5})(?:-?(\d{4}))?$/.exec(compact);
-  if (match === null) return fail('field.addressPostalCode.error.invalid');
-  return ok(match[2] === undefined ? (match[1] ?? '') : `${match[1]}-${match[2]}`);
-}
+export const readPostalCode = textReader(
+  'field.addressPostalCode.error.required',
+  'field.addressPostalCode.error.invalid',
+  (text) => {
+    const match = /^(\d{5})(?:-?(\d{4}))?$/.exec(text.replace(/\s/g, ''));
+    return match === null ? undefined : [match[1], match[2]].filter(Boolean).join('-');
+  },
+);
 
 const subdivisionByName = new Map<string, UsSubdivisionCode>(
   US_SUBDIVISIONS.flatMap(([code, english, spanish]) => [
@@ -221,12 +235,11 @@ const subdivisionByName = new Map<string, UsSubdivisionCode>(
 );
 
 /** Reads a US state, district or territory by USPS code or by name. */
-export function readSubdivision(value: unknown): ReadResult<UsSubdivisionCode> {
-  const text = asText(value);
-  if (text === '') return fail('field.addressSubdivision.error.required');
-  const code = subdivisionByName.get(text.toUpperCase().replace(/\s+/g, ' '));
-  return code === undefined ? fail('field.addressSubdivision.error.invalid') : ok(code);
-}
+export const readSubdivision = textReader(
+  'field.addressSubdivision.error.required',
+  'field.addressSubdivision.error.invalid',
+  (text) => subdivisionByName.get(text.toUpperCase().replace(/\s+/g, ' ')),
+);
 
 const unitedStatesAliases = new Set([
   'US',
@@ -237,36 +250,27 @@ const unitedStatesAliases = new Set([
 ]);
 
 /** Reads the address country: only the United States is accepted (Coinbase, initial release). */
-export function readAddressCountry(value: unknown): ReadResult<'US'> {
-  const text = asText(value);
-  if (text === '') return fail('field.addressCountryCode.error.required');
-  return unitedStatesAliases.has(text.toUpperCase())
-    ? ok('US')
-    : fail('field.addressCountryCode.error.invalid');
-}
+export const readAddressCountry = textReader(
+  'field.addressCountryCode.error.required',
+  'field.addressCountryCode.error.invalid',
+  (text) => (unitedStatesAliases.has(text.toUpperCase()) ? ('US' as const) : undefined),
+);
 
 /** Reads an ISO 3166-1 alpha-2 country code, in any letter case. */
 export function readCountry(requiredId: MessageId, invalidId: MessageId) {
-  return (value: unknown): ReadResult<string> => {
-    const text = asText(value);
-    if (text === '') return fail(requiredId);
+  return textReader(requiredId, invalidId, (text) => {
     const upper = text.toUpperCase();
-    if (upper === 'USA') return ok('US');
-    return isCountryCode(upper) ? ok(upper) : fail(invalidId);
-  };
+    if (upper === 'USA') return 'US';
+    return isCountryCode(upper) ? upper : undefined;
+  });
 }
 
 const emailPattern = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}/-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*$/;
 
 /** Reads an email address against the Coinbase spec's pattern (254 characters at most). */
-export function readEmail(value: unknown): ReadResult<string> {
-  const text = asText(value);
-  if (text === '') return fail('field.email.error.required');
-  if (text.length > 254 || !emailPattern.test(text) || !text.includes('.', text.indexOf('@'))) {
-    return fail('field.email.error.invalid');
-  }
-  return ok(text);
-}
+export const readEmail = textReader('field.email.error.required', 'field.email.error.invalid', (text) =>
+  text.length <= 254 && emailPattern.test(text) && text.includes('.', text.indexOf('@')) ? text : undefined,
+);
 
 /** A phone number as a form holds it: a country and the number as typed. */
 export interface PhoneNumberValue {
@@ -294,13 +298,9 @@ export function readPhoneNumber(value: unknown): ReadResult<string> {
   return ok(parsed.e164);
 }
 
-/** Reads one value of a provider enumeration. */
+/** Reads one value of a provider enumeration; nothing chosen and anything else both ask to choose. */
 export function readChoice<Value extends string>(values: readonly Value[], requiredId: MessageId) {
-  return (value: unknown): ReadResult<Value> => {
-    const text = asText(value);
-    const match = values.find((candidate) => candidate === text);
-    return match === undefined ? fail(requiredId) : ok(match);
-  };
+  return textReader(requiredId, requiredId, (text) => values.find((candidate) => candidate === text));
 }
 
 /** A Terms of Service acceptance as submitted through the form layer. */

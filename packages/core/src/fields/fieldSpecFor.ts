@@ -133,7 +133,10 @@ export interface FieldSpec {
   hintId?: MessageId;
   /** The provider's enumeration (selects), or the boxes of a checkbox group. */
   options?: FieldOption[];
-  /** The boxes of a compound field (dateOfBirth: day, month, year; phoneNumber: country, number). */
+  /**
+   * The boxes of a compound field (a date: day, month, year; a phone: country, number). A `date` or
+   * `phone` control written without them gets the kit's (those of `dateOfBirth` and `phoneNumber`).
+   */
   parts?: FieldPart[];
 }
 
@@ -172,27 +175,34 @@ export type FieldSpecInput = Omit<
   Partial<Pick<FieldSpec, 'control' | 'emptyValue' | 'masked' | 'draftable'>> &
   Partial<FieldRequestMapping>;
 
-/** A registry entry: its request mapping is in {@link requestMappings}. */
-type SpecInput = Omit<FieldSpecInput, 'paths' | 'encode'>;
+/**
+ * A registry entry: its request mapping is in {@link requestMappings}. Its
+ * label is `field.<key>.label` and its autocomplete `off` unless it says
+ * otherwise (see {@link fieldSpecFor}).
+ */
+type SpecInput = Omit<FieldSpecInput, 'paths' | 'encode' | 'labelId'> & { labelId?: MessageId };
 
-const selectSpec = (field: string, values: readonly string[], requiredId: MessageId): SpecInput => ({
+type SelectKey = 'purposeOfAccount' | 'sourceOfFunds' | 'employmentStatus' | 'occupation' | 'expectedVolume';
+
+const selectSpec = (field: SelectKey, values: readonly string[]): SpecInput => ({
   section: 'financial',
   kind: 'select',
-  schema: schemaFromReader(readChoice(values, requiredId)),
-  autocomplete: 'off',
+  schema: schemaFromReader(readChoice(values, `field.${field}.error.required`)),
   sensitive: false,
-  labelId: `field.${field}.label` as MessageId,
   options: optionsFor(field, values),
 });
 
-const addressText = (field: 'addressLine1' | 'addressCity', autocomplete: string): SpecInput => ({
-  section: 'address',
+const textSpec = (
+  section: FieldSection,
+  requiredId: MessageId,
+  sensitive: boolean,
+  autocomplete: string,
+): SpecInput => ({
+  section,
   kind: 'text',
-  schema: schemaFromReader(readText(`field.${field}.error.required`)),
+  schema: schemaFromReader(readText(requiredId)),
   autocomplete,
-  inputMode: 'text',
-  sensitive: true,
-  labelId: `field.${field}.label`,
+  sensitive,
 });
 
 /** The date of birth's schema; `minimumAge` (default 18) is the youngest age that may onboard. */
@@ -200,92 +210,42 @@ export function dateOfBirthSchema(options: { minimumAge?: number } = {}): z.ZodM
   return schemaFromReader((value) => readDateOfBirth(value, { minimumAge: options.minimumAge }));
 }
 
-function documentNumberSpec(key: 'passport' | 'driversLicense'): SpecInput {
-  return {
-    section: 'taxId',
-    kind: 'text',
-    schema: schemaFromReader(readDocumentNumber(`field.${key}.error.required`, `field.${key}.error.invalid`)),
-    autocomplete: 'off',
-    inputMode: 'text',
-    sensitive: true,
-    labelId: `field.${key}.label`,
-  };
-}
+const documentNumberSpec = (key: 'passport' | 'driversLicense'): SpecInput => ({
+  section: 'taxId',
+  kind: 'text',
+  schema: schemaFromReader(readDocumentNumber(`field.${key}.error.required`, `field.${key}.error.invalid`)),
+  sensitive: true,
+});
 
 // In the order fields are asked within a step: FIELD_KEYS is this object's key order.
 const registry = {
-  firstName: {
-    section: 'personal',
-    kind: 'text',
-    schema: schemaFromReader(readText('field.firstName.error.required')),
-    autocomplete: 'given-name',
-    inputMode: 'text',
-    sensitive: false,
-    labelId: 'field.firstName.label',
-  },
-  lastName: {
-    section: 'personal',
-    kind: 'text',
-    schema: schemaFromReader(readText('field.lastName.error.required')),
-    autocomplete: 'family-name',
-    inputMode: 'text',
-    sensitive: false,
-    labelId: 'field.lastName.label',
-  },
+  firstName: textSpec('personal', 'field.firstName.error.required', false, 'given-name'),
+  lastName: textSpec('personal', 'field.lastName.error.required', false, 'family-name'),
   dateOfBirth: {
     section: 'personal',
     kind: 'date',
     schema: dateOfBirthSchema(),
     autocomplete: 'bday',
-    inputMode: 'numeric',
     sensitive: true,
-    labelId: 'field.dateOfBirth.label',
     hintId: 'field.dateOfBirth.hint',
-    parts: [
-      { name: 'day', labelId: 'field.dateOfBirth.day.label', autocomplete: 'bday-day', inputMode: 'numeric' },
-      {
-        name: 'month',
-        labelId: 'field.dateOfBirth.month.label',
-        autocomplete: 'bday-month',
-        inputMode: 'numeric',
-      },
-      {
-        name: 'year',
-        labelId: 'field.dateOfBirth.year.label',
-        autocomplete: 'bday-year',
-        inputMode: 'numeric',
-      },
-    ],
   },
-  ssnLast4: {
-    section: 'taxId',
-    kind: 'ssnLast4',
-    schema: schemaFromReader(readSsnLast4),
-    // Browsers must not offer to save or fill an SSN.
-    autocomplete: 'off',
-    inputMode: 'numeric',
-    sensitive: true,
-    labelId: 'field.ssnLast4.label',
-  },
+  // Browsers must not offer to save or fill an SSN: autocomplete stays `off`.
+  ssnLast4: { section: 'taxId', kind: 'ssnLast4', schema: schemaFromReader(readSsnLast4), sensitive: true },
   fullSsn: {
     section: 'taxId',
     kind: 'ssn',
     schema: schemaFromReader(readFullSsn),
-    autocomplete: 'off',
-    inputMode: 'numeric',
     sensitive: true,
-    labelId: 'field.fullSsn.label',
     hintId: 'field.fullSsn.hint',
   },
-  addressLine1: addressText('addressLine1', 'address-line1'),
-  addressCity: addressText('addressCity', 'address-level2'),
+  addressLine1: textSpec('address', 'field.addressLine1.error.required', true, 'address-line1'),
+  addressCity: textSpec('address', 'field.addressCity.error.required', true, 'address-level2'),
   addressSubdivision: {
     section: 'address',
     kind: 'subdivision',
     schema: schemaFromReader(readSubdivision),
     autocomplete: 'address-level1',
     sensitive: true,
-    labelId: 'field.addressSubdivision.label',
     options: US_SUBDIVISION_CODES.map((code) => ({ value: code, labelId: `subdivision.${code}` as const })),
   },
   addressPostalCode: {
@@ -293,9 +253,7 @@ const registry = {
     kind: 'postalCode',
     schema: schemaFromReader(readPostalCode),
     autocomplete: 'postal-code',
-    inputMode: 'numeric',
     sensitive: true,
-    labelId: 'field.addressPostalCode.label',
   },
   addressCountryCode: {
     section: 'address',
@@ -303,7 +261,6 @@ const registry = {
     schema: schemaFromReader(readAddressCountry),
     autocomplete: 'country',
     sensitive: true,
-    labelId: 'field.addressCountryCode.label',
     hintId: 'field.addressCountryCode.hint',
     options: [{ value: 'US', labelId: 'country.US' }],
   },
@@ -312,33 +269,15 @@ const registry = {
     kind: 'email',
     schema: schemaFromReader(readEmail),
     autocomplete: 'email',
-    inputMode: 'email',
     sensitive: false,
-    labelId: 'field.email.label',
   },
   phoneNumber: {
     section: 'contact',
     kind: 'phone',
     schema: schemaFromReader(readPhoneNumber),
     autocomplete: 'tel',
-    inputMode: 'tel',
     sensitive: false,
-    labelId: 'field.phoneNumber.label',
     hintId: 'field.phoneNumber.hint',
-    parts: [
-      {
-        name: 'country',
-        labelId: 'field.phoneNumber.country.label',
-        autocomplete: 'tel-country-code',
-        inputMode: 'text',
-      },
-      {
-        name: 'number',
-        labelId: 'field.phoneNumber.number.label',
-        autocomplete: 'tel-national',
-        inputMode: 'tel',
-      },
-    ],
   },
   citizenship: {
     section: 'personal',
@@ -347,42 +286,23 @@ const registry = {
       readCountry('field.citizenship.error.required', 'field.citizenship.error.invalid'),
     ),
     // No autocomplete token names a nationality; `country` would fill the address country.
-    autocomplete: 'off',
     sensitive: false,
-    labelId: 'field.citizenship.label',
     options: COUNTRY_CODES.map((code) => ({ value: code, labelId: `country.${code}` as MessageId })),
   },
-  purposeOfAccount: selectSpec(
-    'purposeOfAccount',
-    PURPOSE_OF_ACCOUNT_VALUES,
-    'field.purposeOfAccount.error.required',
-  ),
-  sourceOfFunds: selectSpec('sourceOfFunds', SOURCE_OF_FUNDS_VALUES, 'field.sourceOfFunds.error.required'),
-  employmentStatus: selectSpec(
-    'employmentStatus',
-    EMPLOYMENT_STATUS_VALUES,
-    'field.employmentStatus.error.required',
-  ),
-  occupation: selectSpec('occupation', OCCUPATION_VALUES, 'field.occupation.error.required'),
+  purposeOfAccount: selectSpec('purposeOfAccount', PURPOSE_OF_ACCOUNT_VALUES),
+  sourceOfFunds: selectSpec('sourceOfFunds', SOURCE_OF_FUNDS_VALUES),
+  employmentStatus: selectSpec('employmentStatus', EMPLOYMENT_STATUS_VALUES),
+  occupation: selectSpec('occupation', OCCUPATION_VALUES),
   expectedVolume: {
-    ...selectSpec('expectedVolume', EXPECTED_VOLUME_VALUES, 'field.expectedVolume.error.required'),
+    ...selectSpec('expectedVolume', EXPECTED_VOLUME_VALUES),
     hintId: 'field.expectedVolume.hint',
   },
-  tos: {
-    section: 'terms',
-    kind: 'tos',
-    schema: schemaFromReader(readTosAcceptance),
-    autocomplete: 'off',
-    sensitive: false,
-    labelId: 'field.tos.label',
-  },
+  tos: { section: 'terms', kind: 'tos', schema: schemaFromReader(readTosAcceptance), sensitive: false },
   taxAttestation: {
     section: 'taxId',
     kind: 'checkbox',
     schema: schemaFromReader(readTaxAttestation),
-    autocomplete: 'off',
     sensitive: false,
-    labelId: 'field.taxAttestation.label',
     hintId: 'field.taxAttestation.hint',
     options: [
       { value: 'certifyTaxpayerId', labelId: 'field.taxAttestation.certifyTaxpayerId', required: true },
@@ -399,10 +319,7 @@ const registry = {
     section: 'taxId',
     kind: 'ssn',
     schema: schemaFromReader(readItin),
-    autocomplete: 'off',
-    inputMode: 'numeric',
     sensitive: true,
-    labelId: 'field.itin.label',
     hintId: 'field.itin.hint',
   },
   passport: documentNumberSpec('passport'),
@@ -434,6 +351,43 @@ function controlForKind(kind: FieldKind, options: readonly FieldOption[] | undef
   return choice && options !== undefined && options.length > 0 ? 'select' : 'input';
 }
 
+/** The on-screen keyboard of each kind that is typed, unless a spec names its own. */
+const KIND_INPUT_MODE: Partial<Record<FieldKind, FieldSpec['inputMode']>> = {
+  text: 'text',
+  email: 'email',
+  date: 'numeric',
+  ssn: 'numeric',
+  ssnLast4: 'numeric',
+  postalCode: 'numeric',
+  phone: 'tel',
+};
+
+const datePart = (name: 'day' | 'month' | 'year'): FieldPart => ({
+  name,
+  labelId: `field.dateOfBirth.${name}.label`,
+  autocomplete: `bday-${name}`,
+  inputMode: 'numeric',
+});
+
+/** The boxes of the compound controls, for any spec that names none of its own. */
+const CONTROL_PARTS: Partial<Record<FieldControl, FieldPart[]>> = {
+  date: (['day', 'month', 'year'] as const).map(datePart),
+  phone: [
+    {
+      name: 'country',
+      labelId: 'field.phoneNumber.country.label',
+      autocomplete: 'tel-country-code',
+      inputMode: 'text',
+    },
+    {
+      name: 'number',
+      labelId: 'field.phoneNumber.number.label',
+      autocomplete: 'tel-national',
+      inputMode: 'tel',
+    },
+  ],
+};
+
 function emptyValueForControl(control: FieldControl, options: readonly FieldOption[] | undefined) {
   if (control === 'date') return () => ({ day: '', month: '', year: '' });
   if (control === 'phone') return () => ({ country: 'US', number: '' });
@@ -453,6 +407,8 @@ export function completeFieldSpec(key: string, input: FieldSpecInput, known = tr
     supported: true,
     ...input,
     control,
+    inputMode: input.inputMode ?? KIND_INPUT_MODE[input.kind],
+    parts: input.parts ?? CONTROL_PARTS[control],
     emptyValue: input.emptyValue ?? emptyValueForControl(control, input.options),
     masked: input.masked ?? (input.kind === 'ssn' || input.kind === 'ssnLast4'),
     // Sensitive data and unknown keys never reach browser storage, whatever an entry says.
@@ -481,7 +437,6 @@ function unsupportedSpec(key: string): FieldSpec {
         section: 'personal',
         kind: 'text',
         schema: genericSchema,
-        inputMode: 'text',
         // Unknown data may be personal: treat it as sensitive.
         sensitive: true,
         labelId: 'field.unsupported.title',
@@ -519,7 +474,10 @@ export function fieldSpecFor(key: string, specs?: PartnerFieldSpecs): FieldSpec 
   const cached = specCache.get(key);
   if (cached !== undefined) return cached;
   const entry: SpecInput | undefined = Object.hasOwn(registry, key) ? registry[key as FieldKey] : undefined;
-  const spec = entry !== undefined ? completeFieldSpec(key, entry) : unsupportedSpec(key);
+  const spec =
+    entry !== undefined
+      ? completeFieldSpec(key, { labelId: `field.${key as FieldKey}.label`, autocomplete: 'off', ...entry })
+      : unsupportedSpec(key);
   if (entry !== undefined || specCache.size < 1000) specCache.set(key, spec);
   return spec;
 }
