@@ -19,6 +19,14 @@ const fail = <Output>(messageId: MessageId, path?: (string | number)[]): ReadRes
   issues: [path === undefined ? { messageId } : { messageId, path }],
 });
 
+type ErrorKey<Id, Kind extends string> = Id extends `field.${infer Key}.error.${Kind}` ? Key : never;
+
+/** A key whose catalogue says what to do when nothing is typed: `field.<key>.error.required`. */
+export type RequiredKey = ErrorKey<MessageId, 'required'>;
+
+/** A key whose catalogue also says what to do with a value that is not one: `field.<key>.error.invalid`. */
+export type InvalidKey = RequiredKey & ErrorKey<MessageId, 'invalid'>;
+
 /** Builds a zod schema from a reader; issue messages are message ids. */
 export function schemaFromReader<Output>(
   read: (value: unknown) => ReadResult<Output>,
@@ -66,8 +74,12 @@ function textProblem(text: string): 'characters' | 'empty' | undefined {
   return undefined;
 }
 
-/** A required single-line text: no control, direction-override or broken characters, not invisible-only. */
-export function readText(requiredId: MessageId) {
+/**
+ * A required single-line text: no control, direction-override or broken characters, not invisible-only.
+ * Nothing typed (or nothing visible) is `field.<key>.error.required`.
+ */
+export function readText(key: RequiredKey) {
+  const requiredId = `field.${key}.error.required` as const;
   return (value: unknown): ReadResult<string> => {
     const text = asText(value);
     if (text === '') return fail(requiredId);
@@ -85,6 +97,8 @@ export interface DateOfBirthValue {
   month: string;
   year: string;
 }
+
+const DATE_PARTS = ['day', 'month', 'year'] as const;
 
 function dateParts(value: unknown): { day?: string; month?: string; year?: string } | undefined {
   if (typeof value === 'string') {
@@ -134,9 +148,10 @@ export function readDateOfBirth(
   const month = parts.month ?? '';
   const year = parts.year ?? '';
   if (day === '' && month === '' && year === '') return fail('field.dateOfBirth.error.required');
-  if (day === '') return fail('field.dateOfBirth.error.day', ['day']);
-  if (month === '') return fail('field.dateOfBirth.error.month', ['month']);
-  if (year === '') return fail('field.dateOfBirth.error.year', ['year']);
+  // The first box left empty, then the first box that is not a number of its length, is the one to fix.
+  for (const name of DATE_PARTS) {
+    if (!parts[name]) return fail(`field.dateOfBirth.error.${name}`, [name]);
+  }
   if (!/^\d{1,2}$/.test(day)) return fail('field.dateOfBirth.error.real', ['day']);
   if (!/^\d{1,2}$/.test(month)) return fail('field.dateOfBirth.error.real', ['month']);
   if (!/^\d{4}$/.test(year)) return fail('field.dateOfBirth.error.yearFormat', ['year']);
@@ -158,19 +173,15 @@ export function readDateOfBirth(
 }
 
 /**
- * A reader of one typed text: nothing typed is `requiredId`; text that `parse` refuses (returns
- * `undefined`) is `invalidId`; else `parse`'s strict form.
+ * A reader of one typed text: nothing typed is `field.<key>.error.required`; text that `parse` refuses
+ * (returns `undefined`) is `field.<key>.error.invalid`; else `parse`'s strict form.
  */
-function textReader<Output>(
-  requiredId: MessageId,
-  invalidId: MessageId,
-  parse: (text: string) => Output | undefined,
-) {
+function textReader<Output>(key: InvalidKey, parse: (text: string) => Output | undefined) {
   return (value: unknown): ReadResult<Output> => {
     const text = asText(value);
-    if (text === '') return fail(requiredId);
+    if (text === '') return fail(`field.${key}.error.required`);
     const output = parse(text);
-    return output === undefined ? fail(invalidId) : ok(output);
+    return output === undefined ? fail(`field.${key}.error.invalid`) : ok(output);
   };
 }
 
@@ -189,42 +200,30 @@ const nineDigits =
  * is checked: the sandbox's magic value 000-00-0000 must reach the provider,
  * which decides whether a number verifies.
  */
-export const readFullSsn = textReader(
-  'field.fullSsn.error.required',
-  'field.fullSsn.error.invalid',
-  nineDigits(),
-);
+export const readFullSsn = textReader('fullSsn', nineDigits());
 
 /** Reads an ITIN: the SSN's shapes, starting with 9 (IRS). */
-export const readItin = textReader('field.itin.error.required', 'field.itin.error.invalid', nineDigits('9'));
+export const readItin = textReader('itin', nineDigits('9'));
 
 /** A reader of an identity document number: 1-32 letters and digits (spaces and dashes dropped), upper-cased. */
-export function readDocumentNumber(requiredId: MessageId, invalidId: MessageId) {
-  return textReader(requiredId, invalidId, (text) => {
+export function readDocumentNumber(key: 'passport' | 'driversLicense') {
+  return textReader(key, (text) => {
     const compact = text.replace(/[\s-]/g, '').toUpperCase();
     return /^[A-Z0-9]{1,32}$/.test(compact) ? compact : undefined;
   });
 }
 
 /** Reads the last four SSN digits. */
-export const readSsnLast4 = textReader(
-  'field.ssnLast4.error.required',
-  'field.ssnLast4.error.invalid',
-  (text) => {
-    const digits = text.replace(/\s/g, '');
-    return /^\d{4}$/.test(digits) ? digits : undefined;
-  },
-);
+export const readSsnLast4 = textReader('ssnLast4', (text) => {
+  const digits = text.replace(/\s/g, '');
+  return /^\d{4}$/.test(digits) ? digits : undefined;
+});
 
 /** Reads a US ZIP code: five digits or ZIP+4 (with or without the dash). */
-export const readPostalCode = textReader(
-  'field.addressPostalCode.error.required',
-  'field.addressPostalCode.error.invalid',
-  (text) => {
-    const match = /^(\d{5})(?:-?(\d{4}))?$/.exec(text.replace(/\s/g, ''));
-    return match === null ? undefined : [match[1], match[2]].filter(Boolean).join('-');
-  },
-);
+export const readPostalCode = textReader('addressPostalCode', (text) => {
+  const match = /^(\d{5})(?:-?(\d{4}))?$/.exec(text.replace(/\s/g, ''));
+  return match === null ? undefined : [match[1], match[2]].filter(Boolean).join('-');
+});
 
 const subdivisionByName = new Map<string, UsSubdivisionCode>(
   US_SUBDIVISIONS.flatMap(([code, english, spanish]) => [
@@ -235,10 +234,8 @@ const subdivisionByName = new Map<string, UsSubdivisionCode>(
 );
 
 /** Reads a US state, district or territory by USPS code or by name. */
-export const readSubdivision = textReader(
-  'field.addressSubdivision.error.required',
-  'field.addressSubdivision.error.invalid',
-  (text) => subdivisionByName.get(text.toUpperCase().replace(/\s+/g, ' ')),
+export const readSubdivision = textReader('addressSubdivision', (text) =>
+  subdivisionByName.get(text.toUpperCase().replace(/\s+/g, ' ')),
 );
 
 const unitedStatesAliases = new Set([
@@ -250,15 +247,13 @@ const unitedStatesAliases = new Set([
 ]);
 
 /** Reads the address country: only the United States is accepted (Coinbase, initial release). */
-export const readAddressCountry = textReader(
-  'field.addressCountryCode.error.required',
-  'field.addressCountryCode.error.invalid',
-  (text) => (unitedStatesAliases.has(text.toUpperCase()) ? ('US' as const) : undefined),
+export const readAddressCountry = textReader('addressCountryCode', (text) =>
+  unitedStatesAliases.has(text.toUpperCase()) ? ('US' as const) : undefined,
 );
 
 /** Reads an ISO 3166-1 alpha-2 country code, in any letter case. */
-export function readCountry(requiredId: MessageId, invalidId: MessageId) {
-  return textReader(requiredId, invalidId, (text) => {
+export function readCountry(key: InvalidKey) {
+  return textReader(key, (text) => {
     const upper = text.toUpperCase();
     if (upper === 'USA') return 'US';
     return isCountryCode(upper) ? upper : undefined;
@@ -268,7 +263,7 @@ export function readCountry(requiredId: MessageId, invalidId: MessageId) {
 const emailPattern = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}/-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*$/;
 
 /** Reads an email address against the Coinbase spec's pattern (254 characters at most). */
-export const readEmail = textReader('field.email.error.required', 'field.email.error.invalid', (text) =>
+export const readEmail = textReader('email', (text) =>
   text.length <= 254 && emailPattern.test(text) && text.includes('.', text.indexOf('@')) ? text : undefined,
 );
 
@@ -281,26 +276,23 @@ export interface PhoneNumberValue {
 
 /** Reads a phone number (an E.164 string or `{ country, number }`) and writes E.164. */
 export function readPhoneNumber(value: unknown): ReadResult<string> {
-  let number: string;
-  let country = 'US';
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    number = asText(record.number);
-    const candidate = asText(record.country).toUpperCase();
-    if (candidate !== '') country = candidate;
-  } else {
-    number = asText(value);
-  }
-  if (number === '') return fail('field.phoneNumber.error.required');
+  const record: Record<string, unknown> =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : { number: value };
+  const country = asText(record.country).toUpperCase() || 'US';
   // Full rules for +1 always, for other countries once loaded (phoneMetadata.ts); the proxy always has them.
-  const parsed = parsePhone(number, country);
-  if (parsed.status === 'invalid') return fail('field.phoneNumber.error.invalid');
-  return ok(parsed.e164);
+  return textReader('phoneNumber', (number) => {
+    const parsed = parsePhone(number, country);
+    return parsed.status === 'invalid' ? undefined : parsed.e164;
+  })(record.number);
 }
 
-/** Reads one value of a provider enumeration; nothing chosen and anything else both ask to choose. */
-export function readChoice<Value extends string>(values: readonly Value[], requiredId: MessageId) {
-  return textReader(requiredId, requiredId, (text) => values.find((candidate) => candidate === text));
+/** Reads one value of a provider enumeration; nothing chosen and anything else are both `field.<key>.error.required`. */
+export function readChoice<Value extends string>(values: readonly Value[], key: RequiredKey) {
+  return (value: unknown): ReadResult<Value> => {
+    const text = asText(value);
+    const match = values.find((candidate) => candidate === text);
+    return match === undefined ? fail(`field.${key}.error.required`) : ok(match);
+  };
 }
 
 /** A Terms of Service acceptance as submitted through the form layer. */

@@ -27,7 +27,7 @@ import {
   readTosAcceptance,
   schemaFromReader,
 } from './fieldReaders';
-import type { DateOfBirthValue, TaxAttestationValue, TosAcceptanceValue } from './fieldReaders';
+import type { DateOfBirthValue, RequiredKey, TaxAttestationValue, TosAcceptanceValue } from './fieldReaders';
 import { US_SUBDIVISION_CODES } from './usSubdivisions';
 
 /** How a field is entered; the React layer picks a control per kind. */
@@ -187,20 +187,20 @@ type SelectKey = 'purposeOfAccount' | 'sourceOfFunds' | 'employmentStatus' | 'oc
 const selectSpec = (field: SelectKey, values: readonly string[]): SpecInput => ({
   section: 'financial',
   kind: 'select',
-  schema: schemaFromReader(readChoice(values, `field.${field}.error.required`)),
+  schema: schemaFromReader(readChoice(values, field)),
   sensitive: false,
   options: optionsFor(field, values),
 });
 
 const textSpec = (
   section: FieldSection,
-  requiredId: MessageId,
+  key: RequiredKey,
   sensitive: boolean,
   autocomplete: string,
 ): SpecInput => ({
   section,
   kind: 'text',
-  schema: schemaFromReader(readText(requiredId)),
+  schema: schemaFromReader(readText(key)),
   autocomplete,
   sensitive,
 });
@@ -213,14 +213,14 @@ export function dateOfBirthSchema(options: { minimumAge?: number } = {}): z.ZodM
 const documentNumberSpec = (key: 'passport' | 'driversLicense'): SpecInput => ({
   section: 'taxId',
   kind: 'text',
-  schema: schemaFromReader(readDocumentNumber(`field.${key}.error.required`, `field.${key}.error.invalid`)),
+  schema: schemaFromReader(readDocumentNumber(key)),
   sensitive: true,
 });
 
 // In the order fields are asked within a step: FIELD_KEYS is this object's key order.
 const registry = {
-  firstName: textSpec('personal', 'field.firstName.error.required', false, 'given-name'),
-  lastName: textSpec('personal', 'field.lastName.error.required', false, 'family-name'),
+  firstName: textSpec('personal', 'firstName', false, 'given-name'),
+  lastName: textSpec('personal', 'lastName', false, 'family-name'),
   dateOfBirth: {
     section: 'personal',
     kind: 'date',
@@ -238,8 +238,8 @@ const registry = {
     sensitive: true,
     hintId: 'field.fullSsn.hint',
   },
-  addressLine1: textSpec('address', 'field.addressLine1.error.required', true, 'address-line1'),
-  addressCity: textSpec('address', 'field.addressCity.error.required', true, 'address-level2'),
+  addressLine1: textSpec('address', 'addressLine1', true, 'address-line1'),
+  addressCity: textSpec('address', 'addressCity', true, 'address-level2'),
   addressSubdivision: {
     section: 'address',
     kind: 'subdivision',
@@ -282,9 +282,7 @@ const registry = {
   citizenship: {
     section: 'personal',
     kind: 'country',
-    schema: schemaFromReader(
-      readCountry('field.citizenship.error.required', 'field.citizenship.error.invalid'),
-    ),
+    schema: schemaFromReader(readCountry('citizenship')),
     // No autocomplete token names a nationality; `country` would fill the address country.
     sensitive: false,
     options: COUNTRY_CODES.map((code) => ({ value: code, labelId: `country.${code}` as MessageId })),
@@ -425,9 +423,10 @@ export function completeFieldSpec(key: string, input: FieldSpecInput, known = tr
  */
 export type PartnerFieldSpecs = Readonly<Record<string, FieldSpecInput>>;
 
-const genericSchema = schemaFromReader(readText('field.generic.error.required'));
-const specCache = new Map<string, FieldSpec>();
-const partnerCaches = new WeakMap<PartnerFieldSpecs, Map<string, FieldSpec>>();
+const genericSchema = schemaFromReader(readText('generic'));
+/** Completed specs, per partner object (the registry's under `NO_PARTNER`): each key is completed once. */
+const NO_PARTNER: PartnerFieldSpecs = {};
+const specCaches = new WeakMap<PartnerFieldSpecs, Map<string, FieldSpec>>();
 
 function unsupportedSpec(key: string): FieldSpec {
   return {
@@ -456,29 +455,21 @@ function unsupportedSpec(key: string): FieldSpec {
  * no value for it.
  */
 export function fieldSpecFor(key: string, specs?: PartnerFieldSpecs): FieldSpec {
-  if (specs !== undefined && Object.hasOwn(specs, key)) {
-    let cache = partnerCaches.get(specs);
-    if (cache === undefined) {
-      cache = new Map();
-      partnerCaches.set(specs, cache);
-    }
-    const cachedPartner = cache.get(key);
-    if (cachedPartner !== undefined) return cachedPartner;
-    const partnerEntry = specs[key];
-    if (partnerEntry !== undefined) {
-      const spec = completeFieldSpec(key, partnerEntry);
-      cache.set(key, spec);
-      return spec;
-    }
-  }
-  const cached = specCache.get(key);
+  const partner = specs !== undefined && Object.hasOwn(specs, key) ? specs[key] : undefined;
+  const owner = partner === undefined || specs === undefined ? NO_PARTNER : specs;
+  let cache = specCaches.get(owner);
+  if (cache === undefined) specCaches.set(owner, (cache = new Map()));
+  const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const entry: SpecInput | undefined = Object.hasOwn(registry, key) ? registry[key as FieldKey] : undefined;
   const spec =
-    entry !== undefined
-      ? completeFieldSpec(key, { labelId: `field.${key as FieldKey}.label`, autocomplete: 'off', ...entry })
-      : unsupportedSpec(key);
-  if (entry !== undefined || specCache.size < 1000) specCache.set(key, spec);
+    partner !== undefined
+      ? completeFieldSpec(key, partner)
+      : entry !== undefined
+        ? completeFieldSpec(key, { labelId: `field.${key as FieldKey}.label`, autocomplete: 'off', ...entry })
+        : unsupportedSpec(key);
+  // Keys nobody describes are kept up to a bound: a stream of made-up keys never grows the cache without end.
+  if (spec.known || cache.size < 1000) cache.set(key, spec);
   return spec;
 }
 

@@ -1,6 +1,6 @@
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
-import { FieldGroupFrame } from './FieldGroupFrame';
+import { FieldFrame } from './FieldFrame';
 
 /** The prop bags of a group of checkboxes. */
 export type CheckboxGroupFieldBags = Extract<RequirementFieldProps, { control: 'checkboxGroup' }>;
@@ -21,13 +21,13 @@ export interface CheckboxGroupFieldProps {
  */
 export function CheckboxGroupField({ field, note, className }: CheckboxGroupFieldProps) {
   return (
-    <FieldGroupFrame field={field} note={note} className={className}>
+    <FieldFrame field={field} note={note} className={className}>
       {field.options.map((option) => (
         <div key={option.value} className="kyc-checkbox" data-invalid={option.isInvalid || undefined}>
           <input {...option.controlProps} />
           <label {...option.labelProps}>{option.label}</label>
         </div>
       ))}
-    </FieldGroupFrame>
+    </FieldFrame>
   );
 }

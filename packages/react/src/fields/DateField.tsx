@@ -2,7 +2,7 @@ import { datePartOrder } from '@kyc-kit/core';
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
 import { useLocale } from '../utils/useTranslate';
-import { FieldGroupFrame } from './FieldGroupFrame';
+import { FieldFrame } from './FieldFrame';
 
 /** The prop bags of a date entered as three boxes. */
 export type DateFieldBags = Extract<RequirementFieldProps, { control: 'date' }>;
@@ -26,7 +26,7 @@ export interface DateFieldProps {
 export function DateField({ field, note, className }: DateFieldProps) {
   const order = datePartOrder(useLocale());
   return (
-    <FieldGroupFrame field={field} note={note} className={className}>
+    <FieldFrame field={field} note={note} className={className}>
       <div className="kyc-row">
         {order.map((part) => (
           <div key={part} className="kyc-date-part" data-part={part}>
@@ -37,6 +37,6 @@ export function DateField({ field, note, className }: DateFieldProps) {
           </div>
         ))}
       </div>
-    </FieldGroupFrame>
+    </FieldFrame>
   );
 }

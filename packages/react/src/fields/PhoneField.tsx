@@ -1,6 +1,6 @@
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
-import { FieldGroupFrame } from './FieldGroupFrame';
+import { FieldFrame } from './FieldFrame';
 
 /** The prop bags of a phone number entered as country + number. */
 export type PhoneFieldBags = Extract<RequirementFieldProps, { control: 'phone' }>;
@@ -25,7 +25,7 @@ export interface PhoneFieldProps {
  */
 export function PhoneField({ field, note, className }: PhoneFieldProps) {
   return (
-    <FieldGroupFrame field={field} note={note} className={className}>
+    <FieldFrame field={field} note={note} className={className}>
       <div className="kyc-row">
         <div className="kyc-date-part kyc-phone-country">
           <label className="kyc-label" {...field.country.labelProps}>
@@ -46,6 +46,6 @@ export function PhoneField({ field, note, className }: PhoneFieldProps) {
           <input className="kyc-input" {...field.number.controlProps} />
         </div>
       </div>
-    </FieldGroupFrame>
+    </FieldFrame>
   );
 }
