@@ -196,11 +196,6 @@ export function translateErrorMessage(t: Translate, message: string): string {
   return hasMessage(message) ? t(message) : message;
 }
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const present = ids.filter((id): id is string => typeof id === 'string');
-  return present.length > 0 ? present.join(' ') : undefined;
-}
-
 /**
  * Lists longer than this (the countries of citizenship and of the phone) may
  * be deferred: `useRequirementField` renders them at first with only the
@@ -271,13 +266,17 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   // While the rejection is the field's error (the engine puts it there) the error message says it.
   const rejectedNote = isRejected && rawMessage !== 'field.rejected' ? t('field.rejected') : undefined;
   const description = [rejectedNote, hint].filter(Boolean).join(' ') || undefined;
-  // Name only elements that are rendered: the description when there is text, the error when there is one.
-  const ariaDescribedBy = describedBy(
-    description !== undefined && ids.description,
-    isInvalid && ids.errorMessage,
-  );
   const invalidIf = (invalid: boolean) =>
     invalid ? ({ 'aria-invalid': true, 'data-invalid': true } as const) : {};
+  // The field's state on its control (or group): it names only elements that are rendered, the
+  // description when there is text, the error when there is one.
+  const described = {
+    'aria-describedby':
+      [description !== undefined && ids.description, isInvalid && ids.errorMessage]
+        .filter(Boolean)
+        .join(' ') || undefined,
+    ...invalidIf(isInvalid),
+  };
   const single = control === 'input' || control === 'select';
   const base: RequirementFieldPropsBase = {
     name: key,
@@ -378,15 +377,13 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     id: ids.field,
     role: 'group',
     'aria-labelledby': ids.label,
-    ...(ariaDescribedBy === undefined ? {} : { 'aria-describedby': ariaDescribedBy }),
-    ...invalidIf(isInvalid),
+    ...described,
   };
   const own = {
     id: ids.input,
     autoComplete: spec.autocomplete,
     'aria-required': true,
-    'aria-describedby': ariaDescribedBy,
-    ...invalidIf(isInvalid),
+    ...described,
   } as const;
   switch (control) {
     case 'input':
