@@ -22,7 +22,7 @@ export interface SsnFieldProps {
 export function SsnField({ field, note, className }: SsnFieldProps) {
   const t = useTranslate();
   const [isVisible, setIsVisible] = useState(false);
-  const inputId = field.inputProps.id;
+  const action = t(isVisible ? 'field.ssn.hide' : 'field.ssn.show');
   return (
     <FieldFrame field={field} note={note} className={className}>
       <div className="kyc-input-with-action">
@@ -38,12 +38,12 @@ export function SsnField({ field, note, className }: SsnFieldProps) {
           type="button"
           className="kyc-button"
           data-variant="secondary"
-          aria-controls={inputId}
+          aria-controls={field.inputProps.id}
           // GOV.UK's show-password pattern: the visible word changes and the name says what it acts on.
-          aria-label={`${isVisible ? t('field.ssn.hide') : t('field.ssn.show')}: ${field.label}`}
+          aria-label={`${action}: ${field.label}`}
           onClick={() => setIsVisible((visible) => !visible)}
         >
-          {isVisible ? t('field.ssn.hide') : t('field.ssn.show')}
+          {action}
         </button>
       </div>
     </FieldFrame>
