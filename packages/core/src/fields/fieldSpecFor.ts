@@ -27,7 +27,13 @@ import {
   readTosAcceptance,
   schemaFromReader,
 } from './fieldReaders';
-import type { DateOfBirthValue, RequiredKey, TaxAttestationValue, TosAcceptanceValue } from './fieldReaders';
+import type {
+  DateOfBirthValue,
+  ReadResult,
+  RequiredKey,
+  TaxAttestationValue,
+  TosAcceptanceValue,
+} from './fieldReaders';
 import { US_SUBDIVISION_CODES } from './usSubdivisions';
 
 /** How a field is entered; the React layer picks a control per kind. */
@@ -180,14 +186,18 @@ export type FieldSpecInput = Omit<
  * label is `field.<key>.label` and its autocomplete `off` unless it says
  * otherwise (see {@link fieldSpecFor}).
  */
-type SpecInput = Omit<FieldSpecInput, 'paths' | 'encode' | 'labelId'> & { labelId?: MessageId };
+type SpecInput = Omit<FieldSpecInput, 'paths' | 'encode' | 'labelId' | 'schema'> & {
+  labelId?: MessageId;
+  /** The reader behind the entry's schema (made on the key's first use). */
+  read: (value: unknown) => ReadResult<unknown>;
+};
 
 type SelectKey = 'purposeOfAccount' | 'sourceOfFunds' | 'employmentStatus' | 'occupation' | 'expectedVolume';
 
 const selectSpec = (field: SelectKey, values: readonly string[]): SpecInput => ({
   section: 'financial',
   kind: 'select',
-  schema: schemaFromReader(readChoice(values, field)),
+  read: readChoice(values, field),
   sensitive: false,
   options: optionsFor(field, values),
 });
@@ -200,7 +210,7 @@ const textSpec = (
 ): SpecInput => ({
   section,
   kind: 'text',
-  schema: schemaFromReader(readText(key)),
+  read: readText(key),
   autocomplete,
   sensitive,
 });
@@ -213,7 +223,7 @@ export function dateOfBirthSchema(options: { minimumAge?: number } = {}): z.ZodM
 const documentNumberSpec = (key: 'passport' | 'driversLicense'): SpecInput => ({
   section: 'taxId',
   kind: 'text',
-  schema: schemaFromReader(readDocumentNumber(key)),
+  read: readDocumentNumber(key),
   sensitive: true,
 });
 
@@ -224,17 +234,17 @@ const registry = {
   dateOfBirth: {
     section: 'personal',
     kind: 'date',
-    schema: dateOfBirthSchema(),
+    read: readDateOfBirth,
     autocomplete: 'bday',
     sensitive: true,
     hintId: 'field.dateOfBirth.hint',
   },
   // Browsers must not offer to save or fill an SSN: autocomplete stays `off`.
-  ssnLast4: { section: 'taxId', kind: 'ssnLast4', schema: schemaFromReader(readSsnLast4), sensitive: true },
+  ssnLast4: { section: 'taxId', kind: 'ssnLast4', read: readSsnLast4, sensitive: true },
   fullSsn: {
     section: 'taxId',
     kind: 'ssn',
-    schema: schemaFromReader(readFullSsn),
+    read: readFullSsn,
     sensitive: true,
     hintId: 'field.fullSsn.hint',
   },
@@ -243,7 +253,7 @@ const registry = {
   addressSubdivision: {
     section: 'address',
     kind: 'subdivision',
-    schema: schemaFromReader(readSubdivision),
+    read: readSubdivision,
     autocomplete: 'address-level1',
     sensitive: true,
     options: US_SUBDIVISION_CODES.map((code) => ({ value: code, labelId: `subdivision.${code}` as const })),
@@ -251,14 +261,14 @@ const registry = {
   addressPostalCode: {
     section: 'address',
     kind: 'postalCode',
-    schema: schemaFromReader(readPostalCode),
+    read: readPostalCode,
     autocomplete: 'postal-code',
     sensitive: true,
   },
   addressCountryCode: {
     section: 'address',
     kind: 'country',
-    schema: schemaFromReader(readAddressCountry),
+    read: readAddressCountry,
     autocomplete: 'country',
     sensitive: true,
     hintId: 'field.addressCountryCode.hint',
@@ -267,14 +277,14 @@ const registry = {
   email: {
     section: 'contact',
     kind: 'email',
-    schema: schemaFromReader(readEmail),
+    read: readEmail,
     autocomplete: 'email',
     sensitive: false,
   },
   phoneNumber: {
     section: 'contact',
     kind: 'phone',
-    schema: schemaFromReader(readPhoneNumber),
+    read: readPhoneNumber,
     autocomplete: 'tel',
     sensitive: false,
     hintId: 'field.phoneNumber.hint',
@@ -282,7 +292,7 @@ const registry = {
   citizenship: {
     section: 'personal',
     kind: 'country',
-    schema: schemaFromReader(readCountry('citizenship')),
+    read: readCountry('citizenship'),
     // No autocomplete token names a nationality; `country` would fill the address country.
     sensitive: false,
     options: COUNTRY_CODES.map((code) => ({ value: code, labelId: `country.${code}` as MessageId })),
@@ -295,11 +305,11 @@ const registry = {
     ...selectSpec('expectedVolume', EXPECTED_VOLUME_VALUES),
     hintId: 'field.expectedVolume.hint',
   },
-  tos: { section: 'terms', kind: 'tos', schema: schemaFromReader(readTosAcceptance), sensitive: false },
+  tos: { section: 'terms', kind: 'tos', read: readTosAcceptance, sensitive: false },
   taxAttestation: {
     section: 'taxId',
     kind: 'checkbox',
-    schema: schemaFromReader(readTaxAttestation),
+    read: readTaxAttestation,
     sensitive: false,
     hintId: 'field.taxAttestation.hint',
     options: [
@@ -316,7 +326,7 @@ const registry = {
   itin: {
     section: 'taxId',
     kind: 'ssn',
-    schema: schemaFromReader(readItin),
+    read: readItin,
     sensitive: true,
     hintId: 'field.itin.hint',
   },
@@ -428,6 +438,17 @@ const genericSchema = schemaFromReader(readText('generic'));
 const NO_PARTNER: PartnerFieldSpecs = {};
 const specCaches = new WeakMap<PartnerFieldSpecs, Map<string, FieldSpec>>();
 
+/** A registry entry completed: its label `field.<key>.label`, autocomplete `off` and schema unless it says otherwise. */
+function registrySpec(key: FieldKey): FieldSpec {
+  const { read, ...entry }: SpecInput = registry[key];
+  return completeFieldSpec(key, {
+    labelId: `field.${key}.label`,
+    autocomplete: 'off',
+    ...entry,
+    schema: schemaFromReader(read),
+  });
+}
+
 function unsupportedSpec(key: string): FieldSpec {
   return {
     ...completeFieldSpec(
@@ -461,12 +482,11 @@ export function fieldSpecFor(key: string, specs?: PartnerFieldSpecs): FieldSpec 
   if (cache === undefined) specCaches.set(owner, (cache = new Map()));
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const entry: SpecInput | undefined = Object.hasOwn(registry, key) ? registry[key as FieldKey] : undefined;
   const spec =
     partner !== undefined
       ? completeFieldSpec(key, partner)
-      : entry !== undefined
-        ? completeFieldSpec(key, { labelId: `field.${key as FieldKey}.label`, autocomplete: 'off', ...entry })
+      : isKnownFieldKey(key)
+        ? registrySpec(key)
         : unsupportedSpec(key);
   // Keys nobody describes are kept up to a bound: a stream of made-up keys never grows the cache without end.
   if (spec.known || cache.size < 1000) cache.set(key, spec);
