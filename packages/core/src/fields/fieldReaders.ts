@@ -16,7 +16,7 @@ export type ReadResult<Output> =
 const ok = <Output>(value: Output): ReadResult<Output> => ({ ok: true, value });
 const fail = <Output>(messageId: MessageId, path?: (string | number)[]): ReadResult<Output> => ({
   ok: false,
-  issues: [path === undefined ? { messageId } : { messageId, path }],
+  issues: [{ messageId, path }],
 });
 
 type ErrorKey<Id, Kind extends string> = Id extends `field.${infer Key}.error.${Kind}` ? Key : never;
