@@ -32,17 +32,14 @@ export interface UseRequirementFieldOptions {
 export function useRequirementField({ form, name }: UseRequirementFieldOptions): RequirementFieldProps {
   useErrorsOf(form.form, name);
   const [listsShown, showLists] = useState(false);
-  const { idPrefix, t, locale, plannedFields, countryOptions } = form.fieldContext;
-  const planned = plannedFields.get(name);
+  const planned = form.fieldContext.plannedFields.get(name);
   const field = buildRequirementFieldProps({
+    // The form's ids, translator, locale and country choices.
+    ...form.fieldContext,
     spec: planned?.spec ?? fieldSpecFor(name),
     planned,
-    idPrefix,
     errorNode: form.form.getFieldState(name).error,
     register: form.form.register,
-    t,
-    locale,
-    countryOptions,
     revealOptions: listsShown ? undefined : () => showLists(true),
     getValue: (path) => form.form.getValues(path),
   });
