@@ -396,15 +396,15 @@ const CONTROL_PARTS: Partial<Record<FieldControl, FieldPart[]>> = {
   ],
 };
 
-function emptyValueForControl(control: FieldControl, options: readonly FieldOption[] | undefined) {
-  if (control === 'date') return () => ({ day: '', month: '', year: '' });
-  if (control === 'phone') return () => ({ country: 'US', number: '' });
-  if (control === 'checkboxGroup')
-    return () => Object.fromEntries((options ?? []).map((option) => [option.value, false]));
-  // A list of one (the address country: US only) is already answered; any other choice or text starts empty.
-  const only = control === 'select' && options?.length === 1 ? (options[0]?.value ?? '') : '';
-  return () => only;
-}
+/** Each control's value before anything is typed, in the form's shape (a fresh object each call). */
+const EMPTY_VALUE: Record<FieldControl, (options: readonly FieldOption[]) => unknown> = {
+  input: () => '',
+  // A list of one (the address country: US only) is already answered; any other choice starts empty.
+  select: (options) => (options.length === 1 ? (options[0]?.value ?? '') : ''),
+  date: () => ({ day: '', month: '', year: '' }),
+  phone: () => ({ country: 'US', number: '' }),
+  checkboxGroup: (options) => Object.fromEntries(options.map((option) => [option.value, false])),
+};
 
 /** Completes a registry entry (or a partner's) into a spec: the derived parts follow from what it says. */
 export function completeFieldSpec(key: string, input: FieldSpecInput, known = true): FieldSpec {
@@ -417,7 +417,7 @@ export function completeFieldSpec(key: string, input: FieldSpecInput, known = tr
     control,
     inputMode: input.inputMode ?? KIND_INPUT_MODE[input.kind],
     parts: input.parts ?? CONTROL_PARTS[control],
-    emptyValue: input.emptyValue ?? emptyValueForControl(control, input.options),
+    emptyValue: input.emptyValue ?? (() => EMPTY_VALUE[control](input.options ?? [])),
     masked: input.masked ?? (input.kind === 'ssn' || input.kind === 'ssnLast4'),
     // Sensitive data and unknown keys never reach browser storage, whatever an entry says.
     draftable: known && !input.sensitive && (input.draftable ?? true),
