@@ -125,17 +125,14 @@ export type RequirementFieldProps =
       options: (RequirementPartProps<RequirementInputProps> & RequirementOption)[];
     });
 
-/** The ids of one field's elements, derived from the form's `useId()`. */
+/**
+ * The ids of one field's elements, derived from the form's `useId()`: the
+ * field's own (its group) without `element`, else its `label`, `input`,
+ * `description`, `error` or a part's (`day`, `country`, a checkbox's value).
+ */
 export function fieldIds(idPrefix: string, name: string) {
-  const base = `${idPrefix}-${name}`;
-  return {
-    field: base,
-    label: `${base}-label`,
-    input: `${base}-input`,
-    description: `${base}-description`,
-    errorMessage: `${base}-error`,
-    part: (part: string) => `${base}-${part}`,
-  };
+  return (element?: string) =>
+    element === undefined ? `${idPrefix}-${name}` : `${idPrefix}-${name}-${element}`;
 }
 
 /**
@@ -143,20 +140,20 @@ export function fieldIds(idPrefix: string, name: string) {
  * else the first in `locale`'s order: the month in en-US).
  */
 export function errorTargetId(idPrefix: string, spec: FieldSpec, errorNode?: unknown, locale = 'en'): string {
-  const ids = fieldIds(idPrefix, spec.key);
+  const id = fieldIds(idPrefix, spec.key);
   const control = spec.control;
   switch (control) {
     case 'input':
     case 'select':
-      return ids.input;
+      return id('input');
     case 'date': {
       const order = datePartOrder(locale);
-      return ids.part(order.find((part) => hasOwnError(errorNode, part)) ?? order[0] ?? 'day');
+      return id(order.find((part) => hasOwnError(errorNode, part)) ?? order[0] ?? 'day');
     }
     case 'phone':
-      return ids.part(hasOwnError(errorNode, 'country') ? 'country' : 'number');
+      return id(hasOwnError(errorNode, 'country') ? 'country' : 'number');
     case 'checkboxGroup':
-      return ids.part(spec.options?.[0]?.value ?? 'option');
+      return id(spec.options?.[0]?.value ?? 'option');
     default:
       return control satisfies never;
   }
@@ -254,7 +251,7 @@ export interface BuildRequirementFieldPropsInput {
 export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInput): RequirementFieldProps {
   const { spec, planned, idPrefix, errorNode, register, t } = input;
   const { key, control } = spec;
-  const ids = fieldIds(idPrefix, key);
+  const id = fieldIds(idPrefix, key);
   const rawMessage = firstErrorMessage(errorNode);
   const errorMessage = rawMessage === undefined ? undefined : translateErrorMessage(t, rawMessage);
   const isInvalid = errorMessage !== undefined;
@@ -272,9 +269,8 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   // description when there is text, the error when there is one.
   const described = {
     'aria-describedby':
-      [description !== undefined && ids.description, isInvalid && ids.errorMessage]
-        .filter(Boolean)
-        .join(' ') || undefined,
+      [description !== undefined && id('description'), isInvalid && id('error')].filter(Boolean).join(' ') ||
+      undefined,
     ...invalidIf(isInvalid),
   };
   const single = control === 'input' || control === 'select';
@@ -294,9 +290,9 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     isSensitive: spec.sensitive,
     isMasked: spec.masked,
     // One control: a <label for>; a group: the element naming it, by id.
-    labelProps: single ? { id: ids.label, htmlFor: ids.input } : { id: ids.label },
-    descriptionProps: { id: ids.description },
-    errorMessageProps: { id: ids.errorMessage },
+    labelProps: single ? { id: id('label'), htmlFor: id('input') } : { id: id('label') },
+    descriptionProps: { id: id('description') },
+    errorMessageProps: { id: id('error') },
   };
   const specOptions = spec.options ?? [];
   const translateOptions = (): RequirementOption[] =>
@@ -349,9 +345,9 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     controlProps: Control,
   ) => ({
     label,
-    labelProps: { id: `${ids.part(name)}-label`, htmlFor: ids.part(name) },
+    labelProps: { id: `${id(name)}-label`, htmlFor: id(name) },
     isInvalid: invalid,
-    controlProps: { ...controlProps, id: ids.part(name), ...invalidIf(invalid) },
+    controlProps: { ...controlProps, id: id(name), ...invalidIf(invalid) },
   });
   const partSpec = (name: string) => spec.parts?.find((each) => each.name === name);
   /** The input of a spec's part (a date's day, a phone's number), as the spec says to type it. */
@@ -374,13 +370,13 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     return (name: string) => isInvalid && (whole || hasOwnError(errorNode, name));
   };
   const groupProps: RequirementGroupProps = {
-    id: ids.field,
+    id: id(),
     role: 'group',
-    'aria-labelledby': ids.label,
+    'aria-labelledby': id('label'),
     ...described,
   };
   const own = {
-    id: ids.input,
+    id: id('input'),
     autoComplete: spec.autocomplete,
     'aria-required': true,
     ...described,
