@@ -8,7 +8,7 @@ import {
   type Customer,
 } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
-import { userReference, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
+import { abandonSignalOf, userReference, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
 import { customerAnswer } from './jsonAnswer';
 import { ProxyError } from './ProxyError';
 import { requireWrite } from './proxyMiddleware';
@@ -25,7 +25,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
   // "No customer yet" (or deleted at the provider) is the normal first state: 200 `{ customer: null }`, no error status.
   routes.get('/', async (c) => {
     try {
-      const signal = c.req.raw.signal;
+      const signal = abandonSignalOf(c);
       return customerAnswer(
         await deps.readLinkedCustomer(c.get('user').id, (customerId) =>
           deps.readCustomer(customerId, signal),
@@ -54,7 +54,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
         const linkedId = claim.customerId;
         try {
           return customerAnswer(
-            await deps.onLinkedCustomer(linkedId, () => deps.readCustomer(linkedId, c.req.raw.signal)),
+            await deps.onLinkedCustomer(linkedId, () => deps.readCustomer(linkedId, abandonSignalOf(c))),
           );
         } catch (error) {
           if (!(error instanceof ProxyError && error.reason === 'no_customer')) throw error;

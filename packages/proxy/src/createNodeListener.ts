@@ -1,4 +1,5 @@
 import { IncomingMessage, ServerResponse, type OutgoingHttpHeaders } from 'node:http';
+import type { Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { OnboardingHandler } from './createOnboardingHandler';
@@ -32,11 +33,50 @@ async function writeWhole(response: Response, outgoing: ServerResponse): Promise
   outgoing.end(body);
 }
 
+/** The abort controller of an HTTP/1.x connection, on the socket itself: it lives exactly as long as the connection. */
+const connectionAbortKey = Symbol('kyc-kit.connectionAbort');
+
+interface WithConnectionAbort {
+  [connectionAbortKey]?: AbortController;
+}
+
+/** The socket's `close` listener: one function for every connection, no closure per connection. */
+function abortConnection(this: Socket): void {
+  (this as WithConnectionAbort)[connectionAbortKey]?.abort(new Error('Client connection closed.'));
+}
+
+/**
+ * One signal per HTTP/1.x connection, aborted when the connection closes.
+ * Over HTTP/1.1 a browser can abandon a request only by closing its
+ * connection (there is no per-request cancel, and browsers do not pipeline),
+ * so this tells a route everything a per-request signal would, and costs an
+ * `AbortController` per connection instead of one per request (made by
+ * `@hono/node-server` the first time a route reads `request.signal`). A
+ * request that ends normally leaves it untouched, so the next request on the
+ * same keep-alive connection is not cancelled by the end of the one before.
+ * Whoever listens on it must stop listening when the request ends (the
+ * upstream transport does): the signal outlives the request.
+ */
+function connectionSignalOf(socket: Socket): AbortSignal {
+  const holder = socket as WithConnectionAbort;
+  let controller = holder[connectionAbortKey];
+  if (controller === undefined) {
+    controller = new AbortController();
+    holder[connectionAbortKey] = controller;
+    if (socket.destroyed) controller.abort(new Error('Client connection closed.'));
+    else socket.once('close', abortConnection);
+  }
+  return controller.signal;
+}
+
 /**
  * Adapts an {@link OnboardingHandler} to `node:http`: the result can be
  * passed to `http.createServer` or mounted in Express or Connect. It fills
  * `clientAddress` from the socket, which is what the proxy sends upstream as
  * the end-user's IP (or the first hop `trustedProxyCount` is counted from).
+ * Over HTTP/1.x it also passes the connection's abort signal as `signal`
+ * (see `OnboardingRequestContext`); over HTTP/2 the request's own signal is
+ * used, as a stream can be cancelled on its own.
  */
 export function createNodeListener(
   handler: OnboardingHandler,
@@ -46,7 +86,13 @@ export function createNodeListener(
       // Bodies are then read from the node stream itself (readLimitedBody), not through a web stream.
       if (outgoing instanceof ServerResponse && incoming instanceof IncomingMessage)
         rememberExchange(request, { incoming, outgoing });
-      const response = await handler(request, { clientAddress: incoming.socket.remoteAddress });
+      const { socket } = incoming;
+      const response = await handler(
+        request,
+        incoming instanceof IncomingMessage && incoming.httpVersionMajor === 1
+          ? { clientAddress: socket.remoteAddress, signal: connectionSignalOf(socket) }
+          : { clientAddress: socket.remoteAddress },
+      );
       const parts = outgoing instanceof ServerResponse ? jsonAnswerParts(response) : undefined;
       if (parts !== undefined && outgoing instanceof ServerResponse) {
         writeParts(parts, outgoing);

@@ -1,9 +1,16 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import {
+  Agent as HttpAgent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Customer } from '@kyc-kit/core/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCoinbaseUpstream } from './createCoinbaseUpstream';
 import { createNodeListener } from './createNodeListener';
-import { createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
+import { createProxyHarness, SANDBOX_ORIGIN, type ProxyHarness } from '@kyc-kit/testing/server';
 
 const harnesses: ProxyHarness[] = [];
 const servers: Server[] = [];
@@ -340,6 +347,133 @@ describe('createNodeListener', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(((await refused.json()) as ErrorAnswer).error.code).toBe('unauthorized');
+  });
+
+  /**
+   * A proxy over node:http whose provider holds every read once `hold` is on
+   * until `release` is called or the read is cancelled; `reads` records how
+   * each held read ended.
+   */
+  async function serveHeldReads(): Promise<{
+    harness: ProxyHarness;
+    port: number;
+    hold: (on: boolean) => void;
+    started: () => Promise<void>;
+    release: () => void;
+    reads: ('answered' | 'cancelled')[];
+  }> {
+    let holding = false;
+    let onStart: () => void = () => undefined;
+    let releaseHeld: () => void = () => undefined;
+    const reads: ('answered' | 'cancelled')[] = [];
+    const harness = open({
+      provider: 'coinbase',
+      sandboxWebhooks: false,
+      upstream: ({ fetch, sandbox, retry }) =>
+        createCoinbaseUpstream({
+          baseUrl: `${SANDBOX_ORIGIN}/platform`,
+          ...sandbox.credentials.coinbase,
+          retry,
+          timeoutMs: 5000,
+          fetch: (request) => {
+            if (!holding || request.method !== 'GET') return fetch(request);
+            onStart();
+            return new Promise<Response>((resolve, reject) => {
+              request.signal.addEventListener('abort', () => {
+                reads.push('cancelled');
+                reject(request.signal.reason as Error);
+              });
+              releaseHeld = () => {
+                reads.push('answered');
+                resolve(fetch(request));
+              };
+            });
+          },
+        }),
+    });
+    const server = createServer(createNodeListener(harness.handler));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      harness,
+      port: (server.address() as AddressInfo).port,
+      hold: (on) => (holding = on),
+      started: () => new Promise<void>((resolve) => (onStart = resolve)),
+      release: () => releaseHeld(),
+      reads,
+    };
+  }
+
+  /** A GET of the user's customer over `agent`; resolves with the status, the body and whether the socket was reused. */
+  function getCustomer(
+    port: number,
+    agent: HttpAgent,
+  ): { done: Promise<{ status: number; body: string; reused: boolean }>; abandon: () => void } {
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/onboarding/customer',
+      agent,
+      headers: { cookie: 'session=node-user' },
+    });
+    request.on('error', () => undefined);
+    const done = new Promise<{ status: number; body: string; reused: boolean }>((resolve, reject) => {
+      request.on('response', (answer) => {
+        let body = '';
+        answer.on('data', (chunk) => (body += String(chunk)));
+        answer.on('end', () =>
+          resolve({ status: answer.statusCode ?? 0, body, reused: request.reusedSocket }),
+        );
+      });
+      request.on('close', () => reject(new Error('connection closed before an answer')));
+    });
+    done.catch(() => undefined);
+    request.end();
+    return { done, abandon: () => request.destroy() };
+  }
+
+  it('cancels the upstream call of a read whose browser closed the connection, and logs it as abandoned', async () => {
+    const proxy = await serveHeldReads();
+    await createFor(proxy.harness, 'node-user');
+    const agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+    try {
+      proxy.hold(true);
+      const started = proxy.started();
+      const read = getCustomer(proxy.port, agent);
+      await started;
+      read.abandon();
+      await expect(read.done).rejects.toThrow('connection closed');
+      await expect.poll(() => proxy.reads).toEqual(['cancelled']);
+      await expect.poll(() => proxy.harness.logText()).toContain('request abandoned by the client');
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('answers every read on one keep-alive connection: the end of one request cancels nothing of the next', async () => {
+    const proxy = await serveHeldReads();
+    const customer = await createFor(proxy.harness, 'node-user');
+    const agent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await getCustomer(proxy.port, agent).done;
+      expect(first.status).toBe(200);
+      proxy.hold(true);
+      const started = proxy.started();
+      const second = getCustomer(proxy.port, agent);
+      await started;
+      // The first request is long over; the second, held upstream on the same connection, is still wanted.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      proxy.release();
+      const answered = await second.done;
+      expect(answered).toMatchObject({ status: 200, reused: true });
+      expect((JSON.parse(answered.body) as { customer: Customer }).customer.id).toBe(customer.id);
+      expect(proxy.reads).toEqual(['answered']);
+      proxy.hold(false);
+      const third = await getCustomer(proxy.port, agent).done;
+      expect(third).toMatchObject({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   /** Starts a write over node:http and sends `firstChunk` of its body (chunked: no Content-Length); resolves with the answer. */

@@ -5,7 +5,7 @@ import { buildOpenApiDocument } from './buildOpenApiDocument';
 import { createCustomerRoutes } from './createCustomerRoutes';
 import type { WatchOptions } from './createCustomerWatcher';
 import { createEventRoutes } from './createEventRoutes';
-import { createProxyDeps, type ProxyEnv } from './createProxyDeps';
+import { abandonSignalOf, createProxyDeps, type ProxyEnv } from './createProxyDeps';
 import type { RateLimit } from './createRateLimiter';
 import { createTermsRoutes } from './createTermsRoutes';
 import { createWebhookRoutes } from './createWebhookRoutes';
@@ -26,6 +26,15 @@ export interface OnboardingUser {
 export interface OnboardingRequestContext {
   /** The socket's remote address; `createNodeListener` fills it in. */
   clientAddress?: string;
+  /**
+   * Aborted once the client can no longer receive the answer; a read in
+   * progress then cancels its upstream call. `createNodeListener` passes its
+   * HTTP/1.x connection's signal (a browser on HTTP/1.1 abandons a request
+   * only by closing its connection). A signal given here may outlive the
+   * request (it may be the connection's), so it must not be aborted when the
+   * request merely ends. @default the `Request`'s own `signal`
+   */
+  signal?: AbortSignal;
 }
 
 /** A web-standard handler: mount it in any Fetch-API server. */
@@ -115,7 +124,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   app.onError((error, c) => {
     // The browser gave up on the request (a newer read replaced it, the tab closed) and the upstream call
     // was cancelled with it: nothing failed here and nobody reads the answer (499, as nginx logs it).
-    if (c.req.raw.signal.aborted) {
+    if (abandonSignalOf(c).aborted) {
       logger.info({ route: c.req.routePath }, 'request abandoned by the client');
       return new Response(null, { status: 499 });
     }
@@ -168,7 +177,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   // turns per request); whatever Hono throws still comes out as a rejected promise.
   return (request, context) => {
     try {
-      return Promise.resolve(app.fetch(request, { clientAddress: context?.clientAddress }));
+      return Promise.resolve(
+        app.fetch(request, { clientAddress: context?.clientAddress, signal: context?.signal }),
+      );
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

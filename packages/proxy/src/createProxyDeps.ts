@@ -21,7 +21,7 @@ import { parseJson } from './validateRequestBody';
 
 /** The Hono environment of every route module: the socket address in, the signed-in user set by the session middleware. */
 export interface ProxyEnv {
-  Bindings: { clientAddress?: string };
+  Bindings: { clientAddress?: string; signal?: AbortSignal | undefined };
   Variables: { user: OnboardingUser };
 }
 
@@ -93,6 +93,18 @@ export interface ProxyDeps {
   unlinkDeletedCustomer(customerId: string): Promise<NewCustomerEvent | null>;
   /** Runs an upstream call on the user's linked customer; a customer deleted upstream becomes `no_customer`. */
   onLinkedCustomer<T>(customerId: string, call: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * What aborts when the browser abandons the request: the signal the server
+ * passed in the handler's context (`createNodeListener`: the HTTP/1.x
+ * connection's), else the `Request`'s own. It may outlive the request, so a
+ * listener added to it must be removed when the request ends (the upstream
+ * transport's are); a route that would leave one (an event stream) uses the
+ * `Request`'s own signal instead.
+ */
+export function abandonSignalOf(c: ProxyContext): AbortSignal {
+  return c.env?.signal ?? c.req.raw.signal;
 }
 
 /** Reference to a user in logs: stable, but not the partner's user id (which may be an email). */

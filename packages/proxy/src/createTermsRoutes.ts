@@ -5,7 +5,7 @@ import {
   tosAcceptBodySchema,
 } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
-import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
+import { abandonSignalOf, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
 import { jsonAnswer } from './jsonAnswer';
 import { ProxyError } from './ProxyError';
 import { requireWrite } from './proxyMiddleware';
@@ -26,7 +26,7 @@ export function createTermsRoutes(deps: ProxyDeps) {
     const userId = c.get('user').id;
     const customerId = await deps.linkedCustomerId(userId);
     const current = await deps.onLinkedCustomer(customerId, () =>
-      deps.readCustomer(customerId, c.req.raw.signal),
+      deps.readCustomer(customerId, abandonSignalOf(c)),
     );
     const requirement = current.requirements.tos;
     if (!requirement) throw new ProxyError('tos_not_required');
@@ -53,7 +53,7 @@ export function createTermsRoutes(deps: ProxyDeps) {
       (candidate) => candidate.versionId === acceptance.versionId,
     );
     if (version === undefined) throw new ProxyError('tos_version_unavailable');
-    await deps.tosDocuments.load(version, acceptance.language, c.req.raw.signal);
+    await deps.tosDocuments.load(version, acceptance.language, abandonSignalOf(c));
     const context = await deps.writeContext(c, 'tos');
     const customer = await deps.onLinkedCustomer(customerId, () =>
       upstream.updateCustomer(customerId, buildTosPatch(upstream.provider, acceptance), context),
@@ -65,7 +65,7 @@ export function createTermsRoutes(deps: ProxyDeps) {
   routes.get('/tos/:versionId', async (c) => {
     const versionId = c.req.param('versionId');
     const customer = await deps.readLinkedCustomer(c.get('user').id, (customerId) =>
-      deps.readCustomer(customerId, c.req.raw.signal),
+      deps.readCustomer(customerId, abandonSignalOf(c)),
     );
     const version = customer.requirements.tos?.tos?.versions.find(
       (candidate) => candidate.versionId === versionId,
@@ -73,7 +73,7 @@ export function createTermsRoutes(deps: ProxyDeps) {
     if (!version) throw new ProxyError('not_found', { detail: 'no such ToS version for this customer' });
     const language = c.req.query('language') ?? version.languages[0] ?? 'en';
     if (!version.languages.includes(language)) throw new ProxyError('unsupported_tos_language');
-    const document = await deps.tosDocuments.load(version, language, c.req.raw.signal);
+    const document = await deps.tosDocuments.load(version, language, abandonSignalOf(c));
     return jsonAnswer({ versionId, language, title: document.title, html: document.html });
   });
 

@@ -120,6 +120,51 @@ describe('requestWithRetry', () => {
   });
 });
 
+describe("requestWithRetry under a caller signal shared by many calls (a connection's)", () => {
+  /** A send that answers when `answer` is called, or rejects when its attempt is aborted. */
+  function held(): { send: (signal: AbortSignal) => Promise<Response>; answer: () => void } {
+    let answer: () => void = () => undefined;
+    return {
+      send: (signal) =>
+        new Promise<Response>((resolve, reject) => {
+          signal.addEventListener('abort', () => reject(signal.reason as Error));
+          answer = () => resolve(new Response('{}', { status: 200 }));
+        }),
+      answer: () => answer(),
+    };
+  }
+
+  it('cancels every call still in flight when the signal aborts, and none that already ended', async () => {
+    const connection = new AbortController();
+    const options = { canRetry: true, timeoutMs: 5000, signal: connection.signal };
+    const done = held();
+    const finished = requestWithRetry(done.send, options);
+    done.answer();
+    expect((await finished).status).toBe(200);
+
+    const first = requestWithRetry(held().send, options).catch((error: unknown) => error);
+    const second = requestWithRetry(held().send, options).catch((error: unknown) => error);
+    connection.abort(new Error('connection closed'));
+    expect(await first).toMatchObject({ message: 'connection closed' });
+    expect(await second).toMatchObject({ message: 'connection closed' });
+    // A call made once the signal has aborted fails at once, with the same reason.
+    const late = await requestWithRetry(held().send, options).catch((error: unknown) => error);
+    expect(late).toMatchObject({ message: 'connection closed' });
+  });
+
+  it('lets later calls run to their answer after earlier ones ended', async () => {
+    const connection = new AbortController();
+    const options = { canRetry: true, timeoutMs: 5000, signal: connection.signal };
+    for (let call = 0; call < 50; call += 1) {
+      const next = held();
+      const answer = requestWithRetry(next.send, options);
+      next.answer();
+      expect((await answer).status).toBe(200);
+    }
+    expect(connection.signal.aborted).toBe(false);
+  });
+});
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('7')).toBe(7);

@@ -124,9 +124,43 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
 }
 
 /**
+ * The attempts in flight under each caller signal, on the signal itself, and
+ * one `abort` listener per signal that tells them all. A caller's signal may
+ * live much longer than one call (`createNodeListener` passes one per HTTP/1.x
+ * connection, shared by every request on it), and an `EventTarget` listener
+ * added and removed per attempt cost more than the rest of the abort
+ * handling together; an attempt joins and leaves a `Set` instead.
+ */
+const attemptsKey = Symbol('kyc-kit.attemptsInFlight');
+
+interface WithAttempts {
+  [attemptsKey]?: Set<AttemptLimits>;
+}
+
+function attemptsOf(signal: AbortSignal): Set<AttemptLimits> {
+  const holder = signal as WithAttempts;
+  let attempts = holder[attemptsKey];
+  if (attempts === undefined) {
+    attempts = new Set();
+    holder[attemptsKey] = attempts;
+    signal.addEventListener('abort', abortAttempts, { once: true });
+  }
+  return attempts;
+}
+
+/** The one listener of a caller signal: aborts every attempt still in flight under it. */
+function abortAttempts(event: Event): void {
+  const signal = event.target as AbortSignal & WithAttempts;
+  const attempts = signal[attemptsKey];
+  if (attempts === undefined) return;
+  for (const attempt of [...attempts]) attempt.outerAborted(signal.reason);
+  attempts.clear();
+}
+
+/**
  * One attempt's limits: aborted at the time limit or when the caller's own
- * signal aborts. The object is the timer's argument and the caller signal's
- * listener, so an attempt allocates no closures; its `AbortSignal` exists
+ * signal aborts. The object is the timer's argument and joins its caller
+ * signal's attempts in flight, so an attempt allocates no closures; its `AbortSignal` exists
  * only when `send` reads it (the default transport never does).
  */
 class AttemptLimits implements UpstreamAttempt {
@@ -143,7 +177,7 @@ class AttemptLimits implements UpstreamAttempt {
   ) {
     this.timer = setTimeout(AttemptLimits.expire, timeoutMs, this);
     if (outer?.aborted) this.abort(outer.reason);
-    else outer?.addEventListener('abort', this, { once: true });
+    else if (outer !== undefined) attemptsOf(outer).add(this);
   }
 
   private static expire(this: void, limits: AttemptLimits): void {
@@ -165,8 +199,8 @@ class AttemptLimits implements UpstreamAttempt {
   }
 
   /** The caller's signal aborted. */
-  handleEvent(): void {
-    this.abort(this.outer?.reason);
+  outerAborted(reason: unknown): void {
+    this.abort(reason);
   }
 
   private abort(reason: unknown): void {
@@ -179,7 +213,7 @@ class AttemptLimits implements UpstreamAttempt {
 
   end(): void {
     clearTimeout(this.timer);
-    this.outer?.removeEventListener('abort', this);
+    if (this.outer !== undefined) (this.outer as WithAttempts)[attemptsKey]?.delete(this);
     this.listener = undefined;
   }
 }
