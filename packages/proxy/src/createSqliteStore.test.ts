@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Customer } from '@kyc-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from './createSqliteStore';
 import type { OnboardingStore } from './OnboardingStore';
@@ -37,5 +38,33 @@ describe('createSqliteStore', () => {
     });
     await first.linkCustomer('user-a', 'customer_a');
     expect(await second.getCustomerId('user-a')).toBe('customer_a');
+  });
+
+  it('gives each event an id from the clock that only grows, also with two handles writing one file', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'kyc-proxy-store-'));
+    directories.push(directory);
+    const file = path.join(directory, 'proxy.db');
+    const first = open(file);
+    const second = open(file);
+    const customer = (id: string): Customer => ({
+      id,
+      provider: 'coinbase',
+      capabilities: {},
+      requirements: {},
+      tosAcceptances: [],
+      profile: {},
+    });
+    const ids: number[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      const store = index % 2 === 0 ? first : second;
+      const stored = await store.appendEvents({
+        events: [{ userId: 'user-a', type: 'customer', customer: customer(`customer_${index}`) }],
+        // The clock stands still for a while: ids still grow past it.
+        now: index < 4 ? 5_000 : 9_000,
+      });
+      ids.push(stored?.[0]?.id ?? 0);
+    }
+    expect(ids).toEqual([5_000, 5_001, 5_002, 5_003, 9_000, 9_001]);
+    expect((await first.eventsAfter('user-a', 0, 10)).map((event) => event.id)).toEqual(ids);
   });
 });
