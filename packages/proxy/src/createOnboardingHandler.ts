@@ -1,5 +1,6 @@
 import type { PartnerFieldSpecs } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
+import { routePath } from 'hono/route';
 import type { Logger } from 'pino';
 import { buildOpenApiDocument } from './buildOpenApiDocument';
 import { createCustomerRoutes } from './createCustomerRoutes';
@@ -125,7 +126,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     // The browser gave up on the request (a newer read replaced it, the tab closed) and the upstream call
     // was cancelled with it: nothing failed here and nobody reads the answer (499, as nginx logs it).
     if (abandonSignalOf(c).aborted) {
-      logger.info({ route: c.req.routePath }, 'request abandoned by the client');
+      logger.info({ route: routePath(c) }, 'request abandoned by the client');
       return new Response(null, { status: 499 });
     }
     const proxyError = toProxyError(error);
@@ -135,7 +136,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       reason: proxyError.reason,
       code: proxyError.code,
       status: proxyError.status,
-      route: c.req.routePath,
+      route: routePath(c),
       ...(upstreamError
         ? {
             upstream: {

@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
 import { jsonAnswerParts, setAnswerHeader } from './jsonAnswer';
 import { ProxyError } from './ProxyError';
@@ -33,13 +34,17 @@ export function securityHeaders(deps: ProxyDeps) {
     deps.logger.info(
       {
         method: c.req.method,
-        route: c.req.routePath,
+        route: routePath(c),
         status: c.res.status,
         durationMs: Date.now() - started,
       },
       'request',
     );
   });
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**
@@ -56,7 +61,9 @@ export function requireSession(deps: ProxyDeps) {
     const origin = c.req.header('origin');
     if (site === 'cross-site' && (origin === undefined || !deps.allowedOrigins.has(origin)))
       throw new ProxyError('forbidden_origin');
-    const user = await deps.resolveUser(c.req.raw);
+    const resolved = deps.resolveUser(c.req.raw);
+    // A synchronous session lookup is taken as it is, without a promise turn; a promise is awaited.
+    const user = isPromiseLike(resolved) ? await resolved : resolved;
     if (!user || typeof user.id !== 'string' || user.id === '') {
       const byAddress = deps.addressLimiter.hit(`address:${deps.clientAddressOf(c) ?? 'unknown'}`);
       if (!byAddress.allowed)
