@@ -126,14 +126,11 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
   const selectProcessed = database.prepare<[string], { event_key: string }>(
     'SELECT event_key FROM processed_events WHERE event_key = ?',
   );
-  // One statement takes the next id and writes the row: ids start from the clock and only grow, so an id
-  // a browser kept from an in-memory store before a restart is still older than the new ones. A write
-  // statement takes the database's write lock before it reads, so on its own (in autocommit) it is as
-  // atomic as the explicit transaction around several.
-  const insertCustomerEvent = database.prepare<[number, string, string, number], { id: number }>(
-    `INSERT INTO customer_events (id, user_id, body, created_at)
-     SELECT max(coalesce(max(id), 0) + 1, ?), ?, ?, ? FROM customer_events
-     RETURNING id`,
+  const selectLastEventId = database.prepare<[], { id: number | null }>(
+    'SELECT max(id) AS id FROM customer_events',
+  );
+  const insertCustomerEvent = database.prepare(
+    'INSERT INTO customer_events (id, user_id, body, created_at) VALUES (?, ?, ?, ?)',
   );
   const selectEventsAfter = database.prepare<[string, number, number], EventRow>(
     'SELECT id, body FROM (SELECT id, body FROM customer_events WHERE user_id = ? AND id > ? ORDER BY id DESC LIMIT ?) ORDER BY id',
@@ -185,19 +182,20 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
     },
   );
 
-  function storeEvent(event: NewCustomerEvent, now: number): CustomerEvent {
-    const row = insertCustomerEvent.get(now, event.userId, customerEventBodyJson(event), now);
-    if (!row) throw new Error('customer event: the insert returned no id');
-    return event.type === 'customer'
-      ? { id: row.id, type: 'customer', customer: event.customer }
-      : { id: row.id, type: 'customer_deleted', customerId: event.customerId };
-  }
-
   const append = database.transaction(
     (events: NewCustomerEvent[], processedEventKey: string | undefined, now: number) => {
       if (processedEventKey !== undefined && insertEvent.run(processedEventKey, now).changes === 0)
         return null;
-      return events.map((event) => storeEvent(event, now));
+      // Ids start from the clock and only grow, so an id a browser kept from an in-memory store before a
+      // restart is still older than the new ones.
+      let lastId = selectLastEventId.get()?.id ?? 0;
+      return events.map((event): CustomerEvent => {
+        lastId = Math.max(lastId + 1, now);
+        insertCustomerEvent.run(lastId, event.userId, customerEventBodyJson(event), now);
+        return event.type === 'customer'
+          ? { id: lastId, type: 'customer', customer: event.customer }
+          : { id: lastId, type: 'customer_deleted', customerId: event.customerId };
+      });
     },
   );
 
@@ -224,12 +222,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
       return selectProcessed.get(eventKey) !== undefined;
     },
     async appendEvents({ events, processedEventKey, now }) {
-      // One event and no webhook to mark (a browser's write): its one statement is its own transaction.
-      const [only] = events;
-      const stored =
-        events.length === 1 && processedEventKey === undefined && only !== undefined
-          ? [storeEvent(only, now)]
-          : append.immediate(events, processedEventKey, now);
+      const stored = append.immediate(events, processedEventKey, now);
       if (stored)
         for (const userId of new Set(events.map((event) => event.userId))) {
           for (const listener of listeners) listener(userId);
