@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldSpecFor } from '../fields/fieldSpecFor';
+import type { PartnerFieldSpecs } from '../fields/fieldSpecFor';
 import { createTranslator } from '../messages/messages';
 import { es } from '../messages/es';
 import { reviewValue } from './reviewValue';
@@ -48,6 +49,45 @@ describe('reviewValue', () => {
         t,
         'en',
       ),
+    ).toBeUndefined();
+  });
+
+  it("shows a partner's own date and phone keys as it shows the kit's, by their controls", () => {
+    const specs = {
+      // A kind of the kit's own…
+      anniversary: {
+        section: 'personal',
+        kind: 'date',
+        schema: fieldSpecFor('dateOfBirth').schema,
+        sensitive: false,
+        labelId: 'field.generic.label',
+      },
+      // …or none that says so: the control decides.
+      workPhone: {
+        section: 'contact',
+        kind: 'text',
+        control: 'phone',
+        schema: fieldSpecFor('phoneNumber').schema,
+        sensitive: false,
+        labelId: 'field.generic.label',
+      },
+      meetingDay: {
+        section: 'personal',
+        kind: 'text',
+        control: 'date',
+        schema: fieldSpecFor('dateOfBirth').schema,
+        sensitive: false,
+        labelId: 'field.generic.label',
+      },
+    } satisfies PartnerFieldSpecs;
+    const date = { day: '27', month: '3', year: '1990' };
+    expect(reviewValue(fieldSpecFor('anniversary', specs), date, t, 'en-US')).toBe('March 27, 1990');
+    expect(reviewValue(fieldSpecFor('meetingDay', specs), date, t, 'es')).toBe('27 de marzo de 1990');
+    expect(
+      reviewValue(fieldSpecFor('workPhone', specs), { country: 'FR', number: '612345678' }, t, 'en'),
+    ).toBe('+33 612345678');
+    expect(
+      reviewValue(fieldSpecFor('workPhone', specs), { country: 'US', number: '' }, t, 'en'),
     ).toBeUndefined();
   });
 });

@@ -24,11 +24,12 @@ export function reviewValue(
 ): string | undefined {
   if (spec.sensitive || value === undefined || value === null) return undefined;
   let shown: string;
-  if (spec.kind === 'phone' && typeof value === 'object') {
+  // By the controls the value was entered with, so a partner's own date or phone key reads like the kit's.
+  if (spec.control === 'phone' && typeof value === 'object') {
     const { country, number } = value as { country?: unknown; number?: unknown };
     const code = callingCodeOf(text(country) || 'US');
     shown = text(number) === '' ? '' : `${code === undefined ? '' : `+${code} `}${text(number)}`;
-  } else if (spec.kind === 'date' && typeof value === 'object') {
+  } else if (spec.control === 'date' && typeof value === 'object') {
     const { day, month, year } = value as Record<string, unknown>;
     // Not a date: nothing to show but "Provided".
     shown = longDate(Date.UTC(Number(text(year)), Number(text(month)) - 1, Number(text(day))), locale) ?? '';
