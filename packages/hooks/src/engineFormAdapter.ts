@@ -1,5 +1,4 @@
-import { fieldSpecFor } from '@kyc-kit/core';
-import type { OnboardingEngine, PartnerFieldSpecs } from '@kyc-kit/core';
+import type { OnboardingEngine } from '@kyc-kit/core';
 import { get, set } from 'react-hook-form';
 import type { FieldError, FieldErrors, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
 import type { KycKitApiError } from './KycKitApiError';
@@ -39,14 +38,13 @@ export function formPort(form: UseFormReturn<FieldValues>) {
  */
 export function engineResolver(
   currentEngine: () => OnboardingEngine<KycKitApiError> | null,
-  fieldSpecs: PartnerFieldSpecs | undefined,
 ): Resolver<FieldValues> {
   return async (values, _context, { fields }) => {
     const engine = currentEngine();
     const errors: FieldErrors = {};
     const seen = new Set<string>();
-    for (const { key } of engine?.getSnapshot().step?.fields ?? []) {
-      const result = fieldSpecFor(key, fieldSpecs).schema.safeParse(values[key]);
+    for (const { key, spec } of engine?.getSnapshot().step?.fields ?? []) {
+      const result = spec.schema.safeParse(values[key]);
       const message = result.success ? engine?.serverErrorFor(key, values[key]) : undefined;
       const issues = result.success
         ? message === undefined

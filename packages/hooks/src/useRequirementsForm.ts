@@ -46,11 +46,10 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const { capabilities, include = 'due', saveDraft = true, review = false } = options;
 
   const engineRef = useRef<OnboardingEngine<KycKitApiError> | null>(null);
-  const resolver = useMemo(() => engineResolver(() => engineRef.current, fieldSpecs), [fieldSpecs]);
   const [defaultValues] = useState(() => emptyFormValues(fieldSpecs));
   const form = useForm<FieldValues>({
     defaultValues,
-    resolver,
+    resolver: engineResolver(() => engineRef.current),
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });
