@@ -2,6 +2,7 @@ import {
   COUNTRY_CODES,
   dateExample,
   datePartOrder,
+  fieldSpecFor,
   hasMessage,
   loadPhoneMetadata,
   phoneCountryOptions,
@@ -11,6 +12,7 @@ import type { FieldKind, FieldSpec, PlannedField } from '@kyc-kit/core';
 import type { InputHTMLAttributes, LabelHTMLAttributes, SelectHTMLAttributes } from 'react';
 import type { FieldValues, RefCallBack, UseFormRegister } from 'react-hook-form';
 import type { Translate } from './KycKitProvider';
+import type { RequirementFieldContext } from './requirementsFormTypes';
 
 /** Props of an `<input>` registered with the form (uncontrolled: typing re-renders nothing). */
 export type RequirementInputProps = InputHTMLAttributes<HTMLInputElement> & {
@@ -463,4 +465,24 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     default:
       return control satisfies never;
   }
+}
+
+/**
+ * One field's prop bags in a form of `useRequirementsForm` (its `fieldContext`): the planned field and
+ * its spec (a key the plan does not list gets its own spec), the form's ids, translator and locale.
+ */
+export function formFieldProps(
+  context: RequirementFieldContext,
+  register: UseFormRegister<FieldValues>,
+  key: string,
+  more: Pick<BuildRequirementFieldPropsInput, 'errorNode' | 'revealOptions' | 'getValue'>,
+): RequirementFieldProps {
+  const planned = context.plannedFields.get(key);
+  return buildRequirementFieldProps({
+    ...context,
+    spec: planned?.spec ?? fieldSpecFor(key, context.fieldSpecs),
+    planned,
+    register,
+    ...more,
+  });
 }

@@ -1,4 +1,4 @@
-import type { FlowStepId, PlannedField, StepPlan, Step } from '@kyc-kit/core';
+import type { FlowStepId, PartnerFieldSpecs, PlannedField, StepPlan, Step } from '@kyc-kit/core';
 import type { FormEvent } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { RequirementFieldProps, RequirementOption } from './buildRequirementFieldProps';
@@ -174,6 +174,8 @@ export interface RequirementFieldContext {
   locale: string;
   plannedFields: ReadonlyMap<string, PlannedField>;
   fieldKeys: string[];
+  /** The provider's partner field specs: the spec of a key the plan does not list. */
+  fieldSpecs?: PartnerFieldSpecs;
   /** The phone's country choices. @default core's `phoneCountryOptions`, built when a phone select first shows them */
   countryOptions?: RequirementOption[];
 }

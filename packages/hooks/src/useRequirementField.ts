@@ -1,6 +1,5 @@
-import { fieldSpecFor } from '@kyc-kit/core';
 import { useEffect, useState } from 'react';
-import { buildRequirementFieldProps } from './buildRequirementFieldProps';
+import { formFieldProps } from './buildRequirementFieldProps';
 import { useErrorsOf } from './useErrorsOf';
 import type { RequirementFieldProps } from './buildRequirementFieldProps';
 import type { RequirementsForm } from './useRequirementsForm';
@@ -32,14 +31,8 @@ export interface UseRequirementFieldOptions {
 export function useRequirementField({ form, name }: UseRequirementFieldOptions): RequirementFieldProps {
   useErrorsOf(form.form, name);
   const [listsShown, showLists] = useState(false);
-  const planned = form.fieldContext.plannedFields.get(name);
-  const field = buildRequirementFieldProps({
-    // The form's ids, translator, locale and country choices.
-    ...form.fieldContext,
-    spec: planned?.spec ?? fieldSpecFor(name),
-    planned,
+  const field = formFieldProps(form.fieldContext, form.form.register, name, {
     errorNode: form.form.getFieldState(name).error,
-    register: form.form.register,
     revealOptions: listsShown ? undefined : () => showLists(true),
     getValue: (path) => form.form.getValues(path),
   });

@@ -1,5 +1,5 @@
 import { fieldSpecFor } from '@kyc-kit/core';
-import type { Customer, FieldSpecInput, RequirementStatus } from '@kyc-kit/core';
+import type { Customer, FieldSpecInput, PartnerFieldSpecs, RequirementStatus } from '@kyc-kit/core';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -439,6 +439,32 @@ describe('useRequirementsForm', () => {
     await waitFor(() => expect(target).not.toHaveAttribute('aria-invalid'));
     expect(formRenders).toBe(0);
     expect([...fieldRenders.keys()]).toEqual([keys[4]]);
+  });
+  it("gives a partner's key the plan does not list its own spec, in a per-field hook and in getFieldProps", async () => {
+    const fieldSpecs = {
+      employerName: {
+        section: 'financial',
+        kind: 'text',
+        schema: fieldSpecFor('firstName').schema,
+        sensitive: false,
+        labelId: 'field.generic.label',
+        paths: { coinbase: 'individual.employerName', oms: null },
+      },
+    } satisfies PartnerFieldSpecs;
+    function Unplanned() {
+      const form = useRequirementsForm({ capabilities: ['custodyFiat'] });
+      const field = useRequirementField({ form, name: 'employerName' });
+      return (
+        <>
+          <p data-testid="field">{field.label}</p>
+          <p data-testid="props">{form.getFieldProps('employerName').label}</p>
+        </>
+      );
+    }
+    renderWithKycKit(<Unplanned />, createFakeClient({ customer: fakeCustomer() }), { fieldSpecs });
+
+    expect(await screen.findByTestId('field')).toHaveTextContent(/^Additional information$/);
+    expect(screen.getByTestId('props')).toHaveTextContent(/^Additional information$/);
   });
 });
 

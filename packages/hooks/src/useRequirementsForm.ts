@@ -1,4 +1,4 @@
-import { createOnboardingEngine, emptyFormValues, fieldSpecFor } from '@kyc-kit/core';
+import { createOnboardingEngine, emptyFormValues } from '@kyc-kit/core';
 import type { OnboardingEngine } from '@kyc-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FieldValues } from 'react-hook-form';
 import { useLatest } from './useLatest';
-import { buildRequirementFieldProps } from './buildRequirementFieldProps';
+import { formFieldProps } from './buildRequirementFieldProps';
 import type { RequirementFieldProps } from './buildRequirementFieldProps';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { engineResolver, formPort } from './engineFormAdapter';
@@ -118,18 +118,14 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     return result.ok;
   }, [engine, callbacksRef]);
 
+  const fieldContext = useMemo(
+    () => ({ idPrefix, t, locale, plannedFields, fieldKeys, fieldSpecs }),
+    [idPrefix, t, locale, plannedFields, fieldKeys, fieldSpecs],
+  );
   const getFieldProps = useCallback(
     (key: string): RequirementFieldProps =>
-      buildRequirementFieldProps({
-        spec: plannedFields.get(key)?.spec ?? fieldSpecFor(key, fieldSpecs),
-        planned: plannedFields.get(key),
-        idPrefix,
-        errorNode: form.formState.errors[key],
-        register: form.register,
-        t,
-        locale,
-      }),
-    [plannedFields, idPrefix, form, t, locale, fieldSpecs],
+      formFieldProps(fieldContext, form.register, key, { errorNode: form.formState.errors[key] }),
+    [fieldContext, form],
   );
 
   const titleId = `${idPrefix}-title`;
@@ -190,6 +186,6 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     blockHeld: snapshot.blockHeld,
     showBlock: engine.showBlock,
     unsupportedFields: snapshot.plan.unsupported,
-    fieldContext: { idPrefix, t, locale, plannedFields, fieldKeys },
+    fieldContext,
   };
 }
