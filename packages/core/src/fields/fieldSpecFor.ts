@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { cached } from '../cached';
 import type { MessageId } from '../messages/messages';
 import type { ProviderName } from '../model';
 import {
@@ -478,10 +479,9 @@ function unsupportedSpec(key: string): FieldSpec {
 export function fieldSpecFor(key: string, specs?: PartnerFieldSpecs): FieldSpec {
   const partner = specs !== undefined && Object.hasOwn(specs, key) ? specs[key] : undefined;
   const owner = partner === undefined || specs === undefined ? NO_PARTNER : specs;
-  let cache = specCaches.get(owner);
-  if (cache === undefined) specCaches.set(owner, (cache = new Map()));
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
+  const cache = cached(specCaches, owner, () => new Map<string, FieldSpec>());
+  const kept = cache.get(key);
+  if (kept !== undefined) return kept;
   const spec =
     partner !== undefined
       ? completeFieldSpec(key, partner)

@@ -1,15 +1,4 @@
-/**
- * `cache`'s value for `key`, made by `make` on first use and kept: the kit's
- * `Intl` objects and per-locale tables are each built once.
- */
-export function cached<Key, Value>(cache: Map<Key, Value>, key: Key, make: () => Value): Value {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    cache.set(key, value);
-  }
-  return value;
-}
+import { cached } from '../cached';
 
 const displayNames = new Map<string, Intl.DisplayNames | null>();
 

@@ -1,6 +1,6 @@
 import { COUNTRY_CODES } from '../fields/countryCodes';
 import { callingCodeOf } from '../fields/phoneCountries';
-import { cached } from './displayNames';
+import { cached } from '../cached';
 import type { MessageId } from './messages';
 
 const collators = new Map<string, Intl.Collator>();

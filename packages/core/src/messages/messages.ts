@@ -2,7 +2,8 @@ import { COUNTRY_CODES } from '../fields/countryCodes';
 import { PHONE_COUNTRIES } from '../fields/phoneCountries';
 import { US_SUBDIVISIONS, type UsSubdivisionCode } from '../fields/usSubdivisions';
 import type { CapabilityStatus, RequirementStatus } from '../model';
-import { cached, displayNamesFor } from './displayNames';
+import { cached } from '../cached';
+import { displayNamesFor } from './displayNames';
 import { en } from './en';
 
 /** An id of the hand-written catalogue (messages/en.ts). */
