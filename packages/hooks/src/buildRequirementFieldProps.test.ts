@@ -1,4 +1,5 @@
 import { createTranslator, fieldSpecFor } from '@kyc-kit/core';
+import type { FieldSpecInput, PartnerFieldSpecs } from '@kyc-kit/core';
 import { useForm } from 'react-hook-form';
 import { renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
@@ -59,5 +60,46 @@ describe('a long option list, deferred', () => {
     if (phone.control !== 'phone') throw new Error('a phone');
     expect(phone.country.optionsPending).toBe(true);
     expect(phone.country.options).toEqual([{ value: 'US', label: 'United States (+1)' }]);
+  });
+});
+
+describe("a partner's own key, wired as its spec says", () => {
+  const choice = {
+    section: 'financial',
+    schema: fieldSpecFor('firstName').schema,
+    sensitive: false,
+    labelId: 'field.generic.label',
+    options: [
+      { value: 'ZW', labelId: 'country.ZW' },
+      { value: 'AD', labelId: 'country.AD' },
+    ],
+  } satisfies Omit<FieldSpecInput, 'kind'>;
+
+  it('sorts a country list by name, and keeps a list in its own order unless the spec sorts it', () => {
+    const specs = {
+      countryOfWork: { ...choice, kind: 'country' },
+      shortList: { ...choice, kind: 'select' },
+      sortedList: { ...choice, kind: 'select', sortOptions: true },
+    } satisfies PartnerFieldSpecs;
+    const labels = (key: string) => {
+      const field = bags(key, { spec: fieldSpecFor(key, specs) });
+      if (field.control !== 'select') throw new Error('a select');
+      return field.options.map((option) => option.label);
+    };
+    expect(labels('countryOfWork')).toEqual(['Andorra', 'Zimbabwe']);
+    expect(labels('shortList')).toEqual(['Zimbabwe', 'Andorra']);
+    expect(labels('sortedList')).toEqual(['Andorra', 'Zimbabwe']);
+  });
+
+  it('gives an email box the email type and no spell checking', () => {
+    const specs = {
+      workEmail: { ...fieldSpecFor('email'), labelId: 'field.generic.label' },
+    } satisfies PartnerFieldSpecs;
+    const field = bags('workEmail', { spec: fieldSpecFor('workEmail', specs) });
+    if (field.control !== 'input') throw new Error('an input');
+    expect(field.inputProps).toMatchObject({ type: 'email', inputMode: 'email', spellCheck: false });
+    const name = bags('firstName');
+    if (name.control !== 'input') throw new Error('an input');
+    expect(name.inputProps).toMatchObject({ type: 'text', spellCheck: undefined });
   });
 });

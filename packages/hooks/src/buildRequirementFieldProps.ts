@@ -300,10 +300,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   const translateOptions = (): RequirementOption[] =>
     cachedOptions(t, `${locale} ${key}`, () => {
       const options = specOptions.map((option) => ({ value: option.value, label: t(option.labelId) }));
-      // Countries and states by name in the locale's alphabet (not by code): Afghanistan before Andorra.
-      return spec.kind === 'country' || spec.kind === 'subdivision'
-        ? sortOptionsByLabel(options, locale)
-        : options;
+      return spec.sortOptions ? sortOptionsByLabel(options, locale) : options;
     });
   const reveal = input.revealOptions;
   /**
@@ -384,19 +381,22 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     ...described,
   } as const;
   switch (control) {
-    case 'input':
+    case 'input': {
+      // A spec typed on the email keyboard takes an email address: the email type, no spell checking.
+      const email = spec.inputMode === 'email';
       return {
         ...base,
         control,
         inputProps: {
           ...register(key),
-          type: spec.kind === 'email' ? 'email' : 'text',
+          type: email ? 'email' : 'text',
           inputMode: spec.inputMode,
           // Spell checkers send typed text to remote services in some browsers: keep them off sensitive fields.
-          spellCheck: spec.sensitive || spec.kind === 'email' ? false : undefined,
+          spellCheck: spec.sensitive || email ? false : undefined,
           ...own,
         },
       };
+    }
     case 'select': {
       const list = choices(
         key,

@@ -141,6 +141,11 @@ export interface FieldSpec {
   /** The provider's enumeration (selects), or the boxes of a checkbox group. */
   options?: FieldOption[];
   /**
+   * Whether the choices are shown by name in the locale's alphabet (Afghanistan before Andorra), not
+   * in the order given. Derived: the country and subdivision kinds are, unless a spec says otherwise.
+   */
+  sortOptions?: boolean;
+  /**
    * The boxes of a compound field (a date: day, month, year; a phone: country, number). A `date` or
    * `phone` control written without them gets the kit's (those of `dateOfBirth` and `phoneNumber`).
    */
@@ -417,6 +422,7 @@ export function completeFieldSpec(key: string, input: FieldSpecInput, known = tr
     ...input,
     control,
     inputMode: input.inputMode ?? KIND_INPUT_MODE[input.kind],
+    sortOptions: input.sortOptions ?? (input.kind === 'country' || input.kind === 'subdivision'),
     parts: input.parts ?? CONTROL_PARTS[control],
     emptyValue: input.emptyValue ?? (() => EMPTY_VALUE[control](input.options ?? [])),
     masked: input.masked ?? (input.kind === 'ssn' || input.kind === 'ssnLast4'),
