@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clearDrafts, draftStorage } from './draftStorage';
+import { fieldSpecFor } from '@kyc-kit/core';
+import type { PartnerFieldSpecs } from '@kyc-kit/core';
+import { clearDrafts, draftStorage, draftStorageFor } from './draftStorage';
 
 describe('draftStorage', () => {
   it('writes only known, non-sensitive fields, whatever it is given', () => {
@@ -19,6 +21,38 @@ describe('draftStorage', () => {
       email: 'ada@example.com',
     });
     expect(window.localStorage.length).toBe(0);
+  });
+
+  it("keeps a partner's own field as its spec says, and drops a kit field the partner keeps out", () => {
+    const specs = {
+      employerName: {
+        section: 'financial',
+        kind: 'text',
+        schema: fieldSpecFor('firstName').schema,
+        sensitive: false,
+        labelId: 'field.generic.label',
+      },
+      taxResidency: {
+        section: 'taxId',
+        kind: 'text',
+        schema: fieldSpecFor('firstName').schema,
+        sensitive: true,
+        labelId: 'field.generic.label',
+      },
+      lastName: { ...fieldSpecFor('lastName'), draftable: false },
+    } satisfies PartnerFieldSpecs;
+    const drafts = draftStorageFor(specs);
+    drafts.write('customer_7', {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      employerName: 'Analytical Engines',
+      taxResidency: 'GB',
+      fullSsn: '123-45-6789',
+    });
+
+    expect(drafts.read('customer_7')).toEqual({ firstName: 'Ada', employerName: 'Analytical Engines' });
+    // The kit's store alone knows none of the partner's keys: it keeps only its own.
+    expect(draftStorage.read('customer_7')).toEqual({ firstName: 'Ada' });
   });
 
   it('ignores sensitive keys in a tampered entry and unreadable entries', () => {

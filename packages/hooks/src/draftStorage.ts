@@ -1,5 +1,5 @@
 import { fieldSpecFor } from '@kyc-kit/core';
-import type { DraftStore, FlowPlanRecord } from '@kyc-kit/core';
+import type { DraftStore, FlowPlanRecord, PartnerFieldSpecs } from '@kyc-kit/core';
 
 /** Prefix of every draft entry in sessionStorage. */
 const DRAFT_PREFIX = 'kyc-kit:draft:';
@@ -20,13 +20,6 @@ function withStorage<Result>(act: (storage: Storage) => Result, fallback: Result
 /** The entry under `scope` as JSON: `null` when there is none, `undefined` when it cannot be read. */
 const readEntry = (scope: string): unknown =>
   withStorage((storage) => JSON.parse(storage.getItem(DRAFT_PREFIX + scope) ?? 'null') as unknown, undefined);
-
-/**
- * Keeps only the fields whose value may be written to browser storage: the
- * spec says (never SSN, date of birth, address or an unknown key). A guard at
- * the storage itself, whatever the engine asks to write or a tampered entry holds.
- */
-const draftable = (entries: [string, unknown][]) => entries.filter(([key]) => fieldSpecFor(key).draftable);
 
 function isEmptyValue(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
@@ -53,32 +46,43 @@ export function clearDrafts(): void {
  * The form's draft in sessionStorage, per customer (`kyc-kit:draft:<scope>`),
  * so a reload mid-step keeps what was typed in non-sensitive fields, and the
  * flow's step plan (`kyc-kit:draft:plan:<user>`), so it keeps its count.
- * Every method is a no-op where there is no storage (the server, a sandboxed
- * frame); `clearDrafts()` removes both.
+ * Only the fields whose spec (the partner's in `fieldSpecs`, else the kit's)
+ * says they may be kept are written or read back: never SSN, date of birth,
+ * address or an unknown key. A guard at the storage itself, whatever the
+ * engine asks to write or a tampered entry holds. Every method is a no-op
+ * where there is no storage (the server, a sandboxed frame); `clearDrafts()`
+ * removes both.
  */
-export const draftStorage: Required<DraftStore> = {
-  /** The draft under `scope`, only its draftable fields (a tampered entry cannot inject others). */
-  read(scope) {
-    const entry = readEntry(scope);
-    return typeof entry === 'object' && entry !== null && !Array.isArray(entry)
-      ? Object.fromEntries(draftable(Object.entries(entry)))
-      : {};
-  },
-  /** Saves the draftable fields of `values` under `scope`; empty values are left out. */
-  write(scope, values) {
-    const draft = draftable(Object.entries(values)).filter(([, value]) => !isEmptyValue(value));
-    withStorage((storage) => {
-      if (draft.length === 0) storage.removeItem(DRAFT_PREFIX + scope);
-      else storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(Object.fromEntries(draft)));
-    }, undefined);
-  },
-  clear(scope) {
-    withStorage((storage) => storage.removeItem(DRAFT_PREFIX + scope), undefined);
-  },
-  /** The flow's kept plan (step ids only); the engine checks its shape and owner. */
-  readPlan: readEntry,
-  /** Keeps the flow's plan: step ids and whether the review was confirmed, never a value. */
-  writePlan(scope, plan: FlowPlanRecord) {
-    withStorage((storage) => storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(plan)), undefined);
-  },
-};
+export function draftStorageFor(fieldSpecs?: PartnerFieldSpecs): Required<DraftStore> {
+  const draftable = (entries: [string, unknown][]) =>
+    entries.filter(([key]) => fieldSpecFor(key, fieldSpecs).draftable);
+  return {
+    /** The draft under `scope`, only its draftable fields (a tampered entry cannot inject others). */
+    read(scope) {
+      const entry = readEntry(scope);
+      return typeof entry === 'object' && entry !== null && !Array.isArray(entry)
+        ? Object.fromEntries(draftable(Object.entries(entry)))
+        : {};
+    },
+    /** Saves the draftable fields of `values` under `scope`; empty values are left out. */
+    write(scope, values) {
+      const draft = draftable(Object.entries(values)).filter(([, value]) => !isEmptyValue(value));
+      withStorage((storage) => {
+        if (draft.length === 0) storage.removeItem(DRAFT_PREFIX + scope);
+        else storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(Object.fromEntries(draft)));
+      }, undefined);
+    },
+    clear(scope) {
+      withStorage((storage) => storage.removeItem(DRAFT_PREFIX + scope), undefined);
+    },
+    /** The flow's kept plan (step ids only); the engine checks its shape and owner. */
+    readPlan: readEntry,
+    /** Keeps the flow's plan: step ids and whether the review was confirmed, never a value. */
+    writePlan(scope, plan: FlowPlanRecord) {
+      withStorage((storage) => storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(plan)), undefined);
+    },
+  };
+}
+
+/** The draft store of a form with no partner specs: the kit's own keys only. */
+export const draftStorage = draftStorageFor();

@@ -10,7 +10,7 @@ import { formFieldProps } from './buildRequirementFieldProps';
 import type { RequirementFieldProps } from './buildRequirementFieldProps';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { engineResolver, formPort } from './engineFormAdapter';
-import { draftStorage } from './draftStorage';
+import { draftStorageFor } from './draftStorage';
 import { toKycKitApiError } from './KycKitApiError';
 import type { KycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
@@ -70,7 +70,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       toError: (error) => toKycKitApiError(error, tRef.current('error.api.internal')),
       onCustomer: (saved) => queryClient.setQueryData(kycKitQueryKeys.customer(), saved),
       onStale: () => void queryClient.invalidateQueries({ queryKey: kycKitQueryKeys.customer() }),
-      drafts: draftStorage,
+      drafts: draftStorageFor(fieldSpecs),
     }),
   );
   useSyncExternalStore(engine.subscribe, engine.getSnapshot, engine.getSnapshot);
