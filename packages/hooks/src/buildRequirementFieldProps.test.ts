@@ -103,3 +103,14 @@ describe("a partner's own key, wired as its spec says", () => {
     expect(name.inputProps).toMatchObject({ type: 'text', spellCheck: undefined });
   });
 });
+
+describe('a select', () => {
+  it('offers an empty first choice, except for a list of one, already chosen', () => {
+    const purpose = bags('purposeOfAccount');
+    const country = bags('addressCountryCode');
+    if (purpose.control !== 'select' || country.control !== 'select') throw new Error('a select');
+    expect(purpose.placeholder).toBe(createTranslator('en')('field.select.placeholder'));
+    expect(country.placeholder).toBeUndefined();
+    expect(country.options).toEqual([{ value: 'US', label: 'United States' }]);
+  });
+});

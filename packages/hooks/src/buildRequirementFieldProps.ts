@@ -104,6 +104,11 @@ export type RequirementFieldProps =
       options: RequirementOption[];
       /** A long list (countries) not built yet: render what there is, the rest follows (over 100 choices). */
       optionsPending: boolean;
+      /**
+       * The text of the empty first choice; `undefined` for a list of one (the address country: US
+       * only), already chosen, with no empty choice to fall back to.
+       */
+      placeholder: string | undefined;
     })
   | (RequirementFieldPropsBase & {
       control: 'date';
@@ -412,6 +417,8 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
         control,
         options: list.options,
         optionsPending: list.optionsPending,
+        // A list of one starts answered (its empty value is its one choice).
+        placeholder: specOptions.length === 1 ? undefined : t('field.select.placeholder'),
         selectProps: { ...list.props, ...own },
       };
     }

@@ -1,6 +1,5 @@
 import type { RequirementFieldProps } from '@kyc-kit/hooks';
 import type { ReactNode } from 'react';
-import { useTranslate } from '../utils/useTranslate';
 import { FieldFrame } from './FieldFrame';
 
 /** The prop bags of a field rendered as a `<select>`. */
@@ -27,12 +26,10 @@ export interface SelectFieldProps {
  * a single answer the person must pick.
  */
 export function SelectField({ field, note, className }: SelectFieldProps) {
-  const t = useTranslate();
   return (
     <FieldFrame field={field} note={note} className={className}>
       <select className="kyc-select" {...field.selectProps}>
-        {/* A list of one (the address country: US only) is preselected, with no empty choice to fall back to. */}
-        {field.spec.options?.length === 1 ? null : <option value="">{t('field.select.placeholder')}</option>}
+        {field.placeholder === undefined ? null : <option value="">{field.placeholder}</option>}
         {field.options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
