@@ -6,7 +6,7 @@ import type { InputFieldProps } from './TextField';
 
 /** Props of {@link SsnField}. */
 export interface SsnFieldProps {
-  /** The bags from `useRequirementField` for `fullSsn` or `ssnLast4`. */
+  /** The bags of a masked field (`isMasked`: an SSN, its last 4 digits, an ITIN). */
   field: InputFieldProps;
   /** Extra content under the label, such as a deadline. */
   note?: ReactNode;
