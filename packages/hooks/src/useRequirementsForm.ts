@@ -31,6 +31,10 @@ export type {
   UseRequirementsFormOptions,
 } from './requirementsFormTypes';
 
+const subscribeToNothing = () => () => undefined;
+const isFalse = () => false;
+const isTrue = () => true;
+
 /**
  * A react-hook-form form over the requirements of `capabilities`, one step at
  * a time: core's onboarding engine plans the steps, keeps the saved ones,
@@ -73,9 +77,11 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       drafts: draftStorageFor(fieldSpecs),
     }),
   );
-  useSyncExternalStore(engine.subscribe, engine.getSnapshot, engine.getSnapshot);
+  useSyncExternalStore(engine.subscribe, engine.getSnapshot, engine.getServerSnapshot);
+  // Hydrating a server render shows what the server rendered (it read no storage), then the client's.
+  const hydrating = useSyncExternalStore(subscribeToNothing, isFalse, isTrue);
   // The engine hears of a new customer in an effect; this render already plans for it.
-  const snapshot = engine.snapshotFor(customer);
+  const snapshot = hydrating ? engine.getServerSnapshot() : engine.snapshotFor(customer);
   const callbacksRef = useLatest(options);
   useEffect(() => {
     engineRef.current = engine;

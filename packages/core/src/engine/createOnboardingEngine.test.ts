@@ -576,6 +576,37 @@ describe('the onboarding engine: a step count fixed when the flow starts', () =>
     expect(flowNumber(again.engine)).toBe('2 of 6');
   });
 
+  it("shows no guessed step after a reload of an existing customer's flow, until the read answers", async () => {
+    const drafts = mapDrafts();
+    const first = setup({ drafts, userKey: 'user-1', answers: [afterPersonal, afterAddress] });
+    typeAbout(first.form);
+    await first.engine.submitStep();
+    first.disconnect();
+
+    const again = setup({ drafts, userKey: 'user-1', loading: true });
+    // A new customer's first step ("About you") would be the wrong one: nothing shows until the read.
+    expect(again.engine.getSnapshot().step).toBeUndefined();
+    expect(again.engine.getSnapshot().isPlanKnown).toBe(false);
+    // What a server renders (no storage to read) is still the guess, for React's hydration.
+    expect(again.engine.getServerSnapshot().step?.id).toBe('personal');
+    again.engine.setCustomer(afterPersonal);
+    expect(again.stepId()).toBe('address');
+    expect(flowNumber(again.engine)).toBe('2 of 6');
+  });
+
+  it('still guesses the first step for a reload before the customer existed, or for another user', async () => {
+    const drafts = mapDrafts();
+    const first = setup({ drafts, userKey: 'user-1', answers: [afterPersonal] });
+    typeAbout(first.form);
+    await first.engine.submitStep();
+    first.disconnect();
+    expect(setup({ drafts, userKey: 'user-2', loading: true }).stepId()).toBe('personal');
+    expect(setup({ drafts, userKey: 'user-1', loading: true, capabilities: ['tradeCrypto'] }).stepId()).toBe(
+      'personal',
+    );
+    expect(setup({ userKey: 'user-3', loading: true }).stepId()).toBe('personal');
+  });
+
   it("never gives one user's plan to another, and drops it when the flow is over", async () => {
     const drafts = await passFirstStepAndLeave('user-1');
     const other = setup({ drafts, userKey: 'user-2', customer: afterPersonal });

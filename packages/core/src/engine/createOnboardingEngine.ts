@@ -165,6 +165,9 @@ export interface OnboardingSnapshot<Error extends EngineError> {
    * Until then the steps are a guess (as for a new customer, minus what an
    * existing one already gave), the count is not known (`flowSteps` is not
    * kept and "Step i of n" is not shown) and a submit waits for the plan.
+   * In a tab that kept an existing customer's plan (a reload mid-flow) there
+   * is no guess: no step until the read answers, so the first step of a new
+   * customer never flashes by before the person's own.
    */
   isPlanKnown: boolean;
   /** The customer exists and no form step is left (all saved, or a compliance decision ended the flow). */
@@ -187,6 +190,13 @@ export interface OnboardingSnapshot<Error extends EngineError> {
 export interface OnboardingEngine<Error extends EngineError> {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => OnboardingSnapshot<Error>;
+  /**
+   * The snapshot a server renders (it has no browser storage), for React's
+   * hydration: it differs from the first `getSnapshot` only in a tab that
+   * kept an existing customer's plan (see `isPlanKnown`), where the client
+   * shows no guessed step.
+   */
+  getServerSnapshot: () => OnboardingSnapshot<Error>;
   /**
    * The snapshot as it will be once `customer` is set: pure, for a render
    * that already has a newer customer than the engine (it is set in an effect).
@@ -297,6 +307,16 @@ const settingsOf = (given: OnboardingEngineSettings): Required<OnboardingEngineS
   saveDraft: given.saveDraft ?? true,
   review: given.review ?? true,
 });
+
+/**
+ * Whether a kept plan is an existing customer's for these capabilities: the
+ * tab was reloaded (or the flow left and opened again) after the customer was
+ * made, so the plan of a new customer would be the wrong guess.
+ */
+function isExistingCustomersPlan(raw: unknown, capabilities: string): boolean {
+  const record = raw as Partial<FlowPlanRecord> | null | undefined;
+  return typeof record?.customerId === 'string' && record.capabilities === capabilities;
+}
 
 /** The settings as one text, to tell a change from the same settings given again. */
 const settingsKey = (settings: Required<OnboardingEngineSettings>): string =>
@@ -426,6 +446,8 @@ export function createOnboardingEngine<Error extends EngineError>(
       : [];
     const isPlanKnown = customer !== undefined && missingCapabilities.length === 0;
     const plan = (isPlanKnown ? planFor : guessFor)(heldCustomer ?? customer ?? null);
+    // A reload mid-flow: no guess until the read answers (the first step of a new customer would flash by).
+    if (customer === undefined && returning) plan.steps = [];
     const openSteps = plan.steps
       .map((step) => ({ ...step, fields: step.fields.filter(isFormField) }))
       .filter((step) => step.fields.length > 0);
@@ -498,7 +520,14 @@ export function createOnboardingEngine<Error extends EngineError>(
     };
   }
 
-  let snapshot = derive();
+  // Before `returning` is known, derive() plans as a server does: with no storage to read.
+  let returning = false;
+  const serverSnapshot = derive();
+  const planScope = tag === undefined ? 'plan' : `plan:${tag}`;
+  returning =
+    options.customer === undefined &&
+    isExistingCustomersPlan(drafts?.readPlan?.(planScope), settings.capabilities.join());
+  let snapshot = returning ? derive() : serverSnapshot;
   let view:
     | {
         base: OnboardingSnapshot<Error>;
@@ -506,7 +535,6 @@ export function createOnboardingEngine<Error extends EngineError>(
         snapshot: OnboardingSnapshot<Error>;
       }
     | undefined;
-  const planScope = tag === undefined ? 'plan' : `plan:${tag}`;
   let keptPlan = '';
   /** Restores the kept plan once connected (not while rendering: a server has none), then keeps it in step. */
   function syncPlan(): void {
@@ -827,6 +855,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
+    getServerSnapshot: () => serverSnapshot,
     snapshotFor(next) {
       if (next === customer) return snapshot;
       if (view?.base !== snapshot || view.customer !== next) {

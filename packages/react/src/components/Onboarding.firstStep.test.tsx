@@ -99,6 +99,23 @@ describe('<Onboarding> before the customer is read', () => {
     expect(read.client.writes[0]).toMatchObject({ method: 'createCustomer' });
   });
 
+  it("shows no new customer's first step after a reload of an existing customer's flow, only the wait", async () => {
+    const existing = fakeCustomer({ requirements: { addressLine1: 'due', addressCity: 'due' } });
+    const before = createFakeClient({ customer: existing, documents: tosDocumentFixtures });
+    const first = renderWithClient(<Onboarding capability="custodyFiat" />, before);
+    expect(await screen.findByRole('textbox', { name: 'Street address' })).toBeInTheDocument();
+    first.unmount();
+
+    // The same tab, reloaded: its kept plan says a customer exists, so "About you" would be the wrong guess.
+    const read = slowReadClient();
+    renderWithClient(<Onboarding capability="custodyFiat" />, read.client);
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'About you' })).not.toBeInTheDocument();
+    await read.answer(existing);
+    expect(await screen.findByRole('textbox', { name: 'Street address' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'First name' })).not.toBeInTheDocument();
+  });
+
   it('shows the error path when the read fails, and every typed value is still there after Try again', async () => {
     const user = userEvent.setup({ delay: null });
     const read = slowReadClient();
