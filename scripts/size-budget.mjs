@@ -57,9 +57,9 @@ const budgets = [
   {
     // What a browser app ships from the three packages: every export of hooks and react, plus
     // whatever of core those reach, peers external. Issue #15's target is 15 KB; measured
-    // 28,806 B (28.1 KB), so the limit is that measurement plus 0.1 KB, not yet the target.
+    // 28,922 B (28.2 KB), so the limit is that measurement plus 0.1 KB, not yet the target.
     name: 'core + hooks + react, own JS',
-    limit: 28_806 + 100,
+    limit: 28_922 + 100,
     target: 15 * KB,
     measure: ({ ownCode }) => ownCode.js.gzip,
   },
