@@ -76,6 +76,7 @@ export function PlainRequirementField({
           <label {...field.labelProps}>{field.label}</label>
           {messages}
           <select {...field.selectProps}>
+            {field.placeholder === undefined ? null : <option value="">{field.placeholder}</option>}
             {field.options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
