@@ -38,6 +38,39 @@ export interface BuildRequestOptions {
   fieldSpecs?: PartnerFieldSpecs;
 }
 
+/**
+ * Values `checkSubmittedFields` returned, with the partner field specs they
+ * were checked with: every key passed its field schema and the values are
+ * the schemas' strict output. The record is frozen when it is marked, so no
+ * key can be added or replaced since. {@link buildPatch} writes such values
+ * as they are, without running each schema a second time (a phone number's
+ * full parse, a date's); any other record is validated first.
+ */
+const checkedValues = new WeakMap<object, PartnerFieldSpecs | undefined>();
+
+/**
+ * Marks (and freezes) values that passed their field schemas with
+ * `fieldSpecs` (see {@link checkedValues}). Internal to core: not exported
+ * from the package.
+ */
+export function markCheckedValues(
+  values: Record<string, unknown>,
+  fieldSpecs: PartnerFieldSpecs | undefined,
+): Record<string, unknown> {
+  checkedValues.set(Object.freeze(values), fieldSpecs);
+  return values;
+}
+
+function validatedValues(
+  values: Record<string, unknown>,
+  fieldSpecs: PartnerFieldSpecs | undefined,
+): Record<string, unknown> {
+  if (checkedValues.has(values) && checkedValues.get(values) === fieldSpecs) return values;
+  const validated = validateFields(values, undefined, fieldSpecs);
+  if (!validated.ok) throw new InvalidFieldsError(validated.errors);
+  return validated.values;
+}
+
 function setPath(body: Record<string, unknown>, path: string, value: unknown): void {
   const segments = path.split('.');
   const last = segments.pop() ?? path;
@@ -85,11 +118,10 @@ export function buildPatch(
   values: Record<string, unknown>,
   options: BuildRequestOptions = {},
 ): Record<string, unknown> {
-  const validated = validateFields(values, undefined, options.fieldSpecs);
-  if (!validated.ok) throw new InvalidFieldsError(validated.errors);
+  const validated = validatedValues(values, options.fieldSpecs);
   const body: Record<string, unknown> = {};
   const now = options.now ?? new Date();
-  for (const [key, value] of Object.entries(validated.values)) {
+  for (const [key, value] of Object.entries(validated)) {
     writeField(adapter, key, requestMappingFor(key, options.fieldSpecs), value, body, now);
   }
   if (options.requesterIpAddress !== undefined) {

@@ -3,6 +3,7 @@
 // field registry already validated and never runs these.
 import * as z from 'zod/mini';
 import { omsEndorsementsFor } from './adapters/omsAdapter';
+import { markCheckedValues } from './buildPatch';
 import { validateFields, type FieldError, type ValidateFieldsResult } from './fields/validateFields';
 import { fieldSpecFor, requestMappingFor, type PartnerFieldSpecs } from './fields/fieldSpecFor';
 import { messages } from './messages/messages';
@@ -46,7 +47,8 @@ function fieldError(code: 'field.error.tosNotAField' | 'field.error.unknown'): F
  * accepted on their own route), a key no spec describes or that this
  * provider has no field for (`ssnLast4` on OMS) is `field.error.unknown`
  * rather than dropped, and every other key runs its spec's schema. Returns
- * the normalized values, or every key's error.
+ * the normalized values (a frozen record, which `buildPatch` writes without
+ * validating again), or every key's error.
  */
 export function checkSubmittedFields(
   provider: ProviderName,
@@ -72,7 +74,10 @@ export function checkSubmittedFields(
   }
   const result = validateFields(fields, known, fieldSpecs);
   if (!result.ok) return { ok: false, errors: { ...errors, ...result.errors } };
-  return refused ? { ok: false, errors } : result;
+  if (refused) return { ok: false, errors };
+  // Checked once: buildPatch and buildCreateRequest write these values without validating them again.
+  markCheckedValues(result.values, fieldSpecs);
+  return result;
 }
 
 /** Whether a browser may ask for `name`: one of the kit's capabilities, or on OMS one of its endorsement names. */

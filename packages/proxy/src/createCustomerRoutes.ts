@@ -3,6 +3,7 @@ import {
   buildCreateRequest,
   buildPatch,
   createCustomerBodySchema,
+  isPhoneMetadataLoaded,
   loadPhoneMetadata,
   updateCustomerBodySchema,
   type Customer,
@@ -41,7 +42,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
     const body = parseBody(createCustomerBodySchema, await deps.readJson(c), ['capabilities', 'fields']);
     validateCapabilities(upstream.provider, body.capabilities);
     // Every country's phone rules, not the browser's +1-only set: the proxy decides in full.
-    await loadPhoneMetadata();
+    if (!isPhoneMetadataLoaded()) await loadPhoneMetadata();
     const values = validateSubmittedFields(upstream.provider, body.fields ?? {}, deps.fieldSpecs);
     const userId = c.get('user').id;
     // One creator per user in this process; the store's claim covers other processes.
@@ -95,7 +96,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
     const capabilities = body.capabilities ?? [];
     validateCapabilities(upstream.provider, capabilities);
     // Every country's phone rules, not the browser's +1-only set: the proxy decides in full.
-    await loadPhoneMetadata();
+    if (!isPhoneMetadataLoaded()) await loadPhoneMetadata();
     const values = validateSubmittedFields(upstream.provider, body.fields ?? {}, deps.fieldSpecs);
     if (capabilities.length === 0 && Object.keys(values).length === 0)
       throw new ProxyError('invalid_request', { detail: 'nothing to update' });

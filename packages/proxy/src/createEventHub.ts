@@ -79,8 +79,10 @@ export function createEventHub(
   }
 
   const stopListening = store.onEvents((userId) => {
-    if (userId !== null) void pump(userId);
-    else for (const user of subscribers.keys()) void pump(user);
+    // A user with no stream open on this instance has nothing to read (a stream opened later reads the
+    // stored events itself, from its cursor), so an update with no stream open starts no read.
+    if (userId === null) for (const user of subscribers.keys()) void pump(user);
+    else if (subscribers.has(userId)) void pump(userId);
   });
 
   async function store1(event: Parameters<OnboardingStore['appendEvents']>[0]['events'][number]) {

@@ -66,20 +66,49 @@ export interface NodeBodyLimits {
  * is closed once that error's answer (413, 408) is written, so the rest of
  * the upload is never read.
  */
-export function readIncomingBody(
-  { incoming, outgoing }: NodeExchange,
-  limits: NodeBodyLimits,
-): Promise<Buffer> {
-  // Most JSON bodies arrive with their headers: by the time a route reads one, node:http has parsed it
-  // whole into the stream's buffer (its declared length is all there, or the message is complete), and it
-  // is taken from there at once, with no listeners and no timer.
-  if (isWhollyBuffered(incoming) && incoming.readableLength <= limits.maxBytes) {
-    const body = (incoming.read() as Buffer | null) ?? Buffer.alloc(0);
-    // Flowing, so the stream ends as soon as node:http sees the message end; left paused, it would still
-    // be "unread" when the answer is written, and the adapter would set timers to drain it.
-    incoming.resume();
-    return Promise.resolve(body);
-  }
+export function readIncomingBody(exchange: NodeExchange, limits: NodeBodyLimits): Promise<Buffer> {
+  const { incoming } = exchange;
+  // Most JSON bodies arrive with their headers: node:http has then parsed them whole into the stream's
+  // buffer (their declared length is all there, or the message is complete), and they are taken from
+  // there at once, with no listeners and no timer.
+  if (isWhollyBuffered(incoming) && incoming.readableLength <= limits.maxBytes)
+    return Promise.resolve(takeBuffered(incoming));
+  // But node:http runs the handler as soon as a request's headers are parsed, before it pushes the body
+  // bytes of the same socket read into the stream, and a route that reads its body without a turn in
+  // between (the middlewares all run on synchronously) finds the buffer still empty. Those bytes are
+  // there once the parser's call returns, so one microtask later the body is usually whole; only a body
+  // still missing then (in later packets, or streamed) is read by listeners under the time limit.
+  if (awaitsBufferedBody(incoming, limits.maxBytes))
+    return Promise.resolve(exchange).then((later) =>
+      isWhollyBuffered(later.incoming) && later.incoming.readableLength <= limits.maxBytes
+        ? takeBuffered(later.incoming)
+        : readByEvents(later, limits),
+    );
+  return readByEvents(exchange, limits);
+}
+
+/** A declared body within the limit, none of it buffered or read yet: worth one microtask's wait. */
+function awaitsBufferedBody(incoming: IncomingMessage, maxBytes: number): boolean {
+  if (incoming.readableFlowing === true || incoming.complete || incoming.readableLength !== 0) return false;
+  const declared = incoming.headers['content-length'];
+  return (
+    declared !== undefined &&
+    incoming.headers['transfer-encoding'] === undefined &&
+    Number(declared) <= maxBytes
+  );
+}
+
+/** Takes a wholly buffered body out of the stream. */
+function takeBuffered(incoming: IncomingMessage): Buffer {
+  const body = (incoming.read() as Buffer | null) ?? Buffer.alloc(0);
+  // Flowing, so the stream ends as soon as node:http sees the message end; left paused, it would still
+  // be "unread" when the answer is written, and the adapter would set timers to drain it.
+  incoming.resume();
+  return body;
+}
+
+/** Reads a body as it streams in, by listeners, within the limits (see {@link readIncomingBody}). */
+function readByEvents({ incoming, outgoing }: NodeExchange, limits: NodeBodyLimits): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
