@@ -6,7 +6,8 @@ import {
   InvalidFieldsError,
   UnsupportedFieldError,
 } from './buildPatch';
-import { fieldSpecFor } from './fields/fieldSpecFor';
+import { checkSubmittedFields } from './checkRequestBody';
+import { fieldSpecFor, requestMappingFor } from './fields/fieldSpecFor';
 import { coinbase } from './providers/coinbaseSchemas';
 import { oms } from './providers/omsSchemas';
 
@@ -279,5 +280,42 @@ describe('buildCreateRequest and buildCapabilitiesRequest', () => {
     });
     expect(buildCapabilitiesRequest('oms', ['transferFiat'])).toEqual({ endorsements: ['usd'] });
     expect(buildCapabilitiesRequest('oms', ['unheardOf'])).toEqual({});
+  });
+});
+
+describe('buildPatch of values checkSubmittedFields returned', () => {
+  it.each(['coinbase', 'oms'] as const)(
+    'writes the %s request the form values themselves make, without a second check',
+    (provider) => {
+      // The keys this provider has a place for (OMS has no financial profile).
+      const keys = Object.keys({ ...formValues, ...financialValues }).filter(
+        (key) => requestMappingFor(key).paths[provider] !== null,
+      );
+      const form: Record<string, unknown> = Object.fromEntries(
+        keys.map((key) => [key, { ...formValues, ...financialValues }[key as keyof typeof formValues]]),
+      );
+      const checked = checkSubmittedFields(provider, form);
+      if (!checked.ok) throw new Error('the form values are valid');
+      expect(Object.isFrozen(checked.values)).toBe(true);
+      expect(buildPatch(provider, checked.values, { now })).toEqual(buildPatch(provider, form, { now }));
+    },
+  );
+
+  it('still checks a record of the same values that checkSubmittedFields did not return', () => {
+    const checked = checkSubmittedFields('coinbase', { firstName: 'Jane' });
+    if (!checked.ok) throw new Error('the name is valid');
+    const copied = { ...checked.values, fullSsn: '1234' };
+    expect(() => buildPatch('coinbase', copied)).toThrow(InvalidFieldsError);
+  });
+
+  it('checks the values again for other partner field specs than they were checked with', () => {
+    const checked = checkSubmittedFields('coinbase', { firstName: 'Jane' });
+    if (!checked.ok) throw new Error('the name is valid');
+    const strictName = {
+      firstName: { ...fieldSpecFor('firstName'), schema: fieldSpecFor('ssnLast4').schema },
+    };
+    expect(() => buildPatch('coinbase', checked.values, { fieldSpecs: strictName })).toThrow(
+      InvalidFieldsError,
+    );
   });
 });

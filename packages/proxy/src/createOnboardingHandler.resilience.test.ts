@@ -514,6 +514,70 @@ describe('createNodeListener', () => {
     expect(harness.upstreamCalls.filter((call) => call.method === 'POST')).toHaveLength(0);
   });
 
+  /**
+   * Starts a write over node:http with a `Content-Length`, its headers sent at once and `parts` of its
+   * body after `gapMs` each (a browser on a slow link); resolves with the answer.
+   */
+  async function sendLate(
+    harness: ProxyHarness,
+    method: 'POST' | 'PATCH',
+    body: string,
+    parts: readonly string[],
+    gapMs: number,
+  ): Promise<{ answer: IncomingMessage; body: string }> {
+    const server = createServer(createNodeListener(harness.handler));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const upload = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/onboarding/customer',
+      method,
+      headers: {
+        cookie: 'session=node-user',
+        'content-type': 'application/json',
+        'x-kyc-kit': '1',
+        'content-length': String(Buffer.byteLength(body)),
+      },
+    });
+    upload.on('error', () => undefined);
+    upload.flushHeaders();
+    const answered = new Promise<IncomingMessage>((resolve) => upload.on('response', resolve));
+    for (const part of parts) {
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+      upload.write(part);
+    }
+    const answer = await answered;
+    let text = '';
+    for await (const chunk of answer) text += String(chunk);
+    return { answer, body: text };
+  }
+
+  it('reads a body with a Content-Length that arrives after its headers, in parts', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    await createFor(harness, 'node-user');
+    const body = JSON.stringify({ fields: { firstName: 'Late' } });
+    const { answer, body: text } = await sendLate(
+      harness,
+      'PATCH',
+      body,
+      [body.slice(0, 10), body.slice(10)],
+      20,
+    );
+    expect(answer.statusCode).toBe(200);
+    expect((JSON.parse(text) as { customer: Customer }).customer.profile.firstName).toBe('Late');
+  });
+
+  it('refuses a body with a Content-Length that stops short with 408, nothing sent upstream', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false, handler: { bodyTimeoutMs: 50 } });
+    const body = JSON.stringify({ capabilities: ['custodyFiat'] });
+    const { answer } = await sendLate(harness, 'POST', body, [body.slice(0, 5)], 5);
+    expect(answer.statusCode).toBe(408);
+    expect(answer.headers.connection).toBe('close');
+    expect(harness.upstreamCalls.filter((call) => call.method === 'POST')).toHaveLength(0);
+  });
+
   it('refuses a body that stops arriving with 408 and closes the connection', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false, handler: { bodyTimeoutMs: 50 } });
     const { answer, body, closed } = await startUpload(harness, '{"capabilities":');
