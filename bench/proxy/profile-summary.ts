@@ -6,7 +6,8 @@
 // per request, `requests` being the requests each half served (default 2 x 1200: two concurrencies of
 // BENCH_REQUESTS plus the warm-up). The proxy's halves are told apart by its routes; the hop's, which has
 // none, by time: `splitMs` (the length of the proxy's GET half, which this prints for the proxy's profile).
-// `by` is `file` (default) or `function`. Self time per file or function, in ms and as a share of the time
+// `inclusive` (same arguments as `piece`): per half, the time of each of the kit's own functions (packages/)
+// with what it calls, in microseconds per request. `by` is `file` (default) or `function`. Self time per file or function, in ms and as a share of the time
 // the process was busy: idle samples, and samples inside a socket or file write (on a shared machine they
 // mostly measure the wait for a CPU, not work), are left out, as is the first second after the first request
 // (start-up, module loading). Profiles come from `BENCH_CPU_PROF=<folder> pnpm run bench:proxy`.
@@ -24,7 +25,7 @@ interface Profile {
 }
 
 const [file, by = 'file'] = process.argv.slice(2);
-if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [file|function|piece]');
+if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [file|function|piece|inclusive]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parents = new Map<number, number>();
@@ -71,7 +72,7 @@ function leafPiece({ functionName, url }: ProfileNode['callFrame']): string {
   return 'other native';
 }
 
-if (by === 'piece') {
+if (by === 'piece' || by === 'inclusive') {
   const requests = Number(process.argv[4] ?? 2400);
   const splitMs = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
   const stackOf = (id: number) => {
@@ -100,6 +101,19 @@ if (by === 'piece') {
     const stack = stackOf(id);
     const leaf = stack[0] as ProfileNode['callFrame'];
     if (LEFT_OUT.has(leaf.functionName)) return;
+    if (by === 'inclusive') {
+      // Each of the kit's own functions on the stack, once per sample: its time with what it calls.
+      const half = (clocks[index] ?? 0) < (boundary as number) ? halves.GET : halves.update;
+      const seen = new Set<string>();
+      for (const frame of stack) {
+        if (!frame.url.includes('/packages/')) continue;
+        const name = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}`;
+        if (seen.has(name)) continue;
+        seen.add(name);
+        half.set(name, (half.get(name) ?? 0) + (profile.timeDeltas[index] ?? 0));
+      }
+      return;
+    }
     const piece =
       leaf.functionName === '(garbage collector)' || leaf.functionName === '(program)'
         ? leafPiece(leaf)
@@ -110,8 +124,14 @@ if (by === 'piece') {
   if (splitMs === undefined) process.stdout.write(`GET half: ${((boundary - start) / 1000).toFixed(0)} ms\n`);
   for (const [name, half] of Object.entries(halves)) {
     const total = [...half.values()].reduce((sum, micros) => sum + micros, 0);
-    process.stdout.write(`${name}: busy ${(total / requests).toFixed(0)} us per request\n`);
-    for (const [piece, micros] of [...half].sort((a, b) => b[1] - a[1]))
+    process.stdout.write(
+      by === 'inclusive'
+        ? `${name}: the kit's own functions, inclusive us per request\n`
+        : `${name}: busy ${(total / requests).toFixed(0)} us per request\n`,
+    );
+    for (const [piece, micros] of [...half]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, by === 'inclusive' ? 40 : undefined))
       process.stdout.write(`${(micros / requests).toFixed(0).padStart(6)} us  ${piece}\n`);
   }
   process.exit(0);
