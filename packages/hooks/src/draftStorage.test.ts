@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldSpecFor } from '@kyc-kit/core';
 import type { PartnerFieldSpecs } from '@kyc-kit/core';
 import { clearDrafts, draftStorage, draftStorageFor } from './draftStorage';
+import { employerNameSpecs } from '@kyc-kit/testing/fixtures';
 
 describe('draftStorage', () => {
   it('writes only known, non-sensitive fields, whatever it is given', () => {
@@ -25,13 +26,7 @@ describe('draftStorage', () => {
 
   it("keeps a partner's own field as its spec says, and drops a kit field the partner keeps out", () => {
     const specs = {
-      employerName: {
-        section: 'financial',
-        kind: 'text',
-        schema: fieldSpecFor('firstName').schema,
-        sensitive: false,
-        labelId: 'field.generic.label',
-      },
+      ...employerNameSpecs,
       taxResidency: {
         section: 'taxId',
         kind: 'text',

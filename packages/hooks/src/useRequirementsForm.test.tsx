@@ -1,11 +1,12 @@
 import { fieldSpecFor } from '@kyc-kit/core';
-import type { Customer, FieldSpecInput, PartnerFieldSpecs, RequirementStatus } from '@kyc-kit/core';
+import type { Customer, FieldSpecInput, RequirementStatus } from '@kyc-kit/core';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { KycKitApiError } from './KycKitApiError';
 import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
 import type { FakeWrite } from '@kyc-kit/testing';
+import { employerNameSpecs } from '@kyc-kit/testing/fixtures';
 import {
   createTestQueryClient,
   FieldMarkup,
@@ -441,16 +442,7 @@ describe('useRequirementsForm', () => {
     expect([...fieldRenders.keys()]).toEqual([keys[4]]);
   });
   it("gives a partner's key the plan does not list its own spec, in a per-field hook and in getFieldProps", async () => {
-    const fieldSpecs = {
-      employerName: {
-        section: 'financial',
-        kind: 'text',
-        schema: fieldSpecFor('firstName').schema,
-        sensitive: false,
-        labelId: 'field.generic.label',
-        paths: { coinbase: 'individual.employerName', oms: null },
-      },
-    } satisfies PartnerFieldSpecs;
+    const fieldSpecs = employerNameSpecs;
     function Unplanned() {
       const form = useRequirementsForm({ capabilities: ['custodyFiat'] });
       const field = useRequirementField({ form, name: 'employerName' });

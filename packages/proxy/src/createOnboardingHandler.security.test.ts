@@ -9,6 +9,7 @@ import {
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
+import { employerNameSpecs } from '@kyc-kit/testing/fixtures';
 
 const harnesses: ProxyHarness[] = [];
 afterEach(async () => {
@@ -372,14 +373,7 @@ describe('field validation', () => {
 
   it("validates with the partner's field specs, as the browser did, and writes their keys to their paths", async () => {
     const fieldSpecs = {
-      employerName: {
-        section: 'financial',
-        kind: 'text',
-        schema: fieldSpecFor('firstName').schema,
-        sensitive: false,
-        labelId: 'field.generic.label',
-        paths: { coinbase: 'individual.employerName', oms: null },
-      },
+      ...employerNameSpecs,
       dateOfBirth: { ...fieldSpecFor('dateOfBirth'), schema: dateOfBirthSchema({ minimumAge: 21 }) },
     } satisfies PartnerFieldSpecs;
     const twentyYearsAgo = { day: '1', month: '1', year: String(new Date().getUTCFullYear() - 20) };

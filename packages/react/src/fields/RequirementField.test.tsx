@@ -3,11 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useRequirementField, useRequirementsForm } from '@kyc-kit/hooks';
 import type { RequirementsForm as RequirementsFormValue } from '@kyc-kit/hooks';
-import { fieldSpecFor } from '@kyc-kit/core';
-import type { PartnerFieldSpecs } from '@kyc-kit/core';
 import { describe, expect, it } from 'vitest';
 import { RequirementsForm } from '../components/RequirementsForm';
-import { customerFixtures } from '@kyc-kit/testing/fixtures';
+import { customerFixtures, employerNameSpecs } from '@kyc-kit/testing/fixtures';
 import { createFakeClient, onlyRequirements } from '@kyc-kit/testing';
 import { renderWithClient } from '@kyc-kit/testing/react';
 import { FieldControl } from './RequirementField';
@@ -160,16 +158,7 @@ describe('field components', () => {
     const client = createFakeClient({
       customer: onlyRequirements(customerFixtures.pendingUnknownKey, ['employerName']),
     });
-    const fieldSpecs = {
-      employerName: {
-        section: 'financial',
-        kind: 'text',
-        schema: fieldSpecFor('firstName').schema,
-        sensitive: false,
-        labelId: 'field.generic.label',
-        paths: { coinbase: 'individual.employerName', oms: null },
-      },
-    } satisfies PartnerFieldSpecs;
+    const fieldSpecs = employerNameSpecs;
     renderWithClient(<RequirementsForm capabilities={['custodyFiat']} saveDraft={false} />, client, {
       fieldSpecs,
     });
