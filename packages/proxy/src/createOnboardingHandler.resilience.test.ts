@@ -307,13 +307,18 @@ describe('upstream authentication', () => {
   });
 });
 
+/** Serves `harness`'s handler over node:http on a free loopback port (closed after the test); resolves with the port. */
+async function serveOverNode(harness: ProxyHarness): Promise<number> {
+  const server = createServer(createNodeListener(harness.handler));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
 describe('createNodeListener', () => {
   it('serves the handler over node:http and sends the socket address upstream', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
-    const server = createServer(createNodeListener(harness.handler));
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    const port = await serveOverNode(harness);
     const response = await fetch(`http://127.0.0.1:${port}/api/onboarding/customer`, {
       method: 'POST',
       headers: { cookie: 'session=node-user', 'content-type': 'application/json', 'x-kyc-kit': '1' },
@@ -327,10 +332,7 @@ describe('createNodeListener', () => {
 
   it('writes JSON answers whole, with their security headers and exact length, errors included', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
-    const server = createServer(createNodeListener(harness.handler));
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    const port = await serveOverNode(harness);
     const base = `http://127.0.0.1:${port}/api/onboarding/customer`;
     const created = await fetch(base, {
       method: 'POST',
@@ -391,12 +393,9 @@ describe('createNodeListener', () => {
           },
         }),
     });
-    const server = createServer(createNodeListener(harness.handler));
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return {
       harness,
-      port: (server.address() as AddressInfo).port,
+      port: await serveOverNode(harness),
       hold: (on) => (holding = on),
       started: () => new Promise<void>((resolve) => (onStart = resolve)),
       release: () => releaseHeld(),
@@ -481,10 +480,7 @@ describe('createNodeListener', () => {
     harness: ProxyHarness,
     firstChunk: string,
   ): Promise<{ answer: IncomingMessage; body: string; closed: Promise<void> }> {
-    const server = createServer(createNodeListener(harness.handler));
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    const port = await serveOverNode(harness);
     const upload = httpRequest({
       host: '127.0.0.1',
       port,
@@ -525,10 +521,7 @@ describe('createNodeListener', () => {
     parts: readonly string[],
     gapMs: number,
   ): Promise<{ answer: IncomingMessage; body: string }> {
-    const server = createServer(createNodeListener(harness.handler));
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    const port = await serveOverNode(harness);
     const upload = httpRequest({
       host: '127.0.0.1',
       port,
