@@ -101,8 +101,9 @@ function sum(sizes) {
 /**
  * Builds each page on its own (the same config, one build per page, so a page's chunks never
  * depend on which other pages exist) into `outDir/<page>/`, and returns, per page,
- * `{ js, css, onDemand, files, modules, moduleSizes }`: sizes `{ raw, gzip, brotli }` in bytes, the
- * output files loaded at start (relative to `outDir`), the source modules bundled into them, and
+ * `{ js, css, onDemand, onDemandFiles, files, modules, moduleSizes }`: sizes `{ raw, gzip, brotli }` in
+ * bytes, each file loaded only by `import()` with its sizes and the source modules rendered into it,
+ * the output files loaded at start (relative to `outDir`), the source modules bundled into them, and
  * each of those modules' own minified code `{ id, raw, gzip }` (gzip of the module alone, so the
  * figures add up to more than the chunk's: read them as a ranking, not a sum).
  */
@@ -136,10 +137,18 @@ export async function buildPages({ pages = PAGES, outDir, ...options }) {
       Object.entries(chunksByFile.get(file)?.modules ?? {}).filter(([, module]) => module.renderedLength > 0),
     );
     const lazyFiles = [...dynamic].filter((key) => !seen.has(key)).map((key) => manifest[key].file);
+    const onDemandFiles = lazyFiles.map((file) => ({
+      file: `${page}/${file}`,
+      ...compressed(read(file)),
+      modules: Object.entries(chunksByFile.get(file)?.modules ?? {})
+        .filter(([, module]) => module.renderedLength > 0)
+        .map(([id]) => id),
+    }));
     results[page] = {
       js: sum(jsFiles.map((file) => compressed(read(file)))),
       css: sum([...css].map((file) => compressed(read(file)))),
-      onDemand: sum(lazyFiles.map((file) => compressed(read(file)))),
+      onDemand: sum(onDemandFiles),
+      onDemandFiles,
       files: { js: jsFiles.map((file) => `${page}/${file}`), css: [...css].map((file) => `${page}/${file}`) },
       modules: rendered.map(([id]) => id),
       moduleSizes: rendered.map(([id, module]) => ({

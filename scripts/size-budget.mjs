@@ -25,12 +25,14 @@ const resolveFrom = path.join(root, 'packages', 'react');
 
 /**
  * Peer dependencies a partner app already has; "own JS" leaves them out. libphonenumber-js's
- * +1 rules are its data, generated into core (phoneMetadataInline.ts): they count with the
- * library, not as code of ours (they do count in the whole <Onboarding> figure).
+ * +1 rules and its country -> calling code table are its data, generated into core
+ * (phoneMetadataNanp.ts, phoneCountryTable.ts): they count with the library, not as code of
+ * ours (they do count in the whole <Onboarding> figure).
  */
 const peers = ['react', 'react-dom', '@tanstack/react-query', 'react-hook-form', 'zod', 'libphonenumber-js'];
 const isPeer = (id) =>
-  peers.some((name) => id === name || id.startsWith(`${name}/`)) || /phoneMetadataInline(\.ts)?$/.test(id);
+  peers.some((name) => id === name || id.startsWith(`${name}/`)) ||
+  /phone(MetadataNanp|CountryTable)(\.ts)?$/.test(id);
 
 /**
  * Core modules a browser bundle must never contain: the provider schemas and adapters
@@ -58,10 +60,16 @@ const budgets = [
     // What a browser app ships from the three packages: every export of hooks and react, plus
     // whatever of core those reach, peers external. Issue #15's target is 15 KB; measured
     // 28,922 B (28.2 KB), so the limit is that measurement plus 0.1 KB, not yet the target.
+    // Code of ours counts whichever chunk it lands in: a chunk loaded by import() adds its gzip size
+    // when any module of ours is rendered into it (with the peers external, the phone parser's chunk
+    // is only the re-exports of libphonenumber-js and its +1 rules, and adds nothing).
     name: 'core + hooks + react, own JS',
     limit: 28_922 + 100,
     target: 15 * KB,
-    measure: ({ ownCode }) => ownCode.js.gzip,
+    measure: ({ ownCode }) =>
+      ownCode.onDemandFiles
+        .filter((file) => file.modules.length > 0)
+        .reduce((total, file) => total + file.gzip, ownCode.js.gzip),
   },
   {
     name: '@kyc-kit/react styles.css',
@@ -182,12 +190,12 @@ try {
   }
   if (pages.kit.onDemand.gzip > 0) {
     process.stdout.write(
-      `  on demand, not counted: ${kilobytes(pages.kit.onDemand.gzip)} (every country's phone rules)\n`,
+      `  on demand, not counted: ${kilobytes(pages.kit.onDemand.gzip)} (the phone parser with +1's rules, after the first paint; every country's phone rules)\n`,
     );
   }
   if (standalone.onDemand > 0) {
     process.stdout.write(
-      `  standalone on demand, not counted: ${kilobytes(standalone.onDemand)} (standalone-phone-rules.js)\n`,
+      `  standalone on demand, not counted: ${kilobytes(standalone.onDemand)} (standalone-phone-parser.js, standalone-phone-rules.js)\n`,
     );
   }
 } catch (error) {

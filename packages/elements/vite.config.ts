@@ -26,8 +26,9 @@ const onwarn: OnwarnFunction = (warning, warn) => {
 };
 
 /**
- * The standalone file's one `import()` (core's: every country's phone rules) loads a plain data module, which
- * needs none of Vite's module-preload helper (link tags, CSS, CSP nonce: 0.7 KB gzip).
+ * The standalone file's two `import()`s (core's: the phone parser, every country's phone rules) load modules
+ * with no CSS and no dependencies of their own, which need none of Vite's module-preload helper (link tags,
+ * CSS, CSP nonce: 0.7 KB gzip).
  */
 const noPreloadHelper: Plugin = {
   name: 'kyc-kit-no-preload-helper',
@@ -37,31 +38,39 @@ const noPreloadHelper: Plugin = {
   },
 };
 
-/** The one file the standalone script loads on demand, beside it (a partner copies both into one folder). */
+/** Every country's phone rules, which the standalone script loads on demand, beside it (a partner copies the files into one folder). */
 export const STANDALONE_PHONE_RULES = 'standalone-phone-rules.js';
 
+/** The phone parser with calling code +1's rules, which the standalone script loads after its first paint, beside it. */
+export const STANDALONE_PHONE_PARSER = 'standalone-phone-parser.js';
+
+const STANDALONE_CHUNKS = [STANDALONE_PHONE_PARSER, STANDALONE_PHONE_RULES];
+
 /**
- * The standalone build makes exactly two files: the script and, loaded only when someone picks a phone
- * country outside +1, every country's phone rules (18.5 KB gzip a page that never needs them never
- * downloads). Any other chunk would be a file partners do not know to copy: the build fails instead.
+ * The standalone build makes exactly three files: the script; the phone parser with +1's rules (10 KB gzip),
+ * which it loads after its first paint, so they are never parsed before the first input; and every country's
+ * phone rules (18.5 KB gzip), loaded only when someone picks a phone country outside +1. Any other chunk would
+ * be a file partners do not know to copy: the build fails instead.
  */
-const onlyThePhoneRulesChunk: Plugin = {
-  name: 'kyc-kit-only-the-phone-rules-chunk',
+const onlyThePhoneChunks: Plugin = {
+  name: 'kyc-kit-only-the-phone-chunks',
   generateBundle(_options, bundle) {
     const chunks = Object.values(bundle).filter((file) => file.type === 'chunk' && !file.isEntry);
     const unexpected = chunks.filter(
-      (chunk) => chunk.fileName !== STANDALONE_PHONE_RULES || chunk.type !== 'chunk' || !chunk.isDynamicEntry,
+      (chunk) =>
+        !STANDALONE_CHUNKS.includes(chunk.fileName) || chunk.type !== 'chunk' || !chunk.isDynamicEntry,
     );
-    if (chunks.length > 1 || unexpected.length > 0) {
+    if (chunks.length > STANDALONE_CHUNKS.length || unexpected.length > 0) {
       this.error(
-        `the standalone build may split off only ${STANDALONE_PHONE_RULES}, found: ${chunks.map((chunk) => chunk.fileName).join(', ')}`,
+        `the standalone build may split off only ${STANDALONE_CHUNKS.join(' and ')}, found: ${chunks.map((chunk) => chunk.fileName).join(', ')}`,
       );
     }
   },
 };
 
 /**
- * `vite build --mode standalone`: dist/standalone.js, one ES module with everything and Preact, and
+ * `vite build --mode standalone`: dist/standalone.js, one ES module with everything and Preact,
+ *   dist/standalone-phone-parser.js, which it imports after its first paint, and
  *   dist/standalone-phone-rules.js, which it imports only when a phone number outside +1 is typed.
  * `vite build --mode locale-es`: dist/locales/es.js, the Spanish catalogue alone.
  * (dist/index.js, the entry for bundlers, is the library build every package gets.)
@@ -92,7 +101,7 @@ export default defineConfig(({ mode }) => {
       alias: preactAliases,
     },
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [noPreloadHelper, onlyThePhoneRulesChunk],
+    plugins: [noPreloadHelper, onlyThePhoneChunks],
     build: {
       // Not lib mode: Vite leaves whitespace unminified in lib mode's ES output, and this file ships as is.
       outDir: 'dist',
@@ -105,7 +114,13 @@ export default defineConfig(({ mode }) => {
         input: path.join(packageDirectory, 'src/standalone.ts'),
         preserveEntrySignatures: 'strict',
         onwarn,
-        output: { format: 'es', entryFileNames: 'standalone.js', chunkFileNames: STANDALONE_PHONE_RULES },
+        output: {
+          format: 'es',
+          entryFileNames: 'standalone.js',
+          // Named by what they hold: any other chunk would take the rules' name too, and the check above fails.
+          chunkFileNames: (chunk) =>
+            chunk.name === 'phoneParser' ? STANDALONE_PHONE_PARSER : STANDALONE_PHONE_RULES,
+        },
       },
     },
   };

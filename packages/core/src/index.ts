@@ -78,7 +78,7 @@ export type { UsSubdivisionCode } from './fields/usSubdivisions';
 export { COUNTRY_CODES, isCountryCode } from './fields/countryCodes';
 export { PHONE_COUNTRIES } from './fields/phoneCountries';
 export type { PhoneCountry } from './fields/phoneCountries';
-export { isPhoneMetadataLoaded, loadPhoneMetadata } from './fields/phoneMetadata';
+export { isPhoneMetadataLoaded, loadPhoneMetadata, loadPhoneRules } from './fields/phoneMetadata';
 
 // Planning, patches, gating
 export {

@@ -31,7 +31,8 @@ export function formPort(form: UseFormReturn<FieldValues>) {
 /**
  * The form's resolver: the current step's field schemas (later steps are not
  * the user's problem yet), then the server's errors that still apply. It runs
- * on events only, never while rendering, so it reads the engine then. Each
+ * on events only, never while rendering, so it reads the engine then, and
+ * awaits the rules a field loads on demand (`loadRules`) first. Each
  * issue lands at its path (`dateOfBirth.day`), the first one per path, with
  * the field's element as `ref`; values pass through as typed (the proxy
  * reads them with the same schemas and writes their strict output).
@@ -41,9 +42,12 @@ export function engineResolver(
 ): Resolver<FieldValues> {
   return async (values, _context, { fields }) => {
     const engine = currentEngine();
+    const stepFields = engine?.getSnapshot().step?.fields ?? [];
+    // Rules left out of the bundle (the phone's) are awaited: a value is never checked on part of them.
+    await Promise.allSettled(stepFields.map(({ spec }) => spec.loadRules?.()));
     const errors: FieldErrors = {};
     const seen = new Set<string>();
-    for (const { key, spec } of engine?.getSnapshot().step?.fields ?? []) {
+    for (const { key, spec } of stepFields) {
       const result = spec.schema.safeParse(values[key]);
       const message = result.success ? engine?.serverErrorFor(key, values[key]) : undefined;
       const issues = result.success

@@ -10,6 +10,7 @@ import { formFieldProps } from './buildRequirementFieldProps';
 import type { RequirementFieldProps } from './buildRequirementFieldProps';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { engineResolver, formPort } from './engineFormAdapter';
+import { preloadFieldRules } from './preloadFieldRules';
 import { draftStorageFor } from './draftStorage';
 import { toKycKitApiError } from './KycKitApiError';
 import type { KycKitApiError } from './KycKitApiError';
@@ -106,6 +107,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   );
   const { stepIndex, plannedFields, submitError } = snapshot;
   const step = stepIndex === -1 ? undefined : steps[stepIndex];
+  useEffect(() => preloadFieldRules(snapshot.steps), [snapshot.steps]);
   const fieldKeys = useMemo(() => step?.fields.map((field) => field.key) ?? [], [step]);
   const idPrefix = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 

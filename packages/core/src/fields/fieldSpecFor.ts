@@ -35,6 +35,7 @@ import type {
   TaxAttestationValue,
   TosAcceptanceValue,
 } from './fieldReaders';
+import { loadPhoneRules } from './phoneMetadata';
 import { US_SUBDIVISION_CODES } from './usSubdivisions';
 
 /** How a field is entered; the React layer picks a control per kind. */
@@ -130,6 +131,13 @@ export interface FieldSpec {
    * A zod/mini schema (it runs in the browser): call `schema.safeParse(value)`.
    */
   schema: z.ZodMiniType<unknown, unknown>;
+  /**
+   * Loads what `schema` needs to check a value in full and the bundle leaves out (the phone
+   * number parser: {@link loadPhoneRules}). The form's resolver awaits it before each check and
+   * the hooks start it right after the first paint; if it rejects, the schema checks what it
+   * can and the proxy checks in full.
+   */
+  loadRules?: () => Promise<void>;
   /** The HTML autocomplete token; `off` for SSNs and choices the browser cannot fill. */
   autocomplete?: string;
   /** The HTML inputmode hint for on-screen keyboards. */
@@ -291,6 +299,7 @@ const registry = {
     section: 'contact',
     kind: 'phone',
     read: readPhoneNumber,
+    loadRules: loadPhoneRules,
     autocomplete: 'tel',
     sensitive: false,
     hintId: 'field.phoneNumber.hint',

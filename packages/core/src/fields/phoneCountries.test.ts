@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../messages/messages';
 import { PHONE_COUNTRIES } from './phoneCountries';
 import { loadPhoneMetadata } from './phoneMetadata';
-import { NANP_PHONE_METADATA } from './phoneMetadataInline';
+import { NANP_PHONE_METADATA } from './phoneMetadataNanp';
 import { validateFields } from './validateFields';
 
 describe('PHONE_COUNTRIES', () => {

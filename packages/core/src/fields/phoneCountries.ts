@@ -1,4 +1,4 @@
-import { PHONE_COUNTRY_TABLE } from './phoneMetadataInline';
+import { PHONE_COUNTRY_TABLE } from './phoneCountryTable';
 
 /** One row of the phone field's country select. */
 export interface PhoneCountry {

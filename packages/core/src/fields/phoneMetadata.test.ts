@@ -1,13 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { isPhoneMetadataLoaded, loadPhoneMetadata } from './phoneMetadata';
+import { fieldSpecFor } from './fieldSpecFor';
+import { isPhoneMetadataLoaded, loadPhoneMetadata, loadPhoneRules } from './phoneMetadata';
 import { validateFields } from './validateFields';
 
 const phone = (value: unknown) => validateFields({ phoneNumber: value }, ['phoneNumber']);
 
-// One file, in order: the module starts with only calling code +1's rules, as a browser does.
-describe('phone rules before and after every country loads', () => {
-  it('checks US and other +1 numbers in full from the inline rules', () => {
+// One file, in order: the module starts with no phone rules at all, as a browser does before its first paint.
+describe('phone rules before and after they load', () => {
+  it('lets a plausible +1 number through until the parser loads, then checks +1 numbers in full', async () => {
     expect(isPhoneMetadataLoaded()).toBe(false);
+    // Nine digits: the right length for no +1 number, but plausible before the rules are here.
+    expect(phone({ country: 'US', number: '201 555 012' })).toEqual({
+      ok: true,
+      values: { phoneNumber: '+1201555012' },
+    });
+    expect(phone({ country: 'US', number: '555' })).toMatchObject({
+      errors: { phoneNumber: { code: 'field.phoneNumber.error.invalid' } },
+    });
+    // The spec's loadRules, which the form's resolver awaits before each check.
+    const spec = fieldSpecFor('phoneNumber');
+    expect(spec.loadRules).toBe(loadPhoneRules);
+    await spec.loadRules?.();
+    // +1's rules only: every other country's are still to load.
+    expect(isPhoneMetadataLoaded()).toBe(false);
+    expect(phone({ country: 'US', number: '201 555 012' })).toMatchObject({
+      ok: false,
+      errors: { phoneNumber: { code: 'field.phoneNumber.error.invalid' } },
+    });
+  });
+
+  it('checks US and other +1 numbers in full from the +1 rules', () => {
     expect(phone({ country: 'US', number: '(201) 555-0123' })).toEqual({
       ok: true,
       values: { phoneNumber: '+12015550123' },
