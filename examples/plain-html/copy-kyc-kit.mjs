@@ -27,6 +27,9 @@ const from = path.join(packageFolder('@kyc-kit/elements'), 'dist');
 const to = path.join(here, 'public', 'kyc-kit');
 mkdirSync(path.join(to, 'locales'), { recursive: true });
 copyFileSync(path.join(from, 'standalone.js'), path.join(to, 'kyc-kit-elements.js'));
-copyFileSync(path.join(from, 'standalone-phone-rules.js'), path.join(to, 'standalone-phone-rules.js'));
+// The two files the script imports from its own folder: the phone parser and every country's phone rules.
+for (const file of ['standalone-phone-parser.js', 'standalone-phone-rules.js']) {
+  copyFileSync(path.join(from, file), path.join(to, file));
+}
 copyFileSync(path.join(from, 'locales', 'es.js'), path.join(to, 'locales', 'es.js'));
 process.stdout.write(`copied kyc-kit's standalone file into ${path.relative(process.cwd(), to)}\n`);

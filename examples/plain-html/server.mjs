@@ -71,7 +71,12 @@ const STATIC_FILES = {
   '/page.js': ['page.js', 'text/javascript; charset=utf-8'],
   // Copied from the installed @kyc-kit/elements by `npm run build` (copy-kyc-kit.mjs).
   '/kyc-kit/kyc-kit-elements.js': ['kyc-kit/kyc-kit-elements.js', 'text/javascript; charset=utf-8'],
-  // Imported by the script above, from its own folder, only when a phone number outside +1 is typed.
+  // Imported by the script above, from its own folder: the phone parser right after its first paint,
+  // every country's phone rules only when a phone number outside +1 is typed.
+  '/kyc-kit/standalone-phone-parser.js': [
+    'kyc-kit/standalone-phone-parser.js',
+    'text/javascript; charset=utf-8',
+  ],
   '/kyc-kit/standalone-phone-rules.js': [
     'kyc-kit/standalone-phone-rules.js',
     'text/javascript; charset=utf-8',
