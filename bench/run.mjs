@@ -122,8 +122,8 @@ const markdown = [
 const note =
   `Sizes: Vite ${(await import('vite')).version} production builds (rolldown, minified), one config, one build per page; each page's entry chunk, ` +
   `static imports and CSS, gzip -9 / brotli -q 11 per file; "JS over native" subtracts the plain page's JS ` +
-  `(React, react-dom and the form's option lists); "vs rjsf" divides that by rjsf's. "On demand" is loaded only by import() (the kit: every country's ` +
-  `phone rules). Commits: React Profiler commits per keystroke in jsdom, 5 keystrokes in the first text box. ` +
+  `(React, react-dom and the form's option lists); "vs rjsf" divides that by rjsf's. "On demand" is loaded only by import() (the kit: the phone parser ` +
+  `with +1's rules, right after the first paint, and every other country's phone rules). Commits: React Profiler commits per keystroke in jsdom, 5 keystrokes in the first text box. ` +
   (firstInput
     ? `First input: Chromium, CPU 4x slower (CDP Emulation.setCPUThrottlingRate), cold context per load, median of ${runs} interleaved runs, from navigation start to the first focusable input in the document.`
     : 'First input: not run (--skip-browser).');
