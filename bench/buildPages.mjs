@@ -99,10 +99,21 @@ function sum(sizes) {
 }
 
 /**
+ * Whether a chunk loaded by import() holds the kit's phone parser (core's phoneParser.ts with
+ * +1's rules, phoneMetadataNanp.ts): the hooks import it right after the first paint of any
+ * form that plans a phone number, so a page always downloads it, unlike every other country's
+ * rules, which load only when the user needs them.
+ */
+export const loadsAfterFirstPaint = (moduleIds) =>
+  moduleIds.some((id) => /packages\/core\/src\/fields\/phone(Parser|MetadataNanp)(\.ts)?$/.test(id));
+
+/**
  * Builds each page on its own (the same config, one build per page, so a page's chunks never
  * depend on which other pages exist) into `outDir/<page>/`, and returns, per page,
- * `{ js, css, onDemand, onDemandFiles, files, modules, moduleSizes }`: sizes `{ raw, gzip, brotli }` in
- * bytes, each file loaded only by `import()` with its sizes and the source modules rendered into it,
+ * `{ js, css, afterFirstPaint, onDemand, onDemandFiles, files, modules, moduleSizes }`: sizes
+ * `{ raw, gzip, brotli }` in bytes (`js` before the first input, `afterFirstPaint` and `onDemand`
+ * the import() chunks as {@link loadsAfterFirstPaint} splits them), each file loaded only by
+ * `import()` with its sizes and the source modules rendered into it,
  * the output files loaded at start (relative to `outDir`), the source modules bundled into them, and
  * each of those modules' own minified code `{ id, raw, gzip }` (gzip of the module alone, so the
  * figures add up to more than the chunk's: read them as a ranking, not a sum).
@@ -147,7 +158,8 @@ export async function buildPages({ pages = PAGES, outDir, ...options }) {
     results[page] = {
       js: sum(jsFiles.map((file) => compressed(read(file)))),
       css: sum([...css].map((file) => compressed(read(file)))),
-      onDemand: sum(onDemandFiles),
+      afterFirstPaint: sum(onDemandFiles.filter((file) => loadsAfterFirstPaint(file.modules))),
+      onDemand: sum(onDemandFiles.filter((file) => !loadsAfterFirstPaint(file.modules))),
       onDemandFiles,
       files: { js: jsFiles.map((file) => `${page}/${file}`), css: [...css].map((file) => `${page}/${file}`) },
       modules: rendered.map(([id]) => id),

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildPages, kilobytes } from '../bench/buildPages.mjs';
+import { buildPages, kilobytes, loadsAfterFirstPaint } from '../bench/buildPages.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The shared packages (react, zod, ...) come from @kyc-kit/react's dependencies: no bench install needed. */
@@ -59,7 +59,8 @@ const budgets = [
   {
     // What a browser app ships from the three packages: every export of hooks and react, plus
     // whatever of core those reach, peers external. Issue #15's target is 15 KB; measured
-    // 28,922 B (28.2 KB), so the limit is that measurement plus 0.1 KB, not yet the target.
+    // 28,922 B (28.2 KB), so the limit is that measurement plus 0.1 KB, not yet the target
+    // (29,020 B since the phone parser became a chunk of its own).
     // Code of ours counts whichever chunk it lands in: a chunk loaded by import() adds its gzip size
     // when any module of ours is rendered into it (with the peers external, the phone parser's chunk
     // is only the re-exports of libphonenumber-js and its +1 rules, and adds nothing).
@@ -79,30 +80,31 @@ const budgets = [
   {
     // The bench's kit page (<Onboarding> on a customer with all 20 keys due) minus the bench's
     // plain React page with the same 20 fields: what the whole flow costs a partner's page,
-    // dependencies included, before its first input. Chunks loaded by import() (the phone parser
-    // with +1's rules, right after the first paint; other countries' phone rules, on demand) are
-    // printed apart. The limit is issue #15's target, 62 KB (0.5x rjsf + ajv8); measured
-    // 52,387 B (51.2 KB), 62,696 B (61.2 KB) while the phone parser was in the first chunk.
+    // dependencies included: the chunks loaded before its first input and the phone parser's,
+    // loaded right after the first paint. Every other country's phone rules (on demand) are
+    // printed apart. The limit is issue #15's target, 62 KB (0.5x rjsf + ajv8); measured 63,011 B
+    // (61.5 KB; 61.2 KB while the phone parser was in the first chunk).
     name: '<Onboarding> JS over a native-form React page',
     limit: 62 * KB,
     target: 62 * KB,
-    measure: ({ pages }) => pages.kit.js.gzip - pages.native.js.gzip,
+    measure: ({ pages }) => pages.kit.js.gzip + pages.kit.afterFirstPaint.gzip - pages.native.js.gzip,
   },
   {
-    // The one file a page with no build step loads, with its renderer (Preact), built as it ships;
-    // the phone parser is its second file (imported right after the first paint) and every
-    // country's phone rules its third (imported only when a number outside +1 is typed), both
-    // printed apart. The limit is issue #12's 100 KB; measured 70,306 B (68.7 KB).
+    // What a page with no build step loads, built as it ships: the one script with its renderer
+    // (Preact) and its phone parser file, imported right after the first paint. Every country's
+    // phone rules, its third file (imported only when a number outside +1 is typed), are
+    // printed apart. The limit is issue #12's 100 KB; measured 80,930 B (79.0 KB).
     name: '@kyc-kit/elements/standalone, renderer included',
     limit: 100 * KB,
-    measure: ({ standalone }) => standalone.gzip,
+    measure: ({ standalone }) => standalone.gzip + standalone.afterFirstPaint,
   },
 ];
 
 /**
  * Builds `@kyc-kit/elements`' standalone file in memory with the package's own Vite config (Preact aliased for
  * React), as `pnpm --filter @kyc-kit/elements run build` writes it: its modules and its gzip -9 size, and the
- * gzip -9 size of what it loads by import() (every country's phone rules), which a page may never download.
+ * gzip -9 sizes of what it loads by import(): the phone parser right after the first paint
+ * (`afterFirstPaint`), every country's phone rules only when needed (`onDemand`).
  */
 async function buildStandalone() {
   const { build } = await import('vite');
@@ -119,12 +121,14 @@ async function buildStandalone() {
     .flatMap((output) => output.output ?? [])
     .find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
   if (entry === undefined) throw new Error('the standalone build produced no entry chunk');
-  const onDemand = [result]
-    .flat()
-    .flatMap((output) => output.output ?? [])
-    .filter((chunk) => chunk.type === 'chunk' && !chunk.isEntry)
-    .reduce((sum, chunk) => sum + gzipSync(chunk.code, { level: 9 }).byteLength, 0);
-  return { modules: entry.moduleIds, gzip: gzipSync(entry.code, { level: 9 }).byteLength, onDemand };
+  const sizes = { afterFirstPaint: 0, onDemand: 0 };
+  for (const chunk of [result].flat().flatMap((output) => output.output ?? [])) {
+    if (chunk.type !== 'chunk' || chunk.isEntry) continue;
+    sizes[loadsAfterFirstPaint(chunk.moduleIds) ? 'afterFirstPaint' : 'onDemand'] += gzipSync(chunk.code, {
+      level: 9,
+    }).byteLength;
+  }
+  return { modules: entry.moduleIds, gzip: gzipSync(entry.code, { level: 9 }).byteLength, ...sizes };
 }
 
 const whyArgument = process.argv.find((argument) => argument === '--why' || argument.startsWith('--why='));
@@ -190,16 +194,13 @@ try {
     printWhy('own JS', ownCode.moduleSizes, whyRows);
     printWhy('kit page', pages.kit.moduleSizes, whyRows);
   }
-  if (pages.kit.onDemand.gzip > 0) {
-    process.stdout.write(
-      `  on demand, not counted: ${kilobytes(pages.kit.onDemand.gzip)} (the phone parser with +1's rules, after the first paint; every country's phone rules)\n`,
-    );
-  }
-  if (standalone.onDemand > 0) {
-    process.stdout.write(
-      `  standalone on demand, not counted: ${kilobytes(standalone.onDemand)} (standalone-phone-parser.js, standalone-phone-rules.js)\n`,
-    );
-  }
+  process.stdout.write(
+    `  <Onboarding>: ${kilobytes(pages.kit.js.gzip - pages.native.js.gzip)} over the plain page before the first input, ` +
+      `${kilobytes(pages.kit.afterFirstPaint.gzip)} right after it (the phone parser with +1's rules); ` +
+      `on demand, not counted: ${kilobytes(pages.kit.onDemand.gzip)} (every other country's phone rules)\n` +
+      `  standalone: ${kilobytes(standalone.gzip)} before the first input, ${kilobytes(standalone.afterFirstPaint)} right after it ` +
+      `(standalone-phone-parser.js); on demand, not counted: ${kilobytes(standalone.onDemand)} (standalone-phone-rules.js)\n`,
+  );
 } catch (error) {
   failed += 1;
   process.stdout.write(`✗ size budget: ${error instanceof Error ? error.message : error}\n`);
