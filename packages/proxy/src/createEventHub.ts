@@ -78,11 +78,38 @@ export function createEventHub(
     }
   }
 
+  /** Users whose new rows are read once the current turn's answers are written. */
+  const due = new Set<string>();
+  let scheduled = false;
+  let closed = false;
+
+  function pumpDue(): void {
+    scheduled = false;
+    if (closed) return;
+    const users = [...due];
+    due.clear();
+    for (const user of users) if (subscribers.has(user)) void pump(user);
+  }
+
+  /**
+   * Reads the user's new rows for this instance's streams in the next turn
+   * of the event loop, not in the middle of the write that stored them: the
+   * event is already stored (so no stream on any instance can miss it, and
+   * each stream's cursor keeps the order), and the writer's own answer does
+   * not wait for the read and the stream writes.
+   */
+  function pumpSoon(userId: string): void {
+    due.add(userId);
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(pumpDue);
+  }
+
   const stopListening = store.onEvents((userId) => {
     // A user with no stream open on this instance has nothing to read (a stream opened later reads the
     // stored events itself, from its cursor), so an update with no stream open starts no read.
-    if (userId === null) for (const user of subscribers.keys()) void pump(user);
-    else if (subscribers.has(userId)) void pump(userId);
+    if (userId === null) for (const user of subscribers.keys()) pumpSoon(user);
+    else if (subscribers.has(userId)) pumpSoon(userId);
   });
 
   async function store1(event: Parameters<OnboardingStore['appendEvents']>[0]['events'][number]) {
@@ -123,6 +150,7 @@ export function createEventHub(
       return [...subscribers.keys()];
     },
     close() {
+      closed = true;
       stopListening();
     },
   };

@@ -4,7 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { OnboardingHandler } from './createOnboardingHandler';
 import { jsonAnswerParts, type JsonAnswerParts } from './jsonAnswer';
-import { rememberExchange } from './nodeRequestBody';
+import { rememberExchange, runAfterAnswer } from './nodeRequestBody';
 
 /** Answers written by the adapter itself in one piece; anything else (event streams, documents) streams. */
 const WHOLE_BODY_TYPE = /^application\/(?:[a-z.+-]*\+)?json\b/i;
@@ -84,28 +84,37 @@ export function createNodeListener(
   return getRequestListener(
     async (request, { incoming, outgoing }) => {
       // Bodies are then read from the node stream itself (readLimitedBody), not through a web stream.
-      if (outgoing instanceof ServerResponse && incoming instanceof IncomingMessage)
-        rememberExchange(request, { incoming, outgoing });
-      const { socket } = incoming;
-      const response = await handler(
-        request,
-        incoming instanceof IncomingMessage && incoming.httpVersionMajor === 1
-          ? { clientAddress: socket.remoteAddress, signal: connectionSignalOf(socket) }
-          : { clientAddress: socket.remoteAddress },
-      );
-      const parts = outgoing instanceof ServerResponse ? jsonAnswerParts(response) : undefined;
-      if (parts !== undefined && outgoing instanceof ServerResponse) {
-        writeParts(parts, outgoing);
+      const exchange =
+        outgoing instanceof ServerResponse && incoming instanceof IncomingMessage
+          ? { incoming, outgoing }
+          : undefined;
+      if (exchange !== undefined) rememberExchange(request, exchange);
+      try {
+        const { socket } = incoming;
+        const response = await handler(
+          request,
+          incoming instanceof IncomingMessage && incoming.httpVersionMajor === 1
+            ? { clientAddress: socket.remoteAddress, signal: connectionSignalOf(socket) }
+            : { clientAddress: socket.remoteAddress },
+        );
+        const parts = outgoing instanceof ServerResponse ? jsonAnswerParts(response) : undefined;
+        if (parts !== undefined && outgoing instanceof ServerResponse) {
+          writeParts(parts, outgoing);
+          return RESPONSE_ALREADY_SENT;
+        }
+        if (
+          !(outgoing instanceof ServerResponse) ||
+          response.body === null ||
+          !WHOLE_BODY_TYPE.test(response.headers.get('content-type') ?? '')
+        )
+          return response;
+        await writeWhole(response, outgoing);
         return RESPONSE_ALREADY_SENT;
+      } finally {
+        // What the answer did not wait for (its log line), now that the client has it: a JSON answer is
+        // written by then; a streamed one is about to be, as before.
+        if (exchange !== undefined) runAfterAnswer(exchange);
       }
-      if (
-        !(outgoing instanceof ServerResponse) ||
-        response.body === null ||
-        !WHOLE_BODY_TYPE.test(response.headers.get('content-type') ?? '')
-      )
-        return response;
-      await writeWhole(response, outgoing);
-      return RESPONSE_ALREADY_SENT;
     },
     {
       // Leave the partner's global Request and Response alone.

@@ -351,6 +351,32 @@ describe('createNodeListener', () => {
     expect(((await refused.json()) as ErrorAnswer).error.code).toBe('unauthorized');
   });
 
+  it('logs one line per request through node:http, written once the answer is out', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const port = await serveOverNode(harness);
+    const base = `http://127.0.0.1:${port}/api/onboarding/customer`;
+    const write = { cookie: 'session=node-user', 'content-type': 'application/json', 'x-kyc-kit': '1' };
+    const answers = [
+      await fetch(base, { method: 'POST', headers: write, body: '{"capabilities":["custodyFiat"]}' }),
+      await fetch(base, { headers: { cookie: 'session=node-user' } }),
+      await fetch(base, { method: 'PATCH', headers: write, body: '{"fields":{"firstName":"Ann"}}' }),
+      await fetch(base),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([201, 200, 200, 401]);
+    const lines = harness
+      .logText()
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { msg: string; method?: string; route?: string; status?: number })
+      .filter((line) => line.msg === 'request');
+    expect(lines.map(({ method, route, status }) => ({ method, route, status }))).toEqual([
+      { method: 'POST', route: '/api/onboarding/customer', status: 201 },
+      { method: 'GET', route: '/api/onboarding/customer', status: 200 },
+      { method: 'PATCH', route: '/api/onboarding/customer', status: 200 },
+      { method: 'GET', route: expect.any(String) as string, status: 401 },
+    ]);
+  });
+
   /**
    * A proxy over node:http whose provider holds every read once `hold` is on
    * until `release` is called or the read is cancelled; `reads` records how

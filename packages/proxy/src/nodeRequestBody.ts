@@ -4,6 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface NodeExchange {
   incoming: IncomingMessage;
   outgoing: ServerResponse;
+  /** Work the answer does not wait for, run by `createNodeListener` once it has written the answer. */
+  afterAnswer?: (() => void)[];
 }
 
 /**
@@ -23,6 +25,29 @@ interface WithExchange {
 /** Records the `node:http` exchange a `Request` was built from (see `createNodeListener`). */
 export function rememberExchange(request: Request, exchange: NodeExchange): void {
   (request as WithExchange)[exchangeKey] = exchange;
+}
+
+/**
+ * Runs `task` once the answer to `request` is written, when `request` came
+ * from `createNodeListener` (which then runs it right after its write, in
+ * the same turn), and returns true; returns false otherwise, and the caller
+ * does the work itself. Only for work nobody relies on before the answer
+ * (the request's log line): nothing a retry, another instance or a stream
+ * needs stored may wait for it.
+ */
+export function deferUntilAnswered(request: Request, task: () => void): boolean {
+  const exchange = (request as WithExchange)[exchangeKey];
+  if (exchange === undefined) return false;
+  (exchange.afterAnswer ??= []).push(task);
+  return true;
+}
+
+/** Runs the work {@link deferUntilAnswered} put off, once (`createNodeListener`, after its write). */
+export function runAfterAnswer(exchange: NodeExchange): void {
+  const tasks = exchange.afterAnswer;
+  if (tasks === undefined) return;
+  exchange.afterAnswer = undefined;
+  for (const task of tasks) task();
 }
 
 /** The `node:http` exchange whose request body is still unread, when `request` came from `createNodeListener`. */

@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
 import { jsonAnswerParts, setAnswerHeader } from './jsonAnswer';
+import { deferUntilAnswered } from './nodeRequestBody';
 import { ProxyError } from './ProxyError';
 
 /** Added to every answer that does not set them itself. */
@@ -31,15 +32,16 @@ export function securityHeaders(deps: ProxyDeps) {
       setAnswerHeader(response, 'access-control-allow-credentials', 'true');
       setAnswerHeader(response, 'vary', 'Origin', 'append');
     }
-    deps.logger.info(
-      {
-        method: c.req.method,
-        route: routePath(c),
-        status: c.res.status,
-        durationMs: Date.now() - started,
-      },
-      'request',
-    );
+    const line = {
+      method: c.req.method,
+      route: routePath(c),
+      status: c.res.status,
+      durationMs: Date.now() - started,
+    };
+    // The line is made here, but formatted and buffered once the answer is written (through
+    // createNodeListener): the client does not wait for it. Elsewhere it is written now.
+    if (!deferUntilAnswered(c.req.raw, () => deps.logger.info(line, 'request')))
+      deps.logger.info(line, 'request');
   });
 }
 

@@ -302,6 +302,34 @@ describe('two proxy instances on one Postgres database', () => {
     await onB.close();
   });
 
+  it("stores an update's event before it answers: updates in turn on either instance reach every stream once, in the order answered", async () => {
+    const rig = setUp();
+    const a = await rig.start('a');
+    const b = await rig.start('b');
+    expect((await createCustomer(a, 'ann')).status).toBe(201);
+    const onA = await openStream(a, 'ann');
+    const onB = await openStream(b, 'ann');
+    await expect.poll(() => [onA.received.length, onB.received.length]).toEqual([1, 1]);
+    const names = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'];
+    for (const [index, name] of names.entries()) {
+      await patchName(index % 2 ? b : a, 'ann', name);
+      // Answered, so already stored: a stream resuming now on the other instance would get it.
+      const latest = await (index % 2 ? a : b).store.latestEvent('ann');
+      expect(latest?.type === 'customer' && latest.customer.profile.firstName).toBe(name);
+    }
+    await expect
+      .poll(() => [onA.received.length, onB.received.length])
+      .toEqual([names.length + 1, names.length + 1]);
+    for (const stream of [onA, onB]) {
+      expect(stream.customers().map((customer) => customer.profile.firstName)).toEqual(['Ann', ...names]);
+      const ids = stream.received.map((message) => Number(message.id));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    }
+    await onA.close();
+    await onB.close();
+  });
+
   it('makes exactly one customer from 50 concurrent creates split across both instances', async () => {
     const rig = setUp();
     const a = await rig.start('a');
