@@ -2,12 +2,20 @@ import { IncomingMessage, ServerResponse, type OutgoingHttpHeaders } from 'node:
 import type { Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { isOwnHandler, type OnboardingHandler } from './createOnboardingHandler';
-import { jsonAnswerParts } from './jsonAnswer';
-import { rememberExchange, runAfterAnswer, writeParts, type NodeExchange } from './nodeRequestBody';
+import type { OnboardingHandler } from './createOnboardingHandler';
+import { jsonAnswerParts, type JsonAnswerParts } from './jsonAnswer';
+import { rememberExchange, runAfterAnswer } from './nodeRequestBody';
 
 /** Answers written by the adapter itself in one piece; anything else (event streams, documents) streams. */
 const WHOLE_BODY_TYPE = /^application\/(?:[a-z.+-]*\+)?json\b/i;
+
+/** Writes an answer the handler left as plain parts (see `jsonAnswer`): no `Response` is ever built for it. */
+function writeParts(parts: JsonAnswerParts, outgoing: ServerResponse): void {
+  const headers: OutgoingHttpHeaders = parts.headers;
+  headers['content-length'] = Buffer.byteLength(parts.body);
+  outgoing.writeHead(parts.status, headers);
+  outgoing.end(parts.body);
+}
 
 /**
  * Writes a JSON answer in one call: its body is read whole (it is a string
@@ -73,15 +81,12 @@ function connectionSignalOf(socket: Socket): AbortSignal {
 export function createNodeListener(
   handler: OnboardingHandler,
 ): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
-  // The kit's own handler, not wrapped by anything that could change its answers: those may be written
-  // as soon as they are final (see answerEarly).
-  const own = isOwnHandler(handler);
   return getRequestListener(
     async (request, { incoming, outgoing }) => {
       // Bodies are then read from the node stream itself (readLimitedBody), not through a web stream.
-      const exchange: NodeExchange | undefined =
+      const exchange =
         outgoing instanceof ServerResponse && incoming instanceof IncomingMessage
-          ? { incoming, outgoing, writesEarly: own && incoming.method !== 'HEAD' }
+          ? { incoming, outgoing }
           : undefined;
       if (exchange !== undefined) rememberExchange(request, exchange);
       try {
@@ -92,7 +97,6 @@ export function createNodeListener(
             ? { clientAddress: socket.remoteAddress, signal: connectionSignalOf(socket) }
             : { clientAddress: socket.remoteAddress },
         );
-        if (exchange?.answered === true) return RESPONSE_ALREADY_SENT;
         const parts = outgoing instanceof ServerResponse ? jsonAnswerParts(response) : undefined;
         if (parts !== undefined && outgoing instanceof ServerResponse) {
           writeParts(parts, outgoing);

@@ -108,14 +108,6 @@ export interface OnboardingHandlerOptions {
   watch?: WatchOptions | false;
 }
 
-/** The handlers {@link createOnboardingHandler} made, as it returned them (see `createNodeListener`). */
-const ownHandlers = new WeakSet<OnboardingHandler>();
-
-/** Whether `handler` is one {@link createOnboardingHandler} returned, not wrapped by anything. */
-export function isOwnHandler(handler: OnboardingHandler): boolean {
-  return ownHandlers.has(handler);
-}
-
 /**
  * Builds the partner-backend handler of docs/contracts.md: the browser routes
  * under `basePath`, the provider webhooks and the OpenAPI document. It never
@@ -184,7 +176,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   // Not an async function: Hono's promise is handed on as it is (an async wrapper cost a promise and two
   // turns per request); whatever Hono throws still comes out as a rejected promise.
-  const handler: OnboardingHandler = (request, context) => {
+  return (request, context) => {
     try {
       return Promise.resolve(
         app.fetch(request, { clientAddress: context?.clientAddress, signal: context?.signal }),
@@ -193,6 +185,4 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   };
-  ownHandlers.add(handler);
-  return handler;
 }

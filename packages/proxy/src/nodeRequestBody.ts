@@ -1,5 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { JsonAnswerParts } from './jsonAnswer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** A `node:http` exchange: the request whose body is read, and the answer to close once a body is refused. */
 export interface NodeExchange {
@@ -7,23 +6,6 @@ export interface NodeExchange {
   outgoing: ServerResponse;
   /** Work the answer does not wait for, run by `createNodeListener` once it has written the answer. */
   afterAnswer?: (() => void)[];
-  /**
-   * The handler is the kit's own, unwrapped: a JSON answer may be written as
-   * soon as it is final ({@link answerEarly}), not after it has come back up
-   * through Hono and the handler's promise. Never for `HEAD` (Hono drops the
-   * body on the way back).
-   */
-  writesEarly?: boolean;
-  /** The answer was written by {@link answerEarly}. */
-  answered?: boolean;
-}
-
-/** Writes an answer the handler left as plain parts (see `jsonAnswer`): no `Response` is ever built for it. */
-export function writeParts(parts: JsonAnswerParts, outgoing: ServerResponse): void {
-  const headers: OutgoingHttpHeaders = parts.headers;
-  headers['content-length'] = Buffer.byteLength(parts.body);
-  outgoing.writeHead(parts.status, headers);
-  outgoing.end(parts.body);
 }
 
 /**
@@ -58,21 +40,6 @@ export function deferUntilAnswered(request: Request, task: () => void): boolean 
   if (exchange === undefined) return false;
   (exchange.afterAnswer ??= []).push(task);
   return true;
-}
-
-/**
- * Writes the answer's parts now, when `request` came from `createNodeListener`
- * with the kit's own handler (see {@link NodeExchange.writesEarly}), and runs
- * the work put off until then; the listener then finds it written. Called by
- * the outermost middleware once the answer is final: nothing after it changes
- * the answer, so the client has it some promise turns sooner.
- */
-export function answerEarly(request: Request, parts: JsonAnswerParts): void {
-  const exchange = (request as WithExchange)[exchangeKey];
-  if (exchange?.writesEarly !== true || exchange.answered === true) return;
-  exchange.answered = true;
-  writeParts(parts, exchange.outgoing);
-  runAfterAnswer(exchange);
 }
 
 /** Runs the work {@link deferUntilAnswered} put off, once (`createNodeListener`, after its write). */

@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
 import { jsonAnswerParts, setAnswerHeader } from './jsonAnswer';
-import { answerEarly, deferUntilAnswered } from './nodeRequestBody';
+import { deferUntilAnswered } from './nodeRequestBody';
 import { ProxyError } from './ProxyError';
 
 /** Added to every answer that does not set them itself. */
@@ -42,9 +42,6 @@ export function securityHeaders(deps: ProxyDeps) {
     // createNodeListener): the client does not wait for it. Elsewhere it is written now.
     if (!deferUntilAnswered(c.req.raw, () => deps.logger.info(line, 'request')))
       deps.logger.info(line, 'request');
-    // Final now: through createNodeListener a JSON answer is written at once, not after Hono's promises
-    // have carried it back up to the listener.
-    if (parts !== undefined) answerEarly(c.req.raw, parts);
   });
 }
 
