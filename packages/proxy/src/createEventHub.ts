@@ -78,7 +78,7 @@ export function createEventHub(
     }
   }
 
-  /** Users whose new rows are read once the current turn's answers are written. */
+  /** Users whose new rows are read once the answers now on their way are written. */
   const due = new Set<string>();
   let scheduled = false;
   let closed = false;
@@ -92,17 +92,19 @@ export function createEventHub(
   }
 
   /**
-   * Reads the user's new rows for this instance's streams in the next turn
-   * of the event loop, not in the middle of the write that stored them: the
-   * event is already stored (so no stream on any instance can miss it, and
-   * each stream's cursor keeps the order), and the writer's own answer does
-   * not wait for the read and the stream writes.
+   * Reads the user's new rows for this instance's streams once the promise
+   * jobs now queued have run, not in the middle of the write that stored
+   * them: the event is already stored (so no stream on any instance can miss
+   * it, and each stream's cursor keeps the order), and the writer's answer,
+   * which those jobs carry to the socket, does not wait for the read and the
+   * stream writes. A tick, not a timer: node runs it after the whole promise
+   * queue, and fake timers in a partner's tests do not hold it back.
    */
   function pumpSoon(userId: string): void {
     due.add(userId);
     if (scheduled) return;
     scheduled = true;
-    setImmediate(pumpDue);
+    process.nextTick(pumpDue);
   }
 
   const stopListening = store.onEvents((userId) => {
