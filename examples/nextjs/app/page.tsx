@@ -10,12 +10,9 @@ export default function HomePage() {
     <main>
       <h1>Acme Pay</h1>
       <KycKit>
-        <Onboarding capability="custodyFiat" />
-        <CapabilityGate
-          capability="custodyFiat"
-          fallback={<p>Your US dollar account opens once you are verified.</p>}
-        >
-          <p>Your US dollar account is open.</p>
+        <Onboarding capability="tradeCrypto" />
+        <CapabilityGate capability="tradeCrypto" fallback={<p>Buying crypto opens once you are verified.</p>}>
+          <p>You can buy crypto now.</p>
         </CapabilityGate>
       </KycKit>
     </main>
