@@ -67,6 +67,7 @@ const proxy = createNodeListener(handler);
 
 const STATIC_FILES = {
   '/': ['index.html', 'text/html; charset=utf-8'],
+  '/trade': ['trade.html', 'text/html; charset=utf-8'],
   '/page.css': ['page.css', 'text/css; charset=utf-8'],
   '/page.js': ['page.js', 'text/javascript; charset=utf-8'],
   // Copied from the installed @kyc-kit/elements by `npm run build` (copy-kyc-kit.mjs).

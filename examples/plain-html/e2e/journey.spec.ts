@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { fillCurrentStep, testPerson } from '../../../e2e/support/journey';
 
 /** The WCAG levels the kit is held to: 2.0, 2.1 and 2.2, A and AA. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -190,4 +191,45 @@ test('the error summary inside the shadow root: focus on a failed submit, its li
   expect(await focusedElement(page)).toMatchObject({ tag: 'a', text: 'Enter your first name' });
   await page.keyboard.press('Enter');
   expect(await focusedElement(page)).toMatchObject({ tag: 'input', name: 'firstName' });
+});
+
+test('the trade page: a phone number is checked in full, with the rules the script loads from beside itself', async ({
+  page,
+}) => {
+  const parserFile = page.waitForResponse((response) =>
+    response.url().endsWith('/kyc-kit/standalone-phone-parser.js'),
+  );
+  await page.goto('/trade');
+  const onboarding = page.locator('kyc-onboarding');
+  await expect(onboarding.getByRole('heading', { name: 'About you' })).toBeVisible();
+  // Right after the first paint, from the script's own folder, under script-src 'self'.
+  expect((await parserFile).status()).toBe(200);
+  await expectNoAxeViolations(page, 'the trade page');
+
+  const person = testPerson();
+  const step = onboarding.locator('[data-step]').first();
+  const phone = onboarding.locator('[name="phoneNumber.number"]');
+  const continueStep = async () => {
+    const before = await step.getAttribute('data-step');
+    await onboarding.getByRole('button', { name: 'Continue' }).click();
+    await expect(step).not.toHaveAttribute('data-step', before ?? '');
+  };
+  // Every step before the one that asks for the phone number (Playwright's locators reach into the shadow root).
+  for (let steps = 0; steps < 8 && (await phone.count()) === 0; steps += 1) {
+    await fillCurrentStep(page, person);
+    await continueStep();
+  }
+  await expect(phone).toBeVisible();
+
+  // Nine digits are the right length for no US number: only libphonenumber-js's rules know that.
+  await fillCurrentStep(page, { ...person, phoneNumber: '201555012' });
+  await onboarding.getByRole('button', { name: 'Continue' }).click();
+  await expect(
+    onboarding.getByText('Enter a real phone number, including the area code').first(),
+  ).toBeVisible();
+  await expect(phone).toHaveValue('201555012');
+
+  await fillCurrentStep(page, person);
+  await continueStep();
+  await expect(phone).toHaveCount(0);
 });
