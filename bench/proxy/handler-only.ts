@@ -6,12 +6,9 @@
 // BENCH_CPU_PROF=<folder> writes CPU profiles of the servers' processes there). Each server runs in a child process; the figure is that process's CPU time per request
 // (process.cpuUsage), with the proxy's request log line written (its default logger, as a partner gets it: standard
 // output, buffered, here /dev/null) and with logging off, to show what the line costs. Each server is measured twice, in turns.
-import { fork } from 'node:child_process';
-import { openSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Customer } from '@kyc-kit/core';
 import {
   createNodeListener,
   createOnboardingHandler,
@@ -20,18 +17,14 @@ import {
 } from '@kyc-kit/proxy';
 import { pino } from 'pino';
 import { Pool } from 'undici';
+import { benchCustomer } from './benchCustomer';
+import { cpuMicrosOf, reportToParent, startChild, stopChild } from './children';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const ROLES = ['bare node:http', 'proxy, log line written', 'proxy, logging off'] as const;
 type Role = (typeof ROLES)[number];
 
-const customer: Customer = {
-  id: 'customer_1',
-  provider: 'coinbase',
-  capabilities: [],
-  requirements: [],
-  profile: { firstName: 'Bench' },
-} as unknown as Customer;
+const customer = benchCustomer;
 
 async function serve(role: Role): Promise<Server> {
   if (role === 'bare node:http')
@@ -71,12 +64,7 @@ const role = process.env.BENCH_ROLE as Role | undefined;
 if (role) {
   const server = await serve(role);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  process.send?.((server.address() as AddressInfo).port);
-  process.on('message', () => {
-    const used = process.cpuUsage();
-    process.send?.(used.user + used.system);
-  });
-  process.on('disconnect', () => process.exit(0));
+  reportToParent((server.address() as AddressInfo).port);
 } else {
   const operations = (process.env.BENCH_OPERATION ?? 'GET,PATCH').split(',');
   const profile = process.env.BENCH_CPU_PROF;
@@ -86,25 +74,13 @@ if (role) {
   for (const operation of operations)
     for (const round of [1, 2]) {
       for (const name of ROLES) {
-        const child = fork(fileURLToPath(import.meta.url), {
-          execArgv: [
-            ...process.execArgv,
-            ...(profile
-              ? ['--cpu-prof', `--cpu-prof-dir=${profile}/${operation}-${ROLES.indexOf(name)}`]
-              : []),
-          ],
+        const { child, ready: port } = await startChild<number>(fileURLToPath(import.meta.url), {
+          role: name,
           // The default logger's lines (standard output) go to /dev/null.
-          stdio: ['inherit', openSync('/dev/null', 'w'), 'inherit', 'ipc'],
-          env: { ...process.env, BENCH_ROLE: name },
+          quiet: true,
+          profileDir: profile && `${profile}/${operation}-${ROLES.indexOf(name)}`,
         });
-        const port = await new Promise<number>((resolve) =>
-          child.once('message', (m) => resolve(m as number)),
-        );
-        const cpu = () =>
-          new Promise<number>((resolve) => {
-            child.once('message', (m) => resolve(m as number));
-            child.send('cpu');
-          });
+        const cpu = () => cpuMicrosOf(child);
         const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
         const once = async (): Promise<void> => {
           const answer = await pool.request(
@@ -128,9 +104,7 @@ if (role) {
           `${operation.padEnd(5)}  round ${round}  ${name.padEnd(26)} ${micros.toFixed(0).padStart(5)} us\n`,
         );
         await pool.close();
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.disconnect();
-        await exited;
+        await stopChild(child);
       }
     }
 }

@@ -11,9 +11,8 @@
 // process a hop's cost hid in the idle time of the others, and the proxy's CPU work queued behind the
 // sandbox's). BENCH_CPU_PROF=<folder> writes CPU profiles of the proxy's and the hop's processes there
 // (<folder>/proxy, <folder>/hop).
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { openSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +27,7 @@ import {
 } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
 import { Agent, Pool, request as undiciRequest } from 'undici';
+import { cpuMicrosOf, reportToParent, startChild, stopChild } from './children';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const WARMUP = Math.min(200, REQUESTS);
@@ -41,9 +41,10 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** The sandbox's CDP API key, as `createCoinbaseUpstream` and `parseCdpSigningKey` take it. */
 interface Credentials {
-  keyName: string;
-  keySecret: string;
+  apiKeyId: string;
+  apiKeySecret: string;
 }
 
 /** What a child process reports once it listens. */
@@ -59,16 +60,7 @@ const role = process.env.BENCH_ROLE;
 const sandboxOriginFromParent = process.env.BENCH_SANDBOX ?? '';
 const credentialsFromParent = JSON.parse(process.env.BENCH_CREDENTIALS ?? 'null') as Credentials | null;
 
-function report(ready: Ready): void {
-  process.send?.(ready);
-  // Asked for it, a child answers with the CPU time it has used so far, in microseconds.
-  process.on('message', () => {
-    const used = process.cpuUsage();
-    process.send?.({ cpuMicros: used.user + used.system });
-  });
-  // The parent ends a child by closing the IPC channel.
-  process.on('disconnect', () => process.exit(0));
-}
+const report = (ready: Ready): void => reportToParent(ready);
 
 if (role === 'sandbox') {
   const sandbox = createSandbox({ verifyMs: 0, manual: true });
@@ -176,24 +168,12 @@ async function start(
 ): Promise<{ child: ChildProcess; ready: Ready }> {
   // The proxy's and the hop's processes are profiled, each into its own sub-folder.
   const profile = name !== 'sandbox' && process.env.BENCH_CPU_PROF;
-  const child = fork(fileURLToPath(import.meta.url), {
+  return startChild<Ready>(fileURLToPath(import.meta.url), {
+    role: name,
+    env,
     // The proxy's log lines (its default logger writes to standard output) go to /dev/null.
-    stdio: ['inherit', name === 'proxy' ? openSync('/dev/null', 'w') : 'inherit', 'inherit', 'ipc'],
-    execArgv: [...process.execArgv, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}/${name}`] : [])],
-    env: { ...process.env, BENCH_ROLE: name, ...env },
-  });
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as Ready));
-    child.once('exit', (code) => reject(new Error(`bench ${name} exited with ${code}`)));
-  });
-  return { child, ready };
-}
-
-/** The CPU time a child has used so far, in microseconds (less noisy than wall time on a shared machine). */
-function cpuMicrosOf(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
-    child.send('cpu');
+    quiet: name === 'proxy',
+    profileDir: profile && `${profile}/${name}`,
   });
 }
 
@@ -355,9 +335,5 @@ async function main(): Promise<void> {
   process.stdout.write("\ntargets: added p50 within 1.3x of the bare hop's, req/s at least 0.8x of it\n");
 
   // Closing the IPC channel ends each child (the proxy then writes its CPU profile, when asked for).
-  for (const { child } of [proxy, hop, sandbox]) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.disconnect();
-    await exited;
-  }
+  for (const { child } of [proxy, hop, sandbox]) await stopChild(child);
 }

@@ -6,12 +6,9 @@
 // BENCH_STREAMS event streams open on that instance, as the browser that submits usually has: p50 of the
 // PATCH as the browser sees it and the server process's CPU per request. It also checks that every stream
 // got every update's event. bench:proxy opens no stream, so it does not measure this.
-import { fork } from 'node:child_process';
-import { openSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Customer } from '@kyc-kit/core';
 import {
   createNodeListener,
   createOnboardingHandler,
@@ -19,18 +16,14 @@ import {
   type Upstream,
 } from '@kyc-kit/proxy';
 import { Pool, request } from 'undici';
+import { benchCustomer } from './benchCustomer';
+import { cpuMicrosOf, reportToParent, startChild } from './children';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const WARMUP = 500;
 const STREAMS = Math.max(1, Number(process.env.BENCH_STREAMS ?? 1));
 
-const customer = {
-  id: 'customer_1',
-  provider: 'coinbase',
-  capabilities: [],
-  requirements: [],
-  profile: { firstName: 'Bench' },
-} as unknown as Customer;
+const customer = benchCustomer;
 
 if (process.env.BENCH_ROLE === 'server') {
   const store = createSqliteStore();
@@ -54,24 +47,14 @@ if (process.env.BENCH_ROLE === 'server') {
   });
   const server = createServer(createNodeListener(handler));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  process.send?.((server.address() as AddressInfo).port);
-  process.on('message', () => {
-    const used = process.cpuUsage();
-    process.send?.(used.user + used.system);
-  });
-  process.on('disconnect', () => process.exit(0));
+  reportToParent((server.address() as AddressInfo).port);
 } else {
-  const child = fork(fileURLToPath(import.meta.url), {
-    // The default logger's lines (standard output) go to /dev/null.
-    stdio: ['inherit', openSync('/dev/null', 'w'), 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_ROLE: 'server' },
+  // The default logger's lines (standard output) go to /dev/null.
+  const { child, ready: port } = await startChild<number>(fileURLToPath(import.meta.url), {
+    role: 'server',
+    quiet: true,
   });
-  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(m as number)));
-  const cpu = () =>
-    new Promise<number>((resolve) => {
-      child.once('message', (m) => resolve(m as number));
-      child.send('cpu');
-    });
+  const cpu = () => cpuMicrosOf(child);
   const origin = `http://127.0.0.1:${port}`;
   const received = Array.from({ length: STREAMS }, () => 0);
   for (let index = 0; index < STREAMS; index += 1) {
