@@ -7,6 +7,13 @@ import { openOnboarding } from './support/openOnboarding';
 // provider for it; the step the person is on stays mounted, focused and filled meanwhile, with no loading
 // state in between, and "Step i of n" shows only once the customer's own plan is known.
 
+declare global {
+  interface Window {
+    /** What the init script below records of the flow's root. */
+    flowSeen?: { states: string[]; loading: boolean };
+  }
+}
+
 test('an existing customer opening another capability keeps their step, focus and input while it is requested', async ({
   page,
 }) => {
@@ -19,7 +26,7 @@ test('an existing customer opening another capability keeps their step, focus an
   // Every state the flow's root shows, and whether a loading message ever appears, from the first paint on.
   await page.addInitScript(() => {
     const seen = { states: [] as string[], loading: false };
-    (window as unknown as { flowSeen: typeof seen }).flowSeen = seen;
+    window.flowSeen = seen;
     const look = () => {
       const state = document.querySelector('main [data-state]')?.getAttribute('data-state');
       if (state && seen.states.at(-1) !== state) seen.states.push(state);
@@ -69,7 +76,7 @@ test('an existing customer opening another capability keeps their step, focus an
   await expect(citizenship).toHaveValue('US');
   await expect(page.locator('main [data-step]')).toHaveAttribute('data-step', 'personal');
 
-  const seen = await page.evaluate(() => (window as unknown as { flowSeen: unknown }).flowSeen);
+  const seen = await page.evaluate(() => window.flowSeen);
   expect(seen).toEqual({ states: ['collect'], loading: false });
   await expectNoAxeViolations(page, 'the step kept while a capability was requested');
 });

@@ -9,15 +9,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import {
-  createNodeListener,
-  createOnboardingHandler,
-  createSqliteStore,
-  type Upstream,
-} from '@kyc-kit/proxy';
+import { createNodeListener, createOnboardingHandler, createSqliteStore } from '@kyc-kit/proxy';
 import { pino } from 'pino';
 import { Pool } from 'undici';
-import { benchCustomer } from './benchCustomer';
+import { benchCustomer, memoryUpstream } from './benchCustomer';
 import { cpuMicrosOf, reportToParent, startChild, stopChild } from './children';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -42,11 +37,10 @@ async function serve(role: Role): Promise<Server> {
   const store = createSqliteStore();
   await store.linkCustomer('bench', customer.id);
   // Only what GET and PATCH /customer call: the customer, at once.
-  const upstream = {
-    provider: 'coinbase',
+  const upstream = memoryUpstream({
     getCustomer: async () => customer,
     updateCustomer: async () => customer,
-  } as unknown as Upstream;
+  });
   const handler = createOnboardingHandler({
     upstream,
     store,

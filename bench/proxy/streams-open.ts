@@ -9,14 +9,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import {
-  createNodeListener,
-  createOnboardingHandler,
-  createSqliteStore,
-  type Upstream,
-} from '@kyc-kit/proxy';
+import { createNodeListener, createOnboardingHandler, createSqliteStore } from '@kyc-kit/proxy';
 import { Pool, request } from 'undici';
-import { benchCustomer } from './benchCustomer';
+import { benchCustomer, memoryUpstream } from './benchCustomer';
 import { cpuMicrosOf, reportToParent, startChild } from './children';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -30,12 +25,11 @@ if (process.env.BENCH_ROLE === 'server') {
   await store.linkCustomer('bench', customer.id);
   let updates = 0;
   // Each update answers a customer that differs from the last one, as the provider's does (its updatedAt).
-  const upstream = {
-    provider: 'coinbase',
+  const upstream = memoryUpstream({
     getCustomer: async () => customer,
     updateCustomer: async () =>
       Object.freeze({ ...customer, profile: Object.freeze({ firstName: `Bench ${(updates += 1)}` }) }),
-  } as unknown as Upstream;
+  });
   const handler = createOnboardingHandler({
     upstream,
     store,

@@ -70,6 +70,13 @@ async function continueStep(page: Page, next: string): Promise<void> {
     .toMatchObject({ tag: 'h2', text: next, host: 'kyc-onboarding' });
 }
 
+declare global {
+  interface Window {
+    /** Set by {@link recordCspViolations}'s init script. */
+    __cspViolations?: string[];
+  }
+}
+
 /** Records every Content-Security-Policy violation of the page, from before its first script. */
 async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
@@ -79,7 +86,7 @@ async function recordCspViolations(page: Page): Promise<() => Promise<string[]>>
       violations.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
-  return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  return () => page.evaluate(() => window.__cspViolations ?? []);
 }
 
 test('the plain HTML page: onboarding to an active capability with the keyboard alone, axe-clean, under script-src self', async ({

@@ -3,14 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEventHub, type CustomerEvent } from './createEventHub';
 import { createSqliteStore } from './createSqliteStore';
 
-const customerNamed = (firstName: string): Customer =>
-  ({
-    id: 'customer_1',
-    provider: 'coinbase',
-    capabilities: [],
-    requirements: [],
-    profile: { firstName },
-  }) as unknown as Customer;
+const customerNamed = (firstName: string): Customer => ({
+  id: 'customer_1',
+  provider: 'coinbase',
+  capabilities: {},
+  requirements: {},
+  tosAcceptances: [],
+  profile: { firstName },
+});
 
 /** Lets node run its queued ticks and the promise jobs they start, a few rounds, with no timer. */
 async function settle(): Promise<void> {

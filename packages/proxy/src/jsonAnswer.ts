@@ -24,13 +24,23 @@ export interface JsonAnswerParts {
 const parts = Symbol('kyc-kit.jsonAnswer.parts');
 const real = Symbol('kyc-kit.jsonAnswer.response');
 
-/** A JSON answer held as plain values; see the module comment. */
-interface JsonAnswer extends Response {
+/**
+ * A JSON answer held as plain values; see the module comment. One class, so
+ * every answer shares one shape. Its prototype's prototype is
+ * `Response.prototype` (set below), so an answer is `instanceof Response`
+ * although no `Response` constructor ran.
+ */
+class PlainJsonAnswer {
   [parts]: JsonAnswerParts | undefined;
-  [real]: Response | undefined;
-}
+  [real]: Response | undefined = undefined;
 
-function materialize(answer: JsonAnswer): Response {
+  constructor(own: JsonAnswerParts) {
+    this[parts] = own;
+  }
+}
+Object.setPrototypeOf(PlainJsonAnswer.prototype, Response.prototype);
+
+function materialize(answer: PlainJsonAnswer): Response {
   let response = answer[real];
   if (response === undefined) {
     const { status, body, headers } = answer[parts] as JsonAnswerParts;
@@ -41,25 +51,17 @@ function materialize(answer: JsonAnswer): Response {
   return response;
 }
 
-/** The prototype every answer shares: each `Response` member reads the real `Response`, made on first use. */
-const jsonAnswerPrototype: object = Object.create(Response.prototype as object) as object;
-
-/** Makes every answer with one constructor, so all share one shape (`Object.create` plus two stores grew it each time). */
-function JsonAnswerObject(this: JsonAnswer, own: JsonAnswerParts): void {
-  this[parts] = own;
-  this[real] = undefined;
-}
-JsonAnswerObject.prototype = jsonAnswerPrototype;
+// Each `Response` member reads the real `Response`, made on first use.
 for (const name of ['headers', 'body', 'bodyUsed', 'statusText', 'type', 'url', 'redirected'] as const) {
-  Object.defineProperty(jsonAnswerPrototype, name, {
-    get(this: JsonAnswer) {
+  Object.defineProperty(PlainJsonAnswer.prototype, name, {
+    get(this: PlainJsonAnswer) {
       return materialize(this)[name];
     },
   });
 }
 for (const name of ['status', 'ok'] as const) {
-  Object.defineProperty(jsonAnswerPrototype, name, {
-    get(this: JsonAnswer) {
+  Object.defineProperty(PlainJsonAnswer.prototype, name, {
+    get(this: PlainJsonAnswer) {
       const own = this[parts];
       if (own === undefined) return materialize(this)[name];
       return name === 'status' ? own.status : own.status >= 200 && own.status < 300;
@@ -67,10 +69,9 @@ for (const name of ['status', 'ok'] as const) {
   });
 }
 for (const name of ['arrayBuffer', 'blob', 'bytes', 'formData', 'json', 'text', 'clone'] as const) {
-  Object.defineProperty(jsonAnswerPrototype, name, {
-    value(this: JsonAnswer) {
-      const response = materialize(this) as unknown as Record<string, () => unknown>;
-      return (response[name] as () => unknown).call(response);
+  Object.defineProperty(PlainJsonAnswer.prototype, name, {
+    value(this: PlainJsonAnswer) {
+      return materialize(this)[name]();
     },
   });
 }
@@ -98,16 +99,15 @@ export function customerAnswer(customer: Customer | null, status = 200): Respons
 function jsonTextAnswer(body: string, status: number, headers?: Record<string, string>): Response {
   const record: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (headers !== undefined) Object.assign(record, headers);
-  return new (JsonAnswerObject as unknown as new (own: JsonAnswerParts) => JsonAnswer)({
-    status,
-    body,
-    headers: record,
-  });
+  const answer = new PlainJsonAnswer({ status, body, headers: record });
+  // Always true (see PlainJsonAnswer); the check is what makes it a Response to the type checker.
+  if (answer instanceof Response) return answer;
+  throw new TypeError('kyc-kit: a JSON answer must be a Response');
 }
 
 /** The plain parts of an answer made by {@link jsonAnswer} that no one has turned into a `Response` yet. */
 export function jsonAnswerParts(response: Response): JsonAnswerParts | undefined {
-  return parts in response ? (response as JsonAnswer)[parts] : undefined;
+  return response instanceof PlainJsonAnswer ? response[parts] : undefined;
 }
 
 /** Sets a header on any answer: on the plain record while there is one, else on the real `Headers`. */

@@ -142,9 +142,9 @@ function createCoinbaseSchemas(mode: SchemaMode) {
   });
 
   // The guides write email and phone at the top of the body, not in `individual`.
-  // Typed as the spec's object: the guides variant only accepts less.
-  const individualWrite = guides
-    ? (individualInput.omit({ email: true, phoneNumber: true }) as unknown as typeof individualInput)
+  // Typed as the spec's object: the guides variant only accepts less, so it is one.
+  const individualWrite: z.ZodType<z.output<typeof individualInput>, z.input<typeof individualInput>> = guides
+    ? individualInput.omit({ email: true, phoneNumber: true })
     : individualInput;
 
   const capabilityInput = object({ requested: z.boolean() });
