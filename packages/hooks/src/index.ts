@@ -43,7 +43,7 @@ export type {
   RequirementOption,
   RequirementPartProps,
   RequirementSelectProps,
-} from './buildRequirementFieldProps';
+} from './requirementFieldProps';
 export { useTermsOfService } from './useTermsOfService';
 export type { TermsOfService, UseTermsOfServiceOptions } from './useTermsOfService';
 export { useOnboarding } from './useOnboarding';

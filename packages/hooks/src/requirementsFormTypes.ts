@@ -1,7 +1,7 @@
 import type { FlowStepId, PartnerFieldSpecs, PlannedField, StepPlan, Step } from '@kyc-kit/core';
 import type { FormEvent } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import type { RequirementFieldProps, RequirementOption } from './buildRequirementFieldProps';
+import type { RequirementFieldProps, RequirementOption } from './requirementFieldProps';
 import type { KycKitApiError } from './KycKitApiError';
 import type { Translate } from './KycKitProvider';
 

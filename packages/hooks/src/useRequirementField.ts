@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formFieldProps } from './buildRequirementFieldProps';
 import { useErrorsOf } from './useErrorsOf';
-import type { RequirementFieldProps } from './buildRequirementFieldProps';
+import type { RequirementFieldProps } from './requirementFieldProps';
 import type { RequirementsForm } from './useRequirementsForm';
 
 /** Options of {@link useRequirementField}. */

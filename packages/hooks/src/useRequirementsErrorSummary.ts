@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import { fieldSpecFor } from '@kyc-kit/core';
-import { errorTargetId, firstErrorMessage, translateErrorMessage } from './buildRequirementFieldProps';
+import { errorTargetId, firstErrorMessage, translateErrorMessage } from './fieldErrors';
 import { useErrorsOf } from './useErrorsOf';
 import type {
   RequirementErrorSummaryItem,

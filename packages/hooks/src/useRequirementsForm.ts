@@ -7,7 +7,7 @@ import { useForm } from 'react-hook-form';
 import type { FieldValues } from 'react-hook-form';
 import { useLatest } from './useLatest';
 import { formFieldProps } from './buildRequirementFieldProps';
-import type { RequirementFieldProps } from './buildRequirementFieldProps';
+import type { RequirementFieldProps } from './requirementFieldProps';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { engineResolver, formPort } from './engineFormAdapter';
 import { preloadFieldRules } from './preloadFieldRules';
