@@ -117,6 +117,10 @@ export default defineConfig({
         resolve,
         // Pre-bundle every dependency the stories import up front: one found
         // mid-run makes Vite reload the page and fails that run's first story file.
+        // This project runs from the repository root: React is a root dependency for
+        // it (the React and Storybook plugins add their own React entries); the rest
+        // are named through the workspace package that depends on them, which Vite
+        // resolves from that package's folder (pnpm gives the root none of them).
         optimizeDeps: {
           include: [
             'react',
@@ -124,12 +128,12 @@ export default defineConfig({
             'react/jsx-dev-runtime',
             'react-dom',
             'react-dom/client',
-            '@tanstack/react-query',
-            'react-hook-form',
-            'zod',
-            'zod/mini',
-            'libphonenumber-js/core',
-            'libphonenumber-js/min/metadata',
+            '@kyc-kit/testing > @tanstack/react-query',
+            '@kyc-kit/testing > @kyc-kit/hooks > react-hook-form',
+            '@kyc-kit/testing > @kyc-kit/core > zod',
+            '@kyc-kit/testing > @kyc-kit/core > zod/mini',
+            '@kyc-kit/testing > @kyc-kit/core > libphonenumber-js/core',
+            '@kyc-kit/testing > @kyc-kit/core > libphonenumber-js/min/metadata',
             'storybook/test',
           ],
         },
