@@ -30,6 +30,13 @@ const real = Symbol('kyc-kit.jsonAnswer.response');
  * `Response.prototype` (set below), so an answer is `instanceof Response`
  * although no `Response` constructor ran.
  */
+/**
+ * `Response` as it was when this module loaded. A server may replace the
+ * global later (`@hono/node-server`'s `serve()` puts its own lighter class
+ * there), so answers chain to, and are checked against, this one.
+ */
+const WebResponse = Response;
+
 class PlainJsonAnswer {
   [parts]: JsonAnswerParts | undefined;
   [real]: Response | undefined = undefined;
@@ -38,7 +45,7 @@ class PlainJsonAnswer {
     this[parts] = own;
   }
 }
-Object.setPrototypeOf(PlainJsonAnswer.prototype, Response.prototype);
+Object.setPrototypeOf(PlainJsonAnswer.prototype, WebResponse.prototype);
 
 function materialize(answer: PlainJsonAnswer): Response {
   let response = answer[real];
@@ -101,7 +108,7 @@ function jsonTextAnswer(body: string, status: number, headers?: Record<string, s
   if (headers !== undefined) Object.assign(record, headers);
   const answer = new PlainJsonAnswer({ status, body, headers: record });
   // Always true (see PlainJsonAnswer); the check is what makes it a Response to the type checker.
-  if (answer instanceof Response) return answer;
+  if (answer instanceof WebResponse) return answer;
   throw new TypeError('kyc-kit: a JSON answer must be a Response');
 }
 
