@@ -372,14 +372,15 @@ describe('the onboarding engine: server errors', () => {
 describe('the onboarding engine: drafts', () => {
   it('keeps only draftable fields, never a date of birth, and restores them for the same scope', () => {
     const drafts = mapDrafts();
-    const first = setup({ drafts });
+    const existing = customer({ firstName: 'due', lastName: 'due', dateOfBirth: 'due' });
+    const first = setup({ drafts, customer: existing });
     typeAbout(first.form);
     first.engine.valuesChanged(first.form.getValues());
-    expect(drafts.entries.get('new')).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace' });
-    expect(Object.keys(drafts.entries.get('new') ?? {})).not.toContain('dateOfBirth');
+    expect(drafts.entries.get('customer_1')).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace' });
+    expect(Object.keys(drafts.entries.get('customer_1') ?? {})).not.toContain('dateOfBirth');
     first.disconnect();
 
-    const again = setup({ drafts });
+    const again = setup({ drafts, customer: existing });
     expect(again.form.values).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace' });
     expect(again.form.values.dateOfBirth).toEqual({ day: '', month: '', year: '' });
   });
@@ -402,13 +403,26 @@ describe('the onboarding engine: drafts', () => {
   });
 
   it('moves a draft typed before the customer existed under the new customer, minus what was saved', async () => {
-    const { engine, form, drafts } = setup({ answers: [customer({ email: 'due' })] });
+    const { engine, form, drafts } = setup({ userKey: 'ada', answers: [customer({ email: 'due' })] });
     typeAbout(form);
     form.type('email', 'ada@example.com');
     engine.valuesChanged(form.getValues());
+    const scopes = () => [...drafts.entries.keys()];
+    expect(scopes()).toEqual([expect.stringMatching(/^u\w+:new$/)]);
     await engine.submitStep();
-    expect(drafts.entries.has('new')).toBe(false);
-    expect(drafts.entries.get('customer_1')).toEqual({ email: 'ada@example.com' });
+    expect(scopes()).toEqual([expect.stringMatching(/^u\w+:customer_1$/)]);
+    expect([...drafts.entries.values()]).toEqual([{ email: 'ada@example.com' }]);
+  });
+
+  it('keeps no draft before the customer exists when no user key says whose it is', () => {
+    // The next person on the tab may be someone else: only a customer id, or a user key, names the owner.
+    const drafts = mapDrafts();
+    const first = setup({ drafts });
+    typeAbout(first.form);
+    first.engine.valuesChanged(first.form.getValues());
+    expect(drafts.entries.size).toBe(0);
+    first.disconnect();
+    expect(setup({ drafts }).form.values.firstName).toBe('');
   });
 
   it('leaves no draft once the flow is closed by a compliance decision', async () => {

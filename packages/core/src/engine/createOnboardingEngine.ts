@@ -109,7 +109,7 @@ export interface OnboardingEngineOptions<Error extends EngineError> extends Onbo
   drafts?: DraftStore;
   /**
    * Whose session this is (the partner's user key). Drafts are kept under it,
-   * so one user never sees another's; without one they are kept per customer.
+   * so one user never sees another's; without one they are kept per customer, and nothing is kept before the customer exists.
    */
   userKey?: string;
   /** The partner's own field specs. */
@@ -584,12 +584,10 @@ export function createOnboardingEngine<Error extends EngineError>(
     for (const listener of listeners) listener();
   };
 
-  // Drafts: per user when the partner names one, per customer (`new` before it exists).
-  const draftScope = (): string | undefined => {
-    if (customer === undefined) return undefined;
-    const base = customer?.id ?? 'new';
-    return tag === undefined ? base : `${tag}:${base}`;
-  };
+  // Drafts: per user when the partner names one (`new` before the customer exists), else per customer
+  // only: with no user key, a draft typed before the customer exists could be shown to the next person.
+  const draftScope = (): string | undefined =>
+    tag === undefined ? customer?.id : customer === undefined ? undefined : `${tag}:${customer?.id ?? 'new'}`;
   // Only fields still to be saved go in the draft: once the proxy has a value, the page needs no copy of it.
   const draftKeys = (exclude: readonly string[] = []): string[] =>
     snapshot.isFormClosed
@@ -613,8 +611,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       const previous = restoredScope;
       restoredScope = scope;
       // A draft typed before the customer existed moves under the new customer.
-      if (previous !== undefined && previous === (tag === undefined ? 'new' : `${tag}:new`))
-        drafts.clear(previous);
+      if (previous === `${tag}:new`) drafts.clear(previous);
       for (const [key, value] of Object.entries(drafts.read(scope))) {
         if (isDraftable(key) && !form.isDirty(key)) form.setValue(key, value, { dirty: true });
       }
