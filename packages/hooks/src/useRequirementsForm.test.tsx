@@ -660,6 +660,36 @@ describe('useRequirementsForm drafts per user', () => {
     await waitFor(() => expect(screen.getByLabelText('First name')).toHaveValue(''));
   });
 
+  it("never puts the last user's customer in the cache when their save answers after the next user came", async () => {
+    const user = userEvent.setup({ delay: null });
+    const adas = fakeCustomer({ id: 'customer_ada', requirements: { firstName: 'due', lastName: 'due' } });
+    const client = createFakeClient({ customer: adas });
+    // Ada's save is slow: it answers only once Grace, with no customer yet, has the tab.
+    let answer: (customer: Customer) => void = () => undefined;
+    client.updateCustomer = () => new Promise<Customer>((resolve) => (answer = resolve));
+    const queryClient = createTestQueryClient();
+    const view = render(
+      <KycKitProvider client={client} userKey="user_ada" queryClient={queryClient}>
+        <Form />
+      </KycKitProvider>,
+    );
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    client.customer = null;
+    view.rerender(
+      <KycKitProvider client={client} userKey="user_grace" queryClient={queryClient}>
+        <Form />
+      </KycKitProvider>,
+    );
+    await waitFor(() => expect(queryClient.getQueryData(['kyc-kit', 'customer'])).toBeNull());
+    answer({ ...adas, requirements: {}, profile: { firstName: 'Ada', lastName: 'Lovelace' } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(queryClient.getQueryData(['kyc-kit', 'customer'])).toBeNull();
+    expect(screen.getByLabelText('First name')).toHaveValue('');
+  });
+
   it('clearDrafts removes every draft of the tab, for sign-out', async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeClient({ customer: null });

@@ -145,6 +145,7 @@ function setup(
   const drafts = options.drafts ?? mapDrafts();
   let keys = 0;
   const stale: number[] = [];
+  const cached: Customer[] = [];
   const engine = createOnboardingEngine<ApiError>({
     customer: options.loading === true ? undefined : options.customer === undefined ? null : options.customer,
     capabilities: options.capabilities ?? ['custodyFiat'],
@@ -156,10 +157,11 @@ function setup(
     createIdempotencyKey: () => `key-${(keys += 1)}`,
     toError: (error) => (error instanceof ApiError ? error : new ApiError('internal_error')),
     onStale: () => stale.push(1),
+    onCustomer: (saved) => cached.push(saved),
   });
   const disconnect = engine.connect();
   const stepId = () => engine.getSnapshot().step?.id;
-  return { engine, form, transport, drafts, stale, disconnect, stepId };
+  return { engine, form, transport, drafts, stale, cached, disconnect, stepId };
 }
 
 const about = {
@@ -412,6 +414,23 @@ describe('the onboarding engine: drafts', () => {
     await engine.submitStep();
     expect(scopes()).toEqual([expect.stringMatching(/^u\w+:customer_1$/)]);
     expect([...drafts.entries.values()]).toEqual([{ email: 'ada@example.com' }]);
+  });
+
+  it('leaves the cache and the drafts alone when a save answers after the form was disconnected', async () => {
+    // Signed out (or another user signed in) while the save was on its way: its answer is nobody's here.
+    const existing = customer({ firstName: 'due', lastName: 'due', dateOfBirth: 'due', email: 'due' });
+    const { engine, form, drafts, cached, disconnect } = setup({
+      customer: existing,
+      answers: [customer({ email: 'due', firstName: 'rejected' })],
+    });
+    typeAbout(form);
+    form.type('email', 'ada@example.com');
+    const saving = engine.submitStep();
+    disconnect();
+    drafts.entries.clear();
+    expect(await saving).toMatchObject({ ok: true });
+    expect(cached).toEqual([]);
+    expect(drafts.entries.size).toBe(0);
   });
 
   it('keeps no draft before the customer exists when no user key says whose it is', () => {

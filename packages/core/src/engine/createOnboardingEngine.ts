@@ -101,7 +101,11 @@ export interface OnboardingEngineOptions<Error extends EngineError> extends Onbo
   createIdempotencyKey: () => string;
   /** Turns whatever a write threw into the error the UI shows (a network failure too). */
   toError: (error: unknown) => Error;
-  /** Called with the customer a write returned (to update a cache). */
+  /**
+   * Called with the customer a write returned (to update a cache), only while
+   * connected: a write answered after the form went (a sign-out, another
+   * user on the tab) touches neither the cache nor the drafts.
+   */
   onCustomer?: (customer: Customer) => void;
   /** A refusal not about a field may mean the customer changed: read it again. */
   onStale?: () => void;
@@ -598,7 +602,7 @@ export function createOnboardingEngine<Error extends EngineError>(
           .map((field) => field.key);
   const writeDraft = (values: Record<string, unknown>, exclude?: readonly string[]) => {
     const scope = draftScope();
-    if (drafts === undefined || scope === undefined || !settings.saveDraft) return;
+    if (!connected || drafts === undefined || scope === undefined || !settings.saveDraft) return;
     drafts.write(scope, pick(values, draftKeys(exclude)));
   };
   const isDraftable = (key: string) => fieldSpecFor(key, fieldSpecs).draftable;
@@ -606,7 +610,7 @@ export function createOnboardingEngine<Error extends EngineError>(
   /** Restores a draft once per scope, then rewrites it (or drops it once the form closed). */
   function syncDrafts(): void {
     const scope = draftScope();
-    if (drafts === undefined || scope === undefined) return;
+    if (!connected || drafts === undefined || scope === undefined) return;
     if (settings.saveDraft && restoredScope !== scope) {
       const previous = restoredScope;
       restoredScope = scope;
@@ -719,7 +723,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       capabilityAttempts.settle();
       requesting = false;
       setCustomer(saved, true);
-      options.onCustomer?.(saved);
+      if (connected) options.onCustomer?.(saved);
       return true;
     } catch (error) {
       requesting = false;
@@ -816,7 +820,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       // The same customer back (nothing changed upstream) still moves the flow on.
       if (saved === customer) emit();
       else setCustomer(saved, true);
-      options.onCustomer?.(saved);
+      if (connected) options.onCustomer?.(saved);
       return { ok: true, stepId, fieldKeys, customer: saved };
     } catch (error) {
       const failure = options.toError(error);
