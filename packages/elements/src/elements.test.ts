@@ -521,6 +521,29 @@ describe('sharing and cleanup', () => {
 });
 
 describe('sign-out', () => {
+  it('starts afresh for the next person once the page changes user-key: no cache or stream of the last one', async () => {
+    const client = createFakeClient({
+      customer: customerFixtures.active,
+      eventsUrl: '/api/onboarding/events',
+    });
+    const element = document.createElement('kyc-capability-status') as KycKitElement;
+    element.capability = 'custodyFiat';
+    element.setAttribute('user-key', 'user_ada');
+    element.client = client;
+    document.body.append(element);
+    const shadow = shadowQueries(element);
+    expect(await shadow.findByText('Ready')).toBeTruthy();
+    const adasStream = FakeEventSource.instances.at(-1);
+
+    // Ada signed out and Grace, with no customer yet, signed in: the page tells the element who it is for.
+    client.customer = null;
+    element.userKey = 'user_grace';
+    expect(await shadow.findByText('Not set up')).toBeTruthy();
+    expect(shadow.queryByText('Ready')).toBeNull();
+    await waitFor(() => expect(adasStream?.readyState).toBe(FakeEventSource.CLOSED));
+    expect(FakeEventSource.instances.at(-1)).not.toBe(adasStream);
+  });
+
   it("clears the drafts with the page's clearDrafts(), so the next person at the browser finds none", async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeClient({
