@@ -62,6 +62,10 @@ test("a person who signs in on the same tab after another never sees the other's
   await expect
     .poll(() => page.evaluate(() => JSON.stringify(Object.values(window.sessionStorage))))
     .toContain('Augusta');
+  // Kept as this person's, under a tag of their user key: the kit was told who signed in on this tab.
+  expect(await page.evaluate(() => Object.keys(window.sessionStorage))).toContainEqual(
+    expect.stringMatching(/^kyc-kit:draft:u\w+:new$/),
+  );
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);

@@ -195,7 +195,7 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
         400,
       );
     }
-    context.header('Set-Cookie', await sessions.signIn(username));
+    context.header('Set-Cookie', await sessions.signIn(username, context.req.raw));
     return context.json({ user: { username } });
   });
 

@@ -61,6 +61,17 @@ describe('createDemoSessions', () => {
     expect(await sessions.userFrom(requestWithCookie(cookie))).toBeNull();
   });
 
+  it('ends the session a browser had when someone signs in on it again, without signing out first', async () => {
+    const store = memoryStore();
+    const sessions = createDemoSessions(store, { secure: false });
+    const alices = await sessions.signIn('alice');
+    const bobs = await sessions.signIn('bob', requestWithCookie(alices));
+    // A copy of Alice's cookie taken before is worthless: only Bob's session is left.
+    expect(await sessions.userFrom(requestWithCookie(alices))).toBeNull();
+    expect(await sessions.userFrom(requestWithCookie(bobs))).toMatchObject({ username: 'bob' });
+    expect(store.size()).toBe(1);
+  });
+
   it('refuses made-up tokens and expired sessions', async () => {
     let now = 1_000_000;
     const sessions = createDemoSessions(memoryStore(), { secure: false, now: () => now });

@@ -23,8 +23,12 @@ export interface DemoSessions {
   readonly cookieName: string;
   /** Checks and normalizes a username typed on the sign-in page; `null` when unusable. */
   normalizeUsername(input: unknown): string | null;
-  /** Starts a session for `username`; resolves with the `Set-Cookie` value. */
-  signIn(username: string): Promise<string>;
+  /**
+   * Starts a session for `username`; resolves with the `Set-Cookie` value.
+   * The session `request`'s cookie names, if any, ends: signing in again on a
+   * browser leaves no earlier session alive.
+   */
+  signIn(username: string, request?: Request): Promise<string>;
   /** Ends the request's session on the server (its cookie is worthless from now on); resolves with the `Set-Cookie` value that clears it. */
   signOut(request: Request): Promise<string>;
   /** The user whose live session the request's cookie names, else `null`. */
@@ -84,7 +88,9 @@ export function createDemoSessions(
       const username = input.trim().toLowerCase();
       return USERNAME_PATTERN.test(username) ? username : null;
     },
-    async signIn(username) {
+    async signIn(username, request) {
+      const previous = request && readCookie(request.headers.get('cookie'), cookieName);
+      if (previous && TOKEN_PATTERN.test(previous)) await store.delete(digest(previous));
       const token = randomBytes(32).toString('base64url');
       await store.insert(digest(token), username, now() + SESSION_SECONDS * 1000);
       return `${cookieName}=${token}; ${attributes}; Max-Age=${SESSION_SECONDS}`;

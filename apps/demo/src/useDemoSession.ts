@@ -1,11 +1,12 @@
 import { clearDrafts } from '@kyc-kit/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 // Type only: the shape the demo server answers with, never server code in the bundle.
 import type { DemoSessionInfo } from '../server/createDemoServer';
 
 /** The demo session's query key; everything else in the cache belongs to the signed-in user. */
 export const demoSessionQueryKey = ['northwind', 'session'] as const;
+const sessionQueryHash = hashKey(demoSessionQueryKey);
 
 /** Thrown by {@link UseDemoSessionResult.signIn} with the server's end-user message. */
 export class SignInError extends Error {
@@ -34,12 +35,22 @@ export interface UseDemoSessionResult {
 
 /**
  * The demo session: who is signed in, and sign-in and sign-out. Signing in or
- * out empties the whole query cache, so one user's customer is never shown
- * to the next person at the same browser.
+ * out empties the rest of the query cache, so one user's customer is never
+ * shown to the next person at the same browser, and puts the new session in
+ * it. Not `queryClient.clear()`: that also drops the session's own query from
+ * under every component reading it, and one that does not happen to render
+ * again (the kit's provider, whose `userKey` says whose drafts and cache these
+ * are) goes on with the last person's session.
  */
 export function useDemoSession(): UseDemoSessionResult {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: demoSessionQueryKey, queryFn: fetchSession, staleTime: Infinity });
+
+  const startSession = useCallback(async () => {
+    const session = await fetchSession();
+    queryClient.removeQueries({ predicate: (cached) => cached.queryHash !== sessionQueryHash });
+    queryClient.setQueryData(demoSessionQueryKey, session);
+  }, [queryClient]);
 
   const signIn = useCallback(
     async (username: string) => {
@@ -54,19 +65,17 @@ export function useDemoSession(): UseDemoSessionResult {
         } | null;
         throw new SignInError(body?.error?.code ?? `http_${response.status}`, body?.error?.message ?? '');
       }
-      queryClient.clear();
-      await queryClient.fetchQuery({ queryKey: demoSessionQueryKey, queryFn: fetchSession });
+      await startSession();
     },
-    [queryClient],
+    [startSession],
   );
 
   const signOut = useCallback(async () => {
     await fetch('/api/demo/session', { method: 'DELETE' });
     // The kit's drafts (names, email typed before a save) go with the session: the next person starts empty.
     clearDrafts();
-    queryClient.clear();
-    await queryClient.fetchQuery({ queryKey: demoSessionQueryKey, queryFn: fetchSession });
-  }, [queryClient]);
+    await startSession();
+  }, [startSession]);
 
   return { session: query.data, isLoading: query.isPending, signIn, signOut };
 }

@@ -25,6 +25,7 @@ const COMMON_ATTRIBUTES = [
   'locale',
   'theme',
   'api-base',
+  'user-key',
   'support-href',
   'support-email',
   'support-reference',
@@ -61,6 +62,7 @@ export abstract class KycKitElement extends ElementBase {
   #root: Root | undefined;
   #parts: MutationObserver | undefined;
   #source: string | ProxyClient | undefined;
+  #sessionUserKey = '';
   #session: KycKitSession | undefined;
 
   /** The capability to onboard for, show or gate, e.g. `custodyFiat`; several, separated by spaces, for onboarding. */
@@ -99,6 +101,17 @@ export abstract class KycKitElement extends ElementBase {
     this.setAttribute('api-base', value);
   }
 
+  /**
+   * Whose session this is: any stable id of the signed-in person (hashed before use, never stored as given).
+   * Drafts are kept per user key, and another user key is another session (its own cache and event stream),
+   * so the next person at the browser never sees the last one's customer or draft. Reflects `user-key`.
+   */
+  get userKey(): string | undefined {
+    return this.getAttribute('user-key') ?? undefined;
+  }
+  set userKey(value: string | undefined) {
+    this.#reflect('user-key', value);
+  }
   /** Your own wording for any message id, e.g. `{ 'form.submit': 'Next' }`, or a whole catalogue with `locale`. */
   get messages(): Partial<Record<string, string>> | undefined {
     return this.#messages;
@@ -156,7 +169,7 @@ export abstract class KycKitElement extends ElementBase {
 
   attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
     if (previous === next || this.#root === undefined) return;
-    if (name === 'api-base') this.#joinSession();
+    if (name === 'api-base' || name === 'user-key') this.#joinSession();
     this.render();
   }
 
@@ -173,6 +186,7 @@ export abstract class KycKitElement extends ElementBase {
         queryClient={session.queryClient}
         locale={this.locale}
         messages={this.#messages}
+        userKey={this.userKey}
       >
         {this.renderContent()}
       </KycKitProvider>,
@@ -213,6 +227,7 @@ export abstract class KycKitElement extends ElementBase {
       'locale',
       'theme',
       'apiBase',
+      'userKey',
       'messages',
       'appearance',
       'client',
@@ -231,10 +246,12 @@ export abstract class KycKitElement extends ElementBase {
 
   #joinSession(): void {
     const source = this.#client ?? this.apiBase;
-    if (source === this.#source) return;
-    if (this.#source !== undefined) leaveSession(this.#source, this);
+    const userKey = this.userKey ?? '';
+    if (source === this.#source && userKey === this.#sessionUserKey) return;
+    if (this.#source !== undefined) leaveSession(this.#source, this, this.#sessionUserKey);
     this.#source = source;
-    this.#session = joinSession(source, this);
+    this.#sessionUserKey = userKey;
+    this.#session = joinSession(source, this, userKey);
   }
 
   #teardown(): void {
@@ -242,7 +259,7 @@ export abstract class KycKitElement extends ElementBase {
     this.#root = undefined;
     this.#parts?.disconnect();
     this.#parts = undefined;
-    if (this.#source !== undefined) leaveSession(this.#source, this);
+    if (this.#source !== undefined) leaveSession(this.#source, this, this.#sessionUserKey);
     this.#source = undefined;
     this.#session = undefined;
     const shadowRoot = this.shadowRoot;

@@ -1,10 +1,10 @@
 import { waitFor, within } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
-import { FakeEventSource, createFakeClient } from '@kyc-kit/testing';
+import { FakeEventSource, createFakeClient, fakeCustomer } from '@kyc-kit/testing';
 import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
 import { createInProcessProxy } from '@kyc-kit/testing/server';
 import type { InProcessProxy } from '@kyc-kit/testing/server';
-import { KycKitElement, defineKycKitElements } from './index';
+import { KycKitElement, clearDrafts, defineKycKitElements } from './index';
 import { es } from './locales/es';
 import { documentCssText, shadowCssText } from './styles';
 
@@ -517,6 +517,55 @@ describe('sharing and cleanup', () => {
     );
     FakeEventSource.instances[0]!.send('customer', { customer });
     expect(await shadowQueries(element).findByText('Action needed')).toBeTruthy();
+  });
+});
+
+describe('sign-out', () => {
+  it('starts afresh for the next person once the page changes user-key: no cache or stream of the last one', async () => {
+    const client = createFakeClient({
+      customer: customerFixtures.active,
+      eventsUrl: '/api/onboarding/events',
+    });
+    const element = document.createElement('kyc-capability-status') as KycKitElement;
+    element.capability = 'custodyFiat';
+    element.setAttribute('user-key', 'user_ada');
+    element.client = client;
+    document.body.append(element);
+    const shadow = shadowQueries(element);
+    expect(await shadow.findByText('Ready')).toBeTruthy();
+    const adasStream = FakeEventSource.instances.at(-1);
+
+    // Ada signed out and Grace, with no customer yet, signed in: the page tells the element who it is for.
+    client.customer = null;
+    element.userKey = 'user_grace';
+    expect(await shadow.findByText('Not set up')).toBeTruthy();
+    expect(shadow.queryByText('Ready')).toBeNull();
+    await waitFor(() => expect(adasStream?.readyState).toBe(FakeEventSource.CLOSED));
+    expect(FakeEventSource.instances.at(-1)).not.toBe(adasStream);
+  });
+
+  it("clears the drafts with the page's clearDrafts(), so the next person at the browser finds none", async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({
+      customer: fakeCustomer({ requirements: { firstName: 'due', lastName: 'due' } }),
+    });
+    const open = () => {
+      const element = document.createElement('kyc-onboarding');
+      element.capability = 'custodyFiat';
+      element.client = client;
+      document.body.append(element);
+      return shadowQueries(element);
+    };
+    await user.type(await open().findByRole('textbox', { name: 'First name' }), 'Zenobia');
+    const stored = () => JSON.stringify(Object.values(window.sessionStorage));
+    await waitFor(() => expect(stored()).toContain('Zenobia'));
+
+    // The page's sign-out: no React of its own to reach the hooks' clearDrafts through.
+    clearDrafts();
+    document.body.replaceChildren();
+    await afterRemoval();
+    expect(stored()).not.toContain('Zenobia');
+    expect(await open().findByRole('textbox', { name: 'First name' })).toHaveProperty('value', '');
   });
 });
 

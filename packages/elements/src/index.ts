@@ -15,6 +15,8 @@ export {
 } from './elements';
 export { KYC_KIT_ELEMENTS, defineKycKitElements } from './define';
 export { PART_BY_CLASS } from './parts';
+// Sign-out for pages of elements: the kit's drafts of this tab go with the session.
+export { clearDrafts } from '@kyc-kit/hooks';
 
 if (typeof customElements !== 'undefined') defineKycKitElements();
 

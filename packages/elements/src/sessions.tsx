@@ -19,7 +19,8 @@ interface SessionEntry extends KycKitSession {
   stream: Root | undefined;
 }
 
-const sessions = new Map<string | ProxyClient, SessionEntry>();
+/** By source, then by user key (`''` when the page names none): one user's session never serves another. */
+const sessions = new Map<string | ProxyClient, Map<string, SessionEntry>>();
 
 function LiveUpdates() {
   useCustomerEvents();
@@ -38,11 +39,17 @@ function openStream(entry: SessionEntry): Root {
 }
 
 /**
- * Joins the session of `source` (an `api-base`, or a client the page made itself) on behalf of `user` and returns
- * it; the first user opens the event stream.
+ * Joins the session of `source` (an `api-base`, or a client the page made itself) for the signed-in person
+ * `userKey` on behalf of `user` and returns it; the first user opens the event stream. Another `userKey` is
+ * another session: its own cache and stream.
  */
-export function joinSession(source: string | ProxyClient, user: object): KycKitSession {
-  let entry = sessions.get(source);
+export function joinSession(source: string | ProxyClient, user: object, userKey = ''): KycKitSession {
+  let byUser = sessions.get(source);
+  if (byUser === undefined) {
+    byUser = new Map();
+    sessions.set(source, byUser);
+  }
+  let entry = byUser.get(userKey);
   if (entry === undefined) {
     entry = {
       client: typeof source === 'string' ? createProxyClient({ baseUrl: source }) : source,
@@ -50,19 +57,22 @@ export function joinSession(source: string | ProxyClient, user: object): KycKitS
       users: new Set(),
       stream: undefined,
     };
-    sessions.set(source, entry);
+    byUser.set(userKey, entry);
   }
   entry.users.add(user);
   entry.stream ??= openStream(entry);
   return entry;
 }
 
-/** Leaves the session of `source`; the last user closes the event stream and drops the cache. */
-export function leaveSession(source: string | ProxyClient, user: object): void {
-  const entry = sessions.get(source);
-  if (entry === undefined || !entry.users.delete(user) || entry.users.size > 0) return;
+/** Leaves the session of `source` and `userKey`; the last user closes the event stream and drops the cache. */
+export function leaveSession(source: string | ProxyClient, user: object, userKey = ''): void {
+  const byUser = sessions.get(source);
+  const entry = byUser?.get(userKey);
+  if (byUser === undefined || entry === undefined || !entry.users.delete(user) || entry.users.size > 0)
+    return;
   entry.stream?.unmount();
   entry.stream = undefined;
   entry.queryClient.clear();
-  sessions.delete(source);
+  byUser.delete(userKey);
+  if (byUser.size === 0) sessions.delete(source);
 }

@@ -57,7 +57,7 @@ export interface KycKitProviderProps {
    * use, never stored as given). Drafts are kept per user key, and a change
    * of user key starts the kit's state and cache afresh, so one user never
    * sees another's draft or customer. Call `clearDrafts()` on sign-out too.
-   * @default none: drafts are kept per customer only
+   * @default none: drafts are kept per customer only, none before the customer exists
    */
   userKey?: string;
   /**

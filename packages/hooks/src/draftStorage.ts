@@ -37,8 +37,8 @@ function isEmptyValue(value: unknown): boolean {
  */
 export function clearDrafts(): void {
   withStorage((storage) => {
-    const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index));
-    for (const key of keys) if (key?.startsWith(DRAFT_PREFIX)) storage.removeItem(key);
+    // A copy of the keys (Object.keys), so removing entries does not shift the ones still to visit.
+    for (const key of Object.keys(storage)) if (key.startsWith(DRAFT_PREFIX)) storage.removeItem(key);
   }, undefined);
 }
 

@@ -631,6 +631,21 @@ describe('useRequirementsForm drafts per user', () => {
     expect(await screen.findByLabelText('First name')).toHaveValue('Ada');
   });
 
+  it('keeps nothing typed before the customer exists when no user key says whose it is', async () => {
+    // A page of custom elements, or a partner who gives no user key: the next person on the tab may be anyone.
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({ customer: null });
+    const first = renderWithKycKit(<Form />, client);
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    first.unmount();
+    expect(JSON.stringify(Object.values(window.sessionStorage))).not.toMatch(/Ada|Lovelace/);
+
+    renderWithKycKit(<Form />, client);
+    expect(await screen.findByLabelText('First name')).toHaveValue('');
+    expect(screen.getByLabelText('Last name')).toHaveValue('');
+  });
+
   it('starts afresh when the user key changes under a mounted form', async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeClient({ customer: null });
@@ -643,6 +658,36 @@ describe('useRequirementsForm drafts per user', () => {
       </KycKitProvider>,
     );
     await waitFor(() => expect(screen.getByLabelText('First name')).toHaveValue(''));
+  });
+
+  it("never puts the last user's customer in the cache when their save answers after the next user came", async () => {
+    const user = userEvent.setup({ delay: null });
+    const adas = fakeCustomer({ id: 'customer_ada', requirements: { firstName: 'due', lastName: 'due' } });
+    const client = createFakeClient({ customer: adas });
+    // Ada's save is slow: it answers only once Grace, with no customer yet, has the tab.
+    let answer: (customer: Customer) => void = () => undefined;
+    client.updateCustomer = () => new Promise<Customer>((resolve) => (answer = resolve));
+    const queryClient = createTestQueryClient();
+    const view = render(
+      <KycKitProvider client={client} userKey="user_ada" queryClient={queryClient}>
+        <Form />
+      </KycKitProvider>,
+    );
+    await user.type(await screen.findByLabelText('First name'), 'Ada');
+    await user.type(screen.getByLabelText('Last name'), 'Lovelace');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    client.customer = null;
+    view.rerender(
+      <KycKitProvider client={client} userKey="user_grace" queryClient={queryClient}>
+        <Form />
+      </KycKitProvider>,
+    );
+    await waitFor(() => expect(queryClient.getQueryData(['kyc-kit', 'customer'])).toBeNull());
+    answer({ ...adas, requirements: {}, profile: { firstName: 'Ada', lastName: 'Lovelace' } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(queryClient.getQueryData(['kyc-kit', 'customer'])).toBeNull();
+    expect(screen.getByLabelText('First name')).toHaveValue('');
   });
 
   it('clearDrafts removes every draft of the tab, for sign-out', async () => {
@@ -691,9 +736,13 @@ describe('useRequirementsForm drafts', () => {
   it('moves a draft typed before the customer existed under the new customer', async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeClient({ customer: null, onWrite: owesTheRest });
-    renderWithKycKit(<Form />, client);
+    // Only a user key says whose a draft typed before the customer exists is.
+    renderWithKycKit(<Form />, client, { userKey: 'user_ada' });
     await user.type(await screen.findByLabelText('First name'), 'Ada');
-    expect(window.sessionStorage.getItem('kyc-kit:draft:new')).toContain('Ada');
+    const draftKeys = () =>
+      Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:u'));
+    const newDraft = draftKeys().find((key) => key.endsWith(':new')) ?? '';
+    expect(window.sessionStorage.getItem(newDraft)).toContain('Ada');
     await user.type(screen.getByLabelText('Last name'), 'Lovelace');
     await user.type(screen.getByLabelText('Day'), '1');
     await user.type(screen.getByLabelText('Month'), '2');
@@ -701,9 +750,9 @@ describe('useRequirementsForm drafts', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await user.type(await screen.findByLabelText('City'), 'San Francisco');
 
-    expect(window.sessionStorage.getItem('kyc-kit:draft:new')).toBeNull();
+    expect(window.sessionStorage.getItem(newDraft)).toBeNull();
     // Saved fields leave the draft; the city is an address field, so it never enters it.
-    expect(window.sessionStorage.getItem(`kyc-kit:draft:${fakeCustomer().id}`)).toBeNull();
+    expect(draftKeys().filter((key) => key.endsWith(`:${fakeCustomer().id}`))).toEqual([]);
   });
 
   it('takes a saved step out of the draft at once and leaves no draft once no step is open', async () => {

@@ -3,7 +3,9 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { KycKitApiError } from './KycKitApiError';
 import { createFakeClient, fakeCustomer } from '@kyc-kit/testing';
-import { kycKitWrapper, renderKycKitHook, TermsView } from '@kyc-kit/testing/react';
+import { createTestQueryClient, kycKitWrapper, renderKycKitHook, TermsView } from '@kyc-kit/testing/react';
+import type { Customer } from '@kyc-kit/core';
+import { KycKitProvider } from './KycKitProvider';
 import { useTermsOfService } from './useTermsOfService';
 
 const VERSION = {
@@ -58,6 +60,38 @@ function PartnerTerms() {
     </form>
   );
 }
+
+describe('useTermsOfService and the next user', () => {
+  it("never puts the last user's customer in the cache when their acceptance answers after the next user came", async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = clientWithTerms();
+    const adas = client.customer as Customer;
+    // Ada's acceptance is slow: it answers only once Grace, with no customer yet, has the tab.
+    let answer: (customer: Customer) => void = () => undefined;
+    client.acceptTermsOfService = () => new Promise<Customer>((resolve) => (answer = resolve));
+    const queryClient = createTestQueryClient();
+    const view = render(
+      <KycKitProvider client={client} userKey="user_ada" queryClient={queryClient}>
+        <PartnerTerms />
+      </KycKitProvider>,
+    );
+    const box = await screen.findByRole('checkbox', { name: 'I agree' });
+    await waitFor(() => expect(box).toBeEnabled());
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+
+    client.customer = null;
+    view.rerender(
+      <KycKitProvider client={client} userKey="user_grace" queryClient={queryClient}>
+        <PartnerTerms />
+      </KycKitProvider>,
+    );
+    await waitFor(() => expect(queryClient.getQueryData(['kyc-kit', 'customer'])).toBeNull());
+    answer({ ...adas, requirements: {} });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(queryClient.getQueryData(['kyc-kit', 'customer'])).toBeNull();
+  });
+});
 
 describe('useTermsOfService prop bags', () => {
   it('own the consent rule: an error without consent, the acceptance with it, unchecked again for another language', async () => {

@@ -91,7 +91,10 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     try {
       const saved = await client.acceptTermsOfService(body, { idempotencyKey });
       attempts.settle();
-      queryClient.setQueryData(kycKitQueryKeys.customer(), saved);
+      // Over the same customer only: an acceptance answered after another user came to the tab is not theirs.
+      queryClient.setQueryData<Customer | null>(kycKitQueryKeys.customer(), (cached) =>
+        cached?.id === saved.id ? saved : cached,
+      );
       optionsRef.current.onAccepted?.(body);
       return saved;
     } catch (error) {

@@ -57,12 +57,22 @@ export function createEventRoutes(deps: ProxyDeps) {
       const unsubscribe = hub.subscribe(userId, afterId, (event) => void writeEvent(stream, event));
       // While this stream is open, the server watches a customer in verification: the browser need not poll.
       const unwatch = deps.watcher.watch(userId);
-      const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), deps.heartbeatMs);
+      let end = (): void => undefined;
       const closed = new Promise<void>((resolve) => {
+        end = resolve;
         stream.onAbort(resolve);
         signal.addEventListener('abort', () => resolve(), { once: true });
         if (signal.aborted) resolve();
       });
+      // Each heartbeat asks the session again: a stream never outlives a sign-out or an expiry (nor
+      // hears another user's events if the cookie now names someone else).
+      const heartbeat = setInterval(() => {
+        void stream.write(': heartbeat\n\n');
+        void Promise.resolve(deps.resolveUser(c.req.raw)).then(
+          (user) => user?.id !== userId && end(),
+          () => undefined,
+        );
+      }, deps.heartbeatMs);
       void stream.write('retry: 3000\n\n');
       if (needsFreshRead) {
         void store

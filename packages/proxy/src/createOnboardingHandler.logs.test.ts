@@ -6,6 +6,7 @@ import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCoinbaseUpstream } from './createCoinbaseUpstream';
+import { createOmsUpstream } from './createOmsUpstream';
 import { createProxyLogger } from './createProxyLogger';
 import { createProxyHarness, SANDBOX_ORIGIN, type ProxyHarness } from '@kyc-kit/testing/server';
 
@@ -89,6 +90,67 @@ describe('logs', () => {
       const urls = harness.upstreamCalls.map((call) => call.path).join(' ');
       for (const value of ['123-45', '123456789', '1937-02', 'Evergreen', 'Springfield'])
         expect(urls, value).not.toContain(value);
+    },
+  );
+
+  it.each(['coinbase', 'oms'] as const)(
+    'pass on no %s error or broken answer that quotes the submitted values, to the browser or the logs',
+    async (provider) => {
+      // The provider answers every write with a body quoting what was sent, as some error texts do.
+      const quoted = `fullSsn 123-45-6789, dateOfBirth 1937-02-03, address 742 Evergreen Terrace, Springfield 97403`;
+      let answer: { status: number; body: string } | undefined;
+      const harness = createProxyHarness({
+        provider,
+        sandboxWebhooks: false,
+        upstream: ({ fetch, sandbox, retry }) => {
+          const quoting = async (request: Request) =>
+            answer && request.method !== 'GET' && !request.url.includes('token')
+              ? new Response(answer.body, {
+                  status: answer.status,
+                  headers: { 'content-type': 'application/json' },
+                })
+              : fetch(request);
+          const options = { fetch: quoting, retry: { ...retry, retries: 0 }, timeoutMs: 2000 };
+          return provider === 'coinbase'
+            ? createCoinbaseUpstream({
+                baseUrl: `${SANDBOX_ORIGIN}/platform`,
+                ...sandbox.credentials.coinbase,
+                ...options,
+              })
+            : createOmsUpstream({
+                baseUrl: `${SANDBOX_ORIGIN}/v0.9`,
+                ...sandbox.credentials.oms,
+                ...options,
+                tosVersion: {
+                  versionId: DEFAULT_TOS_VERSION_ID,
+                  languages: ['en'],
+                  url: `${SANDBOX_ORIGIN}/tos/x`,
+                },
+              });
+        },
+      });
+      harnesses.push(harness);
+      expect((await harness.write('u', 'POST', '/customer', { capabilities: ['custodyFiat'] })).status).toBe(
+        201,
+      );
+      const seen: string[] = [];
+      const errorBody = JSON.stringify({
+        errorType: 'invalid_request',
+        errorMessage: quoted,
+        error: { code: 'invalid_request', message: quoted },
+      });
+      const answers = [
+        ...[400, 401, 403, 404, 409, 422, 429, 500, 502].map((status) => ({ status, body: errorBody })),
+        { status: 200, body: `{"customerId":"${quoted}",` },
+        { status: 200, body: JSON.stringify({ customerId: 42, individual: { fullSsn: '123-45-6789' } }) },
+      ];
+      for (answer of answers) {
+        const response = await harness.write('u', 'PATCH', '/customer', { fields: pii });
+        expect(response.status, answer.body).toBeGreaterThanOrEqual(400);
+        seen.push(JSON.stringify([...response.headers]), await response.text());
+      }
+      const text = `${seen.join('\n')}\n${harness.logText()}`;
+      for (const value of FORBIDDEN) expect(text, value).not.toContain(value);
     },
   );
 

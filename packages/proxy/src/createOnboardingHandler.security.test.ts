@@ -588,6 +588,20 @@ describe('event stream', () => {
     await stream.close();
   });
 
+  it("ends a user's stream once their session ends, so a signed-out session hears nothing more", async () => {
+    const ended = new Set<string>();
+    const harness = open({ provider: 'coinbase', endedSessions: ended, handler: { heartbeatMs: 5 } });
+    await createFor(harness, 'u');
+    const stream = await harness.openEvents('u');
+    await stream.next((message) => message.comment === 'heartbeat');
+    // Signed out elsewhere (or expired): the stream opened before does not outlive the session.
+    ended.add('u');
+    await expect(stream.next((message) => message.event === 'customer')).rejects.toThrow(
+      'event stream ended',
+    );
+    expect((await harness.send('u', 'GET', '/events')).status).toBe(401);
+  });
+
   it('limits how many streams one user may hold open', async () => {
     const harness = open({ provider: 'coinbase', handler: { maxStreamsPerUser: 1 } });
     const stream = await harness.openEvents('u');

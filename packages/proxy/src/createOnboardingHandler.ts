@@ -96,7 +96,11 @@ export interface OnboardingHandlerOptions {
   bodyLimitBytes?: number;
   /** Time a request body has to arrive in whole; a slower one is refused with 408. @default 10000 */
   bodyTimeoutMs?: number;
-  /** Interval of `: heartbeat` comments on event streams. @default 15000 */
+  /**
+   * Interval of `: heartbeat` comments on event streams. Each asks
+   * `resolveUser` again, so a stream ends within this long of a sign-out or
+   * an expiry. @default 15000
+   */
   heartbeatMs?: number;
   /** Open event streams allowed per user. @default 10 */
   maxStreamsPerUser?: number;

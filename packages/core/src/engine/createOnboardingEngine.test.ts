@@ -145,6 +145,7 @@ function setup(
   const drafts = options.drafts ?? mapDrafts();
   let keys = 0;
   const stale: number[] = [];
+  const cached: Customer[] = [];
   const engine = createOnboardingEngine<ApiError>({
     customer: options.loading === true ? undefined : options.customer === undefined ? null : options.customer,
     capabilities: options.capabilities ?? ['custodyFiat'],
@@ -156,10 +157,11 @@ function setup(
     createIdempotencyKey: () => `key-${(keys += 1)}`,
     toError: (error) => (error instanceof ApiError ? error : new ApiError('internal_error')),
     onStale: () => stale.push(1),
+    onCustomer: (saved) => cached.push(saved),
   });
   const disconnect = engine.connect();
   const stepId = () => engine.getSnapshot().step?.id;
-  return { engine, form, transport, drafts, stale, disconnect, stepId };
+  return { engine, form, transport, drafts, stale, cached, disconnect, stepId };
 }
 
 const about = {
@@ -372,14 +374,15 @@ describe('the onboarding engine: server errors', () => {
 describe('the onboarding engine: drafts', () => {
   it('keeps only draftable fields, never a date of birth, and restores them for the same scope', () => {
     const drafts = mapDrafts();
-    const first = setup({ drafts });
+    const existing = customer({ firstName: 'due', lastName: 'due', dateOfBirth: 'due' });
+    const first = setup({ drafts, customer: existing });
     typeAbout(first.form);
     first.engine.valuesChanged(first.form.getValues());
-    expect(drafts.entries.get('new')).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace' });
-    expect(Object.keys(drafts.entries.get('new') ?? {})).not.toContain('dateOfBirth');
+    expect(drafts.entries.get('customer_1')).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace' });
+    expect(Object.keys(drafts.entries.get('customer_1') ?? {})).not.toContain('dateOfBirth');
     first.disconnect();
 
-    const again = setup({ drafts });
+    const again = setup({ drafts, customer: existing });
     expect(again.form.values).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace' });
     expect(again.form.values.dateOfBirth).toEqual({ day: '', month: '', year: '' });
   });
@@ -402,13 +405,43 @@ describe('the onboarding engine: drafts', () => {
   });
 
   it('moves a draft typed before the customer existed under the new customer, minus what was saved', async () => {
-    const { engine, form, drafts } = setup({ answers: [customer({ email: 'due' })] });
+    const { engine, form, drafts } = setup({ userKey: 'ada', answers: [customer({ email: 'due' })] });
     typeAbout(form);
     form.type('email', 'ada@example.com');
     engine.valuesChanged(form.getValues());
+    const scopes = () => [...drafts.entries.keys()];
+    expect(scopes()).toEqual([expect.stringMatching(/^u\w+:new$/)]);
     await engine.submitStep();
-    expect(drafts.entries.has('new')).toBe(false);
-    expect(drafts.entries.get('customer_1')).toEqual({ email: 'ada@example.com' });
+    expect(scopes()).toEqual([expect.stringMatching(/^u\w+:customer_1$/)]);
+    expect([...drafts.entries.values()]).toEqual([{ email: 'ada@example.com' }]);
+  });
+
+  it('leaves the cache and the drafts alone when a save answers after the form was disconnected', async () => {
+    // Signed out (or another user signed in) while the save was on its way: its answer is nobody's here.
+    const existing = customer({ firstName: 'due', lastName: 'due', dateOfBirth: 'due', email: 'due' });
+    const { engine, form, drafts, cached, disconnect } = setup({
+      customer: existing,
+      answers: [customer({ email: 'due', firstName: 'rejected' })],
+    });
+    typeAbout(form);
+    form.type('email', 'ada@example.com');
+    const saving = engine.submitStep();
+    disconnect();
+    drafts.entries.clear();
+    expect(await saving).toMatchObject({ ok: true });
+    expect(cached).toEqual([]);
+    expect(drafts.entries.size).toBe(0);
+  });
+
+  it('keeps no draft before the customer exists when no user key says whose it is', () => {
+    // The next person on the tab may be someone else: only a customer id, or a user key, names the owner.
+    const drafts = mapDrafts();
+    const first = setup({ drafts });
+    typeAbout(first.form);
+    first.engine.valuesChanged(first.form.getValues());
+    expect(drafts.entries.size).toBe(0);
+    first.disconnect();
+    expect(setup({ drafts }).form.values.firstName).toBe('');
   });
 
   it('leaves no draft once the flow is closed by a compliance decision', async () => {

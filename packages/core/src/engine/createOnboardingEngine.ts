@@ -101,7 +101,11 @@ export interface OnboardingEngineOptions<Error extends EngineError> extends Onbo
   createIdempotencyKey: () => string;
   /** Turns whatever a write threw into the error the UI shows (a network failure too). */
   toError: (error: unknown) => Error;
-  /** Called with the customer a write returned (to update a cache). */
+  /**
+   * Called with the customer a write returned (to update a cache), only while
+   * connected: a write answered after the form went (a sign-out, another
+   * user on the tab) touches neither the cache nor the drafts.
+   */
   onCustomer?: (customer: Customer) => void;
   /** A refusal not about a field may mean the customer changed: read it again. */
   onStale?: () => void;
@@ -109,7 +113,7 @@ export interface OnboardingEngineOptions<Error extends EngineError> extends Onbo
   drafts?: DraftStore;
   /**
    * Whose session this is (the partner's user key). Drafts are kept under it,
-   * so one user never sees another's; without one they are kept per customer.
+   * so one user never sees another's; without one they are kept per customer, and nothing is kept before the customer exists.
    */
   userKey?: string;
   /** The partner's own field specs. */
@@ -584,12 +588,10 @@ export function createOnboardingEngine<Error extends EngineError>(
     for (const listener of listeners) listener();
   };
 
-  // Drafts: per user when the partner names one, per customer (`new` before it exists).
-  const draftScope = (): string | undefined => {
-    if (customer === undefined) return undefined;
-    const base = customer?.id ?? 'new';
-    return tag === undefined ? base : `${tag}:${base}`;
-  };
+  // Drafts: per user when the partner names one (`new` before the customer exists), else per customer
+  // only: with no user key, a draft typed before the customer exists could be shown to the next person.
+  const draftScope = (): string | undefined =>
+    tag === undefined ? customer?.id : customer === undefined ? undefined : `${tag}:${customer?.id ?? 'new'}`;
   // Only fields still to be saved go in the draft: once the proxy has a value, the page needs no copy of it.
   const draftKeys = (exclude: readonly string[] = []): string[] =>
     snapshot.isFormClosed
@@ -600,7 +602,7 @@ export function createOnboardingEngine<Error extends EngineError>(
           .map((field) => field.key);
   const writeDraft = (values: Record<string, unknown>, exclude?: readonly string[]) => {
     const scope = draftScope();
-    if (drafts === undefined || scope === undefined || !settings.saveDraft) return;
+    if (!connected || drafts === undefined || scope === undefined || !settings.saveDraft) return;
     drafts.write(scope, pick(values, draftKeys(exclude)));
   };
   const isDraftable = (key: string) => fieldSpecFor(key, fieldSpecs).draftable;
@@ -608,13 +610,12 @@ export function createOnboardingEngine<Error extends EngineError>(
   /** Restores a draft once per scope, then rewrites it (or drops it once the form closed). */
   function syncDrafts(): void {
     const scope = draftScope();
-    if (drafts === undefined || scope === undefined) return;
+    if (!connected || drafts === undefined || scope === undefined) return;
     if (settings.saveDraft && restoredScope !== scope) {
       const previous = restoredScope;
       restoredScope = scope;
       // A draft typed before the customer existed moves under the new customer.
-      if (previous !== undefined && previous === (tag === undefined ? 'new' : `${tag}:new`))
-        drafts.clear(previous);
+      if (previous === `${tag}:new`) drafts.clear(previous);
       for (const [key, value] of Object.entries(drafts.read(scope))) {
         if (isDraftable(key) && !form.isDirty(key)) form.setValue(key, value, { dirty: true });
       }
@@ -722,7 +723,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       capabilityAttempts.settle();
       requesting = false;
       setCustomer(saved, true);
-      options.onCustomer?.(saved);
+      if (connected) options.onCustomer?.(saved);
       return true;
     } catch (error) {
       requesting = false;
@@ -819,7 +820,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       // The same customer back (nothing changed upstream) still moves the flow on.
       if (saved === customer) emit();
       else setCustomer(saved, true);
-      options.onCustomer?.(saved);
+      if (connected) options.onCustomer?.(saved);
       return { ok: true, stepId, fieldKeys, customer: saved };
     } catch (error) {
       const failure = options.toError(error);

@@ -1,9 +1,10 @@
 import { es } from '@kyc-kit/core/locales/es';
 import { KycKitProvider } from '@kyc-kit/hooks';
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
-import { createFakeClient, createInstantQueryClient } from '@kyc-kit/testing';
+import { customerFixtures, employerNameSpecs, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
+import { createFakeClient, createInstantQueryClient, fakeCustomer } from '@kyc-kit/testing';
 import { Onboarding } from './Onboarding';
 
 // Spanish ships as its own entry point (@kyc-kit/core/locales/es), passed as `messages`.
@@ -37,5 +38,28 @@ describe('<Onboarding> languages', () => {
     renderInProvider(<Onboarding capability="custodyFiat" locale="es" messages={es} />, { locale: 'en' });
     expect(await screen.findByText('Paso 1 de 6')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Continuar' })).toBeInTheDocument();
+  });
+
+  it("keeps the provider's user key and field specs when the flow sets its own language", async () => {
+    const user = userEvent.setup({ delay: null });
+    const client = createFakeClient({
+      customer: fakeCustomer({ requirements: { employerName: 'due' } }),
+    });
+    render(
+      <KycKitProvider
+        client={client}
+        queryClient={createInstantQueryClient()}
+        userKey="user_ada"
+        fieldSpecs={employerNameSpecs}
+      >
+        <Onboarding capability="custodyFiat" locale="es" messages={es} />
+      </KycKitProvider>,
+    );
+    // The partner's own field is a field, not "we need something else from you".
+    await user.type(await screen.findByRole('textbox', { name: es['field.generic.label'] }), 'Northwind');
+    // The draft is this user's: kept under a tag of their key, never in the tab's shared scope.
+    const drafts = Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:'));
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const key of drafts) expect(key).toMatch(/^kyc-kit:draft:(plan:)?u\w+/);
   });
 });

@@ -171,11 +171,11 @@ function OnboardingFlow({
 export function Onboarding(props: OnboardingProps) {
   const parent = useKycKit();
   if (props.locale === undefined && props.messages === undefined) return <OnboardingFlow {...props} />;
-  // A nested provider changes only the words: same client, same query cache.
+  // A nested provider changes only the words: the same client, cache, user key (whose drafts these are),
+  // field specs and initial customer (the context holds every prop of the provider, and its `t`, unused).
   return (
     <KycKitProvider
-      client={parent.client}
-      queryClient={parent.queryClient}
+      {...parent}
       locale={props.locale ?? parent.locale}
       messages={{
         // The provider's messages (a Spanish catalogue, say) are in its language: keep them unless the flow switches.

@@ -77,6 +77,8 @@ export interface ProxyHarnessOptions {
   webhookSecret?: string | string[];
   /** Which Coinbase shapes the sandbox answers in. @default 'spec' */
   dialect?: SandboxDialect;
+  /** Users whose sessions have ended (signed out, expired): the session lookup answers nobody for them. */
+  endedSessions?: ReadonlySet<string>;
   /** Coinbase only: settings of the upstream client (update method, contact placement, ToS resolver). */
   coinbase?: Pick<CoinbaseUpstreamOptions, 'updateMethod' | 'contactFieldPlacement' | 'resolveTosVersion'>;
 }
@@ -265,7 +267,8 @@ export function createProxyHarness(options: ProxyHarnessOptions): ProxyHarness {
       webhookSecret: options.webhookSecret ?? WEBHOOK_SECRET,
       resolveUser: (request) => {
         const match = /(?:^|;\s*)session=([^;]+)/.exec(request.headers.get('cookie') ?? '');
-        return match?.[1] ? { id: decodeURIComponent(match[1]) } : null;
+        const id = match?.[1] ? decodeURIComponent(match[1]) : undefined;
+        return id === undefined || options.endedSessions?.has(id) ? null : { id };
       },
       tosOrigins: [SANDBOX_ORIGIN],
       logger,
