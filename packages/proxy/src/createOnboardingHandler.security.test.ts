@@ -8,7 +8,7 @@ import {
 } from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
+import { APP_ORIGIN, createProxyHarness, SANDBOX_ORIGIN, type ProxyHarness } from '@kyc-kit/testing/server';
 import { employerNameSpecs } from '@kyc-kit/testing/fixtures';
 
 const harnesses: ProxyHarness[] = [];
@@ -538,6 +538,8 @@ describe('Terms of Service', () => {
     expect(response.status).toBe(502);
     expect(await errorOf(response)).toMatchObject({ code: 'upstream_unavailable' });
     expect(harness.upstreamCalls.some((call) => call.path.startsWith('/tos/'))).toBe(false);
+    // The partner's log says what to change: the document's origin, which tosOrigins lacks.
+    expect(harness.logText()).toContain(`origin ${SANDBOX_ORIGIN} not in tosOrigins`);
   });
 });
 

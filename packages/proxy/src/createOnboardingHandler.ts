@@ -153,6 +153,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     };
     if (proxyError.status >= 500 && !proxyError.retryable)
       logger.error({ ...log, error: error.name, detail: error.message }, 'request failed');
+    // A refusal's own detail (kit text, never a provider's or a user's) says what to fix, e.g. tosOrigins.
+    else if (error instanceof ProxyError && error.message !== error.reason)
+      logger.warn({ ...log, detail: error.message }, 'request refused');
     else logger.warn(log, 'request refused');
     return proxyError.toResponse();
   });
