@@ -454,6 +454,17 @@ describe('end-user address', () => {
     expect(response.status).toBe(500);
     expect(harness.upstreamCalls).toHaveLength(0);
   });
+
+  it('says in its log when trustedProxyCount names more proxies than the request came through', async () => {
+    // The README's production setting (one load balancer) run locally, where nothing adds X-Forwarded-For.
+    const harness = open({ provider: 'coinbase', handler: { trustedProxyCount: 1 } });
+    const response = await harness.write('u', 'POST', '/customer', { capabilities: ['custodyFiat'] });
+    expect(response.status).toBe(500);
+    expect(harness.upstreamCalls).toHaveLength(0);
+    expect(harness.logText()).toContain(
+      'X-Forwarded-For has fewer hops than trustedProxyCount (1): the request did not come through that many proxies',
+    );
+  });
 });
 
 describe('idempotency keys', () => {

@@ -237,7 +237,9 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
       // Never fall back to the server's own address: the provider must see the end-user's.
       if (requesterIpAddress === undefined) {
         logger.error(
-          'no client address: pass context.clientAddress (createNodeListener does) or set trustedProxyCount',
+          trustedProxyCount > 0 && c.env?.clientAddress !== undefined
+            ? `no client address: X-Forwarded-For has fewer hops than trustedProxyCount (${trustedProxyCount}): the request did not come through that many proxies (leave trustedProxyCount out where no proxy is in front)`
+            : 'no client address: pass context.clientAddress (createNodeListener does) or set trustedProxyCount',
         );
         throw new ProxyError('client_address_unavailable');
       }
