@@ -455,6 +455,27 @@ describe('end-user address', () => {
     expect(harness.upstreamCalls).toHaveLength(0);
   });
 
+  it('takes writes from the https page behind a TLS-terminating load balancer, believing X-Forwarded-Proto only then', async () => {
+    // The server sees http://app.test; the browser's page, and so its Origin, is https://app.test.
+    const behindBalancer = {
+      body: { capabilities: ['custodyFiat'] },
+      headers: {
+        'content-type': 'application/json',
+        'x-kyc-kit': '1',
+        origin: APP_ORIGIN.replace(/^http:/, 'https:'),
+        'x-forwarded-for': '198.51.100.23',
+        'x-forwarded-proto': 'https',
+      },
+      clientAddress: '10.0.0.2',
+    };
+    const trusted = open({ provider: 'coinbase', handler: { trustedProxyCount: 1 } });
+    expect((await trusted.send('u', 'POST', '/customer', behindBalancer)).status).toBe(201);
+    // With no trusted proxy the header is anyone's to send: the origin stays the request's own.
+    const direct = open({ provider: 'coinbase' });
+    expect((await direct.send('u', 'POST', '/customer', behindBalancer)).status).toBe(403);
+    expect(direct.upstreamCalls.filter((call) => call.method === 'POST')).toHaveLength(0);
+  });
+
   it('says in its log when trustedProxyCount names more proxies than the request came through', async () => {
     // The README's production setting (one load balancer) run locally, where nothing adds X-Forwarded-For.
     const harness = open({ provider: 'coinbase', handler: { trustedProxyCount: 1 } });

@@ -72,7 +72,9 @@ export interface OnboardingHandlerOptions {
    * Reverse proxies (load balancers) in front of the server whose
    * `X-Forwarded-For` entries are believed: the end-user's address is read
    * that many hops back from the socket, and is what limits unauthenticated
-   * requests and what the provider gets as `requesterIpAddress`. Set it to
+   * requests and what the provider gets as `requesterIpAddress`; their
+   * `X-Forwarded-Proto` is believed too, so behind a load balancer that
+   * terminates TLS the https page's `Origin` is this server's own. Set it to
    * exactly the number of proxies that append to the header: one more lets
    * a client pick its own address. @default 0 (the socket address)
    */

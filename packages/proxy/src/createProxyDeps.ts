@@ -69,6 +69,11 @@ export interface ProxyDeps {
   tosDocuments: TosDocumentLoader;
   /** The end-user's address: the socket's, or read from `X-Forwarded-For` behind trusted proxies. */
   clientAddressOf(c: ProxyContext): string | undefined;
+  /**
+   * The page's own origin as the browser sees it: the request's, with the scheme trusted proxies report in
+   * `X-Forwarded-Proto` (a load balancer that terminates TLS forwards https pages over http).
+   */
+  ownOriginOf(c: ProxyContext): string;
   /** Reads the request body as JSON within the body limit. */
   readJson(c: ProxyContext): Promise<unknown>;
   /** The idempotency key and end-user address of an upstream write. */
@@ -136,6 +141,17 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
       forwardedFor: c.req.header('x-forwarded-for') ?? null,
       trustedProxyCount,
     });
+  }
+
+  function ownOriginOf(c: ProxyContext): string {
+    const url = new URL(c.req.url);
+    if (trustedProxyCount > 0) {
+      // Each proxy may append the scheme it was reached on: the outermost trusted one saw the browser's.
+      const schemes = (c.req.header('x-forwarded-proto') ?? '').split(',').map((entry) => entry.trim());
+      const scheme = schemes[Math.max(0, schemes.length - trustedProxyCount)];
+      if (scheme === 'https' || scheme === 'http') url.protocol = `${scheme}:`;
+    }
+    return url.origin;
   }
 
   /** The provider idempotency key for this write: the browser's key scoped to user and operation, or a fresh one. */
@@ -229,6 +245,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     creationLock: createKeyedLock(),
     tosDocuments: createTosDocumentLoader({ upstream, tosOrigins, timeoutMs }),
     clientAddressOf,
+    ownOriginOf,
     async readJson(c) {
       return parseJson(await readLimitedBody(c.req.raw, bodyLimitBytes, { timeoutMs: bodyTimeoutMs }));
     },

@@ -84,7 +84,7 @@ export function requireSession(deps: ProxyDeps) {
 export function requireWrite(deps: ProxyDeps) {
   return createMiddleware<ProxyEnv>(async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== new URL(c.req.url).origin && !deps.allowedOrigins.has(origin))
+    if (origin !== undefined && origin !== deps.ownOriginOf(c) && !deps.allowedOrigins.has(origin))
       throw new ProxyError('forbidden_origin');
     if (c.req.header('x-kyc-kit') !== '1') throw new ProxyError('csrf_header_missing');
     const contentType = c.req.header('content-type') ?? '';
