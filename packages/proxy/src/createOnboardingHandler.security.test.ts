@@ -218,6 +218,10 @@ describe('request hygiene', () => {
       origin: 'https://evil.example',
     });
     expect(evilOrigin.status).toBe(403);
+    // The partner's log says which origin was refused, against which (a dev server's proxy that rewrites Host).
+    expect(harness.logText()).toContain(
+      `origin https://evil.example is neither this server's (${APP_ORIGIN}) nor in allowedOrigins`,
+    );
     const crossSite = await harness.write('u', 'POST', '/customer', body, {
       origin: 'https://evil.example',
       'sec-fetch-site': 'cross-site',
