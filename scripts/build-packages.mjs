@@ -17,7 +17,15 @@
 // so React Server Components frameworks treat them as client modules.
 //
 // usage: node scripts/build-packages.mjs [package-folder-name ...]
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsdown';
@@ -119,6 +127,15 @@ export async function buildPackage({ folder, manifest }) {
     inputOptions: { resolve: { conditionNames: ['source', 'import', 'default'] } },
     logLevel: 'warn',
   });
+  // The bundler still ends each .d.ts with a sourceMappingURL comment naming the .d.ts.map it does not
+  // write (see above): drop it, so nothing in a tarball names a file the tarball lacks.
+  for (const file of readdirSync(path.join(folder, 'dist'), { recursive: true })) {
+    if (!file.endsWith('.d.ts')) continue;
+    const declaration = path.join(folder, 'dist', file);
+    const text = readFileSync(declaration, 'utf8');
+    const stripped = text.replace(/\n?\/\/# sourceMappingURL=\S+\.d\.ts\.map\s*$/, '\n');
+    if (stripped !== text) writeFileSync(declaration, stripped);
+  }
   for (const file of copies) {
     const destination = path.join(folder, file.replace(/^src\//, 'dist/'));
     mkdirSync(path.dirname(destination), { recursive: true });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Package shape, on the tarballs `npm run pack` wrote to .packs/ (run it first):
-//   publint   publint --strict on each tarball;
+//   publint   publint --strict on each tarball, and every file a tarball's files name (relative
+//             imports, `sourceMappingURL`) is in the tarball;
 //   attw      @arethetypeswrong/cli on each tarball, ESM-only profile (node16 from ESM and
 //             bundler resolution must be green; CommonJS require() is not supported);
 //   install   each tarball, with its @kyc-kit dependencies (as tarballs) and its peer
@@ -11,7 +12,15 @@
 //
 // usage: node scripts/check-packages.mjs publint|attw|install [--report FILE]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +41,43 @@ function packedManifest(tarball) {
   return JSON.parse(output);
 }
 
+/**
+ * The files a tarball's JS and .d.ts name that it does not hold: relative imports
+ * (`from './x.js'`, `import('./x.js')`) and source maps (`//# sourceMappingURL=x.map`).
+ */
+function danglingReferences(tarball) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'kyc-kit-files-'));
+  try {
+    if (!run('tar', ['xzf', tarball, '-C', folder]).ok) return [`cannot unpack ${tarball}`];
+    const missing = [];
+    const files = readdirSync(folder, { recursive: true }).filter((file) => /\.(?:m?js|d\.ts)$/.test(file));
+    for (const file of files) {
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      const named = [
+        ...[...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'`](\.{1,2}\/[^"'`]+)["'`]/g)].map((m) => m[1]),
+        ...[...text.matchAll(/^\/\/# sourceMappingURL=(?!data:)(\S+)/gm)].map((m) => m[1]),
+      ];
+      for (const target of named) {
+        const at = path.join(folder, path.dirname(file), target);
+        // In a .d.ts, './x.js' is the declaration file './x.d.ts'.
+        const declaration = file.endsWith('.d.ts') ? at.replace(/\.js$/, '.d.ts') : at;
+        if (!existsSync(at) && !existsSync(declaration)) missing.push(`${file} names ${target}`);
+      }
+    }
+    return missing;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 const checks = {
   publint(tarball) {
-    return run(bin('publint'), ['run', '--strict', tarball]);
+    const linted = run(bin('publint'), ['run', '--strict', tarball]);
+    const missing = danglingReferences(tarball);
+    return {
+      ok: linted.ok && missing.length === 0,
+      output: `${linted.output}${missing.map((line) => `missing from the tarball: ${line}\n`).join('')}`,
+    };
   },
   attw(tarball, manifest) {
     const styles = Object.keys(manifest.exports).filter((subpath) => subpath.endsWith('.css'));

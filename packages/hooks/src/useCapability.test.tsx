@@ -34,6 +34,17 @@ describe('useCapability: can onboarding start?', () => {
 });
 
 describe('useCapability', () => {
+  it('after a failed read offers no setup (the capability may well be active) but the error and a retry', async () => {
+    const client = createFakeClient({ mode: 'network-error' });
+    const { result } = renderKycKitHook(() => useCapability('custodyFiat'), client);
+    await waitFor(() => expect(result.current.isLoading).toBe(false));
+    expect(result.current.allowed).toBe(false);
+    expect(result.current.canStartOnboarding).toBe(false);
+    expect(result.current.canContinueOnboarding).toBe(false);
+    expect(result.current.error?.code).toBe('network_error');
+    expect(result.current.retry).toEqual(expect.any(Function));
+  });
+
   it('is not allowed while loading, then gives core gate result with its message', async () => {
     const client = createFakeClient({
       customer: fakeCustomer({

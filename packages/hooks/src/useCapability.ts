@@ -1,6 +1,7 @@
 import { gate } from '@kyc-kit/core';
 import type { Gate } from '@kyc-kit/core';
 import { useMemo } from 'react';
+import type { KycKitApiError } from './KycKitApiError';
 import { useKycKitContext } from './KycKitProvider';
 import { useCustomer } from './useCustomer';
 
@@ -10,7 +11,15 @@ export interface UseCapabilityResult extends Gate {
   message: string;
   /** True until the customer has been loaded; the gate then reads as not allowed. */
   isLoading: boolean;
-  /** Whether onboarding can start for it: details are needed, or it was never requested. */
+  /**
+   * Why the customer could not be read, when no answer came: the gate then reads as "not
+   * requested", which may well be wrong, so onboarding cannot start; show
+   * `translateApiError(t, error)` and offer `retry`. `null` otherwise.
+   */
+  error: KycKitApiError | null;
+  /** Reads the customer again. */
+  retry: () => Promise<unknown>;
+  /** Whether onboarding can start for it: details are needed, or it was never requested (and the read did not fail). */
   canStartOnboarding: boolean;
   /**
    * Whether an onboarding already open for it should stay open: it can start,
@@ -28,16 +37,21 @@ export interface UseCapabilityResult extends Gate {
  */
 export function useCapability(capability: string): UseCapabilityResult {
   const { t } = useKycKitContext('useCapability');
-  const { customer, isLoading } = useCustomer();
+  const { customer, isLoading, error, refetch } = useCustomer();
   return useMemo(() => {
     const result = gate(customer ?? null, capability);
-    const canStartOnboarding = result.reason === 'needs_input' || result.reason === 'not_requested';
+    // A failed read (no customer known) reads as "not requested": offering setup then would
+    // mislead someone whose capability may well be active.
+    const canStartOnboarding =
+      !error && (result.reason === 'needs_input' || result.reason === 'not_requested');
     return {
       ...result,
       message: t(result.messageId),
       isLoading,
+      error,
+      retry: refetch,
       canStartOnboarding,
       canContinueOnboarding: canStartOnboarding || result.reason === 'verifying',
     };
-  }, [customer, capability, t, isLoading]);
+  }, [customer, capability, t, isLoading, error, refetch]);
 }

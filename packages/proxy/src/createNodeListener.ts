@@ -71,7 +71,10 @@ function connectionSignalOf(socket: Socket): AbortSignal {
 
 /**
  * Adapts an {@link OnboardingHandler} to `node:http`: the result can be
- * passed to `http.createServer` or mounted in Express or Connect. It fills
+ * passed to `http.createServer` or mounted in Express or Connect, at the
+ * root or under a path (`app.use('/api/onboarding', listener)`: the routes
+ * are matched on the full path, `originalUrl`), before any body parser
+ * (or with the raw bytes kept as `req.rawBody`). It fills
  * `clientAddress` from the socket, which is what the proxy sends upstream as
  * the end-user's IP (or the first hop `trustedProxyCount` is counted from).
  * Over HTTP/1.x it also passes the connection's abort signal as `signal`
@@ -81,7 +84,7 @@ function connectionSignalOf(socket: Socket): AbortSignal {
 export function createNodeListener(
   handler: OnboardingHandler,
 ): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
-  return getRequestListener(
+  const listener = getRequestListener(
     async (request, { incoming, outgoing }) => {
       // Bodies are then read from the node stream itself (readLimitedBody), not through a web stream.
       const exchange =
@@ -121,4 +124,11 @@ export function createNodeListener(
       overrideGlobalObjects: false,
     },
   );
+  return (incoming, outgoing) => {
+    // Express and Connect strip a mount path from `url` (`app.use('/api/onboarding', listener)`) and keep
+    // the full one as `originalUrl`: the routes live under `basePath`, the path the browser calls.
+    const { originalUrl } = incoming as IncomingMessage & { originalUrl?: unknown };
+    if (typeof originalUrl === 'string') incoming.url = originalUrl;
+    return listener(incoming, outgoing);
+  };
 }

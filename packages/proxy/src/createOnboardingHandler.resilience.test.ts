@@ -597,6 +597,75 @@ describe('createNodeListener', () => {
     expect(harness.upstreamCalls.filter((call) => call.method === 'POST')).toHaveLength(0);
   });
 
+  /**
+   * Serves the listener behind a stand-in for Express or Connect: `mount` strips the mount path from
+   * `req.url` and keeps the full one as `req.originalUrl` (what `app.use('/api/onboarding', listener)`
+   * does); `parseJson` reads the body first, as `express.json()` does, keeping the bytes as `rawBody`
+   * when asked (body-parser's `verify` hook).
+   */
+  async function serveBehindMiddleware(
+    harness: ProxyHarness,
+    middleware: { mount?: string; parseJson?: boolean; keepRawBody?: boolean },
+  ): Promise<number> {
+    const listener = createNodeListener(harness.handler);
+    const server = createServer((request, response) => {
+      const carried = request as IncomingMessage & { originalUrl?: string; body?: unknown; rawBody?: Buffer };
+      const pass = (): void => {
+        if (middleware.mount !== undefined && request.url?.startsWith(middleware.mount)) {
+          carried.originalUrl = request.url;
+          request.url = request.url.slice(middleware.mount.length) || '/';
+        }
+        void listener(request, response);
+      };
+      if (!middleware.parseJson || request.method === 'GET') return pass();
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        carried.body = JSON.parse(raw.toString('utf8')) as unknown;
+        if (middleware.keepRawBody) carried.rawBody = raw;
+        pass();
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as AddressInfo).port;
+  }
+
+  const createInit = {
+    method: 'POST',
+    headers: { cookie: 'session=node-user', 'content-type': 'application/json', 'x-kyc-kit': '1' },
+    body: JSON.stringify({ capabilities: ['custodyFiat'] }),
+  };
+
+  it('serves the routes when Express or Connect mounts it under the base path (req.url stripped)', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const port = await serveBehindMiddleware(harness, { mount: '/api/onboarding' });
+    const created = await fetch(`http://127.0.0.1:${port}/api/onboarding/customer`, createInit);
+    expect(created.status).toBe(201);
+    const read = await fetch(`http://127.0.0.1:${port}/api/onboarding/customer`, {
+      headers: { cookie: 'session=node-user' },
+    });
+    expect(read.status).toBe(200);
+  });
+
+  it('says in its log when a body parser (express.json()) read the body first, and sends nothing upstream', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const port = await serveBehindMiddleware(harness, { parseJson: true });
+    const answer = await fetch(`http://127.0.0.1:${port}/api/onboarding/customer`, createInit);
+    expect(answer.status).toBe(500);
+    expect(((await answer.json()) as ErrorAnswer).error.code).toBe('internal');
+    expect(harness.logText()).toContain('request body was already read');
+    expect(harness.upstreamCalls.filter((call) => call.method === 'POST')).toHaveLength(0);
+  });
+
+  it('reads a body a parser already read from the raw bytes it kept as req.rawBody', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    const port = await serveBehindMiddleware(harness, { parseJson: true, keepRawBody: true });
+    const answer = await fetch(`http://127.0.0.1:${port}/api/onboarding/customer`, createInit);
+    expect(answer.status).toBe(201);
+  });
+
   it('refuses a body that stops arriving with 408 and closes the connection', async () => {
     const harness = open({ provider: 'coinbase', sandboxWebhooks: false, handler: { bodyTimeoutMs: 50 } });
     const { answer, body, closed } = await startUpload(harness, '{"capabilities":');

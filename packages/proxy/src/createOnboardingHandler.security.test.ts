@@ -8,7 +8,7 @@ import {
 } from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, createProxyHarness, type ProxyHarness } from '@kyc-kit/testing/server';
+import { APP_ORIGIN, createProxyHarness, SANDBOX_ORIGIN, type ProxyHarness } from '@kyc-kit/testing/server';
 import { employerNameSpecs } from '@kyc-kit/testing/fixtures';
 
 const harnesses: ProxyHarness[] = [];
@@ -218,6 +218,10 @@ describe('request hygiene', () => {
       origin: 'https://evil.example',
     });
     expect(evilOrigin.status).toBe(403);
+    // The partner's log says which origin was refused, against which (a dev server's proxy that rewrites Host).
+    expect(harness.logText()).toContain(
+      `origin https://evil.example is neither this server's (${APP_ORIGIN}) nor in allowedOrigins`,
+    );
     const crossSite = await harness.write('u', 'POST', '/customer', body, {
       origin: 'https://evil.example',
       'sec-fetch-site': 'cross-site',
@@ -454,6 +458,38 @@ describe('end-user address', () => {
     expect(response.status).toBe(500);
     expect(harness.upstreamCalls).toHaveLength(0);
   });
+
+  it('takes writes from the https page behind a TLS-terminating load balancer, believing X-Forwarded-Proto only then', async () => {
+    // The server sees http://app.test; the browser's page, and so its Origin, is https://app.test.
+    const behindBalancer = {
+      body: { capabilities: ['custodyFiat'] },
+      headers: {
+        'content-type': 'application/json',
+        'x-kyc-kit': '1',
+        origin: APP_ORIGIN.replace(/^http:/, 'https:'),
+        'x-forwarded-for': '198.51.100.23',
+        'x-forwarded-proto': 'https',
+      },
+      clientAddress: '10.0.0.2',
+    };
+    const trusted = open({ provider: 'coinbase', handler: { trustedProxyCount: 1 } });
+    expect((await trusted.send('u', 'POST', '/customer', behindBalancer)).status).toBe(201);
+    // With no trusted proxy the header is anyone's to send: the origin stays the request's own.
+    const direct = open({ provider: 'coinbase' });
+    expect((await direct.send('u', 'POST', '/customer', behindBalancer)).status).toBe(403);
+    expect(direct.upstreamCalls.filter((call) => call.method === 'POST')).toHaveLength(0);
+  });
+
+  it('says in its log when trustedProxyCount names more proxies than the request came through', async () => {
+    // The README's production setting (one load balancer) run locally, where nothing adds X-Forwarded-For.
+    const harness = open({ provider: 'coinbase', handler: { trustedProxyCount: 1 } });
+    const response = await harness.write('u', 'POST', '/customer', { capabilities: ['custodyFiat'] });
+    expect(response.status).toBe(500);
+    expect(harness.upstreamCalls).toHaveLength(0);
+    expect(harness.logText()).toContain(
+      'X-Forwarded-For has fewer hops than trustedProxyCount (1): the request did not come through that many proxies',
+    );
+  });
 });
 
 describe('idempotency keys', () => {
@@ -538,6 +574,8 @@ describe('Terms of Service', () => {
     expect(response.status).toBe(502);
     expect(await errorOf(response)).toMatchObject({ code: 'upstream_unavailable' });
     expect(harness.upstreamCalls.some((call) => call.path.startsWith('/tos/'))).toBe(false);
+    // The partner's log says what to change: the document's origin, which tosOrigins lacks.
+    expect(harness.logText()).toContain(`origin ${SANDBOX_ORIGIN} not in tosOrigins`);
   });
 });
 

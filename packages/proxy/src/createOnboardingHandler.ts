@@ -72,7 +72,9 @@ export interface OnboardingHandlerOptions {
    * Reverse proxies (load balancers) in front of the server whose
    * `X-Forwarded-For` entries are believed: the end-user's address is read
    * that many hops back from the socket, and is what limits unauthenticated
-   * requests and what the provider gets as `requesterIpAddress`. Set it to
+   * requests and what the provider gets as `requesterIpAddress`; their
+   * `X-Forwarded-Proto` is believed too, so behind a load balancer that
+   * terminates TLS the https page's `Origin` is this server's own. Set it to
    * exactly the number of proxies that append to the header: one more lets
    * a client pick its own address. @default 0 (the socket address)
    */
@@ -153,6 +155,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     };
     if (proxyError.status >= 500 && !proxyError.retryable)
       logger.error({ ...log, error: error.name, detail: error.message }, 'request failed');
+    // A refusal's own detail (kit text, never a provider's or a user's) says what to fix, e.g. tosOrigins.
+    else if (error instanceof ProxyError && error.message !== error.reason)
+      logger.warn({ ...log, detail: error.message }, 'request refused');
     else logger.warn(log, 'request refused');
     return proxyError.toResponse();
   });

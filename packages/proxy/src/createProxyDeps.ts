@@ -69,6 +69,11 @@ export interface ProxyDeps {
   tosDocuments: TosDocumentLoader;
   /** The end-user's address: the socket's, or read from `X-Forwarded-For` behind trusted proxies. */
   clientAddressOf(c: ProxyContext): string | undefined;
+  /**
+   * The page's own origin as the browser sees it: the request's, with the scheme trusted proxies report in
+   * `X-Forwarded-Proto` (a load balancer that terminates TLS forwards https pages over http).
+   */
+  ownOriginOf(c: ProxyContext): string;
   /** Reads the request body as JSON within the body limit. */
   readJson(c: ProxyContext): Promise<unknown>;
   /** The idempotency key and end-user address of an upstream write. */
@@ -136,6 +141,17 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
       forwardedFor: c.req.header('x-forwarded-for') ?? null,
       trustedProxyCount,
     });
+  }
+
+  function ownOriginOf(c: ProxyContext): string {
+    const url = new URL(c.req.url);
+    if (trustedProxyCount > 0) {
+      // Each proxy may append the scheme it was reached on: the outermost trusted one saw the browser's.
+      const schemes = (c.req.header('x-forwarded-proto') ?? '').split(',').map((entry) => entry.trim());
+      const scheme = schemes[Math.max(0, schemes.length - trustedProxyCount)];
+      if (scheme === 'https' || scheme === 'http') url.protocol = `${scheme}:`;
+    }
+    return url.origin;
   }
 
   /** The provider idempotency key for this write: the browser's key scoped to user and operation, or a fresh one. */
@@ -229,6 +245,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     creationLock: createKeyedLock(),
     tosDocuments: createTosDocumentLoader({ upstream, tosOrigins, timeoutMs }),
     clientAddressOf,
+    ownOriginOf,
     async readJson(c) {
       return parseJson(await readLimitedBody(c.req.raw, bodyLimitBytes, { timeoutMs: bodyTimeoutMs }));
     },
@@ -237,7 +254,9 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
       // Never fall back to the server's own address: the provider must see the end-user's.
       if (requesterIpAddress === undefined) {
         logger.error(
-          'no client address: pass context.clientAddress (createNodeListener does) or set trustedProxyCount',
+          trustedProxyCount > 0 && c.env?.clientAddress !== undefined
+            ? `no client address: X-Forwarded-For has fewer hops than trustedProxyCount (${trustedProxyCount}): the request did not come through that many proxies (leave trustedProxyCount out where no proxy is in front)`
+            : 'no client address: pass context.clientAddress (createNodeListener does) or set trustedProxyCount',
         );
         throw new ProxyError('client_address_unavailable');
       }

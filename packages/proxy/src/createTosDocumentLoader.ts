@@ -52,7 +52,7 @@ export function createTosDocumentLoader(options: {
         await response.body?.cancel().catch(() => undefined);
         if (hop >= MAX_REDIRECTS) throw unavailable('too many redirects');
         url = new URL(location, url);
-        if (!allowed(url)) throw unavailable('redirect to an origin not in tosOrigins');
+        if (!allowed(url)) throw unavailable(`redirect to origin ${url.origin}, not in tosOrigins`);
         continue;
       }
       const contentType = response.headers.get('content-type') ?? '';
@@ -76,7 +76,7 @@ export function createTosDocumentLoader(options: {
       } catch (error) {
         throw unavailable('requirement url is not a URL', error);
       }
-      if (!allowed(url)) throw unavailable('origin not in tosOrigins');
+      if (!allowed(url)) throw unavailable(`origin ${url.origin} not in tosOrigins`);
       // The published specification: append ?lang=<tag> to the language-agnostic URL.
       url.searchParams.set('lang', language);
       const cached = cache.get(url.href);

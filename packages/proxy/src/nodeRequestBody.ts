@@ -50,6 +50,17 @@ export function runAfterAnswer(exchange: NodeExchange): void {
   for (const task of tasks) task();
 }
 
+/**
+ * Whether something before `createNodeListener` (a body parser such as `express.json()`) already read
+ * the body of `request` and kept no raw bytes (`req.rawBody`, which the adapter reads instead).
+ */
+export function isBodyReadElsewhere(request: Request): boolean {
+  const exchange = (request as WithExchange)[exchangeKey];
+  if (exchange === undefined) return false;
+  const incoming = exchange.incoming as IncomingMessage & { rawBody?: unknown };
+  return (incoming.readableDidRead || incoming.readableEnded) && !Buffer.isBuffer(incoming.rawBody);
+}
+
 /** The `node:http` exchange whose request body is still unread, when `request` came from `createNodeListener`. */
 export function unreadExchangeOf(request: Request): NodeExchange | undefined {
   const exchange = (request as WithExchange)[exchangeKey];

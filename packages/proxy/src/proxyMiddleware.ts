@@ -84,8 +84,11 @@ export function requireSession(deps: ProxyDeps) {
 export function requireWrite(deps: ProxyDeps) {
   return createMiddleware<ProxyEnv>(async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== new URL(c.req.url).origin && !deps.allowedOrigins.has(origin))
-      throw new ProxyError('forbidden_origin');
+    const own = deps.ownOriginOf(c);
+    if (origin !== undefined && origin !== own && !deps.allowedOrigins.has(origin))
+      throw new ProxyError('forbidden_origin', {
+        detail: `origin ${origin.slice(0, 100)} is neither this server's (${own}) nor in allowedOrigins`,
+      });
     if (c.req.header('x-kyc-kit') !== '1') throw new ProxyError('csrf_header_missing');
     const contentType = c.req.header('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(contentType)) throw new ProxyError('unsupported_media_type');

@@ -1,4 +1,4 @@
-import { readIncomingBody, unreadExchangeOf } from './nodeRequestBody';
+import { isBodyReadElsewhere, readIncomingBody, unreadExchangeOf } from './nodeRequestBody';
 import { ProxyError } from './ProxyError';
 
 /** Decodes strictly: bytes that are not UTF-8 throw. Stateless between calls (no `stream` option), so made once. */
@@ -37,6 +37,11 @@ export async function readLimitedBody(
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes)
     throw new ProxyError('payload_too_large');
   const exchange = request instanceof Request ? unreadExchangeOf(request) : undefined;
+  if (exchange === undefined && request instanceof Request && isBodyReadElsewhere(request))
+    throw new ProxyError('internal_error', {
+      detail:
+        'the request body was already read before createNodeListener: mount it before any body parser (express.json()), or keep the raw bytes as req.rawBody',
+    });
   if (exchange !== undefined)
     return decodeUtf8(
       await readIncomingBody(exchange, {

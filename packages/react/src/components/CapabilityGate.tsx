@@ -1,6 +1,6 @@
 import { supportLinks } from '@kyc-kit/core';
 import type { SupportContact } from '@kyc-kit/core';
-import { translateApiError, useCapability, useCustomer } from '@kyc-kit/hooks';
+import { translateApiError, useCapability } from '@kyc-kit/hooks';
 import type { UseCapabilityResult } from '@kyc-kit/hooks';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
@@ -58,7 +58,6 @@ export function CapabilityGate({
 }: CapabilityGateProps) {
   const t = useTranslate();
   const gate = useCapability(capability);
-  const { customer, error, refetch } = useCustomer();
   const [isOnboarding, setIsOnboarding] = useState(false);
   if (gate.allowed) return children;
   if (fallback !== undefined) return typeof fallback === 'function' ? fallback(gate) : fallback;
@@ -73,9 +72,8 @@ export function CapabilityGate({
       />
     );
   }
-  // Without a customer the gate reads as "not requested": offering setup then would mislead
-  // someone whose capability may well be active, so a failed read says so and offers a retry.
-  const failed = !gate.isLoading && customer === undefined && error !== null;
+  // A failed read says so and offers a retry, never setup (useCapability's rule).
+  const failed = gate.error;
   return (
     <div
       {...rootProps(appearance, className)}
@@ -87,12 +85,12 @@ export function CapabilityGate({
         </StatusMessage>
       ) : failed ? (
         <StatusMessage tone="danger" live="assertive">
-          <p className="kyc-text">{translateApiError(t, error)}</p>
+          <p className="kyc-text">{translateApiError(t, failed)}</p>
           <button
             type="button"
             className="kyc-button"
             data-variant="secondary"
-            onClick={() => void refetch()}
+            onClick={() => void gate.retry()}
           >
             {t('status.retry')}
           </button>
