@@ -28,6 +28,17 @@ describe('sanitizeTosDocument', () => {
     );
   });
 
+  it("prefixes the document's ids, so none is one of the page's, and keeps links within it working in place", () => {
+    const { html } = sanitizeTosDocument({
+      contentType: 'text/html',
+      fallbackTitle: 'Terms of Service',
+      body: '<p id="root">See <a href="#fees" target="_top">fees</a>.</p><h2 id="fees">Fees</h2>',
+    });
+    expect(html).toBe(
+      '<p id="kyc-tos-root">See <a href="#kyc-tos-fees">fees</a>.</p><h2 id="kyc-tos-fees">Fees</h2>',
+    );
+  });
+
   it('turns plain text into escaped paragraphs under the fallback title', () => {
     const document = sanitizeTosDocument({
       contentType: 'text/plain',

@@ -6,6 +6,9 @@ export interface SanitizedTosDocument {
   html: string;
 }
 
+/** What every id of a document is prefixed with, and every link within it follows. */
+const DOCUMENT_ID_PREFIX = 'kyc-tos-';
+
 /**
  * Text structure only: headings, paragraphs, lists, tables, emphasis and
  * links. No scripts, styles, forms, frames or images, since the document is
@@ -66,8 +69,21 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   // Script and style bodies are dropped along with their tags, not kept as text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head'],
   transformTags: {
-    // Links leave the page in a new tab and give the target no handle on it.
-    a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }),
+    // Links leave the page in a new tab and give the target no handle on it; a link within the document
+    // (`#section-3`) stays in place and follows its target's id.
+    a: (tagName, attribs) => {
+      const { target: _target, rel: _rel, ...kept } = attribs;
+      const href = attribs.href ?? '';
+      return href.startsWith('#')
+        ? { tagName, attribs: { ...kept, href: `#${DOCUMENT_ID_PREFIX}${href.slice(1)}` } }
+        : { tagName, attribs: { ...kept, target: '_blank', rel: 'noopener noreferrer' } };
+    },
+    // The document's ids live in the partner's page: prefixed, none can take the name of one of the
+    // page's or the kit's own elements (nor clobber a global of the page's scripts).
+    '*': (tagName, attribs) =>
+      attribs.id === undefined
+        ? { tagName, attribs }
+        : { tagName, attribs: { ...attribs, id: `${DOCUMENT_ID_PREFIX}${attribs.id}` } },
   },
 };
 
