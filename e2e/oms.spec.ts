@@ -10,6 +10,8 @@ import {
   uniqueUsername,
 } from './support/journey';
 import { captureStep } from './support/captureStep';
+import { openOnboarding } from './support/openOnboarding';
+import { completeWithKeyboard } from './support/wcag';
 
 // Runs against the second demo server, whose upstream is the sandbox simulating Polygon's OMS.
 
@@ -66,3 +68,18 @@ test('a sanctioned OMS customer ends with the generic message, never the rejecti
   // OMS sends rejectionReasons with a developer reason and a reason code: neither may reach the page.
   expect(await page.content()).not.toMatch(/sanctions|screening|sanctions_match|rejection/i);
 });
+
+for (const path of ['/onboarding', '/onboarding/headless']) {
+  test(`${path}: the OMS journey by keyboard alone, its extra question included, each Tab stop visibly focused`, async ({
+    page,
+  }) => {
+    await openOnboarding(page, 'oms-keyboard', { path });
+    await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+    const { screens, focusProblems } = await completeWithKeyboard(page, testPerson({ firstName: 'Slow' }));
+    // OMS asks for citizenship after the first save: a second "About you", whose heading takes focus
+    // (Continue stayed on screen, below the new question), reached and filled by keyboard too.
+    expect(screens).toEqual(['personal', 'personal', 'address', 'taxId', 'contact', 'review', 'terms']);
+    expect(focusProblems).toEqual([]);
+    await expect(flowRoot(page)).toHaveAttribute('data-state', 'verifying');
+  });
+}

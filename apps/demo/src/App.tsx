@@ -2,6 +2,7 @@ import { es } from '@kyc-kit/core/locales/es';
 import { createProxyClient, KycKitProvider } from '@kyc-kit/hooks';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { Layout } from './components/Layout';
 import { HeadlessOnboardingPage } from './pages/HeadlessOnboardingPage';
 import { HomePage } from './pages/HomePage';
@@ -33,15 +34,16 @@ function NotFoundPage() {
 }
 
 /** Picks the page for the address bar, sending signed-out visitors to sign in. */
-function Routes() {
+function Routes({ shownPath }: { shownPath: RefObject<string> }) {
   const { location, navigate } = useRouter();
   const { session, isLoading } = useDemoSession();
   const signedIn = session?.user != null;
   const onSignIn = location.pathname === '/sign-in';
 
   // After a client-side navigation, focus moves to the new page's <h1>, as a
-  // page load would announce the new page to a screen reader. The first page is left alone.
-  const shownPath = useRef(location.pathname);
+  // page load would announce the new page to a screen reader. The first page is left alone. The path
+  // shown is kept above the kit's provider, which remounts this when another user signs in: sign-in's
+  // own navigation to the wallet must still move focus to its <h1>, not leave it on <body>.
   useEffect(() => {
     if (shownPath.current === location.pathname) return;
     shownPath.current = location.pathname;
@@ -58,7 +60,7 @@ function Routes() {
     } else if (signedIn && onSignIn) {
       navigate('/', { replace: true });
     }
-  }, [isLoading, session, signedIn, onSignIn, location, navigate]);
+  }, [isLoading, session, signedIn, onSignIn, location, navigate, shownPath]);
 
   if (isLoading || session === undefined) return <LoadingScreen />;
   if (!signedIn) return onSignIn ? <SignInPage /> : <LoadingScreen />;
@@ -81,6 +83,8 @@ function KitProvider({ queryClient }: { queryClient: QueryClient }) {
   const { locale } = usePreferences();
   // Whose session it is: the kit keeps drafts per user and starts afresh when another signs in.
   const { session } = useDemoSession();
+  const { location } = useRouter();
+  const shownPath = useRef(location.pathname);
   return (
     <KycKitProvider
       client={proxyClient}
@@ -89,7 +93,7 @@ function KitProvider({ queryClient }: { queryClient: QueryClient }) {
       queryClient={queryClient}
       userKey={session?.user?.username}
     >
-      <Routes />
+      <Routes shownPath={shownPath} />
     </KycKitProvider>
   );
 }

@@ -1,4 +1,5 @@
 import type { Customer, TosVersion } from '@kyc-kit/core';
+import type { RefObject } from 'react';
 import type { TermsOfServiceDocument } from './createProxyClient';
 
 /** Options of {@link useTermsOfService}. */
@@ -83,11 +84,13 @@ export interface TermsOfService {
   /**
    * Props of the consent checkbox: never checked for the person, disabled
    * until the document is on screen, unchecked again for a new version or
-   * language, invalid (with its error wired by id) after a submit without it.
+   * language, invalid (with its error wired by id) after a submit without it,
+   * and focused by that submit (through `ref`), so the error is read out where it is fixed.
    */
   consentCheckboxProps: {
     type: 'checkbox';
     id: string;
+    ref: RefObject<HTMLInputElement | null>;
     checked: boolean;
     disabled: boolean;
     onChange: (event: { target: { checked: boolean } }) => void;
@@ -100,6 +103,6 @@ export interface TermsOfService {
   consentError: string | undefined;
   /** Props of the consent error element. */
   consentErrorProps: { id: string };
-  /** Props of the acceptance `<form>`: submitting accepts, or shows the consent error. */
+  /** Props of the acceptance `<form>`: submitting accepts, or shows the consent error and focuses the box. */
   formProps: { noValidate: true; onSubmit: (event: { preventDefault(): void }) => void };
 }

@@ -105,6 +105,8 @@ describe('useTermsOfService prop bags', () => {
     const error = await screen.findByText('Read and accept the Terms of Service to continue');
     expect(box).toHaveAttribute('aria-invalid', 'true');
     expect(box).toHaveAttribute('aria-describedby', error.id);
+    // Focus goes where the problem is fixed: the box, whose error is read with it.
+    expect(box).toHaveFocus();
     expect(client.writes).toHaveLength(0);
 
     await user.click(box);

@@ -110,6 +110,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   // until the document is shown, and submitting without it shows an error instead of accepting.
   const [checkedFor, setCheckedFor] = useState<string>();
   const [showConsentError, setShowConsentError] = useState(false);
+  const checkboxRef = useRef<HTMLInputElement>(null);
   const isChecked = checkedFor === documentKey;
   const consentError = showConsentError && !isChecked ? t('field.tos.error.required') : undefined;
 
@@ -131,6 +132,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
     consentCheckboxProps: {
       type: 'checkbox',
       id: checkboxId,
+      ref: checkboxRef,
       checked: isChecked,
       disabled: !isShown,
       onChange: (event) => setCheckedFor(event.target.checked ? documentKey : undefined),
@@ -144,8 +146,10 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
       onSubmit: (event) => {
         event.preventDefault();
         setShowConsentError(!isChecked || !canAccept);
+        // Without consent the box takes focus: its name, its error and its state are read out, Space ticks it.
+        if (!isChecked) checkboxRef.current?.focus();
         // A failure shows as acceptErrorMessage; nothing else to do with it here.
-        if (isChecked && canAccept) accept().catch(() => undefined);
+        else if (canAccept) accept().catch(() => undefined);
       },
     },
     languageSelectProps: {

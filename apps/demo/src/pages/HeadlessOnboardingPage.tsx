@@ -3,7 +3,7 @@ import type { MessageId, OnboardingStatus } from '@kyc-kit/core';
 import { useCustomerEvents, useKycKit, useOnboarding, useRequirementsErrorSummary } from '@kyc-kit/hooks';
 import type { OnboardingReview, RequirementsForm, TermsOfService } from '@kyc-kit/hooks';
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, RefObject } from 'react';
 import { CapabilityPicker, useChosenCapability } from '../components/CapabilityPicker';
 import { Layout } from '../components/Layout';
 import { PlainRequirementField } from '../components/PlainRequirementField';
@@ -51,18 +51,22 @@ function PlainErrorSummary({ form }: { form: RequirementsForm }) {
 function PlainStepForm({
   form,
   progressLabel,
+  acted,
 }: {
   form: RequirementsForm;
   progressLabel: string | undefined;
+  /** Whether focus has been in the flow: until then a step appearing is the page opening. */
+  acted: RefObject<boolean>;
 }) {
   const { t } = useKycKit();
   const { text } = usePreferences();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const stepId = form.step?.id;
-  // Each new step announces itself by taking focus on its heading.
+  // The questions on screen, not only the step: OMS asks more of "About you" after its first save.
+  const questions = form.fieldKeys.join();
+  // Each new step announces itself by taking focus on its heading; the page as it opens keeps its focus.
   useEffect(() => {
-    headingRef.current?.focus();
-  }, [stepId]);
+    if (acted.current) headingRef.current?.focus();
+  }, [questions, acted]);
   if (form.step === undefined) return null;
   return (
     <form {...form.formProps} className="plain-form" data-step={form.step.id}>
@@ -101,17 +105,19 @@ function PlainReview({
   review,
   progressLabel,
   onBack,
+  acted,
 }: {
   review: OnboardingReview;
   progressLabel: string | undefined;
   onBack: (() => void) | undefined;
+  acted: RefObject<boolean>;
 }) {
   const { t } = useKycKit();
   const { text } = usePreferences();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
+    if (acted.current) headingRef.current?.focus();
+  }, [acted]);
   return (
     <div className="plain-form" data-step="review">
       {progressLabel !== undefined ? <p>{progressLabel}</p> : null}
@@ -156,6 +162,7 @@ function PlainTerms({
   onBack,
   checked,
   setChecked,
+  acted,
 }: {
   terms: TermsOfService;
   progressLabel: string | undefined;
@@ -163,19 +170,23 @@ function PlainTerms({
   /** Held by the flow, so Back to the review and forward again keeps the box as it was. */
   checked: boolean;
   setChecked: (checked: boolean) => void;
+  acted: RefObject<boolean>;
 }) {
   const { t } = useKycKit();
   const { text } = usePreferences();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The step form that had focus is gone: the Terms take it on their heading, so it never drops to <body>.
   useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
+    if (acted.current) headingRef.current?.focus();
+  }, [acted]);
   const [showError, setShowError] = useState(false);
+  const checkboxRef = useRef<HTMLInputElement>(null);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!checked || !terms.canAccept) {
       setShowError(true);
+      // The box takes focus, so its error is read out where it is fixed (as the kit's own Terms step does).
+      checkboxRef.current?.focus();
       return;
     }
     setShowError(false);
@@ -227,6 +238,7 @@ function PlainTerms({
       ) : null}
       <p>
         <input
+          ref={checkboxRef}
           id="plain-tos-accept"
           type="checkbox"
           checked={checked}
@@ -299,6 +311,9 @@ function PlainOnboarding({
     headingRef.current?.focus();
   }, [status]);
   const [termsChecked, setTermsChecked] = useState(false);
+  // Set when focus first enters the flow. Before that, a step, the review or the Terms appearing is the page
+  // opening (or a reload): focus stays where the browser or the wallet's router put it, as with <Onboarding>.
+  const actedRef = useRef(false);
   // The Terms alone are no sequence: "Step 1 of 1" would say nothing.
   const progressLabel =
     onboarding.step !== undefined && onboarding.step.count > 1 ? onboarding.step.progressLabel : undefined;
@@ -310,7 +325,13 @@ function PlainOnboarding({
         : onboarding.message;
   const titleId = STATE_TITLES[status];
   return (
-    <div data-state={status} ref={rootRef}>
+    <div
+      data-state={status}
+      ref={rootRef}
+      onFocusCapture={() => {
+        actedRef.current = true;
+      }}
+    >
       {titleId !== undefined ? (
         <h2 ref={headingRef} tabIndex={-1}>
           {t(titleId)}
@@ -333,9 +354,16 @@ function PlainOnboarding({
           {text('retry')}
         </button>
       ) : null}
-      {status === 'collect' ? <PlainStepForm form={onboarding.form} progressLabel={progressLabel} /> : null}
+      {status === 'collect' ? (
+        <PlainStepForm form={onboarding.form} progressLabel={progressLabel} acted={actedRef} />
+      ) : null}
       {onboarding.review ? (
-        <PlainReview review={onboarding.review} progressLabel={progressLabel} onBack={onboarding.back} />
+        <PlainReview
+          review={onboarding.review}
+          progressLabel={progressLabel}
+          onBack={onboarding.back}
+          acted={actedRef}
+        />
       ) : null}
       {status === 'terms' ? (
         <PlainTerms
@@ -344,6 +372,7 @@ function PlainOnboarding({
           onBack={onboarding.back}
           checked={termsChecked}
           setChecked={setTermsChecked}
+          acted={actedRef}
         />
       ) : null}
       {status === 'verifying' ? (

@@ -100,7 +100,7 @@ function OnboardingFlow({
         {(status === 'terms' || status === 'review') && step !== undefined && step.count > 1 ? (
           <p className="kyc-progress">{step.progressLabel}</p>
         ) : null}
-        {titleId !== undefined ? (
+        {titleId ? (
           <h2 className="kyc-heading" ref={headingRef} tabIndex={-1}>
             {t(titleId)}
           </h2>
@@ -123,7 +123,7 @@ function OnboardingFlow({
             <p className="kyc-text">{t('onboarding.next.body')}</p>
           </div>
         ) : null}
-        {onboarding.done && doneAction !== undefined ? (
+        {onboarding.done && doneAction ? (
           <div className="kyc-actions">
             {typeof doneAction === 'function' ? doneAction(onboarding.done) : doneAction}
           </div>

@@ -56,7 +56,7 @@ export function RequirementsForm({ appearance, className, ...options }: Requirem
   } else {
     body = (
       <StatusMessage tone={form.plan.waiting.length > 0 ? 'info' : 'success'} live="polite">
-        {form.plan.waiting.length > 0 ? t('form.waiting') : t('form.complete')}
+        {t(form.plan.waiting.length > 0 ? 'form.waiting' : 'form.complete')}
       </StatusMessage>
     );
   }

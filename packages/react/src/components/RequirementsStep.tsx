@@ -19,7 +19,7 @@ export interface RequirementsStepProps {
 
 /**
  * The current step of a requirements form: progress, a heading that takes
- * focus when the step changes (if focus was in the step), the error summary, one section of fields,
+ * focus when the step or its questions change (if focus was in the step), the error summary, one section of fields,
  * and back / continue.
  */
 export function RequirementsStep({ form, progress, onBackFromFirst }: RequirementsStepProps) {
@@ -34,13 +34,20 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
   const trackFocus = (event: FocusEvent) => {
     focusInRef.current = event.type === 'focus' || !event.relatedTarget;
   };
-  useFocusOnChange(headingRef, step?.id, () => focusInRef.current);
+  // Keyed by the questions, not the step's id: OMS asks more of the same step after its first save, and a
+  // Continue that kept focus on itself, below the new question, would be heard as nothing happening. A field
+  // still on screen keeps the focus of the person typing in it (a guessed plan replaced by their own).
+  useFocusOnChange(
+    headingRef,
+    form.fieldKeys.join(),
+    () => focusInRef.current && !headingRef.current?.parentNode?.querySelector('[name]:focus'),
+  );
   if (step === undefined) return null;
   // A step opened again from the review (or the Terms) always has somewhere to go back to.
-  const showBack = !form.isFirstStep || form.isChanging || onBackFromFirst !== undefined;
+  const showBack = !form.isFirstStep || form.isChanging || !!onBackFromFirst;
   const current = progress?.current ?? form.stepNumber;
   const total = Math.max(progress?.total ?? form.stepCount, 1);
-  const percent = Math.round((current / total) * 100);
+  const percent = (current / total) * 100;
   const { recheck } = form;
   return (
     <div className="kyc-stack" data-step={step.id} onFocusCapture={trackFocus} onBlurCapture={trackFocus}>
@@ -75,7 +82,7 @@ export function RequirementsStep({ form, progress, onBackFromFirst }: Requiremen
             data-pending={form.isSubmitting || undefined}
             aria-disabled={form.isSubmitting || undefined}
           >
-            {form.isSubmitting ? t('form.submitting') : t('form.submit')}
+            {t(form.isSubmitting ? 'form.submitting' : 'form.submit')}
           </button>
         </div>
       </form>

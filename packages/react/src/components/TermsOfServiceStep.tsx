@@ -88,8 +88,8 @@ export function TermsOfServiceStep({
             {terms.acceptErrorMessage}
           </StatusMessage>
         ) : null}
-        <div className="kyc-field" data-invalid={terms.consentError !== undefined ? '' : undefined}>
-          {terms.consentError !== undefined ? (
+        <div className="kyc-field" data-invalid={terms.consentError ? '' : undefined}>
+          {terms.consentError ? (
             <p className="kyc-error" {...terms.consentErrorProps}>
               {terms.consentError}
             </p>
@@ -107,7 +107,7 @@ export function TermsOfServiceStep({
             aria-disabled={!terms.canAccept || undefined}
             data-pending={terms.isAccepting || undefined}
           >
-            {terms.isAccepting ? t('form.submitting') : t('tos.accept.submit')}
+            {t(terms.isAccepting ? 'form.submitting' : 'tos.accept.submit')}
           </button>
         </div>
       </form>

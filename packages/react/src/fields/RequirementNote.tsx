@@ -18,11 +18,11 @@ export function RequirementNote({ planned }: RequirementNoteProps) {
   if (planned === undefined) return null;
   const isOverdue = planned.status === 'overdue';
   // Only an ISO deadline is shown; anything else shows no date.
-  const date = planned.deadline === undefined ? undefined : formatDeadline(planned.deadline, locale);
-  if (date === undefined && !isOverdue) return null;
+  const date = planned.deadline && formatDeadline(planned.deadline, locale);
+  if (!date && !isOverdue) return null;
   const parts = [
     isOverdue ? t('requirement.status.overdue') : undefined,
-    date === undefined ? undefined : t('form.deadline', { date }),
+    date && t('form.deadline', { date }),
   ].filter(Boolean);
   return (
     <p className="kyc-hint" data-status={planned.status}>

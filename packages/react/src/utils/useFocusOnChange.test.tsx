@@ -5,7 +5,7 @@ import { useFocusOnChange } from './useFocusOnChange';
 
 function Heading({ step }: { step: string | undefined }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useFocusOnChange(ref, step);
+  useFocusOnChange(ref, step, () => true);
   return (
     <h2 ref={ref} tabIndex={-1}>
       {step ?? 'Loading'}
