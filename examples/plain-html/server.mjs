@@ -3,11 +3,17 @@
 // in this process). No bundler, no framework: `npm run build` copies kyc-kit's file, `npm start` serves
 // (PORT, default 3000).
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCoinbaseUpstream, createNodeListener, createOnboardingHandler } from '@kyc-kit/proxy';
+import {
+  createCoinbaseUpstream,
+  createNodeListener,
+  createOnboardingHandler,
+  createSqliteStore,
+} from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -53,8 +59,13 @@ function sessionOf(cookieHeader) {
   return match?.[1];
 }
 
+// Which customer is whose must outlive a restart, or a returning user gets a second customer: a SQLite
+// file here (createPostgresStore({ connectionString }) when several instances share it).
+mkdirSync(path.join(here, '.data'), { recursive: true });
+
 const handler = createOnboardingHandler({
   upstream,
+  store: createSqliteStore({ path: path.join(here, '.data', 'onboarding.sqlite') }),
   resolveUser: (request) => {
     const id = sessionOf(request.headers.get('cookie'));
     return id ? { id } : null;

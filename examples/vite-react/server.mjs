@@ -2,12 +2,17 @@
 // and mounts @kyc-kit/proxy at /api/onboarding. The provider is the sandbox
 // (`npm run sandbox`): its API keys come from the file it wrote.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCoinbaseUpstream, createNodeListener, createOnboardingHandler } from '@kyc-kit/proxy';
+import {
+  createCoinbaseUpstream,
+  createNodeListener,
+  createOnboardingHandler,
+  createSqliteStore,
+} from '@kyc-kit/proxy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -22,9 +27,14 @@ function sessionIn(cookieHeader) {
   return /(?:^|;\s*)session=([\w-]+)/.exec(cookieHeader ?? '')?.[1];
 }
 
+// Which customer is whose must outlive a restart, or a returning user gets a second customer: a SQLite
+// file here (createPostgresStore({ connectionString }) when several instances share it).
+mkdirSync(path.join(here, '.data'), { recursive: true });
+
 const onboarding = createNodeListener(
   createOnboardingHandler({
     upstream: createCoinbaseUpstream({ baseUrl: `${sandboxUrl}/platform`, ...credentials.coinbase }),
+    store: createSqliteStore({ path: path.join(here, '.data', 'onboarding.sqlite') }),
     resolveUser: (request) => {
       const id = sessionIn(request.headers.get('cookie'));
       return id ? { id } : null;

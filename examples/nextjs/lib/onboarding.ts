@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createCoinbaseUpstream, createOnboardingHandler } from '@kyc-kit/proxy';
+import { createCoinbaseUpstream, createOnboardingHandler, createSqliteStore } from '@kyc-kit/proxy';
 import type { OnboardingHandler } from '@kyc-kit/proxy';
 
 /** The session cookie's name; proxy.ts gives each browser an anonymous user. */
@@ -23,8 +23,13 @@ export function onboardingHandler(): OnboardingHandler {
       'utf8',
     ),
   ) as { coinbase: { apiKeyId: string; apiKeySecret: string } };
+  // Which customer is whose must outlive a restart, or a returning user gets a second customer: a SQLite
+  // file here (createPostgresStore({ connectionString }) when several instances share it).
+  const dataDir = path.join(/* turbopackIgnore: true */ process.cwd(), '.data');
+  mkdirSync(dataDir, { recursive: true });
   handler = createOnboardingHandler({
     upstream: createCoinbaseUpstream({ baseUrl: `${sandboxUrl}/platform`, ...credentials.coinbase }),
+    store: createSqliteStore({ path: path.join(dataDir, 'onboarding.sqlite') }),
     // Your own sessions go here: return the signed-in user's id, or null.
     resolveUser: (request) => {
       const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([\\w-]+)`).exec(

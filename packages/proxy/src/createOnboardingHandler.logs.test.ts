@@ -4,10 +4,13 @@ import { promisify } from 'node:util';
 import type { Customer } from '@kyc-kit/core/server';
 import { DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { pino } from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCoinbaseUpstream } from './createCoinbaseUpstream';
+import { createOnboardingHandler } from './createOnboardingHandler';
 import { createOmsUpstream } from './createOmsUpstream';
 import { createProxyLogger } from './createProxyLogger';
+import { createSqliteStore } from './createSqliteStore';
+import type { Upstream } from './Upstream';
 import { createProxyHarness, SANDBOX_ORIGIN, type ProxyHarness } from '@kyc-kit/testing/server';
 
 const execFileAsync = promisify(execFile);
@@ -271,5 +274,41 @@ describe('logs', () => {
       .map((line) => JSON.parse(line) as { level: number; msg: string });
     expect(lines.map((line) => line.msg)).toContain('request abandoned by the client');
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+  });
+
+  it('warn in production when no store is given, as links kept in memory are lost on a restart', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const notCalled = (): never => {
+      throw new Error('not called');
+    };
+    const upstream: Upstream = {
+      provider: 'coinbase',
+      createCustomer: notCalled,
+      getCustomer: notCalled,
+      updateCustomer: notCalled,
+      readWebhookEvent: notCalled,
+      fetchDocument: notCalled,
+    };
+    const warningsWith = (store: ReturnType<typeof createSqliteStore> | undefined) => {
+      const lines: string[] = [];
+      createOnboardingHandler({
+        upstream,
+        store,
+        resolveUser: () => null,
+        webhookSecret: 'whsec_test',
+        logger: pino({ base: null }, { write: (line: string) => void lines.push(line) }),
+      });
+      return lines
+        .map((line) => JSON.parse(line) as { level: number; msg: string })
+        .filter((line) => line.level === 40);
+    };
+    try {
+      expect(warningsWith(undefined).map((line) => line.msg)).toEqual([
+        expect.stringMatching(/^no store given: .*second customer/),
+      ]);
+      expect(warningsWith(createSqliteStore())).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -62,7 +62,10 @@ export interface OnboardingHandlerOptions {
    * secrets: a delivery signed with either is accepted.
    */
   webhookSecret: string | readonly string[];
-  /** Where user -> customer links, processed events and idempotency scopes live. @default createSqliteStore() in memory */
+  /**
+   * Where user -> customer links, processed events and idempotency scopes live.
+   * @default createSqliteStore() in memory: lost on a restart (with `NODE_ENV=production` the proxy warns)
+   */
   store?: OnboardingStore;
   /** @default '/api/onboarding' */
   basePath?: string;

@@ -129,6 +129,10 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const bodyLimitBytes = options.bodyLimitBytes ?? 65_536;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  if (options.store === undefined && process.env.NODE_ENV === 'production')
+    logger.warn(
+      'no store given: user -> customer links, processed webhooks and idempotency scopes are kept in memory and lost on a restart, after which a returning user gets a second customer; pass store: createSqliteStore({ path }) or createPostgresStore({ connectionString })',
+    );
   const hub = createEventHub(store, (error) =>
     logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'event stream read failed'),
   );
