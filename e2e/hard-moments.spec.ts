@@ -5,10 +5,13 @@ import {
   REJECTED_SSN,
   completeOnboarding,
   currentFieldNames,
+  currentStepId,
   fillCurrentStep,
   flowRoot,
+  signInWithApi,
   submitStep,
   testPerson,
+  uniqueUsername,
 } from './support/journey';
 import { VARIANTS, advanceVerification, openOnboarding } from './support/openOnboarding';
 
@@ -79,4 +82,39 @@ test('a failed click on Continue on a later step moves focus to the error summar
   await page.locator('main form[aria-labelledby] input').first().focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toBeFocused();
+});
+
+test('the session ends mid-step: Continue leads to sign-in, which says what was kept, and the flow resumes there', async ({
+  page,
+}) => {
+  const person = testPerson();
+  const username = uniqueUsername('expired');
+  await signInWithApi(page, username);
+  await page.goto('/onboarding?capability=custodyFiat');
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+  expect(await currentStepId(page)).toBe('personal');
+  await fillCurrentStep(page, person);
+
+  // The session cookie expires while the person types; their Continue is answered 401.
+  await page.context().clearCookies();
+  await page.locator('main form[aria-labelledby] button[type="submit"]').click();
+
+  // Not a dead end that repeats "Sign in again" on every Continue: the sign-in page, saying what comes back.
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fonboarding%3Fcapability%3DcustodyFiat/);
+  await expect(page.getByRole('status')).toHaveText(/Your session ended/);
+  await expect(page.getByRole('status')).toHaveText(/date of birth, Social Security number and address/);
+  await expectNoAxeViolations(page, 'sign-in after the session ended');
+  await page.getByLabel('Username').fill(username);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // Back on the same step: the names came back from the user's draft, the date of birth was never kept.
+  await expect(page).toHaveURL(/\/onboarding\?capability=custodyFiat$/);
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+  expect(await currentStepId(page)).toBe('personal');
+  await expect(page.locator('main [name="firstName"]')).toHaveValue(person.firstName);
+  await expect(page.locator('main [name="lastName"]')).toHaveValue(person.lastName);
+  await expect(page.locator('main [name="dateOfBirth.year"]')).toHaveValue('');
+  await fillCurrentStep(page, person);
+  await submitStep(page);
+  expect(await currentStepId(page)).toBe('address');
 });
