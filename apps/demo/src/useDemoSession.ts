@@ -9,6 +9,9 @@ import type { DemoSessionInfo } from '../server/createDemoServer';
 export const demoSessionQueryKey = ['northwind', 'session'] as const;
 const sessionQueryHash = hashKey(demoSessionQueryKey);
 
+/** True from a sign-out's request until the new (signed-out) session is read. */
+let signingOut = false;
+
 /** The session as the app holds it: the server's answer, and `ended` once it ended under the person. */
 export type DemoSession = DemoSessionInfo & { ended?: true };
 
@@ -20,6 +23,8 @@ export type DemoSession = DemoSessionInfo & { ended?: true };
  * the same user, and signing in reads the session afresh.
  */
 export function endDemoSession(queryClient: QueryClient): void {
+  // The person's own sign-out answers the kit's requests in flight 401 too: that session did not end under them.
+  if (signingOut) return;
   queryClient.setQueryData<DemoSession>(demoSessionQueryKey, (session) =>
     session?.user ? { ...session, user: null, ended: true } : session,
   );
@@ -88,10 +93,15 @@ export function useDemoSession(): UseDemoSessionResult {
   );
 
   const signOut = useCallback(async () => {
-    await fetch('/api/demo/session', { method: 'DELETE' });
-    // The kit's drafts (names, email typed before a save) go with the session: the next person starts empty.
-    clearDrafts();
-    await startSession();
+    signingOut = true;
+    try {
+      await fetch('/api/demo/session', { method: 'DELETE' });
+      // The kit's drafts (names, email typed before a save) go with the session: the next person starts empty.
+      clearDrafts();
+      await startSession();
+    } finally {
+      signingOut = false;
+    }
   }, [startSession]);
 
   return { session: query.data, isLoading: query.isPending, signIn, signOut };
