@@ -3,6 +3,7 @@ import { captureStep } from './support/captureStep';
 import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import {
   REJECTED_SSN,
+  acceptTerms,
   completeOnboarding,
   currentFieldNames,
   currentStepId,
@@ -117,4 +118,35 @@ test('the session ends mid-step: Continue leads to sign-in, which says what was 
   await fillCurrentStep(page, person);
   await submitStep(page);
   expect(await currentStepId(page)).toBe('address');
+});
+
+test('the Terms accepted in another tab: accepting them again in a stale tab moves on, with no error', async ({
+  page,
+  context,
+}) => {
+  const person = testPerson();
+  await signInWithApi(page, uniqueUsername('two-tabs'));
+  await page.goto('/onboarding?capability=custodyFiat');
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+  await completeOnboarding(page, person, {
+    onScreen: async (screen) => {
+      if (screen === 'terms') throw new Error('at the Terms');
+    },
+  }).catch(() => undefined);
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'terms');
+
+  // Tab B hears no live update (its event stream never opens), so it still shows the Terms after tab A accepts.
+  const other = await context.newPage();
+  await other.route('**/api/onboarding/events**', (route) => route.abort());
+  await other.goto('/onboarding?capability=custodyFiat');
+  await expect(flowRoot(other)).toHaveAttribute('data-state', 'terms');
+  await acceptTerms(page);
+
+  const box = other.locator('main input[type="checkbox"]').last();
+  await expect(box).toBeEnabled();
+  await box.check();
+  await other.locator('main button[type="submit"]').last().click();
+  await expect(flowRoot(other)).not.toHaveAttribute('data-state', 'terms');
+  expect(['verifying', 'done']).toContain(await flowRoot(other).getAttribute('data-state'));
+  await expect(other.getByText('This was already sent')).toHaveCount(0);
 });

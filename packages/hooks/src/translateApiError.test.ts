@@ -25,12 +25,6 @@ describe('translateApiError for an answer from a gateway in front of the proxy',
     );
   });
 
-  it('says the service is busy when the gateway answers 503', async () => {
-    await expect(messageForGatewayAnswer(503)).resolves.toBe(
-      'The service is busy. Try again in a few minutes.',
-    );
-  });
-
   it('keeps the generic message for any other gateway error', async () => {
     await expect(messageForGatewayAnswer(502)).resolves.toBe(
       'Something went wrong on our side. Please try again.',
