@@ -3,12 +3,16 @@ import { captureStep } from './support/captureStep';
 import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import {
   REJECTED_SSN,
+  acceptTerms,
   completeOnboarding,
   currentFieldNames,
+  currentStepId,
   fillCurrentStep,
   flowRoot,
+  signInWithApi,
   submitStep,
   testPerson,
+  uniqueUsername,
 } from './support/journey';
 import { VARIANTS, advanceVerification, openOnboarding } from './support/openOnboarding';
 
@@ -79,4 +83,70 @@ test('a failed click on Continue on a later step moves focus to the error summar
   await page.locator('main form[aria-labelledby] input').first().focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toBeFocused();
+});
+
+test('the session ends mid-step: Continue leads to sign-in, which says what was kept, and the flow resumes there', async ({
+  page,
+}) => {
+  const person = testPerson();
+  const username = uniqueUsername('expired');
+  await signInWithApi(page, username);
+  await page.goto('/onboarding?capability=custodyFiat');
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+  expect(await currentStepId(page)).toBe('personal');
+  await fillCurrentStep(page, person);
+
+  // The session cookie expires while the person types; their Continue is answered 401.
+  await page.context().clearCookies();
+  await page.locator('main form[aria-labelledby] button[type="submit"]').click();
+
+  // Not a dead end that repeats "Sign in again" on every Continue: the sign-in page, saying what comes back.
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fonboarding%3Fcapability%3DcustodyFiat/);
+  await expect(page.getByRole('status')).toHaveText(/Your session ended/);
+  await expect(page.getByRole('status')).toHaveText(/date of birth, Social Security number and address/);
+  await expectNoAxeViolations(page, 'sign-in after the session ended');
+  await page.getByLabel('Username').fill(username);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // Back on the same step: the names came back from the user's draft, the date of birth was never kept.
+  await expect(page).toHaveURL(/\/onboarding\?capability=custodyFiat$/);
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+  expect(await currentStepId(page)).toBe('personal');
+  await expect(page.locator('main [name="firstName"]')).toHaveValue(person.firstName);
+  await expect(page.locator('main [name="lastName"]')).toHaveValue(person.lastName);
+  await expect(page.locator('main [name="dateOfBirth.year"]')).toHaveValue('');
+  await fillCurrentStep(page, person);
+  await submitStep(page);
+  expect(await currentStepId(page)).toBe('address');
+});
+
+test('the Terms accepted in another tab: accepting them again in a stale tab moves on, with no error', async ({
+  page,
+  context,
+}) => {
+  const person = testPerson();
+  await signInWithApi(page, uniqueUsername('two-tabs'));
+  await page.goto('/onboarding?capability=custodyFiat');
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+  await completeOnboarding(page, person, {
+    onScreen: async (screen) => {
+      if (screen === 'terms') throw new Error('at the Terms');
+    },
+  }).catch(() => undefined);
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'terms');
+
+  // Tab B hears no live update (its event stream never opens), so it still shows the Terms after tab A accepts.
+  const other = await context.newPage();
+  await other.route('**/api/onboarding/events**', (route) => route.abort());
+  await other.goto('/onboarding?capability=custodyFiat');
+  await expect(flowRoot(other)).toHaveAttribute('data-state', 'terms');
+  await acceptTerms(page);
+
+  const box = other.locator('main input[type="checkbox"]').last();
+  await expect(box).toBeEnabled();
+  await box.check();
+  await other.locator('main button[type="submit"]').last().click();
+  await expect(flowRoot(other)).not.toHaveAttribute('data-state', 'terms');
+  expect(['verifying', 'done']).toContain(await flowRoot(other).getAttribute('data-state'));
+  await expect(other.getByText('This was already sent')).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { es } from '@kyc-kit/core/locales/es';
 import { createProxyClient, KycKitProvider } from '@kyc-kit/hooks';
+import type { ProxyClient } from '@kyc-kit/hooks';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
@@ -10,10 +11,22 @@ import { OnboardingPage } from './pages/OnboardingPage';
 import { SignInPage } from './pages/SignInPage';
 import { PreferencesProvider, usePreferences } from './PreferencesProvider';
 import { RouterProvider, useRouter } from './RouterProvider';
-import { useDemoSession } from './useDemoSession';
+import { endDemoSession, useDemoSession } from './useDemoSession';
 
-// One proxy client for the page: it only knows where the proxy is mounted.
-const proxyClient = createProxyClient({ baseUrl: '/api/onboarding' });
+/**
+ * One proxy client for the page: it only knows where the proxy is mounted,
+ * and that a 401 means the wallet's session ended under the person.
+ */
+function createWalletProxyClient(queryClient: QueryClient) {
+  return createProxyClient({
+    baseUrl: '/api/onboarding',
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status === 401) endDemoSession(queryClient);
+      return response;
+    },
+  });
+}
 
 function LoadingScreen() {
   const { text } = usePreferences();
@@ -54,9 +67,12 @@ function Routes({ shownPath }: { shownPath: RefObject<string> }) {
     if (isLoading || session === undefined) return;
     if (!signedIn && !onSignIn) {
       const next = `${location.pathname}${location.search.size > 0 ? `?${location.search.toString()}` : ''}`;
+      const query = new URLSearchParams(next === '/' ? {} : { next });
+      // A session that ended under the person: sign-in says so, and what they typed that comes back.
+      if (session.ended) query.set('ended', '1');
       // A redirect is not a navigation the person made: focus stays where a page load leaves it.
       shownPath.current = '/sign-in';
-      navigate(`/sign-in${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`, { replace: true });
+      navigate(`/sign-in${query.size > 0 ? `?${query.toString()}` : ''}`, { replace: true });
     } else if (signedIn && onSignIn) {
       navigate('/', { replace: true });
     }
@@ -79,7 +95,7 @@ function Routes({ shownPath }: { shownPath: RefObject<string> }) {
 }
 
 /** Wires the kit to the wallet: the kit's messages follow the wallet's language. */
-function KitProvider({ queryClient }: { queryClient: QueryClient }) {
+function KitProvider({ queryClient, proxyClient }: { queryClient: QueryClient; proxyClient: ProxyClient }) {
   const { locale } = usePreferences();
   // Whose session it is: the kit keeps drafts per user and starts afresh when another signs in.
   const { session } = useDemoSession();
@@ -103,11 +119,12 @@ export function App() {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } }),
   );
+  const [proxyClient] = useState(() => createWalletProxyClient(queryClient));
   return (
     <QueryClientProvider client={queryClient}>
       <PreferencesProvider>
         <RouterProvider>
-          <KitProvider queryClient={queryClient} />
+          <KitProvider queryClient={queryClient} proxyClient={proxyClient} />
         </RouterProvider>
       </PreferencesProvider>
     </QueryClientProvider>

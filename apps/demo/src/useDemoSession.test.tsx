@@ -3,7 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DemoSessionInfo } from '../server/createDemoServer';
-import { useDemoSession } from './useDemoSession';
+import { demoSessionQueryKey, endDemoSession, useDemoSession } from './useDemoSession';
+import type { DemoSession } from './useDemoSession';
 
 /** The demo server's session routes, in memory: who is signed in on this browser. */
 function stubSessionRoutes(): void {
@@ -68,5 +69,36 @@ describe('useDemoSession', () => {
     queryClient.setQueryData(['kyc-kit', 'customer'], { id: 'customer_stale' });
     await act(() => actions?.signIn('bob'));
     expect(queryClient.getQueryData(['kyc-kit', 'customer'])).toBeUndefined();
+  });
+
+  it('marks a session that ended under the person (a 401), but not one they signed out of themselves', async () => {
+    stubSessionRoutes();
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <SignedIn />
+        <Actions />
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText('alice')).toBeTruthy();
+    act(() => endDemoSession(queryClient));
+    await waitFor(() => expect(screen.getByTestId('signed-in').textContent).toBe('nobody'));
+    expect(queryClient.getQueryData<DemoSession>(demoSessionQueryKey)?.ended).toBe(true);
+
+    await act(() => actions?.signIn('alice'));
+    expect(queryClient.getQueryData<DemoSession>(demoSessionQueryKey)?.ended).toBeUndefined();
+    // A kit request in flight when the person signs out is answered 401 too: no "your session ended" for that.
+    const answer = globalThis.fetch;
+    const seen: (true | undefined)[] = [];
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      if (init?.method === 'DELETE') {
+        endDemoSession(queryClient);
+        seen.push(queryClient.getQueryData<DemoSession>(demoSessionQueryKey)?.ended);
+      }
+      return answer(url, init);
+    });
+    await act(() => actions?.signOut());
+    expect(seen).toEqual([undefined]);
+    await waitFor(() => expect(screen.getByTestId('signed-in').textContent).toBe('nobody'));
   });
 });

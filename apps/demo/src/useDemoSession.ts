@@ -1,5 +1,6 @@
 import { clearDrafts } from '@kyc-kit/hooks';
 import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 // Type only: the shape the demo server answers with, never server code in the bundle.
 import type { DemoSessionInfo } from '../server/createDemoServer';
@@ -7,6 +8,27 @@ import type { DemoSessionInfo } from '../server/createDemoServer';
 /** The demo session's query key; everything else in the cache belongs to the signed-in user. */
 export const demoSessionQueryKey = ['northwind', 'session'] as const;
 const sessionQueryHash = hashKey(demoSessionQueryKey);
+
+/** True from a sign-out's request until the new (signed-out) session is read. */
+let signingOut = false;
+
+/** The session as the app holds it: the server's answer, and `ended` once it ended under the person. */
+export type DemoSession = DemoSessionInfo & { ended?: true };
+
+/**
+ * The proxy answered 401: the session cookie expired (or was revoked) while
+ * the person was in the wallet. Marks them signed out at once, as ended, so
+ * the app shows sign-in saying so, instead of a flow whose every Continue
+ * answers "Sign in again". Nothing else is dropped: the kit's drafts wait for
+ * the same user, and signing in reads the session afresh.
+ */
+export function endDemoSession(queryClient: QueryClient): void {
+  // The person's own sign-out answers the kit's requests in flight 401 too: that session did not end under them.
+  if (signingOut) return;
+  queryClient.setQueryData<DemoSession>(demoSessionQueryKey, (session) =>
+    session?.user ? { ...session, user: null, ended: true } : session,
+  );
+}
 
 /** Thrown by {@link UseDemoSessionResult.signIn} with the server's end-user message. */
 export class SignInError extends Error {
@@ -19,7 +41,7 @@ export class SignInError extends Error {
   }
 }
 
-async function fetchSession(): Promise<DemoSessionInfo> {
+async function fetchSession(): Promise<DemoSession> {
   const response = await fetch('/api/demo/session', { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`GET /api/demo/session answered ${response.status}`);
   return (await response.json()) as DemoSessionInfo;
@@ -27,7 +49,7 @@ async function fetchSession(): Promise<DemoSessionInfo> {
 
 /** What {@link useDemoSession} returns. */
 export interface UseDemoSessionResult {
-  session: DemoSessionInfo | undefined;
+  session: DemoSession | undefined;
   isLoading: boolean;
   signIn(username: string): Promise<void>;
   signOut(): Promise<void>;
@@ -71,10 +93,15 @@ export function useDemoSession(): UseDemoSessionResult {
   );
 
   const signOut = useCallback(async () => {
-    await fetch('/api/demo/session', { method: 'DELETE' });
-    // The kit's drafts (names, email typed before a save) go with the session: the next person starts empty.
-    clearDrafts();
-    await startSession();
+    signingOut = true;
+    try {
+      await fetch('/api/demo/session', { method: 'DELETE' });
+      // The kit's drafts (names, email typed before a save) go with the session: the next person starts empty.
+      clearDrafts();
+      await startSession();
+    } finally {
+      signingOut = false;
+    }
   }, [startSession]);
 
   return { session: query.data, isLoading: query.isPending, signIn, signOut };

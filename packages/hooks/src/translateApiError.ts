@@ -6,12 +6,15 @@ import type { Translate } from './KycKitProvider';
  * The codes the client makes itself (no answer, or one it could not read), by
  * their catalogue name. The proxy's own codes are core's `API_ERROR_CODES`,
  * each its own `error.api.<code>` (the proxy maps its internal reasons to
- * them before answering); a gateway's `http_<status>` is `internal`.
+ * them before answering); a gateway's `http_<status>` is `internal`, but its
+ * 429 asks the person to wait, as the proxy's own would (a "try again" at
+ * once would only be refused again).
  */
 const CATALOGUE_NAMES: Record<string, string> = {
   network_error: 'network',
   malformed_response: 'internal',
   internal_error: 'internal',
+  http_429: 'rate_limited',
 };
 
 /**

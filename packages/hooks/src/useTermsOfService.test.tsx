@@ -209,3 +209,29 @@ describe('useTermsOfService', () => {
     expect(client.writes[0]?.idempotencyKey).toBe(client.writes[1]?.idempotencyKey);
   });
 });
+
+describe('useTermsOfService in a second tab', () => {
+  it('reads the customer again when the Terms were already accepted elsewhere, so the flow moves on', async () => {
+    const client = clientWithTerms();
+    const { result } = renderKycKitHook(() => useTermsOfService(), client);
+    await waitFor(() => expect(result.current.document).toBeDefined());
+    act(() => result.current.markShown());
+
+    // Another tab of the same user accepted them: the provider no longer asks, the proxy answers 409.
+    client.customer = fakeCustomer({ id: client.customer?.id, requirements: {} });
+    client.failNextWrite(
+      new KycKitApiError({
+        code: 'conflict',
+        message: 'This was already sent. Refresh the page to see the latest status.',
+        status: 409,
+        retryable: false,
+      }),
+    );
+    const reads = client.reads;
+    await act(() => result.current.accept().catch(() => undefined));
+
+    // Not "refresh the page" left to the person: the kit read the customer itself, the Terms are no longer due.
+    expect(client.reads).toBeGreaterThan(reads);
+    expect(result.current.version).toBeUndefined();
+  });
+});

@@ -99,6 +99,10 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
       return saved;
     } catch (error) {
       const apiError = toKycKitApiError(error, t('error.api.internal'));
+      // "Already sent" (accepted in another tab): read the customer, as the message asks, before showing it;
+      // when the Terms are no longer due the flow moves on and the message is never seen.
+      if (apiError.code === 'conflict')
+        await queryClient.invalidateQueries({ queryKey: kycKitQueryKeys.customer() });
       setAcceptError(apiError);
       throw apiError;
     } finally {

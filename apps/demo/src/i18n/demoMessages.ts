@@ -29,6 +29,8 @@ export const demoMessages = {
     signIn: 'Sign in',
     signingIn: 'Signing in…',
     signInFailed: 'We could not sign you in. Check your connection and try again.',
+    sessionEnded:
+      'Your session ended. Sign in again to carry on where you left off: names, contact and account details you typed are kept, but your date of birth, Social Security number and address are never kept in the browser, so you will type them again.',
     homeTitle: 'Your wallet',
     homeIntro: 'What you can do with Northwind Wallet depends on the identity checks each feature needs.',
     capabilitiesTitle: 'Features and their status',
@@ -101,6 +103,8 @@ export const demoMessages = {
     signIn: 'Iniciar sesión',
     signingIn: 'Iniciando sesión…',
     signInFailed: 'No pudimos iniciar su sesión. Revise su conexión e inténtelo de nuevo.',
+    sessionEnded:
+      'Su sesión terminó. Inicie sesión de nuevo para seguir donde lo dejó: se conservan los nombres y los datos de contacto y de la cuenta que escribió, pero su fecha de nacimiento, su número de Seguro Social y su dirección nunca se guardan en el navegador, así que tendrá que escribirlos de nuevo.',
     homeTitle: 'Su billetera',
     homeIntro:
       'Lo que puede hacer con Northwind Wallet depende de las comprobaciones de identidad que necesita cada función.',

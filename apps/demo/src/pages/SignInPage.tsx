@@ -48,6 +48,11 @@ export function SignInPage() {
     <Layout title={text('signInTitle')}>
       <p className="lead">{text('signInIntro')}</p>
       <form className="card sign-in" noValidate onSubmit={(event) => void onSubmit(event)}>
+        {location.search.get('ended') === '1' && (
+          <p className="notice" role="status">
+            {text('sessionEnded')}
+          </p>
+        )}
         {error === 'failed' && (
           <p className="alert" role="alert">
             {text('signInFailed')}
