@@ -7,6 +7,7 @@ import {
   completeOnboarding,
   currentFieldNames,
   currentStepId,
+  expectPersonalStepFromDraft,
   fillCurrentStep,
   flowRoot,
   signInWithApi,
@@ -110,11 +111,7 @@ test('the session ends mid-step: Continue leads to sign-in, which says what was 
 
   // Back on the same step: the names came back from the user's draft, the date of birth was never kept.
   await expect(page).toHaveURL(/\/onboarding\?capability=custodyFiat$/);
-  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
-  expect(await currentStepId(page)).toBe('personal');
-  await expect(page.locator('main [name="firstName"]')).toHaveValue(person.firstName);
-  await expect(page.locator('main [name="lastName"]')).toHaveValue(person.lastName);
-  await expect(page.locator('main [name="dateOfBirth.year"]')).toHaveValue('');
+  await expectPersonalStepFromDraft(page, person);
   await fillCurrentStep(page, person);
   await submitStep(page);
   expect(await currentStepId(page)).toBe('address');

@@ -169,6 +169,18 @@ export async function currentStepId(page: Page): Promise<string | null> {
 }
 
 /**
+ * The first step came back with what a draft keeps: the names typed before, and no date of birth
+ * (sensitive, never written to browser storage).
+ */
+export async function expectPersonalStepFromDraft(page: Page, person: TestPerson): Promise<void> {
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+  expect(await currentStepId(page)).toBe('personal');
+  await expect(page.locator('main [name="firstName"]')).toHaveValue(person.firstName);
+  await expect(page.locator('main [name="lastName"]')).toHaveValue(person.lastName);
+  await expect(page.locator('main [name="dateOfBirth.year"]')).toHaveValue('');
+}
+
+/**
  * Where the flow is: its state, the step on screen and that step's fields,
  * read in one go so a step leaving the page mid-read cannot stall the read.
  */

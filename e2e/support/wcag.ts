@@ -84,6 +84,46 @@ export async function reflowProblems(page: Page): Promise<string[]> {
   });
 }
 
+declare global {
+  interface Window {
+    /** Set by {@link installContrast}. */
+    wcagContrast?: (element: Element, colour: string) => { ratio: number; backdrop: string };
+  }
+}
+
+/**
+ * Puts `window.wcagContrast` in the page, once per document: the WCAG contrast ratio of `colour`
+ * against the first opaque background behind `element` (from its parent up; white if none).
+ */
+async function installContrast(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    if (window.wcagContrast !== undefined) return;
+    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([red = 0, green = 0, blue = 0]: number[]) => {
+      const linear = (channel: number) => {
+        const value = channel / 255;
+        return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue);
+    };
+    window.wcagContrast = (element, colour) => {
+      let backdrop = 'rgb(255, 255, 255)';
+      for (let node = element.parentElement; node; node = node.parentElement) {
+        const background = getComputedStyle(node).backgroundColor;
+        const alpha = rgb(background)[3];
+        if (background !== 'transparent' && (alpha === undefined || alpha > 0.5)) {
+          backdrop = background;
+          break;
+        }
+      }
+      const [lighter = 0, darker = 0] = [luminance(rgb(colour)), luminance(rgb(backdrop))].sort(
+        (a, b) => b - a,
+      );
+      return { ratio: (lighter + 0.05) / (darker + 0.05), backdrop };
+    };
+  });
+}
+
 /** What a focus check found on the focused element, or null when focus is on `<body>` or nowhere. */
 export interface FocusCheck {
   /** The element, in words: tag, name or text. */
@@ -98,27 +138,12 @@ export interface FocusCheck {
  * is on screen and not under another element (a sticky banner, a panel).
  */
 export async function checkFocus(page: Page): Promise<FocusCheck | null> {
+  await installContrast(page);
   return page.evaluate(() => {
     const focused = document.activeElement;
     if (!(focused instanceof HTMLElement) || focused === document.body) return null;
-    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
-    const luminance = ([red = 0, green = 0, blue = 0]: number[]) => {
-      const linear = (channel: number) => {
-        const value = channel / 255;
-        return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue);
-    };
-    // The first opaque background from the element's parent up (the ring is drawn outside the element).
-    let backdrop = 'rgb(255, 255, 255)';
-    for (let node = focused.parentElement; node; node = node.parentElement) {
-      const background = getComputedStyle(node).backgroundColor;
-      const alpha = rgb(background)[3];
-      if (background !== 'transparent' && (alpha === undefined || alpha > 0.5)) {
-        backdrop = background;
-        break;
-      }
-    }
+    const contrast = window.wcagContrast;
+    if (contrast === undefined) throw new Error('installContrast did not run in this page');
     const style = getComputedStyle(focused);
     const what = `${focused.tagName.toLowerCase()} "${
       focused.getAttribute('name') ??
@@ -128,10 +153,8 @@ export async function checkFocus(page: Page): Promise<FocusCheck | null> {
     if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) {
       problems.push(`no visible focus outline (${style.outlineStyle} ${style.outlineWidth})`);
     } else {
-      const [lighter, darker] = [luminance(rgb(style.outlineColor)), luminance(rgb(backdrop))].sort(
-        (a, b) => b - a,
-      );
-      const ratio = ((lighter ?? 0) + 0.05) / ((darker ?? 0) + 0.05);
+      // Against what is behind the element: the ring is drawn outside it.
+      const { ratio, backdrop } = contrast(focused, style.outlineColor);
       if (ratio < 3)
         problems.push(`focus outline ${style.outlineColor} on ${backdrop} is ${ratio.toFixed(2)}:1`);
     }
@@ -158,33 +181,18 @@ export async function checkFocus(page: Page): Promise<FocusCheck | null> {
  * background around it (so the box can be found), in whatever theme and state the page is in.
  */
 export async function faintInputBorders(page: Page): Promise<string[]> {
+  await installContrast(page);
   return page.evaluate(() => {
-    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
-    const luminance = ([red = 0, green = 0, blue = 0]: number[]) => {
-      const linear = (channel: number) => {
-        const value = channel / 255;
-        return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue);
-    };
+    const contrast = window.wcagContrast;
+    if (contrast === undefined) throw new Error('installContrast did not run in this page');
     const problems: string[] = [];
     const controls = document.querySelectorAll<HTMLElement>(
       'main input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), main select',
     );
     for (const control of Array.from(controls)) {
       if (control.getClientRects().length === 0) continue;
-      let backdrop = 'rgb(255, 255, 255)';
-      for (let node = control.parentElement; node; node = node.parentElement) {
-        const background = getComputedStyle(node).backgroundColor;
-        const alpha = rgb(background)[3];
-        if (background !== 'transparent' && (alpha === undefined || alpha > 0.5)) {
-          backdrop = background;
-          break;
-        }
-      }
       const border = getComputedStyle(control).borderTopColor;
-      const [lighter, darker] = [luminance(rgb(border)), luminance(rgb(backdrop))].sort((a, b) => b - a);
-      const ratio = ((lighter ?? 0) + 0.05) / ((darker ?? 0) + 0.05);
+      const { ratio, backdrop } = contrast(control, border);
       if (ratio < 3) {
         problems.push(
           `${control.getAttribute('name') ?? control.id}: border ${border} on ${backdrop}, ${ratio.toFixed(2)}:1`,

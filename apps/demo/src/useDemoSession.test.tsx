@@ -37,17 +37,23 @@ function Actions() {
   return null;
 }
 
+/** The session routes stubbed, a reader of the session and the actions rendered, alice signed in. */
+async function renderSignedInAsAlice(): Promise<QueryClient> {
+  stubSessionRoutes();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <SignedIn />
+      <Actions />
+    </QueryClientProvider>,
+  );
+  expect(await screen.findByText('alice')).toBeTruthy();
+  return queryClient;
+}
+
 describe('useDemoSession', () => {
   it('tells every reader who is signed in now, through sign-out and the next sign-in on the tab', async () => {
-    stubSessionRoutes();
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(
-      <QueryClientProvider client={queryClient}>
-        <SignedIn />
-        <Actions />
-      </QueryClientProvider>,
-    );
-    expect(await screen.findByText('alice')).toBeTruthy();
+    await renderSignedInAsAlice();
 
     await act(() => actions?.signOut());
     await waitFor(() => expect(screen.getByTestId('signed-in').textContent).toBe('nobody'));
@@ -72,15 +78,7 @@ describe('useDemoSession', () => {
   });
 
   it('marks a session that ended under the person (a 401), but not one they signed out of themselves', async () => {
-    stubSessionRoutes();
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(
-      <QueryClientProvider client={queryClient}>
-        <SignedIn />
-        <Actions />
-      </QueryClientProvider>,
-    );
-    expect(await screen.findByText('alice')).toBeTruthy();
+    const queryClient = await renderSignedInAsAlice();
     act(() => endDemoSession(queryClient));
     await waitFor(() => expect(screen.getByTestId('signed-in').textContent).toBe('nobody'));
     expect(queryClient.getQueryData<DemoSession>(demoSessionQueryKey)?.ended).toBe(true);
