@@ -423,6 +423,43 @@ async function completeTheFlow(
 }
 
 describe('the flow and its events', () => {
+  it('moves focus to the step heading when the flow goes back while focus is in it, inside a shadow root of the page’s own component', async () => {
+    const client = createFakeClient({
+      customer: customerFixtures.pendingVerifying,
+      documents: tosDocumentFixtures,
+      eventsUrl: '/api/onboarding/events',
+    });
+    const element = document.createElement('kyc-onboarding');
+    element.capability = 'custodyFiat';
+    element.showExit = true;
+    element.client = client;
+    // A partner's own component (Lit, Stencil, Angular's ShadowDom) that puts the element in its shadow root.
+    customElements.define(
+      'partner-card',
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.shadowRoot === null) this.attachShadow({ mode: 'open' }).append(element);
+        }
+      },
+    );
+    document.body.append(document.createElement('partner-card'));
+    const shadow = shadowQueries(element);
+    await shadow.findByRole('heading', { name: 'Checking your details' });
+    await nextFrame();
+    // A keyboard user on the flow's own Close button while the details are checked.
+    const close = shadow.getByRole('button', { name: 'Close' });
+    close.focus();
+    expect(shadowOf(element).activeElement).toBe(close);
+    client.customer = customerFixtures.pendingRejected;
+    FakeEventSource.instances[0]!.send('customer', { customer: customerFixtures.pendingRejected });
+    const heading = await waitFor(() => {
+      const found = shadowOf(element).querySelector<HTMLElement>('[data-step] .kyc-heading');
+      if (found === null) throw new Error('no form step yet');
+      return found;
+    });
+    await waitFor(() => expect(shadowOf(element).activeElement).toBe(heading));
+  });
+
   it('goes to done with step-change and complete events that carry keys only, bubbling out of the shadow root', async () => {
     const user = userEvent.setup({ delay: null });
     const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
