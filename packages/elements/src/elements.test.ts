@@ -5,6 +5,7 @@ import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures
 import { createInProcessProxy } from '@kyc-kit/testing/server';
 import type { InProcessProxy } from '@kyc-kit/testing/server';
 import { KycKitElement, clearDrafts, defineKycKitElements } from './index';
+import type { KycKitOnboardingElement } from './elements';
 import { es } from './locales/es';
 import { documentCssText, shadowCssText } from './styles';
 
@@ -200,6 +201,26 @@ describe('attributes and properties', () => {
     const { KycKitOnboardingElement } = await import('./elements');
     customElements.define('kyc-later', class extends KycKitOnboardingElement {});
     expect(await shadowQueries(early).findByRole('button', { name: 'Onwards' })).toBeTruthy();
+  });
+
+  it('takes show-exit and hide-requirements set as properties before the element was defined, and follows them after', async () => {
+    document.body.innerHTML =
+      '<kyc-early-flow capability="custodyFiat"></kyc-early-flow><kyc-early-status capability="custodyFiat"></kyc-early-status>';
+    const flow = document.querySelector('kyc-early-flow')!;
+    const status = document.querySelector('kyc-early-status')!;
+    // A classic script of the page runs before the module that defines the elements.
+    Object.assign(flow, { showExit: true });
+    Object.assign(status, { hideRequirements: true });
+    const { KycKitCapabilityStatusElement, KycKitOnboardingElement } = await import('./elements');
+    customElements.define('kyc-early-flow', class extends KycKitOnboardingElement {});
+    customElements.define('kyc-early-status', class extends KycKitCapabilityStatusElement {});
+    const flowShadow = shadowQueries(flow);
+    expect(await flowShadow.findByRole('button', { name: 'Finish later' })).toBeTruthy();
+    expect(flow.hasAttribute('show-exit')).toBe(true);
+    expect(status.hasAttribute('hide-requirements')).toBe(true);
+    (flow as KycKitOnboardingElement).showExit = false;
+    await waitFor(() => expect(flowShadow.queryByRole('button', { name: 'Finish later' })).toBeNull());
+    expect(flow.hasAttribute('show-exit')).toBe(false);
   });
 
   it('renders again when an attribute changes', async () => {

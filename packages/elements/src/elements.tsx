@@ -46,6 +46,7 @@ export class KycKitOnboardingElement extends KycKitElement {
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'show-exit'];
   }
+  protected static override upgradedProperties = [...KycKitElement.upgradedProperties, 'showExit'];
 
   /** Shows an exit button; pressing it dispatches `kyc-exit`. Reflects `show-exit`. */
   get showExit(): boolean {
@@ -80,6 +81,7 @@ export class KycKitCapabilityStatusElement extends KycKitElement {
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'hide-requirements'];
   }
+  protected static override upgradedProperties = [...KycKitElement.upgradedProperties, 'hideRequirements'];
 
   /** Leaves out the list of what is still needed. Reflects `hide-requirements`. */
   get hideRequirements(): boolean {
