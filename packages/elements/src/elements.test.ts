@@ -708,6 +708,16 @@ describe('sign-out', () => {
 });
 
 describe('<kyc-capability-gate>', () => {
+  it('shows the page’s fallback once a child it already has is given slot="fallback"', async () => {
+    const element = mount(
+      '<kyc-capability-gate capability="custodyFiat"><p>Your balance</p><p>Verify first</p></kyc-capability-gate>',
+    );
+    expect(await shadowQueries(element).findByRole('button', { name: 'Continue setup' })).toBeTruthy();
+    element.querySelector('p:last-child')!.slot = 'fallback';
+    await waitFor(() => expect(shadowOf(element).querySelector('slot[name="fallback"]')).not.toBeNull());
+    expect(shadowQueries(element).queryByRole('button', { name: 'Continue setup' })).toBeNull();
+  });
+
   it('offers onboarding when the capability is not active, or the page’s own fallback slot', async () => {
     const element = mount(
       '<kyc-capability-gate capability="custodyFiat"><p>Your balance</p></kyc-capability-gate>',
