@@ -56,6 +56,18 @@ export abstract class KycKitElement extends ElementBase {
     return [...COMMON_ATTRIBUTES];
   }
 
+  /** The properties a page may set before the element is defined; a subclass adds its own. */
+  protected static upgradedProperties: readonly string[] = [
+    'capability',
+    'locale',
+    'theme',
+    'apiBase',
+    'userKey',
+    'messages',
+    'appearance',
+    'client',
+  ];
+
   #messages: Partial<Record<string, string>> | undefined;
   #appearance: Appearance | undefined;
   #client: ProxyClient | undefined;
@@ -222,16 +234,7 @@ export abstract class KycKitElement extends ElementBase {
    * accessor: take it over, as Lit and Shoelace do.
    */
   #upgradeProperties(): void {
-    for (const name of [
-      'capability',
-      'locale',
-      'theme',
-      'apiBase',
-      'userKey',
-      'messages',
-      'appearance',
-      'client',
-    ] as const) {
+    for (const name of (this.constructor as typeof KycKitElement).upgradedProperties) {
       if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
       const value: unknown = Reflect.get(this, name);
       Reflect.deleteProperty(this, name);

@@ -5,6 +5,7 @@ import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures
 import { createInProcessProxy } from '@kyc-kit/testing/server';
 import type { InProcessProxy } from '@kyc-kit/testing/server';
 import { KycKitElement, clearDrafts, defineKycKitElements } from './index';
+import type { KycKitOnboardingElement } from './elements';
 import { es } from './locales/es';
 import { documentCssText, shadowCssText } from './styles';
 
@@ -200,6 +201,26 @@ describe('attributes and properties', () => {
     const { KycKitOnboardingElement } = await import('./elements');
     customElements.define('kyc-later', class extends KycKitOnboardingElement {});
     expect(await shadowQueries(early).findByRole('button', { name: 'Onwards' })).toBeTruthy();
+  });
+
+  it('takes show-exit and hide-requirements set as properties before the element was defined, and follows them after', async () => {
+    document.body.innerHTML =
+      '<kyc-early-flow capability="custodyFiat"></kyc-early-flow><kyc-early-status capability="custodyFiat"></kyc-early-status>';
+    const flow = document.querySelector('kyc-early-flow')!;
+    const status = document.querySelector('kyc-early-status')!;
+    // A classic script of the page runs before the module that defines the elements.
+    Object.assign(flow, { showExit: true });
+    Object.assign(status, { hideRequirements: true });
+    const { KycKitCapabilityStatusElement, KycKitOnboardingElement } = await import('./elements');
+    customElements.define('kyc-early-flow', class extends KycKitOnboardingElement {});
+    customElements.define('kyc-early-status', class extends KycKitCapabilityStatusElement {});
+    const flowShadow = shadowQueries(flow);
+    expect(await flowShadow.findByRole('button', { name: 'Finish later' })).toBeTruthy();
+    expect(flow.hasAttribute('show-exit')).toBe(true);
+    expect(status.hasAttribute('hide-requirements')).toBe(true);
+    (flow as KycKitOnboardingElement).showExit = false;
+    await waitFor(() => expect(flowShadow.queryByRole('button', { name: 'Finish later' })).toBeNull());
+    expect(flow.hasAttribute('show-exit')).toBe(false);
   });
 
   it('renders again when an attribute changes', async () => {
@@ -423,6 +444,43 @@ async function completeTheFlow(
 }
 
 describe('the flow and its events', () => {
+  it('moves focus to the step heading when the flow goes back while focus is in it, inside a shadow root of the page’s own component', async () => {
+    const client = createFakeClient({
+      customer: customerFixtures.pendingVerifying,
+      documents: tosDocumentFixtures,
+      eventsUrl: '/api/onboarding/events',
+    });
+    const element = document.createElement('kyc-onboarding');
+    element.capability = 'custodyFiat';
+    element.showExit = true;
+    element.client = client;
+    // A partner's own component (Lit, Stencil, Angular's ShadowDom) that puts the element in its shadow root.
+    customElements.define(
+      'partner-card',
+      class extends HTMLElement {
+        connectedCallback() {
+          if (this.shadowRoot === null) this.attachShadow({ mode: 'open' }).append(element);
+        }
+      },
+    );
+    document.body.append(document.createElement('partner-card'));
+    const shadow = shadowQueries(element);
+    await shadow.findByRole('heading', { name: 'Checking your details' });
+    await nextFrame();
+    // A keyboard user on the flow's own Close button while the details are checked.
+    const close = shadow.getByRole('button', { name: 'Close' });
+    close.focus();
+    expect(shadowOf(element).activeElement).toBe(close);
+    client.customer = customerFixtures.pendingRejected;
+    FakeEventSource.instances[0]!.send('customer', { customer: customerFixtures.pendingRejected });
+    const heading = await waitFor(() => {
+      const found = shadowOf(element).querySelector<HTMLElement>('[data-step] .kyc-heading');
+      if (found === null) throw new Error('no form step yet');
+      return found;
+    });
+    await waitFor(() => expect(shadowOf(element).activeElement).toBe(heading));
+  });
+
   it('goes to done with step-change and complete events that carry keys only, bubbling out of the shadow root', async () => {
     const user = userEvent.setup({ delay: null });
     const element = mount('<kyc-onboarding capability="custodyFiat"></kyc-onboarding>');
@@ -650,6 +708,16 @@ describe('sign-out', () => {
 });
 
 describe('<kyc-capability-gate>', () => {
+  it('shows the page’s fallback once a child it already has is given slot="fallback"', async () => {
+    const element = mount(
+      '<kyc-capability-gate capability="custodyFiat"><p>Your balance</p><p>Verify first</p></kyc-capability-gate>',
+    );
+    expect(await shadowQueries(element).findByRole('button', { name: 'Continue setup' })).toBeTruthy();
+    element.querySelector('p:last-child')!.slot = 'fallback';
+    await waitFor(() => expect(shadowOf(element).querySelector('slot[name="fallback"]')).not.toBeNull());
+    expect(shadowQueries(element).queryByRole('button', { name: 'Continue setup' })).toBeNull();
+  });
+
   it('offers onboarding when the capability is not active, or the page’s own fallback slot', async () => {
     const element = mount(
       '<kyc-capability-gate capability="custodyFiat"><p>Your balance</p></kyc-capability-gate>',

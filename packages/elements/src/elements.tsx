@@ -46,6 +46,7 @@ export class KycKitOnboardingElement extends KycKitElement {
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'show-exit'];
   }
+  protected static override upgradedProperties = [...KycKitElement.upgradedProperties, 'showExit'];
 
   /** Shows an exit button; pressing it dispatches `kyc-exit`. Reflects `show-exit`. */
   get showExit(): boolean {
@@ -80,6 +81,7 @@ export class KycKitCapabilityStatusElement extends KycKitElement {
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'hide-requirements'];
   }
+  protected static override upgradedProperties = [...KycKitElement.upgradedProperties, 'hideRequirements'];
 
   /** Leaves out the list of what is still needed. Reflects `hide-requirements`. */
   get hideRequirements(): boolean {
@@ -109,12 +111,20 @@ export class KycKitCapabilityStatusElement extends KycKitElement {
  */
 export class KycKitCapabilityGateElement extends KycKitElement {
   #children: MutationObserver | undefined;
+  #hasFallback = false;
+
+  #findsFallback(): boolean {
+    return this.querySelector(':scope > [slot="fallback"]') !== null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Whether a `slot="fallback"` child exists decides what the gate renders: follow the children.
-    this.#children ??= new MutationObserver(() => this.render());
-    this.#children.observe(this, { childList: true });
+    // Whether a `slot="fallback"` child exists decides what the gate renders: follow the children and their
+    // `slot` (the subtree's other changes, the page's own content changing, need no render).
+    this.#children ??= new MutationObserver(() => {
+      if (this.#findsFallback() !== this.#hasFallback) this.render();
+    });
+    this.#children.observe(this, { childList: true, subtree: true, attributeFilter: ['slot'] });
   }
 
   override disconnectedCallback(): void {
@@ -128,7 +138,7 @@ export class KycKitCapabilityGateElement extends KycKitElement {
 
   protected renderContent(): ReactNode {
     if (this.capability.trim() === '') return null;
-    const hasFallback = this.querySelector(':scope > [slot="fallback"]') !== null;
+    const hasFallback = (this.#hasFallback = this.#findsFallback());
     return (
       <CapabilityGate
         capability={this.capability.trim()}

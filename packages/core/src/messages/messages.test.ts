@@ -43,6 +43,13 @@ describe('the message catalogue', () => {
     }
   });
 
+  it('fills the same parameters in Spanish as in English, message by message', () => {
+    // A parameter missing in one language leaves its value out of that language's text; an extra one shows as "{name}".
+    const parameters = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    for (const [id, text] of Object.entries(en))
+      expect(parameters(es[id as keyof typeof en]), id).toEqual(parameters(text));
+  });
+
   it('tells "action needed", "in review" and "unavailable" apart', () => {
     const text = (gate: { status: 'pending' | 'inactive' | 'active'; reason: string }) => {
       const ids = capabilityStateIds(gate);

@@ -78,12 +78,11 @@ function OnboardingFlow({
     previousStatusRef.current = status;
     // The first content after loading is the page as it opens: focus stays where the partner's page put it.
     if (previous === 'loading' || wasReading) return;
-    // Never steal focus: only when it was in the flow (a submit) or dropped with what was removed. In a
-    // shadow root the page's active element is the host while focus is inside it.
+    // Never steal focus: only when it was in the flow (a submit) or dropped with what was removed. Asked of
+    // the flow's own root, a shadow root (the page's own may hold it) names the element inside it, or none.
     const root = rootRef.current;
-    const active = document.activeElement;
-    const host = (root?.getRootNode() as ShadowRoot | undefined)?.host;
-    if (active && active !== document.body && active !== host && !root?.contains(active)) return;
+    const active = (root?.getRootNode() as Document | undefined)?.activeElement ?? document.activeElement;
+    if (active && active !== document.body && !root?.contains(active)) return;
     // The new state's heading, or the form step's own heading when the flow went back to collecting.
     // Looked up inside the flow, not the document, which cannot see into a shadow root.
     (headingRef.current ?? rootRef.current?.querySelector<HTMLElement>(`[id="${stepTitleId}"]`))?.focus();
