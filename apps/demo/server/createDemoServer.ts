@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createOnboardingHandler } from '@kyc-kit/proxy';
 import type { OnboardingHandler } from '@kyc-kit/proxy';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { pino } from 'pino';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -76,6 +77,12 @@ const DOCUMENT_CONTENT_SECURITY_POLICY =
 
 // Everything else (health check, plain-text answers): nothing may load or frame it.
 const DEFAULT_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * The demo's own JSON bodies (a username, a sandbox status) are a few dozen bytes. Anything past this is
+ * refused before it is buffered: the sign-in route takes bodies from anyone, signed in or not.
+ */
+const DEMO_BODY_LIMIT_BYTES = 16_384;
 
 /** Hashed build output never changes under its name; everything else is revalidated. */
 function cacheStatic(immutable: boolean): MiddlewareHandler {
@@ -163,6 +170,16 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
   });
 
   app.get('/healthz', (context) => context.json({ ok: true }));
+
+  // The proxy under /api/onboarding has its own limit (and time limit); these are the demo's own routes.
+  app.use(
+    '/api/demo/*',
+    bodyLimit({
+      maxSize: DEMO_BODY_LIMIT_BYTES,
+      onError: (context) =>
+        context.json({ error: { code: 'payload_too_large', message: 'That request is too large.' } }, 413),
+    }),
+  );
 
   app.get('/api/demo/session', async (context) => {
     const user = await sessions.userFrom(context.req.raw);
