@@ -115,3 +115,47 @@ describe('demo server request bodies', () => {
     expect(read.customer.capabilities.custodyFiat?.status).toBe('pending');
   });
 });
+
+describe('sandbox panel behind a TLS-terminating load balancer', () => {
+  it('takes writes from the https page, as the proxy does, and still refuses another site', async () => {
+    const { request } = startDemo({ PUBLIC_URL: 'https://demo.example.com', KYC_TRUSTED_PROXIES: '1' });
+    // The load balancer speaks http to the demo and says what the browser used.
+    const base = 'http://demo.example.com';
+    const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.9' };
+    const cookie = await signIn(request, 'behind-lb', base);
+    const page = {
+      ...forwarded,
+      cookie,
+      origin: 'https://demo.example.com',
+      'content-type': 'application/json',
+    };
+    const created = await request(`${base}/api/onboarding/customer`, {
+      method: 'POST',
+      headers: { ...page, 'x-kyc-kit': '1', 'idempotency-key': 'create-lb' },
+      body: JSON.stringify({
+        capabilities: ['custodyFiat'],
+        fields: { firstName: 'Ada', lastName: 'Quill' },
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    const forced = await request(`${base}/api/demo/sandbox/capabilities`, {
+      method: 'POST',
+      headers: page,
+      body: JSON.stringify({ capability: 'custodyFiat', status: 'active' }),
+    });
+    expect(forced.status).toBe(200);
+
+    const foreign = await request(`${base}/api/demo/sandbox/capabilities`, {
+      method: 'POST',
+      headers: { ...page, origin: 'https://demo.example.com.evil.test' },
+      body: JSON.stringify({ capability: 'custodyFiat', status: 'rejected' }),
+    });
+    expect(foreign.status).toBe(403);
+    const read = await request(`${base}/api/onboarding/customer`, { headers: { ...forwarded, cookie } });
+    const { customer } = (await read.json()) as {
+      customer: { capabilities: Record<string, { status: string }> };
+    };
+    expect(customer.capabilities.custodyFiat?.status).toBe('active');
+  });
+});

@@ -232,6 +232,7 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
         sessions,
         onboardingHandler,
         apiBasePath: API_BASE_PATH,
+        publicOrigin: new URL(config.publicUrl).origin,
       }),
     );
     // Only the documents are public: the sandbox's API and control routes stay in-process.
