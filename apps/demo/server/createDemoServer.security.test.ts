@@ -159,3 +159,19 @@ describe('sandbox panel behind a TLS-terminating load balancer', () => {
     expect(customer.capabilities.custodyFiat?.status).toBe('active');
   });
 });
+
+describe('demo server on https', () => {
+  it('tells the browser to keep to https on every answer, and says nothing of it on http://localhost', async () => {
+    const secure = startDemo({ PUBLIC_URL: 'https://demo.example.com', KYC_TRUSTED_PROXIES: '1' });
+    const answers = await Promise.all(
+      ['/healthz', '/api/demo/session', '/api/onboarding/customer', '/api/unknown', '/onboarding'].map(
+        (url) =>
+          secure.request(`http://demo.example.com${url}`, { headers: { 'x-forwarded-proto': 'https' } }),
+      ),
+    );
+    for (const answer of answers)
+      expect(answer.headers.get('strict-transport-security'), answer.url).toBe('max-age=31536000');
+    const local = startDemo();
+    expect((await local.request('/healthz')).headers.get('strict-transport-security')).toBeNull();
+  });
+});

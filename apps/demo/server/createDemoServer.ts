@@ -120,6 +120,7 @@ function clientAddressOf(context: Context): string | undefined {
 export function createDemoServer(options: DemoServerOptions): DemoServer {
   const { config } = options;
   const secureCookies = allowsSecureCookies(config.publicUrl);
+  const httpsOnly = new URL(config.publicUrl).protocol === 'https:';
   // Sessions, links and the sandbox's customers: files in the data folder, or Postgres, or memory.
   const stores = openDemoStores({
     ...(config.dataDirectory === undefined ? {} : { dataDirectory: config.dataDirectory }),
@@ -164,6 +165,8 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     context.header('X-Content-Type-Options', 'nosniff');
     // Our URLs never carry PII, and the referrer would not need to either.
     context.header('Referrer-Policy', 'no-referrer');
+    // Served on https: the browser never tries plain http again (no first request to strip TLS from).
+    if (httpsOnly) context.header('Strict-Transport-Security', 'max-age=31536000');
     // Every answer has a CSP: the routes below set their own, the rest get the strictest.
     if (!context.res.headers.has('Content-Security-Policy'))
       context.header('Content-Security-Policy', DEFAULT_CONTENT_SECURITY_POLICY);
