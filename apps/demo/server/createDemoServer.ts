@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createOnboardingHandler } from '@kyc-kit/proxy';
 import type { OnboardingHandler } from '@kyc-kit/proxy';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { pino } from 'pino';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -77,6 +78,12 @@ const DOCUMENT_CONTENT_SECURITY_POLICY =
 // Everything else (health check, plain-text answers): nothing may load or frame it.
 const DEFAULT_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * The demo's own JSON bodies (a username, a sandbox status) are a few dozen bytes. Anything past this is
+ * refused before it is buffered: the sign-in route takes bodies from anyone, signed in or not.
+ */
+const DEMO_BODY_LIMIT_BYTES = 16_384;
+
 /** Hashed build output never changes under its name; everything else is revalidated. */
 function cacheStatic(immutable: boolean): MiddlewareHandler {
   return async (context, next) => {
@@ -113,6 +120,7 @@ function clientAddressOf(context: Context): string | undefined {
 export function createDemoServer(options: DemoServerOptions): DemoServer {
   const { config } = options;
   const secureCookies = allowsSecureCookies(config.publicUrl);
+  const httpsOnly = new URL(config.publicUrl).protocol === 'https:';
   // Sessions, links and the sandbox's customers: files in the data folder, or Postgres, or memory.
   const stores = openDemoStores({
     ...(config.dataDirectory === undefined ? {} : { dataDirectory: config.dataDirectory }),
@@ -157,12 +165,24 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     context.header('X-Content-Type-Options', 'nosniff');
     // Our URLs never carry PII, and the referrer would not need to either.
     context.header('Referrer-Policy', 'no-referrer');
+    // Served on https: the browser never tries plain http again (no first request to strip TLS from).
+    if (httpsOnly) context.header('Strict-Transport-Security', 'max-age=31536000');
     // Every answer has a CSP: the routes below set their own, the rest get the strictest.
     if (!context.res.headers.has('Content-Security-Policy'))
       context.header('Content-Security-Policy', DEFAULT_CONTENT_SECURITY_POLICY);
   });
 
   app.get('/healthz', (context) => context.json({ ok: true }));
+
+  // The proxy under /api/onboarding has its own limit (and time limit); these are the demo's own routes.
+  app.use(
+    '/api/demo/*',
+    bodyLimit({
+      maxSize: DEMO_BODY_LIMIT_BYTES,
+      onError: (context) =>
+        context.json({ error: { code: 'payload_too_large', message: 'That request is too large.' } }, 413),
+    }),
+  );
 
   app.get('/api/demo/session', async (context) => {
     const user = await sessions.userFrom(context.req.raw);
@@ -215,6 +235,7 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
         sessions,
         onboardingHandler,
         apiBasePath: API_BASE_PATH,
+        publicOrigin: new URL(config.publicUrl).origin,
       }),
     );
     // Only the documents are public: the sandbox's API and control routes stay in-process.

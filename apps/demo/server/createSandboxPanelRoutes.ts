@@ -14,6 +14,11 @@ export interface SandboxPanelOptions {
   /** The proxy, asked which customer belongs to the signed-in user. */
   onboardingHandler: OnboardingHandler;
   apiBasePath: string;
+  /**
+   * The origin the browser's pages have (`PUBLIC_URL`): behind a load balancer that terminates TLS the
+   * request reaches the demo as http, while the page, and so its `Origin`, is https.
+   */
+  publicOrigin: string;
 }
 
 /** What `GET /api/demo/sandbox` answers: the controls that make sense for this provider. */
@@ -88,7 +93,11 @@ export function createSandboxPanelRoutes(options: SandboxPanelOptions): Hono {
     if (context.req.method !== 'GET') {
       // Writes must come from this site, as JSON: a cross-site form can do neither.
       const origin = context.req.header('origin');
-      if (origin !== undefined && origin !== new URL(context.req.url).origin) {
+      if (
+        origin !== undefined &&
+        origin !== options.publicOrigin &&
+        origin !== new URL(context.req.url).origin
+      ) {
         return refuse(context, 403, 'forbidden_origin', 'Cross-site requests are refused.');
       }
       if (!(context.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {

@@ -11,6 +11,10 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath('//evil.example')).toBe('/');
     expect(safeReturnPath('/\\evil.example')).toBe('/');
     expect(safeReturnPath('javascript:alert(1)')).toBe('/');
+    // URL parsers drop tabs and line breaks anywhere, so these read as //evil.example and /\evil.example.
+    expect(safeReturnPath('/\t/evil.example')).toBe('/');
+    expect(safeReturnPath('/\n/evil.example')).toBe('/');
+    expect(safeReturnPath('/\r\\evil.example')).toBe('/');
   });
 
   it('goes home without a next page', () => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { CustomerEvent } from './createEventHub';
-import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
+import type { ProxyContext, ProxyDeps, ProxyEnv } from './createProxyDeps';
 import { customerEnvelopeJson } from './customerJson';
 import { ProxyError } from './ProxyError';
 
@@ -33,11 +33,30 @@ function writeEvent(stream: SSEStreamingApi, event: CustomerEvent): Promise<void
 export function createEventRoutes(deps: ProxyDeps) {
   const { store, logger, hub } = deps;
   const routes = new Hono<ProxyEnv>();
+  // Streams past the limit check that have not subscribed yet (they are reading the latest event):
+  // counted too, or many opened at one moment would all pass the check before any is counted.
+  const opening = new Map<string, number>();
+  const release = (userId: string): void => {
+    const count = (opening.get(userId) ?? 1) - 1;
+    if (count > 0) opening.set(userId, count);
+    else opening.delete(userId);
+  };
 
   routes.get('/', async (c) => {
     const userId = c.get('user').id;
-    if (hub.streamCount(userId) >= deps.maxStreamsPerUser)
+    if (hub.streamCount(userId) + (opening.get(userId) ?? 0) >= deps.maxStreamsPerUser)
       throw new ProxyError('rate_limited', { retryAfterSeconds: 5 });
+    opening.set(userId, (opening.get(userId) ?? 0) + 1);
+    try {
+      return await openStream(c, userId);
+    } finally {
+      // By now the stream has subscribed (streamSSE runs its callback up to its first await at once)
+      // and counts itself, or it failed: either way it is no longer opening.
+      release(userId);
+    }
+  });
+
+  async function openStream(c: ProxyContext, userId: string): Promise<Response> {
     const lastEventHeader = c.req.header('last-event-id');
     const lastEventId =
       lastEventHeader !== undefined && /^\d{1,16}$/.test(lastEventHeader)
@@ -102,7 +121,7 @@ export function createEventRoutes(deps: ProxyDeps) {
     // Reverse proxies such as nginx would otherwise buffer the stream and delay every event.
     response.headers.set('x-accel-buffering', 'no');
     return response;
-  });
+  }
 
   return routes;
 }

@@ -133,3 +133,39 @@ describe('browser request bodies', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_request', retryable: true } });
   });
 });
+
+describe('IPv6 clients', () => {
+  it('counts a whole /64 as one address: rotating through it gets no fresh budget, another /64 is apart', async () => {
+    const harness = open({
+      provider: 'coinbase',
+      sandboxWebhooks: false,
+      handler: { rateLimit: { perAddress: { limit: 3, windowMs: 60_000 } } },
+    });
+    // One host's /64 holds 2^64 addresses: a new one for every request costs the sender nothing.
+    const sameNetwork = ['2001:db8:1:2::1', '2001:db8:1:2::2', '[2001:db8:1:2:aaaa::3]:443'];
+    for (const clientAddress of sameNetwork)
+      expect((await harness.send(null, 'GET', '/customer', { clientAddress })).status).toBe(401);
+    const rotated = await harness.send(null, 'GET', '/customer', {
+      clientAddress: '2001:0db8:0001:0002:ffff::9',
+    });
+    expect(rotated.status).toBe(429);
+    expect((await harness.send(null, 'GET', '/customer', { clientAddress: '2001:db8:1:3::1' })).status).toBe(
+      401,
+    );
+  });
+
+  it('refuses a /64 whose forged webhooks used up its budget, whichever of its addresses sends the next', async () => {
+    const harness = open({
+      provider: 'coinbase',
+      sandboxWebhooks: false,
+      handler: { rateLimit: { webhookFailuresPerAddress: { limit: 3, windowMs: 60_000 } } },
+    });
+    const forged = '{"eventType":"customers.capability.changed"}';
+    const signature = { 'x-hook0-signature': createWebhookSignatureHeader('not-the-secret', forged) };
+    for (const host of ['1', '2', '3'])
+      expect((await webhook(harness, forged, signature, `2001:db8:77:1::${host}`)).status).toBe(401);
+    const source = countedBody(forged);
+    expect((await webhook(harness, source.body, signature, '2001:db8:77:1::4')).status).toBe(429);
+    expect(source.pulled()).toBe(0);
+  });
+});

@@ -647,6 +647,17 @@ describe('event stream', () => {
     expect(second.status).toBe(429);
     await stream.close();
   });
+
+  it('holds the stream limit when one user opens many streams at the same moment', async () => {
+    const harness = open({ provider: 'coinbase', handler: { maxStreamsPerUser: 3 } });
+    const opened = await Promise.all(Array.from({ length: 20 }, () => harness.send('u', 'GET', '/events')));
+    expect(opened.filter((response) => response.status === 200)).toHaveLength(3);
+    expect(opened.filter((response) => response.status === 429)).toHaveLength(17);
+    await Promise.all(opened.map((response) => response.body?.cancel()));
+    // Once they are closed, the user may open streams again.
+    const again = await harness.openEvents('u');
+    await again.close();
+  });
 });
 
 describe('OpenAPI document', () => {

@@ -94,7 +94,9 @@ export interface OnboardingHandlerOptions {
    * user's burst never refuses another user behind the same address;
    * `webhookFailuresPerAddress` counts refused webhook deliveries, and once
    * used up refuses that address before reading a body. Refused requests are
-   * not counted. @default { perUser: 120/min, perAddress: 60/min, webhookFailuresPerAddress: 30/min }
+   * not counted. An IPv6 address counts as its /64 network (one host may
+   * send from any address in it).
+   * @default { perUser: 120/min, perAddress: 60/min, webhookFailuresPerAddress: 30/min }
    */
   rateLimit?: { perUser?: RateLimit; perAddress?: RateLimit; webhookFailuresPerAddress?: RateLimit };
   /** Largest JSON body accepted from a browser or a provider. @default 65536 */

@@ -15,14 +15,17 @@ export interface RateLimiter {
   check(key: string, now?: number): RateLimitResult;
 }
 
-/** Past this many keys, expired windows are swept, so a flood of addresses cannot grow memory without end. */
-const SWEEP_THRESHOLD = 10_000;
-
 /**
  * An in-memory fixed-window limiter. Per process by design: it protects the
  * process and the provider quota from one user or one address; a partner
  * running many instances adds a shared limiter at its edge (the limits are
  * then per instance, which a load balancer spreads evenly).
+ *
+ * Windows are held in the order they were opened, and every window is as
+ * long as the next, so the ones that have ended are always the oldest: each
+ * hit drops those from the front and stops at the first still running. A
+ * flood of keys (one per address) therefore costs each request the same,
+ * however many windows are held, and no ended window outlives the next hit.
  */
 export function createRateLimiter(rateLimit: RateLimit): RateLimiter {
   const windows = new Map<string, { count: number; resetAt: number }>();
@@ -33,13 +36,19 @@ export function createRateLimiter(rateLimit: RateLimit): RateLimiter {
   function refused(window: { resetAt: number }, now: number): RateLimitResult {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
   }
+  function dropEnded(now: number): void {
+    for (const [key, window] of windows) {
+      if (window.resetAt > now) return;
+      windows.delete(key);
+    }
+  }
   return {
     hit(key, now = Date.now()) {
-      if (windows.size > SWEEP_THRESHOLD) {
-        for (const [entryKey, entry] of windows) if (entry.resetAt <= now) windows.delete(entryKey);
-      }
+      dropEnded(now);
       let window = current(key, now);
       if (!window) {
+        // Deleted first, so the new window goes to the back, in opening order.
+        windows.delete(key);
         window = { count: 0, resetAt: now + rateLimit.windowMs };
         windows.set(key, window);
       }

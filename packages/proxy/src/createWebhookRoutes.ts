@@ -6,6 +6,7 @@ import { isCustomerGone } from './mapUpstreamError';
 import type { NewCustomerEvent } from './OnboardingStore';
 import { ProxyError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
+import { addressBucket } from './resolveClientAddress';
 import { UpstreamError } from './UpstreamError';
 import { parseJson } from './validateRequestBody';
 import { WEBHOOK_SCHEMES, verifyProviderWebhook } from './verifyProviderWebhook';
@@ -25,7 +26,8 @@ export function createWebhookRoutes(deps: ProxyDeps) {
   routes.post('/:provider', async (c) => {
     if (c.req.param('provider') !== upstream.provider) throw new ProxyError('not_found');
     // Before any body is read: an address whose deliveries keep being refused is refused at once.
-    const failures = `webhook:${deps.clientAddressOf(c) ?? 'unknown'}`;
+    const address = deps.clientAddressOf(c);
+    const failures = `webhook:${address === undefined ? 'unknown' : addressBucket(address)}`;
     const budget = deps.webhookLimiter.check(failures);
     if (!budget.allowed)
       throw new ProxyError('rate_limited', { retryAfterSeconds: budget.retryAfterSeconds });

@@ -4,6 +4,7 @@ import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
 import { jsonAnswerParts, setAnswerHeader } from './jsonAnswer';
 import { deferUntilAnswered } from './nodeRequestBody';
 import { ProxyError } from './ProxyError';
+import { addressBucket } from './resolveClientAddress';
 
 /** Added to every answer that does not set them itself. */
 const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
@@ -67,7 +68,10 @@ export function requireSession(deps: ProxyDeps) {
     // A synchronous session lookup is taken as it is, without a promise turn; a promise is awaited.
     const user = isPromiseLike(resolved) ? await resolved : resolved;
     if (!user || typeof user.id !== 'string' || user.id === '') {
-      const byAddress = deps.addressLimiter.hit(`address:${deps.clientAddressOf(c) ?? 'unknown'}`);
+      const address = deps.clientAddressOf(c);
+      const byAddress = deps.addressLimiter.hit(
+        `address:${address === undefined ? 'unknown' : addressBucket(address)}`,
+      );
       if (!byAddress.allowed)
         throw new ProxyError('rate_limited', { retryAfterSeconds: byAddress.retryAfterSeconds });
       throw new ProxyError('unauthorized');

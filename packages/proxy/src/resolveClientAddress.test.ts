@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveClientAddress } from './resolveClientAddress';
+import { addressBucket, resolveClientAddress } from './resolveClientAddress';
 
 describe('resolveClientAddress', () => {
   it('uses the socket address and ignores X-Forwarded-For when no proxy is trusted', () => {
@@ -52,5 +52,17 @@ describe('resolveClientAddress', () => {
     expect(
       resolveClientAddress({ socketAddress: undefined, forwardedFor: null, trustedProxyCount: 0 }),
     ).toBeUndefined();
+  });
+});
+
+describe('addressBucket', () => {
+  it('counts IPv6 addresses by their /64 however they are written, and IPv4 ones whole', () => {
+    expect(addressBucket('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('2001:0DB8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressBucket('::1')).toBe('0:0:0:0::/64');
+    expect(addressBucket('fe80::')).toBe('fe80:0:0:0::/64');
+    expect(addressBucket('203.0.113.10')).toBe('203.0.113.10');
+    expect(addressBucket('64:ff9b::192.0.2.1')).toBe('64:ff9b::192.0.2.1');
   });
 });

@@ -41,3 +41,26 @@ export function resolveClientAddress(input: {
   if (index < 0) return undefined;
   return normalizeAddress(chain[index]);
 }
+
+/**
+ * What an address is counted as by the per-address limits: an IPv4 address
+ * itself, an IPv6 address its /64 network (`2001:db8:1:2::/64`). One IPv6
+ * host is handed a whole /64 and may send every request from a new address in
+ * it; counted one by one, its budget would never run out. An address that
+ * embeds IPv4 (NAT64, `64:ff9b::192.0.2.1`) is counted whole, as the IPv4
+ * hosts behind one translator share its prefix.
+ */
+export function addressBucket(address: string): string {
+  if (isIP(address) !== 6 || address.includes('.')) return address;
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups =
+    tail === undefined
+      ? headGroups
+      : [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
+}

@@ -60,4 +60,27 @@ describe('sanitizeTosDocument', () => {
       }).title,
     ).toBe('Customer Agreement');
   });
+
+  it('reads a megabyte of unclosed title, heading and body tags in one pass, as the proxy must go on serving', () => {
+    // Each was tried again from every opening tag: over a minute of the event loop per document.
+    for (const tag of ['<title', '<title>', '<h1>', '<body>', '<body></body']) {
+      const document = sanitizeTosDocument({
+        contentType: 'text/html',
+        fallbackTitle: 'Terms of Service',
+        body: `${tag.repeat(Math.floor(1_000_000 / tag.length))}<p>Terms</p>`,
+      });
+      expect(document.title, tag).toBe('Terms of Service');
+      expect(document.html, tag).not.toMatch(/<(?:title|body)/i);
+    }
+  });
+
+  it('takes the first title, the first heading and everything up to the last </body>', () => {
+    const document = sanitizeTosDocument({
+      contentType: 'text/html',
+      fallbackTitle: 'Terms',
+      body: '<html><head><TITLE lang="en">One</TITLE><title>Two</title></head><BODY class="x"><p>a</p></body><p>b</p></body ></html>',
+    });
+    expect(document.title).toBe('One');
+    expect(document.html).toBe('<p>a</p><p>b</p>');
+  });
 });

@@ -119,9 +119,31 @@ export function sanitizeTosDocument(input: {
       html: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'),
     };
   }
-  const titleMatch = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(input.body);
-  const headingMatch = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(input.body);
-  const title = textOf(titleMatch?.[1] ?? '') || textOf(headingMatch?.[1] ?? '') || input.fallbackTitle;
-  const bodyMatch = /<body[^>]*>([\s\S]*)<\/body>/i.exec(input.body);
-  return { title, html: sanitizeHtml(bodyMatch?.[1] ?? input.body, SANITIZE_OPTIONS).trim() };
+  const title =
+    textOf(elementText(input.body, 'title', 'first') ?? '') ||
+    textOf(elementText(input.body, 'h1', 'first') ?? '') ||
+    input.fallbackTitle;
+  const body = elementText(input.body, 'body', 'last') ?? input.body;
+  return { title, html: sanitizeHtml(body, SANITIZE_OPTIONS).trim() };
+}
+
+/**
+ * What lies between the first `<name ...>` and the first (or last) `</name>` after it, or undefined.
+ * Found in one pass each, so any document costs time in proportion to its length: a pattern such as
+ * `<title[^>]*>([\s\S]*?)<\/title>` is tried again from every `<title` in the text, and a megabyte of
+ * unclosed tags (from a Terms origin, or a redirect within one) held the event loop for over a minute.
+ */
+function elementText(html: string, name: string, closing: 'first' | 'last'): string | undefined {
+  // An attribute run stops at the next `<` too, so each try reads only up to the next tag.
+  const open = new RegExp(`<${name}(?:\\s[^<>]*)?>`, 'i').exec(html);
+  if (open === null) return undefined;
+  const start = open.index + open[0].length;
+  const close = new RegExp(`</${name}\\s*>`, 'gi');
+  close.lastIndex = start;
+  let end = -1;
+  for (let match = close.exec(html); match !== null; match = close.exec(html)) {
+    end = match.index;
+    if (closing === 'first') break;
+  }
+  return end < 0 ? undefined : html.slice(start, end);
 }
