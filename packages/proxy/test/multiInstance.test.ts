@@ -398,6 +398,18 @@ describe('two proxy instances on one Postgres database', () => {
     for (const stream of streams) await stream.close();
   });
 
+  it('pushes nothing while a customer in verification is re-read unchanged', async () => {
+    const rig = setUp({ baseMs: 5, maxMs: 5 });
+    const a = await rig.start('a');
+    expect((await createCustomer(a, 'ann')).status).toBe(201);
+    const stream = await openStream(a, 'ann');
+    await expect.poll(() => a.reads()).toBeGreaterThanOrEqual(10);
+    // The one event a fresh stream starts with: every re-read since found the same customer.
+    expect(stream.received).toHaveLength(1);
+    expect((await a.store.eventsAfter('ann', 0, 50)).length).toBe(1);
+    await stream.close();
+  });
+
   it('answers, on an instance that read the old customer, the one the user made again on another after a deletion', async () => {
     const rig = setUp();
     const a = await rig.start('a');
