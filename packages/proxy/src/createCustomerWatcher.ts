@@ -24,14 +24,22 @@ export function isVerifying(customer: Customer): boolean {
   return Object.values(customer.requirements).some((requirement) => requirement.status === 'pending');
 }
 
-/** What a browser would show differently: a re-read with only a new `updatedAt` is no change. */
+/** Objects with their keys sorted: the same customer compares equal whatever order its keys come in. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * What a browser would show differently: a re-read with only a new
+ * `updatedAt` is no change, nor is one whose keys come in another order (a
+ * stored event read back from Postgres `jsonb`, which reorders keys).
+ */
 function stateOf(customer: Customer): string {
-  return JSON.stringify([
-    customer.capabilities,
-    customer.requirements,
-    customer.tosAcceptances,
-    customer.profile,
-  ]);
+  return JSON.stringify(
+    [customer.capabilities, customer.requirements, customer.tosAcceptances, customer.profile],
+    sortedKeys,
+  );
 }
 
 /**

@@ -81,7 +81,9 @@ export function createEventRoutes(deps: ProxyDeps) {
         end = resolve;
         stream.onAbort(resolve);
         signal.addEventListener('abort', () => resolve(), { once: true });
-        if (signal.aborted) resolve();
+        // The handler's close(): the stream ends, and the browser reconnects to another instance.
+        deps.closing.addEventListener('abort', end, { once: true });
+        if (signal.aborted || deps.closing.aborted) resolve();
       });
       // Each heartbeat asks the session again: a stream never outlives a sign-out or an expiry (nor
       // hears another user's events if the cookie now names someone else).
@@ -111,6 +113,8 @@ export function createEventRoutes(deps: ProxyDeps) {
       try {
         await closed;
       } finally {
+        // The handler's signal outlives every stream: one listener left per stream ever opened would pile up.
+        deps.closing.removeEventListener('abort', end);
         unsubscribe();
         unwatch();
         clearInterval(heartbeat);

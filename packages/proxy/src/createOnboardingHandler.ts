@@ -38,8 +38,21 @@ export interface OnboardingRequestContext {
   signal?: AbortSignal;
 }
 
-/** A web-standard handler: mount it in any Fetch-API server. */
-export type OnboardingHandler = (request: Request, context?: OnboardingRequestContext) => Promise<Response>;
+/**
+ * A web-standard handler: mount it in any Fetch-API server. `close()` is for
+ * a graceful shutdown, before the server closes: it gives up this instance's
+ * watches (another instance takes them over at once) and ends every open
+ * event stream (the browser reconnects, through your load balancer to
+ * another instance, and resumes with `Last-Event-ID`), so `server.close()`
+ * is not held open by streams. A store passed as `store` stays open: close
+ * it after this.
+ */
+export type OnboardingHandler = ((
+  request: Request,
+  context?: OnboardingRequestContext,
+) => Promise<Response>) & {
+  close(): Promise<void>;
+};
 
 /** Options of {@link createOnboardingHandler}. See docs/contracts.md. */
 export interface OnboardingHandlerOptions {
@@ -190,7 +203,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   // Not an async function: Hono's promise is handed on as it is (an async wrapper cost a promise and two
   // turns per request); whatever Hono throws still comes out as a rejected promise.
-  return (request, context) => {
+  const handler = (request: Request, context?: OnboardingRequestContext): Promise<Response> => {
     try {
       return Promise.resolve(
         app.fetch(request, { clientAddress: context?.clientAddress, signal: context?.signal }),
@@ -199,4 +212,5 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   };
+  return Object.assign(handler, { close: deps.close });
 }

@@ -17,11 +17,20 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Most connections of the pool (one more is kept for LISTEN). @default 10 */
   maxConnections?: number;
+  /**
+   * How often the LISTEN connection is checked with a query, in ms; one that
+   * does not answer within this time (dropped on the way, silently) is
+   * replaced and every stream re-reads. @default 30000
+   */
+  listenCheckMs?: number;
 }
 
 /** A store for several proxy instances sharing one Postgres database. */
 export interface PostgresStore extends OnboardingStore {
-  /** Resolves once the migrations are applied and notifications are listened to; rejects if they cannot be. */
+  /**
+   * Resolves once the migrations are applied and notifications are listened
+   * to; rejects if they cannot be (the store's calls then try again).
+   */
   ready: Promise<void>;
 }
 
@@ -93,8 +102,10 @@ function bodyOf(event: NewCustomerEvent): CustomerEventBody {
  * database. It applies its own migrations at start, under an advisory lock,
  * so instances starting together are safe. Events are rows of
  * `customer_events`; a `NOTIFY` on commit tells every instance (each keeps
- * one `LISTEN` connection, re-established after a loss) to read the new rows
- * of the users whose streams it holds.
+ * one `LISTEN` connection, checked every `listenCheckMs` and re-established
+ * after a loss) to read the new rows of the users whose streams it holds.
+ * An instance that could not reach the database as it started tries again
+ * on each call, so it recovers once the database is up.
  */
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
   const schema = options.schema ?? 'kyc_kit';
@@ -109,6 +120,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   let listener: pg.Client | undefined;
   let closed = false;
   let reconnectTimer: NodeJS.Timeout | undefined;
+  let checkTimer: NodeJS.Timeout | undefined;
+  const checkMs = options.listenCheckMs ?? 30_000;
 
   async function migrate(): Promise<void> {
     const client = await pool.connect();
@@ -143,20 +156,67 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     for (const callback of listeners) callback(userId);
   }
 
+  /** Ends a LISTEN connection; one that is not closed a second later (gone silent on the way) is cut. */
+  function drop(client: pg.Client): Promise<void> {
+    const cut = setTimeout(() => client.connection.stream.destroy(), Math.min(checkMs, 1000));
+    cut.unref();
+    return client
+      .end()
+      .catch(() => undefined)
+      .finally(() => clearTimeout(cut));
+  }
+
   async function listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: options.connectionString });
+    const client = new pg.Client({
+      connectionString: options.connectionString,
+      connectionTimeoutMillis: checkMs,
+    });
     client.on('notification', (message) => {
       if (message.channel === CHANNEL && message.payload) notifyAll(message.payload);
     });
-    client.on('error', () => reconnect());
-    client.on('end', () => reconnect());
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    // Only the connection listened on now: a replaced one's late `end` must not replace its successor.
+    const lost = (): void => {
+      if (listener === client) reconnect();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      void drop(client);
+      throw error;
+    }
     if (closed) {
-      await client.end();
+      await drop(client);
       return;
     }
     listener = client;
+    check(client);
+  }
+
+  /**
+   * Every `checkMs`, a query on the LISTEN connection. A connection dropped on
+   * the way without either end being told (a NAT, a firewall, a load balancer
+   * that forgot an idle connection) shows no error and delivers no
+   * notification: unanswered within `checkMs`, it is replaced. The queries
+   * also keep such a connection from looking idle.
+   */
+  function check(client: pg.Client): void {
+    checkTimer = setTimeout(() => {
+      if (listener !== client) return;
+      const deadline = setTimeout(lost, checkMs);
+      deadline.unref();
+      function lost(): void {
+        clearTimeout(deadline);
+        if (listener === client) reconnect();
+      }
+      client.query('SELECT 1').then(() => {
+        clearTimeout(deadline);
+        if (listener === client) check(client);
+      }, lost);
+    }, checkMs);
+    checkTimer.unref();
   }
 
   /** After a lost LISTEN connection: listen again, and tell every listener to re-read (notifications may have been missed). */
@@ -164,7 +224,8 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     if (closed || reconnectTimer) return;
     const lost = listener;
     listener = undefined;
-    void lost?.end().catch(() => undefined);
+    clearTimeout(checkTimer);
+    if (lost) void drop(lost);
     reconnectTimer = setTimeout(() => {
       reconnectTimer = undefined;
       listen()
@@ -173,20 +234,40 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     }, 500);
   }
 
-  const ready = migrate().then(listen);
-  // A caller that never awaits `ready` still sees the failure on its first query.
+  const start = (): Promise<void> => migrate().then(listen);
+  let starting = start();
+  const ready = starting;
+  // Not unhandled when nobody awaits it: the calls see a failure themselves.
   ready.catch(() => undefined);
+
+  /**
+   * Resolves once the store has started. After a failed start (the database
+   * could not be reached as the instance started: it was starting too, or the
+   * network was not up yet) each call tries again, so the instance recovers by
+   * itself; streams opened meanwhile are told to re-read.
+   */
+  function started(): Promise<void> {
+    const attempt = starting;
+    return attempt.catch(() => {
+      if (closed) throw new Error('createPostgresStore: the store is closed');
+      if (starting === attempt) {
+        starting = start().then(() => notifyAll(null));
+        starting.catch(() => undefined);
+      }
+      return starting;
+    });
+  }
 
   async function query<Row extends pg.QueryResultRow>(
     text: string,
     values: unknown[] = [],
   ): Promise<pg.QueryResult<Row>> {
-    await ready;
+    await started();
     return pool.query<Row>(text, values);
   }
 
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    await ready;
+    await started();
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -344,11 +425,12 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
     async close() {
       closed = true;
-      if (reconnectTimer) clearTimeout(reconnectTimer);
-      await ready.catch(() => undefined);
+      clearTimeout(reconnectTimer);
+      clearTimeout(checkTimer);
+      await starting.catch(() => undefined);
       const client = listener;
       listener = undefined;
-      await client?.end().catch(() => undefined);
+      if (client) await drop(client);
       await pool.end();
     },
   };

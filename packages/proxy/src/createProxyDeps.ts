@@ -48,6 +48,10 @@ export interface ProxyDeps {
   hub: EventHub;
   /** Re-reads customers in verification while their users have a stream open. */
   watcher: CustomerWatcher;
+  /** Aborted by the handler's `close()`: every open event stream ends. */
+  closing: AbortSignal;
+  /** What the handler's `close()` does. */
+  close(): Promise<void>;
   resolveUser: OnboardingHandlerOptions['resolveUser'];
   webhookSecret: string | readonly string[];
   basePath: string;
@@ -225,6 +229,8 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
           ...(options.watch ? { options: options.watch } : {}),
         });
 
+  const shutdown = new AbortController();
+
   return {
     upstream,
     fieldSpecs: options.fieldSpecs,
@@ -232,6 +238,16 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     logger,
     hub,
     watcher,
+    closing: shutdown.signal,
+    async close() {
+      // The watches first, so their leases are given up (another instance takes them over at once) before
+      // the streams end; then the streams, so browsers reconnect, elsewhere, with Last-Event-ID.
+      await watcher.close();
+      shutdown.abort();
+      hub.close();
+      // A store the handler made itself is its own to close; a store passed in is the caller's.
+      if (options.store === undefined) await store.close();
+    },
     resolveUser: options.resolveUser,
     webhookSecret: options.webhookSecret,
     basePath: (options.basePath ?? '/api/onboarding').replace(/\/+$/, ''),

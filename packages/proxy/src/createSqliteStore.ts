@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { customerEventBodyJson } from './customerJson';
+import { loadBetterSqlite3 } from './loadBetterSqlite3';
 import type {
   CreationClaim,
   CustomerEvent,
@@ -72,8 +72,11 @@ interface LinkRow {
  * primary key on `user_id` is what makes "one customer per user" hold even
  * for several processes sharing the file; writes run in `IMMEDIATE`
  * transactions so two processes cannot both claim the same user.
+ * better-sqlite3 is an optional dependency, loaded by the first call; when it
+ * is not installed, the call throws an error saying to install it.
  */
 export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingStore {
+  const Database = loadBetterSqlite3();
   const database = new Database(options.path ?? ':memory:');
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');

@@ -1,11 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventHub, type CustomerEvent } from '../src/createEventHub';
 import { createPostgresStore, type PostgresStore } from '../src/createPostgresStore';
+import { createTcpRelay, type TcpRelay } from './createTcpRelay';
 import { describeStoreContract } from './describeStoreContract';
 import { startPostgresCluster, type PostgresCluster } from '@kyc-kit/testing/server';
 
 let cluster: PostgresCluster;
 const stores: PostgresStore[] = [];
+const relays: TcpRelay[] = [];
 let schemas = 0;
 
 beforeAll(async () => {
@@ -14,6 +17,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const store of stores.splice(0)) await store.close();
+  for (const relay of relays.splice(0)) await relay.close();
   await cluster?.stop();
 });
 
@@ -23,6 +27,20 @@ async function open(schema = `store_${++schemas}`): Promise<PostgresStore> {
   stores.push(store);
   await store.ready;
   return store;
+}
+
+/** A relay in front of the cluster, and the connection string through it. */
+async function relayed(reachable = true): Promise<{ relay: TcpRelay; connectionString: string }> {
+  const relay = await createTcpRelay(cluster.port, reachable);
+  relays.push(relay);
+  return { relay, connectionString: `postgres://kyc@127.0.0.1:${relay.port}/postgres` };
+}
+
+function deleted(userId: string) {
+  return {
+    events: [{ userId, type: 'customer_deleted' as const, customerId: `customer_${userId}` }],
+    now: 1,
+  };
 }
 
 describeStoreContract('createPostgresStore', () => open());
@@ -79,5 +97,53 @@ describe('createPostgresStore', () => {
       now: 2,
     });
     await expect.poll(() => told.includes('user-b')).toBe(true);
+  });
+
+  it('replaces a LISTEN connection that went silent (dropped by a NAT or firewall), and streams get what was stored meanwhile', async () => {
+    const { relay, connectionString } = await relayed();
+    const behind = createPostgresStore({ connectionString, schema: 'silent', listenCheckMs: 100 });
+    stores.push(behind);
+    await behind.ready;
+    const other = await open('silent');
+    const hub = createEventHub(behind);
+    const received: CustomerEvent[] = [];
+    const unsubscribe = hub.subscribe('user-a', 0, (event) => received.push(event));
+    // The socket stays open and no error is seen: only the notifications stop arriving.
+    expect(relay.silence('LISTEN')).toBe(1);
+    const [first] = (await other.appendEvents(deleted('user-a'))) ?? [];
+    await expect.poll(() => received.map((event) => event.id), { timeout: 5000 }).toEqual([first?.id]);
+    const [second] = (await other.appendEvents(deleted('user-a'))) ?? [];
+    await expect.poll(() => received.map((event) => event.id)).toEqual([first?.id, second?.id]);
+    unsubscribe();
+    hub.close();
+  });
+
+  it('starts once the database can be reached, when it could not as the instance started', async () => {
+    const { relay, connectionString } = await relayed(false);
+    const late = createPostgresStore({ connectionString, schema: 'late' });
+    stores.push(late);
+    // Fails fast for a caller that awaits it (a wrong URL), and so does a request meanwhile.
+    await expect(late.ready).rejects.toThrow();
+    await expect(late.getCustomerId('user-a')).rejects.toThrow();
+    relay.reachable = true;
+    await late.linkCustomer('user-a', 'customer_a');
+    expect(await late.getCustomerId('user-a')).toBe('customer_a');
+    // And it listens: what another instance stores reaches it.
+    const told: (string | null)[] = [];
+    late.onEvents((userId) => told.push(userId));
+    const other = await open('late');
+    await other.appendEvents(deleted('user-b'));
+    await expect.poll(() => told.includes('user-b')).toBe(true);
+  });
+
+  it('closes when its LISTEN connection went silent, so a shutdown does not hang', async () => {
+    const { relay, connectionString } = await relayed();
+    const store = createPostgresStore({ connectionString, schema: 'silent_close', listenCheckMs: 60_000 });
+    await store.ready;
+    expect(relay.silence('LISTEN')).toBe(1);
+    // Ending it waits for an answer that never comes: the store cuts it instead.
+    await store.close();
+    // The pool's connections, which still answer, are closed too.
+    await expect.poll(() => relay.openConnections()).toBe(1);
   });
 });

@@ -398,6 +398,18 @@ describe('two proxy instances on one Postgres database', () => {
     for (const stream of streams) await stream.close();
   });
 
+  it('pushes nothing while a customer in verification is re-read unchanged', async () => {
+    const rig = setUp({ baseMs: 5, maxMs: 5 });
+    const a = await rig.start('a');
+    expect((await createCustomer(a, 'ann')).status).toBe(201);
+    const stream = await openStream(a, 'ann');
+    await expect.poll(() => a.reads()).toBeGreaterThanOrEqual(10);
+    // The one event a fresh stream starts with: every re-read since found the same customer.
+    expect(stream.received).toHaveLength(1);
+    expect((await a.store.eventsAfter('ann', 0, 50)).length).toBe(1);
+    await stream.close();
+  });
+
   it('answers, on an instance that read the old customer, the one the user made again on another after a deletion', async () => {
     const rig = setUp();
     const a = await rig.start('a');
@@ -423,5 +435,32 @@ describe('two proxy instances on one Postgres database', () => {
       customer: Customer;
     };
     expect(onA.customer.profile.firstName).toBe('Again');
+  });
+
+  it('hands over on a graceful shutdown: its streams end, so browsers resume elsewhere, and the other instance watches at once', async () => {
+    const rig = setUp({ baseMs: 5, maxMs: 5 });
+    const a = await rig.start('a');
+    const b = await rig.start('b');
+    // The submitted names stay pending: the sandbox verifies only when told to.
+    expect((await createCustomer(a, 'ann')).status).toBe(201);
+    const onA = await openStream(a, 'ann');
+    // A watches (B has no stream yet); then B's loop waits for A's lease.
+    await expect.poll(() => a.reads()).toBeGreaterThanOrEqual(2);
+    const onB = await openStream(b, 'ann');
+    await expect.poll(() => onB.received.length).toBe(1);
+    expect(b.reads()).toBe(0);
+
+    // What a partner's SIGTERM handler does before the process exits.
+    await a.handler.close();
+    // The browser's EventSource sees its stream end and reconnects (through the load balancer, to B).
+    await expect.poll(() => onA.ended()).toBe(true);
+    // A gave its lease up: B re-reads now, not once the lease would have run out (5 s here, 65 s by default).
+    await expect.poll(() => b.reads()).toBeGreaterThanOrEqual(2);
+    const readsOfA = a.reads();
+    const readsOfB = b.reads();
+    await expect.poll(() => b.reads()).toBeGreaterThan(readsOfB + 2);
+    // And A watches no more.
+    expect(a.reads()).toBe(readsOfA);
+    await onB.close();
   });
 });
