@@ -167,21 +167,25 @@ export function KycKitProvider({
 }
 
 /**
- * Reads the kit's context for the hook named `hookName`, throwing an error
- * that names both the hook and the provider it needs.
+ * Reads the kit's context for `user` (a hook's name, or a component's as
+ * `<Onboarding>`). Outside a provider it throws an error that names `user`
+ * and says, in the partner's terms, what to render around it.
  */
-export function useKycKitContext(hookName: string): KycKitContextValue {
+export function useKycKitContext(user: string): KycKitContextValue {
   const value = useContext(KycKitContext);
   if (value === null) {
-    throw new Error(`${hookName} must be used within <KycKitProvider>`);
+    throw new Error(
+      `kyc-kit: ${user} needs <KycKitProvider client={createProxyClient()}> around it: wrap the component (or your whole app) in one.`,
+    );
   }
   return value;
 }
 
 /**
  * The kit's context: the proxy client, the locale, the translator `t` and the
- * query client. Throws outside {@link KycKitProvider}.
+ * query client. Throws outside {@link KycKitProvider}, naming `user`: your
+ * component's name (`'<Balance>'`), say, so the error points at it.
  */
-export function useKycKit(): KycKitContextValue {
-  return useKycKitContext('useKycKit');
+export function useKycKit(user = 'useKycKit'): KycKitContextValue {
+  return useKycKitContext(user);
 }

@@ -168,7 +168,7 @@ function OnboardingFlow({
  * </KycKitProvider>
  */
 export function Onboarding(props: OnboardingProps) {
-  const parent = useKycKit();
+  const parent = useKycKit('<Onboarding>');
   if (props.locale === undefined && props.messages === undefined) return <OnboardingFlow {...props} />;
   // A nested provider changes only the words: the same client, cache, user key (whose drafts these are),
   // field specs and initial customer (the context holds every prop of the provider, and its `t`, unused).

@@ -25,7 +25,7 @@ export interface RequirementsFormProps extends Omit<UseRequirementsFormOptions, 
  * <RequirementsForm capabilities={['custodyFiat']} />
  */
 export function RequirementsForm({ appearance, className, ...options }: RequirementsFormProps) {
-  const t = useTranslate();
+  const t = useTranslate('<RequirementsForm>');
   const form = useRequirementsForm(options);
   const { customer, error, refetch } = useCustomer();
   let body;

@@ -23,7 +23,7 @@ export interface TermsOfServiceProps extends UseTermsOfServiceOptions {
  * <TermsOfService onAccepted={() => router.refresh()} />
  */
 export function TermsOfService({ appearance, className, ...options }: TermsOfServiceProps) {
-  const t = useTranslate();
+  const t = useTranslate('<TermsOfService>');
   const terms = useTermsOfService(options);
   const { isLoading } = useCustomer();
   return (
