@@ -115,6 +115,10 @@ function OnboardingFlow({
               {status === 'unavailable' ? <SupportLinks support={onboarding.support} /> : null}
             </StatusMessage>
           ) : null}
+          {/* "Saving…" is the button's label on screen; said here too while a step or the Terms are sent. */}
+          {form.isSubmitting || terms.isAccepting ? (
+            <p className="kyc-visually-hidden">{t('form.submitting')}</p>
+          ) : null}
         </div>
         {status === 'verifying' ? (
           <div className="kyc-stack">

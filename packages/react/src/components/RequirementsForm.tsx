@@ -4,6 +4,7 @@ import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
 import { useTranslate } from '../utils/useTranslate';
 import { RequirementsStep } from './RequirementsStep';
+import { SavingStatus } from './SavingStatus';
 import { StatusMessage } from './StatusMessage';
 
 /** Props of {@link RequirementsForm}. */
@@ -45,7 +46,12 @@ export function RequirementsForm({ appearance, className, ...options }: Requirem
       </StatusMessage>
     );
   } else if (form.step !== undefined) {
-    body = <RequirementsStep form={form} />;
+    body = (
+      <>
+        <RequirementsStep form={form} />
+        <SavingStatus saving={form.isSubmitting} />
+      </>
+    );
   } else if (form.unsupportedFields.length > 0) {
     // Owed, but nothing the kit can collect: only support can help. Never which key, never why.
     body = (

@@ -4,6 +4,7 @@ import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
 import { useTranslate } from '../utils/useTranslate';
 import { StatusMessage } from './StatusMessage';
+import { SavingStatus } from './SavingStatus';
 import { TermsOfServiceStep } from './TermsOfServiceStep';
 
 /** Props of {@link TermsOfService}. */
@@ -33,7 +34,10 @@ export function TermsOfService({ appearance, className, ...options }: TermsOfSer
           {t('status.loading')}
         </StatusMessage>
       ) : terms.isRequired ? (
-        <TermsOfServiceStep terms={terms} />
+        <>
+          <TermsOfServiceStep terms={terms} />
+          <SavingStatus saving={terms.isAccepting} />
+        </>
       ) : (
         <StatusMessage tone="success" live="polite">
           {t('form.complete')}
