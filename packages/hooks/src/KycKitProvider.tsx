@@ -84,6 +84,34 @@ export const KycKitContext = createContext<KycKitContextValue | null>(null);
 KycKitContext.displayName = 'KycKitContext';
 
 /**
+ * Spanish ships apart from the default bundle, so `locale="es"` alone silently shows English: this warns once
+ * per mount. Effects never run on the server, and the ref keeps StrictMode's second effect pass from warning
+ * again. Development only: in a production build this is a function that does nothing.
+ */
+function useMissingCatalogueWarningInDevelopment(
+  locale: string,
+  messages: Partial<Record<MessageId, string>>,
+): void {
+  const warned = useRef(false);
+  useEffect(() => {
+    if (warned.current) return;
+    warned.current = true;
+    if (!/^en\b/.test(locale) && messages['form.submit'] === undefined) {
+      console.warn(
+        `kyc-kit: <KycKitProvider locale="${locale}"> got no messages, so its text shows in English. For Spanish: import { es } from '@kyc-kit/core/locales/es' and pass messages={es}.`,
+      );
+    }
+    // Once per mount: a later change of locale or messages is the partner's deliberate choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}
+
+const useMissingCatalogueWarning =
+  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+    ? useMissingCatalogueWarningInDevelopment
+    : () => undefined;
+
+/**
  * Provides the proxy client, locale, messages and query cache to every kyc-kit
  * hook below it.
  *
@@ -116,22 +144,7 @@ export function KycKitProvider({
     [messagesKey],
   );
   const t = useMemo<Translate>(() => createTranslator(locale, stableMessages), [locale, stableMessages]);
-  // Spanish ships apart from the default bundle, so `locale="es"` alone silently shows English.
-  // Development only (dropped from production builds); effects never run on the server, and the
-  // ref keeps StrictMode's second effect pass from warning again.
-  const warned = useRef(false);
-  useEffect(() => {
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && !warned.current) {
-      warned.current = true;
-      if (!/^en\b/.test(locale) && stableMessages['form.submit'] === undefined) {
-        console.warn(
-          `kyc-kit: <KycKitProvider locale="${locale}"> got no messages, so its text shows in English. For Spanish: import { es } from '@kyc-kit/core/locales/es' and pass messages={es}.`,
-        );
-      }
-    }
-    // Once per mount: a later change of locale or messages is the partner's deliberate choice.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useMissingCatalogueWarning(locale, stableMessages);
   // Another user on the same tab: the previous user's customer leaves the cache before anything below renders.
   const [cachedFor, setCachedFor] = useState(userKey);
   if (cachedFor !== userKey) {
