@@ -36,14 +36,17 @@ describe('KycKitProvider', () => {
     ['useTermsOfService', () => useTermsOfService()],
     ['useOnboarding', () => useOnboarding({ capability: 'custodyFiat' })],
     ['useCustomerEvents', () => useCustomerEvents()],
-  ])('%s throws an error naming itself and what to render around it when used outside a provider', (name, hook) => {
-    // React reports the thrown error to the console as well; keep the test output readable.
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(() => renderHook(hook)).toThrow(
-      `kyc-kit: ${name} needs <KycKitProvider client={createProxyClient()}> around it: wrap the component (or your whole app) in one.`,
-    );
-    consoleError.mockRestore();
-  });
+  ])(
+    '%s throws an error naming itself and what to render around it when used outside a provider',
+    (name, hook) => {
+      // React reports the thrown error to the console as well; keep the test output readable.
+      const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      expect(() => renderHook(hook)).toThrow(
+        `kyc-kit: ${name} needs <KycKitProvider client={createProxyClient()}> around it (or your whole app).`,
+      );
+      consoleError.mockRestore();
+    },
+  );
 
   it("names the partner's own component when it passes its name to useKycKit", () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);

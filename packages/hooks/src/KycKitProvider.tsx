@@ -188,7 +188,7 @@ export function useKycKitContext(user: string): KycKitContextValue {
   const value = useContext(KycKitContext);
   if (value === null) {
     throw new Error(
-      `kyc-kit: ${user} needs <KycKitProvider client={createProxyClient()}> around it: wrap the component (or your whole app) in one.`,
+      `kyc-kit: ${user} needs <KycKitProvider client={createProxyClient()}> around it (or your whole app).`,
     );
   }
   return value;

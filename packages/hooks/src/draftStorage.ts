@@ -22,7 +22,8 @@ const writeEntry = (scope: string, value: unknown): void =>
   withStorage((storage) => storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(value)));
 
 /** Removes the entry under `scope`. */
-const removeEntry = (scope: string): void => withStorage((storage) => storage.removeItem(DRAFT_PREFIX + scope));
+const removeEntry = (scope: string): void =>
+  withStorage((storage) => storage.removeItem(DRAFT_PREFIX + scope));
 
 /** The entry under `scope` as JSON: `null` when there is none, `undefined` when it cannot be read. */
 const readEntry = (scope: string): unknown =>

@@ -10,7 +10,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)
  * free provider text such as "soon" never reaches a screen.
  */
 export function isIsoDateTime(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) return false;
+  if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))
+    return false;
   // Date.parse rolls 2026-02-31 over to March: compare the calendar day it names.
   const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
   return utcDay(year, month, day) !== undefined;

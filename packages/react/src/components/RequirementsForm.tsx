@@ -4,7 +4,6 @@ import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
 import { useTranslate } from '../utils/useTranslate';
 import { RequirementsStep } from './RequirementsStep';
-import { SavingStatus } from './SavingStatus';
 import { StatusMessage } from './StatusMessage';
 
 /** Props of {@link RequirementsForm}. */
@@ -49,7 +48,10 @@ export function RequirementsForm({ appearance, className, ...options }: Requirem
     body = (
       <>
         <RequirementsStep form={form} />
-        <SavingStatus saving={form.isSubmitting} />
+        {/* "Saving…" is the button's label on screen; a polite region, there from the start, says it while a step is sent. */}
+        <p role="status" className="kyc-visually-hidden">
+          {form.isSubmitting && t('form.submitting')}
+        </p>
       </>
     );
   } else if (form.unsupportedFields.length > 0) {

@@ -4,7 +4,6 @@ import { rootProps } from '../utils/themeStyle';
 import type { Appearance } from '../utils/themeStyle';
 import { useTranslate } from '../utils/useTranslate';
 import { StatusMessage } from './StatusMessage';
-import { SavingStatus } from './SavingStatus';
 import { TermsOfServiceStep } from './TermsOfServiceStep';
 
 /** Props of {@link TermsOfService}. */
@@ -36,7 +35,10 @@ export function TermsOfService({ appearance, className, ...options }: TermsOfSer
       ) : terms.isRequired ? (
         <>
           <TermsOfServiceStep terms={terms} />
-          <SavingStatus saving={terms.isAccepting} />
+          {/* "Saving…" is the button's label on screen; a polite region, there from the start, says it while the acceptance is sent. */}
+          <p role="status" className="kyc-visually-hidden">
+            {terms.isAccepting && t('form.submitting')}
+          </p>
         </>
       ) : (
         <StatusMessage tone="success" live="polite">
