@@ -28,20 +28,17 @@ export interface KycKitApiErrorInit {
 export class KycKitApiError extends Error {
   override readonly name = 'KycKitApiError';
   /** The proxy's error code. */
-  readonly code: string;
+  declare readonly code: string;
   /** The HTTP status; 0 when no answer came. */
-  readonly status: number;
+  declare readonly status: number;
   /** Per-field errors, keyed by requirement key. */
-  readonly fields: Record<string, KycKitFieldError> | undefined;
+  declare readonly fields: Record<string, KycKitFieldError> | undefined;
   /** Whether a retry with the same idempotency key may succeed. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
 
-  constructor(init: KycKitApiErrorInit) {
-    super(init.message);
-    this.code = init.code;
-    this.status = init.status;
-    this.fields = init.fields;
-    this.retryable = init.retryable;
+  constructor({ message, ...rest }: KycKitApiErrorInit) {
+    super(message);
+    Object.assign(this, { fields: undefined, ...rest });
   }
 }
 

@@ -24,7 +24,9 @@ describe('KycKitProvider', () => {
         return error;
       }
     });
-    expect(String(result.current)).toContain('useKycKit must be used within <KycKitProvider>');
+    expect(String(result.current)).toContain(
+      'kyc-kit: useKycKit needs <KycKitProvider client={createProxyClient()}> around it',
+    );
   });
 
   it.each<[string, () => unknown]>([
@@ -34,10 +36,23 @@ describe('KycKitProvider', () => {
     ['useTermsOfService', () => useTermsOfService()],
     ['useOnboarding', () => useOnboarding({ capability: 'custodyFiat' })],
     ['useCustomerEvents', () => useCustomerEvents()],
-  ])('%s throws an error naming itself and the provider when used outside it', (name, hook) => {
-    // React reports the thrown error to the console as well; keep the test output readable.
+  ])(
+    '%s throws an error naming itself and what to render around it when used outside a provider',
+    (name, hook) => {
+      // React reports the thrown error to the console as well; keep the test output readable.
+      const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      expect(() => renderHook(hook)).toThrow(
+        `kyc-kit: ${name} needs <KycKitProvider client={createProxyClient()}> around it (or your whole app).`,
+      );
+      consoleError.mockRestore();
+    },
+  );
+
+  it("names the partner's own component when it passes its name to useKycKit", () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(() => renderHook(hook)).toThrow(`${name} must be used within <KycKitProvider>`);
+    expect(() => renderHook(() => useKycKit('<Balance>'))).toThrow(
+      'kyc-kit: <Balance> needs <KycKitProvider client={createProxyClient()}> around it',
+    );
     consoleError.mockRestore();
   });
 

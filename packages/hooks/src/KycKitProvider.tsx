@@ -84,6 +84,34 @@ export const KycKitContext = createContext<KycKitContextValue | null>(null);
 KycKitContext.displayName = 'KycKitContext';
 
 /**
+ * Spanish ships apart from the default bundle, so `locale="es"` alone silently shows English: this warns once
+ * per mount. Effects never run on the server, and the ref keeps StrictMode's second effect pass from warning
+ * again. Development only: in a production build this is a function that does nothing.
+ */
+function useMissingCatalogueWarningInDevelopment(
+  locale: string,
+  messages: Partial<Record<MessageId, string>>,
+): void {
+  const warned = useRef(false);
+  useEffect(() => {
+    if (warned.current) return;
+    warned.current = true;
+    if (!/^en\b/.test(locale) && messages['form.submit'] === undefined) {
+      console.warn(
+        `kyc-kit: <KycKitProvider locale="${locale}"> got no messages, so its text shows in English. For Spanish: import { es } from '@kyc-kit/core/locales/es' and pass messages={es}.`,
+      );
+    }
+    // Once per mount: a later change of locale or messages is the partner's deliberate choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+}
+
+const useMissingCatalogueWarning =
+  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+    ? useMissingCatalogueWarningInDevelopment
+    : () => undefined;
+
+/**
  * Provides the proxy client, locale, messages and query cache to every kyc-kit
  * hook below it.
  *
@@ -116,22 +144,7 @@ export function KycKitProvider({
     [messagesKey],
   );
   const t = useMemo<Translate>(() => createTranslator(locale, stableMessages), [locale, stableMessages]);
-  // Spanish ships apart from the default bundle, so `locale="es"` alone silently shows English.
-  // Development only (dropped from production builds); effects never run on the server, and the
-  // ref keeps StrictMode's second effect pass from warning again.
-  const warned = useRef(false);
-  useEffect(() => {
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && !warned.current) {
-      warned.current = true;
-      if (!/^en\b/.test(locale) && stableMessages['form.submit'] === undefined) {
-        console.warn(
-          `kyc-kit: <KycKitProvider locale="${locale}"> got no messages, so its text shows in English. For Spanish: import { es } from '@kyc-kit/core/locales/es' and pass messages={es}.`,
-        );
-      }
-    }
-    // Once per mount: a later change of locale or messages is the partner's deliberate choice.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useMissingCatalogueWarning(locale, stableMessages);
   // Another user on the same tab: the previous user's customer leaves the cache before anything below renders.
   const [cachedFor, setCachedFor] = useState(userKey);
   if (cachedFor !== userKey) {
@@ -167,21 +180,25 @@ export function KycKitProvider({
 }
 
 /**
- * Reads the kit's context for the hook named `hookName`, throwing an error
- * that names both the hook and the provider it needs.
+ * Reads the kit's context for `user` (a hook's name, or a component's as
+ * `<Onboarding>`). Outside a provider it throws an error that names `user`
+ * and says, in the partner's terms, what to render around it.
  */
-export function useKycKitContext(hookName: string): KycKitContextValue {
+export function useKycKitContext(user: string): KycKitContextValue {
   const value = useContext(KycKitContext);
   if (value === null) {
-    throw new Error(`${hookName} must be used within <KycKitProvider>`);
+    throw new Error(
+      `kyc-kit: ${user} needs <KycKitProvider client={createProxyClient()}> around it (or your whole app).`,
+    );
   }
   return value;
 }
 
 /**
  * The kit's context: the proxy client, the locale, the translator `t` and the
- * query client. Throws outside {@link KycKitProvider}.
+ * query client. Throws outside {@link KycKitProvider}, naming `user`: your
+ * component's name (`'<Balance>'`), say, so the error points at it.
  */
-export function useKycKit(): KycKitContextValue {
-  return useKycKitContext('useKycKit');
+export function useKycKit(user = 'useKycKit'): KycKitContextValue {
+  return useKycKitContext(user);
 }

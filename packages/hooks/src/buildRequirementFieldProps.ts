@@ -30,15 +30,13 @@ const DATE_PARTS = ['day', 'month', 'year'] as const;
  */
 const LONG_OPTION_LIST = 100;
 
-const optionCache = new WeakMap<Translate, Map<string, RequirementOption[]>>();
+const optionCache = new WeakMap<Translate, Record<string, RequirementOption[]>>();
 
 /** One option list per translator, locale and list, built on first use and kept: a re-render never re-sorts. */
 function cachedOptions(t: Translate, key: string, build: () => RequirementOption[]): RequirementOption[] {
-  let lists = optionCache.get(t);
-  if (lists === undefined) optionCache.set(t, (lists = new Map()));
-  let options = lists.get(key);
-  if (options === undefined) lists.set(key, (options = build()));
-  return options;
+  const lists = optionCache.get(t) ?? {};
+  optionCache.set(t, lists);
+  return (lists[key] ??= build());
 }
 
 /** Inputs for {@link buildRequirementFieldProps}. */

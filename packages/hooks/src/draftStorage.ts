@@ -5,21 +5,29 @@ import type { DraftStore, FlowPlanRecord, PartnerFieldSpecs } from '@kyc-kit/cor
 const DRAFT_PREFIX = 'kyc-kit:draft:';
 
 /**
- * Runs `act` on sessionStorage; `fallback` on the server, in a sandboxed
+ * Runs `act` on sessionStorage; `undefined` on the server, in a sandboxed
  * frame, or when the browser refuses storage (disabled, full): a draft is a
  * convenience, never worth failing the form over.
  */
-function withStorage<Result>(act: (storage: Storage) => Result, fallback: Result): Result {
+function withStorage<Result>(act: (storage: Storage) => Result): Result | undefined {
   try {
-    return typeof window === 'undefined' ? fallback : act(window.sessionStorage);
+    return typeof window === 'undefined' ? undefined : act(window.sessionStorage);
   } catch {
-    return fallback;
+    return undefined;
   }
 }
 
+/** Keeps `value` as JSON under `scope`. */
+const writeEntry = (scope: string, value: unknown): void =>
+  withStorage((storage) => storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(value)));
+
+/** Removes the entry under `scope`. */
+const removeEntry = (scope: string): void =>
+  withStorage((storage) => storage.removeItem(DRAFT_PREFIX + scope));
+
 /** The entry under `scope` as JSON: `null` when there is none, `undefined` when it cannot be read. */
 const readEntry = (scope: string): unknown =>
-  withStorage((storage) => JSON.parse(storage.getItem(DRAFT_PREFIX + scope) ?? 'null') as unknown, undefined);
+  withStorage((storage) => JSON.parse(storage.getItem(DRAFT_PREFIX + scope) ?? 'null') as unknown);
 
 function isEmptyValue(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
@@ -39,7 +47,7 @@ export function clearDrafts(): void {
   withStorage((storage) => {
     // A copy of the keys (Object.keys), so removing entries does not shift the ones still to visit.
     for (const key of Object.keys(storage)) if (key.startsWith(DRAFT_PREFIX)) storage.removeItem(key);
-  }, undefined);
+  });
 }
 
 /**
@@ -67,20 +75,14 @@ export function draftStorageFor(fieldSpecs?: PartnerFieldSpecs): Required<DraftS
     /** Saves the draftable fields of `values` under `scope`; empty values are left out. */
     write(scope, values) {
       const draft = draftable(Object.entries(values)).filter(([, value]) => !isEmptyValue(value));
-      withStorage((storage) => {
-        if (draft.length === 0) storage.removeItem(DRAFT_PREFIX + scope);
-        else storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(Object.fromEntries(draft)));
-      }, undefined);
+      if (draft.length === 0) removeEntry(scope);
+      else writeEntry(scope, Object.fromEntries(draft));
     },
-    clear(scope) {
-      withStorage((storage) => storage.removeItem(DRAFT_PREFIX + scope), undefined);
-    },
+    clear: removeEntry,
     /** The flow's kept plan (step ids only); the engine checks its shape and owner. */
     readPlan: readEntry,
     /** Keeps the flow's plan: step ids and whether the review was confirmed, never a value. */
-    writePlan(scope, plan: FlowPlanRecord) {
-      withStorage((storage) => storage.setItem(DRAFT_PREFIX + scope, JSON.stringify(plan)), undefined);
-    },
+    writePlan: (scope, plan: FlowPlanRecord) => writeEntry(scope, plan),
   };
 }
 

@@ -1,8 +1,12 @@
 import { datePartOrder, hasMessage } from '@kyc-kit/core';
 import type { FieldSpec } from '@kyc-kit/core';
+import { useId } from 'react';
 import type { Translate } from './KycKitProvider';
 
 // Ids of a field's elements and the reading of its errors, shared by the prop bags and the error summary.
+
+/** A prefix for the ids of a form's elements, from React's `useId()` with only characters a CSS selector and a `#` link keep. */
+export const useIdPrefix = (): string => `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 
 /**
  * The ids of one field's elements, derived from the form's `useId()`: the

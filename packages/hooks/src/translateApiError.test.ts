@@ -25,6 +25,23 @@ describe('translateApiError for an answer from a gateway in front of the proxy',
     );
   });
 
+  it("says the service is briefly unavailable when the gateway's own 503 answers, as the proxy's own 503 does", async () => {
+    const proxyOwn = translateApiError(
+      createTranslator('en'),
+      await createProxyClient({
+        fetch: async () =>
+          Response.json(
+            { error: { code: 'upstream_unavailable', message: 'Busy', retryable: true } },
+            { status: 503 },
+          ),
+      })
+        .getCustomer()
+        .catch((caught: unknown) => caught),
+    );
+    expect(proxyOwn).toBe('The service is busy. Try again in a few minutes.');
+    await expect(messageForGatewayAnswer(503, { 'Retry-After': '120' })).resolves.toBe(proxyOwn);
+  });
+
   it('keeps the generic message for any other gateway error', async () => {
     await expect(messageForGatewayAnswer(502)).resolves.toBe(
       'Something went wrong on our side. Please try again.',

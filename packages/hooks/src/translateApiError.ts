@@ -7,14 +7,16 @@ import type { Translate } from './KycKitProvider';
  * their catalogue name. The proxy's own codes are core's `API_ERROR_CODES`,
  * each its own `error.api.<code>` (the proxy maps its internal reasons to
  * them before answering); a gateway's `http_<status>` is `internal`, but its
- * 429 asks the person to wait, as the proxy's own would (a "try again" at
- * once would only be refused again).
+ * 429 asks the person to wait and its 503 says the service is briefly
+ * unavailable, as the proxy's own would (a "try again" at once would only be
+ * refused again).
  */
 const CATALOGUE_NAMES: Record<string, string> = {
   network_error: 'network',
   malformed_response: 'internal',
   internal_error: 'internal',
   http_429: 'rate_limited',
+  http_503: 'upstream_unavailable',
 };
 
 /**

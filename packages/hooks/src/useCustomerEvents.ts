@@ -110,9 +110,7 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
         else refresh();
       });
       source.addEventListener('customer_deleted', (event) => {
-        const data = dataOf(event);
-        const customerId =
-          typeof data === 'object' && data !== null && 'customerId' in data && data.customerId;
+        const customerId = (dataOf(event) as { customerId?: unknown } | null | undefined)?.customerId;
         if (typeof customerId !== 'string' || customerId === '') {
           refresh();
           return;
@@ -146,7 +144,7 @@ export function useCustomerEvents(options: UseCustomerEventsOptions = {}): Custo
     return () => {
       stopped = true;
       source?.close();
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
     };
   }, [enabled, client, queryClient, reconnectDelayMs, maxReconnectDelayMs, maxFailedConnections]);
 

@@ -1,6 +1,6 @@
 import { capabilityNameId, gate, onboardingStatus, supportLinks } from '@kyc-kit/core';
 import type { OnboardingStatus } from '@kyc-kit/core';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLatest } from './useLatest';
 import { useKycKitContext } from './KycKitProvider';
 import type { Onboarding, OnboardingEvent, UseOnboardingOptions } from './onboardingTypes';
@@ -40,7 +40,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
   const capabilities = options.capabilities ?? (options.capability === undefined ? [] : [options.capability]);
   const capabilitiesKey = capabilities.join('\n');
   const callbacksRef = useLatest(options);
-  const emit = (event: OnboardingEvent) => callbacksRef.current.onEvent?.(event);
+  const emit = useCallback((event: OnboardingEvent) => callbacksRef.current.onEvent?.(event), [callbacksRef]);
 
   const customerQuery = useCustomer();
   const { customer } = customerQuery;
@@ -100,13 +100,13 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     const previousState = previousStatusRef.current;
     if (previousState === status) return;
     previousStatusRef.current = status;
-    callbacksRef.current.onEvent?.({ type: 'state_changed', state: status, previousState });
+    emit({ type: 'state_changed', state: status, previousState });
     if (status === 'done' && customer) {
       const names = capabilitiesKey.split('\n');
-      callbacksRef.current.onEvent?.({ type: 'completed', capabilities: names });
+      emit({ type: 'completed', capabilities: names });
       callbacksRef.current.onComplete?.({ customerId: customer.id, capabilities: names });
     }
-  }, [status, customer, capabilitiesKey, callbacksRef]);
+  }, [status, customer, capabilitiesKey, callbacksRef, emit]);
 
   // Numbered in the plan fixed when the flow started: form steps, the review, the Terms.
   const step = stepOf({ status, form, termsRequired: terms.isRequired, t });
@@ -116,9 +116,9 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
   useEffect(() => {
     if (stepId === undefined) return;
     const detail = { stepId, stepNumber, stepCount };
-    callbacksRef.current.onEvent?.({ type: 'step_viewed', ...detail });
+    emit({ type: 'step_viewed', ...detail });
     callbacksRef.current.onStepChange?.(detail);
-  }, [stepId, stepNumber, stepCount, callbacksRef]);
+  }, [stepId, stepNumber, stepCount, callbacksRef, emit]);
 
   const names = capabilities.map((name) => t(capabilityNameId(name)));
   const done = status === 'done' && customer ? { customerId: customer.id, capabilities, names } : undefined;

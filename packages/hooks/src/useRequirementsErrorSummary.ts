@@ -89,14 +89,10 @@ export function useRequirementsErrorSummary(form: RequirementsForm): Requirement
       onClick: (event) => {
         event.preventDefault();
         // Looked up in the summary's own root: a shadow root's ids are not in the document.
-        const root = summaryRef.current?.getRootNode() ?? globalThis.document;
-        if (findsById(root)) root.getElementById(item.targetId)?.focus();
+        // A summary no longer in the page is its own root, with no `getElementById`: nothing to focus then.
+        const root = (summaryRef.current?.getRootNode() ?? globalThis.document) as Partial<Document>;
+        root.getElementById?.(item.targetId)?.focus();
       },
     }),
   };
-}
-
-/** A document or a shadow root, which look ids up; the root of a detached node does not. */
-function findsById(node: Node | undefined): node is Document | ShadowRoot {
-  return node !== undefined && 'getElementById' in node;
 }

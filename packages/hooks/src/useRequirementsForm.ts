@@ -1,7 +1,7 @@
 import { createOnboardingEngine, emptyFormValues } from '@kyc-kit/core';
 import type { OnboardingEngine } from '@kyc-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { FieldValues } from 'react-hook-form';
@@ -15,6 +15,7 @@ import { draftStorageFor } from './draftStorage';
 import { toKycKitApiError } from './KycKitApiError';
 import type { KycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
+import { useIdPrefix } from './fieldErrors';
 import { useKycKitContext } from './KycKitProvider';
 import type {
   RequirementsForm,
@@ -109,7 +110,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const step = stepIndex === -1 ? undefined : steps[stepIndex];
   useEffect(() => preloadFieldRules(snapshot.steps), [snapshot.steps]);
   const fieldKeys = useMemo(() => step?.fields.map((field) => field.key) ?? [], [step]);
-  const idPrefix = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const idPrefix = useIdPrefix();
 
   const submitStep = useCallback(async (): Promise<boolean> => {
     const result = await engine.submitStep();

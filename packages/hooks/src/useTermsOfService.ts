@@ -1,11 +1,12 @@
 import { createAttempts, isActionable } from '@kyc-kit/core';
 import type { Customer } from '@kyc-kit/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { createIdempotencyKey } from './createIdempotencyKey';
 import { termsOfServiceDocumentQueryOptions } from './customerQueryOptions';
 import { KycKitApiError, toKycKitApiError } from './KycKitApiError';
 import { kycKitQueryKeys } from './kycKitQueryKeys';
+import { useIdPrefix } from './fieldErrors';
 import { useKycKitContext } from './KycKitProvider';
 import { translateApiError } from './translateApiError';
 import type { TermsOfService, UseTermsOfServiceOptions } from './termsOfServiceTypes';
@@ -118,7 +119,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   const isChecked = checkedFor === documentKey;
   const consentError = showConsentError && !isChecked ? t('field.tos.error.required') : undefined;
 
-  const idBase = `kyc${useId().replace(/[^a-zA-Z0-9_-]/g, '')}-tos`;
+  const idBase = `${useIdPrefix()}-tos`;
   const titleId = `${idBase}-title`;
   const languageId = `${idBase}-language`;
   const checkboxId = `${idBase}-accept`;

@@ -10,11 +10,20 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)
  * free provider text such as "soon" never reaches a screen.
  */
 export function isIsoDateTime(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) return false;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) return false;
+  if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))
+    return false;
   // Date.parse rolls 2026-02-31 over to March: compare the calendar day it names.
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  const check = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-  return check.getUTCFullYear() === year && check.getUTCMonth() + 1 === month && check.getUTCDate() === day;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return utcDay(year, month, day) !== undefined;
+}
+
+/**
+ * The time of `year`-`month`-`day` at midnight UTC (`month` 1 to 12), or
+ * `undefined` when that is no calendar day (a 31 February, a month 13).
+ */
+export function utcDay(year: number, month: number, day: number): number | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? date.getTime()
+    : undefined;
 }

@@ -322,10 +322,6 @@ function isExistingCustomersPlan(raw: unknown, capabilities: string): boolean {
   return typeof record?.customerId === 'string' && record.capabilities === capabilities;
 }
 
-/** The settings as one text, to tell a change from the same settings given again. */
-const settingsKey = (settings: Required<OnboardingEngineSettings>): string =>
-  [settings.include, settings.saveDraft, settings.review, ...settings.capabilities].join('\n');
-
 /** A short, non-reversible tag of the user key: drafts are named by it, never by an email or id. */
 function userTag(userKey: string): string {
   return `u${fnv1a(userKey).toString(36)}`;
@@ -868,7 +864,8 @@ export function createOnboardingEngine<Error extends EngineError>(
     readFailed: () => settleAwaiting(false),
     setSettings(given) {
       const next = settingsOf(given);
-      if (settingsKey(next) === settingsKey(settings)) return;
+      // The same settings given again (`settingsOf` always lists the same keys in the same order) change nothing.
+      if (JSON.stringify(next) === JSON.stringify(settings)) return;
       // Other capabilities are another flow: it counts afresh.
       if (next.capabilities.join() !== settings.capabilities.join()) {
         flowPlan = undefined;

@@ -1,6 +1,7 @@
 // zod/mini: these schemas run in the browser, where classic zod would ship whole.
 import * as z from 'zod/mini';
 import type { MessageId } from '../messages/messages';
+import { utcDay } from '../adapters/isIsoDateTime';
 import { isCountryCode } from './countryCodes';
 import { parsePhone } from './phoneMetadata';
 import { US_SUBDIVISIONS, type UsSubdivisionCode } from './usSubdivisions';
@@ -155,16 +156,8 @@ export function readDateOfBirth(
   if (!/^\d{1,2}$/.test(day)) return fail('field.dateOfBirth.error.real', ['day']);
   if (!/^\d{1,2}$/.test(month)) return fail('field.dateOfBirth.error.real', ['month']);
   if (!/^\d{4}$/.test(year)) return fail('field.dateOfBirth.error.yearFormat', ['year']);
-  const dayNumber = Number(day);
-  const monthNumber = Number(month);
-  const yearNumber = Number(year);
-  const date = new Date(Date.UTC(yearNumber, monthNumber - 1, dayNumber));
-  const real =
-    date.getUTCFullYear() === yearNumber &&
-    date.getUTCMonth() === monthNumber - 1 &&
-    date.getUTCDate() === dayNumber;
-  if (!real) return fail('field.dateOfBirth.error.real');
-  const time = date.getTime();
+  const time = utcDay(Number(year), Number(month), Number(day));
+  if (time === undefined) return fail('field.dateOfBirth.error.real');
   if (time >= now.getTime()) return fail('field.dateOfBirth.error.past');
   // Born on this day `minimumAge` years ago is old enough; a day later is not.
   if (time > yearsBefore(now, minimumAge)) return fail('field.dateOfBirth.error.minimumAge');

@@ -56,7 +56,7 @@ export function CapabilityGate({
   appearance,
   className,
 }: CapabilityGateProps) {
-  const t = useTranslate();
+  const t = useTranslate('<CapabilityGate>');
   const gate = useCapability(capability);
   const [isOnboarding, setIsOnboarding] = useState(false);
   if (gate.allowed) return children;

@@ -57,7 +57,7 @@ export function CapabilityStatus({
   appearance,
   className,
 }: CapabilityStatusProps) {
-  const t = useTranslate();
+  const t = useTranslate('<CapabilityStatus>');
   const locale = useLocale();
   const result = useCapability(capability);
   const { error, refetch } = useCustomer();

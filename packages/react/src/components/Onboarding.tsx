@@ -115,6 +115,10 @@ function OnboardingFlow({
               {status === 'unavailable' ? <SupportLinks support={onboarding.support} /> : null}
             </StatusMessage>
           ) : null}
+          {/* "Saving…" is the button's label on screen; said here too while a step or the Terms are sent. */}
+          {form.isSubmitting || terms.isAccepting ? (
+            <p className="kyc-visually-hidden">{t('form.submitting')}</p>
+          ) : null}
         </div>
         {status === 'verifying' ? (
           <div className="kyc-stack">
@@ -168,7 +172,7 @@ function OnboardingFlow({
  * </KycKitProvider>
  */
 export function Onboarding(props: OnboardingProps) {
-  const parent = useKycKit();
+  const parent = useKycKit('<Onboarding>');
   if (props.locale === undefined && props.messages === undefined) return <OnboardingFlow {...props} />;
   // A nested provider changes only the words: the same client, cache, user key (whose drafts these are),
   // field specs and initial customer (the context holds every prop of the provider, and its `t`, unused).

@@ -25,7 +25,7 @@ export interface RequirementsFormProps extends Omit<UseRequirementsFormOptions, 
  * <RequirementsForm capabilities={['custodyFiat']} />
  */
 export function RequirementsForm({ appearance, className, ...options }: RequirementsFormProps) {
-  const t = useTranslate();
+  const t = useTranslate('<RequirementsForm>');
   const form = useRequirementsForm(options);
   const { customer, error, refetch } = useCustomer();
   let body;
@@ -45,7 +45,15 @@ export function RequirementsForm({ appearance, className, ...options }: Requirem
       </StatusMessage>
     );
   } else if (form.step !== undefined) {
-    body = <RequirementsStep form={form} />;
+    body = (
+      <>
+        <RequirementsStep form={form} />
+        {/* "Saving…" is the button's label on screen; a polite region, there from the start, says it while a step is sent. */}
+        <p role="status" className="kyc-visually-hidden">
+          {form.isSubmitting && t('form.submitting')}
+        </p>
+      </>
+    );
   } else if (form.unsupportedFields.length > 0) {
     // Owed, but nothing the kit can collect: only support can help. Never which key, never why.
     body = (

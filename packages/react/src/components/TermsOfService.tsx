@@ -23,7 +23,7 @@ export interface TermsOfServiceProps extends UseTermsOfServiceOptions {
  * <TermsOfService onAccepted={() => router.refresh()} />
  */
 export function TermsOfService({ appearance, className, ...options }: TermsOfServiceProps) {
-  const t = useTranslate();
+  const t = useTranslate('<TermsOfService>');
   const terms = useTermsOfService(options);
   const { isLoading } = useCustomer();
   return (
@@ -33,7 +33,13 @@ export function TermsOfService({ appearance, className, ...options }: TermsOfSer
           {t('status.loading')}
         </StatusMessage>
       ) : terms.isRequired ? (
-        <TermsOfServiceStep terms={terms} />
+        <>
+          <TermsOfServiceStep terms={terms} />
+          {/* "Saving…" is the button's label on screen; a polite region, there from the start, says it while the acceptance is sent. */}
+          <p role="status" className="kyc-visually-hidden">
+            {terms.isAccepting && t('form.submitting')}
+          </p>
+        </>
       ) : (
         <StatusMessage tone="success" live="polite">
           {t('form.complete')}

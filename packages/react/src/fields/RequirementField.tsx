@@ -1,6 +1,6 @@
 import { useRequirementField } from '@kyc-kit/hooks';
 import type { RequirementFieldProps, RequirementsForm } from '@kyc-kit/hooks';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { CheckboxGroupField } from './CheckboxGroupField';
 import { DateField } from './DateField';
 import { PhoneField } from './PhoneField';
@@ -32,30 +32,29 @@ export interface FieldControlProps {
   className?: string;
 }
 
+/** The styled field of each control but `input` (a text or, masked, an SSN field). */
+const CONTROLS = {
+  select: SelectField,
+  date: DateField,
+  phone: PhoneField,
+  checkboxGroup: CheckboxGroupField,
+} satisfies {
+  [Control in Exclude<RequirementFieldProps['control'], 'input'>]: ComponentType<
+    FieldControlProps & { field: Extract<RequirementFieldProps, { control: Control }> }
+  >;
+};
+
 /** The styled control for one field's prop bags, chosen by the bags' `control` (masked inputs for SSNs). */
 export function FieldControl({
   field,
   note = <RequirementNote planned={field} />,
   className,
 }: FieldControlProps) {
-  switch (field.control) {
-    case 'input':
-      return field.isMasked ? (
-        <SsnField field={field} note={note} className={className} />
-      ) : (
-        <TextField field={field} note={note} className={className} />
-      );
-    case 'select':
-      return <SelectField field={field} note={note} className={className} />;
-    case 'date':
-      return <DateField field={field} note={note} className={className} />;
-    case 'phone':
-      return <PhoneField field={field} note={note} className={className} />;
-    case 'checkboxGroup':
-      return <CheckboxGroupField field={field} note={note} className={className} />;
-    default:
-      return field satisfies never;
-  }
+  // Each component takes the bags of its own control, which `field.control` chose.
+  const Control = (
+    field.control === 'input' ? (field.isMasked ? SsnField : TextField) : CONTROLS[field.control]
+  ) as ComponentType<FieldControlProps>;
+  return <Control field={field} note={note} className={className} />;
 }
 
 /**
