@@ -708,6 +708,20 @@ describe('sign-out', () => {
 });
 
 describe('<kyc-capability-gate>', () => {
+  it('moves focus to the first step’s heading when the person starts onboarding from the gate', async () => {
+    const user = userEvent.setup({ delay: null });
+    const element = mount(
+      '<kyc-capability-gate capability="custodyFiat"><p>Your balance</p></kyc-capability-gate>',
+    );
+    const shadow = shadowQueries(element);
+    const start = await shadow.findByRole('button', { name: 'Continue setup' });
+    await nextFrame();
+    await user.click(start);
+    // The button pressed is gone: without this, focus falls to the page's start.
+    const heading = await shadow.findByRole('heading', { name: 'About you' });
+    await waitFor(() => expect(shadowOf(element).activeElement).toBe(heading));
+  });
+
   it('shows the page’s fallback once a child it already has is given slot="fallback"', async () => {
     const element = mount(
       '<kyc-capability-gate capability="custodyFiat"><p>Your balance</p><p>Verify first</p></kyc-capability-gate>',

@@ -67,7 +67,9 @@ describe('<CapabilityGate>', () => {
       await screen.findByText('We need a few more details before you can continue.'),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue setup' }));
-    expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
+    const heading = await screen.findByRole('heading', { name: 'About you' });
+    // The button pressed went with the gate: the flow's heading takes its focus, not the page's start.
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.queryByText('Balance: $120.00')).not.toBeInTheDocument();
   });
 

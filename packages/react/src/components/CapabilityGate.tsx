@@ -68,6 +68,8 @@ export function CapabilityGate({
         appearance={appearance}
         className={className}
         support={support}
+        // The "Continue setup" button that had focus is gone: the flow's first heading takes it.
+        autoFocus
         {...onboarding}
       />
     );

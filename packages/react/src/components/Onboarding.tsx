@@ -39,6 +39,13 @@ export type OnboardingProps = UseOnboardingOptions & {
    * <Onboarding capability="custodyFiat" doneAction={({ names }) => <a href="/wallet">Open {names[0]}</a>} />
    */
   doneAction?: ReactNode | ((done: OnboardingDone) => ReactNode);
+  /**
+   * Moves focus to the flow's first heading once it shows, for a flow the
+   * person just opened with a button that goes away (as `<CapabilityGate>`'s
+   * "Continue setup" does). Leave it off for a flow that is there when the
+   * page loads: focus then stays where the page put it.
+   */
+  autoFocus?: boolean;
 };
 
 /** The heading of each state; loading has none yet, and a form step's heading is the step's title. */
@@ -59,6 +66,7 @@ function OnboardingFlow({
   locale: _locale,
   messages: _messages,
   doneAction,
+  autoFocus,
   ...options
 }: OnboardingProps) {
   const t = useTranslate();
@@ -66,7 +74,8 @@ function OnboardingFlow({
   const { status, form, terms, step } = onboarding;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  const previousStatusRef = useRef(status);
+  // None yet for a flow opened with `autoFocus`: its first content is then a change that takes focus.
+  const previousStatusRef = useRef<OnboardingStatus | undefined>(autoFocus ? undefined : status);
   // A guessed first step shows until the customer's own plan is known: the answer is the page opening, not a step taken.
   const previousReadingRef = useRef(!form.isPlanKnown);
   const stepTitleId = form.titleProps.id;
@@ -74,18 +83,20 @@ function OnboardingFlow({
     const previous = previousStatusRef.current;
     const wasReading = previousReadingRef.current;
     previousReadingRef.current = !form.isPlanKnown;
-    if (previous === status) return;
+    if (previous === status || (!previous && status === 'loading')) return;
     previousStatusRef.current = status;
-    // The first content after loading is the page as it opens: focus stays where the partner's page put it.
-    if (previous === 'loading' || wasReading) return;
-    // Never steal focus: only when it was in the flow (a submit) or dropped with what was removed. Asked of
-    // the flow's own root, a shadow root (the page's own may hold it) names the element inside it, or none.
     const root = rootRef.current;
-    const active = (root?.getRootNode() as Document | undefined)?.activeElement ?? document.activeElement;
-    if (active && active !== document.body && !root?.contains(active)) return;
+    if (previous) {
+      // The first content after loading is the page as it opens: focus stays where the partner's page put it.
+      if (previous === 'loading' || wasReading) return;
+      // Never steal focus: only when it was in the flow (a submit) or dropped with what was removed. Asked of
+      // the flow's own root, a shadow root (the page's own may hold it) names the element inside it, or none.
+      const active = (root?.getRootNode() as Document | undefined)?.activeElement ?? document.activeElement;
+      if (active && active !== document.body && !root?.contains(active)) return;
+    }
     // The new state's heading, or the form step's own heading when the flow went back to collecting.
     // Looked up inside the flow, not the document, which cannot see into a shadow root.
-    (headingRef.current ?? rootRef.current?.querySelector<HTMLElement>(`[id="${stepTitleId}"]`))?.focus();
+    (headingRef.current ?? root?.querySelector<HTMLElement>(`[id="${stepTitleId}"]`))?.focus();
   }, [status, stepTitleId, form.isPlanKnown]);
 
   const titleId = TITLE_IDS[status];
