@@ -248,7 +248,8 @@ export abstract class KycKitElement extends ElementBase {
   }
 
   #joinSession(): void {
-    const source = this.#client ?? this.apiBase;
+    // `/kyc` and `/kyc/` are one proxy (the client drops the slash too): one session, one stream.
+    const source = this.#client ?? this.apiBase.replace(/\/+$/, '');
     const userKey = this.userKey ?? '';
     if (source === this.#source && userKey === this.#sessionUserKey) return;
     if (this.#source !== undefined) leaveSession(this.#source, this, this.#sessionUserKey);

@@ -183,6 +183,20 @@ describe('attributes and properties', () => {
     expect(FakeEventSource.instances.map((source) => source.url)).toEqual(['/partner/kyc/events']);
   });
 
+  it('counts api-base with and without a trailing slash as one proxy: one client, one stream', async () => {
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      backend.fetch(String(input).replace('/partner/kyc', '/api/onboarding'), init),
+    );
+    document.body.innerHTML = `
+      <kyc-capability-status capability="custodyFiat" api-base="/partner/kyc"></kyc-capability-status>
+      <kyc-capability-status capability="custodyFiat" api-base="/partner/kyc/"></kyc-capability-status>`;
+    const [first, second] = [...document.body.children];
+    await shadowQueries(first!).findByText('Not set up');
+    await shadowQueries(second!).findByText('Not set up');
+    await nextFrame();
+    expect(FakeEventSource.instances.map((source) => source.url)).toEqual(['/partner/kyc/events']);
+  });
+
   it('takes messages and appearance as properties, and the theme attribute over the appearance', async () => {
     const element = mount('<kyc-onboarding capability="custodyFiat" theme="dark"></kyc-onboarding>');
     element.messages = { 'form.submit': 'Next' };
