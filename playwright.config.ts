@@ -9,7 +9,8 @@ const omsPort = Number(process.env.E2E_OMS_PORT ?? port + 1);
 const guidesPort = Number(process.env.E2E_GUIDES_PORT ?? port + 2);
 
 // A short verification delay keeps the journey quick; the live update is still a real asynchronous event.
-const serverEnvironment = { KYC_SANDBOX_VERIFY_MS: '300' };
+// Every test signs in from 127.0.0.1, many a minute: past the demo's default of ten sign-ins per address.
+const serverEnvironment = { KYC_SANDBOX_VERIFY_MS: '300', KYC_SIGN_IN_LIMIT: '100000' };
 // Each server keeps its state in a folder of its own port, never in the data folder of `npm run demo`.
 const dataDirectory = (serverPort: number) => `test-results/demo-data/${serverPort}`;
 

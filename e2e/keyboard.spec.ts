@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/expectNoAxeViolations';
 import { flowRoot, testPerson, uniqueUsername } from './support/journey';
+import { OWN_DEMO_ORIGIN, startOwnDemo, stopOwnDemo } from './support/ownDemoServer';
 
 /** What the focused element is, in words a test can match: its form name, else its accessible text. */
 async function focusedElement(page: Page): Promise<{ tag: string; name: string; text: string }> {
@@ -121,4 +126,75 @@ test('the whole journey, sign-in to verified, with the keyboard alone', async ({
   await tabTo(page, button('Back to your wallet'), 'Back to your wallet');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-capability="custodyFiat"]')).toContainText('Ready');
+});
+
+test.describe('too many sign-ins from one network', () => {
+  // A server of its own allowing two sign-ins a minute: the suite's shared servers keep their budget.
+  test.use({ baseURL: OWN_DEMO_ORIGIN });
+
+  /** Presses Enter in the focused sign-in form and waits for the server's answer to it. */
+  async function submitSignIn(page: Page): Promise<number> {
+    const [answer] = await Promise.all([
+      page.waitForResponse(
+        (response) => response.url().endsWith('/api/demo/session') && response.request().method() === 'POST',
+      ),
+      page.keyboard.press('Enter'),
+    ]);
+    return answer.status();
+  }
+
+  test('sign-in and sign-out with the keyboard, then a refused sign-in says so politely and keeps the username', async ({
+    page,
+  }) => {
+    const dataDirectory = mkdtempSync(path.join(tmpdir(), 'kyc-demo-sign-in-limit-'));
+    const server = await startOwnDemo(dataDirectory, { KYC_SIGN_IN_LIMIT: '2' });
+    try {
+      await page.goto('/');
+      await expect(page).toHaveURL(/\/sign-in$/);
+      // The minute's two sign-ins, each signed out again, all by keyboard.
+      for (const name of ['limit-first', 'limit-second']) {
+        await typeInto(page, 'username', uniqueUsername(name));
+        expect(await submitSignIn(page)).toBe(200);
+        await expect(page.getByRole('heading', { level: 1, name: 'Your wallet' })).toBeFocused();
+        await tabTo(page, button('Sign out'), 'Sign out');
+        await page.keyboard.press('Enter');
+        await expect(page).toHaveURL(/\/sign-in$/);
+      }
+
+      const username = uniqueUsername('limit-refused');
+      await typeInto(page, 'username', username);
+      expect(await submitSignIn(page)).toBe(429);
+      const field = page.getByLabel('Username');
+      const alert = page.getByRole('alert');
+      await expect(alert).toHaveText(
+        'Sorry, there have been too many sign-ins from your network just now. Please wait a minute, then try again.',
+      );
+      // Focus is back in the field, with what was typed, and the field is described by the message.
+      await expect(field).toBeFocused();
+      await expect(field).toHaveValue(username);
+      await expect(field).toHaveAccessibleDescription(/too many sign-ins from your network/);
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Sign in to Northwind Wallet' }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page, 'sign-in refused for too many sign-ins');
+
+      // In Spanish (the language switch by arrow key), the same message in Spanish, the username still there.
+      await tabTo(page, byName('language'), 'the language switch');
+      await page.keyboard.press('ArrowRight');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+      await expect(alert).toHaveText(
+        'Lo sentimos: ha habido demasiados inicios de sesión desde su red en este momento. Espere un minuto e inténtelo de nuevo.',
+      );
+      await tabTo(page, byName('username'), 'the username field');
+      await expect(page.getByLabel('Nombre de usuario')).toHaveValue(username);
+      // Sending it again within the minute is refused again, and said again.
+      expect(await submitSignIn(page)).toBe(429);
+      await expect(alert).toContainText('demasiados inicios de sesión');
+      await expect(page.getByLabel('Nombre de usuario')).toBeFocused();
+      await expectNoAxeViolations(page, 'sign-in refused, in Spanish');
+    } finally {
+      await stopOwnDemo(server);
+      rmSync(dataDirectory, { recursive: true, force: true });
+    }
+  });
 });

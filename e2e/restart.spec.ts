@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,46 +10,11 @@ import {
   testPerson,
   uniqueUsername,
 } from './support/journey';
+import { OWN_DEMO_ORIGIN, startOwnDemo, stopOwnDemo } from './support/ownDemoServer';
 
-// This spec runs a demo server of its own, so it can restart it: on E2E_PORT + 3 (the config's three
-// servers use E2E_PORT to E2E_PORT + 2), with its state in a temp data folder both runs of the server share.
-const port = Number(process.env.E2E_RESTART_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 3);
-const origin = `http://localhost:${port}`;
-const appDirectory = path.resolve(import.meta.dirname, '..', 'apps', 'demo');
-
-test.use({ baseURL: origin });
-
-async function startDemo(dataDirectory: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'server/main.ts'], {
-    cwd: appDirectory,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      KYC_UPSTREAM: 'sandbox',
-      KYC_SANDBOX_VERIFY_MS: '300',
-      KYC_DATA_DIR: dataDirectory,
-    },
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`the demo server exited (${child.exitCode})`);
-    const ready = await fetch(`${origin}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return child;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the demo server did not start');
-}
-
-async function stopDemo(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
+// This spec runs a demo server of its own, so it can restart it, with its state in a temp data
+// folder both runs of the server share.
+test.use({ baseURL: OWN_DEMO_ORIGIN });
 
 async function customerId(page: Page): Promise<string> {
   const response = await page.request.get('/api/onboarding/customer');
@@ -63,7 +26,7 @@ test('the demo server restarted mid-flow: the same session and the same customer
   page,
 }) => {
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'kyc-demo-restart-'));
-  let server = await startDemo(dataDirectory);
+  let server = await startOwnDemo(dataDirectory);
   try {
     await signInThroughPage(page, uniqueUsername('restart'));
     await page.goto('/onboarding?capability=custodyFiat');
@@ -75,8 +38,8 @@ test('the demo server restarted mid-flow: the same session and the same customer
     expect(before.steps).toHaveLength(1);
     const createdId = await customerId(page);
 
-    await stopDemo(server);
-    server = await startDemo(dataDirectory);
+    await stopOwnDemo(server);
+    server = await startOwnDemo(dataDirectory);
 
     // The session cookie still signs the user in, and the flow picks up after the step already sent.
     await page.reload();
@@ -101,7 +64,7 @@ test('the demo server restarted mid-flow: the same session and the same customer
     const panel = await page.request.get('/api/demo/sandbox');
     expect(((await panel.json()) as { customerId: string }).customerId).toBe(createdId);
   } finally {
-    await stopDemo(server);
+    await stopOwnDemo(server);
     rmSync(dataDirectory, { recursive: true, force: true });
   }
 });

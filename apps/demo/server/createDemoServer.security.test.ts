@@ -175,3 +175,49 @@ describe('demo server on https', () => {
     expect((await local.request('/healthz')).headers.get('strict-transport-security')).toBeNull();
   });
 });
+
+describe('sign-in flood from one address', () => {
+  const signInFrom = (
+    request: ReturnType<typeof startDemo>['request'],
+    username: string,
+    headers: Record<string, string> = {},
+  ) =>
+    request('/api/demo/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ username }),
+    });
+
+  it('refuses the eleventh sign-in in a minute with 429 and Retry-After, and starts no session for it', async () => {
+    const { request } = startDemo();
+    for (let count = 0; count < 10; count += 1)
+      expect((await signInFrom(request, `flood-${count}`)).status).toBe(200);
+    // Without trusted proxies, an X-Forwarded-For the client wrote is no way out of its budget.
+    const refused = await signInFrom(request, 'flood-10', { 'x-forwarded-for': '192.0.2.44' });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('set-cookie')).toBeNull();
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.message).toMatch(/try again/i);
+    // Signing out is never refused: a flood cannot keep anyone signed in.
+    expect((await request('/api/demo/session', { method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('counts the address the load balancer saw, behind KYC_TRUSTED_PROXIES, not one the client wrote', async () => {
+    const { request } = startDemo({ KYC_SIGN_IN_LIMIT: '3', KYC_TRUSTED_PROXIES: '1' });
+    for (let count = 0; count < 3; count += 1) {
+      // Made-up entries on the left are the client's own: each request still counts for 198.51.100.9.
+      const forwardedFor = `10.0.0.${count}, 198.51.100.9`;
+      expect((await signInFrom(request, `lb-${count}`, { 'x-forwarded-for': forwardedFor })).status).toBe(
+        200,
+      );
+    }
+    const refused = await signInFrom(request, 'lb-3', { 'x-forwarded-for': '10.0.0.9, 198.51.100.9' });
+    expect(refused.status).toBe(429);
+    // Someone else behind the same load balancer signs in as usual.
+    expect((await signInFrom(request, 'neighbour', { 'x-forwarded-for': '198.51.100.10' })).status).toBe(200);
+  });
+});

@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createOnboardingHandler } from '@kyc-kit/proxy';
+import {
+  addressBucket,
+  createOnboardingHandler,
+  createRateLimiter,
+  resolveClientAddress,
+} from '@kyc-kit/proxy';
 import type { OnboardingHandler } from '@kyc-kit/proxy';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -127,6 +132,8 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }),
   });
   const sessions = createDemoSessions(stores.sessions, { secure: secureCookies });
+  // Anyone may sign in, and each sign-in is a row on the server: one address gets so many a minute.
+  const signInLimiter = createRateLimiter({ limit: config.signInsPerMinute, windowMs: 60_000 });
   const upstreamConfig =
     config.upstream.kind === 'sandbox' && config.upstream.dataPath === undefined && stores.sandboxDataPath
       ? { ...config.upstream, dataPath: stores.sandboxDataPath }
@@ -196,6 +203,26 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
   });
 
   app.post('/api/demo/session', async (context) => {
+    // The address as the proxy reads it: the socket's, or KYC_TRUSTED_PROXIES hops back in X-Forwarded-For.
+    const address = resolveClientAddress({
+      socketAddress: clientAddressOf(context),
+      forwardedFor: context.req.header('x-forwarded-for') ?? null,
+      trustedProxyCount: config.trustedProxyCount,
+    });
+    const budget = signInLimiter.hit(address === undefined ? 'unknown' : addressBucket(address));
+    if (!budget.allowed) {
+      context.header('Retry-After', String(budget.retryAfterSeconds));
+      context.header('Cache-Control', 'no-store');
+      return context.json(
+        {
+          error: {
+            code: 'rate_limited',
+            message: 'There have been too many sign-ins from your network. Wait a minute, then try again.',
+          },
+        },
+        429,
+      );
+    }
     // A cross-site form cannot send application/json without a preflight.
     if (!isJsonRequest(context)) {
       return context.json({ error: { code: 'unsupported_media_type', message: 'Send JSON.' } }, 415);

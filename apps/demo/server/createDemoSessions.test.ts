@@ -3,6 +3,7 @@ import { DEMO_SESSION_COOKIE, allowsSecureCookies, createDemoSessions } from './
 import type { DemoSessionStore } from './createDemoSessions';
 
 function memoryStore(): DemoSessionStore & { size(): number } {
+  // In insertion order, so the newest of a user's sessions are the last ones.
   const rows = new Map<string, { username: string; expiresAt: number }>();
   return {
     async insert(tokenHash, username, expiresAt) {
@@ -14,6 +15,13 @@ function memoryStore(): DemoSessionStore & { size(): number } {
     },
     async delete(tokenHash) {
       rows.delete(tokenHash);
+    },
+    async trim(username, newest, keep) {
+      const others = [...rows].filter(([hash, row]) => row.username === username && hash !== newest);
+      for (const [hash] of others.slice(0, Math.max(0, others.length - (keep - 1)))) rows.delete(hash);
+    },
+    async prune(now) {
+      for (const [hash, row] of rows) if (row.expiresAt <= now) rows.delete(hash);
     },
     size: () => rows.size,
   };

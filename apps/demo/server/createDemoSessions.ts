@@ -15,7 +15,17 @@ export interface DemoSessionStore {
   /** The username of an unexpired session, else null. */
   find(tokenHash: string, now: number): Promise<string | null>;
   delete(tokenHash: string): Promise<void>;
+  /** Ends `username`'s sessions beyond its `keep` newest; `newest` (the one just started) always stays. */
+  trim(username: string, newest: string, keep: number): Promise<void>;
+  /** Deletes every session that has expired at `now`. */
+  prune(now: number): Promise<void>;
 }
+
+/**
+ * How many sessions one username keeps (its browsers and devices): signing in once more ends the oldest,
+ * so a username signed in a thousand times holds this many rows, not a thousand.
+ */
+export const DEMO_SESSIONS_PER_USER = 10;
 
 /** Signs users in and out, with sessions kept on the server. */
 export interface DemoSessions {
@@ -39,6 +49,8 @@ const SESSION_SECONDS = 60 * 60 * 8;
 // Usernames become part of a proxy user id: keep them to a tame alphabet.
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+// Expired sessions are deleted on a sign-in (the only thing that adds rows), at most this often.
+const PRUNE_INTERVAL_MS = 60_000;
 
 function readCookie(header: string | null, name: string): string | undefined {
   if (header === null) return undefined;
@@ -71,7 +83,10 @@ export function allowsSecureCookies(publicUrl: string): boolean {
  * revokes the session at once. The cookie is HttpOnly (no script reads it),
  * SameSite=Lax (a cross-site form cannot ride on it), and with `secure` a
  * `__Host-` cookie: Secure, Path=/, no Domain, so no other host or port of
- * the site can set or overwrite it. `now` is injectable for tests.
+ * the site can set or overwrite it. A username keeps its
+ * {@link DEMO_SESSIONS_PER_USER} newest sessions, and expired ones are deleted
+ * on sign-in (at most once a minute), so the table never outgrows the
+ * sessions alive. `now` is injectable for tests.
  */
 export function createDemoSessions(
   store: DemoSessionStore,
@@ -80,6 +95,7 @@ export function createDemoSessions(
   const now = options.now ?? Date.now;
   const cookieName = options.secure ? `__Host-${DEMO_SESSION_COOKIE}` : DEMO_SESSION_COOKIE;
   const attributes = `Path=/; HttpOnly; SameSite=Lax${options.secure ? '; Secure' : ''}`;
+  let prunedAt = Number.NEGATIVE_INFINITY;
 
   return {
     cookieName,
@@ -92,7 +108,14 @@ export function createDemoSessions(
       const previous = request && readCookie(request.headers.get('cookie'), cookieName);
       if (previous && TOKEN_PATTERN.test(previous)) await store.delete(digest(previous));
       const token = randomBytes(32).toString('base64url');
-      await store.insert(digest(token), username, now() + SESSION_SECONDS * 1000);
+      const at = now();
+      const tokenHash = digest(token);
+      await store.insert(tokenHash, username, at + SESSION_SECONDS * 1000);
+      await store.trim(username, tokenHash, DEMO_SESSIONS_PER_USER);
+      if (at - prunedAt >= PRUNE_INTERVAL_MS) {
+        prunedAt = at;
+        await store.prune(at);
+      }
       return `${cookieName}=${token}; ${attributes}; Max-Age=${SESSION_SECONDS}`;
     },
     async signOut(request) {

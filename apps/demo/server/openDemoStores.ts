@@ -20,6 +20,8 @@ function sqliteSessions(file: string): { store: DemoSessionStore; close(): void 
   database.exec(
     'CREATE TABLE IF NOT EXISTS demo_sessions (token_hash TEXT PRIMARY KEY, username TEXT NOT NULL, expires_at INTEGER NOT NULL)',
   );
+  database.exec('CREATE INDEX IF NOT EXISTS demo_sessions_expiry ON demo_sessions (expires_at)');
+  database.exec('CREATE INDEX IF NOT EXISTS demo_sessions_user ON demo_sessions (username, expires_at)');
   const insert = database.prepare(
     'INSERT INTO demo_sessions (token_hash, username, expires_at) VALUES (?, ?, ?)',
   );
@@ -28,6 +30,12 @@ function sqliteSessions(file: string): { store: DemoSessionStore; close(): void 
   );
   const remove = database.prepare('DELETE FROM demo_sessions WHERE token_hash = ?');
   const prune = database.prepare('DELETE FROM demo_sessions WHERE expires_at <= ?');
+  // Newest first by expiry, then by rowid (insertion order) among sessions started in the same millisecond.
+  const trim = database.prepare(
+    `DELETE FROM demo_sessions WHERE username = @username AND token_hash <> @newest AND token_hash NOT IN (
+       SELECT token_hash FROM demo_sessions WHERE username = @username AND token_hash <> @newest
+       ORDER BY expires_at DESC, rowid DESC LIMIT @others)`,
+  );
   prune.run(Date.now());
   return {
     store: {
@@ -40,6 +48,12 @@ function sqliteSessions(file: string): { store: DemoSessionStore; close(): void 
       async delete(tokenHash) {
         remove.run(tokenHash);
       },
+      async trim(username, newest, keep) {
+        trim.run({ username, newest, others: keep - 1 });
+      },
+      async prune(now) {
+        prune.run(now);
+      },
     },
     close: () => database.close(),
   };
@@ -48,15 +62,27 @@ function sqliteSessions(file: string): { store: DemoSessionStore; close(): void 
 function postgresSessions(connectionString: string): { store: DemoSessionStore; close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString, max: 4 });
   pool.on('error', () => undefined);
-  const table = pool
-    .query(
-      'CREATE TABLE IF NOT EXISTS northwind_sessions (token_hash text PRIMARY KEY, username text NOT NULL, expires_at bigint NOT NULL)',
-    )
-    .catch(async (error: unknown) => {
-      // Two demo instances creating the table at once: the loser finds it created.
-      const exists = await pool.query("SELECT to_regclass('northwind_sessions') AS name");
+  // Two demo instances creating the table (or an index) at once: the loser finds it created.
+  const create = (name: string, statement: string) =>
+    pool.query(statement).catch(async (error: unknown) => {
+      const exists = await pool.query('SELECT to_regclass($1) AS name', [name]);
       if (exists.rows[0]?.name === null) throw error;
     });
+  const table = create(
+    'northwind_sessions',
+    'CREATE TABLE IF NOT EXISTS northwind_sessions (token_hash text PRIMARY KEY, username text NOT NULL, expires_at bigint NOT NULL)',
+  ).then(() =>
+    Promise.all([
+      create(
+        'northwind_sessions_expiry',
+        'CREATE INDEX IF NOT EXISTS northwind_sessions_expiry ON northwind_sessions (expires_at)',
+      ),
+      create(
+        'northwind_sessions_user',
+        'CREATE INDEX IF NOT EXISTS northwind_sessions_user ON northwind_sessions (username, expires_at)',
+      ),
+    ]),
+  );
   return {
     store: {
       async insert(tokenHash, username, expiresAt) {
@@ -77,6 +103,19 @@ function postgresSessions(connectionString: string): { store: DemoSessionStore; 
       async delete(tokenHash) {
         await table;
         await pool.query('DELETE FROM northwind_sessions WHERE token_hash = $1', [tokenHash]);
+      },
+      async trim(username, newest, keep) {
+        await table;
+        await pool.query(
+          `DELETE FROM northwind_sessions WHERE username = $1 AND token_hash <> $2 AND token_hash NOT IN (
+             SELECT token_hash FROM northwind_sessions WHERE username = $1 AND token_hash <> $2
+             ORDER BY expires_at DESC LIMIT $3)`,
+          [username, newest, keep - 1],
+        );
+      },
+      async prune(now) {
+        await table;
+        await pool.query('DELETE FROM northwind_sessions WHERE expires_at <= $1', [now]);
       },
     },
     close: () => pool.end(),

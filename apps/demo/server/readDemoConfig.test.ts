@@ -26,7 +26,14 @@ describe('readDemoConfig', () => {
     });
     expect(config.dataDirectory).toBeUndefined();
     expect(config.trustedProxyCount).toBe(0);
+    expect(config.signInsPerMinute).toBe(10);
     expect(config.webhookSecretGenerated).toBe(true);
+  });
+
+  it('reads how many sign-ins an address may make a minute, and refuses a figure that is not one', () => {
+    expect(readDemoConfig({ KYC_SIGN_IN_LIMIT: '1000' }, fixedSecret).signInsPerMinute).toBe(1000);
+    for (const raw of ['0', '2.5', 'many', '100001'])
+      expect(configError({ KYC_SIGN_IN_LIMIT: raw }).variables).toEqual(['KYC_SIGN_IN_LIMIT']);
   });
 
   it('reads the port and the sandbox verification delay', () => {

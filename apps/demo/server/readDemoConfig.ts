@@ -32,6 +32,8 @@ export interface DemoConfig {
   databaseUrl?: string;
   /** Reverse proxies in front of the server whose `X-Forwarded-For` entries are believed. @default 0 */
   trustedProxyCount: number;
+  /** Sign-ins one address may make a minute (`KYC_SIGN_IN_LIMIT`); past it, 429 until the minute ends. @default 10 */
+  signInsPerMinute: number;
   /** Verifies provider webhooks at the proxy; random per process for the sandbox. */
   webhookSecret: string;
   /** Set when the secret was generated, so the server can say webhooks from a real provider will fail. */
@@ -179,6 +181,19 @@ function readTrustedProxyCount(environment: DemoEnvironment): number {
   return count;
 }
 
+function readSignInLimit(environment: DemoEnvironment): number {
+  const raw = readValue(environment, 'KYC_SIGN_IN_LIMIT');
+  if (raw === undefined) return 10;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
+    throw new DemoConfigError(
+      `KYC_SIGN_IN_LIMIT must be a whole number of sign-ins a minute from 1 to 100000 (got "${raw}").`,
+      ['KYC_SIGN_IN_LIMIT'],
+    );
+  }
+  return limit;
+}
+
 function readPublicUrl(environment: DemoEnvironment, port: number): string {
   const raw = readValue(environment, 'PUBLIC_URL');
   if (raw === undefined) return `http://localhost:${port}`;
@@ -220,6 +235,7 @@ export function readDemoConfig(
     ...(dataDirectory === undefined ? {} : { dataDirectory }),
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     trustedProxyCount: readTrustedProxyCount(environment),
+    signInsPerMinute: readSignInLimit(environment),
     webhookSecret: webhookSecret ?? generateSecret(),
     webhookSecretGenerated: webhookSecret === undefined,
   };

@@ -45,5 +45,7 @@ export {
 export { verifyProviderWebhook, WEBHOOK_SCHEMES } from './verifyProviderWebhook';
 
 export { buildOpenApiDocument } from './buildOpenApiDocument';
-export type { RateLimit } from './createRateLimiter';
+export { createRateLimiter } from './createRateLimiter';
+export type { RateLimit, RateLimiter, RateLimitResult } from './createRateLimiter';
+export { addressBucket, resolveClientAddress } from './resolveClientAddress';
 export type { WatchOptions } from './createCustomerWatcher';

@@ -29,6 +29,8 @@ export const demoMessages = {
     signIn: 'Sign in',
     signingIn: 'Signing in…',
     signInFailed: 'We could not sign you in. Check your connection and try again.',
+    signInLimited:
+      'Sorry, there have been too many sign-ins from your network just now. Please wait a minute, then try again.',
     sessionEnded:
       'Your session ended. Sign in again to carry on where you left off: names, contact and account details you typed are kept, but your date of birth, Social Security number and address are never kept in the browser, so you will type them again.',
     homeTitle: 'Your wallet',
@@ -103,6 +105,8 @@ export const demoMessages = {
     signIn: 'Iniciar sesión',
     signingIn: 'Iniciando sesión…',
     signInFailed: 'No pudimos iniciar su sesión. Revise su conexión e inténtelo de nuevo.',
+    signInLimited:
+      'Lo sentimos: ha habido demasiados inicios de sesión desde su red en este momento. Espere un minuto e inténtelo de nuevo.',
     sessionEnded:
       'Su sesión terminó. Inicie sesión de nuevo para seguir donde lo dejó: se conservan los nombres y los datos de contacto y de la cuenta que escribió, pero su fecha de nacimiento, su número de Seguro Social y su dirección nunca se guardan en el navegador, así que tendrá que escribirlos de nuevo.',
     homeTitle: 'Su billetera',

@@ -17,12 +17,16 @@ export function SignInPage() {
   const { signIn } = useDemoSession();
   const { location, navigate } = useRouter();
   const [username, setUsername] = useState('');
-  const [error, setError] = useState<'invalid' | 'failed' | null>(null);
+  const [error, setError] = useState<'invalid' | 'failed' | 'limited' | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const alertId = `${id}-alert`;
+  // Not about the username: a lost connection, or too many sign-ins from this network (429).
+  const alert = error === 'failed' ? 'signInFailed' : error === 'limited' ? 'signInLimited' : null;
+  const describedBy = [hintId, error === 'invalid' ? errorId : null, alert ? alertId : null];
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,7 +41,15 @@ export function SignInPage() {
       await signIn(username);
       navigate(safeReturnPath(location.search.get('next')), { replace: true });
     } catch (caught) {
-      setError(caught instanceof SignInError && caught.code === 'invalid_username' ? 'invalid' : 'failed');
+      const code = caught instanceof SignInError ? caught.code : '';
+      setError(
+        code === 'invalid_username'
+          ? 'invalid'
+          : code === 'rate_limited' || code === 'http_429'
+            ? 'limited'
+            : 'failed',
+      );
+      // The username typed stays in the field, ready to send again.
       inputRef.current?.focus();
     } finally {
       setSubmitting(false);
@@ -53,9 +65,9 @@ export function SignInPage() {
             {text('sessionEnded')}
           </p>
         )}
-        {error === 'failed' && (
-          <p className="alert" role="alert">
-            {text('signInFailed')}
+        {alert && (
+          <p id={alertId} className="alert" role="alert">
+            {text(alert)}
           </p>
         )}
         <div className="field" data-invalid={error === 'invalid' || undefined}>
@@ -78,7 +90,7 @@ export function SignInPage() {
             spellCheck={false}
             required
             value={username}
-            aria-describedby={error === 'invalid' ? `${hintId} ${errorId}` : hintId}
+            aria-describedby={describedBy.filter((entry) => entry !== null).join(' ')}
             aria-invalid={error === 'invalid' || undefined}
             onChange={(event) => setUsername(event.target.value)}
           />
