@@ -340,6 +340,8 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
     app,
     upstream: demoUpstream,
     async close() {
+      // First: the watch leases are given up and the event streams end, so browsers reconnect and resume.
+      await onboardingHandler.close();
       await demoUpstream.sandbox?.close();
       await stores.close();
     },

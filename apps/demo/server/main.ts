@@ -68,9 +68,26 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+let stopping = false;
+/**
+ * Stops accepting connections, then closes the demo: the proxy handler gives
+ * up its watch leases and ends its event streams (browsers reconnect and
+ * resume with Last-Event-ID), then the sandbox and the stores close. A second
+ * signal (Ctrl-C again) exits at once.
+ */
 function shutDown() {
+  if (stopping) process.exit(1);
+  stopping = true;
   server.close();
-  void demo.close().finally(() => process.exit(0));
+  demo.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(
+        `kyc-kit demo: shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      process.exit(1);
+    },
+  );
 }
 process.on('SIGINT', shutDown);
 process.on('SIGTERM', shutDown);

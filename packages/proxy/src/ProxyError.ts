@@ -38,6 +38,7 @@ export type ProxyErrorReason =
   | 'upstream_timeout'
   | 'upstream_malformed'
   | 'client_address_unavailable'
+  | 'store_unavailable'
   | 'invalid_signature'
   | 'internal_error';
 
@@ -83,6 +84,8 @@ const DEFINITIONS: Record<ProxyErrorReason, ErrorDefinition> = {
   upstream_timeout: { code: 'upstream_unavailable', status: 504, retryable: true },
   upstream_malformed: { code: 'upstream_unavailable', status: 502, retryable: true },
   client_address_unavailable: { code: 'internal', status: 500, retryable: false },
+  // The store's database did not answer in time (or refused): like a provider outage to the browser.
+  store_unavailable: { code: 'upstream_unavailable', status: 503, retryable: true },
   invalid_signature: { code: 'unauthorized', status: 401, retryable: false },
   internal_error: { code: 'internal', status: 500, retryable: false },
 };

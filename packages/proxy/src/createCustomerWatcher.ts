@@ -48,7 +48,9 @@ function stateOf(customer: Customer): string {
  * changed: a rejected field sends no capability webhook, and the browser no
  * longer polls while its stream is open. One watcher per customer across all
  * instances: the loop re-reads only while it holds the store's lease
- * `watch:<customerId>`; the other instances' loops wait.
+ * `watch:<customerId>` (renewed while a read is slow, checked again before
+ * a change is published, given back when the watch ends, even mid-step);
+ * the other instances' loops wait.
  */
 export function createCustomerWatcher(input: {
   store: OnboardingStore;
@@ -69,9 +71,14 @@ export function createCustomerWatcher(input: {
   const watchers = new Map<string, WatchState>();
   let closed = false;
 
+  /** Whether this watch has ended (its stream closed, or the watcher closed) while a step waited. */
+  function ended(userId: string, state: WatchState): boolean {
+    return closed || watchers.get(userId) !== state;
+  }
+
   async function step(userId: string, state: WatchState, delayMs: number): Promise<number> {
     const latest = await store.latestEvent(userId);
-    if (watchers.get(userId) !== state) return delayMs;
+    if (ended(userId, state)) return delayMs;
     if (!latest || latest.type !== 'customer' || !isVerifying(latest.customer)) {
       if (state.lease) {
         await store.releaseLease(state.lease, holder);
@@ -81,18 +88,64 @@ export function createCustomerWatcher(input: {
     }
     const lease = `watch:${latest.customer.id}`;
     // Held for a little longer than the next wait, so it lapses soon after this instance stops renewing it.
-    if (!(await store.acquireLease(lease, holder, Date.now(), Math.min(delayMs * 2, maxMs) + 5000)))
+    const ttlMs = Math.min(delayMs * 2, maxMs) + 5000;
+    if (!(await holdLease(userId, state, lease, ttlMs))) return baseMs;
+    const fresh = await readHoldingLease(lease, ttlMs, latest.customer.id);
+    if (ended(userId, state)) {
+      // A renewal during the read may have taken back what stop() gave up.
+      await store.releaseLease(lease, holder);
       return baseMs;
-    state.lease = lease;
-    const fresh = await input.readCustomer(latest.customer.id);
+    }
     if (stateOf(fresh) === stateOf(latest.customer)) return Math.min(delayMs * 2, maxMs);
+    // A change. Another instance may have taken over meanwhile (the read outlasted the lease despite the
+    // renewals) and sent it already: only the holder publishes, and only what the stored events do not say.
+    if (!(await holdLease(userId, state, lease, ttlMs))) return baseMs;
+    const newest = await store.latestEvent(userId);
+    if (newest?.type === 'customer' && stateOf(fresh) === stateOf(newest.customer)) return baseMs;
     await hub.publish(userId, fresh);
     return baseMs;
   }
 
+  /**
+   * Takes or renews the lease; false when another instance holds it, or when
+   * the watch ended meanwhile (close() ran, the last stream closed), in
+   * which case the lease, perhaps taken back after stop() gave it up, is
+   * given up again.
+   */
+  async function holdLease(
+    userId: string,
+    state: WatchState,
+    lease: string,
+    ttlMs: number,
+  ): Promise<boolean> {
+    const held = await store.acquireLease(lease, holder, Date.now(), ttlMs);
+    if (ended(userId, state)) {
+      if (held) await store.releaseLease(lease, holder);
+      return false;
+    }
+    state.lease = held ? lease : undefined;
+    return held;
+  }
+
+  /** The upstream read, renewing the lease every third of its time while the read is slow. */
+  async function readHoldingLease(lease: string, ttlMs: number, customerId: string): Promise<Customer> {
+    let renewing: Promise<unknown> = Promise.resolve();
+    const renew = setInterval(() => {
+      renewing = store.acquireLease(lease, holder, Date.now(), ttlMs).catch(input.onError);
+    }, ttlMs / 3);
+    renew.unref?.();
+    try {
+      return await input.readCustomer(customerId);
+    } finally {
+      clearInterval(renew);
+      // Settled before the step goes on, so a renewal cannot take the lease back after it is given up.
+      await renewing;
+    }
+  }
+
   function schedule(userId: string, state: WatchState, delayMs: number): void {
     // A loop whose watch ended (or was replaced by a new one) ends here.
-    if (closed || watchers.get(userId) !== state) return;
+    if (ended(userId, state)) return;
     state.timer = setTimeout(() => {
       step(userId, state, delayMs)
         .catch((error: unknown) => {

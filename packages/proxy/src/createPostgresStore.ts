@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { customerEventBodyJson } from './customerJson';
+import { ProxyError } from './ProxyError';
 import type {
   CreationClaim,
   CustomerEvent,
@@ -23,6 +24,21 @@ export interface PostgresStoreOptions {
    * replaced and every stream re-reads. @default 30000
    */
   listenCheckMs?: number;
+  /**
+   * Time a new connection has to be made, a free one of the pool included,
+   * in ms. @default 5000
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Time each query has to be answered, in ms: the server cancels it then
+   * (`statement_timeout`), and a connection that has not answered a second
+   * later (the database host dropping packets, silently) is given up. A
+   * call that runs out of either time, or finds the database unreachable,
+   * throws a {@link ProxyError} `store_unavailable`: the request answers
+   * 503 `upstream_unavailable` (retryable) instead of waiting until the OS
+   * gives up on the connection. @default 5000
+   */
+  queryTimeoutMs?: number;
 }
 
 /** A store for several proxy instances sharing one Postgres database. */
@@ -35,6 +51,8 @@ export interface PostgresStore extends OnboardingStore {
 }
 
 const CHANNEL = 'kyc_kit_events';
+/** Longest wait for one statement of the migrations (another instance's, an index on a large table). */
+const MIGRATION_QUERY_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Versioned migrations, applied in order and recorded in `schema_migrations`.
@@ -79,7 +97,33 @@ function migrations(schema: string): string[] {
       expires_at bigint NOT NULL
     );
     `,
+    // What pruning deletes by: without these, each prune reads the whole of every table.
+    `
+    CREATE INDEX customer_events_by_created ON ${schema}.customer_events (created_at);
+    CREATE INDEX processed_events_by_received ON ${schema}.processed_events (received_at);
+    CREATE INDEX idempotency_scopes_by_created ON ${schema}.idempotency_scopes (created_at);
+    CREATE INDEX leases_by_expiry ON ${schema}.leases (expires_at);
+    `,
   ];
+}
+
+/**
+ * Whether a failure says the database could not be reached in time (a
+ * timeout, a refused or lost connection, a server shutting down or out of
+ * connections), as opposed to a query the database refused.
+ */
+function isUnreachable(error: unknown): boolean {
+  if (!(error instanceof pg.DatabaseError)) return true;
+  const sqlState = error.code ?? '';
+  // 08: connection exception; 53: insufficient resources; 57: operator intervention (57014: statement_timeout).
+  return ['08', '53', '57'].includes(sqlState.slice(0, 2));
+}
+
+/** The store's failure as a request should answer it: 503 when the database was out of reach. */
+function storeFailure(error: unknown): unknown {
+  if (error instanceof ProxyError || !isUnreachable(error)) return error;
+  const detail = error instanceof Error ? error.message : 'non-error thrown';
+  return new ProxyError('store_unavailable', { detail: `postgres: ${detail}`, cause: error });
 }
 
 interface EventRow {
@@ -110,9 +154,16 @@ function bodyOf(event: NewCustomerEvent): CustomerEventBody {
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
   const schema = options.schema ?? 'kyc_kit';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('createPostgresStore: invalid schema name');
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+  const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: connectTimeoutMs,
+    // The server cancels a slow query; the client gives up on a connection that does not even say so.
+    statement_timeout: queryTimeoutMs,
+    query_timeout: queryTimeoutMs + 1000,
+    keepAlive: true,
   });
   // An idle connection that drops (a database restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -123,8 +174,21 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   let checkTimer: NodeJS.Timeout | undefined;
   const checkMs = options.listenCheckMs ?? 30_000;
 
+  /**
+   * On a connection of its own, with a long query time limit: waiting for
+   * another instance's migrations, or building an index on a large table,
+   * may take longer than a query should. Calls meanwhile give up after
+   * their own time limits (see `started`).
+   */
   async function migrate(): Promise<void> {
-    const client = await pool.connect();
+    const client = new pg.Client({
+      connectionString: options.connectionString,
+      connectionTimeoutMillis: connectTimeoutMs,
+      query_timeout: MIGRATION_QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
+    client.on('error', () => undefined);
+    await client.connect();
     try {
       await client.query('BEGIN');
       // Two instances starting together: the second waits here, then finds everything applied.
@@ -148,7 +212,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      await client.end().catch(() => undefined);
     }
   }
 
@@ -170,6 +234,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     const client = new pg.Client({
       connectionString: options.connectionString,
       connectionTimeoutMillis: checkMs,
+      query_timeout: checkMs,
     });
     client.on('notification', (message) => {
       if (message.channel === CHANNEL && message.payload) notifyAll(message.payload);
@@ -258,27 +323,58 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     });
   }
 
+  /**
+   * `started()`, for a call: one that waits longer than a connection and a
+   * query may take (the database unreachable, a long migration) fails with
+   * `store_unavailable`; the start goes on.
+   */
+  function startedForCall(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new ProxyError('store_unavailable', { detail: 'postgres: store still starting' })),
+        connectTimeoutMs + queryTimeoutMs,
+      );
+      timer.unref();
+      started()
+        .then(resolve, reject)
+        .finally(() => clearTimeout(timer));
+    });
+  }
+
   async function query<Row extends pg.QueryResultRow>(
     text: string,
     values: unknown[] = [],
   ): Promise<pg.QueryResult<Row>> {
-    await started();
-    return pool.query<Row>(text, values);
+    try {
+      await startedForCall();
+      return await pool.query<Row>(text, values);
+    } catch (error) {
+      throw storeFailure(error);
+    }
   }
 
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    await started();
-    const client = await pool.connect();
+    let client: pg.PoolClient;
+    try {
+      await startedForCall();
+      client = await pool.connect();
+    } catch (error) {
+      throw storeFailure(error);
+    }
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
+      client.release();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+      // A connection that stopped answering is dropped, not returned to the pool; the server rolls it back.
+      if (isUnreachable(error)) client.release(error instanceof Error ? error : true);
+      else {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+      }
+      throw storeFailure(error);
     }
   }
 

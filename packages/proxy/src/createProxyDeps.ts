@@ -30,6 +30,9 @@ export type ProxyContext = Context<ProxyEnv>;
 
 /** How long processed events and idempotency scopes are kept: longer than any provider's redelivery window. */
 const RETENTION_MS = 7 * 24 * 60 * 60_000;
+/** Pruning runs on a timer, never inside a request: first a minute after start, then every hour. */
+const FIRST_PRUNE_MS = 60_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
 /** Where the providers publish their terms: Coinbase's documentation site and core's default OMS terms URL. */
 const DEFAULT_TOS_ORIGINS = ['https://docs.cdp.coinbase.com', new URL(OMS_TOS_VERSION.url).origin];
 const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -140,8 +143,26 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
   const hub = createEventHub(store, (error) =>
     logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'event stream read failed'),
   );
-  let lastPrunedAt = 0;
   const links = createLinkCache();
+
+  let pruning = false;
+  function prune(): void {
+    // One at a time: a prune slower than the interval is not piled onto.
+    if (pruning) return;
+    pruning = true;
+    store
+      .prune(Date.now() - RETENTION_MS)
+      .catch((error: unknown) =>
+        logger.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'store prune failed'),
+      )
+      .finally(() => (pruning = false));
+  }
+  let pruneTimer: NodeJS.Timeout = setTimeout(() => {
+    prune();
+    pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
+    pruneTimer.unref();
+  }, FIRST_PRUNE_MS);
+  pruneTimer.unref();
 
   function clientAddressOf(c: ProxyContext): string | undefined {
     return resolveClientAddress({
@@ -167,12 +188,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     const key = c.req.header('idempotency-key');
     if (key === undefined) return randomUUID();
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw new ProxyError('invalid_idempotency_key');
-    const now = Date.now();
-    if (now - lastPrunedAt > 60 * 60_000) {
-      lastPrunedAt = now;
-      await store.prune(now - RETENTION_MS);
-    }
-    return store.scopeIdempotencyKey({ userId: c.get('user').id, operation, key, now });
+    return store.scopeIdempotencyKey({ userId: c.get('user').id, operation, key, now: Date.now() });
   }
 
   function readCustomer(customerId: string, signal?: AbortSignal): Promise<Customer> {
@@ -242,6 +258,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
     async close() {
       // The watches first, so their leases are given up (another instance takes them over at once) before
       // the streams end; then the streams, so browsers reconnect, elsewhere, with Last-Event-ID.
+      clearTimeout(pruneTimer);
       await watcher.close();
       shutdown.abort();
       hub.close();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Customer } from '@kyc-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from './createSqliteStore';
+import { loadBetterSqlite3 } from './loadBetterSqlite3';
 import type { OnboardingStore } from './OnboardingStore';
 import { describeStoreContract } from '../test/describeStoreContract';
 
@@ -24,6 +25,32 @@ afterEach(async () => {
 describeStoreContract('createSqliteStore', async () => open());
 
 describe('createSqliteStore', () => {
+  it('prunes through indexes, not by reading whole tables', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'kyc-proxy-store-'));
+    directories.push(directory);
+    const file = path.join(directory, 'proxy.db');
+    open(file);
+    const Database = loadBetterSqlite3();
+    const database = new Database(file, { readonly: true });
+    try {
+      for (const [table, column] of [
+        ['customer_events', 'created_at'],
+        ['processed_events', 'received_at'],
+        ['idempotency_scopes', 'created_at'],
+        ['leases', 'expires_at'],
+      ]) {
+        const plan = database
+          .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN DELETE FROM ${table} WHERE ${column} < 1`)
+          .all()
+          .map((row) => row.detail)
+          .join('\n');
+        expect(plan, table).toMatch(/USING (COVERING )?INDEX/);
+      }
+    } finally {
+      database.close();
+    }
+  });
+
   it('keeps one customer per user across two processes sharing the file', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'kyc-proxy-store-'));
     directories.push(directory);

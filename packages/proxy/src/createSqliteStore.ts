@@ -51,6 +51,13 @@ const MIGRATIONS = [
     expires_at INTEGER NOT NULL
   );
   `,
+  // What pruning deletes by: without these, each prune reads the whole of every table.
+  `
+  CREATE INDEX customer_events_by_created ON customer_events (created_at);
+  CREATE INDEX processed_events_by_received ON processed_events (received_at);
+  CREATE INDEX idempotency_scopes_by_created ON idempotency_scopes (created_at);
+  CREATE INDEX leases_by_expiry ON leases (expires_at);
+  `,
 ];
 
 interface EventRow {
@@ -151,6 +158,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
   const pruneCustomerEvents = database.prepare('DELETE FROM customer_events WHERE created_at < ?');
   const pruneEvents = database.prepare('DELETE FROM processed_events WHERE received_at < ?');
   const pruneScopes = database.prepare('DELETE FROM idempotency_scopes WHERE created_at < ?');
+  const pruneLeases = database.prepare('DELETE FROM leases WHERE expires_at < ?');
 
   const claim = database.transaction((userId: string, now: number, staleAfterMs: number): CreationClaim => {
     const row = selectLink.get(userId);
@@ -256,6 +264,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingS
       pruneEvents.run(olderThan);
       pruneCustomerEvents.run(olderThan);
       pruneScopes.run(olderThan);
+      pruneLeases.run(olderThan);
     },
     async close() {
       database.close();

@@ -1,14 +1,22 @@
+import type { Customer } from '@kyc-kit/core/server';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomerWatcher } from '../src/createCustomerWatcher';
 import { createEventHub, type CustomerEvent } from '../src/createEventHub';
 import { createPostgresStore, type PostgresStore } from '../src/createPostgresStore';
 import { createTcpRelay, type TcpRelay } from './createTcpRelay';
 import { describeStoreContract } from './describeStoreContract';
-import { startPostgresCluster, type PostgresCluster } from '@kyc-kit/testing/server';
+import {
+  createProxyHarness,
+  startPostgresCluster,
+  type PostgresCluster,
+  type ProxyHarness,
+} from '@kyc-kit/testing/server';
 
 let cluster: PostgresCluster;
 const stores: PostgresStore[] = [];
 const relays: TcpRelay[] = [];
+const harnesses: ProxyHarness[] = [];
 let schemas = 0;
 
 beforeAll(async () => {
@@ -16,6 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const harness of harnesses.splice(0)) await harness.close();
   for (const store of stores.splice(0)) await store.close();
   for (const relay of relays.splice(0)) await relay.close();
   await cluster?.stop();
@@ -34,6 +43,17 @@ async function relayed(reachable = true): Promise<{ relay: TcpRelay; connectionS
   const relay = await createTcpRelay(cluster.port, reachable);
   relays.push(relay);
   return { relay, connectionString: `postgres://kyc@127.0.0.1:${relay.port}/postgres` };
+}
+
+/** Runs one statement on the cluster, as an operator would. */
+async function sql(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: cluster.connectionString });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
 }
 
 function deleted(userId: string) {
@@ -145,5 +165,185 @@ describe('createPostgresStore', () => {
     await store.close();
     // The pool's connections, which still answer, are closed too.
     await expect.poll(() => relay.openConnections()).toBe(1);
+  });
+
+  it('fails a call within its time limits when the database went silent, so a request answers 503 instead of hanging', async () => {
+    const { relay, connectionString } = await relayed();
+    const store = createPostgresStore({
+      connectionString,
+      schema: 'silent_calls',
+      connectTimeoutMs: 200,
+      queryTimeoutMs: 200,
+    });
+    stores.push(store);
+    await store.ready;
+    await store.linkCustomer('user-a', 'customer_a');
+    const harness = createProxyHarness({ provider: 'coinbase', handler: { store } });
+    harnesses.push(harness);
+    // Every packet dropped from now on: the pool's open connection and any new one hear nothing.
+    relay.silent = true;
+    relay.silence('');
+    // The pool's idle connection: the query sent on it is never answered.
+    const first = await harness.send('user-a', 'GET', '/customer');
+    expect(first.status).toBe(503);
+    expect(((await first.json()) as { error: { retryable: boolean } }).error.retryable).toBe(true);
+    // A new connection, whose start is never answered.
+    await expect(store.getCustomerId('user-a')).rejects.toMatchObject({ reason: 'store_unavailable' });
+    // Once the network is back, the next call is answered.
+    relay.silent = false;
+    expect(await store.getCustomerId('user-a')).toBe('customer_a');
+  });
+
+  it('prunes through indexes, not by reading whole tables', async () => {
+    await open('pruned');
+    const client = new pg.Client({ connectionString: cluster.connectionString });
+    await client.connect();
+    try {
+      // With sequential scans priced out, the planner uses an index whenever one serves the condition.
+      await client.query('SET enable_seqscan = off');
+      for (const [table, column] of [
+        ['customer_events', 'created_at'],
+        ['processed_events', 'received_at'],
+        ['idempotency_scopes', 'created_at'],
+        ['leases', 'expires_at'],
+      ]) {
+        const plan = await client.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN DELETE FROM pruned.${table} WHERE ${column} < 1`,
+        );
+        const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+        expect(text, table).not.toContain('Seq Scan');
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('does not make a request wait for pruning', async () => {
+    const store = await open('prune_off_path');
+    // A prune that never ends (a long delete on a large table).
+    const slowPruning: PostgresStore = Object.assign(Object.create(store) as PostgresStore, {
+      prune: () => new Promise<void>(() => undefined),
+    });
+    const harness = createProxyHarness({ provider: 'coinbase', handler: { store: slowPruning } });
+    harnesses.push(harness);
+    const created = await harness.write(
+      'user-a',
+      'POST',
+      '/customer',
+      { capabilities: ['custodyFiat'], fields: { firstName: 'Ann', lastName: 'Lee' } },
+      { 'idempotency-key': 'create-1' },
+    );
+    expect(created.status).toBe(201);
+  });
+});
+
+/** A customer with a requirement the provider is still verifying. */
+function verifying(firstName: string): Customer {
+  return {
+    id: 'customer_w',
+    provider: 'coinbase',
+    capabilities: {},
+    requirements: {
+      firstName: { key: 'firstName', known: true, status: 'pending', rawStatus: 'pending', impact: [] },
+    },
+    tosAcceptances: [],
+    profile: { firstName },
+  };
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('the customer watcher on two instances', () => {
+  it('sends one event, not two, when a slow read on A outlasts its lease and B takes over', async () => {
+    const onA = await open('lapse');
+    const onB = await open('lapse');
+    await onA.appendEvents({
+      events: [{ userId: 'ann', type: 'customer', customer: verifying('Ann') }],
+      now: 1,
+    });
+    const slowRead = deferred<Customer>();
+    let readsOnA = 0;
+    let readsOnB = 0;
+    const watch = { baseMs: 5, maxMs: 5 };
+    const watcherA = createCustomerWatcher({
+      store: onA,
+      hub: createEventHub(onA),
+      readCustomer: () => (++readsOnA === 1 ? slowRead.promise : Promise.resolve(verifying('Changed'))),
+      onError: () => undefined,
+      options: watch,
+    });
+    const watcherB = createCustomerWatcher({
+      store: onB,
+      hub: createEventHub(onB),
+      readCustomer: async () => {
+        readsOnB += 1;
+        return verifying('Changed');
+      },
+      onError: () => undefined,
+      options: watch,
+    });
+    watcherA.watch('ann');
+    await expect.poll(() => readsOnA).toBe(1);
+    const stopB = watcherB.watch('ann');
+    // A's read takes longer than its lease: the lease runs out while A still waits for the provider.
+    await sql('UPDATE lapse.leases SET expires_at = 0');
+    await expect.poll(() => readsOnB).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => (await onA.eventsAfter('ann', 0, 50)).length).toBe(2);
+    // A's read now comes back with the same change B already sent.
+    slowRead.resolve(verifying('Changed'));
+    stopB();
+    // B gave its lease up: A's next round reads again, so its slow round has finished.
+    await expect.poll(() => readsOnA).toBeGreaterThanOrEqual(2);
+    const events = await onA.eventsAfter('ann', 0, 50);
+    expect(events.map((event) => event.type === 'customer' && event.customer.profile.firstName)).toEqual([
+      'Ann',
+      'Changed',
+    ]);
+    await watcherA.close();
+    await watcherB.close();
+  });
+
+  it('holds no lease after close() ran while the watch was taking one', async () => {
+    const store = await open('close_acquire');
+    await store.appendEvents({
+      events: [{ userId: 'ann', type: 'customer', customer: verifying('Ann') }],
+      now: 1,
+    });
+    const entered = deferred<void>();
+    const gate = deferred<void>();
+    const acquired = deferred<void>();
+    let reads = 0;
+    const gated: PostgresStore = Object.assign(Object.create(store) as PostgresStore, {
+      acquireLease: async (...args: Parameters<PostgresStore['acquireLease']>) => {
+        entered.resolve();
+        await gate.promise;
+        const result = await store.acquireLease(...args);
+        acquired.resolve();
+        return result;
+      },
+    });
+    const watcher = createCustomerWatcher({
+      store: gated,
+      hub: createEventHub(gated),
+      readCustomer: async () => {
+        reads += 1;
+        return verifying('Ann');
+      },
+      onError: () => undefined,
+      options: { baseMs: 5, maxMs: 5 },
+    });
+    watcher.watch('ann');
+    // The watch is waiting for the lease when the instance shuts down.
+    await entered.promise;
+    await watcher.close();
+    gate.resolve();
+    await acquired.promise;
+    // Another instance may watch at once: the lease was given up, not kept until it runs out.
+    await expect.poll(() => store.acquireLease('watch:customer_w', 'other', Date.now(), 1000)).toBe(true);
+    expect(reads).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ export interface TcpRelay {
   port: number;
   /** Whether new connections reach the cluster; refused (closed at once) while false. */
   reachable: boolean;
+  /** While true, new connections are accepted and then hear nothing (a host that drops every packet). */
+  silent: boolean;
   /** Drops, silently, every byte of each open connection whose client sent `text`; returns how many. */
   silence(text: string): number;
   /** How many connections are open through the relay. */
@@ -28,6 +30,7 @@ export async function createTcpRelay(targetPort: number, reachable = true): Prom
   const relay: TcpRelay = {
     port: 0,
     reachable,
+    silent: false,
     silence(text) {
       let count = 0;
       for (const pair of pairs) {
@@ -60,11 +63,6 @@ export async function createTcpRelay(targetPort: number, reachable = true): Prom
     const upstream = connect({ port: targetPort, host: '127.0.0.1', allowHalfOpen: true });
     const pair: Pair = { client, server: upstream, sent: '' };
     pairs.add(pair);
-    client.on('data', (chunk: Buffer) => {
-      pair.sent += chunk.toString('latin1');
-    });
-    client.pipe(upstream);
-    upstream.pipe(client);
     const end = (): void => {
       pairs.delete(pair);
       client.destroy();
@@ -72,6 +70,17 @@ export async function createTcpRelay(targetPort: number, reachable = true): Prom
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
+    if (relay.silent) {
+      // Open on both sides, and not one byte through: the client waits for an answer that never comes.
+      client.on('data', () => undefined).resume();
+      upstream.on('data', () => undefined).resume();
+      return;
+    }
+    client.on('data', (chunk: Buffer) => {
+      pair.sent += chunk.toString('latin1');
+    });
+    client.pipe(upstream);
+    upstream.pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
