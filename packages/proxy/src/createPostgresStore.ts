@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { customerEventBodyJson } from './customerJson';
+import { isUnreachable } from './isUnreachable';
 import { ProxyError } from './ProxyError';
 import type {
   CreationClaim,
@@ -105,18 +106,6 @@ function migrations(schema: string): string[] {
     CREATE INDEX leases_by_expiry ON ${schema}.leases (expires_at);
     `,
   ];
-}
-
-/**
- * Whether a failure says the database could not be reached in time (a
- * timeout, a refused or lost connection, a server shutting down or out of
- * connections), as opposed to a query the database refused.
- */
-function isUnreachable(error: unknown): boolean {
-  if (!(error instanceof pg.DatabaseError)) return true;
-  const sqlState = error.code ?? '';
-  // 08: connection exception; 53: insufficient resources; 57: operator intervention (57014: statement_timeout).
-  return ['08', '53', '57'].includes(sqlState.slice(0, 2));
 }
 
 /** The store's failure as a request should answer it: 503 when the database was out of reach. */
