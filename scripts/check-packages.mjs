@@ -7,7 +7,9 @@
 //   install   each tarball, with its @kyc-kit dependencies (as tarballs) and its peer
 //             dependencies, installs into an empty folder outside the repository, and every
 //             entry imports under plain node: server packages run, browser packages import
-//             with no window (no DOM globals exist under node).
+//             with no window (no DOM globals exist under node). A package with optional
+//             dependencies is installed a second time without them (--no-optional), as where a
+//             native build fails: the proxy must still import, and say what createSqliteStore needs.
 // One line per tarball and check; the totals go to --report FILE as {"passed","failed"}.
 //
 // usage: node scripts/check-packages.mjs publint|attw|install [--report FILE]
@@ -91,64 +93,84 @@ const checks = {
     ]);
   },
   install(tarball, manifest) {
-    const folder = mkdtempSync(path.join(tmpdir(), `kyc-kit-install-${manifest.name.split('/')[1]}-`));
-    try {
-      // The package's own @kyc-kit dependencies come from their tarballs too, never the registry.
-      const local = Object.fromEntries(
-        publicPackages().map(({ manifest: other }) => [
-          other.name,
-          `file:${path.join(packsDirectory, tarballName(other.name))}`,
-        ]),
-      );
-      const peers = Object.fromEntries(
-        Object.entries(manifest.peerDependencies ?? {}).map(([name, range]) => [
-          name,
-          range.split('||').at(-1).trim(),
-        ]),
-      );
-      writeFileSync(
-        path.join(folder, 'package.json'),
-        JSON.stringify({
-          name: 'empty-app',
-          private: true,
-          type: 'module',
-          dependencies: { [manifest.name]: local[manifest.name], ...peers },
-          pnpm: { overrides: local, onlyBuiltDependencies: ['better-sqlite3'] },
-        }),
-      );
-      const installed = run('pnpm', ['install', '--no-lockfile', '--prefer-offline', '--reporter=silent'], {
-        cwd: folder,
-      });
-      if (!installed.ok) return installed;
-      const entries = Object.keys(manifest.exports).map((subpath) => manifest.name + subpath.slice(1));
-      const program = [
-        `for (const entry of ${JSON.stringify(entries)}) {`,
-        `  if (entry.endsWith('.css')) {`,
-        `    const file = new URL(import.meta.resolve(entry));`,
-        `    if (!(await import('node:fs')).existsSync(file)) throw new Error(entry + ' is missing');`,
-        `  } else {`,
-        `    const module = await import(entry);`,
-        `    if (Object.keys(module).length === 0) throw new Error(entry + ' exports nothing');`,
-        `  }`,
-        `  console.log('imported ' + entry);`,
-        `}`,
-        `if (typeof window !== 'undefined') throw new Error('an import defined window');`,
-        smokeTest(manifest.name),
-      ].join('\n');
-      writeFileSync(path.join(folder, 'check.mjs'), program);
-      const imported = run(process.execPath, ['check.mjs'], { cwd: folder });
-      if (!imported.ok || !manifest.bin) return imported;
-      const [command] = Object.keys(manifest.bin);
-      const help = run(path.join(folder, 'node_modules', '.bin', command), ['--help'], { cwd: folder });
-      return { ok: help.ok && help.output.includes('Usage'), output: `${imported.output}${help.output}` };
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const installed = installAndImport(manifest, { optional: true });
+    // A partner whose install could not build an optional native module (better-sqlite3) still has the rest.
+    if (!installed.ok || !manifest.optionalDependencies) return installed;
+    const without = installAndImport(manifest, { optional: false });
+    return { ok: without.ok, output: `${installed.output}${without.output}` };
   },
 };
 
-/** Server packages do one real thing once imported. */
-function smokeTest(name) {
+/**
+ * Installs the package's tarball into an empty folder outside the repository (with or without its optional
+ * dependencies), imports every entry and runs its smoke test and CLI.
+ */
+function installAndImport(manifest, { optional }) {
+  const folder = mkdtempSync(path.join(tmpdir(), `kyc-kit-install-${manifest.name.split('/')[1]}-`));
+  try {
+    // The package's own @kyc-kit dependencies come from their tarballs too, never the registry.
+    const local = Object.fromEntries(
+      publicPackages().map(({ manifest: other }) => [
+        other.name,
+        `file:${path.join(packsDirectory, tarballName(other.name))}`,
+      ]),
+    );
+    const peers = Object.fromEntries(
+      Object.entries(manifest.peerDependencies ?? {}).map(([name, range]) => [
+        name,
+        range.split('||').at(-1).trim(),
+      ]),
+    );
+    writeFileSync(
+      path.join(folder, 'package.json'),
+      JSON.stringify({
+        name: 'empty-app',
+        private: true,
+        type: 'module',
+        dependencies: { [manifest.name]: local[manifest.name], ...peers },
+        pnpm: { overrides: local, onlyBuiltDependencies: ['better-sqlite3'] },
+      }),
+    );
+    const installed = run(
+      'pnpm',
+      [
+        'install',
+        '--no-lockfile',
+        '--prefer-offline',
+        '--reporter=silent',
+        ...(optional ? [] : ['--no-optional']),
+      ],
+      { cwd: folder },
+    );
+    if (!installed.ok) return installed;
+    const entries = Object.keys(manifest.exports).map((subpath) => manifest.name + subpath.slice(1));
+    const program = [
+      `for (const entry of ${JSON.stringify(entries)}) {`,
+      `  if (entry.endsWith('.css')) {`,
+      `    const file = new URL(import.meta.resolve(entry));`,
+      `    if (!(await import('node:fs')).existsSync(file)) throw new Error(entry + ' is missing');`,
+      `  } else {`,
+      `    const module = await import(entry);`,
+      `    if (Object.keys(module).length === 0) throw new Error(entry + ' exports nothing');`,
+      `  }`,
+      `  console.log('imported ' + entry);`,
+      `}`,
+      `if (typeof window !== 'undefined') throw new Error('an import defined window');`,
+      smokeTest(manifest.name, { optional }),
+    ].join('\n');
+    writeFileSync(path.join(folder, 'check.mjs'), program);
+    const imported = run(process.execPath, ['check.mjs'], { cwd: folder });
+    if (!imported.ok || !manifest.bin) return imported;
+    const [command] = Object.keys(manifest.bin);
+    const help = run(path.join(folder, 'node_modules', '.bin', command), ['--help'], { cwd: folder });
+    return { ok: help.ok && help.output.includes('Usage'), output: `${imported.output}${help.output}` };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Server packages do one real thing once imported (`optional`: with their optional dependencies installed). */
+function smokeTest(name, { optional }) {
   if (name === '@kyc-kit/sandbox') {
     return `
 const { createSandbox, DEFAULT_TOS_VERSION_ID } = await import('@kyc-kit/sandbox');
@@ -164,14 +186,39 @@ const { createOnboardingHandler, createCoinbaseUpstream } = await import('@kyc-k
 const { generateKeyPairSync } = await import('node:crypto');
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const apiKeySecret = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+${
+  optional
+    ? 'const store = undefined;'
+    : `// Without better-sqlite3 a partner is on Postgres (never reached here: a signed-out read asks no store).
+const { createPostgresStore } = await import('@kyc-kit/proxy');
+const store = createPostgresStore({ connectionString: 'postgres://kyc@127.0.0.1:9/kyc' });`
+}
 const handler = createOnboardingHandler({
+  ...(store ? { store } : {}),
   upstream: createCoinbaseUpstream({ baseUrl: 'http://127.0.0.1:9/platform', apiKeyId: 'key', apiKeySecret }),
   resolveUser: () => null,
   webhookSecret: 'secret',
 });
 const answer = await handler(new Request('http://app.test/api/onboarding/customer'));
 if (answer.status !== 401) throw new Error('a signed-out read answered ' + answer.status);
-console.log('proxy refused a signed-out read');`;
+console.log('proxy refused a signed-out read');
+await handler.close();
+await store?.close();
+const { createSqliteStore } = await import('@kyc-kit/proxy');
+${
+  optional
+    ? `const sqlite = createSqliteStore();
+await sqlite.close();
+console.log('proxy opened a SQLite store');`
+    : `let refusal = '';
+try {
+  createSqliteStore();
+} catch (error) {
+  refusal = String(error.message);
+}
+if (!refusal.includes('npm install better-sqlite3')) throw new Error('without better-sqlite3: ' + (refusal || 'no error'));
+console.log('proxy, installed without better-sqlite3, says to install it for createSqliteStore');`
+}`;
   }
   return '';
 }
