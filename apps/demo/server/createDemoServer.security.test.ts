@@ -206,6 +206,19 @@ describe('sign-in flood from one address', () => {
     expect((await request('/api/demo/session', { method: 'DELETE' })).status).toBe(204);
   });
 
+  it('leaves the budget alone for sign-ins another site can send (a form post), so no site can lock a visitor out', async () => {
+    const { request } = startDemo({ KYC_SIGN_IN_LIMIT: '2' });
+    for (let count = 0; count < 5; count += 1) {
+      const formPost = await request('/api/demo/session', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ username: `forged-${count}` }),
+      });
+      expect(formPost.status).toBe(415);
+    }
+    expect((await signInFrom(request, 'visitor')).status).toBe(200);
+  });
+
   it('counts the address the load balancer saw, behind KYC_TRUSTED_PROXIES, not one the client wrote', async () => {
     const { request } = startDemo({ KYC_SIGN_IN_LIMIT: '3', KYC_TRUSTED_PROXIES: '1' });
     for (let count = 0; count < 3; count += 1) {

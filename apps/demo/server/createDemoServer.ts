@@ -203,7 +203,12 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
   });
 
   app.post('/api/demo/session', async (context) => {
-    // The address as the proxy reads it: the socket's, or KYC_TRUSTED_PROXIES hops back in X-Forwarded-For.
+    // A cross-site form cannot send application/json without a preflight.
+    if (!isJsonRequest(context)) {
+      return context.json({ error: { code: 'unsupported_media_type', message: 'Send JSON.' } }, 415);
+    }
+    // Counted once the request is one a cross-site page cannot send, so no other site can spend a
+    // visitor's budget. The address as the proxy reads it: the socket's, or KYC_TRUSTED_PROXIES hops back in X-Forwarded-For.
     const address = resolveClientAddress({
       socketAddress: clientAddressOf(context),
       forwardedFor: context.req.header('x-forwarded-for') ?? null,
@@ -222,10 +227,6 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
         },
         429,
       );
-    }
-    // A cross-site form cannot send application/json without a preflight.
-    if (!isJsonRequest(context)) {
-      return context.json({ error: { code: 'unsupported_media_type', message: 'Send JSON.' } }, 415);
     }
     const body: unknown = await context.req.json().catch(() => null);
     const username = sessions.normalizeUsername(
