@@ -120,6 +120,18 @@ describe('OMS customers', () => {
     expect(conflict.status).toBe(422);
   });
 
+  it('a retry sent while the first create is still running gets its answer, not a second customer', async () => {
+    const headers = { 'idempotency-key': 'sent-twice' };
+    const [first, retry] = await Promise.all([
+      client.oms('POST', '/v0.9/customers', PASSING_OMS_CUSTOMER, { headers }),
+      client.oms('POST', '/v0.9/customers', PASSING_OMS_CUSTOMER, { headers }),
+    ]);
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    const list = await client.oms('GET', '/v0.9/customers');
+    expect(list.body.data).toHaveLength(1);
+  });
+
   it('validates fields and names the bad one', async () => {
     const response = await client.oms(
       'POST',

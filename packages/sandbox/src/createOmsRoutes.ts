@@ -137,23 +137,25 @@ async function idempotent(
     return run();
   }
   const fingerprint = requestFingerprint(c.req.method, new URL(c.req.url).pathname, rawBody);
-  const found = engine.idempotency.lookup('oms', key, fingerprint);
-  if (found.kind === 'replay') return json(JSON.parse(found.response.body), found.response.status);
-  if (found.kind === 'conflict') {
-    return omsError(
-      422,
-      'idempotency_conflict',
-      'This Idempotency-Key was already used with a different request.',
-    );
-  }
-  const response = run();
-  if (response.status < 500) {
-    engine.idempotency.remember('oms', key, fingerprint, {
-      status: response.status,
-      body: await response.clone().text(),
-    });
-  }
-  return response;
+  return engine.idempotency.serialize('oms', key, async () => {
+    const found = engine.idempotency.lookup('oms', key, fingerprint);
+    if (found.kind === 'replay') return json(JSON.parse(found.response.body), found.response.status);
+    if (found.kind === 'conflict') {
+      return omsError(
+        422,
+        'idempotency_conflict',
+        'This Idempotency-Key was already used with a different request.',
+      );
+    }
+    const response = run();
+    if (response.status < 500) {
+      engine.idempotency.remember('oms', key, fingerprint, {
+        status: response.status,
+        body: await response.clone().text(),
+      });
+    }
+    return response;
+  });
 }
 
 /**
