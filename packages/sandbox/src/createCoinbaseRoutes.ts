@@ -239,7 +239,13 @@ export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring)
 
   app.get('/v2/customers', (c) => {
     const pageSizeText = c.req.query('pageSize');
-    const pageSize = pageSizeText === undefined ? DEFAULT_PAGE_SIZE : Number(pageSizeText);
+    // Digits only: Number() would also take "1e1", "0x10" or " 5", which an integer parameter refuses.
+    const pageSize =
+      pageSizeText === undefined
+        ? DEFAULT_PAGE_SIZE
+        : /^\d+$/.test(pageSizeText)
+          ? Number(pageSizeText)
+          : NaN;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       return coinbaseError(
         400,

@@ -159,6 +159,14 @@ describe('OMS customers', () => {
     expect((await client.oms('GET', '/v0.9/customers/cst_missing')).status).toBe(404);
   });
 
+  it('refuses a limit that is not written as a whole number', async () => {
+    for (const limit of ['1e1', '0x10', '%205', '10.0']) {
+      const response = await client.oms('GET', `/v0.9/customers?limit=${limit}`);
+      expect(response.status, limit).toBe(400);
+      expect(response.body.message, limit).toContain('limit');
+    }
+  });
+
   it('lists with limit, hasMore and cursor, and filters by externalId', async () => {
     for (let index = 0; index < 3; index += 1) {
       await client.oms(

@@ -230,7 +230,7 @@ export function createOmsRoutes(engine: SandboxEngine, credentials: SandboxCrede
 
   app.get('/customers', (c) => {
     const limitText = c.req.query('limit');
-    const limit = limitText === undefined ? DEFAULT_LIMIT : Number(limitText);
+    const limit = limitText === undefined ? DEFAULT_LIMIT : /^\d+$/.test(limitText) ? Number(limitText) : NaN;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
       return omsError(400, 'validation_error', `limit: must be a whole number from 1 to ${MAX_LIMIT}.`);
     }
