@@ -237,6 +237,14 @@ describe('Coinbase customers: list and delete', () => {
     expect((await client.coinbase('GET', '/platform/v2/customers?pageSize=0')).status).toBe(400);
   });
 
+  it('refuses a pageSize that is not written as a whole number (the spec types it integer)', async () => {
+    for (const pageSize of ['1e1', '0x10', '%205', '10.0']) {
+      const response = await client.coinbase('GET', `/platform/v2/customers?pageSize=${pageSize}`);
+      expect(response.status, pageSize).toBe(400);
+      expect(response.body.errorMessage, pageSize).toContain('pageSize');
+    }
+  });
+
   it('deletes with 204, again with 204, and then the customer is gone', async () => {
     const created = await client.coinbase('POST', '/platform/v2/customers', { type: 'individual' });
     const path = `/platform/v2/customers/${String(created.body.customerId)}`;

@@ -150,28 +150,30 @@ async function idempotent(
     return coinbaseError(400, 'invalid_request', 'X-Idempotency-Key: must be 1 to 128 characters.');
   }
   const fingerprint = requestFingerprint(c.req.method, new URL(c.req.url).pathname, rawBody);
-  const found = engine.idempotency.lookup('coinbase', key, fingerprint);
-  if (found.kind === 'replay') {
-    if (found.response.status === 204) return new Response(null, { status: 204 });
-    return json(JSON.parse(found.response.body), found.response.status);
-  }
-  if (found.kind === 'conflict') {
-    return coinbaseError(
-      422,
-      'idempotency_error',
-      `Idempotency key '${key}' was already used with a different request payload. Please try again with a new idempotency key.`,
-    );
-  }
-  const response = await run();
-  // Server failures are not remembered: a retry with the same key should get a real answer.
-  if (response.status < 500) {
-    const text = await response.clone().text();
-    engine.idempotency.remember('coinbase', key, fingerprint, {
-      status: response.status,
-      body: text === '' ? 'null' : text,
-    });
-  }
-  return response;
+  return engine.idempotency.serialize('coinbase', key, async () => {
+    const found = engine.idempotency.lookup('coinbase', key, fingerprint);
+    if (found.kind === 'replay') {
+      if (found.response.status === 204) return new Response(null, { status: 204 });
+      return json(JSON.parse(found.response.body), found.response.status);
+    }
+    if (found.kind === 'conflict') {
+      return coinbaseError(
+        422,
+        'idempotency_error',
+        `Idempotency key '${key}' was already used with a different request payload. Please try again with a new idempotency key.`,
+      );
+    }
+    const response = await run();
+    // Server failures are not remembered: a retry with the same key should get a real answer.
+    if (response.status < 500) {
+      const text = await response.clone().text();
+      engine.idempotency.remember('coinbase', key, fingerprint, {
+        status: response.status,
+        body: text === '' ? 'null' : text,
+      });
+    }
+    return response;
+  });
 }
 
 function loadCustomer(engine: SandboxEngine, customerId: string): CustomerState | Response {
@@ -237,7 +239,13 @@ export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring)
 
   app.get('/v2/customers', (c) => {
     const pageSizeText = c.req.query('pageSize');
-    const pageSize = pageSizeText === undefined ? DEFAULT_PAGE_SIZE : Number(pageSizeText);
+    // Digits only: Number() would also take "1e1", "0x10" or " 5", which an integer parameter refuses.
+    const pageSize =
+      pageSizeText === undefined
+        ? DEFAULT_PAGE_SIZE
+        : /^\d+$/.test(pageSizeText)
+          ? Number(pageSizeText)
+          : NaN;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       return coinbaseError(
         400,

@@ -120,6 +120,18 @@ describe('OMS customers', () => {
     expect(conflict.status).toBe(422);
   });
 
+  it('a retry sent while the first create is still running gets its answer, not a second customer', async () => {
+    const headers = { 'idempotency-key': 'sent-twice' };
+    const [first, retry] = await Promise.all([
+      client.oms('POST', '/v0.9/customers', PASSING_OMS_CUSTOMER, { headers }),
+      client.oms('POST', '/v0.9/customers', PASSING_OMS_CUSTOMER, { headers }),
+    ]);
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    const list = await client.oms('GET', '/v0.9/customers');
+    expect(list.body.data).toHaveLength(1);
+  });
+
   it('validates fields and names the bad one', async () => {
     const response = await client.oms(
       'POST',
@@ -145,6 +157,14 @@ describe('OMS customers', () => {
     expect(patched.body.signedAgreementAt).toEqual(expect.any(String));
     expect(endorsement(patched.body, 'basic').requirements.complete).toContain('signedAgreement');
     expect((await client.oms('GET', '/v0.9/customers/cst_missing')).status).toBe(404);
+  });
+
+  it('refuses a limit that is not written as a whole number', async () => {
+    for (const limit of ['1e1', '0x10', '%205', '10.0']) {
+      const response = await client.oms('GET', `/v0.9/customers?limit=${limit}`);
+      expect(response.status, limit).toBe(400);
+      expect(response.body.message, limit).toContain('limit');
+    }
   });
 
   it('lists with limit, hasMore and cursor, and filters by externalId', async () => {

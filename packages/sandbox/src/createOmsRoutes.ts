@@ -137,23 +137,25 @@ async function idempotent(
     return run();
   }
   const fingerprint = requestFingerprint(c.req.method, new URL(c.req.url).pathname, rawBody);
-  const found = engine.idempotency.lookup('oms', key, fingerprint);
-  if (found.kind === 'replay') return json(JSON.parse(found.response.body), found.response.status);
-  if (found.kind === 'conflict') {
-    return omsError(
-      422,
-      'idempotency_conflict',
-      'This Idempotency-Key was already used with a different request.',
-    );
-  }
-  const response = run();
-  if (response.status < 500) {
-    engine.idempotency.remember('oms', key, fingerprint, {
-      status: response.status,
-      body: await response.clone().text(),
-    });
-  }
-  return response;
+  return engine.idempotency.serialize('oms', key, async () => {
+    const found = engine.idempotency.lookup('oms', key, fingerprint);
+    if (found.kind === 'replay') return json(JSON.parse(found.response.body), found.response.status);
+    if (found.kind === 'conflict') {
+      return omsError(
+        422,
+        'idempotency_conflict',
+        'This Idempotency-Key was already used with a different request.',
+      );
+    }
+    const response = run();
+    if (response.status < 500) {
+      engine.idempotency.remember('oms', key, fingerprint, {
+        status: response.status,
+        body: await response.clone().text(),
+      });
+    }
+    return response;
+  });
 }
 
 /**
@@ -228,7 +230,7 @@ export function createOmsRoutes(engine: SandboxEngine, credentials: SandboxCrede
 
   app.get('/customers', (c) => {
     const limitText = c.req.query('limit');
-    const limit = limitText === undefined ? DEFAULT_LIMIT : Number(limitText);
+    const limit = limitText === undefined ? DEFAULT_LIMIT : /^\d+$/.test(limitText) ? Number(limitText) : NaN;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
       return omsError(400, 'validation_error', `limit: must be a whole number from 1 to ${MAX_LIMIT}.`);
     }

@@ -88,6 +88,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
           retryBaseMs: webhooks.retryBaseMs ?? 1000,
           maxAttempts: webhooks.maxAttempts ?? 8,
+          deliveryTimeoutMs: webhooks.deliveryTimeoutMs ?? 15_000,
         });
   const engine = createSandboxEngine({
     database,

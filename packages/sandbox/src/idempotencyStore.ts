@@ -15,6 +15,12 @@ export type IdempotencyLookup =
 export interface IdempotencyStore {
   lookup(scope: string, key: string, fingerprint: string): IdempotencyLookup;
   remember(scope: string, key: string, fingerprint: string, response: StoredResponse): void;
+  /**
+   * Runs `task` once every earlier task for the same key has finished. A retry
+   * sent while the first request is still being answered then finds the first
+   * answer and replays it, instead of carrying the write out a second time.
+   */
+  serialize<T>(scope: string, key: string, task: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -33,7 +39,21 @@ export function createIdempotencyStore(database: SandboxDatabase): IdempotencySt
   const insert = database.prepare(
     'INSERT OR IGNORE INTO idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const queues = new Map<string, Promise<void>>();
   return {
+    serialize(scope, key, task) {
+      const id = `${scope}\n${key}`;
+      const result = (queues.get(id) ?? Promise.resolve()).then(task);
+      const settled = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      queues.set(id, settled);
+      void settled.then(() => {
+        if (queues.get(id) === settled) queues.delete(id);
+      });
+      return result;
+    },
     lookup(scope, key, fingerprint) {
       const row = select.get(scope, key) as { fingerprint: string; status: number; body: string } | undefined;
       if (row === undefined) return { kind: 'new' };

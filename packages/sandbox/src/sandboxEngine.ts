@@ -46,6 +46,8 @@ export interface SandboxWebhookOptions {
   retryBaseMs?: number;
   /** Delivery attempts per event, the first included. @default 8 */
   maxAttempts?: number;
+  /** How long an attempt waits for the receiver to answer; then it counts as failed and is retried. @default 15000 */
+  deliveryTimeoutMs?: number;
 }
 
 /** The shared state and behaviour every route works with. */

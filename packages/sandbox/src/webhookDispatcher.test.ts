@@ -173,6 +173,36 @@ describe('Coinbase webhooks', () => {
     ]);
   });
 
+  it('gives up on a receiver that never answers after deliveryTimeoutMs and redelivers', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let calls = 0;
+    client = createSandboxTestClient({
+      webhooks: { url: 'https://partner.test/hooks', secret, retryBaseMs: 1000, deliveryTimeoutMs: 5000 },
+      // The first delivery hangs (a receiver stuck mid-restart) until the sender gives up on it.
+      fetch: (_input, init) => {
+        calls += 1;
+        if (calls > 1) return Promise.resolve(new Response(null, { status: 200 }));
+        return new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => {
+            reject(new Error('the receiver did not answer in time'));
+          });
+        });
+      },
+    });
+    await client.coinbase('POST', '/platform/v2/customers', {
+      type: 'individual',
+      capabilities: { custodyFiat: { requested: true } },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(5000 + 1000);
+    expect(calls).toBe(2);
+    const log = await client.control('GET', '/webhooks');
+    expect(log.body.deliveries).toMatchObject([
+      { delivered: true, attempts: [{ error: 'the receiver did not answer in time' }, { status: 200 }] },
+    ]);
+  });
+
   it('retries when the receiver cannot be reached, and gives up after maxAttempts', async () => {
     const attempts: number[] = [];
     client = createSandboxTestClient({

@@ -75,6 +75,8 @@ export interface WebhookDispatcherOptions {
   retryBaseMs: number;
   /** Attempts in all, the first included; then the delivery is given up (and still listed). */
   maxAttempts: number;
+  /** How long one attempt may wait for the receiver's answer before it counts as failed. */
+  deliveryTimeoutMs: number;
 }
 
 /**
@@ -144,13 +146,26 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
             }),
           };
     const attempt: WebhookAttempt = { at: new Date().toISOString() };
+    // A receiver that never answers fails the attempt, so it is retried like any other failure.
+    const abort = new AbortController();
+    const giveUp = setTimeout(() => {
+      abort.abort(new Error(`no answer within ${options.deliveryTimeoutMs} ms`));
+    }, options.deliveryTimeoutMs);
+    giveUp.unref?.();
     try {
-      const response = await options.fetch(row.url, { method: 'POST', headers: signed, body: row.body });
+      const response = await options.fetch(row.url, {
+        method: 'POST',
+        headers: signed,
+        body: row.body,
+        signal: abort.signal,
+      });
       attempt.status = response.status;
       // Drain the body so keep-alive sockets are released.
       await response.arrayBuffer().catch(() => undefined);
     } catch (error) {
       attempt.error = error instanceof Error ? error.message : 'delivery failed';
+    } finally {
+      clearTimeout(giveUp);
     }
     attempts.push(attempt);
     const delivered = attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300;
