@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/expectNoAxeViolations';
-import { completeOnboarding, flowRoot, testPerson } from './support/journey';
+import {
+  REJECTED_SSN,
+  completeOnboarding,
+  currentFieldNames,
+  fillCurrentStep,
+  flowRoot,
+  submitStep,
+  testPerson,
+} from './support/journey';
 import { captureStep } from './support/captureStep';
 import { PHONE, advanceVerification, openOnboarding } from './support/openOnboarding';
 
@@ -28,6 +36,16 @@ test('the plain-HTML onboarding built on the headless hooks completes the journe
     onScreen: async (screen) => {
       await expectNoAxeViolations(page, `plain-HTML step ${screen}`);
       await captureStep(page, `headless-step-${screen}`);
+      if (screen === 'taxId') {
+        // The SSN box as the hooks' bag makes it: masked, never saved by the browser; Show lets the person check it.
+        const ssn = page.getByLabel('Social Security number', { exact: true });
+        await expect(ssn).toHaveAttribute('type', 'password');
+        await expect(ssn).toHaveAttribute('autocomplete', 'off');
+        await page.getByRole('button', { name: 'Show: Social Security number' }).click();
+        await expect(ssn).toHaveAttribute('type', 'text');
+        await page.getByRole('button', { name: 'Hide: Social Security number' }).click();
+        await expect(ssn).toHaveAttribute('type', 'password');
+      }
     },
   });
   expect(record.sawTerms).toBe(true);
@@ -73,4 +91,28 @@ test('on a 320 px phone the plain-HTML page never scrolls sideways, says each he
     },
   });
   expect(record.sawTerms).toBe(true);
+});
+
+test('a rejected SSN on the plain-HTML page is asked for again, alone, saying once that it could not be verified', async ({
+  page,
+}) => {
+  await openOnboarding(page, 'headless-rejected', { path: '/onboarding/headless' });
+  await completeOnboarding(page, testPerson({ fullSsn: REJECTED_SSN }), {
+    stopAt: (_stepId, fieldNames, record) =>
+      record.steps.includes('taxId') && fieldNames.join() === 'fullSsn',
+  });
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+  expect(await currentFieldNames(page)).toEqual(['fullSsn']);
+  const ssn = page.getByLabel('Social Security number', { exact: true });
+  await expect(ssn).toHaveAttribute('aria-invalid', 'true');
+  // The field says it once (its error, which the box names); the summary links to it.
+  const sentence = "We couldn't verify this. Check it and enter it again.";
+  await expect(page.locator('main .field').getByText(sentence)).toHaveCount(1);
+  await expect(page.getByRole('alert').getByRole('link', { name: sentence })).toBeVisible();
+  await expectNoAxeViolations(page, 'plain-HTML rejected SSN');
+
+  await fillCurrentStep(page, testPerson());
+  await submitStep(page);
+  await completeOnboarding(page, testPerson());
+  await expect(flowRoot(page)).not.toHaveAttribute('data-state', 'collect');
 });

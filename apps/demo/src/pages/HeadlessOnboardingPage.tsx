@@ -79,7 +79,7 @@ function PlainStepForm({
       {/* The heading names the form already: a legend saying it again would be read twice. */}
       <div className="plain-fields">
         {form.fieldKeys.map((key) => (
-          <PlainRequirementField key={key} form={form} name={key} rejectedText={t('field.rejected')} />
+          <PlainRequirementField key={key} form={form} name={key} />
         ))}
       </div>
       <p>
