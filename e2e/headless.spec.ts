@@ -116,3 +116,41 @@ test('a rejected SSN on the plain-HTML page is asked for again, alone, saying on
   await completeOnboarding(page, testPerson());
   await expect(flowRoot(page)).not.toHaveAttribute('data-state', 'collect');
 });
+
+test('on the plain-HTML Terms, Continue pressed again while accepting sends nothing more and never says the ticked box is unticked', async ({
+  page,
+}) => {
+  await openOnboarding(page, 'headless-terms-twice', { path: '/onboarding/headless' });
+  const accepts: string[] = [];
+  await completeOnboarding(page, testPerson({ firstName: 'Slow' }), {
+    onScreen: async (screen) => {
+      if (screen !== 'terms') return;
+      // The acceptance is held until the checks below are done, so the second press lands while it is sent.
+      let release: (() => void) | undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/onboarding/customer/tos', async (route) => {
+        accepts.push(route.request().headers()['idempotency-key'] ?? '');
+        await held;
+        await route.abort();
+      });
+      const box = page.getByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+      await expect(box).toBeEnabled();
+      await box.check();
+      const submit = page.locator('main button[type="submit"]').last();
+      await submit.click();
+      await expect.poll(() => accepts.length).toBe(1);
+      // aria-disabled only says it is busy: a press (a click, Enter) still submits the form.
+      await submit.click({ force: true });
+      await expect(box).toBeChecked();
+      await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByText('Read and accept the Terms of Service to continue')).toHaveCount(0);
+      // The held acceptance fails (the network): the page says so and keeps the box ticked for a retry.
+      release?.();
+      await expect(page.getByRole('alert').last()).not.toBeEmpty();
+      await page.unroute('**/api/onboarding/customer/tos');
+      await expect(box).toBeChecked();
+      expect(accepts).toHaveLength(1);
+    },
+  });
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'verifying');
+});
