@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/expectNoAxeViolations';
-import { completeOnboarding, flowRoot, testPerson } from './support/journey';
+import {
+  REJECTED_SSN,
+  completeOnboarding,
+  currentFieldNames,
+  fillCurrentStep,
+  flowRoot,
+  submitStep,
+  testPerson,
+} from './support/journey';
 import { captureStep } from './support/captureStep';
 import { PHONE, advanceVerification, openOnboarding } from './support/openOnboarding';
 
@@ -28,6 +36,16 @@ test('the plain-HTML onboarding built on the headless hooks completes the journe
     onScreen: async (screen) => {
       await expectNoAxeViolations(page, `plain-HTML step ${screen}`);
       await captureStep(page, `headless-step-${screen}`);
+      if (screen === 'taxId') {
+        // The SSN box as the hooks' bag makes it: masked, never saved by the browser; Show lets the person check it.
+        const ssn = page.getByLabel('Social Security number', { exact: true });
+        await expect(ssn).toHaveAttribute('type', 'password');
+        await expect(ssn).toHaveAttribute('autocomplete', 'off');
+        await page.getByRole('button', { name: 'Show: Social Security number' }).click();
+        await expect(ssn).toHaveAttribute('type', 'text');
+        await page.getByRole('button', { name: 'Hide: Social Security number' }).click();
+        await expect(ssn).toHaveAttribute('type', 'password');
+      }
     },
   });
   expect(record.sawTerms).toBe(true);
@@ -73,4 +91,66 @@ test('on a 320 px phone the plain-HTML page never scrolls sideways, says each he
     },
   });
   expect(record.sawTerms).toBe(true);
+});
+
+test('a rejected SSN on the plain-HTML page is asked for again, alone, saying once that it could not be verified', async ({
+  page,
+}) => {
+  await openOnboarding(page, 'headless-rejected', { path: '/onboarding/headless' });
+  await completeOnboarding(page, testPerson({ fullSsn: REJECTED_SSN }), {
+    stopAt: (_stepId, fieldNames, record) =>
+      record.steps.includes('taxId') && fieldNames.join() === 'fullSsn',
+  });
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'collect');
+  expect(await currentFieldNames(page)).toEqual(['fullSsn']);
+  const ssn = page.getByLabel('Social Security number', { exact: true });
+  await expect(ssn).toHaveAttribute('aria-invalid', 'true');
+  // The field says it once (its error, which the box names); the summary links to it.
+  const sentence = "We couldn't verify this. Check it and enter it again.";
+  await expect(page.locator('main .field').getByText(sentence)).toHaveCount(1);
+  await expect(page.getByRole('alert').getByRole('link', { name: sentence })).toBeVisible();
+  await expectNoAxeViolations(page, 'plain-HTML rejected SSN');
+
+  await fillCurrentStep(page, testPerson());
+  await submitStep(page);
+  await completeOnboarding(page, testPerson());
+  await expect(flowRoot(page)).not.toHaveAttribute('data-state', 'collect');
+});
+
+test('on the plain-HTML Terms, Continue pressed again while accepting sends nothing more and never says the ticked box is unticked', async ({
+  page,
+}) => {
+  await openOnboarding(page, 'headless-terms-twice', { path: '/onboarding/headless' });
+  const accepts: string[] = [];
+  await completeOnboarding(page, testPerson({ firstName: 'Slow' }), {
+    onScreen: async (screen) => {
+      if (screen !== 'terms') return;
+      // The acceptance is held until the checks below are done, so the second press lands while it is sent.
+      let release: (() => void) | undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/onboarding/customer/tos', async (route) => {
+        accepts.push(route.request().headers()['idempotency-key'] ?? '');
+        await held;
+        await route.abort();
+      });
+      const box = page.getByRole('checkbox', { name: 'I have read and accept the Terms of Service' });
+      await expect(box).toBeEnabled();
+      await box.check();
+      const submit = page.locator('main button[type="submit"]').last();
+      await submit.click();
+      await expect.poll(() => accepts.length).toBe(1);
+      // aria-disabled only says it is busy: a press (a click, Enter) still submits the form.
+      await submit.click({ force: true });
+      await expect(box).toBeChecked();
+      await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByText('Read and accept the Terms of Service to continue')).toHaveCount(0);
+      // The held acceptance fails (the network): the page says so and keeps the box ticked for a retry.
+      release?.();
+      await expect(page.getByRole('alert').last()).not.toBeEmpty();
+      await page.unroute('**/api/onboarding/customer/tos');
+      await expect(box).toBeChecked();
+      expect(accepts).toHaveLength(1);
+    },
+  });
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'verifying');
 });

@@ -114,3 +114,21 @@ describe('a select', () => {
     expect(country.options).toEqual([{ value: 'US', label: 'United States' }]);
   });
 });
+
+describe('a masked field (SSN, ITIN)', () => {
+  it('is a password box when a partner only spreads inputProps, so the number is never shown on screen', () => {
+    const ssn = bags('fullSsn');
+    if (ssn.control !== 'input') throw new Error('the SSN is an input');
+    expect(ssn.isMasked).toBe(true);
+    // Masked, never saved or offered by the browser, never spell-checked, typed on the number pad.
+    expect(ssn.inputProps).toMatchObject({
+      type: 'password',
+      autoComplete: 'off',
+      spellCheck: false,
+      inputMode: 'numeric',
+    });
+    const name = bags('firstName');
+    if (name.control !== 'input') throw new Error('the first name is an input');
+    expect(name.inputProps.type).toBe('text');
+  });
+});

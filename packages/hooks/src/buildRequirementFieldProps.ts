@@ -206,13 +206,14 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
   switch (control) {
     case 'input': {
       // A spec typed on the email keyboard takes an email address: the email type, no spell checking.
+      // A masked one (an SSN) is a password box: spread as it is, the number never shows on screen.
       const email = spec.inputMode === 'email';
       return {
         ...base,
         control,
         inputProps: {
           ...register(key),
-          type: email ? 'email' : 'text',
+          type: email ? 'email' : spec.masked ? 'password' : 'text',
           inputMode: spec.inputMode,
           // Spell checkers send typed text to remote services in some browsers: keep them off sensitive fields.
           spellCheck: spec.sensitive || email ? false : undefined,

@@ -1,21 +1,22 @@
 import { datePartOrder } from '@kyc-kit/core';
 import { useKycKit, useRequirementField } from '@kyc-kit/hooks';
 import type { RequirementsForm } from '@kyc-kit/hooks';
-import type { ReactNode } from 'react';
+import { useState } from 'react';
 
-/** Hint and error of a field, rendered only when there is text, so `aria-describedby` never names a missing element. */
+/**
+ * Hint and error of a field, rendered only when there is text, so `aria-describedby` never names a missing
+ * element. A rejected value is said in one of them already (the error, else the hint).
+ */
 function Messages({
   description,
   descriptionId,
   errorMessage,
   errorId,
-  rejected,
 }: {
   description: string | undefined;
   descriptionId: string;
   errorMessage: string | undefined;
   errorId: string;
-  rejected: ReactNode;
 }) {
   return (
     <>
@@ -24,7 +25,6 @@ function Messages({
           {description}
         </p>
       ) : null}
-      {rejected}
       {errorMessage !== undefined ? (
         <p className="error-text" id={errorId}>
           {errorMessage}
@@ -40,25 +40,17 @@ function Messages({
  * component and no kit class. This is what a partner with its own design
  * system writes.
  */
-export function PlainRequirementField({
-  form,
-  name,
-  rejectedText,
-}: {
-  form: RequirementsForm;
-  name: string;
-  /** The kit's sentence for a value the provider could not verify. */
-  rejectedText: string;
-}) {
+export function PlainRequirementField({ form, name }: { form: RequirementsForm; name: string }) {
   const field = useRequirementField({ form, name });
-  const { locale } = useKycKit();
+  const { locale, t } = useKycKit();
+  // A masked field (an SSN) comes as a password box; the person may show what they typed to check it.
+  const [isVisible, setIsVisible] = useState(false);
   const messages = (
     <Messages
       description={field.description}
       descriptionId={field.descriptionProps.id}
       errorMessage={field.errorMessage}
       errorId={field.errorMessageProps.id}
-      rejected={field.isRejected ? <p className="error-text">{rejectedText}</p> : null}
     />
   );
   switch (field.control) {
@@ -67,7 +59,23 @@ export function PlainRequirementField({
         <div className="field" data-invalid={field.isInvalid || undefined}>
           <label {...field.labelProps}>{field.label}</label>
           {messages}
-          <input {...field.inputProps} />
+          {field.isMasked ? (
+            <span className="plain-masked">
+              <input {...field.inputProps} type={isVisible ? 'text' : field.inputProps.type} />{' '}
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-controls={field.inputProps.id}
+                // The visible word changes; the name says which box it acts on.
+                aria-label={`${t(isVisible ? 'field.ssn.hide' : 'field.ssn.show')}: ${field.label}`}
+                onClick={() => setIsVisible((visible) => !visible)}
+              >
+                {t(isVisible ? 'field.ssn.hide' : 'field.ssn.show')}
+              </button>
+            </span>
+          ) : (
+            <input {...field.inputProps} />
+          )}
         </div>
       );
     case 'select':

@@ -3,7 +3,7 @@ import type { MessageId, OnboardingStatus } from '@kyc-kit/core';
 import { useCustomerEvents, useKycKit, useOnboarding, useRequirementsErrorSummary } from '@kyc-kit/hooks';
 import type { OnboardingReview, RequirementsForm, TermsOfService } from '@kyc-kit/hooks';
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent, RefObject } from 'react';
+import type { RefObject } from 'react';
 import { CapabilityPicker, useChosenCapability } from '../components/CapabilityPicker';
 import { Layout } from '../components/Layout';
 import { PlainRequirementField } from '../components/PlainRequirementField';
@@ -79,7 +79,7 @@ function PlainStepForm({
       {/* The heading names the form already: a legend saying it again would be read twice. */}
       <div className="plain-fields">
         {form.fieldKeys.map((key) => (
-          <PlainRequirementField key={key} form={form} name={key} rejectedText={t('field.rejected')} />
+          <PlainRequirementField key={key} form={form} name={key} />
         ))}
       </div>
       <p>
@@ -156,20 +156,20 @@ function PlainReview({
   );
 }
 
+/**
+ * The Terms step from the hook's bags: the consent rule (a box per document, disabled until it is shown,
+ * an error and focus on it when Continue is pressed without it) is the hook's, and so is the box's state,
+ * kept across Back to the review.
+ */
 function PlainTerms({
   terms,
   progressLabel,
   onBack,
-  checked,
-  setChecked,
   acted,
 }: {
   terms: TermsOfService;
   progressLabel: string | undefined;
   onBack: (() => void) | undefined;
-  /** Held by the flow, so Back to the review and forward again keeps the box as it was. */
-  checked: boolean;
-  setChecked: (checked: boolean) => void;
   acted: RefObject<boolean>;
 }) {
   const { t } = useKycKit();
@@ -179,22 +179,9 @@ function PlainTerms({
   useEffect(() => {
     if (acted.current) headingRef.current?.focus();
   }, [acted]);
-  const [showError, setShowError] = useState(false);
-  const checkboxRef = useRef<HTMLInputElement>(null);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!checked || !terms.canAccept) {
-      setShowError(true);
-      // The box takes focus, so its error is read out where it is fixed (as the kit's own Terms step does).
-      checkboxRef.current?.focus();
-      return;
-    }
-    setShowError(false);
-    // A failure shows as acceptErrorMessage below.
-    terms.accept().catch(() => undefined);
-  };
   return (
-    <form className="plain-form" onSubmit={onSubmit} noValidate>
+    // Submitting accepts (a failure shows as acceptErrorMessage below) or, without consent, shows the error.
+    <form className="plain-form" {...terms.formProps}>
       {progressLabel !== undefined ? <p>{progressLabel}</p> : null}
       {/* The step's heading; the document's own title is its first heading, so it is not repeated here. */}
       <h2 {...terms.titleProps} ref={headingRef} tabIndex={-1}>
@@ -202,15 +189,8 @@ function PlainTerms({
       </h2>
       {terms.languages.length > 1 ? (
         <div className="field">
-          <label htmlFor="plain-tos-language">{t('field.tos.language')}</label>
-          <select
-            id="plain-tos-language"
-            value={terms.language}
-            onChange={(event) => {
-              setChecked(false);
-              terms.setLanguage(event.target.value);
-            }}
-          >
+          <label {...terms.languageLabelProps}>{t('field.tos.language')}</label>
+          <select {...terms.languageSelectProps}>
             {terms.languages.map((language) => (
               <option key={language} value={language} lang={language}>
                 {languageName(language)}
@@ -237,21 +217,12 @@ function PlainTerms({
         </p>
       ) : null}
       <p>
-        <input
-          ref={checkboxRef}
-          id="plain-tos-accept"
-          type="checkbox"
-          checked={checked}
-          disabled={!terms.isShown}
-          aria-invalid={showError || undefined}
-          aria-describedby={showError ? 'plain-tos-error' : undefined}
-          onChange={(event) => setChecked(event.target.checked)}
-        />{' '}
-        <label htmlFor="plain-tos-accept">{t('field.tos.accept')}</label>
+        <input {...terms.consentCheckboxProps} />{' '}
+        <label {...terms.consentLabelProps}>{t('field.tos.accept')}</label>
       </p>
-      {showError ? (
-        <p id="plain-tos-error" className="error-text">
-          {t('field.tos.error.required')}
+      {terms.consentError !== undefined ? (
+        <p {...terms.consentErrorProps} className="error-text">
+          {terms.consentError}
         </p>
       ) : null}
       {terms.acceptErrorMessage !== undefined ? <p role="alert">{terms.acceptErrorMessage}</p> : null}
@@ -310,7 +281,6 @@ function PlainOnboarding({
     if (active !== null && active !== document.body && !rootRef.current?.contains(active)) return;
     headingRef.current?.focus();
   }, [status]);
-  const [termsChecked, setTermsChecked] = useState(false);
   // Set when focus first enters the flow. Before that, a step, the review or the Terms appearing is the page
   // opening (or a reload): focus stays where the browser or the wallet's router put it, as with <Onboarding>.
   const actedRef = useRef(false);
@@ -370,8 +340,6 @@ function PlainOnboarding({
           terms={onboarding.terms}
           progressLabel={progressLabel}
           onBack={onboarding.back}
-          checked={termsChecked}
-          setChecked={setTermsChecked}
           acted={actedRef}
         />
       ) : null}
