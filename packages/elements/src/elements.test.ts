@@ -457,17 +457,34 @@ async function completeTheFlow(
   await user.click(shadow.getByRole('button', { name: 'Accept and continue' }));
 }
 
+/** A flow for a customer being verified, on a client whose event stream the test drives; not yet in the page. */
+function verifyingFlow() {
+  const client = createFakeClient({
+    customer: customerFixtures.pendingVerifying,
+    documents: tosDocumentFixtures,
+    eventsUrl: '/api/onboarding/events',
+  });
+  const element = document.createElement('kyc-onboarding');
+  element.capability = 'custodyFiat';
+  element.client = client;
+  return { client, element };
+}
+
+/** The provider rejects a detail while verifying: resolves with the heading of the form step the flow goes back to. */
+async function rejectWhileVerifying(client: ReturnType<typeof createFakeClient>, element: HTMLElement) {
+  client.customer = customerFixtures.pendingRejected;
+  FakeEventSource.instances[0]!.send('customer', { customer: customerFixtures.pendingRejected });
+  return waitFor(() => {
+    const found = shadowOf(element).querySelector<HTMLElement>('[data-step] .kyc-heading');
+    if (found === null) throw new Error('no form step yet');
+    return found;
+  });
+}
+
 describe('the flow and its events', () => {
   it('moves focus to the step heading when the flow goes back while focus is in it, inside a shadow root of the page’s own component', async () => {
-    const client = createFakeClient({
-      customer: customerFixtures.pendingVerifying,
-      documents: tosDocumentFixtures,
-      eventsUrl: '/api/onboarding/events',
-    });
-    const element = document.createElement('kyc-onboarding');
-    element.capability = 'custodyFiat';
+    const { client, element } = verifyingFlow();
     element.showExit = true;
-    element.client = client;
     // A partner's own component (Lit, Stencil, Angular's ShadowDom) that puts the element in its shadow root.
     customElements.define(
       'partner-card',
@@ -485,13 +502,7 @@ describe('the flow and its events', () => {
     const close = shadow.getByRole('button', { name: 'Close' });
     close.focus();
     expect(shadowOf(element).activeElement).toBe(close);
-    client.customer = customerFixtures.pendingRejected;
-    FakeEventSource.instances[0]!.send('customer', { customer: customerFixtures.pendingRejected });
-    const heading = await waitFor(() => {
-      const found = shadowOf(element).querySelector<HTMLElement>('[data-step] .kyc-heading');
-      if (found === null) throw new Error('no form step yet');
-      return found;
-    });
+    const heading = await rejectWhileVerifying(client, element);
     await waitFor(() => expect(shadowOf(element).activeElement).toBe(heading));
   });
 
@@ -527,41 +538,21 @@ describe('the flow and its events', () => {
   });
 
   it('moves focus to the step heading when the provider sends the flow back to a form step', async () => {
-    const client = createFakeClient({
-      customer: customerFixtures.pendingVerifying,
-      documents: tosDocumentFixtures,
-      eventsUrl: '/api/onboarding/events',
-    });
-    const element = document.createElement('kyc-onboarding');
-    element.capability = 'custodyFiat';
-    element.client = client;
+    const { client, element } = verifyingFlow();
     document.body.append(element);
     const shadow = shadowQueries(element);
     await shadow.findByRole('heading', { name: 'Checking your details' });
     await nextFrame();
     // The provider rejects a detail while verifying: the flow goes back to the step that asks for it.
-    client.customer = customerFixtures.pendingRejected;
-    FakeEventSource.instances[0]!.send('customer', { customer: customerFixtures.pendingRejected });
-    const heading = await waitFor(() => {
-      const found = shadowOf(element).querySelector<HTMLElement>('[data-step] .kyc-heading');
-      if (found === null) throw new Error('no form step yet');
-      return found;
-    });
+    const heading = await rejectWhileVerifying(client, element);
     await waitFor(() => expect(shadowOf(element).activeElement).toBe(heading));
   });
 
   it('leaves focus where the page put it when the flow changes by itself, and shows the support contact', async () => {
-    const client = createFakeClient({
-      customer: customerFixtures.pendingVerifying,
-      documents: tosDocumentFixtures,
-      eventsUrl: '/api/onboarding/events',
-    });
+    const { client, element } = verifyingFlow();
     const button = document.createElement('button');
     button.textContent = 'Partner menu';
-    const element = document.createElement('kyc-onboarding');
-    element.capability = 'custodyFiat';
     element.setAttribute('support-email', 'help@example.com');
-    element.client = client;
     document.body.append(button, element);
     const shadow = shadowQueries(element);
     await shadow.findByRole('heading', { name: 'Checking your details' });

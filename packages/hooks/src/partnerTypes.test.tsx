@@ -85,10 +85,8 @@ describe("a partner's TypeScript", () => {
     // @ts-expect-error: no such state
     expectTypeOf<'verfying'>().toExtend<OnboardingStatus>();
     // @ts-expect-error: one capability or several, never both
-    expectTypeOf({
-      capability: 'custodyFiat',
-      capabilities: ['tradeCrypto'],
-    }).toExtend<UseOnboardingOptions>();
+    const both: UseOnboardingOptions = { capability: 'custodyFiat', capabilities: ['tradeCrypto'] };
+    expectTypeOf(both).toEqualTypeOf<UseOnboardingOptions>();
     expectTypeOf<Onboarding['form']['submitError']>().toEqualTypeOf<KycKitApiError | null>();
     expectTypeOf<UseCapabilityResult['error']>().toEqualTypeOf<KycKitApiError | null>();
     expectTypeOf<KycKitApiError['code']>().toEqualTypeOf<string>();

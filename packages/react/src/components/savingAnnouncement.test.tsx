@@ -34,6 +34,16 @@ const english = { first: 'First name', last: 'Last name', day: 'Day', month: 'Mo
 const spanish = { first: 'Nombre', last: 'Apellido', day: 'Día', month: 'Mes', year: 'Año' };
 
 /** Types Ada's "About you" step (born 10 December 1985) once it has rendered. */
+/** Ticks the Terms of Service box once the document is on screen, and accepts. */
+async function acceptTerms(user: User) {
+  const accept = await screen.findByRole('checkbox', {
+    name: 'I have read and accept the Terms of Service',
+  });
+  await waitFor(() => expect(accept).toBeEnabled());
+  await user.click(accept);
+  await user.click(screen.getByRole('button', { name: 'Accept and continue' }));
+}
+
 async function typeAboutYou(user: User, labels = english) {
   await user.type(await screen.findByRole('textbox', { name: labels.first }), 'Ada');
   await user.type(screen.getByRole('textbox', { name: labels.last }), 'Lovelace');
@@ -76,12 +86,7 @@ describe('a save in flight is announced to screen readers, once', () => {
     });
     const held = holdWrites(client, 'acceptTermsOfService');
     renderWithClient(<Onboarding capability="custodyFiat" liveUpdates={false} />, client);
-    const accept = await screen.findByRole('checkbox', {
-      name: 'I have read and accept the Terms of Service',
-    });
-    await waitFor(() => expect(accept).toBeEnabled());
-    await user.click(accept);
-    await user.click(screen.getByRole('button', { name: 'Accept and continue' }));
+    await acceptTerms(user);
     await waitFor(() => expect(politeRegionsSaying('Saving…')).toHaveLength(1));
     held.release();
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Checking your details' })).toHaveFocus());
@@ -112,12 +117,7 @@ describe('a save in flight is announced to screen readers, once', () => {
     });
     const held = holdWrites(client, 'acceptTermsOfService');
     renderWithClient(<TermsOfService />, client);
-    const accept = await screen.findByRole('checkbox', {
-      name: 'I have read and accept the Terms of Service',
-    });
-    await waitFor(() => expect(accept).toBeEnabled());
-    await user.click(accept);
-    await user.click(screen.getByRole('button', { name: 'Accept and continue' }));
+    await acceptTerms(user);
     await waitFor(() => expect(politeRegionsSaying('Saving…')).toHaveLength(1));
     held.release();
     await waitFor(() => expect(politeRegionsSaying('Saving…')).toHaveLength(0));
