@@ -26,6 +26,9 @@ test('the Storybook catalogue renders a story under a strict script-src, with no
 }) => {
   const violations = await recordViolations(page);
   const answer = await page.goto('/storybook/?path=/story/components-requirementsform--new-customer');
+  expect(answer?.status(), 'the catalogue is built (pnpm run build:storybook) before the demo starts').toBe(
+    200,
+  );
   const scriptSource = (answer?.headers()['content-security-policy'] ?? '')
     .split('; ')
     .find((directive) => directive.startsWith('script-src '));
