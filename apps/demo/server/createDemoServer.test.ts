@@ -1,5 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -281,6 +281,46 @@ describe('createDemoServer', () => {
     expect((await request('/healthz')).headers.get('content-security-policy')).toBe(
       "default-src 'none'; frame-ancestors 'none'",
     );
+  });
+
+  it("lets Storybook's own inline scripts run by their hashes, and no other inline script", async () => {
+    const dist = folder();
+    const storybook = path.join(dist, 'storybook');
+    mkdirSync(storybook, { recursive: true });
+    const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const managerGlobals = "\n      window['LOGLEVEL'] = 'warn';\n    ";
+    const managerImports = "\n      import './sb-manager/runtime.js';\n    ";
+    writeFileSync(
+      path.join(storybook, 'index.html'),
+      `<!doctype html><style>p{}</style><script>${managerGlobals}</script>` +
+        `<script type="module">${managerImports}</script>`,
+    );
+    const previewGlobals = '\r\n  window.CONFIG_TYPE = "PRODUCTION";\r\n';
+    writeFileSync(
+      path.join(storybook, 'iframe.html'),
+      `<!doctype html><script type="module" src="./vite-inject-mocker-entry.js"></script><script>${previewGlobals}</script>`,
+    );
+    writeFileSync(path.join(storybook, 'app.js'), 'export {};');
+    const { request } = startDemo({}, { dist, storybook });
+    const scriptSource = async (url: string) =>
+      ((await request(url)).headers.get('content-security-policy') ?? '')
+        .split('; ')
+        .find((directive) => directive.startsWith('script-src '));
+
+    expect(await scriptSource('/storybook/')).toBe(
+      `script-src 'self' ${sha256(managerGlobals)} ${sha256(managerImports)}`,
+    );
+    // The browser hashes the text with CR LF read as LF.
+    expect(await scriptSource('/storybook/iframe.html')).toBe(
+      `script-src 'self' ${sha256(previewGlobals.replace(/\r\n/g, '\n'))}`,
+    );
+    expect(await scriptSource('/storybook/app.js')).toBe("script-src 'self'");
+
+    // A catalogue built again while the server runs gets the hashes of its new scripts.
+    const rebuilt = "window['LOGLEVEL'] = 'info';";
+    writeFileSync(path.join(storybook, 'index.html'), `<!doctype html><script>${rebuilt}</script>`);
+    utimesSync(path.join(storybook, 'index.html'), new Date(), new Date(Date.now() + 60_000));
+    expect(await scriptSource('/storybook/')).toBe(`script-src 'self' ${sha256(rebuilt)}`);
   });
 
   it('serves hashed assets compressed and cached for good, and never a source map', async () => {

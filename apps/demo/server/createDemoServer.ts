@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -62,19 +63,72 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-// Storybook's manager and preview run inline bootstrap scripts and frame each other on this origin.
-const STORYBOOK_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "frame-ancestors 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+/**
+ * Storybook's pages: the manager (`index.html`) and the preview (`iframe.html`)
+ * start with inline scripts (globals, then the module imports), which run
+ * because their sha256 hashes are listed, taken from the built HTML itself;
+ * any other inline script, an injected one, is refused. Styles keep
+ * 'unsafe-inline': Storybook's UI and its addons style through emotion, which
+ * writes `<style>` elements in the browser whose text no build step knows, and
+ * the preview's markup has `style` attributes (no hash covers an attribute).
+ * The two pages frame each other on this origin.
+ */
+function storybookContentSecurityPolicy(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "frame-ancestors 'self'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/**
+ * The CSP sources (`'sha256-…'`) of every inline script of a page: the text
+ * between `<script>` and `</script>` of each element without `src`, as the
+ * browser hashes it (UTF-8, after the parser turned CR LF into LF).
+ */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/(?:^|\s)src\s*=/i.test(match[1] ?? '')) continue;
+    const text = (match[2] ?? '').replace(/\r\n?/g, '\n');
+    hashes.add(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes];
+}
+
+/**
+ * The policy of each file under the Storybook folder, by its path there: a
+ * page's own hashes, read from the file when it is first served and again
+ * when it changed (a rebuild while the server runs); anything else (scripts,
+ * styles, data) lists no hash.
+ */
+function createStorybookPolicies(directory: string): (filePath: string) => string {
+  const plain = storybookContentSecurityPolicy([]);
+  const pages = new Map<string, { modified: number; policy: string }>();
+  return (filePath) => {
+    if (!filePath.endsWith('.html')) return plain;
+    const file = path.join(directory, path.normalize(filePath));
+    if (!file.startsWith(directory + path.sep)) return plain;
+    let modified: number;
+    try {
+      modified = statSync(file).mtimeMs;
+    } catch {
+      return plain;
+    }
+    const known = pages.get(file);
+    if (known?.modified === modified) return known.policy;
+    const policy = storybookContentSecurityPolicy(inlineScriptHashes(readFileSync(file, 'utf8')));
+    pages.set(file, { modified, policy });
+    return policy;
+  };
+}
 
 // A Terms of Service document: the sandbox's own markup and styles, nothing that runs.
 const DOCUMENT_CONTENT_SECURITY_POLICY =
@@ -288,6 +342,7 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
   app.get('/storybook', (context) => context.redirect('/storybook/'));
   // The catalogue is built separately (`pnpm run build:storybook`); it is served when present at start.
   if (existsSync(path.join(options.storybookDirectory, 'index.html'))) {
+    const storybookPolicyFor = createStorybookPolicies(path.resolve(options.storybookDirectory));
     app.get(
       '/storybook/*',
       refuseSourceMaps,
@@ -295,7 +350,11 @@ export function createDemoServer(options: DemoServerOptions): DemoServer {
       cacheStatic(false),
       async (context, next) => {
         await next();
-        context.header('Content-Security-Policy', STORYBOOK_CONTENT_SECURITY_POLICY);
+        const filePath = context.req.path.slice('/storybook'.length);
+        context.header(
+          'Content-Security-Policy',
+          storybookPolicyFor(filePath.endsWith('/') ? `${filePath}index.html` : filePath),
+        );
       },
       serveStatic({
         root: path.relative(process.cwd(), options.storybookDirectory),

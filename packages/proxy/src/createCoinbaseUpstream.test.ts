@@ -74,6 +74,32 @@ describe('createCoinbaseUpstream against the sandbox', () => {
     expect((await list(valid)).status).toBe(200);
   });
 
+  it('signs a fresh token for every call and every retry, which the sandbox takes once each', async () => {
+    const sandbox = start();
+    // The first answer is lost after the sandbox has accepted its token: the retry must not send it again.
+    let lose = true;
+    const upstream = createCoinbaseUpstream({
+      baseUrl,
+      ...sandbox.credentials.coinbaseEd25519,
+      retry: { retries: 2, baseDelayMs: 0, maxDelayMs: 0 },
+      fetch: async (request) => {
+        const answer = await sandbox.fetch(request);
+        if (!lose) return answer;
+        lose = false;
+        return new Response('{"errorType":"service_unavailable","errorMessage":"Try again."}', {
+          status: 503,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    });
+    const customer = await upstream.createCustomer(
+      { type: 'individual', capabilities: { custodyFiat: { requested: true } } },
+      context,
+    );
+    for (let call = 0; call < 3; call += 1)
+      expect((await upstream.getCustomer(customer.id)).id).toBe(customer.id);
+  });
+
   it('keeps the provider error type and drops its message', async () => {
     const sandbox = start();
     const upstream = createCoinbaseUpstream({

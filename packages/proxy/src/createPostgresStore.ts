@@ -54,17 +54,38 @@ export interface PostgresStore extends OnboardingStore {
 const CHANNEL = 'kyc_kit_events';
 /** Longest wait for one statement of the migrations (another instance's, an index on a large table). */
 const MIGRATION_QUERY_TIMEOUT_MS = 10 * 60_000;
+/** How often an instance asks for the migration lock while another instance holds it. */
+const MIGRATION_LOCK_POLL_MS = 100;
+/** The advisory lock every instance migrates under (the key earlier versions took per transaction). */
+const MIGRATION_LOCK = "hashtext('kyc-kit:migrations')::bigint";
+
+/** An index added to a table that already exists, and may be large. */
+interface IndexOnExistingTable {
+  name: string;
+  table: string;
+  columns: string;
+}
+
+/**
+ * One versioned migration: statements run in one transaction, or indexes on
+ * existing tables, each built with `CREATE INDEX CONCURRENTLY` (writes to the
+ * table go on meanwhile), which Postgres runs only outside a transaction.
+ */
+type Migration = { transaction: string } | { concurrentIndexes: IndexOnExistingTable[] };
 
 /**
  * Versioned migrations, applied in order and recorded in `schema_migrations`.
  * Every rule that must hold across instances is a constraint here: one
  * customer per user (primary key), one user per customer (unique), one
  * upstream key per idempotency scope (primary key), one processing of each
- * webhook event (primary key).
+ * webhook event (primary key). An index on a table an earlier migration made
+ * is a `concurrentIndexes` migration, never a plain `CREATE INDEX`, which
+ * would hold up every write to the table for as long as the build takes.
  */
-function migrations(schema: string): string[] {
+function migrations(schema: string): Migration[] {
   return [
-    `
+    {
+      transaction: `
     CREATE TABLE ${schema}.customer_links (
       user_id text PRIMARY KEY,
       -- NULL while a create is in flight; UNIQUE so one customer never serves two users.
@@ -84,7 +105,9 @@ function migrations(schema: string): string[] {
       PRIMARY KEY (user_id, operation, client_key)
     );
     `,
-    `
+    },
+    {
+      transaction: `
     CREATE TABLE ${schema}.customer_events (
       id bigserial PRIMARY KEY,
       user_id text NOT NULL,
@@ -98,14 +121,43 @@ function migrations(schema: string): string[] {
       expires_at bigint NOT NULL
     );
     `,
+    },
     // What pruning deletes by: without these, each prune reads the whole of every table.
-    `
-    CREATE INDEX customer_events_by_created ON ${schema}.customer_events (created_at);
-    CREATE INDEX processed_events_by_received ON ${schema}.processed_events (received_at);
-    CREATE INDEX idempotency_scopes_by_created ON ${schema}.idempotency_scopes (created_at);
-    CREATE INDEX leases_by_expiry ON ${schema}.leases (expires_at);
-    `,
+    {
+      concurrentIndexes: [
+        { name: 'customer_events_by_created', table: 'customer_events', columns: 'created_at' },
+        { name: 'processed_events_by_received', table: 'processed_events', columns: 'received_at' },
+        { name: 'idempotency_scopes_by_created', table: 'idempotency_scopes', columns: 'created_at' },
+        { name: 'leases_by_expiry', table: 'leases', columns: 'expires_at' },
+      ],
+    },
   ];
+}
+
+/**
+ * Builds an index with `CREATE INDEX CONCURRENTLY`, outside a transaction. A
+ * build that was interrupted (the instance stopped, the statement was
+ * cancelled, a deploy killed it) leaves an INVALID index under the name, which
+ * `IF NOT EXISTS` would take for done and Postgres never uses: it is dropped
+ * and built again. A valid one (built, but its migration not yet recorded) is
+ * kept.
+ */
+async function buildIndexConcurrently(
+  client: pg.Client,
+  schema: string,
+  index: IndexOnExistingTable,
+): Promise<void> {
+  const found = await client.query<{ valid: boolean }>(
+    `SELECT i.indisvalid AS valid FROM pg_index i
+       JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND c.relname = $2`,
+    [schema, index.name],
+  );
+  if (found.rows[0]?.valid === false) await client.query(`DROP INDEX CONCURRENTLY ${schema}.${index.name}`);
+  await client.query(
+    `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${index.name} ON ${schema}.${index.table} (${index.columns})`,
+  );
 }
 
 /** The store's failure as a request should answer it: 503 when the database was out of reach. */
@@ -179,9 +231,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     client.on('error', () => undefined);
     await client.connect();
     try {
-      await client.query('BEGIN');
-      // Two instances starting together: the second waits here, then finds everything applied.
-      await client.query("SELECT pg_advisory_xact_lock(hashtext('kyc-kit:migrations'))");
+      await takeMigrationLock(client);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       await client.query(
         `CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
@@ -193,15 +243,50 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       for (const [index, migration] of migrations(schema).entries()) {
         const version = index + 1;
         if (done.has(version)) continue;
-        await client.query(migration);
-        await client.query(`INSERT INTO ${schema}.schema_migrations (version) VALUES ($1)`, [version]);
+        const record = `INSERT INTO ${schema}.schema_migrations (version) VALUES (${version})`;
+        if ('transaction' in migration) {
+          // The statements and their record commit together, or neither does.
+          await client.query('BEGIN');
+          try {
+            await client.query(migration.transaction);
+            await client.query(record);
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw error;
+          }
+        } else {
+          // Each build commits by itself; one interrupted is repaired on the next start.
+          for (const spec of migration.concurrentIndexes) await buildIndexConcurrently(client, schema, spec);
+          await client.query(record);
+        }
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
     } finally {
+      // Ending the session releases its lock too, should the unlock not get through.
+      await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => undefined);
       await client.end().catch(() => undefined);
+    }
+  }
+
+  /**
+   * The migration lock, for the whole session: instances starting together
+   * migrate one after the other, and the later ones find everything applied.
+   * It is asked for again and again (`pg_try_advisory_lock`) rather than
+   * waited for: a session blocked in `pg_advisory_lock` holds a snapshot, and
+   * `CREATE INDEX CONCURRENTLY` in the lock holder's session waits for every
+   * older snapshot to go, a deadlock Postgres would end by cancelling one.
+   */
+  async function takeMigrationLock(client: pg.Client): Promise<void> {
+    const giveUpAt = Date.now() + MIGRATION_QUERY_TIMEOUT_MS;
+    for (;;) {
+      const taken = await client.query<{ taken: boolean }>(
+        `SELECT pg_try_advisory_lock(${MIGRATION_LOCK}) AS taken`,
+      );
+      if (taken.rows[0]?.taken === true) return;
+      if (closed) throw new Error('createPostgresStore: the store is closed');
+      if (Date.now() > giveUpAt)
+        throw new Error('createPostgresStore: another instance has been migrating for too long');
+      await new Promise((resolve) => setTimeout(resolve, MIGRATION_LOCK_POLL_MS));
     }
   }
 

@@ -56,6 +56,59 @@ async function sql(text: string): Promise<void> {
   }
 }
 
+async function connect(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: cluster.connectionString });
+  await client.connect();
+  return client;
+}
+
+/** The indexes migration 3 adds to tables migrations 1 and 2 made. */
+const PRUNING_INDEXES = [
+  'customer_events_by_created',
+  'idempotency_scopes_by_created',
+  'leases_by_expiry',
+  'processed_events_by_received',
+];
+
+/** A schema as a database migrated by an earlier release is: tables made, the pruning indexes not yet. */
+async function atVersionTwo(schema: string): Promise<void> {
+  const earlier = createPostgresStore({ connectionString: cluster.connectionString, schema });
+  await earlier.ready;
+  await earlier.close();
+  for (const name of PRUNING_INDEXES) await sql(`DROP INDEX ${schema}.${name}`);
+  await sql(`DELETE FROM ${schema}.schema_migrations WHERE version = 3`);
+}
+
+/** The pruning indexes of a schema, and whether Postgres may use each. */
+async function indexesOf(schema: string): Promise<Array<{ name: string; valid: boolean }>> {
+  const client = await connect();
+  try {
+    const found = await client.query<{ name: string; valid: boolean }>(
+      `SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i
+         JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = $1 AND c.relname = ANY($2) ORDER BY c.relname`,
+      [schema, PRUNING_INDEXES],
+    );
+    return found.rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Asks the cluster until the query finds a row (a state another session is getting to). */
+async function waitFor(query: string): Promise<void> {
+  const client = await connect();
+  try {
+    for (let attempt = 0; attempt < 600; attempt += 1) {
+      if (((await client.query(query)).rowCount ?? 0) > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`never found: ${query}`);
+  } finally {
+    await client.end();
+  }
+}
+
 function deleted(userId: string) {
   return {
     events: [{ userId, type: 'customer_deleted' as const, customerId: `customer_${userId}` }],
@@ -74,6 +127,77 @@ describe('createPostgresStore', () => {
     await Promise.all(starting.map((store) => store.ready));
     await starting[0]!.linkCustomer('user-a', 'customer_a');
     expect(await starting[3]!.getCustomerId('user-a')).toBe('customer_a');
+  });
+
+  it('builds an index on an existing table without holding up writes to it', async () => {
+    await atVersionTwo('indexed_live');
+    // A long write transaction on the table, as a busy database has: an index build must wait for it.
+    const writer = await connect();
+    await writer.query('BEGIN');
+    await writer.query(
+      `INSERT INTO indexed_live.customer_events (user_id, body, created_at) VALUES ('u', '{}', 1)`,
+    );
+    const upgraded = createPostgresStore({
+      connectionString: cluster.connectionString,
+      schema: 'indexed_live',
+    });
+    stores.push(upgraded);
+    const other = await connect();
+    try {
+      // The migration is now waiting for the long transaction to end.
+      await waitFor(
+        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%CREATE INDEX%customer_events_by_created%'`,
+      );
+      // Another instance's write goes through at once (NOWAIT: it fails rather than queue behind the build).
+      await other.query('BEGIN');
+      await other.query('LOCK TABLE indexed_live.customer_events IN ROW EXCLUSIVE MODE NOWAIT');
+      await other.query(
+        `INSERT INTO indexed_live.customer_events (user_id, body, created_at) VALUES ('v', '{}', 2)`,
+      );
+      await other.query('COMMIT');
+    } finally {
+      await other.end();
+      await writer.query('COMMIT');
+      await writer.end();
+    }
+    await upgraded.ready;
+    expect(await indexesOf('indexed_live')).toEqual(PRUNING_INDEXES.map((name) => ({ name, valid: true })));
+  });
+
+  it('repairs an index an interrupted concurrent build left invalid, and records the migration once', async () => {
+    await atVersionTwo('indexed_broken');
+    // A build that failed half-way leaves an INVALID index under the name (here: a unique one the rows break).
+    await sql(
+      `INSERT INTO indexed_broken.customer_events (user_id, body, created_at) VALUES ('u', '{}', 7), ('v', '{}', 7)`,
+    );
+    await expect(
+      sql(
+        'CREATE UNIQUE INDEX CONCURRENTLY customer_events_by_created ON indexed_broken.customer_events (created_at)',
+      ),
+    ).rejects.toThrow(/could not create unique index/);
+    expect(await indexesOf('indexed_broken')).toContainEqual({
+      name: 'customer_events_by_created',
+      valid: false,
+    });
+    const starting = Array.from({ length: 3 }, () =>
+      createPostgresStore({ connectionString: cluster.connectionString, schema: 'indexed_broken' }),
+    );
+    stores.push(...starting);
+    await Promise.all(starting.map((store) => store.ready));
+    expect(await indexesOf('indexed_broken')).toEqual(PRUNING_INDEXES.map((name) => ({ name, valid: true })));
+    const client = await connect();
+    try {
+      const versions = await client.query<{ version: number }>(
+        'SELECT version FROM indexed_broken.schema_migrations ORDER BY version',
+      );
+      expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3]);
+      const unique = await client.query(
+        `SELECT 1 FROM pg_indexes WHERE schemaname = 'indexed_broken' AND indexname = 'customer_events_by_created' AND indexdef ILIKE '%UNIQUE%'`,
+      );
+      expect(unique.rowCount).toBe(0);
+    } finally {
+      await client.end();
+    }
   });
 
   it('lets exactly one of many racing instances claim a user', async () => {

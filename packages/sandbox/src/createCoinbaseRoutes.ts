@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { CdpKeyring } from './verifyCdpRequest';
-import { verifyCdpRequest } from './verifyCdpRequest';
+import { createCdpNonceMemory, verifyCdpRequest } from './verifyCdpRequest';
 import { coinbaseError } from './coinbaseError';
 import {
   coinbaseCreateRequestSchema,
@@ -209,9 +209,11 @@ function decodePageToken(token: string): number | undefined {
  */
 export function createCoinbaseRoutes(engine: SandboxEngine, keyring: CdpKeyring): Hono {
   const app = new Hono();
+  // A token is good for one request: its nonce is refused while the token is still valid.
+  const nonces = createCdpNonceMemory();
 
   app.use('*', async (c, next) => {
-    const verdict = await verifyCdpRequest(c.req.raw, keyring);
+    const verdict = await verifyCdpRequest(c.req.raw, keyring, nonces);
     if (!verdict.ok) {
       return coinbaseError(
         401,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -144,9 +144,15 @@ describe('kyc-kit-sandbox binary', () => {
       const url = new URL('/platform/v2/customers', origin);
       const now = Math.floor(Date.now() / 1000);
       const jwt = await new SignJWT({ uris: [`GET ${url.host}${url.pathname}`] })
-        .setProtectedHeader({ alg: 'ES256', kid: credentials.coinbase.apiKeyId, typ: 'JWT' })
+        .setProtectedHeader({
+          alg: 'ES256',
+          kid: credentials.coinbase.apiKeyId,
+          typ: 'JWT',
+          nonce: randomBytes(16).toString('hex'),
+        })
         .setSubject(credentials.coinbase.apiKeyId)
         .setIssuer('cdp')
+        .setIssuedAt(now)
         .setNotBefore(now)
         .setExpirationTime(now + 120)
         .sign(createPrivateKey(credentials.coinbase.apiKeySecret));

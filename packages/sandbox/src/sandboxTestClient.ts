@@ -24,6 +24,10 @@ export interface TokenOptions {
   uri?: string;
   notBefore?: number;
   expiresAt?: number;
+  /** `null` leaves `iat` out. */
+  issuedAt?: number | null;
+  /** `null` leaves the header's `nonce` out; a string is sent as it is. */
+  nonce?: string | null;
   signWith?: ReturnType<typeof createPrivateKey>;
 }
 
@@ -128,19 +132,20 @@ export function createSandboxTestClient(options: SandboxOptions = {}): SandboxTe
     const chosen = keys[options.key ?? 'es256'];
     const target = new URL(url);
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ uris: [options.uri ?? `${method} ${target.host}${target.pathname}`] })
+    const nonce = options.nonce === undefined ? randomBytes(16).toString('hex') : options.nonce;
+    const jwt = new SignJWT({ uris: [options.uri ?? `${method} ${target.host}${target.pathname}`] })
       .setProtectedHeader({
         alg: chosen.alg,
         kid: options.keyId ?? chosen.id,
         typ: 'JWT',
-        nonce: randomBytes(16).toString('hex'),
+        ...(nonce === null ? {} : { nonce }),
       })
       .setSubject(options.subject ?? chosen.id)
       .setIssuer(options.issuer ?? 'cdp')
-      .setIssuedAt(now)
       .setNotBefore(options.notBefore ?? now)
-      .setExpirationTime(options.expiresAt ?? now + 120)
-      .sign(options.signWith ?? chosen.key);
+      .setExpirationTime(options.expiresAt ?? now + 120);
+    if (options.issuedAt !== null) jwt.setIssuedAt(options.issuedAt ?? now);
+    return jwt.sign(options.signWith ?? chosen.key);
   }
 
   let cachedOmsToken: string | undefined;
