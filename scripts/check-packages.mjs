@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Package shape, on the tarballs `npm run pack` wrote to .packs/ (run it first):
 //   publint   publint --strict on each tarball, and every file a tarball's files name (relative
-//             imports, `sourceMappingURL`) is in the tarball;
+//             imports, `sourceMappingURL`, a README's relative links) is in the tarball;
 //   attw      @arethetypeswrong/cli on each tarball, ESM-only profile (node16 from ESM and
 //             bundler resolution must be green; CommonJS require() is not supported);
 //   install   each tarball, with its @kyc-kit dependencies (as tarballs) and its peer
@@ -61,7 +61,23 @@ function danglingReferences(tarball) {
   try {
     if (!run('tar', ['xzf', tarball, '-C', folder]).ok) return [`cannot unpack ${tarball}`];
     const missing = [];
-    const files = readdirSync(folder, { recursive: true }).filter((file) => /\.(?:m?js|d\.ts)$/.test(file));
+    const all = readdirSync(folder, { recursive: true });
+    // A README's relative link must open in the tarball too (npm shows it, and so does node_modules): a file
+    // it ships, or a sibling kit package's folder (`../hooks`, as node_modules/@kyc-kit/ lays them out).
+    const siblings = new Set(publicPackages().map(({ manifest }) => manifest.name.split('/')[1]));
+    for (const file of all.filter((name) => name.endsWith('.md'))) {
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      for (const [, link] of text.matchAll(/\]\((?![a-z]+:|#)([^)\s]+)\)/g)) {
+        const target = link.replace(/#.*$/, '');
+        const sibling = /^\.\.\/([^/]+)/.exec(
+          path.posix.join(path.posix.dirname(file.replace(/^package\//, '')), target),
+        );
+        if (sibling && siblings.has(sibling[1])) continue;
+        if (!existsSync(path.join(folder, path.dirname(file), target)))
+          missing.push(`${file} links to ${link}`);
+      }
+    }
+    const files = all.filter((file) => /\.(?:m?js|d\.ts)$/.test(file));
     for (const file of files) {
       const text = readFileSync(path.join(folder, file), 'utf8');
       const named = [
