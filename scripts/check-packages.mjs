@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Package shape, on the tarballs `npm run pack` wrote to .packs/ (run it first):
 //   publint   publint --strict on each tarball, and every file a tarball's files name (relative
-//             imports, `sourceMappingURL`) is in the tarball;
+//             imports, `sourceMappingURL`, a README's relative links) is in the tarball;
 //   attw      @arethetypeswrong/cli on each tarball, ESM-only profile (node16 from ESM and
 //             bundler resolution must be green; CommonJS require() is not supported);
 //   install   each tarball, with its @kyc-kit dependencies (as tarballs) and its peer
@@ -10,9 +10,18 @@
 //             with no window (no DOM globals exist under node). A package with optional
 //             dependencies is installed a second time without them (--no-optional), as where a
 //             native build fails: the proxy must still import, and say what createSqliteStore needs.
+//   readme    the README as the tarball ships it, followed literally in an empty folder outside the
+//             repository: what its `npm install ...` lines name is installed (the @kyc-kit ones as
+//             tarballs, the rest at the ranges the packages declare; pnpm's strict layout and no
+//             auto-installed peers, so a package the README forgets to name cannot be imported), then
+//             every ```ts / ```tsx block is type-checked against it, with strict TypeScript and
+//             exactOptionalPropertyTypes, under moduleResolution bundler and node16, declaration files
+//             included (skipLibCheck off). A block goes on from the ones before it (it gets their
+//             imports); the names a README leaves to the partner (your session lookup, your <App>) are
+//             declared in `partnerNames` below. Errors name the README line.
 // One line per tarball and check; the totals go to --report FILE as {"passed","failed"}.
 //
-// usage: node scripts/check-packages.mjs publint|attw|install [--report FILE]
+// usage: node scripts/check-packages.mjs publint|attw|install|readme [@kyc-kit/<name> ...] [--report FILE]
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -52,7 +61,23 @@ function danglingReferences(tarball) {
   try {
     if (!run('tar', ['xzf', tarball, '-C', folder]).ok) return [`cannot unpack ${tarball}`];
     const missing = [];
-    const files = readdirSync(folder, { recursive: true }).filter((file) => /\.(?:m?js|d\.ts)$/.test(file));
+    const all = readdirSync(folder, { recursive: true });
+    // A README's relative link must open in the tarball too (npm shows it, and so does node_modules): a file
+    // it ships, or a sibling kit package's folder (`../hooks`, as node_modules/@kyc-kit/ lays them out).
+    const siblings = new Set(publicPackages().map(({ manifest }) => manifest.name.split('/')[1]));
+    for (const file of all.filter((name) => name.endsWith('.md'))) {
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      for (const [, link] of text.matchAll(/\]\((?![a-z]+:|#)([^)\s]+)\)/g)) {
+        const target = link.replace(/#.*$/, '');
+        const sibling = /^\.\.\/([^/]+)/.exec(
+          path.posix.join(path.posix.dirname(file.replace(/^package\//, '')), target),
+        );
+        if (sibling && siblings.has(sibling[1])) continue;
+        if (!existsSync(path.join(folder, path.dirname(file), target)))
+          missing.push(`${file} links to ${link}`);
+      }
+    }
+    const files = all.filter((file) => /\.(?:m?js|d\.ts)$/.test(file));
     for (const file of files) {
       const text = readFileSync(path.join(folder, file), 'utf8');
       const named = [
@@ -91,6 +116,9 @@ const checks = {
       'ascii',
       ...(styles.length > 0 ? ['--exclude-entrypoints', ...styles] : []),
     ]);
+  },
+  readme(tarball, manifest) {
+    return followReadme(tarball, manifest);
   },
   install(tarball, manifest) {
     const installed = installAndImport(manifest, { optional: true });
@@ -202,6 +230,15 @@ const handler = createOnboardingHandler({
 const answer = await handler(new Request('http://app.test/api/onboarding/customer'));
 if (answer.status !== 401) throw new Error('a signed-out read answered ' + answer.status);
 console.log('proxy refused a signed-out read');
+// A partner whose environment variable is not set hears which option, when the server starts.
+let misconfigured = '';
+try {
+  createOnboardingHandler({ upstream: createCoinbaseUpstream({ apiKeyId: 'key', apiKeySecret }), resolveUser: () => null, webhookSecret: process.env.KYC_KIT_UNSET_SECRET });
+} catch (error) {
+  misconfigured = String(error.message);
+}
+if (!misconfigured.startsWith('createOnboardingHandler: webhookSecret is missing')) throw new Error('without webhookSecret: ' + (misconfigured || 'no error'));
+console.log('proxy without webhookSecret says so at start-up');
 await handler.close();
 await store?.close();
 const { createSqliteStore } = await import('@kyc-kit/proxy');
@@ -223,15 +260,201 @@ console.log('proxy, installed without better-sqlite3, says to install it for cre
   return '';
 }
 
+/**
+ * What each README leaves to the partner: names its samples use without defining them, declared for the
+ * type check (a README that starts using another such name fails the check until it is declared here).
+ */
+const partnerNames = {
+  '@kyc-kit/core': `declare const response: Response; // the provider's answer your server received`,
+  '@kyc-kit/hooks': `declare function App(): import('react').ReactNode;
+declare function OtherControls(props: { field: unknown }): import('react').ReactNode;`,
+  '@kyc-kit/react': `declare function SendMoney(): import('react').ReactNode;
+declare function navigate(to: string): void; // your router's
+declare const client: import('@kyc-kit/hooks').ProxyClient;
+declare const customerFromYourServer: import('@kyc-kit/core').Customer | null;
+declare module '*.css'; // as a bundler's client types declare it (vite/client, next-env.d.ts)`,
+  '@kyc-kit/elements': '',
+  '@kyc-kit/proxy': `declare const mySessions: { userFor(request: Request): Promise<{ id: string } | null> };
+declare const app: import('hono').Hono; // your Hono app
+declare const handler: import('@kyc-kit/proxy').OnboardingHandler;
+declare const server: import('node:http').Server;
+declare const store: import('@kyc-kit/proxy').OnboardingStore;`,
+  '@kyc-kit/sandbox': '',
+};
+
+/** The packages a README's `npm install ...` lines name (flags left out), in order, once each. */
+function readmeInstalls(readme) {
+  const named = [];
+  for (const [, args] of readme.matchAll(/npm install ((?:[ \t]*[^\s`#]+)+)/g))
+    for (const word of args.trim().split(/\s+/))
+      if (!word.startsWith('-') && !named.includes(word)) named.push(word);
+  return named;
+}
+
+/** The ```ts and ```tsx blocks of a README (indented ones too), with the line each starts on. */
+function readmeBlocks(readme) {
+  const blocks = [];
+  for (const match of readme.matchAll(/^( *)```(tsx?)\n([\s\S]*?)^\1```$/gm)) {
+    const line = readme.slice(0, match.index).split('\n').length + 1;
+    const code = match[3]
+      .split('\n')
+      .map((text) => text.slice(match[1].length))
+      .join('\n');
+    blocks.push({ line, extension: match[2], code });
+  }
+  return blocks;
+}
+
+/** The import declarations of a block, and the local names each binds. */
+function importsOf(code) {
+  return [...code.matchAll(/^import\s+(?:type\s+)?([^'"]*?)\s*(?:from\s*)?['"][^'"]+['"];?$/gm)].map((m) => ({
+    text: m[0],
+    names: m[1]
+      .replace(/[{}]/g, ',')
+      .split(',')
+      .map((part) =>
+        part
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .at(-1)
+          .replace(/^\*\s*as\s+/, ''),
+      )
+      .filter((name) => name !== '' && name !== '*'),
+  }));
+}
+
+/** Follows the tarball's README in an empty folder: installs what it says, type-checks its samples. */
+function followReadme(tarball, manifest) {
+  const readme = run('tar', ['xzf', tarball, '-O', 'package/README.md']).output;
+  const named = readmeInstalls(readme);
+  if (!named.includes(manifest.name))
+    return { ok: false, output: `the README has no \`npm install\` line naming ${manifest.name}\n` };
+  const packs = publicPackages().map(({ manifest: other }) => other);
+  const local = Object.fromEntries(
+    packs.map((other) => [other.name, `file:${path.join(packsDirectory, tarballName(other.name))}`]),
+  );
+  const declared = Object.assign(
+    {},
+    ...packs.map((other) => ({ ...other.optionalDependencies, ...other.dependencies })),
+    ...packs.map((other) =>
+      Object.fromEntries(
+        Object.entries(other.peerDependencies ?? {}).map(([name, range]) => [
+          name,
+          range.split('||').at(-1).trim(),
+        ]),
+      ),
+    ),
+  );
+  const dependencies = {};
+  for (const name of named) {
+    const range = local[name] ?? declared[name];
+    if (range === undefined)
+      return {
+        ok: false,
+        output: `the README says to install ${name}, which no kyc-kit package depends on\n`,
+      };
+    dependencies[name] = range;
+  }
+  const rootManifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const server = manifest.engines?.node !== undefined;
+  // What a TypeScript partner adds themselves: the types of React (when the README installs it) and of node.
+  const typing = [...(dependencies.react ? ['@types/react'] : []), ...(server ? ['@types/node'] : [])];
+  const devDependencies = Object.fromEntries(
+    typing.map((name) => [name, rootManifest.devDependencies[name]]),
+  );
+  const folder = mkdtempSync(path.join(tmpdir(), `kyc-kit-readme-${manifest.name.split('/')[1]}-`));
+  try {
+    writeFileSync(
+      path.join(folder, 'package.json'),
+      JSON.stringify({
+        name: 'readme-app',
+        private: true,
+        type: 'module',
+        dependencies,
+        devDependencies,
+        pnpm: { overrides: local, onlyBuiltDependencies: ['better-sqlite3'] },
+      }),
+    );
+    // No peer is installed that the README does not name.
+    writeFileSync(path.join(folder, '.npmrc'), 'auto-install-peers=false\n');
+    const installed = run('pnpm', ['install', '--no-lockfile', '--prefer-offline', '--reporter=silent'], {
+      cwd: folder,
+    });
+    if (!installed.ok) return installed;
+    const blocks = readmeBlocks(readme);
+    const files = [];
+    const earlier = [];
+    for (const { line, extension, code } of blocks) {
+      const own = importsOf(code);
+      const bound = new Set(own.flatMap(({ names }) => names));
+      const carried = [];
+      for (const declaration of earlier)
+        if (declaration.names.every((name) => !bound.has(name)) && !carried.includes(declaration.text)) {
+          carried.push(declaration.text);
+          for (const name of declaration.names) bound.add(name);
+        }
+      earlier.push(...own);
+      const file = `README.md-line-${line}.${extension}`;
+      // The carried imports go on the sample's first line, so an error's line number is the README's.
+      writeFileSync(path.join(folder, file), `${carried.join(' ')} export {};\n${code}`);
+      files.push({ file, line });
+    }
+    writeFileSync(path.join(folder, 'partner.d.ts'), `${partnerNames[manifest.name] ?? ''}\n`);
+    const compilerOptions = {
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      skipLibCheck: false,
+      noEmit: true,
+      target: 'es2022',
+      lib: ['es2023', 'dom', 'dom.iterable'],
+      jsx: 'react-jsx',
+      types: server ? ['node'] : [],
+    };
+    let output = `${blocks.length} samples; installed ${named.join(' ')}\n`;
+    let ok = blocks.length > 0;
+    for (const resolution of ['bundler', 'node16']) {
+      writeFileSync(
+        path.join(folder, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            ...compilerOptions,
+            module: resolution === 'bundler' ? 'esnext' : 'node16',
+            moduleResolution: resolution,
+          },
+          files: ['partner.d.ts', ...files.map(({ file }) => file)],
+        }),
+      );
+      const checked = run(bin('tsc'), ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: folder });
+      // README.md-line-20.ts(3,5) -> README.md:22:5 (the file's first line is the carried imports).
+      const located = checked.output.replace(
+        /README\.md-line-(\d+)\.tsx?\((\d+),(\d+)\)/g,
+        (_, start, row, column) => `README.md:${Number(start) + Number(row) - 2}:${column}`,
+      );
+      if (!checked.ok) ok = false;
+      output += `moduleResolution ${resolution}: ${checked.ok ? 'ok' : `\n${located}`}\n`;
+    }
+    return { ok, output };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 const [kind, ...rest] = process.argv.slice(2);
 const reportIndex = rest.indexOf('--report');
 const report = reportIndex === -1 ? undefined : rest[reportIndex + 1];
 if (!(kind in checks)) {
-  process.stderr.write('usage: node scripts/check-packages.mjs publint|attw|install [--report FILE]\n');
+  process.stderr.write(
+    'usage: node scripts/check-packages.mjs publint|attw|install|readme [@kyc-kit/<name> ...] [--report FILE]\n',
+  );
   process.exit(2);
 }
+// Package names after the kind check those alone (`readme @kyc-kit/proxy`).
+const only = rest.filter((arg, index) => arg.startsWith('@') && rest[index - 1] !== '--report');
 const tally = { passed: 0, failed: 0 };
-for (const { manifest } of publicPackages()) {
+for (const { manifest } of publicPackages().filter(
+  ({ manifest }) => only.length === 0 || only.includes(manifest.name),
+)) {
   const tarball = path.join(packsDirectory, tarballName(manifest.name));
   let result;
   if (!existsSync(tarball)) result = { ok: false, output: `${tarball} is missing: run npm run pack` };

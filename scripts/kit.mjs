@@ -227,6 +227,7 @@ async function test() {
     await counted('publint', 'node', ['scripts/check-packages.mjs', 'publint']);
     await counted('attw', 'node', ['scripts/check-packages.mjs', 'attw']);
     await counted('tarball installs', 'node', ['scripts/check-packages.mjs', 'install']);
+    await counted('README samples', 'node', ['scripts/check-packages.mjs', 'readme']);
   }
   await check('storybook build', 'pnpm', ['run', 'build:storybook']);
   if (haveBrowser) {

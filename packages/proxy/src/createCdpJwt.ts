@@ -27,7 +27,13 @@ export function parseCdpSigningKey(apiKey: CdpApiKey): CdpSigningKey {
   if (secret.includes('-----BEGIN')) {
     // Environment variables often carry PEM newlines as the two characters "\n".
     const pem = secret.replace(/\\n/g, '\n');
-    const key = createPrivateKey({ key: pem, format: 'pem' });
+    let key: KeyObject;
+    try {
+      key = createPrivateKey({ key: pem, format: 'pem' });
+    } catch (cause) {
+      // A public key, a certificate or a cut-off PEM: node's own words ("DECODER routines::unsupported") name no option.
+      throw new Error('CDP API key secret: the PEM is not a readable private EC (P-256) key', { cause });
+    }
     if (key.asymmetricKeyType !== 'ec')
       throw new Error('CDP API key secret: a PEM key must be an EC (P-256) key');
     return { apiKeyId: apiKey.apiKeyId, algorithm: 'ES256', key };

@@ -3,6 +3,7 @@ import { parseCdpSigningKey, signCdpJwt } from './createCdpJwt';
 import { createCustomerReader } from './createCustomerReader';
 import { createUpstreamTransport } from './createUpstreamTransport';
 import type { RetryOptions } from './requestWithRetry';
+import { optionError, requireHttpUrl, requireOptions, requireText } from './optionErrors';
 import { readAdapterEvent } from './readAdapterEvent';
 import type { Upstream, UpstreamWriteContext } from './Upstream';
 
@@ -80,8 +81,18 @@ export function toTopLevelContactFields(body: Record<string, unknown>): Record<s
  * `contactFieldPlacement` says.
  */
 export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstream {
+  const where = 'createCoinbaseUpstream';
+  requireOptions(where, options, '{ apiKeyId, apiKeySecret }');
+  requireText(where, 'apiKeyId', options.apiKeyId, "your CDP API key's id");
+  requireText(where, 'apiKeySecret', options.apiKeySecret, "your CDP API key's secret");
+  requireHttpUrl(where, 'baseUrl', options.baseUrl);
   // Parsed once, so a malformed secret fails when the partner's server starts.
-  const signingKey = parseCdpSigningKey(options);
+  let signingKey: ReturnType<typeof parseCdpSigningKey>;
+  try {
+    signingKey = parseCdpSigningKey(options);
+  } catch (error) {
+    throw optionError(where, `apiKeySecret: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const adapter = createCoinbaseAdapter(
     options.resolveTosVersion ? { resolveTosVersion: options.resolveTosVersion } : {},
   );

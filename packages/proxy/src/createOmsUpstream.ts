@@ -2,6 +2,7 @@ import { createOmsAdapter, type TosVersion } from '@kyc-kit/core/server';
 import { createCustomerReader } from './createCustomerReader';
 import { createUpstreamTransport } from './createUpstreamTransport';
 import type { RetryOptions } from './requestWithRetry';
+import { requireHttpUrl, requireOptions, requireText } from './optionErrors';
 import { readAdapterEvent } from './readAdapterEvent';
 import type { Upstream, UpstreamWriteContext } from './Upstream';
 import { UpstreamError } from './UpstreamError';
@@ -75,6 +76,11 @@ function withRequesterIp(
  * more if the provider answers 401.
  */
 export function createOmsUpstream(options: OmsUpstreamOptions): Upstream {
+  const where = 'createOmsUpstream';
+  requireOptions(where, options, '{ apiKey, apiSecret }');
+  requireText(where, 'apiKey', options.apiKey, 'your OMS API key');
+  requireText(where, 'apiSecret', options.apiSecret, 'your OMS API secret');
+  requireHttpUrl(where, 'baseUrl', options.baseUrl);
   const baseUrl = options.baseUrl ?? 'https://api.polygon.technology/v0.9';
   const adapter = createOmsAdapter(options.tosVersion ? { tosVersion: options.tosVersion } : {});
   const customers = createCustomerReader(adapter);

@@ -13,6 +13,7 @@ import { createWebhookRoutes } from './createWebhookRoutes';
 import { jsonAnswer } from './jsonAnswer';
 import { toProxyError } from './mapUpstreamError';
 import type { OnboardingStore } from './OnboardingStore';
+import { optionError, requireOptions } from './optionErrors';
 import { ProxyError } from './ProxyError';
 import { corsPreflight, requireSession, securityHeaders } from './proxyMiddleware';
 import type { Upstream } from './Upstream';
@@ -25,8 +26,11 @@ export interface OnboardingUser {
 
 /** What the server knows about the connection that the `Request` does not carry. */
 export interface OnboardingRequestContext {
-  /** The socket's remote address; `createNodeListener` fills it in. */
-  clientAddress?: string;
+  /**
+   * The socket's remote address; `createNodeListener` fills it in. `undefined` is taken as not known (Hono's
+   * `getConnInfo(c).remote.address` may be), also under `exactOptionalPropertyTypes`.
+   */
+  clientAddress?: string | undefined;
   /**
    * Aborted once the client can no longer receive the answer; a read in
    * progress then cancels its upstream call. `createNodeListener` passes its
@@ -35,7 +39,7 @@ export interface OnboardingRequestContext {
    * request (it may be the connection's), so it must not be aborted when the
    * request merely ends. @default the `Request`'s own `signal`
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -140,6 +144,7 @@ export interface OnboardingHandlerOptions {
  * (customer, terms, events, webhooks) sharing one deps object.
  */
 export function createOnboardingHandler(options: OnboardingHandlerOptions): OnboardingHandler {
+  checkHandlerOptions(options);
   const deps = createProxyDeps(options);
   const { logger } = deps;
   let openApiDocument: Record<string, unknown> | undefined;
@@ -213,4 +218,37 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     }
   };
   return Object.assign(handler, { close: deps.close });
+}
+
+/**
+ * The options a handler cannot work without, checked as the partner's server starts: without them it would
+ * answer 500 to every browser call (no `resolveUser`) or refuse every provider webhook (no `webhookSecret`).
+ */
+function checkHandlerOptions(options: OnboardingHandlerOptions): void {
+  const where = 'createOnboardingHandler';
+  requireOptions(where, options, '{ upstream, resolveUser, webhookSecret }');
+  const upstream = options.upstream as Partial<Upstream> | undefined;
+  if (typeof upstream?.getCustomer !== 'function' || typeof upstream.readWebhookEvent !== 'function')
+    throw optionError(
+      where,
+      'upstream is missing: pass createCoinbaseUpstream({ apiKeyId, apiKeySecret }) or createOmsUpstream({ apiKey, apiSecret })',
+    );
+  if (typeof options.resolveUser !== 'function') {
+    const misnamed = ['getUser', 'resolveSession', 'getSession', 'authenticate'].find(
+      (name) => name in options,
+    );
+    throw optionError(
+      where,
+      `resolveUser must be a function, your session lookup: (request) => ({ id }) for the signed-in user, or null` +
+        (misnamed === undefined ? '' : ` (there is no ${misnamed} option)`),
+    );
+  }
+  const secrets: unknown[] = Array.isArray(options.webhookSecret)
+    ? options.webhookSecret
+    : [options.webhookSecret];
+  if (secrets.length === 0 || secrets.some((secret) => typeof secret !== 'string' || secret.trim() === ''))
+    throw optionError(
+      where,
+      "webhookSecret is missing or empty: your provider's webhook signing secret, or [old, new] while rotating (an environment variable that is not set?)",
+    );
 }

@@ -74,7 +74,11 @@ export function requireSession(deps: ProxyDeps) {
       );
       if (!byAddress.allowed)
         throw new ProxyError('rate_limited', { retryAfterSeconds: byAddress.retryAfterSeconds });
-      throw new ProxyError('unauthorized');
+      // Something that is neither null nor a user (a bare id, `{ userId }`) is a partner's bug: the log says so.
+      throw new ProxyError(
+        'unauthorized',
+        user ? { detail: 'resolveUser returned neither null nor { id: string }' } : {},
+      );
     }
     const byUser = deps.userLimiter.hit(`user:${user.id}`);
     if (!byUser.allowed)

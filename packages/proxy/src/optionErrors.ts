@@ -1,0 +1,39 @@
+/**
+ * Checks of a partner's options, made when their server starts: a misconfiguration (an environment
+ * variable that is not set, a misspelt option) throws a `TypeError` naming the function and the option,
+ * instead of a handler that answers 500 or refuses every webhook later. Never quotes a secret.
+ */
+export function optionError(where: string, message: string): TypeError {
+  return new TypeError(`${where}: ${message}`);
+}
+
+/** The options object itself: a plain object, or the error names what it should hold. */
+export function requireOptions<T>(where: string, options: T, holds: string): NonNullable<T> {
+  if (typeof options !== 'object' || options === null)
+    throw optionError(where, `pass an options object (${holds})`);
+  return options;
+}
+
+/** A non-empty string option: missing and empty are told apart, the value itself is never quoted. */
+export function requireText(where: string, name: string, value: unknown, what: string): void {
+  if (typeof value === 'string' && value.trim() !== '') return;
+  const state =
+    value === undefined ? 'missing' : typeof value === 'string' ? 'empty' : `a ${typeof value}, not a string`;
+  throw optionError(where, `${name} is ${state}: ${what} (an environment variable that is not set?)`);
+}
+
+/** An optional base URL: when given, an absolute http(s) URL (`localhost:4010` parses as a scheme). */
+export function requireHttpUrl(where: string, name: string, value: unknown): void {
+  if (value === undefined) return;
+  let protocol: string | undefined;
+  try {
+    protocol = typeof value === 'string' ? new URL(value).protocol : undefined;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol === 'http:' || protocol === 'https:') return;
+  throw optionError(
+    where,
+    `${name} must be an absolute http(s) URL such as 'http://localhost:4010/platform', got ${JSON.stringify(String(value))}`,
+  );
+}
