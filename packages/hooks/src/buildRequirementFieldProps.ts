@@ -172,11 +172,15 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     controlProps: { ...controlProps, id: id(name), ...invalidIf(invalid) },
   });
   const partSpec = (name: string) => spec.parts?.find((each) => each.name === name);
-  /** The input of a spec's part (a date's day, a phone's number), as the spec says to type it. */
+  /**
+   * The input of a spec's part (a date's day, a phone's number), as the spec says to type it. Each box is
+   * required on its own: a screen reader says so on the box, not only (if at all) on the group.
+   */
   const partInput = (name: string, invalid: boolean, type: string, spellCheck?: false) => {
     const each = partSpec(name);
     return part(name, t(each?.labelId ?? spec.labelId), invalid, {
       ...register(`${key}.${name}`),
+      'aria-required': true,
       type,
       inputMode: each?.inputMode,
       autoComplete: each?.autocomplete,
@@ -264,6 +268,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           loadPhoneMetadata().catch(() => undefined);
         },
         autoComplete: partSpec('country')?.autocomplete,
+        'aria-required': true,
       });
       return {
         ...base,

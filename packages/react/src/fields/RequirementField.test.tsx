@@ -75,6 +75,21 @@ describe('field components', () => {
     });
   });
 
+  it('tells a screen reader that each box of the date of birth and of the phone number is required', async () => {
+    renderField(customerFixtures.pendingNew, ['dateOfBirth']);
+    const date = await screen.findByRole('group', { name: 'Date of birth' });
+    const boxes = within(date).getAllByRole('textbox');
+    expect(boxes).toHaveLength(3);
+    for (const box of boxes) expect(box).toBeRequired();
+  });
+
+  it('tells a screen reader that the country code and the number are required', async () => {
+    renderField(customerFixtures.pendingTradeCrypto, ['phoneNumber'], 'tradeCrypto');
+    const phone = await screen.findByRole('group', { name: 'Phone number' });
+    expect(within(phone).getByRole('combobox', { name: 'Country code' })).toBeRequired();
+    expect(within(phone).getByRole('textbox', { name: 'Number' })).toBeRequired();
+  });
+
   it('checks a number by the rules of the country chosen, loading them when the country select is used', async () => {
     const user = userEvent.setup({ delay: null });
     const client = renderField(customerFixtures.pendingTradeCrypto, ['phoneNumber'], 'tradeCrypto');
