@@ -115,7 +115,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     isSensitive: spec.sensitive,
     isMasked: spec.masked,
     // One control: a <label for>; a group: the element naming it, by id.
-    labelProps: single ? { id: id('label'), htmlFor: id('input') } : { id: id('label') },
+    labelProps: { id: id('label'), htmlFor: single ? id('input') : undefined },
     descriptionProps: { id: id('description') },
     errorMessageProps: { id: id('error') },
   };
@@ -149,7 +149,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           : [],
       props: {
         // A select takes focus before any key press or pointer opens it: focus fills it in.
-        ...(optionsPending ? { onFocus: reveal } : {}),
+        onFocus: optionsPending ? reveal : undefined,
         ...registered,
         ref: (element: HTMLSelectElement | null) => {
           registered.ref(element);
@@ -289,6 +289,8 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           ...part(option.value, option.label, invalid(option.value), {
             ...register(`${key}.${option.value}`),
             type: 'checkbox',
+            // A box that must be checked (a W-9 certification) says so; the others are a choice.
+            'aria-required': specOptions.find((each) => each.value === option.value)?.required,
           }),
         })),
       };

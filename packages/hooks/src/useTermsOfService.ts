@@ -145,7 +145,8 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
         setCheckedFor(event.target.checked ? documentKey : undefined);
         setShowConsentError(false);
       },
-      ...(consentError === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': errorId }),
+      'aria-invalid': showConsentError || undefined,
+      'aria-describedby': showConsentError ? errorId : undefined,
     },
     consentLabelProps: { htmlFor: checkboxId },
     consentError,

@@ -154,6 +154,10 @@ describe('field components', () => {
     const boxes = within(group).getAllByRole('checkbox');
     expect(boxes.length).toBeGreaterThan(1);
     for (const box of boxes) expect(box).not.toBeChecked();
+    // A screen reader says which boxes must be checked: the two certifications, not the choices.
+    expect(
+      boxes.filter((box) => box.matches('[aria-required="true"]')).map((box) => box.getAttribute('name')),
+    ).toEqual(['taxAttestation.certifyTaxpayerId', 'taxAttestation.certifyUsPerson']);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(
       await screen.findAllByText('Confirm that your taxpayer identification number is correct'),
