@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { TestPerson } from './journey';
 import { flowRoot, settledFlowState } from './journey';
 
@@ -134,8 +134,9 @@ export interface FocusCheck {
 
 /**
  * 2.4.7 Focus Visible, 2.4.11 Focus Not Obscured and 1.4.11 for the ring: the focused element draws
- * an outline at least 2 px wide in a colour of 3:1 against the background behind it, and its centre
- * is on screen and not under another element (a sticky banner, a panel).
+ * an outline at least 2 px wide in a colour of 3:1 against the background behind it, and it is on
+ * screen and the middle of its top (of its part on screen) is not under another element (a sticky banner,
+ * a panel).
  */
 export async function checkFocus(page: Page): Promise<FocusCheck | null> {
   await installContrast(page);
@@ -158,10 +159,15 @@ export async function checkFocus(page: Page): Promise<FocusCheck | null> {
       if (ratio < 3)
         problems.push(`focus outline ${style.outlineColor} on ${backdrop} is ${ratio.toFixed(2)}:1`);
     }
+    // The part of the element on screen: one taller than the viewport (the Terms on a phone) shows only a part.
     const box = focused.getBoundingClientRect();
-    const x = box.left + box.width / 2;
-    const y = box.top + Math.min(box.height / 2, 12);
-    if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) {
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    const left = Math.max(box.left, 0);
+    const right = Math.min(box.right, window.innerWidth);
+    const x = (left + right) / 2;
+    const y = top + Math.min((bottom - top) / 2, 12);
+    if (bottom <= top || right <= left) {
       problems.push('off screen');
     } else {
       const hit = document.elementFromPoint(x, y);
@@ -174,6 +180,44 @@ export async function checkFocus(page: Page): Promise<FocusCheck | null> {
     }
     return { what, problems };
   });
+}
+
+/** A common small phone: 2.5.8's targets are measured at this width as well as on a desktop. */
+export const SMALL_PHONE = { width: 375, height: 740 } as const;
+
+/**
+ * 2.4.11 Focus Not Obscured backwards: from the last Tab stop inside `root`, Shift+Tab to each earlier one
+ * until focus leaves `root`, checking each with {@link checkFocus}. Shift+Tab scrolls a control to the top
+ * of the viewport, where a sticky header would hide it; Tab forwards (the keyboard walk) scrolls it to the
+ * bottom, where a sticky footer would. Focus ends just before `root`, so a Tab enters it at its first stop.
+ */
+export async function focusProblemsBackwards(page: Page, root: Locator): Promise<string[]> {
+  const problems: string[] = [];
+  const focusedLast = await root.evaluate((element) => {
+    const stops = Array.from(
+      element.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]'),
+    ).filter(
+      (stop) =>
+        stop.tabIndex >= 0 &&
+        !stop.matches(':disabled') &&
+        stop.getClientRects().length > 0 &&
+        getComputedStyle(stop).visibility !== 'hidden',
+    );
+    stops.at(-1)?.focus();
+    return stops.length > 0;
+  });
+  if (!focusedLast) return problems;
+  for (let presses = 0; presses < 60; presses += 1) {
+    const check = await checkFocus(page);
+    if (check === null) {
+      problems.push('Shift+Tab left focus on <body>');
+      break;
+    }
+    if (!(await root.evaluate((element) => element.contains(document.activeElement)))) break;
+    if (check.problems.length > 0) problems.push(`Shift+Tab to ${check.what}: ${check.problems.join(', ')}`);
+    await page.keyboard.press('Shift+Tab');
+  }
+  return problems;
 }
 
 /**

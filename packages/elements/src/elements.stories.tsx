@@ -7,6 +7,7 @@ import type { ProxyClient } from '@kyc-kit/hooks';
 import type { Appearance } from '@kyc-kit/react';
 import { createFakeClient } from '@kyc-kit/testing';
 import { customerFixtures, tosDocumentFixtures } from '@kyc-kit/testing/fixtures';
+import { targetAndFocusProblems } from '@kyc-kit/testing/storybook';
 import './index';
 
 /** What the stories pass to the elements: their attributes, and `client` (a fake, so no story touches a network). */
@@ -152,4 +153,40 @@ export const GateFallback: Story = {
       within(canvasElement).getByText('Your balance appears here once your account is verified.'),
     ).toBeVisible();
   },
+};
+
+/** Checks the first step and the Terms, each in the light and the dark palette. */
+async function expectTargetsAndFocus(canvasElement: HTMLElement, ready: string): Promise<void> {
+  const { element, shadow } = await inShadowOf(canvasElement, 'kyc-onboarding');
+  const control = await shadow.findByRole(ready === 'checkbox' ? 'checkbox' : 'button', {
+    name: ready === 'checkbox' ? /Terms of Service/ : 'Continue',
+  });
+  await waitFor(() => expect(control).toBeEnabled());
+  // Colours measured once they settle: the buttons' transitions run as the step becomes ready.
+  await Promise.all(element.shadowRoot!.getAnimations().map((animation) => animation.finished));
+  await expect(targetAndFocusProblems(element.shadowRoot!)).toEqual([]);
+}
+
+/** The W-9 step in light: its SSN box with Show, its checkboxes, the buttons; each a target, each focused visibly. */
+export const OnboardingTargetsAndFocus: Story = {
+  args: { customer: 'pendingTax', theme: 'light' },
+  play: ({ canvasElement }) => expectTargetsAndFocus(canvasElement, 'button'),
+};
+
+/** The same in the dark palette. */
+export const OnboardingTargetsAndFocusDark: Story = {
+  args: { customer: 'pendingTax', theme: 'dark' },
+  play: ({ canvasElement }) => expectTargetsAndFocus(canvasElement, 'button'),
+};
+
+/** The Terms in light: the language select, the document region, the link, the box. */
+export const TermsTargetsAndFocus: Story = {
+  args: { customer: 'pendingTerms', theme: 'light' },
+  play: ({ canvasElement }) => expectTargetsAndFocus(canvasElement, 'checkbox'),
+};
+
+/** The Terms in the dark palette. */
+export const TermsTargetsAndFocusDark: Story = {
+  args: { customer: 'pendingTerms', theme: 'dark' },
+  play: ({ canvasElement }) => expectTargetsAndFocus(canvasElement, 'checkbox'),
 };

@@ -687,6 +687,32 @@ describe('sign-out', () => {
     expect(FakeEventSource.instances.at(-1)).not.toBe(adasStream);
   });
 
+  it('starts the flow afresh, at its own step 1, when the page gives the element another client mid-flow', async () => {
+    const user = userEvent.setup({ document });
+    const first = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    const element = document.createElement('kyc-onboarding') as KycKitOnboardingElement;
+    element.capability = 'custodyFiat';
+    element.client = first;
+    document.body.append(element);
+    const shadow = shadowQueries(element);
+    await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
+    await user.type(shadow.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
+    await user.type(shadow.getByRole('textbox', { name: 'Day' }), TYPED.day);
+    await user.type(shadow.getByRole('textbox', { name: 'Month' }), TYPED.month);
+    await user.type(shadow.getByRole('textbox', { name: 'Year' }), TYPED.year);
+    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+    expect(await shadow.findByText('Step 2 of 6')).toBeTruthy();
+
+    // Another person's client (or another proxy's): their own flow from its first step, not the last one's.
+    const next = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    element.client = next;
+    expect(await shadow.findByText('Step 1 of 6')).toBeTruthy();
+    expect(shadow.getByRole('heading', { name: 'About you' })).toBeTruthy();
+    expect((shadow.getByRole('textbox', { name: 'First name' }) as HTMLInputElement).value).toBe('');
+    expect(first.writes).toHaveLength(1);
+    expect(next.writes).toHaveLength(0);
+  });
+
   it("clears the drafts with the page's clearDrafts(), so the next person at the browser finds none", async () => {
     const user = userEvent.setup({ delay: null });
     const client = createFakeClient({

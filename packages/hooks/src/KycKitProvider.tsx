@@ -34,7 +34,10 @@ export interface KycKitContextValue {
 
 /** Props of {@link KycKitProvider}. */
 export interface KycKitProviderProps {
-  /** A client from `createProxyClient`. */
+  /**
+   * A client from `createProxyClient`. Make it once (a module constant, or `useState`): another client (a
+   * user switch, another proxy) starts the kit's state and cache afresh, as another `userKey` does.
+   */
   client: ProxyClient;
   /**
    * The language of every message the hooks return.
@@ -145,14 +148,16 @@ export function KycKitProvider({
   );
   const t = useMemo<Translate>(() => createTranslator(locale, stableMessages), [locale, stableMessages]);
   useMissingCatalogueWarning(locale, stableMessages);
-  // Another user on the same tab: the previous user's customer leaves the cache before anything below renders.
-  const [cachedFor, setCachedFor] = useState(userKey);
-  if (cachedFor !== userKey) {
-    setCachedFor(userKey);
+  // Another user or another client on the same tab (a user switch, another proxy): the last one's customer
+  // leaves the cache before anything below renders, and the flow below starts afresh (`key`, counting the
+  // switches). The server's read belongs to the first user and client: never to the next one.
+  const [[cachedFor, cachedClient, key, firstCustomer], setSession] = useState<
+    [string | undefined, ProxyClient, number, Customer | null | undefined]
+  >([userKey, client, 0, initialCustomer]);
+  if (cachedFor !== userKey || cachedClient !== client) {
+    setSession([userKey, client, key + 1, undefined]);
     activeQueryClient.removeQueries({ queryKey: ['kyc-kit'] });
   }
-  // The server's read belongs to the user it was made for: never to the next one on this tab.
-  const [first] = useState({ customer: initialCustomer, userKey });
   const value = useMemo<KycKitContextValue>(
     () => ({
       client,
@@ -162,14 +167,14 @@ export function KycKitProvider({
       queryClient: activeQueryClient,
       fieldSpecs,
       userKey,
-      initialCustomer: first.userKey === userKey ? first.customer : undefined,
+      initialCustomer: firstCustomer,
     }),
-    [client, locale, t, stableMessages, activeQueryClient, fieldSpecs, userKey, first],
+    [client, locale, t, stableMessages, activeQueryClient, fieldSpecs, userKey, firstCustomer],
   );
-  // Keyed by the user: a new user remounts every hook below, so no form state of the last one survives.
+  // Keyed by the user and client: a new one remounts every hook below, so no form state of the last survives.
   const provided = (
     <KycKitContext.Provider value={value}>
-      <Fragment key={userKey ?? ''}>{children}</Fragment>
+      <Fragment key={key}>{children}</Fragment>
     </KycKitContext.Provider>
   );
   return activeQueryClient === outerQueryClient ? (

@@ -115,7 +115,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     isSensitive: spec.sensitive,
     isMasked: spec.masked,
     // One control: a <label for>; a group: the element naming it, by id.
-    labelProps: single ? { id: id('label'), htmlFor: id('input') } : { id: id('label') },
+    labelProps: { id: id('label'), htmlFor: single ? id('input') : undefined },
     descriptionProps: { id: id('description') },
     errorMessageProps: { id: id('error') },
   };
@@ -149,7 +149,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           : [],
       props: {
         // A select takes focus before any key press or pointer opens it: focus fills it in.
-        ...(optionsPending ? { onFocus: reveal } : {}),
+        onFocus: optionsPending ? reveal : undefined,
         ...registered,
         ref: (element: HTMLSelectElement | null) => {
           registered.ref(element);
@@ -172,11 +172,15 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
     controlProps: { ...controlProps, id: id(name), ...invalidIf(invalid) },
   });
   const partSpec = (name: string) => spec.parts?.find((each) => each.name === name);
-  /** The input of a spec's part (a date's day, a phone's number), as the spec says to type it. */
+  /**
+   * The input of a spec's part (a date's day, a phone's number), as the spec says to type it. Each box is
+   * required on its own: a screen reader says so on the box, not only (if at all) on the group.
+   */
   const partInput = (name: string, invalid: boolean, type: string, spellCheck?: false) => {
     const each = partSpec(name);
     return part(name, t(each?.labelId ?? spec.labelId), invalid, {
       ...register(`${key}.${name}`),
+      'aria-required': true,
       type,
       inputMode: each?.inputMode,
       autoComplete: each?.autocomplete,
@@ -264,6 +268,7 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           loadPhoneMetadata().catch(() => undefined);
         },
         autoComplete: partSpec('country')?.autocomplete,
+        'aria-required': true,
       });
       return {
         ...base,
@@ -284,6 +289,8 @@ export function buildRequirementFieldProps(input: BuildRequirementFieldPropsInpu
           ...part(option.value, option.label, invalid(option.value), {
             ...register(`${key}.${option.value}`),
             type: 'checkbox',
+            // A box that must be checked (a W-9 certification) says so; the others are a choice.
+            'aria-required': specOptions.find((each) => each.value === option.value)?.required,
           }),
         })),
       };

@@ -94,8 +94,8 @@ export interface TermsOfService {
     checked: boolean;
     disabled: boolean;
     onChange: (event: { target: { checked: boolean } }) => void;
-    'aria-invalid'?: true;
-    'aria-describedby'?: string;
+    'aria-invalid'?: true | undefined;
+    'aria-describedby'?: string | undefined;
   };
   /** Props of the consent checkbox's `<label>`. */
   consentLabelProps: { htmlFor: string };

@@ -94,6 +94,30 @@ describe('useTermsOfService and the next user', () => {
 });
 
 describe('useTermsOfService prop bags', () => {
+  it('clears the consent error once the box is ticked, and shows it again only on the next submit without it', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(<PartnerTerms />, { wrapper: kycKitWrapper(clientWithTerms()) });
+    const box = await screen.findByRole('checkbox', { name: 'I agree' });
+    await waitFor(() => expect(box).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    expect(await screen.findByText('Read and accept the Terms of Service to continue')).toBeVisible();
+
+    await user.click(box);
+    expect(box).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText('Read and accept the Terms of Service to continue')).toBeNull();
+    // Unticked again, or unticked by another language: an unchecked box, not an error, until the next submit.
+    await user.click(box);
+    expect(box).not.toHaveAttribute('aria-invalid');
+    await user.click(box);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'es');
+    await waitFor(() => expect(box).not.toBeChecked());
+    expect(box).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText('Read and accept the Terms of Service to continue')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Accept' }));
+    expect(await screen.findByText('Read and accept the Terms of Service to continue')).toBeVisible();
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+  });
+
   it('own the consent rule: an error without consent, the acceptance with it, unchecked again for another language', async () => {
     const user = userEvent.setup({ delay: null });
     const client = clientWithTerms();

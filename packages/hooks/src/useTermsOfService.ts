@@ -112,12 +112,13 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
   }, [version, language, isShown, client, queryClient, t, customer, attempts, optionsRef]);
 
   // The consent rule: the box is per document (a new version or language starts unchecked), disabled
-  // until the document is shown, and submitting without it shows an error instead of accepting.
+  // until the document is shown, and submitting without it shows an error instead of accepting. Ticking it
+  // clears the error (only a submit without consent shows it, so a change from there is the tick).
   const [checkedFor, setCheckedFor] = useState<string>();
   const [showConsentError, setShowConsentError] = useState(false);
   const checkboxRef = useRef<HTMLInputElement>(null);
   const isChecked = checkedFor === documentKey;
-  const consentError = showConsentError && !isChecked ? t('field.tos.error.required') : undefined;
+  const consentError = showConsentError ? t('field.tos.error.required') : undefined;
 
   const idBase = `${useIdPrefix()}-tos`;
   const titleId = `${idBase}-title`;
@@ -140,8 +141,12 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
       ref: checkboxRef,
       checked: isChecked,
       disabled: !isShown,
-      onChange: (event) => setCheckedFor(event.target.checked ? documentKey : undefined),
-      ...(consentError === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': errorId }),
+      onChange: (event) => {
+        setCheckedFor(event.target.checked ? documentKey : undefined);
+        setShowConsentError(false);
+      },
+      'aria-invalid': showConsentError || undefined,
+      'aria-describedby': showConsentError ? errorId : undefined,
     },
     consentLabelProps: { htmlFor: checkboxId },
     consentError,
@@ -150,7 +155,7 @@ export function useTermsOfService(options: UseTermsOfServiceOptions = {}): Terms
       noValidate: true,
       onSubmit: (event) => {
         event.preventDefault();
-        setShowConsentError(!isChecked || !canAccept);
+        setShowConsentError(!isChecked);
         // Without consent the box takes focus: its name, its error and its state are read out, Space ticks it.
         if (!isChecked) checkboxRef.current?.focus();
         // A failure shows as acceptErrorMessage; nothing else to do with it here.

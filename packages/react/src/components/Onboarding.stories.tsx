@@ -1,6 +1,7 @@
 import { es } from '@kyc-kit/core/locales/es';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { targetAndFocusProblems } from '@kyc-kit/testing/storybook';
 import { Onboarding } from './Onboarding';
 
 const meta = {
@@ -421,4 +422,19 @@ export const Narrow320: Story = {
 export const Phone375: Story = {
   parameters: { kycKit: { fixture: 'pendingNew', width: 375 } },
   globals: { viewport: { value: 'mobile2', isRotated: false } },
+};
+
+/**
+ * The dark palette on a light page (`appearance.theme` alone): the W-9 step's SSN box with Show, its
+ * checkboxes and buttons are each a 24 px target, and each focused draws a ring of 3:1 on the dark background.
+ */
+export const DarkOnLightPage: Story = {
+  args: { appearance: { theme: 'dark' } },
+  parameters: { kycKit: { fixture: 'pendingTax' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Continue' })).toBeEnabled());
+    await Promise.all(document.getAnimations().map((animation) => animation.finished));
+    await expect(targetAndFocusProblems(canvasElement)).toEqual([]);
+  },
 };

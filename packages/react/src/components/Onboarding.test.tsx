@@ -96,6 +96,36 @@ describe('<Onboarding>', () => {
     expect(screen.getByRole('combobox', { name: 'State' })).toBeInTheDocument();
   });
 
+  it('starts afresh for another client passed mid-flow: its own first step, count and writes', async () => {
+    const user = userEvent.setup({ delay: null });
+    const queryClient = createInstantQueryClient();
+    const first = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    const view = render(
+      <KycKitProvider client={first} queryClient={queryClient}>
+        <Onboarding capability="custodyFiat" />
+      </KycKitProvider>,
+    );
+    await typeAboutYou(user);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Step 2 of 6')).toBeInTheDocument();
+
+    // The partner switches user (or proxy) by giving the provider another client.
+    const next = createFakeClient({ customer: customerFixtures.pendingNew, documents: tosDocumentFixtures });
+    view.rerender(
+      <KycKitProvider client={next} queryClient={queryClient}>
+        <Onboarding capability="custodyFiat" />
+      </KycKitProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'About you' })).toBeInTheDocument();
+    expect(await screen.findByText('Step 1 of 6')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'First name' })).toHaveValue('');
+    await typeAboutYou(user, { lastName: 'Byron' });
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Step 2 of 6')).toBeInTheDocument();
+    expect(next.writes).toHaveLength(1);
+    expect(first.writes).toHaveLength(1);
+  });
+
   it('shows the Terms of Service step, then a verifying state in a live region, then done', async () => {
     const user = userEvent.setup({ delay: null });
     const onComplete = vi.fn();

@@ -75,6 +75,21 @@ describe('field components', () => {
     });
   });
 
+  it('tells a screen reader that each box of the date of birth and of the phone number is required', async () => {
+    renderField(customerFixtures.pendingNew, ['dateOfBirth']);
+    const date = await screen.findByRole('group', { name: 'Date of birth' });
+    const boxes = within(date).getAllByRole('textbox');
+    expect(boxes).toHaveLength(3);
+    for (const box of boxes) expect(box).toBeRequired();
+  });
+
+  it('tells a screen reader that the country code and the number are required', async () => {
+    renderField(customerFixtures.pendingTradeCrypto, ['phoneNumber'], 'tradeCrypto');
+    const phone = await screen.findByRole('group', { name: 'Phone number' });
+    expect(within(phone).getByRole('combobox', { name: 'Country code' })).toBeRequired();
+    expect(within(phone).getByRole('textbox', { name: 'Number' })).toBeRequired();
+  });
+
   it('checks a number by the rules of the country chosen, loading them when the country select is used', async () => {
     const user = userEvent.setup({ delay: null });
     const client = renderField(customerFixtures.pendingTradeCrypto, ['phoneNumber'], 'tradeCrypto');
@@ -139,6 +154,10 @@ describe('field components', () => {
     const boxes = within(group).getAllByRole('checkbox');
     expect(boxes.length).toBeGreaterThan(1);
     for (const box of boxes) expect(box).not.toBeChecked();
+    // A screen reader says which boxes must be checked: the two certifications, not the choices.
+    expect(
+      boxes.filter((box) => box.matches('[aria-required="true"]')).map((box) => box.getAttribute('name')),
+    ).toEqual(['taxAttestation.certifyTaxpayerId', 'taxAttestation.certifyUsPerson']);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(
       await screen.findAllByText('Confirm that your taxpayer identification number is correct'),
