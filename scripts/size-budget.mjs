@@ -59,14 +59,17 @@ const budgets = [
   {
     // What a browser app ships from the three packages: every export of hooks and react, plus
     // whatever of core those reach, peers external. Issue #15's target is 15 KB; measured
-    // 28,922 B (28.2 KB), so the limit is that measurement plus 0.1 KB, not yet the target
+    // 28,884 B (28.2 KB), so the limit is that measurement plus 0.1 KB, not yet the target
     // (29,020 B since the phone parser became a chunk of its own; 29,021 B after session 7's fixes,
-    // each paid for by savings elsewhere; 28,985 B after session 8's three fixes, paid for the same way; 29,006 B with the gate's focus fix; 29,012 B with a masked field as a password box; 29,014 B with each date, phone and required W-9 box required, the Terms' error cleared by the tick and a new client starting afresh).
+    // each paid for by savings elsewhere; 28,985 B after session 8's three fixes, paid for the same way;
+    // 29,006 B with the gate's focus fix; 29,012 B with a masked field as a password box; 29,014 B with
+    // each date, phone and required W-9 box required, the Terms' error cleared by the tick and a new
+    // client starting afresh; 28,884 B once the English catalogue was written nested, each id prefix once).
     // Code of ours counts whichever chunk it lands in: a chunk loaded by import() adds its gzip size
     // when any module of ours is rendered into it (with the peers external, the phone parser's chunk
     // is only the re-exports of libphonenumber-js and its +1 rules, and adds nothing).
     name: 'core + hooks + react, own JS',
-    limit: 28_922 + 100,
+    limit: 28_884 + 100,
     target: 15 * KB,
     measure: ({ ownCode }) =>
       ownCode.onDemandFiles

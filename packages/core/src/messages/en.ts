@@ -24,225 +24,376 @@ function optionLabels<Field extends string, Value extends string>(
   return labels as Record<`option.${Field}.${Value}`, string>;
 }
 
+/** The ids of a nested catalogue: each key path joined by dots (a key may hold dots itself). */
+type Ids<Tree, Prefix extends string = ''> = {
+  [Key in keyof Tree & string]: Tree[Key] extends string
+    ? `${Prefix}${Key}`
+    : Ids<Tree[Key], `${Prefix}${Key}.`>;
+}[keyof Tree & string];
+
+/** A nested catalogue as dotted ids: `{ form: { back: 'Back' } }` is `{ 'form.back': 'Back' }`. */
+function flatten<Tree extends object>(
+  tree: Tree,
+  prefix = '',
+  into: Record<string, string> = {},
+): Record<Ids<Tree>, string> {
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') into[prefix + key] = value;
+    else flatten(value as object, `${prefix}${key}.`, into);
+  }
+  return into as Record<Ids<Tree>, string>;
+}
+
 /**
  * The English catalogue. Every id the kit renders lives here; Spanish (es.ts)
  * must translate each one (its type enforces it). Texts follow the GOV.UK
  * pattern: errors say what to do. No text takes a provider string as a
  * parameter: the only parameters are numbers and kit-made values.
+ *
+ * Written nested by the ids' segments (`form: { back: 'Back' }` is the id
+ * `form.back`; a key may hold dots itself, `'change.label'`), so a field's
+ * texts sit together and each prefix is written once, in the source and in
+ * the bundle; `en` itself is flat, by id.
  */
 export const en = {
-  // Generic, compliance-safe: the only thing an end-user sees about a
-  // compliance decision (seed 000: "Show a generic message such as ...").
-  'status.unableToComplete': "We're unable to complete this request. Please contact support.",
-  // Any wait the kit shows without a more specific text (a customer read, a step loading).
-  'status.loading': 'Loading…',
+  ...flatten({
+    status: {
+      // Generic, compliance-safe: the only thing an end-user sees about a
+      // compliance decision (seed 000: "Show a generic message such as ...").
+      unableToComplete: "We're unable to complete this request. Please contact support.",
+      // Any wait the kit shows without a more specific text (a customer read, a step loading).
+      loading: 'Loading…',
+      retry: 'Try again',
+    },
 
-  'capability.custodyFiat.name': 'Hold US dollars',
-  'capability.custodyStablecoin.name': 'Hold stablecoins',
-  'capability.custodyCrypto.name': 'Hold crypto',
-  'capability.transferFiat.name': 'Send bank transfers',
-  'capability.transferCrypto.name': 'Send crypto',
-  'capability.transferStablecoin.name': 'Send stablecoins',
-  'capability.tradeStablecoin.name': 'Convert stablecoins',
-  'capability.tradeCrypto.name': 'Trade crypto',
-  'capability.basic.name': 'Basic account',
-  'capability.cryptoCustody.name': 'Crypto account',
-  'capability.usd.name': 'US dollar account',
-  'capability.unknown.name': 'This feature',
+    capability: {
+      'custodyFiat.name': 'Hold US dollars',
+      'custodyStablecoin.name': 'Hold stablecoins',
+      'custodyCrypto.name': 'Hold crypto',
+      'transferFiat.name': 'Send bank transfers',
+      'transferCrypto.name': 'Send crypto',
+      'transferStablecoin.name': 'Send stablecoins',
+      'tradeStablecoin.name': 'Convert stablecoins',
+      'tradeCrypto.name': 'Trade crypto',
+      'basic.name': 'Basic account',
+      'cryptoCustody.name': 'Crypto account',
+      'usd.name': 'US dollar account',
+      'unknown.name': 'This feature',
+      status: {
+        unrequested: 'Not set up',
+        'unrequested.description': "This feature isn't set up for your account yet.",
+        pending: 'In progress',
+        'pending.description': "We're reviewing your details. Some information may still be needed.",
+        actionNeeded: 'Action needed',
+        inReview: 'In review',
+        active: 'Ready',
+        'active.description': 'This feature is ready to use.',
+        inactive: 'Unavailable',
+        'inactive.description': "We're unable to complete this request. Please contact support.",
+        unknown: 'Status unavailable',
+        'unknown.description': "We can't show the status of this feature right now. Please try again later.",
+      },
+    },
 
-  'capability.status.unrequested': 'Not set up',
-  'capability.status.pending': 'In progress',
-  'capability.status.actionNeeded': 'Action needed',
-  'capability.status.inReview': 'In review',
-  // One line for everything the provider is verifying, instead of a row per field.
-  'requirements.verifying.one': '1 detail is being verified.',
-  'requirements.verifying.other': '{count} details are being verified.',
-  'capability.status.active': 'Ready',
-  'capability.status.inactive': 'Unavailable',
-  'capability.status.unknown': 'Status unavailable',
-  'capability.status.unrequested.description': "This feature isn't set up for your account yet.",
-  'capability.status.pending.description':
-    "We're reviewing your details. Some information may still be needed.",
-  'capability.status.active.description': 'This feature is ready to use.',
-  'capability.status.inactive.description': "We're unable to complete this request. Please contact support.",
-  'capability.status.unknown.description':
-    "We can't show the status of this feature right now. Please try again later.",
+    requirements: {
+      // One line for everything the provider is verifying, instead of a row per field.
+      verifying: {
+        one: '1 detail is being verified.',
+        other: '{count} details are being verified.',
+      },
+      title: 'What we still need',
+    },
 
-  'gate.reason.active': "You're all set.",
-  'gate.reason.needs_input': 'We need a few more details before you can continue.',
-  'gate.reason.verifying': "We're verifying your details. This usually takes less than a minute.",
-  'gate.reason.unavailable': "We're unable to complete this request. Please contact support.",
-  'gate.reason.not_requested': "This feature isn't set up for your account yet.",
+    gate: {
+      reason: {
+        active: "You're all set.",
+        needs_input: 'We need a few more details before you can continue.',
+        verifying: "We're verifying your details. This usually takes less than a minute.",
+        unavailable: "We're unable to complete this request. Please contact support.",
+        not_requested: "This feature isn't set up for your account yet.",
+      },
+      start: 'Continue setup',
+    },
 
-  'requirement.status.eventually_due': 'Needed later',
-  'requirement.status.due': 'Needed now',
-  'requirement.status.pending': 'Being verified',
-  'requirement.status.rejected': 'Check and enter again',
-  'requirement.status.overdue': 'Overdue',
-  'requirement.status.unknown': 'In review',
-  'requirement.status.not_submitted': 'Needed',
+    requirement: {
+      status: {
+        eventually_due: 'Needed later',
+        due: 'Needed now',
+        pending: 'Being verified',
+        rejected: 'Check and enter again',
+        overdue: 'Overdue',
+        unknown: 'In review',
+        not_submitted: 'Needed',
+      },
+    },
 
-  'step.personal.title': 'About you',
-  'step.address.title': 'Your home address',
-  'step.taxId.title': 'Tax information',
-  'step.financial.title': 'About your account',
-  'step.contact.title': 'Contact details',
-  'step.terms.title': 'Terms of Service',
-  'step.progress': 'Step {current} of {total}',
+    step: {
+      'personal.title': 'About you',
+      'address.title': 'Your home address',
+      'taxId.title': 'Tax information',
+      'financial.title': 'About your account',
+      'contact.title': 'Contact details',
+      'terms.title': 'Terms of Service',
+      progress: 'Step {current} of {total}',
+      // The review step ("Check your answers", GOV.UK): a sensitive value is never shown, only that it was given.
+      'review.title': 'Check your answers',
+      // A value the provider rejected is asked again: what happened, never why.
+      recheck: {
+        title: {
+          one: 'We need to check one detail',
+          other: 'We need to check a few details',
+        },
+      },
+    },
 
-  'form.submit': 'Continue',
-  'form.submitting': 'Saving…',
-  'form.errorSummary.title': 'There is a problem',
-  'form.waiting': "We're verifying the details you sent. You don't need to do anything.",
-  'form.complete': 'Thanks, we have everything we need.',
-  'form.deadline': 'Needed by {date}',
+    form: {
+      submit: 'Continue',
+      submitting: 'Saving…',
+      'errorSummary.title': 'There is a problem',
+      waiting: "We're verifying the details you sent. You don't need to do anything.",
+      complete: 'Thanks, we have everything we need.',
+      deadline: 'Needed by {date}',
+      // The styled components' Back button, before Continue on a step, the review and the Terms.
+      back: 'Back',
+    },
 
-  // The styled components' own words: buttons and headings of the flow.
-  'form.back': 'Back',
-  // The review step ("Check your answers", GOV.UK): a sensitive value is never shown, only that it was given.
-  'step.review.title': 'Check your answers',
-  'review.provided': 'Provided',
-  'review.change': 'Change',
-  // `{field}` is the field's catalogue label.
-  'review.change.label': 'Change {field}',
-  // After the last submit, on the verifying screen.
-  'onboarding.next.title': 'What happens next',
-  'onboarding.next.body': 'This page updates when the check is done. You can leave and come back later.',
-  'status.retry': 'Try again',
-  'field.ssn.show': 'Show',
-  'field.ssn.hide': 'Hide',
-  'onboarding.verifying.title': 'Checking your details',
-  'onboarding.done.title': "You're all set",
-  // Names what is ready now: `{capabilities}` is the catalogue names of the capabilities, joined by the kit.
-  'onboarding.done.unlocked': 'Ready to use: {capabilities}.',
-  // A value the provider rejected is asked again: what happened, never why.
-  'step.recheck.title.one': 'We need to check one detail',
-  'step.recheck.title.other': 'We need to check a few details',
-  'onboarding.unavailable.title': 'We can’t continue',
-  // How to reach the partner's support (`support` option): a link, an email, the partner's own reference.
-  'support.link': 'Contact support',
-  'support.reference': 'Your reference: {reference}',
-  'onboarding.exit': 'Finish later',
-  'onboarding.close': 'Close',
-  'gate.start': 'Continue setup',
-  'tos.accept.submit': 'Accept and continue',
-  'requirements.title': 'What we still need',
+    review: {
+      provided: 'Provided',
+      change: 'Change',
+      // `{field}` is the field's catalogue label.
+      'change.label': 'Change {field}',
+    },
 
-  'field.rejected': "We couldn't verify this. Check it and enter it again.",
-  'field.error.tooLong': 'Enter 256 characters or fewer',
-  // Control characters, direction overrides and broken characters: what no keyboard types.
-  'field.error.characters': 'Remove the special characters you entered',
-  // The proxy's field-level codes: a key outside the registry, and `tos` sent as a field.
-  'field.error.unknown': 'This field is not part of onboarding.',
-  'field.error.tosNotAField': 'Accept the Terms of Service on their own step.',
-  'field.select.placeholder': 'Select an option',
+    onboarding: {
+      // After the last submit, on the verifying screen.
+      next: {
+        title: 'What happens next',
+        body: 'This page updates when the check is done. You can leave and come back later.',
+      },
+      'verifying.title': 'Checking your details',
+      done: {
+        title: "You're all set",
+        // Names what is ready now: `{capabilities}` is the catalogue names of the capabilities, joined by the kit.
+        unlocked: 'Ready to use: {capabilities}.',
+      },
+      'unavailable.title': 'We can’t continue',
+      exit: 'Finish later',
+      close: 'Close',
+    },
 
-  'field.generic.label': 'Additional information',
-  'field.generic.error.required': 'Enter this information',
-  // A requirement the kit has no field spec for: never an unsubmittable field.
-  'field.unsupported.title': 'We need something else from you',
-  'field.unsupported.description':
-    "We need more information that can't be collected here. Please contact support.",
+    field: {
+      ssn: {
+        show: 'Show',
+        hide: 'Hide',
+      },
+      rejected: "We couldn't verify this. Check it and enter it again.",
+      error: {
+        tooLong: 'Enter 256 characters or fewer',
+        // Control characters, direction overrides and broken characters: what no keyboard types.
+        characters: 'Remove the special characters you entered',
+        // The proxy's field-level codes: a key outside the registry, and `tos` sent as a field.
+        unknown: 'This field is not part of onboarding.',
+        tosNotAField: 'Accept the Terms of Service on their own step.',
+      },
+      'select.placeholder': 'Select an option',
+      generic: {
+        label: 'Additional information',
+        error: { required: 'Enter this information' },
+      },
+      // A requirement the kit has no field spec for: never an unsubmittable field.
+      unsupported: {
+        title: 'We need something else from you',
+        description: "We need more information that can't be collected here. Please contact support.",
+      },
+      firstName: {
+        label: 'First name',
+        error: { required: 'Enter your first name' },
+      },
+      lastName: {
+        label: 'Last name',
+        error: { required: 'Enter your last name' },
+      },
+      dateOfBirth: {
+        label: 'Date of birth',
+        hint: 'For example, {example}',
+        'day.label': 'Day',
+        'month.label': 'Month',
+        'year.label': 'Year',
+        error: {
+          required: 'Enter your date of birth',
+          day: 'Date of birth must include a day',
+          month: 'Date of birth must include a month',
+          year: 'Date of birth must include a year',
+          yearFormat: 'Enter the year as 4 digits, for example 1990',
+          real: 'Date of birth must be a real date',
+          past: 'Date of birth must be in the past',
+          minimumAge: "You're not old enough to open this account",
+          tooOld: 'Date of birth must be within the last 120 years',
+        },
+      },
+      ssnLast4: {
+        label: 'Last 4 digits of your Social Security number',
+        error: {
+          required: 'Enter the last 4 digits of your Social Security number',
+          invalid: 'Enter exactly 4 digits',
+        },
+      },
+      fullSsn: {
+        label: 'Social Security number',
+        hint: 'All 9 digits, with or without dashes: 123-45-6789 or 123456789.',
+        error: {
+          required: 'Enter your Social Security number',
+          invalid: 'Enter a 9-digit Social Security number',
+        },
+      },
+      itin: {
+        label: 'Individual Taxpayer Identification Number (ITIN)',
+        hint: 'All 9 digits, with or without dashes: 912-70-1234 or 912701234.',
+        error: {
+          required: 'Enter your ITIN',
+          invalid: 'Enter a 9-digit ITIN that starts with 9, like 912-70-1234',
+        },
+      },
+      passport: {
+        label: 'Passport number',
+        error: {
+          required: 'Enter your passport number',
+          invalid: 'Enter the passport number as letters and numbers only',
+        },
+      },
+      driversLicense: {
+        label: "Driver's license number",
+        error: {
+          required: "Enter your driver's license number",
+          invalid: "Enter the driver's license number as letters and numbers only",
+        },
+      },
+      addressLine1: {
+        label: 'Street address',
+        error: { required: 'Enter your street address' },
+      },
+      addressCity: {
+        label: 'City',
+        error: { required: 'Enter your city' },
+      },
+      addressSubdivision: {
+        label: 'State',
+        error: {
+          required: 'Select your state',
+          invalid: 'Select a US state, district or territory',
+        },
+      },
+      addressPostalCode: {
+        label: 'ZIP code',
+        error: {
+          required: 'Enter your ZIP code',
+          invalid: 'Enter a 5-digit ZIP code, or ZIP+4',
+        },
+      },
+      addressCountryCode: {
+        label: 'Country',
+        hint: 'Only US addresses are supported.',
+        error: {
+          required: 'Select your country',
+          invalid: 'Enter an address in the United States',
+        },
+      },
+      email: {
+        label: 'Email address',
+        error: {
+          required: 'Enter your email address',
+          invalid: 'Enter an email address in the correct format, like name@example.com',
+        },
+      },
+      phoneNumber: {
+        label: 'Phone number',
+        hint: 'Include the area code.',
+        'country.label': 'Country code',
+        'number.label': 'Number',
+        error: {
+          required: 'Enter your phone number',
+          invalid: 'Enter a real phone number, including the area code',
+        },
+      },
+      citizenship: {
+        label: 'Country of citizenship',
+        error: {
+          required: 'Select your country of citizenship',
+          invalid: 'Select a country from the list',
+        },
+      },
+      purposeOfAccount: {
+        label: 'Main purpose of this account',
+        error: { required: 'Select the main purpose of this account' },
+      },
+      sourceOfFunds: {
+        label: 'Main source of your funds',
+        error: { required: 'Select where most of your money comes from' },
+      },
+      employmentStatus: {
+        label: 'Employment status',
+        error: { required: 'Select your employment status' },
+      },
+      occupation: {
+        label: 'Occupation or industry',
+        error: { required: 'Select your occupation or industry' },
+      },
+      expectedVolume: {
+        label: 'Expected yearly activity',
+        hint: 'How much you expect to move through this account in a year, in US dollars.',
+        error: { required: 'Select how much you expect to move through this account each year' },
+      },
+      tos: {
+        label: 'Terms of Service',
+        accept: 'I have read and accept the Terms of Service',
+        error: { required: 'Read and accept the Terms of Service to continue' },
+        language: 'Language',
+        openFull: 'Open the full Terms of Service (new tab)',
+        loading: 'Loading the Terms of Service…',
+        unavailable: "We couldn't load the Terms of Service. Try again.",
+      },
+      taxAttestation: {
+        label: 'Tax certification (IRS Form W-9)',
+        hint: 'Under penalties of perjury, you certify the statements you check.',
+        certifyTaxpayerId: 'The Social Security number I gave is my correct taxpayer identification number',
+        certifyUsPerson: 'I am a US citizen or other US person',
+        isExemptBackupWithholding: 'I am exempt from backup withholding',
+        edeliveryConsent: 'Send my tax documents to me electronically',
+        error: {
+          certifyTaxpayerId: 'Confirm that your taxpayer identification number is correct',
+          certifyUsPerson: 'Confirm that you are a US person',
+          required: 'Complete the tax certification',
+        },
+      },
+    },
 
-  'field.firstName.label': 'First name',
-  'field.firstName.error.required': 'Enter your first name',
-  'field.lastName.label': 'Last name',
-  'field.lastName.error.required': 'Enter your last name',
+    // How to reach the partner's support (`support` option): a link, an email, the partner's own reference.
+    support: {
+      link: 'Contact support',
+      reference: 'Your reference: {reference}',
+    },
 
-  'field.dateOfBirth.label': 'Date of birth',
-  'field.dateOfBirth.hint': 'For example, {example}',
-  'field.dateOfBirth.day.label': 'Day',
-  'field.dateOfBirth.month.label': 'Month',
-  'field.dateOfBirth.year.label': 'Year',
-  'field.dateOfBirth.error.required': 'Enter your date of birth',
-  'field.dateOfBirth.error.day': 'Date of birth must include a day',
-  'field.dateOfBirth.error.month': 'Date of birth must include a month',
-  'field.dateOfBirth.error.year': 'Date of birth must include a year',
-  'field.dateOfBirth.error.yearFormat': 'Enter the year as 4 digits, for example 1990',
-  'field.dateOfBirth.error.real': 'Date of birth must be a real date',
-  'field.dateOfBirth.error.past': 'Date of birth must be in the past',
-  'field.dateOfBirth.error.minimumAge': "You're not old enough to open this account",
-  'field.dateOfBirth.error.tooOld': 'Date of birth must be within the last 120 years',
+    'tos.accept.submit': 'Accept and continue',
 
-  'field.ssnLast4.label': 'Last 4 digits of your Social Security number',
-  'field.ssnLast4.error.required': 'Enter the last 4 digits of your Social Security number',
-  'field.ssnLast4.error.invalid': 'Enter exactly 4 digits',
-  'field.fullSsn.label': 'Social Security number',
-  'field.fullSsn.hint': 'All 9 digits, with or without dashes: 123-45-6789 or 123456789.',
-  'field.fullSsn.error.required': 'Enter your Social Security number',
-  'field.fullSsn.error.invalid': 'Enter a 9-digit Social Security number',
-  'field.itin.label': 'Individual Taxpayer Identification Number (ITIN)',
-  'field.itin.hint': 'All 9 digits, with or without dashes: 912-70-1234 or 912701234.',
-  'field.itin.error.required': 'Enter your ITIN',
-  'field.itin.error.invalid': 'Enter a 9-digit ITIN that starts with 9, like 912-70-1234',
-  'field.passport.label': 'Passport number',
-  'field.passport.error.required': 'Enter your passport number',
-  'field.passport.error.invalid': 'Enter the passport number as letters and numbers only',
-  'field.driversLicense.label': "Driver's license number",
-  'field.driversLicense.error.required': "Enter your driver's license number",
-  'field.driversLicense.error.invalid': "Enter the driver's license number as letters and numbers only",
-
-  'field.addressLine1.label': 'Street address',
-  'field.addressLine1.error.required': 'Enter your street address',
-  'field.addressCity.label': 'City',
-  'field.addressCity.error.required': 'Enter your city',
-  'field.addressSubdivision.label': 'State',
-  'field.addressSubdivision.error.required': 'Select your state',
-  'field.addressSubdivision.error.invalid': 'Select a US state, district or territory',
-  'field.addressPostalCode.label': 'ZIP code',
-  'field.addressPostalCode.error.required': 'Enter your ZIP code',
-  'field.addressPostalCode.error.invalid': 'Enter a 5-digit ZIP code, or ZIP+4',
-  'field.addressCountryCode.label': 'Country',
-  'field.addressCountryCode.hint': 'Only US addresses are supported.',
-  'field.addressCountryCode.error.required': 'Select your country',
-  'field.addressCountryCode.error.invalid': 'Enter an address in the United States',
-
-  'field.email.label': 'Email address',
-  'field.email.error.required': 'Enter your email address',
-  'field.email.error.invalid': 'Enter an email address in the correct format, like name@example.com',
-  'field.phoneNumber.label': 'Phone number',
-  'field.phoneNumber.hint': 'Include the area code.',
-  'field.phoneNumber.country.label': 'Country code',
-  'field.phoneNumber.number.label': 'Number',
-  'field.phoneNumber.error.required': 'Enter your phone number',
-  'field.phoneNumber.error.invalid': 'Enter a real phone number, including the area code',
-
-  'field.citizenship.label': 'Country of citizenship',
-  'field.citizenship.error.required': 'Select your country of citizenship',
-  'field.citizenship.error.invalid': 'Select a country from the list',
-
-  'field.purposeOfAccount.label': 'Main purpose of this account',
-  'field.purposeOfAccount.error.required': 'Select the main purpose of this account',
-  'field.sourceOfFunds.label': 'Main source of your funds',
-  'field.sourceOfFunds.error.required': 'Select where most of your money comes from',
-  'field.employmentStatus.label': 'Employment status',
-  'field.employmentStatus.error.required': 'Select your employment status',
-  'field.occupation.label': 'Occupation or industry',
-  'field.occupation.error.required': 'Select your occupation or industry',
-  'field.expectedVolume.label': 'Expected yearly activity',
-  'field.expectedVolume.hint': 'How much you expect to move through this account in a year, in US dollars.',
-  'field.expectedVolume.error.required': 'Select how much you expect to move through this account each year',
-
-  'field.tos.label': 'Terms of Service',
-  'field.tos.accept': 'I have read and accept the Terms of Service',
-  'field.tos.error.required': 'Read and accept the Terms of Service to continue',
-  'field.tos.language': 'Language',
-  'field.tos.openFull': 'Open the full Terms of Service (new tab)',
-  'field.tos.loading': 'Loading the Terms of Service…',
-  'field.tos.unavailable': "We couldn't load the Terms of Service. Try again.",
-
-  'field.taxAttestation.label': 'Tax certification (IRS Form W-9)',
-  'field.taxAttestation.hint': 'Under penalties of perjury, you certify the statements you check.',
-  'field.taxAttestation.certifyTaxpayerId':
-    'The Social Security number I gave is my correct taxpayer identification number',
-  'field.taxAttestation.certifyUsPerson': 'I am a US citizen or other US person',
-  'field.taxAttestation.isExemptBackupWithholding': 'I am exempt from backup withholding',
-  'field.taxAttestation.edeliveryConsent': 'Send my tax documents to me electronically',
-  'field.taxAttestation.error.certifyTaxpayerId':
-    'Confirm that your taxpayer identification number is correct',
-  'field.taxAttestation.error.certifyUsPerson': 'Confirm that you are a US person',
-  'field.taxAttestation.error.required': 'Complete the tax certification',
-
+    error: {
+      api: {
+        no_customer: "You haven't started onboarding yet.",
+        invalid_fields: 'Check the highlighted fields and try again.',
+        invalid_request: 'Something went wrong with this request. Please try again.',
+        unauthorized: 'Sign in again to continue.',
+        forbidden: "We're unable to complete this request. Please contact support.",
+        not_found: "We couldn't find what you asked for. Refresh the page and try again.",
+        conflict: 'This was already sent. Refresh the page to see the latest status.',
+        rate_limited: 'Too many attempts. Wait a moment and try again.',
+        upstream_unavailable: 'The service is busy. Try again in a few minutes.',
+        unsupported_tos_language:
+          "The Terms of Service aren't available in that language. Choose another language.",
+        customer_not_authorized: "We're unable to complete this request. Please contact support.",
+        network: 'Check your internet connection and try again.',
+        internal: 'Something went wrong on our side. Please try again.',
+      },
+    },
+  }),
   ...optionLabels('purposeOfAccount', PURPOSE_OF_ACCOUNT_VALUES, {
     long_term_investment: 'Long-term investment',
     short_term_investment: 'Short-term investment',
@@ -294,19 +445,4 @@ export const en = {
     '750k_to_1_5m': '$750,000 to $1.5 million',
     '1_5m_plus': 'Over $1.5 million',
   }),
-
-  'error.api.no_customer': "You haven't started onboarding yet.",
-  'error.api.invalid_fields': 'Check the highlighted fields and try again.',
-  'error.api.invalid_request': 'Something went wrong with this request. Please try again.',
-  'error.api.unauthorized': 'Sign in again to continue.',
-  'error.api.forbidden': "We're unable to complete this request. Please contact support.",
-  'error.api.not_found': "We couldn't find what you asked for. Refresh the page and try again.",
-  'error.api.conflict': 'This was already sent. Refresh the page to see the latest status.',
-  'error.api.rate_limited': 'Too many attempts. Wait a moment and try again.',
-  'error.api.upstream_unavailable': 'The service is busy. Try again in a few minutes.',
-  'error.api.unsupported_tos_language':
-    "The Terms of Service aren't available in that language. Choose another language.",
-  'error.api.customer_not_authorized': "We're unable to complete this request. Please contact support.",
-  'error.api.network': 'Check your internet connection and try again.',
-  'error.api.internal': 'Something went wrong on our side. Please try again.',
-} as const satisfies Record<string, string>;
+};
