@@ -6,6 +6,7 @@
 import { coinbaseAdapter } from '../../packages/core/src/server';
 import { createCdpJwt, createCoinbaseUpstream, createSqliteStore, parseCdpSigningKey } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
+import { sign } from 'node:crypto';
 import { openSync, write } from 'node:fs';
 import { pino } from 'pino';
 import { createCustomerReader } from '../../packages/proxy/src/createCustomerReader';
@@ -58,6 +59,26 @@ await cost(`CDP JWT (${signingKey.algorithm}, node:crypto, key parsed once)`, ()
 );
 await cost(`CDP JWT (${ed25519Key.algorithm}, the sandbox's Ed25519 key)`, () =>
   createCdpJwt(ed25519Key, { method: 'GET', url }),
+);
+// The signature alone, and crypto.sign's callback form (libuv's thread pool), one call at a time: what an
+// asynchronous signature would cost the process (its wall time per call is printed beside).
+const token = await createCdpJwt(ed25519Key, { method: 'GET', url });
+const signingInput = Buffer.from(token.slice(0, token.lastIndexOf('.')));
+await cost('  Ed25519 signature alone (crypto.sign, synchronous)', () =>
+  sign(null, signingInput, ed25519Key.key),
+);
+const wallBefore = performance.now();
+await cost(
+  '  the same, crypto.sign with a callback (thread pool)',
+  () =>
+    new Promise((resolve, reject) =>
+      sign(null, signingInput, ed25519Key.key, (error, signature) =>
+        error ? reject(error) : resolve(signature),
+      ),
+    ),
+);
+process.stdout.write(
+  `${'    its wall time per call, one at a time'.padEnd(66)} ${(((performance.now() - wallBefore) * 1000) / (ITERATIONS + Math.min(500, ITERATIONS))).toFixed(1).padStart(7)} us\n`,
 );
 await cost('provider answer: JSON.parse + zod + normalize (core)', () =>
   coinbaseAdapter.parseCustomer(JSON.parse(answerText)),
