@@ -372,12 +372,7 @@ describe('accessibility inside the shadow root', () => {
     };
 
     await continueWithErrors('About you');
-    await user.type(shadow.getByRole('textbox', { name: 'First name' }), TYPED.firstName);
-    await user.type(shadow.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
-    await user.type(shadow.getByRole('textbox', { name: 'Day' }), TYPED.day);
-    await user.type(shadow.getByRole('textbox', { name: 'Month' }), TYPED.month);
-    await user.type(shadow.getByRole('textbox', { name: 'Year' }), TYPED.year);
-    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+    await fillAboutYou(element, user);
 
     await continueWithErrors('Your home address');
     await user.type(shadow.getByRole('textbox', { name: 'Street address' }), TYPED.street);
@@ -414,11 +409,8 @@ describe('accessibility inside the shadow root', () => {
   });
 });
 
-/** Fills every step of the custodyFiat flow, confirms the review and accepts the Terms of Service, as a person would. */
-async function completeTheFlow(
-  element: KycKitElement,
-  user: ReturnType<typeof userEvent.setup>,
-): Promise<void> {
+/** Types the "About you" step (name, date of birth) into the element's shadow root and continues. */
+async function fillAboutYou(element: Element, user: ReturnType<typeof userEvent.setup>): Promise<void> {
   const shadow = shadowQueries(element);
   await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
   await user.type(shadow.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
@@ -426,6 +418,15 @@ async function completeTheFlow(
   await user.type(shadow.getByRole('textbox', { name: 'Month' }), TYPED.month);
   await user.type(shadow.getByRole('textbox', { name: 'Year' }), TYPED.year);
   await user.click(shadow.getByRole('button', { name: 'Continue' }));
+}
+
+/** Fills every step of the custodyFiat flow, confirms the review and accepts the Terms of Service, as a person would. */
+async function completeTheFlow(
+  element: KycKitElement,
+  user: ReturnType<typeof userEvent.setup>,
+): Promise<void> {
+  const shadow = shadowQueries(element);
+  await fillAboutYou(element, user);
 
   const addressHeading = await shadow.findByRole('heading', { name: 'Your home address' });
   await waitFor(() => expect(shadowOf(element).activeElement).toBe(addressHeading));
@@ -695,12 +696,7 @@ describe('sign-out', () => {
     element.client = first;
     document.body.append(element);
     const shadow = shadowQueries(element);
-    await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
-    await user.type(shadow.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
-    await user.type(shadow.getByRole('textbox', { name: 'Day' }), TYPED.day);
-    await user.type(shadow.getByRole('textbox', { name: 'Month' }), TYPED.month);
-    await user.type(shadow.getByRole('textbox', { name: 'Year' }), TYPED.year);
-    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+    await fillAboutYou(element, user);
     expect(await shadow.findByText('Step 2 of 6')).toBeTruthy();
 
     // Another person's client (or another proxy's): their own flow from its first step, not the last one's.
