@@ -10,6 +10,8 @@
 //             with no window (no DOM globals exist under node). A package with optional
 //             dependencies is installed a second time without them (--no-optional), as where a
 //             native build fails: the proxy must still import, and say what createSqliteStore needs.
+//             A package on better-sqlite3 is installed once more as pnpm 10 leaves it by default
+//             (no build script allowed, so unbuilt): what needs it must say to run pnpm approve-builds.
 //   readme    the README as the tarball ships it, followed literally in an empty folder outside the
 //             repository: what its `npm install ...` lines name is installed (the @kyc-kit ones as
 //             tarballs, the rest at the ranges the packages declare; pnpm's strict layout and no
@@ -121,19 +123,31 @@ const checks = {
     return followReadme(tarball, manifest);
   },
   install(tarball, manifest) {
-    const installed = installAndImport(manifest, { optional: true });
+    const runs = [{ optional: true, built: true }];
     // A partner whose install could not build an optional native module (better-sqlite3) still has the rest.
-    if (!installed.ok || !manifest.optionalDependencies) return installed;
-    const without = installAndImport(manifest, { optional: false });
-    return { ok: without.ok, output: `${installed.output}${without.output}` };
+    if (manifest.optionalDependencies) runs.push({ optional: false, built: true });
+    // pnpm 10 builds no dependency unless the app allows it: better-sqlite3 is then there, unbuilt.
+    if (usesBetterSqlite3(manifest)) runs.push({ optional: true, built: false });
+    let output = '';
+    for (const options of runs) {
+      const installed = installAndImport(manifest, options);
+      output += installed.output;
+      if (!installed.ok) return { ok: false, output };
+    }
+    return { ok: true, output };
   },
 };
 
+function usesBetterSqlite3(manifest) {
+  return 'better-sqlite3' in { ...manifest.dependencies, ...manifest.optionalDependencies };
+}
+
 /**
  * Installs the package's tarball into an empty folder outside the repository (with or without its optional
- * dependencies), imports every entry and runs its smoke test and CLI.
+ * dependencies; `built`: with better-sqlite3's build script allowed, or as pnpm 10 leaves it by default),
+ * imports every entry and runs its smoke test and CLI.
  */
-function installAndImport(manifest, { optional }) {
+function installAndImport(manifest, { optional, built }) {
   const folder = mkdtempSync(path.join(tmpdir(), `kyc-kit-install-${manifest.name.split('/')[1]}-`));
   try {
     // The package's own @kyc-kit dependencies come from their tarballs too, never the registry.
@@ -156,7 +170,7 @@ function installAndImport(manifest, { optional }) {
         private: true,
         type: 'module',
         dependencies: { [manifest.name]: local[manifest.name], ...peers },
-        pnpm: { overrides: local, onlyBuiltDependencies: ['better-sqlite3'] },
+        pnpm: { overrides: local, ...(built ? { onlyBuiltDependencies: ['better-sqlite3'] } : {}) },
       }),
     );
     const installed = run(
@@ -184,17 +198,47 @@ function installAndImport(manifest, { optional }) {
       `  console.log('imported ' + entry);`,
       `}`,
       `if (typeof window !== 'undefined') throw new Error('an import defined window');`,
-      smokeTest(manifest.name, { optional }),
+      built ? smokeTest(manifest.name, { optional }) : unbuiltSmokeTest(manifest.name),
     ].join('\n');
     writeFileSync(path.join(folder, 'check.mjs'), program);
     const imported = run(process.execPath, ['check.mjs'], { cwd: folder });
     if (!imported.ok || !manifest.bin) return imported;
     const [command] = Object.keys(manifest.bin);
+    if (!built) {
+      // The command cannot start a sandbox: it says why in one line, and exits 1.
+      const refused = run(path.join(folder, 'node_modules', '.bin', command), ['--port', '0'], {
+        cwd: folder,
+      });
+      const said = refused.output.trim();
+      const ok = !refused.ok && !said.includes('\n') && said.includes('pnpm approve-builds');
+      return {
+        ok,
+        output: `${imported.output}${ok ? `${command} without the native build says what to run\n` : said}\n`,
+      };
+    }
     const help = run(path.join(folder, 'node_modules', '.bin', command), ['--help'], { cwd: folder });
     return { ok: help.ok && help.output.includes('Usage'), output: `${imported.output}${help.output}` };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** With better-sqlite3 unbuilt, what needs it throws an error naming the fix (never the bindings' paths). */
+function unbuiltSmokeTest(name) {
+  const call =
+    name === '@kyc-kit/sandbox'
+      ? `(await import('@kyc-kit/sandbox')).createSandbox()`
+      : `(await import('@kyc-kit/proxy')).createSqliteStore()`;
+  return `
+let unbuilt = '';
+try {
+  ${call};
+} catch (error) {
+  unbuilt = String(error.message);
+}
+if (!unbuilt.includes('pnpm approve-builds') || unbuilt.includes('Could not locate the bindings file'))
+  throw new Error('with better-sqlite3 unbuilt: ' + (unbuilt || 'no error'));
+console.log('${name}, with better-sqlite3 unbuilt (pnpm 10), says to run pnpm approve-builds');`;
 }
 
 /** Server packages do one real thing once imported (`optional`: with their optional dependencies installed). */

@@ -5,6 +5,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { OnboardingHandler } from './createOnboardingHandler';
 import { jsonAnswerParts, type JsonAnswerParts } from './jsonAnswer';
 import { rememberExchange, runAfterAnswer } from './nodeRequestBody';
+import { optionError } from './optionErrors';
 
 /** Answers written by the adapter itself in one piece; anything else (event streams, documents) streams. */
 const WHOLE_BODY_TYPE = /^application\/(?:[a-z.+-]*\+)?json\b/i;
@@ -84,6 +85,11 @@ function connectionSignalOf(socket: Socket): AbortSignal {
 export function createNodeListener(
   handler: OnboardingHandler,
 ): (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void> {
+  if (typeof handler !== 'function')
+    throw optionError(
+      'createNodeListener',
+      `pass the handler createOnboardingHandler({ upstream, resolveUser, webhookSecret }) returns, got ${handler === null ? 'null' : typeof handler}`,
+    );
   const listener = getRequestListener(
     async (request, { incoming, outgoing }) => {
       // Bodies are then read from the node stream itself (readLimitedBody), not through a web stream.

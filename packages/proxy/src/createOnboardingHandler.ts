@@ -7,7 +7,7 @@ import { createCustomerRoutes } from './createCustomerRoutes';
 import type { WatchOptions } from './createCustomerWatcher';
 import { createEventRoutes } from './createEventRoutes';
 import { abandonSignalOf, createProxyDeps, type ProxyEnv } from './createProxyDeps';
-import type { RateLimit } from './createRateLimiter';
+import { checkRateLimit, type RateLimit } from './createRateLimiter';
 import { createTermsRoutes } from './createTermsRoutes';
 import { createWebhookRoutes } from './createWebhookRoutes';
 import { jsonAnswer } from './jsonAnswer';
@@ -251,4 +251,19 @@ function checkHandlerOptions(options: OnboardingHandlerOptions): void {
       where,
       "webhookSecret is missing or empty: your provider's webhook signing secret, or [old, new] while rotating (an environment variable that is not set?)",
     );
+  checkRateLimits(where, options.rateLimit);
+}
+
+const RATE_LIMITS = ['perUser', 'perAddress', 'webhookFailuresPerAddress'] as const;
+
+/** `rateLimit`, when given: its limits well formed, and no misnamed one (`perIp`) left silently unused. */
+function checkRateLimits(where: string, rateLimit: unknown): void {
+  if (rateLimit === undefined) return;
+  if (typeof rateLimit !== 'object' || rateLimit === null)
+    throw optionError(where, `rateLimit must be an object of ${RATE_LIMITS.join(', ')}`);
+  for (const [name, limit] of Object.entries(rateLimit)) {
+    if (!(RATE_LIMITS as readonly string[]).includes(name))
+      throw optionError(where, `rateLimit has no ${name} limit: its limits are ${RATE_LIMITS.join(', ')}`);
+    if (limit !== undefined) checkRateLimit(where, `rateLimit.${name}`, limit);
+  }
 }

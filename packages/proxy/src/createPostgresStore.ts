@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { customerEventBodyJson } from './customerJson';
 import { isUnreachable } from './isUnreachable';
+import { optionError, requireNumber, requireOptions, requireText } from './optionErrors';
 import { ProxyError } from './ProxyError';
 import type {
   CreationClaim,
@@ -13,7 +14,10 @@ import type {
 
 /** Options of {@link createPostgresStore}. */
 export interface PostgresStoreOptions {
-  /** `postgres://user:password@host:5432/database`, as node-postgres reads it. */
+  /**
+   * `postgres://user:password@host:5432/database`, as node-postgres reads it. Required: a missing or
+   * empty one throws a `TypeError` at once, never falling back to the `PG*` environment variables.
+   */
   connectionString: string;
   /** The schema the store's tables live in; created when missing. @default 'kyc_kit' */
   schema?: string;
@@ -193,8 +197,21 @@ function bodyOf(event: NewCustomerEvent): CustomerEventBody {
  * on each call, so it recovers once the database is up.
  */
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
+  const where = 'createPostgresStore';
+  requireOptions(where, options, '{ connectionString }');
+  // Without it node-postgres would connect wherever the PG* environment variables (or its defaults) point.
+  requireText(
+    where,
+    'connectionString',
+    options.connectionString,
+    "your database's postgres://user:password@host:5432/database URL, such as process.env.DATABASE_URL",
+  );
   const schema = options.schema ?? 'kyc_kit';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('createPostgresStore: invalid schema name');
+  if (typeof schema !== 'string' || !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw optionError(where, 'schema must be a lower-case SQL name such as kyc_kit');
+  requireNumber(where, 'maxConnections', options.maxConnections, 1);
+  for (const name of ['listenCheckMs', 'connectTimeoutMs', 'queryTimeoutMs'] as const)
+    requireNumber(where, name, options[name], 1);
   const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
   const queryTimeoutMs = options.queryTimeoutMs ?? 5000;
   const pool = new pg.Pool({

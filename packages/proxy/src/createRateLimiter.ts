@@ -1,3 +1,5 @@
+import { optionError } from './optionErrors';
+
 /** A limit of `limit` requests per `windowMs`. */
 export interface RateLimit {
   limit: number;
@@ -28,6 +30,7 @@ export interface RateLimiter {
  * however many windows are held, and no ended window outlives the next hit.
  */
 export function createRateLimiter(rateLimit: RateLimit): RateLimiter {
+  checkRateLimit('createRateLimiter', 'rateLimit', rateLimit);
   const windows = new Map<string, { count: number; resetAt: number }>();
   function current(key: string, now: number): { count: number; resetAt: number } | undefined {
     const window = windows.get(key);
@@ -62,4 +65,31 @@ export function createRateLimiter(rateLimit: RateLimit): RateLimiter {
       return window && window.count >= rateLimit.limit ? refused(window, now) : { allowed: true };
     },
   };
+}
+
+/**
+ * A limit as the partner wrote it: `{ limit: '60' }` (an environment variable) would never refuse anything,
+ * and `windowMs: '60000'` would open one window that never ends, so both are refused at start-up.
+ */
+export function checkRateLimit(where: string, name: string, value: unknown): void {
+  const { limit, windowMs } = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  // Infinity is a limit too: no limit.
+  const limitOk = typeof limit === 'number' && limit >= 1 && (Number.isInteger(limit) || limit === Infinity);
+  const windowOk = typeof windowMs === 'number' && Number.isFinite(windowMs) && windowMs >= 1;
+  if (limitOk && windowOk) return;
+  throw optionError(
+    where,
+    `${name} must be { limit, windowMs }, numbers (at most limit requests per windowMs milliseconds), got ${describe(value)}`,
+  );
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

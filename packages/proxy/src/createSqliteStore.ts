@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { customerEventBodyJson } from './customerJson';
 import { loadBetterSqlite3 } from './loadBetterSqlite3';
+import { optionError, requireFileInFolder, requireOptions } from './optionErrors';
 import type {
   CreationClaim,
   CustomerEvent,
@@ -83,6 +84,12 @@ interface LinkRow {
  * is not installed, the call throws an error saying to install it.
  */
 export function createSqliteStore(options: SqliteStoreOptions = {}): OnboardingStore {
+  const where = 'createSqliteStore';
+  // `createSqliteStore('./data.db')` would otherwise be a store in memory, lost on a restart.
+  if (typeof options === 'string')
+    throw optionError(where, `pass { path: ${JSON.stringify(options)} }, not the path itself`);
+  requireOptions(where, options, '{ path }');
+  requireFileInFolder(where, 'path', options.path);
   const Database = loadBetterSqlite3();
   const database = new Database(options.path ?? ':memory:');
   database.pragma('journal_mode = WAL');

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
 /**
  * Checks of a partner's options, made when their server starts: a misconfiguration (an environment
  * variable that is not set, a misspelt option) throws a `TypeError` naming the function and the option,
@@ -36,4 +39,23 @@ export function requireHttpUrl(where: string, name: string, value: unknown): voi
     where,
     `${name} must be an absolute http(s) URL such as 'http://localhost:4010/platform', got ${JSON.stringify(String(value))}`,
   );
+}
+
+/** An optional number option: when given, a finite number of at least `min` (`process.env.X` is a string). */
+export function requireNumber(where: string, name: string, value: unknown, min: number): void {
+  if (value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= min)) return;
+  throw optionError(
+    where,
+    `${name} must be a number of at least ${min}, got ${typeof value === 'string' ? `the string ${JSON.stringify(value)}` : String(value)}`,
+  );
+}
+
+/** An optional file path whose folder must exist (SQLite creates the file, never the folder). */
+export function requireFileInFolder(where: string, name: string, value: unknown): void {
+  if (value === undefined || value === ':memory:') return;
+  if (typeof value !== 'string' || value.trim() === '')
+    throw optionError(where, `${name} must be a file path such as './data/kyc-kit.db', or left out`);
+  const folder = path.dirname(path.resolve(value));
+  if (!existsSync(folder))
+    throw optionError(where, `${name}: the folder ${folder} does not exist (create it first)`);
 }

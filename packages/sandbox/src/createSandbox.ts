@@ -2,6 +2,7 @@ import { OMS_TOS_VERSION } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
 import { coinbasePublicKeys, loadOrCreateCredentials } from './sandboxCredentials';
 import type { SandboxCredentials } from './sandboxCredentials';
+import { checkSandboxOptions } from './checkSandboxOptions';
 import { coinbaseError, coinbaseFailureFor } from './coinbaseError';
 import { createCoinbaseRoutes } from './createCoinbaseRoutes';
 import { createControlRoutes } from './createControlRoutes';
@@ -74,6 +75,7 @@ function faultResponse(fault: Fault, path: string): Response {
  * routes, magic values and the control endpoints.
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  checkSandboxOptions(options);
   const database = openSandboxDatabase(options.dataPath);
   const credentials = loadOrCreateCredentials(database);
   const keyring = coinbasePublicKeys(credentials);

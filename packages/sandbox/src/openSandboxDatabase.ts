@@ -8,7 +8,12 @@ export type SandboxDatabase = Database.Database;
  * given, so state survives a restart, or a private in-memory database otherwise.
  */
 export function openSandboxDatabase(dataPath?: string): SandboxDatabase {
-  const database = new Database(dataPath ?? ':memory:');
+  let database: SandboxDatabase;
+  try {
+    database = new Database(dataPath ?? ':memory:');
+  } catch (error) {
+    throw unbuiltError(error) ?? error;
+  }
   // WAL keeps readers (the CLI's control panel) from blocking on the verifier's writes.
   if (dataPath !== undefined) database.pragma('journal_mode = WAL');
   database.exec(`
@@ -56,4 +61,21 @@ export function openSandboxDatabase(dataPath?: string): SandboxDatabase {
     );
   `);
   return database;
+}
+
+/**
+ * better-sqlite3 loads its native module on the first open: one pnpm 10 did not build (it runs no
+ * dependency's build script unless allowed), or one built for another Node.js version, fails there with a
+ * list of paths. Told instead as what to run; any other error is left as it is (undefined).
+ */
+export function unbuiltError(error: unknown): Error | undefined {
+  const { message = '', code } = (error ?? {}) as { message?: unknown; code?: unknown };
+  const unbuilt =
+    String(message).includes('Could not locate the bindings file') ||
+    (code === 'ERR_DLOPEN_FAILED' && String(message).includes('better_sqlite3.node'));
+  if (!unbuilt) return undefined;
+  return new Error(
+    'the sandbox keeps its state in SQLite, and better-sqlite3 (a dependency of @kyc-kit/sandbox) is installed but its native module is not built for this Node.js (pnpm 10 runs no dependency\'s build script unless allowed). With pnpm: run `pnpm approve-builds` and pick better-sqlite3 (or add "pnpm": { "onlyBuiltDependencies": ["better-sqlite3"] } to package.json), then `pnpm rebuild better-sqlite3`. With npm: `npm rebuild better-sqlite3` (after `npm install-scripts approve better-sqlite3` where npm asks for it).',
+    { cause: error },
+  );
 }

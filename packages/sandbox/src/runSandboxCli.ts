@@ -149,7 +149,15 @@ export async function runSandboxCli(argv: string[]): Promise<number | undefined>
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : command.port;
   const publicUrl = command.options.publicUrl ?? `http://localhost:${port}`;
-  const running = createSandbox({ ...command.options, publicUrl });
+  let running: Sandbox;
+  try {
+    running = createSandbox({ ...command.options, publicUrl });
+  } catch (error) {
+    // Said as one line (better-sqlite3 not built, a data folder that does not exist), not a stack trace.
+    server.close();
+    process.stderr.write(`kyc-kit-sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
   started.sandbox = running;
   const credentials = JSON.stringify(running.credentials, null, 2);
   if (command.credentialsFile !== undefined)

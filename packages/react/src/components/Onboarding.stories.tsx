@@ -438,3 +438,34 @@ export const DarkOnLightPage: Story = {
     await expect(targetAndFocusProblems(canvasElement)).toEqual([]);
   },
 };
+
+/** The outline colour of the step's first text box once it has focus. */
+async function focusRingColour(canvasElement: HTMLElement): Promise<string> {
+  const canvas = within(canvasElement);
+  await waitFor(() => expect(canvas.getByRole('button', { name: 'Continue' })).toBeEnabled());
+  const input = canvasElement.querySelector<HTMLInputElement>('input.kyc-input');
+  if (input === null) throw new Error('no text box on the step');
+  input.focus();
+  return getComputedStyle(input).outlineColor;
+}
+
+/**
+ * A partner's focus colour (`appearance.variables['color-focus']`, as documented) draws the focus ring,
+ * not the kit's blue from `:root`.
+ */
+export const FocusColourFromAppearance: Story = {
+  args: { appearance: { variables: { 'color-focus': 'rgb(194, 65, 12)' } } },
+  parameters: { kycKit: { fixture: 'pendingNew' } },
+  play: async ({ canvasElement }) => {
+    await expect(await focusRingColour(canvasElement)).toBe('rgb(194, 65, 12)');
+  },
+};
+
+/** The same in the dark palette, on a light page. */
+export const FocusColourFromAppearanceDark: Story = {
+  args: { appearance: { theme: 'dark', variables: { 'color-focus': 'rgb(251, 191, 36)' } } },
+  parameters: { kycKit: { fixture: 'pendingNew' } },
+  play: async ({ canvasElement }) => {
+    await expect(await focusRingColour(canvasElement)).toBe('rgb(251, 191, 36)');
+  },
+};

@@ -1,0 +1,56 @@
+// pnpm 10 runs no dependency's build script unless the app allows it: better-sqlite3 is then installed but
+// its native module never built, and the first database it opens fails with "Could not locate the bindings
+// file" and a list of paths. The sandbox (library and command) says what to run instead.
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+const unbuilt = vi.hoisted(async () => {
+  const { cpSync, mkdirSync, mkdtempSync, symlinkSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  // A partner's app with better-sqlite3 as pnpm 10 leaves it: its JavaScript, no `build/`.
+  const folder = mkdtempSync(path.join(tmpdir(), 'kyc-sandbox-unbuilt-sqlite-'));
+  const installed = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+  const modules = path.join(folder, 'node_modules');
+  mkdirSync(path.join(modules, 'better-sqlite3'), { recursive: true });
+  cpSync(path.join(installed, 'package.json'), path.join(modules, 'better-sqlite3', 'package.json'));
+  cpSync(path.join(installed, 'lib'), path.join(modules, 'better-sqlite3', 'lib'), { recursive: true });
+  const bindings = path.dirname(createRequire(path.join(installed, 'x.js')).resolve('bindings/package.json'));
+  symlinkSync(bindings, path.join(modules, 'bindings'), 'dir');
+  return { folder, Database: createRequire(path.join(folder, 'app.js'))('better-sqlite3') as unknown };
+});
+
+vi.mock('better-sqlite3', async () => ({ default: (await unbuilt).Database }));
+
+afterAll(async () => rmSync((await unbuilt).folder, { recursive: true, force: true }));
+
+const fix = [/not built/, /pnpm approve-builds/, /onlyBuiltDependencies/, /npm rebuild better-sqlite3/];
+
+describe('better-sqlite3 installed without its native build', () => {
+  it('createSandbox names the fix, not the paths the bindings were looked for in', async () => {
+    const { createSandbox } = await import('./createSandbox');
+    let message = '';
+    try {
+      createSandbox();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const part of fix) expect(message).toMatch(part);
+    expect(message).not.toContain('Could not locate the bindings file');
+  });
+
+  it('the command says it in one line on standard error and exits 1', async () => {
+    const { runSandboxCli } = await import('./runSandboxCli');
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const exitCode = await runSandboxCli(['--port', '0']);
+    vi.restoreAllMocks();
+    expect(exitCode).toBe(1);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^kyc-kit-sandbox: .*pnpm approve-builds.*\n$/);
+  });
+});
