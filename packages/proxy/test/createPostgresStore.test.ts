@@ -257,7 +257,10 @@ describe('createPostgresStore', () => {
     const [first] = (await other.appendEvents(deleted('user-a'))) ?? [];
     await expect.poll(() => received.map((event) => event.id), { timeout: 5000 }).toEqual([first?.id]);
     const [second] = (await other.appendEvents(deleted('user-a'))) ?? [];
-    await expect.poll(() => received.map((event) => event.id)).toEqual([first?.id, second?.id]);
+    // Through the replacement LISTEN connection, which a loaded machine may take over a second to open.
+    await expect
+      .poll(() => received.map((event) => event.id), { timeout: 5000 })
+      .toEqual([first?.id, second?.id]);
     unsubscribe();
     hub.close();
   });
