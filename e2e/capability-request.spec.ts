@@ -11,6 +11,8 @@ declare global {
   interface Window {
     /** What the init script below records of the flow's root. */
     flowSeen?: { states: string[]; loading: boolean };
+    /** The field names of each form the flow showed, in order. */
+    fieldsSeen?: string[][];
   }
 }
 
@@ -79,4 +81,44 @@ test('an existing customer opening another capability keeps their step, focus an
   const seen = await page.evaluate(() => window.flowSeen);
   expect(seen).toEqual({ states: ['collect'], loading: false });
   await expectNoAxeViolations(page, 'the step kept while a capability was requested');
+});
+
+test('another capability opened from the wallet asks nothing already given, even while the customer is read again', async ({
+  page,
+}) => {
+  // The customer exists: the first step of custodyFiat ("About you") is saved.
+  await openOnboarding(page, 'second-capability');
+  await completeOnboarding(page, testPerson(), {
+    stopAt: (_stepId, _fields, record) => record.steps.length === 1,
+  });
+  await page.goto('/');
+  await expect(page.locator('a[href="/onboarding?capability=tradeCrypto"]')).toBeVisible();
+
+  // Every set of fields the flow shows from here on, while the next read of the customer is held.
+  await page.evaluate(() => {
+    const seen: string[][] = [];
+    window.fieldsSeen = seen;
+    new MutationObserver(() => {
+      const names = [...document.querySelectorAll('main form [name]')].map((each) =>
+        each.getAttribute('name'),
+      );
+      if (names.length > 0 && seen.at(-1)?.join() !== names.join()) seen.push(names as string[]);
+    }).observe(document, { subtree: true, childList: true });
+  });
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/onboarding/customer', async (route) => {
+    if (route.request().method() === 'GET') await released;
+    await route.continue();
+  });
+  const read = page.waitForRequest((request) => request.url().endsWith('/api/onboarding/customer'));
+  await page.locator('a[href="/onboarding?capability=tradeCrypto"]').click();
+  await read;
+  // While the read is in flight: only what tradeCrypto adds, never the name and date of birth as empty fields.
+  await expect(page.locator('main [name="citizenship"]')).toBeVisible();
+  release();
+  await expect(page.locator('main').getByText(/^Step 1 of \d+$/)).toBeVisible();
+  const seen = await page.evaluate(() => window.fieldsSeen ?? []);
+  expect(seen.flat()).not.toContain('firstName');
+  expect(seen.flat()).not.toContain('dateOfBirth.year');
 });

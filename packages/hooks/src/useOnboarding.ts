@@ -49,8 +49,7 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     include: options.include,
     review: options.review ?? true,
     onStepSubmitted: ({ stepId, fieldKeys }) => emit({ type: 'step_submitted', stepId, fieldKeys }),
-    onStepSubmitFailed: ({ stepId, code, fieldKeys }) =>
-      emit({ type: 'step_submit_failed', stepId, code, fieldKeys }),
+    onStepSubmitFailed: (detail) => emit({ type: 'step_submit_failed', ...detail }),
   });
   const terms = useTermsOfService({
     onShown: (detail) => emit({ type: 'terms_shown', ...detail }),
@@ -59,8 +58,9 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     beforeAccept: form.showBlock,
   });
   const gates = useMemo(
-    () =>
-      (capabilitiesKey === '' ? [] : capabilitiesKey.split('\n')).map((name) => gate(customer ?? null, name)),
+    () => capabilities.map((name) => gate(customer ?? null, name)),
+    // By the names, not the array: partners pass it inline.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [customer, capabilitiesKey],
   );
   const hasCustomer = customer !== null && customer !== undefined;
@@ -102,10 +102,12 @@ export function useOnboarding(options: UseOnboardingOptions): Onboarding {
     previousStatusRef.current = status;
     emit({ type: 'state_changed', state: status, previousState });
     if (status === 'done' && customer) {
-      const names = capabilitiesKey.split('\n');
+      const names = [...capabilities];
       emit({ type: 'completed', capabilities: names });
       callbacksRef.current.onComplete?.({ customerId: customer.id, capabilities: names });
     }
+    // By the names, not the array: partners pass it inline.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [status, customer, capabilitiesKey, callbacksRef, emit]);
 
   // Numbered in the plan fixed when the flow started: form steps, the review, the Terms.

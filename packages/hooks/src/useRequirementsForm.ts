@@ -156,7 +156,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       rejectedHere.length === 0
         ? undefined
         : {
-            title: t(rejectedHere.length === 1 ? 'step.recheck.title.one' : 'step.recheck.title.other'),
+            title: t(`step.recheck.title.${rejectedHere.length === 1 ? 'one' : 'other'}`),
             fieldKeys: rejectedHere,
           },
     isFirstStep: stepIndex === 0,
@@ -190,8 +190,8 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     submitErrorMessage: submitError === null ? undefined : translateApiError(t, submitError),
     failedSubmitCount: snapshot.failedSubmitCount,
     isLoading,
-    isComplete:
-      !isLoading && customer !== undefined && snapshot.openSteps.length === 0 && !snapshot.isChanging,
+    // `customer` is `undefined` while the first read is pending.
+    isComplete: customer !== undefined && snapshot.openSteps.length === 0 && !snapshot.isChanging,
     blockHeld: snapshot.blockHeld,
     showBlock: engine.showBlock,
     unsupportedFields: snapshot.plan.unsupported,

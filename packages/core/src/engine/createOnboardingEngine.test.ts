@@ -138,10 +138,12 @@ function setup(
     drafts?: ReturnType<typeof mapDrafts>;
     review?: boolean;
     capabilities?: string[];
+    /** Shared with an engine made before (the same proxy client on the page). */
+    transport?: ReturnType<typeof fakeTransport>;
   } = {},
 ) {
   const form = fakeForm();
-  const transport = fakeTransport(options.answers ?? []);
+  const transport = options.transport ?? fakeTransport(options.answers ?? []);
   const drafts = options.drafts ?? mapDrafts();
   let keys = 0;
   const stale: number[] = [];
@@ -625,6 +627,65 @@ describe('the onboarding engine: a step count fixed when the flow starts', () =>
     again.engine.setCustomer(afterPersonal);
     expect(again.stepId()).toBe('address');
     expect(flowNumber(again.engine)).toBe('2 of 6');
+  });
+
+  it('shows no guessed step, its fields empty, while a customer seen earlier on the page is read for another capability', () => {
+    // Issue 15: custodyFiat was opened earlier on the page through the same client; now tradeCrypto opens.
+    const transport = fakeTransport([]);
+    const before = setup({ transport, userKey: 'user-1', loading: true });
+    before.engine.setCustomer(customer({ firstName: 'pending' }));
+    before.disconnect();
+
+    const { engine, form, stepId } = setup({
+      transport,
+      userKey: 'user-1',
+      loading: true,
+      capabilities: ['tradeCrypto'],
+    });
+    expect(engine.getSnapshot().step).toBeUndefined();
+    expect(engine.getSnapshot().isPlanKnown).toBe(false);
+    // The flow's state while it waits: loading, not a step asking for the name the customer already gave.
+    const status = onboardingStatus({
+      isLoading: true,
+      isError: false,
+      hasCustomer: false,
+      gates: [],
+      formIsComplete: false,
+      termsRequired: false,
+      hasUnsupported: false,
+      firstStepReady: engine.getSnapshot().step !== undefined,
+    });
+    expect(status).toBe('loading');
+    // What a server renders is still the guess, for React's hydration.
+    expect(engine.getServerSnapshot().step?.id).toBe('personal');
+
+    const existing = customer({ firstName: 'pending', lastName: 'pending', citizenship: 'due' });
+    existing.capabilities = { tradeCrypto: { requested: true, status: 'pending', rawStatus: 'pending' } };
+    for (const requirement of Object.values(existing.requirements)) requirement.impact = ['tradeCrypto'];
+    engine.setCustomer(existing);
+    expect(stepId()).toBe('personal');
+    expect(engine.getSnapshot().step?.fields.map((field) => field.key)).toEqual(['citizenship']);
+    expect(form.values.firstName).toBe('');
+  });
+
+  it('still guesses the first step at once for another user or another client, or after a server render', () => {
+    const transport = fakeTransport([]);
+    // A server render: made with the customer, never connected. It remembers nothing for the next one.
+    createOnboardingEngine<ApiError>({
+      customer: customer({ firstName: 'pending' }),
+      capabilities: ['custodyFiat'],
+      form: fakeForm(),
+      transport,
+      userKey: 'user-1',
+      createIdempotencyKey: () => 'key',
+      toError: () => new ApiError('internal_error'),
+    });
+    expect(setup({ transport, userKey: 'user-1', loading: true }).stepId()).toBe('personal');
+    // Connected with the customer from the cache: the next flow for user-1 waits, nobody else's.
+    setup({ transport, userKey: 'user-1', customer: customer({ firstName: 'pending' }) });
+    expect(setup({ transport, userKey: 'user-1', loading: true }).stepId()).toBeUndefined();
+    expect(setup({ transport, userKey: 'user-2', loading: true }).stepId()).toBe('personal');
+    expect(setup({ userKey: 'user-1', loading: true }).stepId()).toBe('personal');
   });
 
   it('still guesses the first step for a reload before the customer existed, or for another user', async () => {

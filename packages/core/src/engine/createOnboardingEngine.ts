@@ -169,9 +169,11 @@ export interface OnboardingSnapshot<Error extends EngineError> {
    * Until then the steps are a guess (as for a new customer, minus what an
    * existing one already gave), the count is not known (`flowSteps` is not
    * kept and "Step i of n" is not shown) and a submit waits for the plan.
-   * In a tab that kept an existing customer's plan (a reload mid-flow) there
-   * is no guess: no step until the read answers, so the first step of a new
-   * customer never flashes by before the person's own.
+   * In a tab that kept an existing customer's plan (a reload mid-flow), or
+   * when an engine before it on the page had a customer for the same
+   * transport and user key (another capability, say), there is no guess: no
+   * step until the read answers, so the first step of a new customer, its
+   * fields empty, never flashes by before the person's own.
    */
   isPlanKnown: boolean;
   /** The customer exists and no form step is left (all saved, or a compliance decision ended the flow). */
@@ -197,8 +199,8 @@ export interface OnboardingEngine<Error extends EngineError> {
   /**
    * The snapshot a server renders (it has no browser storage), for React's
    * hydration: it differs from the first `getSnapshot` only in a tab that
-   * kept an existing customer's plan (see `isPlanKnown`), where the client
-   * shows no guessed step.
+   * kept an existing customer's plan, or after an engine that had a
+   * customer (see `isPlanKnown`), where the client shows no guessed step.
    */
   getServerSnapshot: () => OnboardingSnapshot<Error>;
   /**
@@ -321,6 +323,13 @@ function isExistingCustomersPlan(raw: unknown, capabilities: string): boolean {
   const record = raw as Partial<FlowPlanRecord> | null | undefined;
   return typeof record?.customerId === 'string' && record.capabilities === capabilities;
 }
+
+/**
+ * Per transport (the hooks' proxy client), the user tag of the session known to have a customer: in
+ * memory only, nothing personal. Written once an engine connects or changes with a customer (in a
+ * browser), never when one is made, so a server rendering for many users learns nothing.
+ */
+const customerSeen = new WeakMap<object, string>();
 
 /** A short, non-reversible tag of the user key: drafts are named by it, never by an email or id. */
 function userTag(userKey: string): string {
@@ -484,11 +493,8 @@ export function createOnboardingEngine<Error extends EngineError>(
     const firstOpen = openSteps[0];
     const stepIndex =
       chosen !== -1 ? chosen : firstOpen === undefined ? -1 : steps.findIndex((s) => s.id === firstOpen.id);
-    const isFormClosed =
-      customer !== undefined &&
-      customer !== null &&
-      (openSteps.length === 0 || isBlocked(heldCustomer ?? customer));
-    const hasCustomer = customer !== undefined && customer !== null;
+    const hasCustomer = !!customer;
+    const isFormClosed = hasCustomer && (openSteps.length === 0 || isBlocked(heldCustomer ?? customer));
     return {
       customer,
       plan,
@@ -526,7 +532,8 @@ export function createOnboardingEngine<Error extends EngineError>(
   const planScope = tag === undefined ? 'plan' : `plan:${tag}`;
   returning =
     options.customer === undefined &&
-    isExistingCustomersPlan(drafts?.readPlan?.(planScope), settings.capabilities.join());
+    (customerSeen.get(transport) === `${tag}` ||
+      isExistingCustomersPlan(drafts?.readPlan?.(planScope), settings.capabilities.join()));
   let snapshot = returning ? derive() : serverSnapshot;
   let view:
     | {
@@ -581,6 +588,8 @@ export function createOnboardingEngine<Error extends EngineError>(
   const emit = () => {
     snapshot = derive();
     syncPlan();
+    // The next flow on the page for this user waits for its read instead of a new customer's guess.
+    if (customer) customerSeen.set(transport, `${tag}`);
     for (const listener of listeners) listener();
   };
 

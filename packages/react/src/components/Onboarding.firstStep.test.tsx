@@ -116,6 +116,37 @@ describe('<Onboarding> before the customer is read', () => {
     expect(screen.queryByRole('textbox', { name: 'First name' })).not.toBeInTheDocument();
   });
 
+  it('shows the wait, not empty fields for what a customer seen earlier on the page gave, for another capability', async () => {
+    // Issue 15: custodyFiat opened earlier on the page; the provider mounted again (a new cache) for tradeCrypto.
+    const client = createFakeClient({ customer: fakeCustomer({ requirements: { addressLine1: 'due' } }) });
+    const first = renderWithClient(<Onboarding capability="custodyFiat" />, client);
+    expect(await screen.findByRole('textbox', { name: 'Street address' })).toBeInTheDocument();
+    first.unmount();
+
+    const reads = heldCalls<Customer | null>('read');
+    client.getCustomer = reads.hold;
+    renderWithClient(<Onboarding capability="tradeCrypto" />, client);
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'First name' })).not.toBeInTheDocument();
+    await reads.resolve(
+      fakeCustomer({
+        capabilities: { custodyFiat: 'pending', tradeCrypto: 'pending' },
+        requirements: { firstName: 'pending', citizenship: 'due' },
+      }),
+    );
+    expect(await screen.findByRole('combobox', { name: 'Country of citizenship' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'First name' })).not.toBeInTheDocument();
+  });
+
+  it('still shows the first step at once through another client, which has seen no customer', async () => {
+    const seen = createFakeClient({ customer: fakeCustomer({ requirements: { addressLine1: 'due' } }) });
+    const first = renderWithClient(<Onboarding capability="custodyFiat" />, seen);
+    expect(await screen.findByRole('textbox', { name: 'Street address' })).toBeInTheDocument();
+    first.unmount();
+    renderWithClient(<Onboarding capability="tradeCrypto" />, slowReadClient().client);
+    expect(firstName()).toBeInTheDocument();
+  });
+
   it('shows the error path when the read fails, and every typed value is still there after Try again', async () => {
     const user = userEvent.setup({ delay: null });
     const read = slowReadClient();
