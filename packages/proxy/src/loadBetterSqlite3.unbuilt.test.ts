@@ -1,32 +1,19 @@
 // pnpm 10 runs no dependency's build script unless the app allows it: better-sqlite3 is then installed but
 // its native module never built, and the first database it opens fails with "Could not locate the bindings
 // file" and a list of paths. createSqliteStore says what to run instead.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { appWithUnbuiltBetterSqlite3 } from '@kyc-kit/testing/unbuiltBetterSqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBetterSqlite3 } from './loadBetterSqlite3';
-
-/** A partner's app with better-sqlite3 installed as pnpm 10 leaves it: its JavaScript, no `build/`. */
-function appWithUnbuiltBetterSqlite3(folder: string): NodeJS.Require {
-  const own = createRequire(import.meta.url);
-  const installed = path.dirname(own.resolve('better-sqlite3/package.json'));
-  const modules = path.join(folder, 'node_modules');
-  mkdirSync(path.join(modules, 'better-sqlite3'), { recursive: true });
-  cpSync(path.join(installed, 'package.json'), path.join(modules, 'better-sqlite3', 'package.json'));
-  cpSync(path.join(installed, 'lib'), path.join(modules, 'better-sqlite3', 'lib'), { recursive: true });
-  const bindings = path.dirname(createRequire(path.join(installed, 'x.js')).resolve('bindings/package.json'));
-  symlinkSync(bindings, path.join(modules, 'bindings'), 'dir');
-  return createRequire(path.join(folder, 'app.js'));
-}
 
 describe('better-sqlite3 installed without its native build', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'kyc-proxy-unbuilt-sqlite-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('createSqliteStore names the fix, not the paths the bindings were looked for in', () => {
-    const require = appWithUnbuiltBetterSqlite3(folder);
+    const require = appWithUnbuiltBetterSqlite3(folder, import.meta.url);
     let message = '';
     try {
       loadBetterSqlite3(require);

@@ -5,20 +5,13 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 const unbuilt = vi.hoisted(async () => {
-  const { cpSync, mkdirSync, mkdtempSync, symlinkSync } = await import('node:fs');
-  const { createRequire } = await import('node:module');
+  const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const path = await import('node:path');
-  // A partner's app with better-sqlite3 as pnpm 10 leaves it: its JavaScript, no `build/`.
+  const { appWithUnbuiltBetterSqlite3 } = await import('@kyc-kit/testing/unbuiltBetterSqlite3');
   const folder = mkdtempSync(path.join(tmpdir(), 'kyc-sandbox-unbuilt-sqlite-'));
-  const installed = path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-  const modules = path.join(folder, 'node_modules');
-  mkdirSync(path.join(modules, 'better-sqlite3'), { recursive: true });
-  cpSync(path.join(installed, 'package.json'), path.join(modules, 'better-sqlite3', 'package.json'));
-  cpSync(path.join(installed, 'lib'), path.join(modules, 'better-sqlite3', 'lib'), { recursive: true });
-  const bindings = path.dirname(createRequire(path.join(installed, 'x.js')).resolve('bindings/package.json'));
-  symlinkSync(bindings, path.join(modules, 'bindings'), 'dir');
-  return { folder, Database: createRequire(path.join(folder, 'app.js'))('better-sqlite3') as unknown };
+  const require = appWithUnbuiltBetterSqlite3(folder, import.meta.url);
+  return { folder, Database: require('better-sqlite3') as unknown };
 });
 
 vi.mock('better-sqlite3', async () => ({ default: (await unbuilt).Database }));
