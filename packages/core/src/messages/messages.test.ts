@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { KNOWN_CAPABILITIES } from '../model';
-import { en } from './en';
+import {
+  EMPLOYMENT_STATUS_VALUES,
+  EXPECTED_VOLUME_VALUES,
+  OCCUPATION_VALUES,
+  PURPOSE_OF_ACCOUNT_VALUES,
+  SOURCE_OF_FUNDS_VALUES,
+} from '../providers/coinbaseEnums';
+import { en, enTree } from './en';
 import { es } from '../locales/es';
 import {
   capabilityNameId,
@@ -23,6 +30,26 @@ describe('the message catalogue', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
     for (const [id, text] of Object.entries(es)) expect(text.trim(), id).not.toBe('');
     for (const [id, text] of Object.entries(messages.en)) expect(text.trim(), id).not.toBe('');
+  });
+
+  it('gives every English text an id of its own: no two key paths of the nested catalogue join to one id', () => {
+    // `flatten` keeps the last of two paths that join alike (`a: { b }` and `'a.b'`), silently dropping a
+    // message; Spanish is written flat, where TypeScript refuses a repeated key (TS1117).
+    const paths = (tree: object, prefix = ''): string[] =>
+      Object.entries(tree).flatMap(([key, value]) =>
+        typeof value === 'string' ? [prefix + key] : paths(value as object, `${prefix}${key}.`),
+      );
+    const options = Object.entries({
+      purposeOfAccount: PURPOSE_OF_ACCOUNT_VALUES,
+      sourceOfFunds: SOURCE_OF_FUNDS_VALUES,
+      employmentStatus: EMPLOYMENT_STATUS_VALUES,
+      occupation: OCCUPATION_VALUES,
+      expectedVolume: EXPECTED_VOLUME_VALUES,
+    }).flatMap(([field, values]) => values.map((value) => `option.${field}.${value}`));
+    const ids = [...paths(enTree), ...options];
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    expect(Object.keys(en).sort()).toEqual(ids.sort());
+    expect(Object.keys(en).filter((id) => !Object.hasOwn(es, id))).toEqual([]);
   });
 
   it('only uses the kit parameters {current}, {total}, {date}, {example}, {capabilities}, {field} and the partner’s support contact', () => {
