@@ -315,14 +315,13 @@ const settingsOf = (given: OnboardingEngineSettings): Required<OnboardingEngineS
 });
 
 /**
- * Whether a kept plan is an existing customer's for these capabilities: the
- * tab was reloaded (or the flow left and opened again) after the customer was
- * made, so the plan of a new customer would be the wrong guess.
+ * Whether a kept plan is an existing customer's, whatever its capabilities
+ * (one with no steps is the mark a finished flow leaves): the tab was
+ * reloaded (or the flow left and opened again) after the customer was made,
+ * so the plan of a new customer would be the wrong guess.
  */
-function isExistingCustomersPlan(raw: unknown, capabilities: string): boolean {
-  const record = raw as Partial<FlowPlanRecord> | null | undefined;
-  return typeof record?.customerId === 'string' && record.capabilities === capabilities;
-}
+const isExistingCustomersPlan = (raw: unknown): boolean =>
+  typeof (raw as Partial<FlowPlanRecord> | null | undefined)?.customerId === 'string';
 
 /**
  * Per transport (the hooks' proxy client), the user tag of the session known to have a customer: in
@@ -532,8 +531,7 @@ export function createOnboardingEngine<Error extends EngineError>(
   const planScope = tag === undefined ? 'plan' : `plan:${tag}`;
   returning =
     options.customer === undefined &&
-    (customerSeen.get(transport) === `${tag}` ||
-      isExistingCustomersPlan(drafts?.readPlan?.(planScope), settings.capabilities.join()));
+    (customerSeen.get(transport) === `${tag}` || isExistingCustomersPlan(drafts?.readPlan?.(planScope)));
   let snapshot = returning ? derive() : serverSnapshot;
   let view:
     | {
@@ -562,22 +560,18 @@ export function createOnboardingEngine<Error extends EngineError>(
     const over = snapshot.isFormClosed && !snapshot.plan.steps.some((step) => step.id === 'terms');
     if (snapshot.rejectedKeys.length > 0) return;
     if (over || snapshot.flowSteps.length === 0) {
-      // Nothing left to ask: the next flow counts afresh.
-      const had = flowPlan !== undefined;
-      flowPlan = undefined;
-      reviewed = false;
-      keptPlan = 'read';
-      if (had) {
-        drafts?.clear(planScope);
+      // Nothing left to ask: the next flow counts afresh. A plan with no steps stays, the mark that this
+      // user has a customer: a reload waits for the read instead of a new customer's guess.
+      if (flowPlan !== undefined) {
+        flowPlan = undefined;
+        reviewed = false;
         snapshot = derive();
       }
-      return;
-    }
-    flowPlan = [...snapshot.flowSteps];
+    } else flowPlan = [...snapshot.flowSteps];
     const record: FlowPlanRecord = {
       customerId,
       capabilities: settings.capabilities.join(),
-      steps: flowPlan,
+      steps: flowPlan ?? [],
       reviewed,
     };
     const serialized = JSON.stringify(record);
@@ -588,8 +582,9 @@ export function createOnboardingEngine<Error extends EngineError>(
   const emit = () => {
     snapshot = derive();
     syncPlan();
-    // The next flow on the page for this user waits for its read instead of a new customer's guess.
-    if (customer) customerSeen.set(transport, `${tag}`);
+    // The next flow on the page for this user waits for its read instead of a new customer's guess;
+    // once a read says there is none (the provider deleted it), it guesses again.
+    if (customer !== undefined) customerSeen.set(transport, customer ? `${tag}` : '');
     for (const listener of listeners) listener();
   };
 
