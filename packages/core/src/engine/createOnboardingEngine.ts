@@ -52,6 +52,7 @@ export interface FlowPlanRecord {
   customerId: string | null;
   /** The capabilities it was planned for, joined: another set of capabilities plans afresh. */
   capabilities: string;
+  /** Empty once nothing is left to ask: the record then only says that the user has a customer. */
   steps: FlowStepId[];
   reviewed: boolean;
 }
@@ -169,11 +170,12 @@ export interface OnboardingSnapshot<Error extends EngineError> {
    * Until then the steps are a guess (as for a new customer, minus what an
    * existing one already gave), the count is not known (`flowSteps` is not
    * kept and "Step i of n" is not shown) and a submit waits for the plan.
-   * In a tab that kept an existing customer's plan (a reload mid-flow), or
-   * when an engine before it on the page had a customer for the same
-   * transport and user key (another capability, say), there is no guess: no
-   * step until the read answers, so the first step of a new customer, its
-   * fields empty, never flashes by before the person's own.
+   * In a tab that kept an existing customer's plan (a reload mid-flow or
+   * after it), or when an engine before it on the page had a customer for the
+   * same transport and user key (another capability, say), there is no guess:
+   * no step until the read answers, so the first step of a new customer, its
+   * fields empty, never flashes by before the person's own. A read of no
+   * customer forgets both.
    */
   isPlanKnown: boolean;
   /** The customer exists and no form step is left (all saved, or a compliance decision ended the flow). */
@@ -326,7 +328,8 @@ const isExistingCustomersPlan = (raw: unknown): boolean =>
 /**
  * Per transport (the hooks' proxy client), the user tag of the session known to have a customer: in
  * memory only, nothing personal. Written once an engine connects or changes with a customer (in a
- * browser), never when one is made, so a server rendering for many users learns nothing.
+ * browser), never when one is made, so a server rendering for many users learns nothing; emptied
+ * when a read says there is none.
  */
 const customerSeen = new WeakMap<object, string>();
 
