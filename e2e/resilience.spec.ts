@@ -92,3 +92,29 @@ test('a reload mid-step keeps what was typed in non-sensitive fields, and forget
     );
   for (const [name, value] of kept) expect(value, `${name} after the reload`).not.toBe('');
 });
+
+test("a reload once the flow is over shows the wait, never a new customer's first step, then the status", async ({
+  page,
+}) => {
+  await signInWithApi(page, uniqueUsername('over'));
+  await page.goto('/onboarding?capability=custodyFiat');
+  await completeOnboarding(page, testPerson());
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
+
+  // Every state and step the flow shows from the first paint of the reloaded page, in order.
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    Object.assign(window, { shownStates: shown });
+    new MutationObserver(() => {
+      const step = document.querySelector('main [data-step]')?.getAttribute('data-step');
+      const state = document.querySelector('main [data-state]')?.getAttribute('data-state');
+      const entry = step ? `step ${step}` : state;
+      if (entry && shown.at(-1) !== entry) shown.push(entry);
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await page.reload();
+  await expect(flowRoot(page)).toHaveAttribute('data-state', 'done');
+  const shown = await page.evaluate(() => (window as unknown as { shownStates: string[] }).shownStates);
+  expect(shown.filter((entry) => entry.startsWith('step '))).toEqual([]);
+  expect(shown.at(-1)).toBe('done');
+});

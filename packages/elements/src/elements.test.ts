@@ -114,6 +114,8 @@ beforeEach(() => {
 afterEach(async () => {
   document.body.replaceChildren();
   await afterRemoval();
+  // Each test is a new tab: a finished flow's plan (the mark that a customer exists) would make the next one wait.
+  window.sessionStorage.clear();
   recorder.stop();
   vi.unstubAllGlobals();
   await backend.close();

@@ -53,7 +53,8 @@ export function clearDrafts(): void {
 /**
  * The form's draft in sessionStorage, per customer (`kyc-kit:draft:<scope>`),
  * so a reload mid-step keeps what was typed in non-sensitive fields, and the
- * flow's step plan (`kyc-kit:draft:plan:<user>`), so it keeps its count.
+ * flow's step plan (`kyc-kit:draft:plan:<user>`), so it keeps its count
+ * (with no steps once the flow is over: a reload then waits for the read).
  * Only the fields whose spec (the partner's in `fieldSpecs`, else the kit's)
  * says they may be kept are written or read back: never SSN, date of birth,
  * address or an unknown key. A guard at the storage itself, whatever the

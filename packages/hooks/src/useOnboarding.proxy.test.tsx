@@ -98,7 +98,13 @@ describe('hooks against the real proxy and sandbox, in process', () => {
     }
     // Every step is saved: the browser keeps no draft, nor anything typed.
     const stored = JSON.stringify({ ...window.sessionStorage }) + JSON.stringify({ ...window.localStorage });
-    expect(Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:'))).toEqual([]);
+    // Only the plan is left, with no steps: the mark that this user has a customer (never a value).
+    expect(Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:'))).toEqual([
+      'kyc-kit:draft:plan',
+    ]);
+    expect(JSON.parse(window.sessionStorage.getItem('kyc-kit:draft:plan') ?? '')).toMatchObject({
+      steps: [],
+    });
     for (const value of ['Ada', 'Lovelace', 'investing', 'salary']) {
       expect(stored).not.toContain(value);
     }

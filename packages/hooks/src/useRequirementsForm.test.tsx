@@ -776,7 +776,13 @@ describe('useRequirementsForm drafts', () => {
     expect(window.sessionStorage.getItem(draftKey)).toBeNull();
 
     view.unmount();
-    expect(Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:'))).toEqual([]);
+    // Only the plan is left, with no steps: the mark that this user has a customer (never a value).
+    expect(Object.keys(window.sessionStorage).filter((key) => key.startsWith('kyc-kit:draft:'))).toEqual([
+      'kyc-kit:draft:plan',
+    ]);
+    expect(JSON.parse(window.sessionStorage.getItem('kyc-kit:draft:plan') ?? '')).toMatchObject({
+      steps: [],
+    });
   });
 
   it('removes the draft when a compliance decision ends the flow with steps still open', async () => {

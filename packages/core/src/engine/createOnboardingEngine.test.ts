@@ -530,6 +530,10 @@ const afterPersonal = after([PERSONAL], [ADDRESS, ['fullSsn'], ['purposeOfAccoun
 const afterAddress = after([PERSONAL, ADDRESS], [['fullSsn'], ['purposeOfAccount', 'sourceOfFunds']]);
 const afterTaxId = after([PERSONAL, ADDRESS, ['fullSsn']], [['purposeOfAccount', 'sourceOfFunds']]);
 const afterAll = after([PERSONAL, ADDRESS, ['fullSsn'], ['purposeOfAccount', 'sourceOfFunds']], []);
+/** Every field and the Terms given: the flow is over (verifying). */
+const verifying = after([PERSONAL, ADDRESS, ['fullSsn'], ['purposeOfAccount', 'sourceOfFunds']], [], {
+  tos: 'pending',
+});
 const address = {
   addressLine1: '42 Harbor Lane',
   addressCity: 'Springfield',
@@ -695,19 +699,63 @@ describe('the onboarding engine: a step count fixed when the flow starts', () =>
     await first.engine.submitStep();
     first.disconnect();
     expect(setup({ drafts, userKey: 'user-2', loading: true }).stepId()).toBe('personal');
-    expect(setup({ drafts, userKey: 'user-1', loading: true, capabilities: ['tradeCrypto'] }).stepId()).toBe(
-      'personal',
-    );
-    expect(setup({ userKey: 'user-3', loading: true }).stepId()).toBe('personal');
+    // user-3 left the first step before saving it: their kept plan has no customer.
+    setup({ drafts, userKey: 'user-3' }).disconnect();
+    expect(setup({ drafts, userKey: 'user-3', loading: true }).stepId()).toBe('personal');
+    expect(setup({ userKey: 'user-4', loading: true }).stepId()).toBe('personal');
   });
 
-  it("never gives one user's plan to another, and drops it when the flow is over", async () => {
+  it("never gives one user's plan to another, and keeps no count once the flow is over", async () => {
     const drafts = await passFirstStepAndLeave('user-1');
     const other = setup({ drafts, userKey: 'user-2', customer: afterPersonal });
     expect(flowNumber(other.engine)).toBe('1 of 5');
     const done = setup({ drafts, userKey: 'user-1', customer: customer({ firstName: 'pending' }) });
     expect(done.engine.getSnapshot().flowSteps).toEqual([]);
-    expect(drafts.plans.size).toBe(1);
+    // user-1's plan has no steps left (the mark that they have a customer); user-2's is theirs.
+    expect([...drafts.plans.values()].map((plan) => plan.steps.length)).toEqual([0, 5]);
+  });
+
+  it('shows no guessed step after a reload once the flow is over, until the read answers (issue 15)', () => {
+    // The flow finished in this tab and the page is loaded again: a new client, nothing in memory.
+    const drafts = mapDrafts();
+    setup({ drafts, userKey: 'user-1', customer: verifying }).disconnect();
+    const again = setup({ drafts, userKey: 'user-1', loading: true });
+    expect(again.engine.getSnapshot().step).toBeUndefined();
+    // So for a flow of other capabilities: the customer exists whatever is asked of them.
+    expect(setup({ drafts, userKey: 'user-1', loading: true, capabilities: ['tradeCrypto'] }).stepId()).toBe(
+      undefined,
+    );
+    // What a server renders is still the guess, for React's hydration.
+    expect(again.engine.getServerSnapshot().step?.id).toBe('personal');
+    // The marker is a plan with nothing left: no count comes back from it, and never a value.
+    expect(JSON.stringify([...drafts.plans.values()])).not.toMatch(/Ada|Harbor|Lovelace/);
+    again.engine.setCustomer(verifying);
+    expect(again.engine.getSnapshot()).toMatchObject({ step: undefined, isFormClosed: true, flowSteps: [] });
+  });
+
+  it('guesses again once the read says the customer is gone, and never for another user', () => {
+    const drafts = mapDrafts();
+    setup({ drafts, userKey: 'user-1', customer: verifying }).disconnect();
+    // Another user on the tab never gets user-1's marker.
+    expect(setup({ drafts, userKey: 'user-2', loading: true }).stepId()).toBe('personal');
+    // The provider deleted the customer: the read answers none, the flow starts at step 1.
+    const reloaded = setup({ drafts, userKey: 'user-1', loading: true });
+    expect(reloaded.stepId()).toBeUndefined();
+    reloaded.engine.setCustomer(null);
+    expect(reloaded.stepId()).toBe('personal');
+    reloaded.disconnect();
+    expect(setup({ drafts, userKey: 'user-1', loading: true }).stepId()).toBe('personal');
+  });
+
+  it('forgets the customer seen earlier on the page once a read says there is none', () => {
+    const transport = fakeTransport([]);
+    setup({ transport, userKey: 'user-1', customer: customer({ firstName: 'pending' }) }).disconnect();
+    const next = setup({ transport, userKey: 'user-1', loading: true });
+    expect(next.stepId()).toBeUndefined();
+    next.engine.setCustomer(null);
+    next.disconnect();
+    // A later flow on the page waits for no read: the new customer's first step shows at once.
+    expect(setup({ transport, userKey: 'user-1', loading: true }).stepId()).toBe('personal');
   });
 
   it('plans afresh for other capabilities', async () => {

@@ -52,6 +52,7 @@ export interface FlowPlanRecord {
   customerId: string | null;
   /** The capabilities it was planned for, joined: another set of capabilities plans afresh. */
   capabilities: string;
+  /** Empty once nothing is left to ask: the record then only says that the user has a customer. */
   steps: FlowStepId[];
   reviewed: boolean;
 }
@@ -169,11 +170,12 @@ export interface OnboardingSnapshot<Error extends EngineError> {
    * Until then the steps are a guess (as for a new customer, minus what an
    * existing one already gave), the count is not known (`flowSteps` is not
    * kept and "Step i of n" is not shown) and a submit waits for the plan.
-   * In a tab that kept an existing customer's plan (a reload mid-flow), or
-   * when an engine before it on the page had a customer for the same
-   * transport and user key (another capability, say), there is no guess: no
-   * step until the read answers, so the first step of a new customer, its
-   * fields empty, never flashes by before the person's own.
+   * In a tab that kept an existing customer's plan (a reload mid-flow or
+   * after it), or when an engine before it on the page had a customer for the
+   * same transport and user key (another capability, say), there is no guess:
+   * no step until the read answers, so the first step of a new customer, its
+   * fields empty, never flashes by before the person's own. A read of no
+   * customer forgets both.
    */
   isPlanKnown: boolean;
   /** The customer exists and no form step is left (all saved, or a compliance decision ended the flow). */
@@ -315,19 +317,19 @@ const settingsOf = (given: OnboardingEngineSettings): Required<OnboardingEngineS
 });
 
 /**
- * Whether a kept plan is an existing customer's for these capabilities: the
- * tab was reloaded (or the flow left and opened again) after the customer was
- * made, so the plan of a new customer would be the wrong guess.
+ * Whether a kept plan is an existing customer's, whatever its capabilities
+ * (one with no steps is the mark a finished flow leaves): the tab was
+ * reloaded (or the flow left and opened again) after the customer was made,
+ * so the plan of a new customer would be the wrong guess.
  */
-function isExistingCustomersPlan(raw: unknown, capabilities: string): boolean {
-  const record = raw as Partial<FlowPlanRecord> | null | undefined;
-  return typeof record?.customerId === 'string' && record.capabilities === capabilities;
-}
+const isExistingCustomersPlan = (raw: unknown): boolean =>
+  typeof (raw as Partial<FlowPlanRecord> | null | undefined)?.customerId === 'string';
 
 /**
  * Per transport (the hooks' proxy client), the user tag of the session known to have a customer: in
  * memory only, nothing personal. Written once an engine connects or changes with a customer (in a
- * browser), never when one is made, so a server rendering for many users learns nothing.
+ * browser), never when one is made, so a server rendering for many users learns nothing; emptied
+ * when a read says there is none.
  */
 const customerSeen = new WeakMap<object, string>();
 
@@ -532,8 +534,7 @@ export function createOnboardingEngine<Error extends EngineError>(
   const planScope = tag === undefined ? 'plan' : `plan:${tag}`;
   returning =
     options.customer === undefined &&
-    (customerSeen.get(transport) === `${tag}` ||
-      isExistingCustomersPlan(drafts?.readPlan?.(planScope), settings.capabilities.join()));
+    (customerSeen.get(transport) === `${tag}` || isExistingCustomersPlan(drafts?.readPlan?.(planScope)));
   let snapshot = returning ? derive() : serverSnapshot;
   let view:
     | {
@@ -562,22 +563,18 @@ export function createOnboardingEngine<Error extends EngineError>(
     const over = snapshot.isFormClosed && !snapshot.plan.steps.some((step) => step.id === 'terms');
     if (snapshot.rejectedKeys.length > 0) return;
     if (over || snapshot.flowSteps.length === 0) {
-      // Nothing left to ask: the next flow counts afresh.
-      const had = flowPlan !== undefined;
-      flowPlan = undefined;
-      reviewed = false;
-      keptPlan = 'read';
-      if (had) {
-        drafts?.clear(planScope);
+      // Nothing left to ask: the next flow counts afresh. A plan with no steps stays, the mark that this
+      // user has a customer: a reload waits for the read instead of a new customer's guess.
+      if (flowPlan !== undefined) {
+        flowPlan = undefined;
+        reviewed = false;
         snapshot = derive();
       }
-      return;
-    }
-    flowPlan = [...snapshot.flowSteps];
+    } else flowPlan = [...snapshot.flowSteps];
     const record: FlowPlanRecord = {
       customerId,
       capabilities: settings.capabilities.join(),
-      steps: flowPlan,
+      steps: flowPlan ?? [],
       reviewed,
     };
     const serialized = JSON.stringify(record);
@@ -588,8 +585,9 @@ export function createOnboardingEngine<Error extends EngineError>(
   const emit = () => {
     snapshot = derive();
     syncPlan();
-    // The next flow on the page for this user waits for its read instead of a new customer's guess.
-    if (customer) customerSeen.set(transport, `${tag}`);
+    // The next flow on the page for this user waits for its read instead of a new customer's guess;
+    // once a read says there is none (the provider deleted it), it guesses again.
+    if (customer !== undefined) customerSeen.set(transport, customer ? `${tag}` : '');
     for (const listener of listeners) listener();
   };
 

@@ -1,5 +1,5 @@
 import type { Customer } from '@kyc-kit/core';
-import { KycKitApiError } from '@kyc-kit/hooks';
+import { KycKitApiError, clearDrafts } from '@kyc-kit/hooks';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -116,6 +116,26 @@ describe('<Onboarding> before the customer is read', () => {
     expect(screen.queryByRole('textbox', { name: 'First name' })).not.toBeInTheDocument();
   });
 
+  it("shows only the wait after a reload once an existing customer's flow is over (issue 15)", async () => {
+    // Everything given, the Terms too: verifying. The flow leaves its plan with no steps, not a count.
+    const verifying = fakeCustomer({ requirements: { firstName: 'pending', tos: 'pending' } });
+    const first = renderWithClient(
+      <Onboarding capability="custodyFiat" />,
+      createFakeClient({ customer: verifying }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Checking your details' })).toBeInTheDocument();
+    first.unmount();
+
+    // The same tab, reloaded (a new client: nothing in memory): the new customer's "About you" never shows.
+    const read = slowReadClient();
+    renderWithClient(<Onboarding capability="custodyFiat" />, read.client);
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'About you' })).not.toBeInTheDocument();
+    await read.answer(verifying);
+    expect(await screen.findByRole('heading', { name: 'Checking your details' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'First name' })).not.toBeInTheDocument();
+  });
+
   it('shows the wait, not empty fields for what a customer seen earlier on the page gave, for another capability', async () => {
     // Issue 15: custodyFiat opened earlier on the page; the provider mounted again (a new cache) for tradeCrypto.
     const client = createFakeClient({ customer: fakeCustomer({ requirements: { addressLine1: 'due' } }) });
@@ -143,6 +163,8 @@ describe('<Onboarding> before the customer is read', () => {
     const first = renderWithClient(<Onboarding capability="custodyFiat" />, seen);
     expect(await screen.findByRole('textbox', { name: 'Street address' })).toBeInTheDocument();
     first.unmount();
+    // Nothing kept in the tab (a sign-out's clearDrafts): only the page's memory could tell, and it is per client.
+    clearDrafts();
     renderWithClient(<Onboarding capability="tradeCrypto" />, slowReadClient().client);
     expect(firstName()).toBeInTheDocument();
   });
