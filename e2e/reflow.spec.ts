@@ -99,6 +99,7 @@ async function walkFlow(page: Page, root: Locator, problems: string[]): Promise<
       await expect(root.getByRole('alert').filter({ hasText: /problem/ })).toBeVisible();
       await measure(page, `${step} with errors`, problems);
       await fillCurrentStep(page, testPerson({ firstName: 'Slow' }));
+      await measure(page, `${step} filled`, problems);
       const before = await position(root);
       await submit.click();
       await expect.poll(() => position(root), { message: `the flow stayed at ${before}` }).not.toBe(before);

@@ -69,7 +69,8 @@ export async function removeTextSpacing(page: Page): Promise<void> {
  * - the page scrolls sideways (1.4.10);
  * - an element's content is wider than its box (its text or a child sticks out, or it scrolls sideways), or
  *   its box sticks out of its parent's (a shadow root's top element: its host's) or out of the viewport;
- * - an element that hides its overflow (or a button) cuts its content off at the bottom (1.4.12);
+ * - an element that hides its overflow (or a button) cuts its content off at the bottom (1.4.12), or a select
+ *   is too narrow for the option it shows (on one line);
  * - text of one element overlaps another element's text or a control, line box by line box (1.4.12);
  * - a control is not on screen, or another element covers its middle, once scrolled to (it cannot be used).
  */
@@ -151,6 +152,31 @@ export async function reflowProblems(page: Page): Promise<string[]> {
           `${describe(element)} cuts off ${element.scrollHeight - element.clientHeight} px of its content`,
         );
       }
+    }
+
+    // A select shows its chosen option on one line and cuts off the rest: the one it shows must fit (the arrow
+    // takes about 20 px of the box).
+    for (const { element } of shown) {
+      if (!(element instanceof HTMLSelectElement)) continue;
+      const style = getComputedStyle(element);
+      const room =
+        element.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd) - 20;
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;';
+      for (const property of ['font', 'letter-spacing', 'word-spacing', 'font-feature-settings']) {
+        probe.style.setProperty(property, style.getPropertyValue(property), 'important');
+      }
+      element.after(probe);
+      for (const option of Array.from(element.selectedOptions)) {
+        probe.textContent = option.text;
+        const width = probe.getBoundingClientRect().width;
+        if (width > room + 1) {
+          problems.push(
+            `${describe(element)} cuts off "${option.text}" (${Math.round(width)} px in ${Math.round(room)} px)`,
+          );
+        }
+      }
+      probe.remove();
     }
 
     // Overlap: each element's own text (its line boxes) against other elements' text and every control.
