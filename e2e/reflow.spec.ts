@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
@@ -10,8 +9,6 @@ import { REFLOW_VIEWPORT, applyTextSpacing, reflowProblems, removeTextSpacing } 
 // WCAG 2.2 1.4.10 Reflow and 1.4.12 Text Spacing (issue 15), on every screen a person sees at 320 by 256 CSS px
 // (1280 px at 400% zoom), in the styled React flow and in the custom elements (open shadow roots): each screen
 // as it is, then with WCAG's text spacing applied to the page and inside each shadow root.
-
-const elementsDist = fileURLToPath(new URL('../packages/elements/dist/', import.meta.url));
 
 /** A plain page on the demo's origin with the three custom elements, the standalone script and its phone files. */
 const ELEMENTS_PAGE = `<!doctype html>
@@ -36,26 +33,41 @@ const ELEMENTS_PAGE = `<!doctype html>
   </body>
 </html>`;
 
-/** Serves {@link ELEMENTS_PAGE} at `/e2e-elements/` and the elements' built dist files beside it. */
+/**
+ * The elements' standalone files (the script and the two phone files it imports beside itself), built in memory
+ * from the sources with the package's own Vite config, as `pnpm --filter @kyc-kit/elements run build` writes
+ * them: the test never runs a stale dist/ against today's styles.
+ */
+async function buildStandalone(): Promise<Map<string, string>> {
+  const { build } = await import('vite');
+  const directory = fileURLToPath(new URL('../packages/elements/', import.meta.url));
+  const result = await build({
+    root: directory,
+    configFile: path.join(directory, 'vite.config.ts'),
+    mode: 'standalone',
+    logLevel: 'silent',
+    build: { write: false, sourcemap: false },
+  });
+  const files = new Map<string, string>();
+  for (const output of [result].flat()) {
+    if (!('output' in output)) continue;
+    for (const chunk of output.output) if (chunk.type === 'chunk') files.set(chunk.fileName, chunk.code);
+  }
+  expect([...files.keys()]).toContain('standalone.js');
+  return files;
+}
+
+let standaloneFiles: Promise<Map<string, string>> | undefined;
+
+/** Serves {@link ELEMENTS_PAGE} at `/e2e-elements/` and the standalone files beside it. */
 async function routeElementsPage(page: Page): Promise<void> {
-  const standalone = path.join(elementsDist, 'standalone.js');
-  // The library build writes a re-export here; only the elements' own build (`vite build --mode standalone`) bundles.
-  expect(
-    readFileSync(standalone, 'utf8').length,
-    'run pnpm --filter @kyc-kit/elements run build first',
-  ).toBeGreaterThan(10_000);
+  const files = await (standaloneFiles ??= buildStandalone());
   await page.route('**/e2e-elements/**', async (route) => {
     const file = new URL(route.request().url()).pathname.replace('/e2e-elements/', '');
-    if (file === '') {
-      await route.fulfill({ contentType: 'text/html; charset=utf-8', body: ELEMENTS_PAGE });
-    } else if (/^[\w.-]+\.js$/.test(file)) {
-      await route.fulfill({
-        contentType: 'text/javascript',
-        body: readFileSync(path.join(elementsDist, file)),
-      });
-    } else {
-      await route.fulfill({ status: 404, body: '' });
-    }
+    const script = files.get(file);
+    if (file === '') await route.fulfill({ contentType: 'text/html; charset=utf-8', body: ELEMENTS_PAGE });
+    else if (script !== undefined) await route.fulfill({ contentType: 'text/javascript', body: script });
+    else await route.fulfill({ status: 404, body: '' });
   });
 }
 
