@@ -14,14 +14,13 @@ import {
 import { PHONE, openOnboarding } from './support/openOnboarding';
 import {
   SMALL_PHONE,
-  TEXT_SPACING_CSS,
   checkFocus,
   completeWithKeyboard,
   faintInputBorders,
   focusProblemsBackwards,
-  reflowProblems,
   undersizedTargets,
 } from './support/wcag';
+import { applyTextSpacing, reflowProblems, removeTextSpacing } from './support/reflow';
 
 // WCAG 2.2 AA beyond axe (issue 15), measured in the browser on every screen of the journey: the
 // styled <Onboarding> in the dark theme and the plain-HTML page on the headless hooks in the light.
@@ -44,11 +43,11 @@ async function measureScreen(page: Page, screen: string): Promise<string[]> {
     ...(await undersizedTargets(page)).map((problem) => `${screen} at ${other.width} px: ${problem}`),
   );
   await page.setViewportSize(PHONE);
-  const spacing = await page.addStyleTag({ content: TEXT_SPACING_CSS });
+  await applyTextSpacing(page);
   problems.push(
     ...(await reflowProblems(page)).map((problem) => `${screen} at 320 px, text spacing: ${problem}`),
   );
-  await spacing.evaluate((element) => element.parentNode?.removeChild(element));
+  await removeTextSpacing(page);
   if (viewport) await page.setViewportSize(viewport);
   return problems;
 }

@@ -4,7 +4,7 @@ import type { TestPerson } from './journey';
 import { flowRoot, settledFlowState } from './journey';
 
 // Measured WCAG 2.2 AA checks that axe does not make: target size (2.5.8), focus visible and not
-// obscured (2.4.7, 2.4.11), reflow with text spacing (1.4.10, 1.4.12), non-text contrast (1.4.11).
+// obscured (2.4.7, 2.4.11), non-text contrast (1.4.11); reflow with text spacing (1.4.10, 1.4.12) is in reflow.ts.
 // Each runs in the page and answers a list of problems in words, so a failure names the element.
 
 /**
@@ -53,31 +53,6 @@ export async function undersizedTargets(page: Page): Promise<string[]> {
           `${element.tagName.toLowerCase()} "${name || element.getAttribute('name')}" is ` +
             `${Math.round(box.width)}x${Math.round(box.height)} px with another target within 24 px`,
         );
-      }
-    }
-    return problems;
-  });
-}
-
-/**
- * 1.4.10 Reflow and 1.4.12 Text spacing, at the current viewport: the page does not scroll sideways,
- * and no element that hides its overflow (or a button) cuts off its content.
- */
-export async function reflowProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const sideways = document.documentElement.scrollWidth - window.innerWidth;
-    if (sideways > 0) problems.push(`the page scrolls ${sideways} px sideways`);
-    for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-      const style = getComputedStyle(element);
-      if (style.display === 'none' || element.getClientRects().length === 0) continue;
-      // The visually hidden pattern clips on purpose.
-      if (style.position === 'absolute' && element.clientWidth <= 1) continue;
-      const clips = /hidden|clip/.test(style.overflowX + style.overflowY) || element.tagName === 'BUTTON';
-      if (!clips) continue;
-      if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1) {
-        const text = (element.textContent ?? '').trim().slice(0, 40);
-        problems.push(`${element.tagName.toLowerCase()} "${text}" cuts off its content`);
       }
     }
     return problems;
