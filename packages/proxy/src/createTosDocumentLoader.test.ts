@@ -57,6 +57,20 @@ describe('createTosDocumentLoader', () => {
     expect(fetched).toEqual(['https://docs.example/legal/terms?lang=en']);
   });
 
+  it('answers that a document nested deeper than any real one is unavailable, and fetches it again next time', async () => {
+    const { upstream, fetched } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': html(`<title>Terms</title>${'<b>'.repeat(100_000)}`),
+    });
+    const loader = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://docs.example']),
+      timeoutMs: 1000,
+    });
+    expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
+    expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
+    expect(fetched).toHaveLength(2);
+  });
+
   it('follows redirects on allow-listed origins only', async () => {
     const { upstream } = documentsFrom({
       'https://docs.example/legal/terms?lang=en': () =>

@@ -1,7 +1,11 @@
 import type { TosVersion } from '@kyc-kit/core/server';
 import { ProxyError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
-import { sanitizeTosDocument, type SanitizedTosDocument } from './sanitizeTosDocument';
+import {
+  sanitizeTosDocument,
+  TosDocumentTooDeepError,
+  type SanitizedTosDocument,
+} from './sanitizeTosDocument';
 import type { Upstream } from './Upstream';
 
 /** Loads Terms of Service documents for the browser. */
@@ -82,7 +86,13 @@ export function createTosDocumentLoader(options: {
       const cached = cache.get(url.href);
       if (cached && cached.expiresAt > Date.now()) return cached.document;
       const { body, contentType } = await fetchText(url, signal);
-      const document = sanitizeTosDocument({ body, contentType, fallbackTitle: 'Terms of Service' });
+      let document: SanitizedTosDocument;
+      try {
+        document = sanitizeTosDocument({ body, contentType, fallbackTitle: 'Terms of Service' });
+      } catch (error) {
+        if (error instanceof TosDocumentTooDeepError) throw unavailable(error.message);
+        throw error;
+      }
       if (document.html === '') throw unavailable('document is empty after sanitizing');
       cache.set(url.href, { expiresAt: Date.now() + CACHE_MS, document });
       if (cache.size > CACHE_ENTRIES) {

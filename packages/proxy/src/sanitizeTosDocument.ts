@@ -91,8 +91,43 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * How deep a document may nest its elements. Real Terms run to a few dozen levels; the parser under
+ * sanitize-html (htmlparser2) moves its whole stack of open elements on every opening tag, so a
+ * megabyte of nested tags from a Terms origin cost minutes of the event loop (200 KB of `<b>`: 11 s).
+ * Stopped at this depth, a megabyte of opening tags costs a fraction of a second.
+ */
+const MAX_NESTING = 256;
+
+/** Thrown for a document nested deeper than any real one: the proxy answers that it is unavailable. */
+export class TosDocumentTooDeepError extends Error {
+  constructor() {
+    super(`Terms document nests its elements deeper than ${MAX_NESTING} levels`);
+    this.name = 'TosDocumentTooDeepError';
+  }
+}
+
+/**
+ * sanitize-html, stopped once the parser holds more than {@link MAX_NESTING} elements open. The
+ * depth is the parser's own (its opening and closing callbacks, implied closes included), not a
+ * second reading of the HTML that could disagree with it.
+ */
+function sanitize(html: string, options: sanitizeHtml.IOptions): string {
+  let depth = 0;
+  return sanitizeHtml(html, {
+    ...options,
+    onOpenTag: () => {
+      depth += 1;
+      if (depth > MAX_NESTING) throw new TosDocumentTooDeepError();
+    },
+    onCloseTag: () => {
+      depth -= 1;
+    },
+  });
+}
+
 function textOf(html: string): string {
-  return collapse(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }));
+  return collapse(sanitize(html, { allowedTags: [], allowedAttributes: {} }));
 }
 
 function escapeHtml(text: string): string {
@@ -103,6 +138,7 @@ function escapeHtml(text: string): string {
  * Sanitizes a fetched Terms of Service document. HTML keeps only its text
  * structure (the body when there is one); plain text becomes paragraphs. The
  * title is the document's `<title>`, else its first `<h1>`, else `fallbackTitle`.
+ * Throws {@link TosDocumentTooDeepError} for HTML nested deeper than any real document.
  */
 export function sanitizeTosDocument(input: {
   body: string;
@@ -124,7 +160,7 @@ export function sanitizeTosDocument(input: {
     textOf(elementText(input.body, 'h1', 'first') ?? '') ||
     input.fallbackTitle;
   const body = elementText(input.body, 'body', 'last') ?? input.body;
-  return { title, html: sanitizeHtml(body, SANITIZE_OPTIONS).trim() };
+  return { title, html: sanitize(body, SANITIZE_OPTIONS).trim() };
 }
 
 /**
