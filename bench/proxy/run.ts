@@ -12,7 +12,8 @@
 // sandbox's). BENCH_CPU_PROF=<folder> writes CPU profiles of the proxy's and the hop's processes there
 // (<folder>/proxy, <folder>/hop).
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import crypto, { randomUUID } from 'node:crypto';
+import { syncBuiltinESMExports } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +28,7 @@ import {
 } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
 import { Agent, Pool, request as undiciRequest } from 'undici';
-import { cpuMicrosOf, reportToParent, startChild, stopChild } from './children';
+import { childCounters, reportToParent, startChild, statsOf, stopChild } from './children';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const WARMUP = Math.min(200, REQUESTS);
@@ -106,6 +107,19 @@ if (role === 'sandbox') {
   // /dev/null). A set-up twin on the same store, with a fetch that records the first update, gives the direct
   // and hop requests the very body the proxy sends upstream.
   if (!credentialsFromParent) throw new Error('the proxy needs the sandbox credentials');
+  // Every signature the proxy makes is counted: more than one per request is a token signed ahead and never
+  // used. BENCH_SIGN_STACKS=1 also counts those signed ahead (by their stack, which costs CPU: figures apart).
+  const stacks = process.env.BENCH_SIGN_STACKS === '1';
+  childCounters.signatures = 0;
+  childCounters.signedAhead = 0;
+  const sign = crypto.sign;
+  crypto.sign = ((...args: Parameters<typeof sign>) => {
+    childCounters.signatures = (childCounters.signatures ?? 0) + 1;
+    if (stacks && new Error().stack?.includes('signPending'))
+      childCounters.signedAhead = (childCounters.signedAhead ?? 0) + 1;
+    return sign(...args);
+  }) as typeof sign;
+  syncBuiltinESMExports();
   const store = createSqliteStore();
   let captured: { headers: Headers; body: string } | undefined;
   const handlerOptions = {
@@ -214,6 +228,9 @@ async function main(): Promise<void> {
     count: number;
     /** CPU time of the hop's or the proxy's process per request, in microseconds (0 for direct). */
     cpuPerRequest: number;
+    /** The proxy's signatures per request, and the share of requests that took a token signed ahead. */
+    signaturesPerRequest: number;
+    signedAheadPerRequest: number;
   }
 
   /** One target's client for one operation and concurrency, measured over several rounds. */
@@ -283,22 +300,31 @@ async function main(): Promise<void> {
     const phases = {} as Record<Target, Phase>;
     for (const target of TARGETS) phases[target] = await openPhase(target, operation, concurrency);
     for (const target of TARGETS) await phases[target].run(WARMUP);
-    const totals = {} as Record<Target, { latencies: number[]; elapsed: number; cpuMicros: number }>;
-    for (const target of TARGETS) totals[target] = { latencies: [], elapsed: 0, cpuMicros: 0 };
+    const totals = {} as Record<
+      Target,
+      { latencies: number[]; elapsed: number; cpuMicros: number; signatures: number; signedAhead: number }
+    >;
+    for (const target of TARGETS)
+      totals[target] = { latencies: [], elapsed: 0, cpuMicros: 0, signatures: 0, signedAhead: 0 };
     const perRound = Math.ceil(REQUESTS / ROUNDS);
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const target of TARGETS) {
         const { run, server } = phases[target];
         const total = totals[target];
-        const cpuBefore = server ? await cpuMicrosOf(server) : 0;
+        const before = server ? await statsOf(server) : undefined;
         total.elapsed += await run(perRound, total.latencies);
-        total.cpuMicros += server ? (await cpuMicrosOf(server)) - cpuBefore : 0;
+        if (server && before) {
+          const after = await statsOf(server);
+          total.cpuMicros += after.cpuMicros - before.cpuMicros;
+          total.signatures += (after.counters.signatures ?? 0) - (before.counters.signatures ?? 0);
+          total.signedAhead += (after.counters.signedAhead ?? 0) - (before.counters.signedAhead ?? 0);
+        }
       }
     }
     const results = {} as Record<Target, Result>;
     for (const target of TARGETS) {
       await phases[target].close();
-      const { latencies, elapsed, cpuMicros } = totals[target];
+      const { latencies, elapsed, cpuMicros, signatures, signedAhead } = totals[target];
       latencies.sort((a, b) => a - b);
       const at = (q: number) =>
         latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -308,6 +334,8 @@ async function main(): Promise<void> {
         perSecond: (latencies.length / elapsed) * 1000,
         count: latencies.length,
         cpuPerRequest: cpuMicros / latencies.length,
+        signaturesPerRequest: signatures / latencies.length,
+        signedAheadPerRequest: signedAhead / latencies.length,
       };
     }
     return results;
@@ -318,7 +346,7 @@ async function main(): Promise<void> {
     `proxy overhead: ${REQUESTS} requests per phase in ${ROUNDS} interleaved rounds (after ${WARMUP} warm-up), loopback, CDP key ${signingKey.algorithm}\n\n`,
   );
   process.stdout.write(
-    'operation  conc  target      p50 ms   p99 ms    req/s  CPU us | added p50: proxy/bare  | req/s: proxy/bare | CPU: proxy/bare\n',
+    'operation  conc  target      p50 ms   p99 ms    req/s  CPU us | added p50: proxy/bare  | req/s: proxy/bare | CPU: proxy/bare | signatures/request\n',
   );
   for (const operation of ['GET', 'update'] as const) {
     for (const concurrency of [1, 10]) {
@@ -329,12 +357,17 @@ async function main(): Promise<void> {
         const result = results[target];
         let line = `${operation.padEnd(9)}  ${String(concurrency).padStart(4)}  ${target.padEnd(9)} ${format(result.p50)} ${format(result.p99)} ${format(result.perSecond, 0)} ${target === 'direct' ? '       -' : format(result.cpuPerRequest, 0)}`;
         if (target === 'proxy')
-          line += ` | ${format(addedProxy, 3)} / ${format(addedBare, 3)} = ${(addedProxy / addedBare).toFixed(2)}x | ${(results.proxy.perSecond / results['bare hop'].perSecond).toFixed(2)}x | ${(results.proxy.cpuPerRequest / results['bare hop'].cpuPerRequest).toFixed(2)}x`;
+          line += ` | ${format(addedProxy, 3)} / ${format(addedBare, 3)} = ${(addedProxy / addedBare).toFixed(2)}x | ${(results.proxy.perSecond / results['bare hop'].perSecond).toFixed(2)}x | ${(results.proxy.cpuPerRequest / results['bare hop'].cpuPerRequest).toFixed(2)}x | ${result.signaturesPerRequest.toFixed(3)}`;
+        // With BENCH_SIGN_STACKS=1: the share of requests that took a token signed ahead.
+        if (target === 'proxy' && process.env.BENCH_SIGN_STACKS === '1')
+          line += ` (signed ahead and taken: ${(1 - result.signaturesPerRequest + result.signedAheadPerRequest).toFixed(3)})`;
         process.stdout.write(`${line}\n`);
       }
     }
   }
-  process.stdout.write("\ntargets: added p50 within 1.3x of the bare hop's, req/s at least 0.8x of it\n");
+  process.stdout.write(
+    "\ntargets: added p50 within 1.3x of the bare hop's, req/s at least 0.8x of it; signatures/request above 1: tokens signed ahead and never used\n",
+  );
 
   // Closing the IPC channel ends each child (the proxy then writes its CPU profile, when asked for).
   for (const { child } of [proxy, hop, sandbox]) await stopChild(child);
