@@ -4,9 +4,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
 
-/** Counts a child keeps (the proxy's signatures), sent with its CPU time. */
-export const childCounters: Record<string, number> = {};
-
 /**
  * In a child: sends `ready` (its port, say) to the parent, then answers every message with the
  * CPU time it has used so far, in microseconds; exits when the parent closes the channel.
@@ -15,7 +12,7 @@ export function reportToParent(ready: unknown): void {
   process.send?.(ready);
   process.on('message', () => {
     const used = process.cpuUsage();
-    process.send?.({ cpuMicros: used.user + used.system, counters: { ...childCounters } });
+    process.send?.({ cpuMicros: used.user + used.system });
   });
   process.on('disconnect', () => process.exit(0));
 }
@@ -51,18 +48,6 @@ export async function startChild<Ready>(
 export function cpuMicrosOf(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => {
     child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
-    child.send('cpu');
-  });
-}
-
-/** A child's CPU time so far, in microseconds, and its {@link childCounters}. */
-export function statsOf(
-  child: ChildProcess,
-): Promise<{ cpuMicros: number; counters: Record<string, number> }> {
-  return new Promise((resolve) => {
-    child.once('message', (message) =>
-      resolve(message as { cpuMicros: number; counters: Record<string, number> }),
-    );
     child.send('cpu');
   });
 }

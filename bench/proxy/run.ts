@@ -2,7 +2,9 @@
 // (a) straight to the sandbox, (b) through a bare pass-through hop (undici forwarding, no kyc-kit
 // code) and (c) through @kyc-kit/proxy, at concurrency 1 and 10, on loopback only.
 //   pnpm run bench:proxy            (BENCH_REQUESTS=<n> per phase, default 1000; BENCH_ROUNDS=<n>, default 5;
-//                                    BENCH_CDP_KEY=es256: the proxy signs with an EC key (ES256), not Ed25519)
+//                                    BENCH_CDP_KEY=es256: the proxy signs with an EC key (ES256), not Ed25519;
+//                                    BENCH_PROXY_BEFORE=<another checkout>: its proxy too, as "proxy before";
+//                                    BENCH_ONLY=GET1|GET10|update1|update10: that phase alone)
 // By default the proxy signs with an Ed25519 key (EdDSA): the algorithm the CDP portal picks for a new
 // secret API key ("Ed25519 (default, recommended)"), so what a partner going live gets. ES256 keys (the
 // older ECDSA choice, and the sandbox's default key) are supported as well; BENCH_CDP_KEY=es256 measures them.
@@ -12,8 +14,7 @@
 // sandbox's). BENCH_CPU_PROF=<folder> writes CPU profiles of the proxy's and the hop's processes there
 // (<folder>/proxy, <folder>/hop).
 import type { ChildProcess } from 'node:child_process';
-import crypto, { randomUUID } from 'node:crypto';
-import { syncBuiltinESMExports } from 'node:module';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,7 @@ import {
 } from '@kyc-kit/proxy';
 import { createSandbox } from '@kyc-kit/sandbox';
 import { Agent, Pool, request as undiciRequest } from 'undici';
-import { childCounters, reportToParent, startChild, statsOf, stopChild } from './children';
+import { cpuMicrosOf, reportToParent, startChild, stopChild } from './children';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const WARMUP = Math.min(200, REQUESTS);
@@ -107,19 +108,6 @@ if (role === 'sandbox') {
   // /dev/null). A set-up twin on the same store, with a fetch that records the first update, gives the direct
   // and hop requests the very body the proxy sends upstream.
   if (!credentialsFromParent) throw new Error('the proxy needs the sandbox credentials');
-  // Every signature the proxy makes is counted: more than one per request is a token signed ahead and never
-  // used. BENCH_SIGN_STACKS=1 also counts those signed ahead (by their stack, which costs CPU: figures apart).
-  const stacks = process.env.BENCH_SIGN_STACKS === '1';
-  childCounters.signatures = 0;
-  childCounters.signedAhead = 0;
-  const sign = crypto.sign;
-  crypto.sign = ((...args: Parameters<typeof sign>) => {
-    childCounters.signatures = (childCounters.signatures ?? 0) + 1;
-    if (stacks && new Error().stack?.includes('signPending'))
-      childCounters.signedAhead = (childCounters.signedAhead ?? 0) + 1;
-    return sign(...args);
-  }) as typeof sign;
-  syncBuiltinESMExports();
   const store = createSqliteStore();
   let captured: { headers: Headers; body: string } | undefined;
   const handlerOptions = {
@@ -239,9 +227,6 @@ async function main(): Promise<void> {
     count: number;
     /** CPU time of the hop's or the proxy's process per request, in microseconds (0 for direct). */
     cpuPerRequest: number;
-    /** The proxy's signatures per request, and the share of requests that took a token signed ahead. */
-    signaturesPerRequest: number;
-    signedAheadPerRequest: number;
   }
 
   /** One target's client for one operation and concurrency, measured over several rounds. */
@@ -324,12 +309,8 @@ async function main(): Promise<void> {
     const phases = {} as Record<Target, Phase>;
     for (const target of TARGETS) phases[target] = await openPhase(target, operation, concurrency);
     for (const target of TARGETS) await phases[target].run(WARMUP);
-    const totals = {} as Record<
-      Target,
-      { latencies: number[]; elapsed: number; cpuMicros: number; signatures: number; signedAhead: number }
-    >;
-    for (const target of TARGETS)
-      totals[target] = { latencies: [], elapsed: 0, cpuMicros: 0, signatures: 0, signedAhead: 0 };
+    const totals = {} as Record<Target, { latencies: number[]; elapsed: number; cpuMicros: number }>;
+    for (const target of TARGETS) totals[target] = { latencies: [], elapsed: 0, cpuMicros: 0 };
     const perRound = Math.ceil(REQUESTS / ROUNDS);
     for (let round = 0; round < ROUNDS; round += 1) {
       // The two proxies take turns going first.
@@ -338,20 +319,15 @@ async function main(): Promise<void> {
       for (const target of order) {
         const { run, server } = phases[target];
         const total = totals[target];
-        const before = server ? await statsOf(server) : undefined;
+        const cpuBefore = server ? await cpuMicrosOf(server) : 0;
         total.elapsed += await run(perRound, total.latencies);
-        if (server && before) {
-          const after = await statsOf(server);
-          total.cpuMicros += after.cpuMicros - before.cpuMicros;
-          total.signatures += (after.counters.signatures ?? 0) - (before.counters.signatures ?? 0);
-          total.signedAhead += (after.counters.signedAhead ?? 0) - (before.counters.signedAhead ?? 0);
-        }
+        total.cpuMicros += server ? (await cpuMicrosOf(server)) - cpuBefore : 0;
       }
     }
     const results = {} as Record<Target, Result>;
     for (const target of TARGETS) {
       await phases[target].close();
-      const { latencies, elapsed, cpuMicros, signatures, signedAhead } = totals[target];
+      const { latencies, elapsed, cpuMicros } = totals[target];
       latencies.sort((a, b) => a - b);
       const at = (q: number) =>
         latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
@@ -361,8 +337,6 @@ async function main(): Promise<void> {
         perSecond: (latencies.length / elapsed) * 1000,
         count: latencies.length,
         cpuPerRequest: cpuMicros / latencies.length,
-        signaturesPerRequest: signatures / latencies.length,
-        signedAheadPerRequest: signedAhead / latencies.length,
       };
     }
     return results;
@@ -373,7 +347,7 @@ async function main(): Promise<void> {
     `proxy overhead: ${REQUESTS} requests per phase in ${ROUNDS} interleaved rounds (after ${WARMUP} warm-up), loopback, CDP key ${signingKey.algorithm}\n\n`,
   );
   process.stdout.write(
-    'operation  conc  target      p50 ms   p99 ms    req/s  CPU us | added p50: proxy/bare  | req/s: proxy/bare | CPU: proxy/bare | signatures/request\n',
+    'operation  conc  target         p50 ms   p99 ms    req/s  CPU us | added p50: proxy/bare  | req/s: proxy/bare | CPU: proxy/bare\n',
   );
   for (const operation of ['GET', 'update'] as const) {
     for (const concurrency of [1, 10]) {
@@ -383,19 +357,14 @@ async function main(): Promise<void> {
       for (const target of TARGETS) {
         const result = results[target];
         const addedProxy = result.p50 - results.direct.p50;
-        let line = `${operation.padEnd(9)}  ${String(concurrency).padStart(4)}  ${target.padEnd(9)} ${format(result.p50)} ${format(result.p99)} ${format(result.perSecond, 0)} ${target === 'direct' ? '       -' : format(result.cpuPerRequest, 0)}`;
+        let line = `${operation.padEnd(9)}  ${String(concurrency).padStart(4)}  ${target.padEnd(12)} ${format(result.p50)} ${format(result.p99)} ${format(result.perSecond, 0)} ${target === 'direct' ? '       -' : format(result.cpuPerRequest, 0)}`;
         if (isProxy(target))
-          line += ` | ${format(addedProxy, 3)} / ${format(addedBare, 3)} = ${(addedProxy / addedBare).toFixed(2)}x | ${(result.perSecond / results['bare hop'].perSecond).toFixed(2)}x | ${(result.cpuPerRequest / results['bare hop'].cpuPerRequest).toFixed(2)}x | ${result.signaturesPerRequest.toFixed(3)}`;
-        // With BENCH_SIGN_STACKS=1: the share of requests that took a token signed ahead.
-        if (isProxy(target) && process.env.BENCH_SIGN_STACKS === '1')
-          line += ` (signed ahead and taken: ${(1 - result.signaturesPerRequest + result.signedAheadPerRequest).toFixed(3)})`;
+          line += ` | ${format(addedProxy, 3)} / ${format(addedBare, 3)} = ${(addedProxy / addedBare).toFixed(2)}x | ${(result.perSecond / results['bare hop'].perSecond).toFixed(2)}x | ${(result.cpuPerRequest / results['bare hop'].cpuPerRequest).toFixed(2)}x`;
         process.stdout.write(`${line}\n`);
       }
     }
   }
-  process.stdout.write(
-    "\ntargets: added p50 within 1.3x of the bare hop's, req/s at least 0.8x of it; signatures/request above 1: tokens signed ahead and never used\n",
-  );
+  process.stdout.write("\ntargets: added p50 within 1.3x of the bare hop's, req/s at least 0.8x of it\n");
 
   // Closing the IPC channel ends each child (the proxy then writes its CPU profile, when asked for).
   for (const { child } of [proxy, ...(proxyBefore ? [proxyBefore] : []), hop, sandbox])

@@ -130,21 +130,11 @@ export function signCdpJwt(
   request: CdpJwtRequest,
   now: number = Date.now(),
 ): string {
-  return signCdpJwtForLine(signingKey, cdpRequestLine(request), now);
-}
-
-/** What a token's `uris` claim names: `<METHOD> <host><path>`. */
-export function cdpRequestLine(request: CdpJwtRequest): string {
-  return `${request.method.toUpperCase()} ${request.url.host}${request.url.pathname}`;
-}
-
-/** {@link signCdpJwt} for a request line made by {@link cdpRequestLine}. */
-export function signCdpJwtForLine(signingKey: CdpSigningKey, line: string, now: number): string {
   const { headerStart, claimsMiddle } = templateOf(signingKey);
   const issuedAt = Math.floor(now / 1000);
   // The nonce is hex, so it needs no escaping; the request line goes through JSON.stringify.
   const header = base64url(`${headerStart}${nextNonce()}"}`);
-  const uri = JSON.stringify(line);
+  const uri = JSON.stringify(`${request.method.toUpperCase()} ${request.url.host}${request.url.pathname}`);
   const payload = base64url(
     `{"uris":[${uri}]${claimsMiddle}${issuedAt},"nbf":${issuedAt},"exp":${issuedAt + JWT_LIFETIME_SECONDS}}`,
   );

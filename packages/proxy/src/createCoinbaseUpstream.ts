@@ -1,6 +1,5 @@
 import { createCoinbaseAdapter, type TosVersionResolver } from '@kyc-kit/core/server';
-import { parseCdpSigningKey } from './createCdpJwt';
-import { createCdpTokens } from './createCdpTokens';
+import { parseCdpSigningKey, signCdpJwt } from './createCdpJwt';
 import { createCustomerReader } from './createCustomerReader';
 import { createUpstreamTransport } from './createUpstreamTransport';
 import type { RetryOptions } from './requestWithRetry';
@@ -76,9 +75,7 @@ export function toTopLevelContactFields(body: Record<string, unknown>): Record<s
 
 /**
  * The Coinbase Customers (CDP v2) client. Every request, retries included,
- * carries a CDP JWT of its own, bound to its method, host and path and used
- * for no other request; a first attempt may take the one signed ahead for
- * its request line after the last call to it answered (see createCdpTokens).
+ * carries a freshly signed CDP JWT bound to its method, host and path.
  * Updates use `PUT`, as the published specification does, unless
  * `updateMethod` says `POST` (the guides); contact fields go where
  * `contactFieldPlacement` says.
@@ -101,8 +98,6 @@ export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstre
   );
   // A partner's version resolver may not be a pure function of the url: then every answer is read in full.
   const customers = createCustomerReader(adapter, { remember: options.resolveTosVersion === undefined });
-  // One token signed ahead per request line, for the next call to it (see createCdpTokens).
-  const tokens = createCdpTokens(signingKey);
   const updateMethod = options.updateMethod ?? 'PUT';
   const outgoing = (body: Record<string, unknown>, context: UpstreamWriteContext) => {
     const placed = options.contactFieldPlacement === 'top-level' ? toTopLevelContactFields(body) : body;
@@ -111,8 +106,7 @@ export function createCoinbaseUpstream(options: CoinbaseUpstreamOptions): Upstre
   const transport = createUpstreamTransport({
     baseUrl: options.baseUrl ?? 'https://api.cdp.coinbase.com/platform',
     idempotencyHeader: 'X-Idempotency-Key',
-    authorize: (request) => `Bearer ${tokens.take(request, request.retry)}`,
-    onAnswered: (request) => tokens.signAhead(request),
+    authorize: (request) => `Bearer ${signCdpJwt(signingKey, request)}`,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),

@@ -31,15 +31,11 @@ export interface UpstreamTransportOptions {
   /**
    * Returns the `Authorization` value for one attempt of one request (or a
    * promise of it, when it must be fetched first); undefined sends none.
-   * `retry` is true for every attempt after a call's first.
    */
   authorize(request: {
     method: string;
     url: RequestTarget;
-    retry: boolean;
   }): string | undefined | Promise<string | undefined>;
-  /** Told after each 2xx answer to a JSON call (the Coinbase client signs the next token ahead). */
-  onAnswered?(request: { method: string; url: RequestTarget }): void;
   /** Called once when the provider answers 401; true to send the request again (a refreshed token). */
   onUnauthorized?(): boolean;
 }
@@ -326,16 +322,15 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
     return new URL(`${base}${path}`);
   }
 
-  function send(request: UpstreamJsonRequest, url: RequestTarget): Promise<JsonAnswer> {
+  function send(request: UpstreamJsonRequest): Promise<JsonAnswer> {
+    const url = targetOf(request.path);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     // GETs are safe to repeat; writes only when the provider can de-duplicate them.
     const canRetry = request.canRetry ?? (request.method === 'GET' || request.idempotencyKey !== undefined);
-    let attempts = 0;
     return requestWithAttempts<JsonAnswer>(
       (attempt) => {
         // Each attempt is authorized afresh (a CDP JWT is single-use); a signature is synchronous.
-        const authorization = options.authorize({ method: request.method, url, retry: attempts > 0 });
-        attempts += 1;
+        const authorization = options.authorize({ method: request.method, url });
         return typeof authorization === 'object'
           ? authorization.then((value) => sendAttempt(options, origin, request, url, body, attempt, value))
           : sendAttempt(options, origin, request, url, body, attempt, authorization);
@@ -350,11 +345,10 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
   }
 
   async function requestText(request: UpstreamJsonRequest): Promise<string> {
-    const url = targetOf(request.path);
-    let response = await send(request, url);
+    let response = await send(request);
     if (response.status === 401 && options.onUnauthorized?.()) {
       await response.body?.cancel().catch(() => undefined);
-      response = await send(request, url);
+      response = await send(request);
     }
     if (!response.ok) {
       throw new UpstreamError('http', {
@@ -363,7 +357,6 @@ export function createUpstreamTransport(options: UpstreamTransportOptions): Upst
         retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
       });
     }
-    options.onAnswered?.({ method: request.method, url });
     // The default transport's answer is already read: its text is taken with no promise hop.
     if (response instanceof ReadAnswer) return response.bodyText;
     try {
