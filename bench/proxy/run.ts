@@ -2,7 +2,9 @@
 // (a) straight to the sandbox, (b) through a bare pass-through hop (undici forwarding, no kyc-kit
 // code) and (c) through @kyc-kit/proxy, at concurrency 1 and 10, on loopback only.
 //   pnpm run bench:proxy            (BENCH_REQUESTS=<n> per phase, default 1000; BENCH_ROUNDS=<n>, default 5;
-//                                    BENCH_CDP_KEY=es256: the proxy signs with an EC key (ES256), not Ed25519)
+//                                    BENCH_CDP_KEY=es256: the proxy signs with an EC key (ES256), not Ed25519;
+//                                    BENCH_PROXY_BEFORE=<another checkout>: its proxy too, as "proxy before";
+//                                    BENCH_ONLY=GET1|GET10|update1|update10: that phase alone)
 // By default the proxy signs with an Ed25519 key (EdDSA): the algorithm the CDP portal picks for a new
 // secret API key ("Ed25519 (default, recommended)"), so what a partner going live gets. ES256 keys (the
 // older ECDSA choice, and the sandbox's default key) are supported as well; BENCH_CDP_KEY=es256 measures them.
@@ -165,10 +167,12 @@ if (role === 'sandbox') {
 async function start(
   name: 'sandbox' | 'hop' | 'proxy',
   env: Record<string, string> = {},
+  script = fileURLToPath(import.meta.url),
 ): Promise<{ child: ChildProcess; ready: Ready }> {
   // The proxy's and the hop's processes are profiled, each into its own sub-folder.
-  const profile = name !== 'sandbox' && process.env.BENCH_CPU_PROF;
-  return startChild<Ready>(fileURLToPath(import.meta.url), {
+  const profile =
+    name !== 'sandbox' && script === fileURLToPath(import.meta.url) && process.env.BENCH_CPU_PROF;
+  return startChild<Ready>(script, {
     role: name,
     env,
     // The proxy's log lines (its default logger writes to standard output) go to /dev/null.
@@ -185,6 +189,12 @@ async function main(): Promise<void> {
   const env = { BENCH_SANDBOX: sandboxOrigin, BENCH_CREDENTIALS: JSON.stringify(credentials) };
   const hop = await start('hop', env);
   const proxy = await start('proxy', env);
+  // BENCH_PROXY_BEFORE=<another checkout>: that checkout's proxy as a fourth target, "proxy before", in the same
+  // interleaved rounds: a before/after comparison that one burst of load cannot tilt.
+  const beforeCheckout = process.env.BENCH_PROXY_BEFORE;
+  const proxyBefore = beforeCheckout
+    ? await start('proxy', env, `${beforeCheckout.replace(/\/+$/, '')}/bench/proxy/run.ts`)
+    : undefined;
   const hopOrigin = hop.ready.origin;
   const proxyOrigin = proxy.ready.origin;
   const { customerId = '', updateBody = '', idempotencyHeader = '' } = proxy.ready;
@@ -204,8 +214,11 @@ async function main(): Promise<void> {
   }
 
   type Operation = 'GET' | 'update';
-  type Target = 'direct' | 'bare hop' | 'proxy';
-  const TARGETS = ['direct', 'bare hop', 'proxy'] as const;
+  type Target = 'direct' | 'bare hop' | 'proxy' | 'proxy before';
+  const TARGETS: readonly Target[] = proxyBefore
+    ? ['direct', 'bare hop', 'proxy', 'proxy before']
+    : ['direct', 'bare hop', 'proxy'];
+  const isProxy = (target: Target) => target === 'proxy' || target === 'proxy before';
 
   interface Result {
     p50: number;
@@ -224,32 +237,38 @@ async function main(): Promise<void> {
   }
 
   async function openPhase(target: Target, operation: Operation, concurrency: number): Promise<Phase> {
-    const origin = target === 'direct' ? sandboxOrigin : target === 'bare hop' ? hopOrigin : proxyOrigin;
+    const origin =
+      target === 'direct'
+        ? sandboxOrigin
+        : target === 'bare hop'
+          ? hopOrigin
+          : target === 'proxy'
+            ? proxyOrigin
+            : (proxyBefore?.ready.origin ?? '');
     const client = new Pool(origin, { connections: concurrency, pipelining: 1 });
     const method = operation === 'GET' ? 'GET' : 'PUT';
     const once = async (provider: Record<string, string>): Promise<void> => {
-      const answer =
-        target === 'proxy'
-          ? await client.request(
-              operation === 'GET'
-                ? { path: '/api/onboarding/customer', method: 'GET', headers: { cookie: 'session=bench' } }
-                : {
-                    path: '/api/onboarding/customer',
-                    method: 'PATCH',
-                    headers: browser,
-                    body: '{"fields":{"firstName":"Bench"}}',
-                  },
-            )
-          : await client.request(
-              operation === 'GET'
-                ? { path: customerPath, method: 'GET', headers: provider }
-                : {
-                    path: customerPath,
-                    method: 'PUT',
-                    headers: { ...provider, [idempotencyHeader]: randomUUID() },
-                    body: updateBody,
-                  },
-            );
+      const answer = isProxy(target)
+        ? await client.request(
+            operation === 'GET'
+              ? { path: '/api/onboarding/customer', method: 'GET', headers: { cookie: 'session=bench' } }
+              : {
+                  path: '/api/onboarding/customer',
+                  method: 'PATCH',
+                  headers: browser,
+                  body: '{"fields":{"firstName":"Bench"}}',
+                },
+          )
+        : await client.request(
+            operation === 'GET'
+              ? { path: customerPath, method: 'GET', headers: provider }
+              : {
+                  path: customerPath,
+                  method: 'PUT',
+                  headers: { ...provider, [idempotencyHeader]: randomUUID() },
+                  body: updateBody,
+                },
+          );
       await answer.body.text();
       if (answer.statusCode !== 200) throw new Error(`${target} ${operation}: ${answer.statusCode}`);
     };
@@ -260,7 +279,7 @@ async function main(): Promise<void> {
         Array.from({ length: concurrency }, async () => {
           while (started < total && performance.now() - began < PHASE_LIMIT_MS) {
             started += 1;
-            const provider = target === 'proxy' ? {} : await providerHeaders(method);
+            const provider = isProxy(target) ? {} : await providerHeaders(method);
             const at = performance.now();
             await once(provider);
             latencies?.push(performance.now() - at);
@@ -269,7 +288,14 @@ async function main(): Promise<void> {
       );
       return performance.now() - began;
     };
-    const server = target === 'direct' ? undefined : target === 'bare hop' ? hop.child : proxy.child;
+    const server =
+      target === 'direct'
+        ? undefined
+        : target === 'bare hop'
+          ? hop.child
+          : target === 'proxy'
+            ? proxy.child
+            : proxyBefore?.child;
     return { run, server, close: () => client.close() };
   }
 
@@ -287,7 +313,10 @@ async function main(): Promise<void> {
     for (const target of TARGETS) totals[target] = { latencies: [], elapsed: 0, cpuMicros: 0 };
     const perRound = Math.ceil(REQUESTS / ROUNDS);
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const target of TARGETS) {
+      // The two proxies take turns going first.
+      const order =
+        proxyBefore && round % 2 === 1 ? (['direct', 'bare hop', 'proxy before', 'proxy'] as const) : TARGETS;
+      for (const target of order) {
         const { run, server } = phases[target];
         const total = totals[target];
         const cpuBefore = server ? await cpuMicrosOf(server) : 0;
@@ -318,18 +347,19 @@ async function main(): Promise<void> {
     `proxy overhead: ${REQUESTS} requests per phase in ${ROUNDS} interleaved rounds (after ${WARMUP} warm-up), loopback, CDP key ${signingKey.algorithm}\n\n`,
   );
   process.stdout.write(
-    'operation  conc  target      p50 ms   p99 ms    req/s  CPU us | added p50: proxy/bare  | req/s: proxy/bare | CPU: proxy/bare\n',
+    'operation  conc  target         p50 ms   p99 ms    req/s  CPU us | added p50: proxy/bare  | req/s: proxy/bare | CPU: proxy/bare\n',
   );
   for (const operation of ['GET', 'update'] as const) {
     for (const concurrency of [1, 10]) {
+      if (process.env.BENCH_ONLY && process.env.BENCH_ONLY !== `${operation}${concurrency}`) continue;
       const results = await measure(operation, concurrency);
-      const addedProxy = results.proxy.p50 - results.direct.p50;
       const addedBare = results['bare hop'].p50 - results.direct.p50;
-      for (const target of ['direct', 'bare hop', 'proxy'] as const) {
+      for (const target of TARGETS) {
         const result = results[target];
-        let line = `${operation.padEnd(9)}  ${String(concurrency).padStart(4)}  ${target.padEnd(9)} ${format(result.p50)} ${format(result.p99)} ${format(result.perSecond, 0)} ${target === 'direct' ? '       -' : format(result.cpuPerRequest, 0)}`;
-        if (target === 'proxy')
-          line += ` | ${format(addedProxy, 3)} / ${format(addedBare, 3)} = ${(addedProxy / addedBare).toFixed(2)}x | ${(results.proxy.perSecond / results['bare hop'].perSecond).toFixed(2)}x | ${(results.proxy.cpuPerRequest / results['bare hop'].cpuPerRequest).toFixed(2)}x`;
+        const addedProxy = result.p50 - results.direct.p50;
+        let line = `${operation.padEnd(9)}  ${String(concurrency).padStart(4)}  ${target.padEnd(12)} ${format(result.p50)} ${format(result.p99)} ${format(result.perSecond, 0)} ${target === 'direct' ? '       -' : format(result.cpuPerRequest, 0)}`;
+        if (isProxy(target))
+          line += ` | ${format(addedProxy, 3)} / ${format(addedBare, 3)} = ${(addedProxy / addedBare).toFixed(2)}x | ${(result.perSecond / results['bare hop'].perSecond).toFixed(2)}x | ${(result.cpuPerRequest / results['bare hop'].cpuPerRequest).toFixed(2)}x`;
         process.stdout.write(`${line}\n`);
       }
     }
@@ -337,5 +367,6 @@ async function main(): Promise<void> {
   process.stdout.write("\ntargets: added p50 within 1.3x of the bare hop's, req/s at least 0.8x of it\n");
 
   // Closing the IPC channel ends each child (the proxy then writes its CPU profile, when asked for).
-  for (const { child } of [proxy, hop, sandbox]) await stopChild(child);
+  for (const { child } of [proxy, ...(proxyBefore ? [proxyBefore] : []), hop, sandbox])
+    await stopChild(child);
 }
