@@ -540,6 +540,33 @@ describe('the flow and its events', () => {
     }
   });
 
+  it('a Continue pressed as soon as the step appears saves it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const existing = fakeCustomer({
+      requirements: { firstName: 'due', lastName: 'due', addressLine1: 'due' },
+    });
+    const open = (client: ReturnType<typeof createFakeClient>) => {
+      const element = document.createElement('kyc-onboarding') as KycKitOnboardingElement;
+      element.capability = 'custodyFiat';
+      element.client = client;
+      document.body.replaceChildren(element);
+      return shadowQueries(element);
+    };
+    await open(createFakeClient({ customer: existing })).findByRole('textbox', { name: 'First name' });
+    await nextFrame();
+
+    // The tab reloaded: the kept plan says a customer exists, so the flow shows Loading until the read answers.
+    const client = createFakeClient({ customer: existing });
+    const shadow = open(client);
+    expect(await shadow.findByText('Loading…')).toBeTruthy();
+    // A keyboard user (or a test) quick enough to act in the frame the step appears in, before any effect ran.
+    await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
+    await user.type(shadow.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
+    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+    expect(await shadow.findByRole('heading', { name: 'Your home address' })).toBeTruthy();
+    expect(client.writes).toHaveLength(1);
+  });
+
   it('moves focus to the step heading when the provider sends the flow back to a form step', async () => {
     const { client, element } = verifyingFlow();
     document.body.append(element);

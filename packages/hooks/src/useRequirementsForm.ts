@@ -113,6 +113,9 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
   const idPrefix = useIdPrefix();
 
   const submitStep = useCallback(async (): Promise<boolean> => {
+    // The effect below may not have run yet (Preact runs effects up to a frame late): a press as the step
+    // appears submits that step, so the engine first hears of the customer it was planned for.
+    engine.setCustomer(queryClient.getQueryData(kycKitQueryKeys.customer()));
     const result = await engine.submitStep();
     if (result.ok) {
       const { stepId, fieldKeys: keys, customer: saved } = result;
@@ -125,7 +128,7 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       });
     }
     return result.ok;
-  }, [engine, callbacksRef]);
+  }, [engine, queryClient, callbacksRef]);
 
   const fieldContext = useMemo(
     () => ({ idPrefix, t, locale, plannedFields, fieldKeys, fieldSpecs }),
