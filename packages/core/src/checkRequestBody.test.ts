@@ -50,8 +50,21 @@ describe('checkRequestBody', () => {
     });
   });
 
-  it('refuses a body that does not match its schema', () => {
+  it('refuses a body that does not match its schema, naming the body key at fault and nothing inside it', () => {
     expect(checkRequestBody(createCustomerBodySchema, { capabilities: [] }, ['capabilities'])).toEqual({
+      ok: false,
+      problem: 'schema_mismatch',
+      key: 'capabilities',
+    });
+    expect(
+      checkRequestBody(
+        createCustomerBodySchema,
+        { capabilities: ['custodyFiat'], fields: { 'first-name': 'Ann' } },
+        ['capabilities', 'fields'],
+      ),
+    ).toEqual({ ok: false, problem: 'schema_mismatch', key: 'fields' });
+    // A rule of the whole body names no key.
+    expect(checkRequestBody(updateCustomerBodySchema, {}, ['capabilities', 'fields'])).toEqual({
       ok: false,
       problem: 'schema_mismatch',
     });

@@ -12,9 +12,12 @@ import { KNOWN_CAPABILITIES, type ProviderName } from './model';
 /** Why a request body was refused (for logs; the browser is only told `invalid_request`). */
 export type RequestBodyProblem = 'not_an_object' | 'unexpected_key' | 'schema_mismatch';
 
-/** The result of {@link checkRequestBody}. */
+/**
+ * The result of {@link checkRequestBody}. A `schema_mismatch` names in `key` the body key whose value
+ * does not match (one the schema names, never anything inside it), when the problem is not the whole body's.
+ */
 export type RequestBodyResult<Output> =
-  { ok: true; value: Output } | { ok: false; problem: RequestBodyProblem };
+  { ok: true; value: Output } | { ok: false; problem: RequestBodyProblem; key?: string };
 
 /**
  * Checks a parsed JSON body against one of the wire schemas
@@ -34,7 +37,12 @@ export function checkRequestBody<Schema extends z.core.$ZodType>(
   if (Object.keys(value).some((key) => !allowedKeys.includes(key)) || hasProtoKey(value))
     return { ok: false, problem: 'unexpected_key' };
   const result = z.safeParse(schema, value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problem: 'schema_mismatch' };
+  if (result.success) return { ok: true, value: result.data };
+  // Only a key the schema names (strict: any other was refused above), never a key or value inside it.
+  const key = result.error.issues[0]?.path[0];
+  return typeof key === 'string'
+    ? { ok: false, problem: 'schema_mismatch', key }
+    : { ok: false, problem: 'schema_mismatch' };
 }
 
 /**
