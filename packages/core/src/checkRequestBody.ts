@@ -12,15 +12,19 @@ import { KNOWN_CAPABILITIES, type ProviderName } from './model';
 /** Why a request body was refused (for logs; the browser is only told `invalid_request`). */
 export type RequestBodyProblem = 'not_an_object' | 'unexpected_key' | 'schema_mismatch';
 
-/** The result of {@link checkRequestBody}. */
+/**
+ * The result of {@link checkRequestBody}. A `schema_mismatch` names in `key` the body key whose value
+ * does not match (one the schema names, never anything inside it), when the problem is not the whole body's.
+ */
 export type RequestBodyResult<Output> =
-  { ok: true; value: Output } | { ok: false; problem: RequestBodyProblem };
+  { ok: true; value: Output } | { ok: false; problem: RequestBodyProblem; key?: string };
 
 /**
  * Checks a parsed JSON body against one of the wire schemas
  * (`createCustomerBodySchema`, ...): it must be a plain object, carry no key
  * outside `allowedKeys` (a `customerId`, say, is refused outright rather than
- * ignored) and match the schema. Typed against zod's core schema type, so a
+ * ignored), no `__proto__` key at any depth (zod drops one silently, so
+ * `fields: { __proto__: ... }` would pass as no fields at all) and match the schema. Typed against zod's core schema type, so a
  * schema built with `zod` or `zod/mini` fits.
  */
 export function checkRequestBody<Schema extends z.core.$ZodType>(
@@ -30,10 +34,29 @@ export function checkRequestBody<Schema extends z.core.$ZodType>(
 ): RequestBodyResult<z.output<Schema>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { ok: false, problem: 'not_an_object' };
-  if (Object.keys(value).some((key) => !allowedKeys.includes(key)))
+  if (Object.keys(value).some((key) => !allowedKeys.includes(key)) || hasProtoKey(value))
     return { ok: false, problem: 'unexpected_key' };
   const result = z.safeParse(schema, value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problem: 'schema_mismatch' };
+  if (result.success) return { ok: true, value: result.data };
+  // Only a key the schema names (strict: any other was refused above), never a key or value inside it.
+  const key = result.error.issues[0]?.path[0];
+  return typeof key === 'string'
+    ? { ok: false, problem: 'schema_mismatch', key }
+    : { ok: false, problem: 'schema_mismatch' };
+}
+
+/**
+ * Whether parsed JSON holds an own `__proto__` key at any depth (`JSON.parse` makes one from the text
+ * `"__proto__"`). Iterative: a body nested thousands deep is walked without recursion.
+ */
+function hasProtoKey(value: object): boolean {
+  const pending: object[] = [value];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (Object.hasOwn(next, '__proto__')) return true;
+    for (const child of Object.values(next) as unknown[])
+      if (typeof child === 'object' && child !== null) pending.push(child);
+  }
+  return false;
 }
 
 function fieldError(code: 'field.error.tosNotAField' | 'field.error.unknown'): FieldError {

@@ -156,6 +156,20 @@ describe('logs', () => {
     },
   );
 
+  it('name the body key a refused body got wrong, never a key or value inside it', async () => {
+    const harness = createProxyHarness({ provider: 'coinbase' });
+    harnesses.push(harness);
+    const refused = await harness.write('u', 'POST', '/customer', {
+      capabilities: ['custodyFiat'],
+      fields: { 'address-line1': '742 Evergreen Terrace' },
+    });
+    expect(refused.status).toBe(400);
+    const text = harness.logText();
+    expect(text).toContain('"detail":"body does not match its schema: fields"');
+    expect(text).not.toContain('address-line1');
+    expect(text).not.toContain('Evergreen');
+  });
+
   it('censors PII paths and credentials even if a body is ever passed to a log call', () => {
     const lines: string[] = [];
     // No pid, hostname or time in the lines: a pid such as 19377 would otherwise contain the year 1937.

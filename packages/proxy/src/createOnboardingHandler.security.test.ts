@@ -542,6 +542,50 @@ describe('idempotency keys', () => {
   });
 });
 
+describe('found by the hostile-input properties (createOnboardingHandler.hostile.property.test.ts)', () => {
+  // zod's record drops a `__proto__` key without an issue: this create went upstream with no fields at all.
+  it('refuses a __proto__ key inside fields instead of creating a customer without them', async () => {
+    const harness = open({ provider: 'coinbase' });
+    const response = await harness.send('u', 'POST', '/customer', {
+      rawBody: '{"fields":{"__proto__":{"firstName":"Ann"}},"capabilities":["custodyFiat"]}',
+      headers: { 'content-type': 'application/json', 'x-kyc-kit': '1', origin: APP_ORIGIN },
+    });
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({ code: 'invalid_request' });
+    expect(harness.upstreamCalls).toHaveLength(0);
+    expect(harness.logText()).toContain('unexpected body key');
+  });
+
+  // A malformed key was refused only when the write's turn came: a create of a user with a customer answered
+  // 200 with it, and the Terms read the customer and its document upstream first.
+  it('refuses a malformed Idempotency-Key before a route reads anything', async () => {
+    const harness = open({ provider: 'coinbase', sandboxWebhooks: false });
+    await createFor(harness, 'a');
+    const calls = harness.upstreamCalls.length;
+    const attempts = [
+      harness.write(
+        'a',
+        'POST',
+        '/customer',
+        { capabilities: ['custodyFiat'] },
+        { 'idempotency-key': 'a b' },
+      ),
+      harness.write(
+        'a',
+        'POST',
+        '/customer/tos',
+        { versionId: DEFAULT_TOS_VERSION_ID, language: 'en' },
+        { 'idempotency-key': 'a b' },
+      ),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.status).toBe(400);
+      expect(await errorOf(response)).toMatchObject({ code: 'invalid_request', retryable: false });
+    }
+    expect(harness.upstreamCalls.slice(calls)).toEqual([]);
+  });
+});
+
 describe('Terms of Service', () => {
   it('refuses a version or a language the requirement does not list', async () => {
     const harness = open({ provider: 'coinbase' });

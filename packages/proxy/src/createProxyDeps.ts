@@ -35,7 +35,8 @@ const FIRST_PRUNE_MS = 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
 /** Where the providers publish their terms: Coinbase's documentation site and core's default OMS terms URL. */
 const DEFAULT_TOS_ORIGINS = ['https://docs.cdp.coinbase.com', new URL(OMS_TOS_VERSION.url).origin];
-const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** What an `Idempotency-Key` may be; `requireWrite` refuses any other before a write does any work. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 /**
  * What the route modules share: the resolved options, the store, the event

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
-import type { ProxyDeps, ProxyEnv } from './createProxyDeps';
+import { IDEMPOTENCY_KEY_PATTERN, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
 import { jsonAnswerParts, setAnswerHeader } from './jsonAnswer';
 import { deferUntilAnswered } from './nodeRequestBody';
 import { ProxyError } from './ProxyError';
@@ -88,7 +88,12 @@ export function requireSession(deps: ProxyDeps) {
   });
 }
 
-/** The CSRF guard of writes: an allowed origin, JSON, and the custom header a cross-site form cannot add. */
+/**
+ * The CSRF guard of writes: an allowed origin, JSON, and the custom header a cross-site form cannot add;
+ * and a well-formed `Idempotency-Key` when one is sent, checked before the route reads the body, the store
+ * or the provider (a create of a user who already has a customer, or the Terms' read of the customer,
+ * would otherwise answer or call upstream before the key's turn came).
+ */
 export function requireWrite(deps: ProxyDeps) {
   return createMiddleware<ProxyEnv>(async (c, next) => {
     const origin = c.req.header('origin');
@@ -100,6 +105,9 @@ export function requireWrite(deps: ProxyDeps) {
     if (c.req.header('x-kyc-kit') !== '1') throw new ProxyError('csrf_header_missing');
     const contentType = c.req.header('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(contentType)) throw new ProxyError('unsupported_media_type');
+    const idempotencyKey = c.req.header('idempotency-key');
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey))
+      throw new ProxyError('invalid_idempotency_key');
     await next();
   });
 }

@@ -26,14 +26,17 @@ const BODY_PROBLEM_DETAIL = {
   schema_mismatch: 'body does not match its schema',
 } as const;
 
-/** Core's {@link checkRequestBody}; a refused body is `invalid_request` (400), the problem kept for logs. */
+/** Core's {@link checkRequestBody}; a refused body is `invalid_request` (400), the problem (and the body key at fault) kept for logs. */
 export function parseBody<Schema extends z.core.$ZodType>(
   schema: Schema,
   value: unknown,
   allowedKeys: readonly string[],
 ): z.output<Schema> {
   const result = checkRequestBody(schema, value, allowedKeys);
-  if (!result.ok) throw new ProxyError('invalid_request', { detail: BODY_PROBLEM_DETAIL[result.problem] });
+  if (!result.ok) {
+    const where = result.key === undefined ? '' : `: ${result.key}`;
+    throw new ProxyError('invalid_request', { detail: `${BODY_PROBLEM_DETAIL[result.problem]}${where}` });
+  }
   return result.value;
 }
 
