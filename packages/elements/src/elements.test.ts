@@ -567,6 +567,40 @@ describe('the flow and its events', () => {
     expect(client.writes).toHaveLength(1);
   });
 
+  it('a Continue pressed as soon as the review appears after a reload confirms it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const open = (client: ReturnType<typeof createFakeClient>) => {
+      const element = document.createElement('kyc-onboarding') as KycKitOnboardingElement;
+      element.capability = 'custodyFiat';
+      element.client = client;
+      document.body.replaceChildren(element);
+      return shadowQueries(element);
+    };
+    // Names to give, then the Terms: the review comes between them.
+    const { requirements } = customerFixtures.pendingTerms;
+    const due = (key: string) => ({ ...requirements[key]!, status: 'due' as const, rawStatus: 'due' });
+    const customer = {
+      ...customerFixtures.pendingTerms,
+      requirements: { ...requirements, firstName: due('firstName'), lastName: due('lastName') },
+    };
+    const first = createFakeClient({ customer, documents: tosDocumentFixtures });
+    const before = open(first);
+    await user.type(await before.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
+    await user.type(before.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
+    await user.click(before.getByRole('button', { name: 'Continue' }));
+    await before.findByRole('heading', { name: 'Check your answers' });
+    await nextFrame();
+
+    // The tab reloaded on the review: Loading, then the review the kept plan says is still to confirm.
+    const shadow = open(createFakeClient({ customer: first.customer, documents: tosDocumentFixtures }));
+    expect(await shadow.findByText('Loading…')).toBeTruthy();
+    await shadow.findByRole('heading', { name: 'Check your answers' });
+    await user.click(shadow.getByRole('button', { name: 'Continue' }));
+    expect(
+      await shadow.findByRole('checkbox', { name: 'I have read and accept the Terms of Service' }),
+    ).toBeTruthy();
+  });
+
   it('moves focus to the step heading when the provider sends the flow back to a form step', async () => {
     const { client, element } = verifyingFlow();
     document.body.append(element);
