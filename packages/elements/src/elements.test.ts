@@ -601,6 +601,44 @@ describe('the flow and its events', () => {
     ).toBeTruthy();
   });
 
+  it('after a reload on the review, tells the page of the review only, never the Terms first', async () => {
+    const user = userEvent.setup({ delay: null });
+    const open = (client: ReturnType<typeof createFakeClient>) => {
+      const element = document.createElement('kyc-onboarding') as KycKitOnboardingElement;
+      element.capability = 'custodyFiat';
+      element.client = client;
+      document.body.replaceChildren(element);
+      return shadowQueries(element);
+    };
+    const { requirements } = customerFixtures.pendingTerms;
+    const due = (key: string) => ({ ...requirements[key]!, status: 'due' as const, rawStatus: 'due' });
+    const customer = {
+      ...customerFixtures.pendingTerms,
+      requirements: { ...requirements, firstName: due('firstName'), lastName: due('lastName') },
+    };
+    const first = createFakeClient({ customer, documents: tosDocumentFixtures });
+    const before = open(first);
+    await user.type(await before.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
+    await user.type(before.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
+    await user.click(before.getByRole('button', { name: 'Continue' }));
+    await before.findByRole('heading', { name: 'Check your answers' });
+    await nextFrame();
+
+    // The tab reloaded on the review: every step change from here on is the review's.
+    const seen = eventsOf('kyc-step-change').length;
+    const shadow = open(createFakeClient({ customer: first.customer, documents: tosDocumentFixtures }));
+    await shadow.findByRole('heading', { name: 'Check your answers' });
+    await nextFrame();
+    expect(
+      shadow.queryByRole('checkbox', { name: 'I have read and accept the Terms of Service' }),
+    ).toBeNull();
+    expect(
+      eventsOf('kyc-step-change')
+        .slice(seen)
+        .map((event) => event.detail),
+    ).toEqual([{ stepId: 'review', stepNumber: 2, stepCount: 3 }]);
+  });
+
   it('moves focus to the step heading when the provider sends the flow back to a form step', async () => {
     const { client, element } = verifyingFlow();
     document.body.append(element);

@@ -130,6 +130,14 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
     return result.ok;
   }, [engine, queryClient, callbacksRef]);
 
+  // Likewise a Back, Change or Continue pressed as the review appears after a reload (planned from the kept plan).
+  const heard =
+    <A extends unknown[]>(action: (...args: A) => void) =>
+    (...args: A) => {
+      engine.setCustomer(customer);
+      action(...args);
+    };
+
   const fieldContext = useMemo(
     () => ({ idPrefix, t, locale, plannedFields, fieldKeys, fieldSpecs }),
     [idPrefix, t, locale, plannedFields, fieldKeys, fieldSpecs],
@@ -164,10 +172,10 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
           },
     isFirstStep: stepIndex === 0,
     isLastStep: stepIndex === steps.length - 1,
-    back: engine.back,
-    goToStep: engine.goToStep,
-    changeStep: engine.changeStep,
-    confirmReview: engine.confirmReview,
+    back: heard(engine.back),
+    goToStep: heard(engine.goToStep),
+    changeStep: heard(engine.changeStep),
+    confirmReview: heard(engine.confirmReview),
     flowSteps: snapshot.flowSteps,
     isReviewing: snapshot.isReviewing,
     isChanging: snapshot.isChanging,

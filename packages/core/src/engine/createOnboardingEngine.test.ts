@@ -880,6 +880,29 @@ describe('the onboarding engine: review and Back', () => {
     const again = setup({ drafts, customer: afterAll });
     expect(again.engine.getSnapshot()).toMatchObject({ isReviewing: false, flowSteps: FLOW });
   });
+
+  it('plans the kept review for the first render after a reload, before the engine hears of the customer', async () => {
+    const drafts = mapDrafts();
+    const run = setup({
+      drafts,
+      userKey: 'user-1',
+      answers: [afterPersonal, afterAddress, afterTaxId, afterAll],
+    });
+    await walkToReview(run);
+    run.disconnect();
+
+    const again = setup({ drafts, userKey: 'user-1', loading: true });
+    // The render right after the read answers: the review (5 of 6), not the Terms as a flow of one.
+    const first = again.engine.snapshotFor(afterAll);
+    expect(first).toMatchObject({ isReviewing: true, stepIndex: -1, flowSteps: FLOW });
+    expect(first.steps.map((step) => step.id)).toEqual(FLOW.slice(0, 4));
+    // Another customer (another record's owner) still gets their own plan.
+    expect(again.engine.snapshotFor({ ...afterAll, id: 'customer_2' }).flowSteps).toEqual(['terms']);
+    // The read itself changes nothing once the engine hears of it.
+    again.engine.setCustomer(afterAll);
+    expect(again.engine.getSnapshot()).toMatchObject({ isReviewing: true, stepIndex: -1, flowSteps: FLOW });
+    expect(again.engine.getSnapshot().steps.map((step) => step.id)).toEqual(FLOW.slice(0, 4));
+  });
 });
 
 describe('the onboarding engine: the first step before the customer is read', () => {

@@ -457,6 +457,11 @@ export function createOnboardingEngine<Error extends EngineError>(
       : [];
     const isPlanKnown = customer !== undefined && missingCapabilities.length === 0;
     const plan = (isPlanKnown ? planFor : guessFor)(heldCustomer ?? customer ?? null);
+    // Until syncPlan restores it, the plan kept before a reload (read at creation) plans the render for its customer.
+    const kept =
+      isPlanKnown && keptPlan === ''
+        ? readPlanRecord(keptRecord, customer?.id ?? null, settings.capabilities.join())
+        : undefined;
     // A reload mid-flow: no guess until the read answers (the first step of a new customer would flash by).
     if (customer === undefined && returning) plan.steps = [];
     const openSteps = plan.steps
@@ -469,7 +474,7 @@ export function createOnboardingEngine<Error extends EngineError>(
     // The count is fixed when the flow starts: what is open then, the review, the Terms. A section the
     // provider adds later joins in its place; a planned one it no longer asks for still counts as passed.
     // Without the review setting the review is filtered out, whichever list it came from.
-    const base = flowPlan ?? (openIds.length > 0 ? [...openIds, 'review' as const] : openIds);
+    const base = kept?.steps ?? flowPlan ?? (openIds.length > 0 ? [...openIds, 'review' as const] : openIds);
     const flowSteps = recollecting
       ? openIds
       : [...new Set([...base, ...openIds])].filter((id) => id !== 'review' || settings.review);
@@ -485,7 +490,7 @@ export function createOnboardingEngine<Error extends EngineError>(
           const found =
             openSteps.find((step) => step.id === id) ??
             savedSteps.find((step) => step.id === id) ??
-            (passedBeforeReload.includes(id) && id !== 'terms'
+            ((kept?.steps ?? passedBeforeReload).includes(id) && id !== 'terms'
               ? (fresh ??= planFor(null).steps).find((step) => step.id === id)
               : undefined);
           return found === undefined ? [] : [{ ...found, fields: found.fields.filter(isFormField) }];
@@ -507,7 +512,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       isReviewing:
         hasCustomer &&
         !recollecting &&
-        !reviewed &&
+        !(kept?.reviewed ?? reviewed) &&
         changing === undefined &&
         openSteps.length === 0 &&
         flowSteps.includes('review'),
@@ -530,11 +535,14 @@ export function createOnboardingEngine<Error extends EngineError>(
 
   // Before `returning` is known, derive() plans as a server does: with no storage to read.
   let returning = false;
+  let keptRecord: unknown;
+  let keptPlan = '';
   const serverSnapshot = derive();
   const planScope = tag === undefined ? 'plan' : `plan:${tag}`;
-  returning =
-    options.customer === undefined &&
-    (customerSeen.get(transport) === `${tag}` || isExistingCustomersPlan(drafts?.readPlan?.(planScope)));
+  if (options.customer === undefined) {
+    keptRecord = drafts?.readPlan?.(planScope);
+    returning = customerSeen.get(transport) === `${tag}` || isExistingCustomersPlan(keptRecord);
+  }
   let snapshot = returning ? derive() : serverSnapshot;
   let view:
     | {
@@ -543,7 +551,6 @@ export function createOnboardingEngine<Error extends EngineError>(
         snapshot: OnboardingSnapshot<Error>;
       }
     | undefined;
-  let keptPlan = '';
   /** Restores the kept plan once connected (not while rendering: a server has none), then keeps it in step. */
   function syncPlan(): void {
     // The count is fixed from the customer's own plan, never from a guess.
