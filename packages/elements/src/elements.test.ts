@@ -412,6 +412,15 @@ describe('accessibility inside the shadow root', () => {
 });
 
 /** Types the "About you" step (name, date of birth) into the element's shadow root and continues. */
+/** A `<kyc-onboarding>` for custodyFiat on `client`, alone on the page (a fresh load of the tab). */
+function openOnboarding(client: ReturnType<typeof createFakeClient>) {
+  const element = document.createElement('kyc-onboarding') as KycKitOnboardingElement;
+  element.capability = 'custodyFiat';
+  element.client = client;
+  document.body.replaceChildren(element);
+  return shadowQueries(element);
+}
+
 async function fillAboutYou(element: Element, user: ReturnType<typeof userEvent.setup>): Promise<void> {
   const shadow = shadowQueries(element);
   await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
@@ -545,19 +554,14 @@ describe('the flow and its events', () => {
     const existing = fakeCustomer({
       requirements: { firstName: 'due', lastName: 'due', addressLine1: 'due' },
     });
-    const open = (client: ReturnType<typeof createFakeClient>) => {
-      const element = document.createElement('kyc-onboarding') as KycKitOnboardingElement;
-      element.capability = 'custodyFiat';
-      element.client = client;
-      document.body.replaceChildren(element);
-      return shadowQueries(element);
-    };
-    await open(createFakeClient({ customer: existing })).findByRole('textbox', { name: 'First name' });
+    await openOnboarding(createFakeClient({ customer: existing })).findByRole('textbox', {
+      name: 'First name',
+    });
     await nextFrame();
 
     // The tab reloaded: the kept plan says a customer exists, so the flow shows Loading until the read answers.
     const client = createFakeClient({ customer: existing });
-    const shadow = open(client);
+    const shadow = openOnboarding(client);
     expect(await shadow.findByText('Loading…')).toBeTruthy();
     // A keyboard user (or a test) quick enough to act in the frame the step appears in, before any effect ran.
     await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
@@ -569,13 +573,6 @@ describe('the flow and its events', () => {
 
   it('a Continue pressed as soon as the review appears after a reload confirms it', async () => {
     const user = userEvent.setup({ delay: null });
-    const open = (client: ReturnType<typeof createFakeClient>) => {
-      const element = document.createElement('kyc-onboarding') as KycKitOnboardingElement;
-      element.capability = 'custodyFiat';
-      element.client = client;
-      document.body.replaceChildren(element);
-      return shadowQueries(element);
-    };
     // Names to give, then the Terms: the review comes between them.
     const { requirements } = customerFixtures.pendingTerms;
     const due = (key: string) => ({ ...requirements[key]!, status: 'due' as const, rawStatus: 'due' });
@@ -584,7 +581,7 @@ describe('the flow and its events', () => {
       requirements: { ...requirements, firstName: due('firstName'), lastName: due('lastName') },
     };
     const first = createFakeClient({ customer, documents: tosDocumentFixtures });
-    const before = open(first);
+    const before = openOnboarding(first);
     await user.type(await before.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
     await user.type(before.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
     await user.click(before.getByRole('button', { name: 'Continue' }));
@@ -592,7 +589,9 @@ describe('the flow and its events', () => {
     await nextFrame();
 
     // The tab reloaded on the review: Loading, then the review the kept plan says is still to confirm.
-    const shadow = open(createFakeClient({ customer: first.customer, documents: tosDocumentFixtures }));
+    const shadow = openOnboarding(
+      createFakeClient({ customer: first.customer, documents: tosDocumentFixtures }),
+    );
     expect(await shadow.findByText('Loading…')).toBeTruthy();
     await shadow.findByRole('heading', { name: 'Check your answers' });
     await user.click(shadow.getByRole('button', { name: 'Continue' }));
@@ -603,13 +602,6 @@ describe('the flow and its events', () => {
 
   it('after a reload on the review, tells the page of the review only, never the Terms first', async () => {
     const user = userEvent.setup({ delay: null });
-    const open = (client: ReturnType<typeof createFakeClient>) => {
-      const element = document.createElement('kyc-onboarding') as KycKitOnboardingElement;
-      element.capability = 'custodyFiat';
-      element.client = client;
-      document.body.replaceChildren(element);
-      return shadowQueries(element);
-    };
     const { requirements } = customerFixtures.pendingTerms;
     const due = (key: string) => ({ ...requirements[key]!, status: 'due' as const, rawStatus: 'due' });
     const customer = {
@@ -617,7 +609,7 @@ describe('the flow and its events', () => {
       requirements: { ...requirements, firstName: due('firstName'), lastName: due('lastName') },
     };
     const first = createFakeClient({ customer, documents: tosDocumentFixtures });
-    const before = open(first);
+    const before = openOnboarding(first);
     await user.type(await before.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
     await user.type(before.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
     await user.click(before.getByRole('button', { name: 'Continue' }));
@@ -626,7 +618,9 @@ describe('the flow and its events', () => {
 
     // The tab reloaded on the review: every step change from here on is the review's.
     const seen = eventsOf('kyc-step-change').length;
-    const shadow = open(createFakeClient({ customer: first.customer, documents: tosDocumentFixtures }));
+    const shadow = openOnboarding(
+      createFakeClient({ customer: first.customer, documents: tosDocumentFixtures }),
+    );
     await shadow.findByRole('heading', { name: 'Check your answers' });
     await nextFrame();
     expect(
