@@ -65,7 +65,7 @@ const budgets = [
     // 29,006 B with the gate's focus fix; 29,012 B with a masked field as a password box; 29,014 B with
     // each date, phone and required W-9 box required, the Terms' error cleared by the tick and a new
     // client starting afresh; 28,884 B once the English catalogue was written nested, each id prefix once;
-    // 28,903 B with a flow for a customer already seen on the page waiting for the read; 28,943 B after
+    // 28,903 B with a flow for a customer already seen on the page waiting for the read; 28,963 B after
     // session 10: a finished flow's plan kept as the returning mark, a press as the step appears under
     // Preact, and a reload on the review planned from the kept plan at once).
     // Code of ours counts whichever chunk it lands in: a chunk loaded by import() adds its gzip size

@@ -699,6 +699,10 @@ describe('the onboarding engine: a step count fixed when the flow starts', () =>
     await first.engine.submitStep();
     first.disconnect();
     expect(setup({ drafts, userKey: 'user-2', loading: true }).stepId()).toBe('personal');
+    // Mid-flow, another capability shows its step at once (e2e/capability-request.spec.ts).
+    expect(setup({ drafts, userKey: 'user-1', loading: true, capabilities: ['tradeCrypto'] }).stepId()).toBe(
+      'personal',
+    );
     // user-3 left the first step before saving it: their kept plan has no customer.
     setup({ drafts, userKey: 'user-3' }).disconnect();
     expect(setup({ drafts, userKey: 'user-3', loading: true }).stepId()).toBe('personal');

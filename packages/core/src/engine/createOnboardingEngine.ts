@@ -317,13 +317,19 @@ const settingsOf = (given: OnboardingEngineSettings): Required<OnboardingEngineS
 });
 
 /**
- * Whether a kept plan is an existing customer's, whatever its capabilities
- * (one with no steps is the mark a finished flow leaves): the tab was
- * reloaded (or the flow left and opened again) after the customer was made,
- * so the plan of a new customer would be the wrong guess.
+ * Whether a kept plan is an existing customer's: the tab was reloaded (or the flow left and opened
+ * again) after the customer was made, so the plan of a new customer would be the wrong guess. A plan
+ * with no steps (the mark a finished flow leaves) counts for any capabilities; one mid-flow only for
+ * its own, so another capability opened mid-flow shows its step at once (what the customer gave is
+ * left out once the read answers, the step staying mounted).
  */
-const isExistingCustomersPlan = (raw: unknown): boolean =>
-  typeof (raw as Partial<FlowPlanRecord> | null | undefined)?.customerId === 'string';
+function isExistingCustomersPlan(raw: unknown, capabilities: string): boolean {
+  const record = raw as Partial<FlowPlanRecord> | null | undefined;
+  return (
+    typeof record?.customerId === 'string' &&
+    (record.steps?.length === 0 || record.capabilities === capabilities)
+  );
+}
 
 /**
  * Per transport (the hooks' proxy client), the user tag of the session known to have a customer: in
@@ -541,7 +547,9 @@ export function createOnboardingEngine<Error extends EngineError>(
   const planScope = tag === undefined ? 'plan' : `plan:${tag}`;
   if (options.customer === undefined) {
     keptRecord = drafts?.readPlan?.(planScope);
-    returning = customerSeen.get(transport) === `${tag}` || isExistingCustomersPlan(keptRecord);
+    returning =
+      customerSeen.get(transport) === `${tag}` ||
+      isExistingCustomersPlan(keptRecord, settings.capabilities.join());
   }
   let snapshot = returning ? derive() : serverSnapshot;
   let view:
