@@ -421,6 +421,27 @@ function openOnboarding(client: ReturnType<typeof createFakeClient>) {
   return shadowQueries(element);
 }
 
+/**
+ * A customer with names to give, then the Terms (the review comes between them): the names are given
+ * and the flow left on the review, its plan kept in the tab. Returns the client, holding the customer.
+ */
+async function leaveOnTheReview(user: ReturnType<typeof userEvent.setup>) {
+  const { requirements } = customerFixtures.pendingTerms;
+  const due = (key: string) => ({ ...requirements[key]!, status: 'due' as const, rawStatus: 'due' });
+  const customer = {
+    ...customerFixtures.pendingTerms,
+    requirements: { ...requirements, firstName: due('firstName'), lastName: due('lastName') },
+  };
+  const first = createFakeClient({ customer, documents: tosDocumentFixtures });
+  const before = openOnboarding(first);
+  await user.type(await before.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
+  await user.type(before.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
+  await user.click(before.getByRole('button', { name: 'Continue' }));
+  await before.findByRole('heading', { name: 'Check your answers' });
+  await nextFrame();
+  return first;
+}
+
 async function fillAboutYou(element: Element, user: ReturnType<typeof userEvent.setup>): Promise<void> {
   const shadow = shadowQueries(element);
   await user.type(await shadow.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
@@ -573,20 +594,7 @@ describe('the flow and its events', () => {
 
   it('a Continue pressed as soon as the review appears after a reload confirms it', async () => {
     const user = userEvent.setup({ delay: null });
-    // Names to give, then the Terms: the review comes between them.
-    const { requirements } = customerFixtures.pendingTerms;
-    const due = (key: string) => ({ ...requirements[key]!, status: 'due' as const, rawStatus: 'due' });
-    const customer = {
-      ...customerFixtures.pendingTerms,
-      requirements: { ...requirements, firstName: due('firstName'), lastName: due('lastName') },
-    };
-    const first = createFakeClient({ customer, documents: tosDocumentFixtures });
-    const before = openOnboarding(first);
-    await user.type(await before.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
-    await user.type(before.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
-    await user.click(before.getByRole('button', { name: 'Continue' }));
-    await before.findByRole('heading', { name: 'Check your answers' });
-    await nextFrame();
+    const first = await leaveOnTheReview(user);
 
     // The tab reloaded on the review: Loading, then the review the kept plan says is still to confirm.
     const shadow = openOnboarding(
@@ -602,19 +610,7 @@ describe('the flow and its events', () => {
 
   it('after a reload on the review, tells the page of the review only, never the Terms first', async () => {
     const user = userEvent.setup({ delay: null });
-    const { requirements } = customerFixtures.pendingTerms;
-    const due = (key: string) => ({ ...requirements[key]!, status: 'due' as const, rawStatus: 'due' });
-    const customer = {
-      ...customerFixtures.pendingTerms,
-      requirements: { ...requirements, firstName: due('firstName'), lastName: due('lastName') },
-    };
-    const first = createFakeClient({ customer, documents: tosDocumentFixtures });
-    const before = openOnboarding(first);
-    await user.type(await before.findByRole('textbox', { name: 'First name' }), TYPED.firstName);
-    await user.type(before.getByRole('textbox', { name: 'Last name' }), TYPED.lastName);
-    await user.click(before.getByRole('button', { name: 'Continue' }));
-    await before.findByRole('heading', { name: 'Check your answers' });
-    await nextFrame();
+    const first = await leaveOnTheReview(user);
 
     // The tab reloaded on the review: every step change from here on is the review's.
     const seen = eventsOf('kyc-step-change').length;
