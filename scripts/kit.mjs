@@ -144,21 +144,29 @@ async function test() {
   const started = Date.now();
   const tally = { passed: 0, failed: 0 };
   const failures = [];
+  const timings = [];
+  let stepStarted = Date.now();
   const count = (name, passed, failed) => {
     tally.passed += passed;
     tally.failed += failed;
     if (failed > 0) failures.push(name);
+    timings.push([name, Date.now() - stepStarted]);
+  };
+  /** Names a step and starts its clock; the summary at the end says how long each took. */
+  const step = (name) => {
+    log(`── ${name}`);
+    stepStarted = Date.now();
   };
   /** A check that is not a test runner counts as one test: it passed or it failed. */
   const check = async (name, command, args, environment) => {
-    log(`── ${name}`);
+    step(name);
     const code = await run(command, args, environment ? { env: { ...process.env, ...environment } } : {});
     count(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
     return code === 0;
   };
   /** A Vitest run whose passed and failed tests are counted from its JSON report. */
   const vitest = async (name, projects) => {
-    log(`── ${name}`);
+    step(name);
     const output = path.join(reports, `${name.replace(/\W+/g, '-')}.json`);
     rmSync(output, { force: true });
     const projectArgs = projects.flatMap((project) => ['--project', project]);
@@ -179,7 +187,7 @@ async function test() {
 
   /** A script that writes {"passed","failed"} to the report file it is given (one test per tarball or journey). */
   const counted = async (name, command, args) => {
-    log(`── ${name}`);
+    step(name);
     const output = path.join(reports, `${name.replace(/\W+/g, '-')}.json`);
     rmSync(output, { force: true });
     const code = await run(command, [...args, '--report', output]);
@@ -204,6 +212,7 @@ async function test() {
   const haveBrowser = await ensureChromium();
   // Without it the proxy's Postgres tests fail, and are counted as failures.
   await ensurePostgres();
+  timings.push(['install', Date.now() - started]);
 
   await check('lint', 'pnpm', ['run', 'lint']);
   await check('typecheck', 'pnpm', ['run', 'typecheck']);
@@ -235,7 +244,7 @@ async function test() {
     // The example apps outside the workspace, on the tarballs packed above.
     if (packed) await counted('example apps', 'node', ['scripts/examples.mjs']);
     else count('example apps (no tarballs)', 0, 1);
-    log('── e2e (Playwright)');
+    step('e2e (Playwright)');
     const output = path.join(reports, 'playwright.json');
     rmSync(output, { force: true });
     const code = await run('pnpm', ['exec', 'playwright', 'test', '--reporter=list,json'], {
@@ -249,6 +258,8 @@ async function test() {
   }
 
   const minutes = ((Date.now() - started) / 60000).toFixed(1);
+  log('time per step:');
+  for (const [name, elapsed] of timings) log(`  ${(elapsed / 60000).toFixed(1).padStart(5)} min  ${name}`);
   if (failures.length > 0) log(`failed: ${failures.join(', ')}`);
   log(`finished in ${minutes} min`);
   process.stdout.write(`${tally.passed} passed, ${tally.failed} failed\n`);
