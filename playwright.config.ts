@@ -19,8 +19,10 @@ export default defineConfig({
   outputDir: './test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Two workers, one spec file at a time each: the three servers are shared (every test signs in as a
+  // user of its own), and a spec that starts a demo server of its own gets a port per worker.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: process.env.CI ? 1 : 0,
   use: {
     trace: 'retain-on-failure',

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { buildStandaloneChunks } from '../scripts/build-standalone.mjs';
 import { fillCurrentStep, signInWithApi, testPerson, uniqueUsername } from './support/journey';
 import { advanceVerification } from './support/openOnboarding';
 import { REFLOW_VIEWPORT, applyTextSpacing, reflowProblems, removeTextSpacing } from './support/reflow';
@@ -33,26 +32,9 @@ const ELEMENTS_PAGE = `<!doctype html>
   </body>
 </html>`;
 
-/**
- * The elements' standalone files (the script and the two phone files it imports beside itself), built in memory
- * from the sources with the package's own Vite config, as `pnpm --filter @kyc-kit/elements run build` writes
- * them: the test never runs a stale dist/ against today's styles.
- */
+/** The elements' standalone files by name, built in memory from today's sources (scripts/build-standalone.mjs). */
 async function buildStandalone(): Promise<Map<string, string>> {
-  const { build } = await import('vite');
-  const directory = fileURLToPath(new URL('../packages/elements/', import.meta.url));
-  const result = await build({
-    root: directory,
-    configFile: path.join(directory, 'vite.config.ts'),
-    mode: 'standalone',
-    logLevel: 'silent',
-    build: { write: false, sourcemap: false },
-  });
-  const files = new Map<string, string>();
-  for (const output of [result].flat()) {
-    if (!('output' in output)) continue;
-    for (const chunk of output.output) if (chunk.type === 'chunk') files.set(chunk.fileName, chunk.code);
-  }
+  const files = new Map((await buildStandaloneChunks()).map((chunk) => [chunk.fileName, chunk.code]));
   expect([...files.keys()]).toContain('standalone.js');
   return files;
 }

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildPages, kilobytes, loadsAfterFirstPaint } from '../bench/buildPages.mjs';
+import { buildStandaloneChunks } from './build-standalone.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The shared packages (react, zod, ...) come from @kyc-kit/react's dependencies: no bench install needed. */
@@ -108,29 +109,16 @@ const budgets = [
 ];
 
 /**
- * Builds `@kyc-kit/elements`' standalone file in memory with the package's own Vite config (Preact aliased for
- * React), as `pnpm --filter @kyc-kit/elements run build` writes it: its modules and its gzip -9 size, and the
+ * `@kyc-kit/elements`' standalone file, built in memory (scripts/build-standalone.mjs): its modules and its gzip -9 size, and the
  * gzip -9 sizes of what it loads by import(): the phone parser right after the first paint
  * (`afterFirstPaint`), every country's phone rules only when needed (`onDemand`).
  */
 async function buildStandalone() {
-  const { build } = await import('vite');
-  const directory = path.join(root, 'packages', 'elements');
-  const result = await build({
-    root: directory,
-    configFile: path.join(directory, 'vite.config.ts'),
-    mode: 'standalone',
-    logLevel: 'silent',
-    build: { write: false, sourcemap: false },
-  });
-  const entry = [result]
-    .flat()
-    .flatMap((output) => output.output ?? [])
-    .find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
-  if (entry === undefined) throw new Error('the standalone build produced no entry chunk');
+  const chunks = await buildStandaloneChunks();
+  const entry = chunks.find((chunk) => chunk.isEntry);
   const sizes = { afterFirstPaint: 0, onDemand: 0 };
-  for (const chunk of [result].flat().flatMap((output) => output.output ?? [])) {
-    if (chunk.type !== 'chunk' || chunk.isEntry) continue;
+  for (const chunk of chunks) {
+    if (chunk.isEntry) continue;
     sizes[loadsAfterFirstPaint(chunk.moduleIds) ? 'afterFirstPaint' : 'onDemand'] += gzipSync(chunk.code, {
       level: 9,
     }).byteLength;

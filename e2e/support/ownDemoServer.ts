@@ -5,10 +5,13 @@ import path from 'node:path';
 const appDirectory = path.resolve(import.meta.dirname, '..', '..', 'apps', 'demo');
 
 /**
- * The port of a spec's own demo server: E2E_PORT + 3 (the config's three servers use E2E_PORT to
- * E2E_PORT + 2). Specs run one at a time (one worker), each stopping its server before the next starts.
+ * The port of a spec's own demo server: E2E_PORT + 3 + the worker's parallel index (the config's three
+ * shared servers use E2E_PORT to E2E_PORT + 2), so two workers never start a server on one port. A
+ * worker runs its specs one at a time, each stopping its server before the next starts.
  */
-export const OWN_DEMO_PORT = Number(process.env.E2E_RESTART_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 3);
+export const OWN_DEMO_PORT =
+  Number(process.env.E2E_RESTART_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 3) +
+  Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 
 /** The origin of {@link OWN_DEMO_PORT}. */
 export const OWN_DEMO_ORIGIN = `http://localhost:${OWN_DEMO_PORT}`;
