@@ -53,9 +53,10 @@ export type UseOnboardingOptions = (
    */
   liveUpdates?: UseCustomerEventsOptions | false;
   /**
-   * While `verifying`, how often to read the customer again (milliseconds), besides any live updates:
-   * the provider's webhooks announce capability changes only, so a field it rejects while the
-   * capability stays pending arrives as no event. Paused while the page is hidden; `0` turns it off.
+   * While `verifying` and the event stream is not open (no EventSource, still connecting, failing), how
+   * often to read the customer again (milliseconds). With the stream open nothing is read: the proxy
+   * watches a verifying customer upstream and pushes every change, since the provider's webhooks announce
+   * capability changes only. Paused while the page is hidden; `0` turns it off.
    * @default 3000
    */
   verifyingPollMs?: number;
