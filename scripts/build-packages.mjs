@@ -12,7 +12,9 @@
 //   - every `exports` subpath that is a plain file under src/ (styles.css) is copied
 //     to the same place under dist/;
 //   - every `publishConfig.bin` under dist/ builds from the same path under src/
-//     (dist/cli.js <- src/cli.ts).
+//     (dist/cli.js <- src/cli.ts);
+//   - every src/*.worker.ts builds beside the module that starts it (dist/x.worker.js): a
+//     worker thread's module is started by its file (`new Worker(url)`), never imported.
 // Packages that peer-depend on React get "use client" at the top of each entry,
 // so React Server Components frameworks treat them as client modules.
 //
@@ -103,6 +105,8 @@ export function entriesOf(manifest) {
 
 export async function buildPackage({ folder, manifest }) {
   const { entries, copies } = entriesOf(manifest);
+  for (const file of readdirSync(path.join(folder, 'src')))
+    if (file.endsWith('.worker.ts')) entries[stripExtension(file)] = `src/${file}`;
   const browser = Object.keys(manifest.peerDependencies ?? {}).includes('react');
   const started = Date.now();
   rmSync(path.join(folder, 'dist'), { recursive: true, force: true });

@@ -10,6 +10,8 @@
 //             with no window (no DOM globals exist under node). A package with optional
 //             dependencies is installed a second time without them (--no-optional), as where a
 //             native build fails: the proxy must still import, and say what createSqliteStore needs.
+//             The proxy serves a Terms document, sanitized in the worker thread its tarball ships (its
+//             log saying no worker could start fails the check).
 //             A package on better-sqlite3 is installed once more as pnpm 10 leaves it by default
 //             (no build script allowed, so unbuilt): what needs it must say to run pnpm approve-builds.
 //   readme    the README as the tarball ships it, followed literally in an empty folder outside the
@@ -202,6 +204,9 @@ function installAndImport(manifest, { optional, built }) {
     ].join('\n');
     writeFileSync(path.join(folder, 'check.mjs'), program);
     const imported = run(process.execPath, ['check.mjs'], { cwd: folder });
+    // The proxy's Terms documents are sanitized off the event loop, in the worker file the tarball ships.
+    if (imported.ok && imported.output.includes('no worker thread could start'))
+      return { ok: false, output: imported.output };
     if (!imported.ok || !manifest.bin) return imported;
     const [command] = Object.keys(manifest.bin);
     if (!built) {
@@ -289,6 +294,30 @@ const { createSqliteStore } = await import('@kyc-kit/proxy');
 ${
   optional
     ? `const sqlite = createSqliteStore();
+// A Terms document is sanitized in the worker thread the tarball ships (a worker that cannot start is
+// logged, and fails this check in installAndImport).
+await sqlite.linkCustomer('u', 'c');
+const version = { versionId: 'v1', languages: ['en'], url: 'https://docs.example/terms' };
+const tos = { key: 'tos', known: true, status: 'pending', rawStatus: 'pending', impact: [], tos: { versions: [version] } };
+const customer = { id: 'c', provider: 'coinbase', capabilities: {}, requirements: { tos }, tosAcceptances: [], profile: {} };
+const terms = createOnboardingHandler({
+  store: sqlite,
+  tosOrigins: ['https://docs.example'],
+  resolveUser: () => ({ id: 'u' }),
+  webhookSecret: 'secret',
+  upstream: {
+    provider: 'coinbase',
+    getCustomer: async () => customer,
+    fetchDocument: async () => new Response('<title>Terms</title><p>You <b>agree</b>.<script>x()</script></p>', { headers: { 'content-type': 'text/html' } }),
+    createCustomer: async () => { throw new Error('not used'); },
+    updateCustomer: async () => { throw new Error('not used'); },
+    readWebhookEvent: () => null,
+  },
+});
+const document = await (await terms(new Request('http://app.test/api/onboarding/tos/v1?language=en'))).json();
+if (document.html !== '<p>You <b>agree</b>.</p>') throw new Error('the Terms document came back as ' + JSON.stringify(document));
+await terms.close();
+console.log('proxy sanitized a Terms document');
 await sqlite.close();
 console.log('proxy opened a SQLite store');`
     : `let refusal = '';

@@ -247,6 +247,12 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
         });
 
   const shutdown = new AbortController();
+  const tosDocuments = createTosDocumentLoader({
+    upstream,
+    tosOrigins,
+    timeoutMs,
+    warn: (message) => logger.warn(message),
+  });
 
   return {
     upstream,
@@ -263,6 +269,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
       await watcher.close();
       shutdown.abort();
       hub.close();
+      await tosDocuments.close();
       // A store the handler made itself is its own to close; a store passed in is the caller's.
       if (options.store === undefined) await store.close();
     },
@@ -281,7 +288,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
       options.rateLimit?.webhookFailuresPerAddress ?? { limit: 30, windowMs: 60_000 },
     ),
     creationLock: createKeyedLock(),
-    tosDocuments: createTosDocumentLoader({ upstream, tosOrigins, timeoutMs }),
+    tosDocuments,
     clientAddressOf,
     ownOriginOf,
     async readJson(c) {

@@ -1,6 +1,9 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import type { TosVersion } from '@kyc-kit/core/server';
 import { describe, expect, it } from 'vitest';
 import { createTosDocumentLoader } from './createTosDocumentLoader';
+import { createTosSanitizer, startTosSanitizerWorker } from './createTosSanitizer';
 import { ProxyError } from './ProxyError';
 import type { Upstream } from './Upstream';
 
@@ -33,6 +36,37 @@ function documentsFrom(pages: Record<string, () => Response>): { upstream: Upstr
 
 function html(body: string): () => Response {
   return () => new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/** A Terms document as documentation sites publish them: sections of headings, paragraphs, links, lists and tables. */
+function termsDocument(sections: number): string {
+  const parts = [
+    '<!doctype html><html><head><title>Customer Agreement</title></head><body><h1>Customer Agreement</h1>',
+  ];
+  for (let section = 1; section <= sections; section += 1) {
+    parts.push(`<section id="s${section}"><h2>Section ${section}</h2>`);
+    for (let paragraph = 1; paragraph <= 4; paragraph += 1)
+      parts.push(
+        `<p class="clause">You agree that <strong>clause ${section}.${paragraph}</strong> applies, as <a href="#s${section}">section ${section}</a> and the <a href="https://docs.example/fees">fee schedule</a> say; <em>nothing</em> here limits your rights.</p>`,
+      );
+    parts.push(
+      `<ul><li>First item of ${section}</li><li>Second item</li></ul><table><tr><th scope="row">Fee</th><td>1%</td></tr></table></section>`,
+    );
+  }
+  return `${parts.join('')}</body></html>`;
+}
+
+/** Worker starts through the real worker file, each kept with a promise of its exit. */
+function countedWorkers(): { startWorker: () => Worker; exits: Promise<unknown>[] } {
+  const exits: Promise<unknown>[] = [];
+  return {
+    exits,
+    startWorker() {
+      const worker = startTosSanitizerWorker();
+      exits.push(once(worker, 'exit'));
+      return worker;
+    },
+  };
 }
 
 async function reason(promise: Promise<unknown>): Promise<string | undefined> {
@@ -116,5 +150,145 @@ describe('createTosDocumentLoader', () => {
       timeoutMs: 1000,
     });
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
+  });
+
+  it('keeps the event loop turning while a large document is sanitized', async () => {
+    const bytes = new TextEncoder().encode(termsDocument(700));
+    expect(bytes.byteLength).toBeGreaterThan(700_000);
+    let turns = 0;
+    let turnsAtRead = -1;
+    let counting = true;
+    const turn = () => {
+      turns += 1;
+      if (counting) setImmediate(turn);
+    };
+    const { upstream } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
+      // The body is handed over in one read, at the last moment before sanitizing: the turns counted
+      // from then on are those the event loop made while the document was being sanitized.
+      'https://docs.example/legal/terms?lang=es': () =>
+        new Response(
+          new ReadableStream<Uint8Array>(
+            {
+              pull(controller) {
+                controller.enqueue(bytes);
+                controller.close();
+                turnsAtRead = turns;
+              },
+            },
+            { highWaterMark: 0 },
+          ),
+          { headers: { 'content-type': 'text/html; charset=utf-8' } },
+        ),
+    });
+    const loader = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://docs.example']),
+      timeoutMs: 1000,
+    });
+    // The worker is started (on the first document) before the large one is asked for.
+    await loader.load(version, 'en');
+    setImmediate(turn);
+    const document = await loader.load(version, 'es');
+    counting = false;
+    expect(document.title).toBe('Customer Agreement');
+    expect(document.html).toContain('<a href="#kyc-tos-s700">section 700</a>');
+    expect(turnsAtRead).toBeGreaterThanOrEqual(0);
+    // Sanitized on the event loop, a document lets no turn through until it is done.
+    expect(turns - turnsAtRead).toBeGreaterThan(0);
+    await loader.close();
+  });
+
+  it("answers a too-deep document's refusal from the worker as unavailable, and keeps that worker until closed", async () => {
+    const { startWorker, exits } = countedWorkers();
+    const { upstream } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': html(`<title>Terms</title>${'<b>'.repeat(100_000)}`),
+      'https://docs.example/legal/terms?lang=es': html('<title>Términos</title><p>Acepto</p>'),
+    });
+    const loader = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://docs.example']),
+      timeoutMs: 1000,
+      sanitizer: createTosSanitizer({ startWorker }),
+    });
+    expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
+    expect(await loader.load(version, 'es')).toEqual({ title: 'Términos', html: '<p>Acepto</p>' });
+    expect(exits).toHaveLength(1);
+    await loader.close();
+    await exits[0];
+  });
+
+  it('refuses a document that takes longer than the time limit, stops its worker and starts another for the next', async () => {
+    const { startWorker: startReal, exits } = countedWorkers();
+    let started = 0;
+    const sanitizer = createTosSanitizer({
+      timeLimitMs: 1000,
+      startWorker() {
+        started += 1;
+        if (started > 1) return startReal();
+        // The first worker takes forever over its document, as a pathological one would.
+        const stuck = new Worker(
+          `const { parentPort } = require('node:worker_threads');
+          parentPort.on('message', () => { for (;;); });
+          parentPort.postMessage({ type: 'ready' });`,
+          { eval: true },
+        );
+        exits.push(once(stuck, 'exit'));
+        return stuck;
+      },
+    });
+    const { upstream } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
+      'https://docs.example/legal/terms?lang=es': html('<title>Términos</title><p>Acepto</p>'),
+    });
+    const loader = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://docs.example']),
+      timeoutMs: 1000,
+      sanitizer,
+    });
+    expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
+    await exits[0];
+    expect(await loader.load(version, 'es')).toEqual({ title: 'Términos', html: '<p>Acepto</p>' });
+    expect(started).toBe(2);
+    await loader.close();
+  });
+
+  it('sanitizes inline, after one warning naming no document, where no worker can start', async () => {
+    const failures: Array<() => Worker> = [
+      () => {
+        throw new Error('no worker file beside the bundle');
+      },
+      () => new Worker(`throw new Error('cannot load sanitize-html');`, { eval: true }),
+    ];
+    for (const fail of failures) {
+      let started = 0;
+      const warnings: string[] = [];
+      const { upstream } = documentsFrom({
+        'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
+        'https://docs.example/legal/terms?lang=es': html(`<title>Términos</title>${'<b>'.repeat(1000)}`),
+      });
+      const loader = createTosDocumentLoader({
+        upstream,
+        tosOrigins: new Set(['https://docs.example']),
+        timeoutMs: 1000,
+        sanitizer: createTosSanitizer({
+          warn: (message) => warnings.push(message),
+          startWorker: () => {
+            started += 1;
+            return fail();
+          },
+        }),
+      });
+      expect(await loader.load(version, 'en')).toEqual({ title: 'Terms', html: '<p>Agree</p>' });
+      expect(await reason(loader.load(version, 'es'))).toBe('tos_document_unavailable');
+      expect(started).toBe(1);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        /^Terms documents are sanitized on the event loop, as no worker thread could start/,
+      );
+      expect(warnings[0]).not.toMatch(/Agree|Terms<|Términos/);
+      await loader.close();
+    }
   });
 });

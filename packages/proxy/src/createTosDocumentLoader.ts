@@ -1,17 +1,16 @@
 import type { TosVersion } from '@kyc-kit/core/server';
+import { createTosSanitizer, TosSanitizeTimeoutError, type TosSanitizer } from './createTosSanitizer';
 import { ProxyError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
-import {
-  sanitizeTosDocument,
-  TosDocumentTooDeepError,
-  type SanitizedTosDocument,
-} from './sanitizeTosDocument';
+import { TosDocumentTooDeepError, type SanitizedTosDocument } from './sanitizeTosDocument';
 import type { Upstream } from './Upstream';
 
 /** Loads Terms of Service documents for the browser. */
 export interface TosDocumentLoader {
   /** The sanitized document of one version in one language; throws a `ProxyError` when it cannot be had. */
   load(version: TosVersion, language: string, signal?: AbortSignal): Promise<SanitizedTosDocument>;
+  /** Stops the sanitizing worker (the handler's `close()`). */
+  close(): Promise<void>;
 }
 
 /** Terms documents are text; anything larger than this is not one. */
@@ -30,14 +29,20 @@ function unavailable(detail: string, cause?: unknown): ProxyError {
  * Fetches Terms of Service documents server-side so the browser can show
  * them in-page: only the URL the requirement itself names, only on an
  * allow-listed origin (redirects included, each checked), only text, at most
- * 1 MB, sanitized, and cached briefly. The proxy must not become a way to
- * fetch arbitrary URLs from inside the partner's network.
+ * 1 MB, sanitized (in a worker thread: `createTosSanitizer`), and cached
+ * briefly. The proxy must not become a way to fetch arbitrary URLs from
+ * inside the partner's network.
  */
 export function createTosDocumentLoader(options: {
   upstream: Upstream;
   tosOrigins: ReadonlySet<string>;
   timeoutMs: number;
+  /** Where the warning goes when no worker thread can start. */
+  warn?: (message: string) => void;
+  /** Internal, for tests. */
+  sanitizer?: TosSanitizer;
 }): TosDocumentLoader {
+  const sanitizer = options.sanitizer ?? createTosSanitizer(options.warn ? { warn: options.warn } : {});
   const cache = new Map<string, { expiresAt: number; document: SanitizedTosDocument }>();
 
   function allowed(url: URL): boolean {
@@ -88,9 +93,10 @@ export function createTosDocumentLoader(options: {
       const { body, contentType } = await fetchText(url, signal);
       let document: SanitizedTosDocument;
       try {
-        document = sanitizeTosDocument({ body, contentType, fallbackTitle: 'Terms of Service' });
+        document = await sanitizer.sanitize({ body, contentType, fallbackTitle: 'Terms of Service' });
       } catch (error) {
-        if (error instanceof TosDocumentTooDeepError) throw unavailable(error.message);
+        if (error instanceof TosDocumentTooDeepError || error instanceof TosSanitizeTimeoutError)
+          throw unavailable(error.message);
         throw error;
       }
       if (document.html === '') throw unavailable('document is empty after sanitizing');
@@ -101,5 +107,6 @@ export function createTosDocumentLoader(options: {
       }
       return document;
     },
+    close: () => sanitizer.close(),
   };
 }
