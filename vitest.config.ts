@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
@@ -15,6 +16,10 @@ const serverResolve = { conditions: ['source', 'node', 'import', 'default'] };
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores, which on a 2-core machine is one: a single
+    // file at a time while the other core idles through every test that waits (a Postgres cluster, a
+    // child server, timers). One worker per core keeps both busy; VITEST_MAX_WORKERS overrides.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? Math.max(2, availableParallelism())),
     projects: [
       {
         resolve: serverResolve,

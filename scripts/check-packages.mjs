@@ -20,13 +20,14 @@
 //             auto-installed peers, so a package the README forgets to name cannot be imported), then
 //             every ```ts / ```tsx block is type-checked against it, with strict TypeScript and
 //             exactOptionalPropertyTypes, under moduleResolution bundler and node16, declaration files
-//             included (skipLibCheck off). A block goes on from the ones before it (it gets their
+//             included in the bundler run (skipLibCheck off there; attw checks node16's). A block goes on from the ones before it (it gets their
 //             imports); the names a README leaves to the partner (your session lookup, your <App>) are
 //             declared in `partnerNames` below. Errors name the README line.
-// One line per tarball and check; the totals go to --report FILE as {"passed","failed"}.
+// One line per tarball and check; the totals go to --report FILE as {"passed","failed"}. The tarballs
+// are checked side by side, as many at a time as there are cores (at least two).
 //
 // usage: node scripts/check-packages.mjs publint|attw|install|readme [@kyc-kit/<name> ...] [--report FILE]
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -36,7 +37,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publicPackages } from './build-packages.mjs';
@@ -45,13 +46,23 @@ import { packsDirectory, tarballName } from './pack-packages.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
+/** Runs a command to its end: whether it exited 0, and what it wrote (stdout, then stderr). */
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on('data', (chunk) => stdout.push(chunk));
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    child.on('error', (error) => resolve({ ok: false, output: `${command}: ${error.message}\n` }));
+    child.on('close', (code) =>
+      resolve({ ok: code === 0, output: `${Buffer.concat(stdout)}${Buffer.concat(stderr)}` }),
+    );
+  });
 }
 
-function packedManifest(tarball) {
-  const { ok, output } = run('tar', ['xzf', tarball, '-O', 'package/package.json']);
+async function packedManifest(tarball) {
+  const { ok, output } = await run('tar', ['xzf', tarball, '-O', 'package/package.json']);
   if (!ok) throw new Error(`cannot read package.json in ${tarball}`);
   return JSON.parse(output);
 }
@@ -60,10 +71,10 @@ function packedManifest(tarball) {
  * The files a tarball's JS and .d.ts name that it does not hold: relative imports
  * (`from './x.js'`, `import('./x.js')`) and source maps (`//# sourceMappingURL=x.map`).
  */
-function danglingReferences(tarball) {
+async function danglingReferences(tarball) {
   const folder = mkdtempSync(path.join(tmpdir(), 'kyc-kit-files-'));
   try {
-    if (!run('tar', ['xzf', tarball, '-C', folder]).ok) return [`cannot unpack ${tarball}`];
+    if (!(await run('tar', ['xzf', tarball, '-C', folder])).ok) return [`cannot unpack ${tarball}`];
     const missing = [];
     const all = readdirSync(folder, { recursive: true });
     // A README's relative link must open in the tarball too (npm shows it, and so does node_modules): a file
@@ -102,9 +113,9 @@ function danglingReferences(tarball) {
 }
 
 const checks = {
-  publint(tarball) {
-    const linted = run(bin('publint'), ['run', '--strict', tarball]);
-    const missing = danglingReferences(tarball);
+  async publint(tarball) {
+    const linted = await run(bin('publint'), ['run', '--strict', tarball]);
+    const missing = await danglingReferences(tarball);
     return {
       ok: linted.ok && missing.length === 0,
       output: `${linted.output}${missing.map((line) => `missing from the tarball: ${line}\n`).join('')}`,
@@ -124,7 +135,7 @@ const checks = {
   readme(tarball, manifest) {
     return followReadme(tarball, manifest);
   },
-  install(tarball, manifest) {
+  async install(tarball, manifest) {
     const runs = [{ optional: true, built: true }];
     // A partner whose install could not build an optional native module (better-sqlite3) still has the rest.
     if (manifest.optionalDependencies) runs.push({ optional: false, built: true });
@@ -132,7 +143,7 @@ const checks = {
     if (usesBetterSqlite3(manifest)) runs.push({ optional: true, built: false });
     let output = '';
     for (const options of runs) {
-      const installed = installAndImport(manifest, options);
+      const installed = await installAndImport(manifest, options);
       output += installed.output;
       if (!installed.ok) return { ok: false, output };
     }
@@ -149,7 +160,7 @@ function usesBetterSqlite3(manifest) {
  * dependencies; `built`: with better-sqlite3's build script allowed, or as pnpm 10 leaves it by default),
  * imports every entry and runs its smoke test and CLI.
  */
-function installAndImport(manifest, { optional, built }) {
+async function installAndImport(manifest, { optional, built }) {
   const folder = mkdtempSync(path.join(tmpdir(), `kyc-kit-install-${manifest.name.split('/')[1]}-`));
   try {
     // The package's own @kyc-kit dependencies come from their tarballs too, never the registry.
@@ -175,7 +186,7 @@ function installAndImport(manifest, { optional, built }) {
         pnpm: { overrides: local, ...(built ? { onlyBuiltDependencies: ['better-sqlite3'] } : {}) },
       }),
     );
-    const installed = run(
+    const installed = await run(
       'pnpm',
       [
         'install',
@@ -203,7 +214,7 @@ function installAndImport(manifest, { optional, built }) {
       built ? smokeTest(manifest.name, { optional }) : unbuiltSmokeTest(manifest.name),
     ].join('\n');
     writeFileSync(path.join(folder, 'check.mjs'), program);
-    const imported = run(process.execPath, ['check.mjs'], { cwd: folder });
+    const imported = await run(process.execPath, ['check.mjs'], { cwd: folder });
     // The proxy's Terms documents are sanitized off the event loop, in the worker file the tarball ships.
     if (imported.ok && imported.output.includes('no worker thread could start'))
       return { ok: false, output: imported.output };
@@ -211,7 +222,7 @@ function installAndImport(manifest, { optional, built }) {
     const [command] = Object.keys(manifest.bin);
     if (!built) {
       // The command cannot start a sandbox: it says why in one line, and exits 1.
-      const refused = run(path.join(folder, 'node_modules', '.bin', command), ['--port', '0'], {
+      const refused = await run(path.join(folder, 'node_modules', '.bin', command), ['--port', '0'], {
         cwd: folder,
       });
       const said = refused.output.trim();
@@ -221,7 +232,7 @@ function installAndImport(manifest, { optional, built }) {
         output: `${imported.output}${ok ? `${command} without the native build says what to run\n` : said}\n`,
       };
     }
-    const help = run(path.join(folder, 'node_modules', '.bin', command), ['--help'], { cwd: folder });
+    const help = await run(path.join(folder, 'node_modules', '.bin', command), ['--help'], { cwd: folder });
     return { ok: help.ok && help.output.includes('Usage'), output: `${imported.output}${help.output}` };
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -398,8 +409,8 @@ function importsOf(code) {
 }
 
 /** Follows the tarball's README in an empty folder: installs what it says, type-checks its samples. */
-function followReadme(tarball, manifest) {
-  const readme = run('tar', ['xzf', tarball, '-O', 'package/README.md']).output;
+async function followReadme(tarball, manifest) {
+  const readme = (await run('tar', ['xzf', tarball, '-O', 'package/README.md'])).output;
   const named = readmeInstalls(readme);
   if (!named.includes(manifest.name))
     return { ok: false, output: `the README has no \`npm install\` line naming ${manifest.name}\n` };
@@ -451,9 +462,13 @@ function followReadme(tarball, manifest) {
     );
     // No peer is installed that the README does not name.
     writeFileSync(path.join(folder, '.npmrc'), 'auto-install-peers=false\n');
-    const installed = run('pnpm', ['install', '--no-lockfile', '--prefer-offline', '--reporter=silent'], {
-      cwd: folder,
-    });
+    const installed = await run(
+      'pnpm',
+      ['install', '--no-lockfile', '--prefer-offline', '--reporter=silent'],
+      {
+        cwd: folder,
+      },
+    );
     if (!installed.ok) return installed;
     const blocks = readmeBlocks(readme);
     const files = [];
@@ -477,7 +492,6 @@ function followReadme(tarball, manifest) {
     const compilerOptions = {
       strict: true,
       exactOptionalPropertyTypes: true,
-      skipLibCheck: false,
       noEmit: true,
       target: 'es2022',
       lib: ['es2023', 'dom', 'dom.iterable'],
@@ -494,11 +508,14 @@ function followReadme(tarball, manifest) {
             ...compilerOptions,
             module: resolution === 'bundler' ? 'esnext' : 'node16',
             moduleResolution: resolution,
+            // The declaration files are checked once, in the first run; attw checks that they resolve
+            // under node16 as well, so the second run checks only the samples against them.
+            skipLibCheck: resolution !== 'bundler',
           },
           files: ['partner.d.ts', ...files.map(({ file }) => file)],
         }),
       );
-      const checked = run(bin('tsc'), ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: folder });
+      const checked = await run(bin('tsc'), ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: folder });
       // README.md-line-20.ts(3,5) -> README.md:22:5 (the file's first line is the carried imports).
       const located = checked.output.replace(
         /README\.md-line-(\d+)\.tsx?\((\d+),(\d+)\)/g,
@@ -525,13 +542,30 @@ if (!(kind in checks)) {
 // Package names after the kind check those alone (`readme @kyc-kit/proxy`).
 const only = rest.filter((arg, index) => arg.startsWith('@') && rest[index - 1] !== '--report');
 const tally = { passed: 0, failed: 0 };
-for (const { manifest } of publicPackages().filter(
-  ({ manifest }) => only.length === 0 || only.includes(manifest.name),
-)) {
+const selected = publicPackages().filter(({ manifest }) => only.length === 0 || only.includes(manifest.name));
+
+async function checkOne({ manifest }) {
   const tarball = path.join(packsDirectory, tarballName(manifest.name));
-  let result;
-  if (!existsSync(tarball)) result = { ok: false, output: `${tarball} is missing: run npm run pack` };
-  else result = checks[kind](tarball, packedManifest(tarball));
+  if (!existsSync(tarball)) return { ok: false, output: `${tarball} is missing: run npm run pack` };
+  return checks[kind](tarball, await packedManifest(tarball));
+}
+
+// The packages are checked side by side, one per core (installs wait on the disk and the registry,
+// type checks on a core), and reported in their order.
+const results = selected.map(() => undefined);
+let next = 0;
+async function worker() {
+  while (next < selected.length) {
+    const index = next++;
+    results[index] = checkOne(selected[index]);
+    await results[index];
+  }
+}
+await Promise.all(
+  Array.from({ length: Math.min(selected.length, Math.max(2, availableParallelism())) }, worker),
+);
+for (const [index, { manifest }] of selected.entries()) {
+  const result = await results[index];
   if (result.ok) tally.passed += 1;
   else tally.failed += 1;
   process.stdout.write(`${result.ok ? '✓' : '✗'} ${kind} ${manifest.name}\n`);
