@@ -164,6 +164,38 @@ async function test() {
     count(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
     return code === 0;
   };
+  /**
+   * Checks that only read the sources, run side by side (each is mostly one core's work): their output is
+   * held and printed whole, in order, once all have finished. Each counts as one test; the time of each
+   * is the wall time of them together.
+   */
+  const checksTogether = async (steps) => {
+    const started = Date.now();
+    log(`── ${steps.map(([name]) => name).join(', ')} (side by side)`);
+    const results = await Promise.all(
+      steps.map(
+        ([name, command, args]) =>
+          new Promise((resolve) => {
+            const child = spawn(command, args, {
+              cwd: root,
+              env: process.env,
+              stdio: ['ignore', 'pipe', 'pipe'],
+            });
+            const output = [];
+            child.stdout.on('data', (chunk) => output.push(chunk));
+            child.stderr.on('data', (chunk) => output.push(chunk));
+            child.on('error', (error) => resolve({ name, code: 127, output: [Buffer.from(error.message)] }));
+            child.on('close', (code) => resolve({ name, code: code ?? 1, output }));
+          }),
+      ),
+    );
+    for (const { name, code, output } of results) {
+      log(`── ${name}`);
+      process.stdout.write(Buffer.concat(output));
+      stepStarted = started;
+      count(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+    }
+  };
   /** A Vitest run whose passed and failed tests are counted from its JSON report. */
   const vitest = async (name, projects) => {
     step(name);
@@ -214,9 +246,11 @@ async function test() {
   await ensurePostgres();
   timings.push(['install', Date.now() - started]);
 
-  await check('lint', 'pnpm', ['run', 'lint']);
-  await check('typecheck', 'pnpm', ['run', 'typecheck']);
-  await check('api report', 'pnpm', ['run', 'api-report', '--check']);
+  await checksTogether([
+    ['lint', 'pnpm', ['run', '--silent', 'lint']],
+    ['typecheck', 'pnpm', ['run', '--silent', 'typecheck']],
+    ['api report', 'pnpm', ['run', '--silent', 'api-report', '--check']],
+  ]);
   await vitest('unit and component tests', [
     'core',
     'hooks',
