@@ -152,6 +152,49 @@ describe('createTosDocumentLoader', () => {
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
   });
 
+  it('loads a document once for every user who asks while it loads, and one leaving stops it for no one', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { upstream, fetched } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            async pull(controller) {
+              await held;
+              controller.enqueue(new TextEncoder().encode('<title>Terms</title><p>Agree</p>'));
+              controller.close();
+            },
+          }),
+          { headers: { 'content-type': 'text/html; charset=utf-8' } },
+        ),
+    });
+    let sanitized = 0;
+    const sanitizer = createTosSanitizer({ startWorker: startTosSanitizerWorker });
+    const loader = createTosDocumentLoader({
+      upstream,
+      tosOrigins: new Set(['https://docs.example']),
+      timeoutMs: 5000,
+      sanitizer: {
+        sanitize: (input) => ((sanitized += 1), sanitizer.sanitize(input)),
+        close: () => sanitizer.close(),
+      },
+    });
+    const leaving = new AbortController();
+    const first = loader.load(version, 'en', leaving.signal);
+    const others = [loader.load(version, 'en'), loader.load(version, 'en', new AbortController().signal)];
+    leaving.abort(new Error('the user left'));
+    await expect(first).rejects.toThrow('the user left');
+    release();
+    for (const document of await Promise.all(others))
+      expect(document).toEqual({ title: 'Terms', html: '<p>Agree</p>' });
+    expect(fetched).toEqual(['https://docs.example/legal/terms?lang=en']);
+    expect(sanitized).toBe(1);
+    // Loaded once, then served from memory.
+    expect(await loader.load(version, 'en')).toEqual({ title: 'Terms', html: '<p>Agree</p>' });
+    expect(fetched).toHaveLength(1);
+    await loader.close();
+  });
+
   it('keeps the event loop turning while a large document is sanitized', async () => {
     const bytes = new TextEncoder().encode(termsDocument(700));
     expect(bytes.byteLength).toBeGreaterThan(700_000);

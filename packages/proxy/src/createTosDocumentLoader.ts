@@ -21,6 +21,17 @@ const MAX_REDIRECTS = 3;
 const CACHE_MS = 10 * 60_000;
 const CACHE_ENTRIES = 100;
 
+/** The shared work's answer, or the caller's abort as soon as it comes (the work goes on for the others). */
+function abandonable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abandon = () => reject(signal.reason);
+    signal.addEventListener('abort', abandon, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abandon));
+  });
+}
+
 function unavailable(detail: string, cause?: unknown): ProxyError {
   return new ProxyError('tos_document_unavailable', { detail, ...(cause === undefined ? {} : { cause }) });
 }
@@ -30,7 +41,8 @@ function unavailable(detail: string, cause?: unknown): ProxyError {
  * them in-page: only the URL the requirement itself names, only on an
  * allow-listed origin (redirects included, each checked), only text, at most
  * 1 MB, sanitized (in a worker thread: `createTosSanitizer`), and cached
- * briefly. The proxy must not become a way to fetch arbitrary URLs from
+ * briefly; users who ask for a document while it is being loaded wait for
+ * that one load. The proxy must not become a way to fetch arbitrary URLs from
  * inside the partner's network.
  */
 export function createTosDocumentLoader(options: {
@@ -44,18 +56,17 @@ export function createTosDocumentLoader(options: {
 }): TosDocumentLoader {
   const sanitizer = options.sanitizer ?? createTosSanitizer(options.warn ? { warn: options.warn } : {});
   const cache = new Map<string, { expiresAt: number; document: SanitizedTosDocument }>();
+  /** Documents being fetched and sanitized: the users who ask for one meanwhile wait for the same work. */
+  const loading = new Map<string, Promise<SanitizedTosDocument>>();
 
   function allowed(url: URL): boolean {
     return options.tosOrigins.has(url.origin) && (url.protocol === 'https:' || url.protocol === 'http:');
   }
 
-  async function fetchText(start: URL, signal?: AbortSignal): Promise<{ body: string; contentType: string }> {
+  async function fetchText(start: URL): Promise<{ body: string; contentType: string }> {
     let url = start;
     for (let hop = 0; ; hop += 1) {
-      const response = await options.upstream.fetchDocument(url, {
-        timeoutMs: options.timeoutMs,
-        ...(signal ? { signal } : {}),
-      });
+      const response = await options.upstream.fetchDocument(url, { timeoutMs: options.timeoutMs });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel().catch(() => undefined);
@@ -77,6 +88,25 @@ export function createTosDocumentLoader(options: {
     }
   }
 
+  async function fetchAndSanitize(url: URL): Promise<SanitizedTosDocument> {
+    const { body, contentType } = await fetchText(url);
+    let document: SanitizedTosDocument;
+    try {
+      document = await sanitizer.sanitize({ body, contentType, fallbackTitle: 'Terms of Service' });
+    } catch (error) {
+      if (error instanceof TosDocumentTooDeepError || error instanceof TosSanitizeTimeoutError)
+        throw unavailable(error.message);
+      throw error;
+    }
+    if (document.html === '') throw unavailable('document is empty after sanitizing');
+    cache.set(url.href, { expiresAt: Date.now() + CACHE_MS, document });
+    if (cache.size > CACHE_ENTRIES) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return document;
+  }
+
   return {
     async load(version, language, signal) {
       let url: URL;
@@ -90,22 +120,13 @@ export function createTosDocumentLoader(options: {
       url.searchParams.set('lang', language);
       const cached = cache.get(url.href);
       if (cached && cached.expiresAt > Date.now()) return cached.document;
-      const { body, contentType } = await fetchText(url, signal);
-      let document: SanitizedTosDocument;
-      try {
-        document = await sanitizer.sanitize({ body, contentType, fallbackTitle: 'Terms of Service' });
-      } catch (error) {
-        if (error instanceof TosDocumentTooDeepError || error instanceof TosSanitizeTimeoutError)
-          throw unavailable(error.message);
-        throw error;
+      let shared = loading.get(url.href);
+      if (shared === undefined) {
+        // Shared, so no one user's leaving stops it: the fetch's own time limit and size bound it.
+        shared = fetchAndSanitize(url).finally(() => loading.delete(url.href));
+        loading.set(url.href, shared);
       }
-      if (document.html === '') throw unavailable('document is empty after sanitizing');
-      cache.set(url.href, { expiresAt: Date.now() + CACHE_MS, document });
-      if (cache.size > CACHE_ENTRIES) {
-        const oldest = cache.keys().next().value;
-        if (oldest !== undefined) cache.delete(oldest);
-      }
-      return document;
+      return abandonable(shared, signal);
     },
     close: () => sanitizer.close(),
   };
