@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { TosVersion } from '@kyc-kit/core/server';
 import { describe, expect, it } from 'vitest';
-import { createTosDocumentLoader } from './createTosDocumentLoader';
+import { createTosDocumentLoader, type TosDocumentLoader } from './createTosDocumentLoader';
 import { createTosSanitizer, startTosSanitizerWorker } from './createTosSanitizer';
 import { ProxyError } from './ProxyError';
 import type { Upstream } from './Upstream';
@@ -32,6 +32,19 @@ function documentsFrom(pages: Record<string, () => Response>): { upstream: Upstr
     },
   };
   return { upstream, fetched };
+}
+
+/** A loader over `upstream` allowing docs.example, with a 1 s fetch limit unless `options` say otherwise. */
+function loaderOf(
+  upstream: Upstream,
+  options: Partial<Parameters<typeof createTosDocumentLoader>[0]> = {},
+): TosDocumentLoader {
+  return createTosDocumentLoader({
+    upstream,
+    tosOrigins: new Set(['https://docs.example']),
+    timeoutMs: 1000,
+    ...options,
+  });
 }
 
 function html(body: string): () => Response {
@@ -81,11 +94,7 @@ describe('createTosDocumentLoader', () => {
         '<title>Terms</title><p>Agree<script>x()</script></p>',
       ),
     });
-    const loader = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://docs.example']),
-      timeoutMs: 1000,
-    });
+    const loader = loaderOf(upstream);
     expect(await loader.load(version, 'en')).toEqual({ title: 'Terms', html: '<p>Agree</p>' });
     await loader.load(version, 'en');
     expect(fetched).toEqual(['https://docs.example/legal/terms?lang=en']);
@@ -95,11 +104,7 @@ describe('createTosDocumentLoader', () => {
     const { upstream, fetched } = documentsFrom({
       'https://docs.example/legal/terms?lang=en': html(`<title>Terms</title>${'<b>'.repeat(100_000)}`),
     });
-    const loader = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://docs.example']),
-      timeoutMs: 1000,
-    });
+    const loader = loaderOf(upstream);
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
     expect(fetched).toHaveLength(2);
@@ -112,11 +117,7 @@ describe('createTosDocumentLoader', () => {
       'https://docs.example/legal/terms/?lang=en': () =>
         new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data' } }),
     });
-    const loader = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://docs.example']),
-      timeoutMs: 1000,
-    });
+    const loader = loaderOf(upstream);
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
   });
 
@@ -125,18 +126,10 @@ describe('createTosDocumentLoader', () => {
       'https://docs.example/legal/terms?lang=en': () =>
         new Response('{"a":1}', { headers: { 'content-type': 'application/json' } }),
     });
-    const strict = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://other.example']),
-      timeoutMs: 1000,
-    });
+    const strict = loaderOf(upstream, { tosOrigins: new Set(['https://other.example']) });
     expect(await reason(strict.load(version, 'en'))).toBe('tos_document_unavailable');
     expect(fetched).toEqual([]);
-    const loader = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://docs.example']),
-      timeoutMs: 1000,
-    });
+    const loader = loaderOf(upstream);
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
   });
 
@@ -144,11 +137,7 @@ describe('createTosDocumentLoader', () => {
     const { upstream } = documentsFrom({
       'https://docs.example/legal/terms?lang=en': html(`<p>${'a'.repeat(1_048_577)}</p>`),
     });
-    const loader = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://docs.example']),
-      timeoutMs: 1000,
-    });
+    const loader = loaderOf(upstream);
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
   });
 
@@ -170,9 +159,7 @@ describe('createTosDocumentLoader', () => {
     });
     let sanitized = 0;
     const sanitizer = createTosSanitizer({ startWorker: startTosSanitizerWorker });
-    const loader = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://docs.example']),
+    const loader = loaderOf(upstream, {
       timeoutMs: 5000,
       sanitizer: {
         sanitize: (input) => ((sanitized += 1), sanitizer.sanitize(input)),
@@ -224,11 +211,7 @@ describe('createTosDocumentLoader', () => {
           { headers: { 'content-type': 'text/html; charset=utf-8' } },
         ),
     });
-    const loader = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://docs.example']),
-      timeoutMs: 1000,
-    });
+    const loader = loaderOf(upstream);
     // The worker is started (on the first document) before the large one is asked for.
     await loader.load(version, 'en');
     setImmediate(turn);
@@ -248,12 +231,7 @@ describe('createTosDocumentLoader', () => {
       'https://docs.example/legal/terms?lang=en': html(`<title>Terms</title>${'<b>'.repeat(100_000)}`),
       'https://docs.example/legal/terms?lang=es': html('<title>Términos</title><p>Acepto</p>'),
     });
-    const loader = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://docs.example']),
-      timeoutMs: 1000,
-      sanitizer: createTosSanitizer({ startWorker }),
-    });
+    const loader = loaderOf(upstream, { sanitizer: createTosSanitizer({ startWorker }) });
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
     expect(await loader.load(version, 'es')).toEqual({ title: 'Términos', html: '<p>Acepto</p>' });
     expect(exits).toHaveLength(1);
@@ -284,12 +262,7 @@ describe('createTosDocumentLoader', () => {
       'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
       'https://docs.example/legal/terms?lang=es': html('<title>Términos</title><p>Acepto</p>'),
     });
-    const loader = createTosDocumentLoader({
-      upstream,
-      tosOrigins: new Set(['https://docs.example']),
-      timeoutMs: 1000,
-      sanitizer,
-    });
+    const loader = loaderOf(upstream, { sanitizer });
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
     await exits[0];
     expect(await loader.load(version, 'es')).toEqual({ title: 'Términos', html: '<p>Acepto</p>' });
@@ -311,10 +284,7 @@ describe('createTosDocumentLoader', () => {
         'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
         'https://docs.example/legal/terms?lang=es': html(`<title>Términos</title>${'<b>'.repeat(1000)}`),
       });
-      const loader = createTosDocumentLoader({
-        upstream,
-        tosOrigins: new Set(['https://docs.example']),
-        timeoutMs: 1000,
+      const loader = loaderOf(upstream, {
         sanitizer: createTosSanitizer({
           warn: (message) => warnings.push(message),
           startWorker: () => {
