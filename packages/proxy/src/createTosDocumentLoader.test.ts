@@ -3,7 +3,11 @@ import { Worker } from 'node:worker_threads';
 import type { TosVersion } from '@kyc-kit/core/server';
 import { describe, expect, it } from 'vitest';
 import { createTosDocumentLoader, type TosDocumentLoader } from './createTosDocumentLoader';
-import { createTosSanitizer, startTosSanitizerWorker } from './createTosSanitizer';
+import {
+  createTosSanitizer,
+  startTosSanitizerWorker,
+  TOS_WORKER_RESOURCE_LIMITS,
+} from './createTosSanitizer';
 import { ProxyError } from './ProxyError';
 import type { Upstream } from './Upstream';
 
@@ -303,5 +307,98 @@ describe('createTosDocumentLoader', () => {
       expect(warnings[0]).not.toMatch(/Agree|Terms<|Términos/);
       await loader.close();
     }
+  });
+
+  it('never tries a worker start that threw again, even with no wait before a retry', async () => {
+    let started = 0;
+    const warnings: string[] = [];
+    const { upstream } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
+      'https://docs.example/legal/terms?lang=es': html('<title>Términos</title><p>Acepto</p>'),
+    });
+    const loader = loaderOf(upstream, {
+      sanitizer: createTosSanitizer({
+        warn: (message) => warnings.push(message),
+        retryFirstMs: 0,
+        startWorker: () => {
+          started += 1;
+          throw new Error('no worker file beside the bundle');
+        },
+      }),
+    });
+    expect(await loader.load(version, 'en')).toEqual({ title: 'Terms', html: '<p>Agree</p>' });
+    expect(await loader.load(version, 'es')).toEqual({ title: 'Términos', html: '<p>Acepto</p>' });
+    expect(started).toBe(1);
+    expect(warnings).toEqual([
+      expect.stringMatching(/keep it external \(Next\.js: serverExternalPackages\)$/),
+    ]);
+    await loader.close();
+  });
+
+  it('tries a worker that failed before it was ready again after a wait, and says when one runs again', async () => {
+    const { startWorker: startReal, exits } = countedWorkers();
+    let started = 0;
+    const warnings: string[] = [];
+    const sanitizer = createTosSanitizer({
+      warn: (message) => warnings.push(message),
+      retryFirstMs: 200,
+      startWorker() {
+        started += 1;
+        // The first thread fails as it loads, as one the system could not give would.
+        if (started === 1) return new Worker(`throw new Error('thread failed to start');`, { eval: true });
+        return startReal();
+      },
+    });
+    const { upstream } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
+      'https://docs.example/legal/terms?lang=es': html('<title>Términos</title><p>Acepto</p>'),
+      'https://docs.example/legal/terms?lang=fr': html('<title>Conditions</title><p>J’accepte</p>'),
+    });
+    const loader = loaderOf(upstream, { sanitizer });
+    // Inline meanwhile: the documents are still served.
+    expect(await loader.load(version, 'en')).toEqual({ title: 'Terms', html: '<p>Agree</p>' });
+    expect(await loader.load(version, 'es')).toEqual({ title: 'Términos', html: '<p>Acepto</p>' });
+    expect(started).toBe(1);
+    expect(warnings).toEqual([expect.stringMatching(/thread failed to start.*tried again in 0 s$/)]);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await loader.load(version, 'fr')).toEqual({ title: 'Conditions', html: '<p>J’accepte</p>' });
+    expect(started).toBe(2);
+    expect(exits).toHaveLength(1);
+    expect(warnings[1]).toBe('Terms documents are sanitized in a worker thread again');
+    await loader.close();
+    await exits[0];
+  });
+
+  it('refuses a document its worker cannot hold in memory, replaces the worker, and bounds the real one', async () => {
+    const { startWorker: startReal, exits } = countedWorkers();
+    let started = 0;
+    const sanitizer = createTosSanitizer({
+      startWorker() {
+        started += 1;
+        if (started > 1) return startReal();
+        // The first worker's document grows its heap without end, as a pathological one could.
+        const hungry = new Worker(
+          `const { parentPort } = require('node:worker_threads');
+          parentPort.on('message', () => { const kept = []; for (;;) kept.push(new Array(1e5).fill(kept.length)); });
+          parentPort.postMessage({ type: 'ready' });`,
+          { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } },
+        );
+        return hungry;
+      },
+    });
+    const { upstream } = documentsFrom({
+      'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
+      'https://docs.example/legal/terms?lang=es': html('<title>Términos</title><p>Acepto</p>'),
+    });
+    const loader = loaderOf(upstream, { sanitizer });
+    expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
+    expect(await loader.load(version, 'es')).toEqual({ title: 'Términos', html: '<p>Acepto</p>' });
+    expect(started).toBe(2);
+    await loader.close();
+    await exits[0];
+
+    const worker = startTosSanitizerWorker();
+    expect(worker.resourceLimits).toMatchObject(TOS_WORKER_RESOURCE_LIMITS);
+    await worker.terminate();
   });
 });

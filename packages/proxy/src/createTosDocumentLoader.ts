@@ -1,5 +1,10 @@
 import type { TosVersion } from '@kyc-kit/core/server';
-import { createTosSanitizer, TosSanitizeTimeoutError, type TosSanitizer } from './createTosSanitizer';
+import {
+  createTosSanitizer,
+  TosSanitizerCrashedError,
+  TosSanitizeTimeoutError,
+  type TosSanitizer,
+} from './createTosSanitizer';
 import { ProxyError } from './ProxyError';
 import { readLimitedBody } from './readLimitedBody';
 import { TosDocumentTooDeepError, type SanitizedTosDocument } from './sanitizeTosDocument';
@@ -94,7 +99,11 @@ export function createTosDocumentLoader(options: {
     try {
       document = await sanitizer.sanitize({ body, contentType, fallbackTitle: 'Terms of Service' });
     } catch (error) {
-      if (error instanceof TosDocumentTooDeepError || error instanceof TosSanitizeTimeoutError)
+      if (
+        error instanceof TosDocumentTooDeepError ||
+        error instanceof TosSanitizeTimeoutError ||
+        error instanceof TosSanitizerCrashedError
+      )
         throw unavailable(error.message);
       throw error;
     }

@@ -24,6 +24,17 @@ export type TosSanitizerMessage =
  */
 const TIME_LIMIT_MS = 10_000;
 
+/**
+ * The worker's heap. A 1 MB document, the most the loader fetches, peaks at some 30-40 MB of heap in
+ * sanitize-html; one that needs more than this is refused (its worker runs out of memory and is
+ * replaced), where on the event loop it would have grown the whole proxy's heap.
+ */
+export const TOS_WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+
+/** After a worker failed to start, documents are sanitized inline and a start is tried again after this, doubling. */
+const RETRY_FIRST_MS = 5_000;
+const RETRY_MAX_MS = 5 * 60_000;
+
 /** Thrown for a document that took longer than the time limit: the proxy answers that it is unavailable. */
 export class TosSanitizeTimeoutError extends Error {
   constructor(limitMs: number) {
@@ -31,6 +42,22 @@ export class TosSanitizeTimeoutError extends Error {
     this.name = 'TosSanitizeTimeoutError';
   }
 }
+
+/** Thrown for a document whose worker went away while it was in it (out of memory, say): it is unavailable. */
+export class TosSanitizerCrashedError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `the Terms worker stopped while sanitizing a document (${cause instanceof Error ? cause.message : String(cause)})`,
+      {
+        cause,
+      },
+    );
+    this.name = 'TosSanitizerCrashedError';
+  }
+}
+
+/** A worker start that threw (the constructor, the file check): another start would throw the same. */
+class StartThrewError extends Error {}
 
 /** Sanitizes Terms documents off the event loop. */
 export interface TosSanitizer {
@@ -50,35 +77,46 @@ export function startTosSanitizerWorker(): Worker {
     const file = new URL('tosSanitizer.worker.ts', here).href;
     const tsx = import.meta.resolve('tsx/esm/api');
     const boot = `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(file)}, ${JSON.stringify(file)}))`;
-    return new Worker(boot, { eval: true });
+    return new Worker(boot, { eval: true, resourceLimits: TOS_WORKER_RESOURCE_LIMITS });
   }
   const file = new URL('tosSanitizer.worker.js', here);
   // A bundler that inlined this module left no worker file beside it.
   if (!existsSync(file)) throw new Error(`no worker file at ${file.href}`);
-  return new Worker(file);
+  return new Worker(file, { resourceLimits: TOS_WORKER_RESOURCE_LIMITS });
 }
 
 /**
  * Runs {@link sanitizeTosDocument} in a worker thread, so a large document (hundreds of milliseconds
  * to seconds of sanitize-html) never holds the event loop that every other request waits on. The
  * worker starts on the first document and is `unref()`ed while idle (it never keeps a process alive);
- * documents go to it one at a time. One that takes longer than the time limit has its worker
- * terminated (the next document starts a fresh one). Where no worker can start (a bundler left no
- * worker file, `Worker` throws, the worker fails before it is ready), documents are sanitized inline
- * from then on, after one warning.
+ * documents go to it one at a time. One that takes longer than the time limit, or that its worker
+ * cannot hold in {@link TOS_WORKER_RESOURCE_LIMITS}, is refused and its worker replaced (the next
+ * document starts a fresh one).
+ *
+ * Where no worker can start, documents are sanitized inline, after one warning. A start that throws
+ * (a bundler left no worker file, no `import.meta.url`) is not tried again. A worker that fails
+ * before it is ready (a thread the system would not give, a module that would not load) is tried
+ * again 5 s later, then after twice as long each time up to 5 minutes; once one starts, a second
+ * warning says so.
  */
 export function createTosSanitizer(
   options: {
     warn?: (message: string) => void;
     /** Internal, for tests. */
     timeLimitMs?: number;
+    /** Internal, for tests: the first wait before a failed start is tried again. */
+    retryFirstMs?: number;
     /** Internal, for tests. */
     startWorker?: () => Worker;
   } = {},
 ): TosSanitizer {
   const timeLimitMs = options.timeLimitMs ?? TIME_LIMIT_MS;
+  const retryFirstMs = options.retryFirstMs ?? RETRY_FIRST_MS;
   const startWorker = options.startWorker ?? startTosSanitizerWorker;
+  /** Set for good by close() or a start that threw. */
   let inline = false;
+  /** While failed starts are being retried: when the next may be tried, and how long the one after waits. */
+  let retry: { at: number; nextWaitMs: number } | undefined;
   let ready: Promise<Worker> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -89,8 +127,13 @@ export function createTosSanitizer(
 
   /** Starts a worker and waits for its `ready`; rejects when it cannot start. */
   function start(): Promise<Worker> {
+    let worker: Worker;
+    try {
+      worker = startWorker();
+    } catch (error) {
+      return Promise.reject(new StartThrewError(messageOf(error)));
+    }
     const starting = new Promise<Worker>((resolve, reject) => {
-      const worker = startWorker();
       worker.unref();
       const failed = (error: unknown) => {
         worker.off('message', onMessage);
@@ -144,9 +187,7 @@ export function createTosSanitizer(
       const onGone = (error: unknown) => {
         settle();
         retire(worker);
-        reject(
-          error instanceof Error ? error : new Error(`the Terms worker exited with code ${String(error)}`),
-        );
+        reject(new TosSanitizerCrashedError(error instanceof Error ? error : `exit code ${String(error)}`));
       };
       worker.on('message', onMessage);
       worker.once('error', onGone);
@@ -158,18 +199,30 @@ export function createTosSanitizer(
   }
 
   async function sanitizeOne(input: TosDocumentInput): Promise<SanitizedTosDocument> {
-    if (inline) return sanitizeTosDocument(input);
+    if (inline || (retry !== undefined && Date.now() < retry.at)) return sanitizeTosDocument(input);
     let worker: Worker;
     try {
       ready ??= start();
       worker = await ready;
     } catch (error) {
       ready = undefined;
-      inline = true;
-      options.warn?.(
-        `Terms documents are sanitized on the event loop, as no worker thread could start (${error instanceof Error ? error.message : String(error)}): where a bundler inlined @kyc-kit/proxy, keep it external (Next.js: serverExternalPackages)`,
-      );
+      const thrown = error instanceof StartThrewError;
+      if (thrown) inline = true;
+      if (retry === undefined)
+        options.warn?.(
+          `Terms documents are sanitized on the event loop, as no worker thread could start (${messageOf(error)})${
+            thrown
+              ? ': where a bundler inlined @kyc-kit/proxy, keep it external (Next.js: serverExternalPackages)'
+              : `; a worker is tried again in ${Math.round(retryFirstMs / 1000)} s`
+          }`,
+        );
+      const waitMs = retry?.nextWaitMs ?? retryFirstMs;
+      retry = { at: Date.now() + waitMs, nextWaitMs: Math.min(waitMs * 2, RETRY_MAX_MS) };
       return sanitizeTosDocument(input);
+    }
+    if (retry !== undefined) {
+      retry = undefined;
+      options.warn?.('Terms documents are sanitized in a worker thread again');
     }
     return run(worker, input);
   }
@@ -188,4 +241,8 @@ export function createTosSanitizer(
       await worker?.terminate();
     },
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
