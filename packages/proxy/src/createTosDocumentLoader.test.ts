@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { TosVersion } from '@kyc-kit/core/server';
 import { describe, expect, it } from 'vitest';
 import { createTosDocumentLoader, type TosDocumentLoader } from './createTosDocumentLoader';
@@ -82,6 +82,35 @@ function countedWorkers(): { startWorker: () => Worker; exits: Promise<unknown>[
       const worker = startTosSanitizerWorker();
       exits.push(once(worker, 'exit'));
       return worker;
+    },
+  };
+}
+
+/**
+ * Worker starts whose first is a stand-in that says it is ready and then runs `onDocument` (source) on its
+ * first document; the later ones are real. Each start is counted and kept with a promise of its exit.
+ */
+function firstWorkerThenReal(
+  onDocument: string,
+  workerOptions: { resourceLimits?: ResourceLimits } = {},
+): { startWorker: () => Worker; exits: Promise<unknown>[]; started: () => number } {
+  const real = countedWorkers();
+  let started = 0;
+  return {
+    exits: real.exits,
+    started: () => started,
+    startWorker() {
+      started += 1;
+      if (started > 1) return real.startWorker();
+      const standIn = new Worker(
+        `const { parentPort } = require('node:worker_threads');
+        parentPort.on('message', () => { ${onDocument} });
+        parentPort.postMessage({ type: 'ready' });`,
+        { eval: true, ...workerOptions },
+      );
+      // Its exit, not its error: one that runs out of memory emits both.
+      real.exits.push(new Promise((resolve) => standIn.once('exit', resolve)));
+      return standIn;
     },
   };
 }
@@ -244,24 +273,9 @@ describe('createTosDocumentLoader', () => {
   });
 
   it('refuses a document that takes longer than the time limit, stops its worker and starts another for the next', async () => {
-    const { startWorker: startReal, exits } = countedWorkers();
-    let started = 0;
-    const sanitizer = createTosSanitizer({
-      timeLimitMs: 1000,
-      startWorker() {
-        started += 1;
-        if (started > 1) return startReal();
-        // The first worker takes forever over its document, as a pathological one would.
-        const stuck = new Worker(
-          `const { parentPort } = require('node:worker_threads');
-          parentPort.on('message', () => { for (;;); });
-          parentPort.postMessage({ type: 'ready' });`,
-          { eval: true },
-        );
-        exits.push(once(stuck, 'exit'));
-        return stuck;
-      },
-    });
+    // The first worker takes forever over its document, as a pathological one would.
+    const { startWorker, exits, started } = firstWorkerThenReal('for (;;);');
+    const sanitizer = createTosSanitizer({ timeLimitMs: 1000, startWorker });
     const { upstream } = documentsFrom({
       'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
       'https://docs.example/legal/terms?lang=es': html('<title>Términos</title><p>Acepto</p>'),
@@ -270,7 +284,7 @@ describe('createTosDocumentLoader', () => {
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
     await exits[0];
     expect(await loader.load(version, 'es')).toEqual({ title: 'Términos', html: '<p>Acepto</p>' });
-    expect(started).toBe(2);
+    expect(started()).toBe(2);
     await loader.close();
   });
 
@@ -370,22 +384,12 @@ describe('createTosDocumentLoader', () => {
   });
 
   it('refuses a document its worker cannot hold in memory, replaces the worker, and bounds the real one', async () => {
-    const { startWorker: startReal, exits } = countedWorkers();
-    let started = 0;
-    const sanitizer = createTosSanitizer({
-      startWorker() {
-        started += 1;
-        if (started > 1) return startReal();
-        // The first worker's document grows its heap without end, as a pathological one could.
-        const hungry = new Worker(
-          `const { parentPort } = require('node:worker_threads');
-          parentPort.on('message', () => { const kept = []; for (;;) kept.push(new Array(1e5).fill(kept.length)); });
-          parentPort.postMessage({ type: 'ready' });`,
-          { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } },
-        );
-        return hungry;
-      },
-    });
+    // The first worker's document grows its heap without end, as a pathological one could.
+    const { startWorker, exits, started } = firstWorkerThenReal(
+      'const kept = []; for (;;) kept.push(new Array(1e5).fill(kept.length));',
+      { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } },
+    );
+    const sanitizer = createTosSanitizer({ startWorker });
     const { upstream } = documentsFrom({
       'https://docs.example/legal/terms?lang=en': html('<title>Terms</title><p>Agree</p>'),
       'https://docs.example/legal/terms?lang=es': html('<title>Términos</title><p>Acepto</p>'),
@@ -393,9 +397,9 @@ describe('createTosDocumentLoader', () => {
     const loader = loaderOf(upstream, { sanitizer });
     expect(await reason(loader.load(version, 'en'))).toBe('tos_document_unavailable');
     expect(await loader.load(version, 'es')).toEqual({ title: 'Términos', html: '<p>Acepto</p>' });
-    expect(started).toBe(2);
+    expect(started()).toBe(2);
     await loader.close();
-    await exits[0];
+    await Promise.all(exits);
 
     const worker = startTosSanitizerWorker();
     expect(worker.resourceLimits).toMatchObject(TOS_WORKER_RESOURCE_LIMITS);
