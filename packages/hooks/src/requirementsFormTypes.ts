@@ -127,10 +127,14 @@ export interface RequirementsForm {
    * `useRequirementField({ form, name })` in each field component.
    */
   getFieldProps: (key: string) => RequirementFieldProps;
-  /** Props of the `<form>` element: submit runs `submitStep`. */
+  /**
+   * Props of the `<form>` element: submit runs `submitStep`. `method: 'post'` is for a submit the browser
+   * makes itself (before hydration): it never puts what was typed in the URL.
+   */
   formProps: {
     id: string;
     noValidate: true;
+    method: 'post';
     onSubmit: (event: FormEvent) => void;
     'aria-labelledby': string;
   };

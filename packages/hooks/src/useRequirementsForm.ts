@@ -189,6 +189,10 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       id: `${idPrefix}-form`,
       // The kit validates with the same messages as the proxy; the browser's own bubbles would say something else.
       noValidate: true,
+      // A submit before hydration (or with the script blocked) is the browser's own: without a method it is
+      // a GET, which writes every named box (a date of birth, an SSN) into the page's URL, its history and
+      // the server's access log. A POST keeps them out of the URL.
+      method: 'post',
       onSubmit: (event: FormEvent) => {
         event.preventDefault();
         void submitStep();

@@ -48,4 +48,22 @@ describe('<Onboarding> on the server', () => {
     expect(html).toContain('Paso 1 de 6');
     expect(html).toContain('Sus datos');
   });
+
+  it('renders a form whose submit before hydration never puts what was typed in the URL', () => {
+    Reflect.deleteProperty(globalThis, 'window');
+    const client = createFakeClient({ customer: customerFixtures.pendingNew });
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(kycKitQueryKeys.customer(), customerFixtures.pendingNew);
+    const html = renderToString(
+      <KycKitProvider client={client} queryClient={queryClient}>
+        <Onboarding capability="custodyFiat" />
+      </KycKitProvider>,
+    );
+    // The date of birth is asked in this step: pressing Enter before the script runs submits the form natively,
+    // and a form without a method is a GET that writes every named box into the page's query string.
+    expect(html).toContain('name="dateOfBirth.year"');
+    const forms = html.match(/<form\b[^>]*>/g) ?? [];
+    expect(forms).toHaveLength(1);
+    for (const form of forms) expect(form).toMatch(/\smethod="post"/);
+  });
 });
