@@ -12,6 +12,31 @@ test('the page is rendered on the server with the kit in it, before any script r
   expect(html).toContain('Buying crypto opens once you are verified.');
 });
 
+test.describe('before any script runs', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('Enter in the server-rendered step sends nothing anywhere and keeps what was typed', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    const sent: string[] = [];
+    page.on('request', (request) => sent.push(`${request.method()} ${request.url()}`));
+    const form = page.locator('main form[aria-labelledby]');
+    await form.getByLabel('First name').fill('Ada');
+    await form.getByLabel('Last name').fill('Quill');
+    const year = form.getByLabel('Year');
+    await year.fill('1990');
+    await year.press('Enter');
+    await form.getByRole('button', { name: 'Continue' }).click();
+    // A native submit would be a navigation: a GET writing the boxes into the URL, or a POST sending them.
+    await page.waitForTimeout(500);
+    expect(sent).toEqual([]);
+    expect(new URL(page.url()).search).toBe('');
+    await expect(form.getByLabel('First name')).toHaveValue('Ada');
+    await expect(year).toHaveValue('1990');
+  });
+});
+
 // The app as built from the packed tarballs, the proxy in a route handler, the sandbox from its own CLI.
 test('a new user onboards through the packed kit until tradeCrypto is active, and the gate opens', async ({
   page,

@@ -128,13 +128,14 @@ export interface RequirementsForm {
    */
   getFieldProps: (key: string) => RequirementFieldProps;
   /**
-   * Props of the `<form>` element: submit runs `submitStep`. `method: 'post'` is for a submit the browser
-   * makes itself (before hydration): it never puts what was typed in the URL.
+   * Props of the `<form>` element: submit runs `submitStep`. `method: 'dialog'` is for a submit the browser
+   * makes itself (before hydration, or with the script blocked): outside a `<dialog>` it goes nowhere, so
+   * what was typed never reaches a URL or a server and stays in the boxes.
    */
   formProps: {
     id: string;
     noValidate: true;
-    method: 'post';
+    method: 'dialog';
     onSubmit: (event: FormEvent) => void;
     'aria-labelledby': string;
   };

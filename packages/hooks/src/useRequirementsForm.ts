@@ -191,8 +191,9 @@ export function useRequirementsForm(options: UseRequirementsFormOptions): Requir
       noValidate: true,
       // A submit before hydration (or with the script blocked) is the browser's own: without a method it is
       // a GET, which writes every named box (a date of birth, an SSN) into the page's URL, its history and
-      // the server's access log. A POST keeps them out of the URL.
-      method: 'post',
+      // the server's access log, and a POST would send them to the page's server and lose what was typed.
+      // A dialog form outside a <dialog> submits nowhere: nothing leaves the page, every value stays.
+      method: 'dialog',
       onSubmit: (event: FormEvent) => {
         event.preventDefault();
         void submitStep();
