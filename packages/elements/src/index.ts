@@ -26,7 +26,12 @@ declare global {
     'kyc-capability-status': KycKitCapabilityStatusElement;
     'kyc-capability-gate': KycKitCapabilityGateElement;
   }
-  // Typed `addEventListener('kyc-complete', …)` on any element.
+  // Typed `addEventListener('kyc-complete', …)` on any element, and on the document and window the
+  // events bubble to (they are composed), where one listener hears every element of the page.
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends KycKitElementEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends KycKitElementEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface WindowEventMap extends KycKitElementEventMap {}
 }
