@@ -46,12 +46,7 @@ export class TosSanitizeTimeoutError extends Error {
 /** Thrown for a document whose worker went away while it was in it (out of memory, say): it is unavailable. */
 export class TosSanitizerCrashedError extends Error {
   constructor(cause: unknown) {
-    super(
-      `the Terms worker stopped while sanitizing a document (${cause instanceof Error ? cause.message : String(cause)})`,
-      {
-        cause,
-      },
-    );
+    super(`the Terms worker stopped while sanitizing a document (${messageOf(cause)})`, { cause });
     this.name = 'TosSanitizerCrashedError';
   }
 }
