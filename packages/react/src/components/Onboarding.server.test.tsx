@@ -19,6 +19,19 @@ afterAll(() => {
   Reflect.deleteProperty(globalThis, 'window');
 });
 
+/** `<Onboarding capability="custodyFiat">` rendered with no window, its customer prefetched into the cache. */
+function renderPrefetched(locale?: { locale: string; messages: typeof es }): string {
+  Reflect.deleteProperty(globalThis, 'window');
+  const client = createFakeClient({ customer: customerFixtures.pendingNew });
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(kycKitQueryKeys.customer(), customerFixtures.pendingNew);
+  return renderToString(
+    <KycKitProvider client={client} queryClient={queryClient} {...locale}>
+      <Onboarding capability="custodyFiat" />
+    </KycKitProvider>,
+  );
+}
+
 describe('<Onboarding> on the server', () => {
   it('renders the first step for a new customer before the read, without touching window, storage or EventSource', () => {
     Reflect.deleteProperty(globalThis, 'window');
@@ -36,29 +49,13 @@ describe('<Onboarding> on the server', () => {
   });
 
   it('renders the first step from a prefetched customer, so the page is usable before hydration', () => {
-    Reflect.deleteProperty(globalThis, 'window');
-    const client = createFakeClient({ customer: customerFixtures.pendingNew });
-    const queryClient = new QueryClient();
-    queryClient.setQueryData(kycKitQueryKeys.customer(), customerFixtures.pendingNew);
-    const html = renderToString(
-      <KycKitProvider client={client} queryClient={queryClient} locale="es" messages={es}>
-        <Onboarding capability="custodyFiat" />
-      </KycKitProvider>,
-    );
+    const html = renderPrefetched({ locale: 'es', messages: es });
     expect(html).toContain('Paso 1 de 6');
     expect(html).toContain('Sus datos');
   });
 
   it('renders a form whose submit before hydration never puts what was typed in the URL', () => {
-    Reflect.deleteProperty(globalThis, 'window');
-    const client = createFakeClient({ customer: customerFixtures.pendingNew });
-    const queryClient = new QueryClient();
-    queryClient.setQueryData(kycKitQueryKeys.customer(), customerFixtures.pendingNew);
-    const html = renderToString(
-      <KycKitProvider client={client} queryClient={queryClient}>
-        <Onboarding capability="custodyFiat" />
-      </KycKitProvider>,
-    );
+    const html = renderPrefetched();
     // The date of birth is asked in this step: pressing Enter before the script runs submits the form natively,
     // and a form without a method is a GET that writes every named box into the page's query string (the
     // Next.js example's journey presses Enter with scripts off and sees no request and the values kept).
