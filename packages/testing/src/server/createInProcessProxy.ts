@@ -1,6 +1,7 @@
 import {
   createCdpJwt,
   createCoinbaseUpstream,
+  createOmsUpstream,
   createOnboardingHandler,
   parseCdpSigningKey,
 } from '@kyc-kit/proxy';
@@ -41,22 +42,37 @@ export interface InProcessProxy {
  * Builds @kyc-kit/sandbox (verification at once) behind @kyc-kit/proxy and a
  * client whose fetch calls the proxy's handler directly: no port, no network.
  */
-export function createInProcessProxy(options: { userId?: string } = {}): InProcessProxy {
+export function createInProcessProxy(
+  options: { userId?: string; provider?: 'coinbase' | 'oms' } = {},
+): InProcessProxy {
   // Webhooks go straight to the proxy's handler, so verification results reach the event stream as in production.
   let deliverWebhook: typeof fetch = async () => new Response(null, { status: 503 });
   const sandbox = createSandbox({
     verifyMs: 0,
     publicUrl: SANDBOX_URL,
-    webhooks: { url: 'http://localhost/api/onboarding/webhooks/coinbase', secret: WEBHOOK_SECRET },
+    webhooks: {
+      url: 'http://localhost/api/onboarding/webhooks/coinbase',
+      omsUrl: 'http://localhost/api/onboarding/webhooks/oms',
+      secret: WEBHOOK_SECRET,
+    },
     fetch: (input, init) => deliverWebhook(input, init),
   });
   const callSandbox: typeof fetch = (input, init) => sandbox.fetch(new Request(input, init));
-  const upstream = createCoinbaseUpstream({
-    baseUrl: `${SANDBOX_URL}/platform`,
-    apiKeyId: sandbox.credentials.coinbase.apiKeyId,
-    apiKeySecret: sandbox.credentials.coinbase.apiKeySecret,
-    fetch: callSandbox,
-  });
+  const upstream =
+    options.provider === 'oms'
+      ? createOmsUpstream({
+          baseUrl: `${SANDBOX_URL}/v0.9`,
+          apiKey: sandbox.credentials.oms.apiKey,
+          apiSecret: sandbox.credentials.oms.apiSecret,
+          fetch: callSandbox,
+          tosVersion: { versionId: 'us_individual_2026-05-29', languages: ['en'], url: `${SANDBOX_URL}/tos/us_individual_2026-05-29` },
+        })
+      : createCoinbaseUpstream({
+          baseUrl: `${SANDBOX_URL}/platform`,
+          apiKeyId: sandbox.credentials.coinbase.apiKeyId,
+          apiKeySecret: sandbox.credentials.coinbase.apiKeySecret,
+          fetch: callSandbox,
+        });
   const handler = createOnboardingHandler({
     upstream,
     resolveUser: () => ({ id: options.userId ?? 'test-user' }),
