@@ -114,7 +114,11 @@ export const customerResponseSchema = z.object({ customer: customerSchema });
  * The 200 answer of `GET /customer`: the user's customer, or `null` when there is none yet (or it was
  * deleted at the provider). "No customer yet" is the normal first state, so it is no error status.
  */
-export const customerReadResponseSchema = z.object({ customer: z.nullable(customerSchema) });
+export const customerReadResponseSchema = z.object({
+  customer: z.nullable(customerSchema),
+  /** With `customer: null`, the provider the proxy speaks (so a new customer's steps are its own); an older proxy leaves it out. */
+  provider: z.optional(customerSchema.shape.provider),
+});
 
 /** `GET /tos/:versionId?language=` answer; `html` is sanitized by the proxy. */
 export const tosDocumentSchema = z.object({

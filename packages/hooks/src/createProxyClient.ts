@@ -8,6 +8,7 @@ import {
 import type {
   CreateCustomerBody as WireCreateCustomerBody,
   Customer,
+  ProviderName,
   TosAcceptBody,
   TosDocument,
   UpdateCustomerBody as WireUpdateCustomerBody,
@@ -58,7 +59,12 @@ export type TermsOfServiceDocument = TosDocument;
 export interface ProxyClient {
   /** The base URL the client was created with. */
   readonly baseUrl: string;
-  /** `GET /customer`; resolves `null` when the user has no customer yet (200 `{ customer: null }`). */
+  /**
+   * The provider the proxy said it speaks, once a `getCustomer` answered `null` with it; the onboarding
+   * plans a new customer's steps from it.
+   */
+  readonly provider?: ProviderName | undefined;
+  /** `GET /customer`; resolves `null` when the user has no customer yet (200 `{ customer: null, provider }`). */
   getCustomer(options?: ProxyReadOptions): Promise<Customer | null>;
   /** `POST /customer`. */
   createCustomer(body: CreateCustomerBody, options: ProxyWriteOptions): Promise<Customer>;
@@ -133,12 +139,12 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
       signal: writeOptions.signal,
     }).then((answer) => answer.customer);
 
-  return {
+  const client: ProxyClient & { provider?: ProviderName | undefined } = {
     baseUrl,
     // "No customer yet" is a 200 with `customer: null`, never an error status the browser would log.
     getCustomer: (readOptions = {}) =>
       request('/customer', customerReadResponseSchema, { signal: readOptions.signal }).then(
-        (answer) => answer.customer,
+        (answer) => ((client.provider = answer.provider ?? client.provider), answer.customer),
       ),
     createCustomer: (body, writeOptions) => write('POST', '/customer', body, writeOptions),
     updateCustomer: (body, writeOptions) => write('PATCH', '/customer', body, writeOptions),
@@ -151,6 +157,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
       ),
     eventsUrl: () => `${baseUrl}/events`,
   };
+  return client;
 }
 
 /** An error the client makes itself (no proxy error body): the catalogue's English unless told otherwise. */

@@ -23,7 +23,8 @@ export function createCustomerRoutes(deps: ProxyDeps) {
   const { upstream, store, logger, hub } = deps;
   const routes = new Hono<ProxyEnv>();
 
-  // "No customer yet" (or deleted at the provider) is the normal first state: 200 `{ customer: null }`, no error status.
+  // "No customer yet" (or deleted at the provider) is the normal first state: 200 `{ customer: null, provider }`,
+  // no error status; the provider lets the page plan a new customer's steps from its own table.
   routes.get('/', async (c) => {
     try {
       const signal = abandonSignalOf(c);
@@ -31,9 +32,11 @@ export function createCustomerRoutes(deps: ProxyDeps) {
         await deps.readLinkedCustomer(c.get('user').id, (customerId) =>
           deps.readCustomer(customerId, signal),
         ),
+        200,
+        upstream.provider,
       );
     } catch (error) {
-      if (error instanceof ProxyError && error.reason === 'no_customer') return customerAnswer(null);
+      if (error instanceof ProxyError && error.reason === 'no_customer') return customerAnswer(null, 200, upstream.provider);
       throw error;
     }
   });

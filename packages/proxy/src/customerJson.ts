@@ -1,4 +1,4 @@
-import type { Customer } from '@kyc-kit/core/server';
+import type { Customer, ProviderName } from '@kyc-kit/core/server';
 import type { NewCustomerEvent } from './OnboardingStore';
 
 /**
@@ -36,8 +36,9 @@ export function customerJson(customer: Customer): string {
 }
 
 /** `JSON.stringify({ customer })`, with the customer's text shared (see {@link customerJson}); `null` when there is none. */
-export function customerEnvelopeJson(customer: Customer | null): string {
-  return customer === null ? '{"customer":null}' : `{"customer":${customerJson(customer)}}`;
+export function customerEnvelopeJson(customer: Customer | null, provider?: ProviderName): string {
+  if (customer !== null) return `{"customer":${customerJson(customer)}}`;
+  return provider === undefined ? '{"customer":null}' : `{"customer":null,"provider":"${provider}"}`;
 }
 
 /** The JSON of an event's body as the stores keep it: `{ type, customer }` or `{ type, customerId }`. */

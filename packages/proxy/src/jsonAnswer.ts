@@ -10,7 +10,7 @@
  * behaves as one everywhere.
  */
 
-import type { Customer } from '@kyc-kit/core/server';
+import type { Customer, ProviderName } from '@kyc-kit/core/server';
 import { customerEnvelopeJson } from './customerJson';
 
 /** What a {@link JsonAnswer} is made of; read by `createNodeListener` to write it in one piece. */
@@ -99,8 +99,8 @@ export function jsonAnswer(value: unknown, status = 200, headers?: Record<string
  * (`customerJson`): a customer read again from an identical answer, or the
  * update whose event row already serialized it, costs no second `JSON.stringify`.
  */
-export function customerAnswer(customer: Customer | null, status = 200): Response {
-  return jsonTextAnswer(customerEnvelopeJson(customer), status);
+export function customerAnswer(customer: Customer | null, status = 200, provider?: ProviderName): Response {
+  return jsonTextAnswer(customerEnvelopeJson(customer, provider), status);
 }
 
 function jsonTextAnswer(body: string, status: number, headers?: Record<string, string>): Response {

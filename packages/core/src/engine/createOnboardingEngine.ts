@@ -72,6 +72,8 @@ export interface DraftStore {
 export interface EngineTransport {
   createCustomer: (body: CreateCustomerBody, options: { idempotencyKey: string }) => Promise<Customer>;
   updateCustomer: (body: UpdateCustomerBody, options: { idempotencyKey: string }) => Promise<Customer>;
+  /** The provider the proxy said it speaks (read with no customer yet): plans a new customer's steps when `provider` is not given. */
+  readonly provider?: ProviderName | undefined;
 }
 
 /** What the engine needs of an error: a code, and per field a code and a safe English text. */
@@ -410,7 +412,7 @@ export function createOnboardingEngine<Error extends EngineError>(
       capabilities: settings.capabilities,
       include: settings.include,
       fieldSpecs,
-      provider: options.provider,
+      provider: options.provider ?? transport.provider,
     });
 
   /**
