@@ -43,7 +43,7 @@ describe('full onboarding flow against the Coinbase sandbox', () => {
     const notYet = await harness.send('alice', 'GET', '/customer');
     // "No customer yet" is the normal first answer, not an error status the browser would log.
     expect(notYet.status).toBe(200);
-    expect(await json<{ customer: null }>(notYet)).toEqual({ customer: null });
+    expect(await json<{ customer: null }>(notYet)).toEqual({ customer: null, provider: 'coinbase' });
 
     const events = await harness.openEvents('alice');
     const created = await harness.write(

@@ -146,7 +146,7 @@ describe('sessions and ownership', () => {
       const text = await response.text();
       // B's own read (whatever ids the query names) answers that B has no customer yet; every other attempt is refused.
       if (label === 'GET /customer' || label === 'GET /customer?customerId')
-        expect(JSON.parse(text), label).toEqual({ customer: null });
+        expect(JSON.parse(text), label).toEqual({ customer: null, provider: 'coinbase' });
       else expect([400, 401, 404], label).toContain(response.status);
       expect(text, label).not.toContain(id);
       expect(text, label).not.toContain('Ann');

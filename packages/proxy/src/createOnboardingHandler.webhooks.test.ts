@@ -235,7 +235,7 @@ describe('provider webhooks', () => {
 
     const read = await harness.send('owner', 'GET', '/customer');
     expect(read.status).toBe(200);
-    expect(await read.json()).toEqual({ customer: null });
+    expect(await read.json()).toEqual({ customer: null, provider: 'coinbase' });
     const update = await harness.write('owner', 'PATCH', '/customer', { fields: { firstName: 'Ann' } });
     expect(update.status).toBe(404);
 
@@ -264,7 +264,7 @@ describe('provider webhooks', () => {
     const stream = await harness.openEvents('owner');
     expect(await deleteUpstream(harness, customer.id)).toBe(204);
     await stream.next((message) => message.event === 'customer_deleted');
-    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null });
+    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null, provider: 'coinbase' });
     await stream.close();
   });
 
@@ -274,7 +274,7 @@ describe('provider webhooks', () => {
     expect(await deleteUpstream(harness, customer.id)).toBe(204);
     const read = await harness.send('owner', 'GET', '/customer');
     expect(read.status).toBe(200);
-    expect(await read.json()).toEqual({ customer: null });
+    expect(await read.json()).toEqual({ customer: null, provider: 'coinbase' });
     // The stale link is gone: a create makes a new customer instead of answering with the deleted one.
     const created = await harness.write('owner', 'POST', '/customer', { capabilities: ['custodyFiat'] });
     expect(created.status).toBe(201);
@@ -302,10 +302,10 @@ describe('provider webhooks', () => {
     expect(linkReads).toBe(0);
 
     expect(await deleteUpstream(harness, customer.id)).toBe(204);
-    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null });
+    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null, provider: 'coinbase' });
     // The forgotten link is not answered from memory again: the store (now without it) is asked.
     const before = linkReads;
-    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null });
+    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null, provider: 'coinbase' });
     expect(linkReads).toBe(before + 1);
   });
 
