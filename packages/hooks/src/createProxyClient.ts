@@ -144,7 +144,7 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
     // "No customer yet" is a 200 with `customer: null`, never an error status the browser would log.
     getCustomer: (readOptions = {}) =>
       request('/customer', customerReadResponseSchema, { signal: readOptions.signal }).then(
-        (answer) => ((client.provider = answer.provider ?? client.provider), answer.customer),
+        (answer) => ((client.provider = answer.provider), answer.customer),
       ),
     createCustomer: (body, writeOptions) => write('POST', '/customer', body, writeOptions),
     updateCustomer: (body, writeOptions) => write('PATCH', '/customer', body, writeOptions),
