@@ -112,7 +112,7 @@ describe('createDemoServer', () => {
     const cookie = await signIn(request, 'grace');
     const response = await request('/api/onboarding/customer', { headers: { cookie } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ customer: null });
+    expect(await response.json()).toEqual({ customer: null, provider: 'coinbase' });
   });
 
   it('onboards against the in-process sandbox and lets the sandbox panel force a status for that user only', async () => {

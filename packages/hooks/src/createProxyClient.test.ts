@@ -53,6 +53,26 @@ describe('createProxyClient', () => {
     await expect(client.getCustomer()).resolves.toBeNull();
   });
 
+  it("keeps the provider a null read names (a new customer's steps are that provider's), and an older proxy's none", async () => {
+    let answer: object = { customer: null, provider: 'oms' };
+    const client = createProxyClient({ fetch: async () => jsonResponse(200, answer) });
+
+    expect(client.provider).toBeUndefined();
+    await client.getCustomer();
+    expect(client.provider).toBe('oms');
+    answer = { customer: null };
+    await client.getCustomer();
+    expect(client.provider).toBeUndefined();
+  });
+
+  it('refuses a null read naming a provider the kit does not know', async () => {
+    const client = createProxyClient({
+      fetch: async () => jsonResponse(200, { customer: null, provider: 'acme' }),
+    });
+
+    await expect(client.getCustomer()).rejects.toMatchObject({ code: 'malformed_response' });
+  });
+
   it('rejects with a typed error carrying code, field errors and retryability', async () => {
     const client = createProxyClient({
       fetch: async () =>

@@ -32,10 +32,13 @@ const TYPED: Record<string, string> = {
 async function fillStep(user: User) {
   const form = screen.getByRole('main').querySelector('form');
   for (const control of Array.from(form?.querySelectorAll('input, select') ?? [])) {
-    const label = control.id ? document.querySelector(`label[for="${control.id}"]`)?.textContent?.trim() : undefined;
+    const label = control.id
+      ? document.querySelector(`label[for="${control.id}"]`)?.textContent?.trim()
+      : undefined;
     if (control instanceof HTMLSelectElement) {
       const option = Array.from(control.options).find((candidate) => candidate.value !== '');
-      if (option && control.value === '') await user.selectOptions(control, label === 'State' ? 'CA' : option.value);
+      if (option && control.value === '')
+        await user.selectOptions(control, label === 'State' ? 'CA' : option.value);
     } else if (control instanceof HTMLInputElement && control.value === '' && control.type !== 'hidden') {
       const text = label === undefined ? undefined : TYPED[label];
       if (text === undefined) throw new Error(`no value for the field labelled ${label ?? '(none)'}`);

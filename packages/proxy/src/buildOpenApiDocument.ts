@@ -103,7 +103,7 @@ export function buildOpenApiDocument(basePath: string): Record<string, unknown> 
           responses: {
             '200': {
               description:
-                'The customer, or customer: null when there is none yet (or it was deleted at the provider).',
+                'The customer, or customer: null when there is none yet (or it was deleted at the provider), with provider: the upstream the steps of a new customer are planned for.',
               content: jsonContent('CustomerReadResponse'),
             },
             ...COMMON_ERRORS,

@@ -36,7 +36,8 @@ export function createCustomerRoutes(deps: ProxyDeps) {
         upstream.provider,
       );
     } catch (error) {
-      if (error instanceof ProxyError && error.reason === 'no_customer') return customerAnswer(null, 200, upstream.provider);
+      if (error instanceof ProxyError && error.reason === 'no_customer')
+        return customerAnswer(null, 200, upstream.provider);
       throw error;
     }
   });

@@ -264,7 +264,10 @@ describe('provider webhooks', () => {
     const stream = await harness.openEvents('owner');
     expect(await deleteUpstream(harness, customer.id)).toBe(204);
     await stream.next((message) => message.event === 'customer_deleted');
-    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null, provider: 'coinbase' });
+    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({
+      customer: null,
+      provider: 'coinbase',
+    });
     await stream.close();
   });
 
@@ -302,10 +305,16 @@ describe('provider webhooks', () => {
     expect(linkReads).toBe(0);
 
     expect(await deleteUpstream(harness, customer.id)).toBe(204);
-    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null, provider: 'coinbase' });
+    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({
+      customer: null,
+      provider: 'coinbase',
+    });
     // The forgotten link is not answered from memory again: the store (now without it) is asked.
     const before = linkReads;
-    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({ customer: null, provider: 'coinbase' });
+    expect(await (await harness.send('owner', 'GET', '/customer')).json()).toEqual({
+      customer: null,
+      provider: 'coinbase',
+    });
     expect(linkReads).toBe(before + 1);
   });
 

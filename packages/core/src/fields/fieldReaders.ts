@@ -153,8 +153,9 @@ export function readDateOfBirth(
   for (const name of DATE_PARTS) {
     if (!parts[name]) return fail(`field.dateOfBirth.error.${name}`, [name]);
   }
-  if (!/^\d{1,2}$/.test(day)) return fail('field.dateOfBirth.error.real', ['day']);
-  if (!/^\d{1,2}$/.test(month)) return fail('field.dateOfBirth.error.real', ['month']);
+  for (const name of ['day', 'month'] as const) {
+    if (!/^\d{1,2}$/.test(parts[name] ?? '')) return fail('field.dateOfBirth.error.real', [name]);
+  }
   if (!/^\d{4}$/.test(year)) return fail('field.dateOfBirth.error.yearFormat', ['year']);
   const time = utcDay(Number(year), Number(month), Number(day));
   if (time === undefined) return fail('field.dateOfBirth.error.real');
@@ -322,13 +323,9 @@ export interface TaxAttestationValue {
 export function readTaxAttestation(value: unknown): ReadResult<TaxAttestationValue> {
   if (typeof value !== 'object' || value === null) return fail('field.taxAttestation.error.required');
   const record = value as Record<string, unknown>;
-  const issues: { messageId: MessageId; path?: (string | number)[] }[] = [];
-  if (record.certifyTaxpayerId !== true) {
-    issues.push({ messageId: 'field.taxAttestation.error.certifyTaxpayerId', path: ['certifyTaxpayerId'] });
-  }
-  if (record.certifyUsPerson !== true) {
-    issues.push({ messageId: 'field.taxAttestation.error.certifyUsPerson', path: ['certifyUsPerson'] });
-  }
+  const issues = (['certifyTaxpayerId', 'certifyUsPerson'] as const)
+    .filter((name) => record[name] !== true)
+    .map((name) => ({ messageId: `field.taxAttestation.error.${name}` as const, path: [name] }));
   if (issues.length > 0) return { ok: false, issues };
   return ok({
     certifyTaxpayerId: true,

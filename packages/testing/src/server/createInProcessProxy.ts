@@ -5,7 +5,7 @@ import {
   createOnboardingHandler,
   parseCdpSigningKey,
 } from '@kyc-kit/proxy';
-import { createSandbox } from '@kyc-kit/sandbox';
+import { createSandbox, DEFAULT_TOS_VERSION_ID } from '@kyc-kit/sandbox';
 import { createProxyClient } from '@kyc-kit/hooks';
 import type { ProxyClient } from '@kyc-kit/hooks';
 
@@ -65,7 +65,12 @@ export function createInProcessProxy(
           apiKey: sandbox.credentials.oms.apiKey,
           apiSecret: sandbox.credentials.oms.apiSecret,
           fetch: callSandbox,
-          tosVersion: { versionId: 'us_individual_2026-05-29', languages: ['en'], url: `${SANDBOX_URL}/tos/us_individual_2026-05-29` },
+          // OMS has no document URL of its own: the sandbox's document stands in for its agreement flag.
+          tosVersion: {
+            versionId: DEFAULT_TOS_VERSION_ID,
+            languages: ['en'],
+            url: `${SANDBOX_URL}/tos/${DEFAULT_TOS_VERSION_ID}`,
+          },
         })
       : createCoinbaseUpstream({
           baseUrl: `${SANDBOX_URL}/platform`,
