@@ -9,7 +9,7 @@ import {
   type Customer,
 } from '@kyc-kit/core/server';
 import { Hono } from 'hono';
-import { abandonSignalOf, userReference, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
+import { abandonSignalOf, type ProxyDeps, type ProxyEnv } from './createProxyDeps';
 import { customerAnswer } from './jsonAnswer';
 import { ProxyError } from './ProxyError';
 import { requireWrite } from './proxyMiddleware';
@@ -89,7 +89,7 @@ export function createCustomerRoutes(deps: ProxyDeps) {
         await store.releaseCustomerCreation(userId);
         throw error;
       }
-      logger.info({ user: userReference(userId), provider: upstream.provider }, 'customer created');
+      logger.info({ user: deps.userReference(userId), provider: upstream.provider }, 'customer created');
       await hub.publish(userId, customer);
       return customerAnswer(customer, 201);
     });

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Customer } from '@kyc-kit/core/server';
@@ -289,6 +290,28 @@ describe('logs', () => {
       .map((line) => JSON.parse(line) as { level: number; msg: string });
     expect(lines.map((line) => line.msg)).toContain('request abandoned by the client');
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+  });
+
+  it.each([
+    ['an unkeyed hash of the user id without logUserKey', undefined],
+    ['an HMAC under logUserKey, so a guessed id cannot be tested against the logs', 'k'.repeat(32)],
+  ])('name the user by %s, never by the id itself', async (_case, logUserKey) => {
+    const userId = 'ada@example.com';
+    const harness = createProxyHarness({ provider: 'coinbase', handler: { logUserKey } });
+    harnesses.push(harness);
+    expect((await harness.write(userId, 'POST', '/customer', { capabilities: ['custodyFiat'] })).status).toBe(
+      201,
+    );
+
+    const created = harness
+      .logText()
+      .split('\n')
+      .filter((line) => line.includes('customer created'))
+      .map((line) => (JSON.parse(line) as { user: string }).user);
+    const hashed = createHash('sha256').update(userId).digest('hex').slice(0, 16);
+    const keyed = logUserKey && createHmac('sha256', logUserKey).update(userId).digest('hex').slice(0, 16);
+    expect(created).toEqual([keyed || hashed]);
+    expect(harness.logText()).not.toContain(userId);
   });
 
   it('warn in production when no store is given, as links kept in memory are lost on a restart', () => {

@@ -106,6 +106,17 @@ describe('createOnboardingHandler refuses options it cannot work with, at start-
       createOnboardingHandler(untyped({ upstream: upstream(), resolveUser: () => null, webhookSecret })),
     ).toThrow(/^createOnboardingHandler: webhookSecret is missing or empty: /);
   });
+
+  it.each([
+    ['too short to be a secret', 'log-key'],
+    ['not a string', 42],
+  ])('with a logUserKey %s', (_case, logUserKey) => {
+    expect(() =>
+      createOnboardingHandler(
+        untyped({ upstream: upstream(), resolveUser: () => null, webhookSecret: 'whsec_test', logUserKey }),
+      ),
+    ).toThrow(/^createOnboardingHandler: logUserKey must be a secret of at least 32 characters/);
+  });
 });
 
 describe('a session lookup that returns something else than a user or null', () => {

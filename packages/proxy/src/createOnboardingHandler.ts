@@ -103,6 +103,14 @@ export interface OnboardingHandlerOptions {
   tosOrigins?: string[];
   /** The partner's pino logger; the proxy logs through a redacting child of it. */
   logger?: Logger;
+  /**
+   * A secret of at least 32 characters that keys the `user` reference in the proxy's log lines
+   * (HMAC-SHA-256, 16 hex digits), the same on every instance so one user reads the same everywhere.
+   * Keep it apart from `webhookSecret`, which rotates: changing it changes every reference. Without
+   * it the reference is an unkeyed SHA-256 of the user id: stable and not the id itself, but whoever
+   * reads the logs can test a guessed id (an email address, a sequential number) against it.
+   */
+  logUserKey?: string;
   /** Time limit of each upstream attempt. @default 10000 */
   timeoutMs?: number;
   /**
@@ -250,6 +258,14 @@ function checkHandlerOptions(options: OnboardingHandlerOptions): void {
     throw optionError(
       where,
       "webhookSecret is missing or empty: your provider's webhook signing secret, or [old, new] while rotating (an environment variable that is not set?)",
+    );
+  if (
+    options.logUserKey !== undefined &&
+    (typeof options.logUserKey !== 'string' || options.logUserKey.length < 32)
+  )
+    throw optionError(
+      where,
+      'logUserKey must be a secret of at least 32 characters (openssl rand -hex 32), the same on every instance',
     );
   checkRateLimits(where, options.rateLimit);
 }

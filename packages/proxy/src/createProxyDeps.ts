@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { OMS_TOS_VERSION, type Customer } from '@kyc-kit/core/server';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
@@ -57,6 +57,8 @@ export interface ProxyDeps {
   /** What the handler's `close()` does. */
   close(): Promise<void>;
   resolveUser: OnboardingHandlerOptions['resolveUser'];
+  /** The user's reference in log lines (`logUserKey`'s HMAC of the id, or its SHA-256). */
+  userReference: (userId: string) => string;
   webhookSecret: string | readonly string[];
   basePath: string;
   allowedOrigins: ReadonlySet<string>;
@@ -120,14 +122,22 @@ export function abandonSignalOf(c: ProxyContext): AbortSignal {
   return c.env?.signal ?? c.req.raw.signal;
 }
 
-/** Reference to a user in logs: stable, but not the partner's user id (which may be an email). */
-export function userReference(userId: string): string {
-  return createHash('sha256').update(userId).digest('hex').slice(0, 16);
+/**
+ * How a user is named in logs: stable, but not the partner's user id (which may be an email); keyed
+ * with `logUserKey` when there is one, so a guessed id cannot be tested against the logs.
+ */
+function userReferenceFor(key: string | undefined): (userId: string) => string {
+  return (userId) =>
+    (key === undefined ? createHash('sha256') : createHmac('sha256', key))
+      .update(userId)
+      .digest('hex')
+      .slice(0, 16);
 }
 
 /** Resolves the handler's options into the deps object every route module receives. */
 export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
   const upstream = options.upstream;
+  const userReference = userReferenceFor(options.logUserKey);
   const store = options.store ?? createSqliteStore();
   const trustedProxyCount = options.trustedProxyCount ?? 0;
   const tosOrigins = new Set(
@@ -274,6 +284,7 @@ export function createProxyDeps(options: OnboardingHandlerOptions): ProxyDeps {
       if (options.store === undefined) await store.close();
     },
     resolveUser: options.resolveUser,
+    userReference,
     webhookSecret: options.webhookSecret,
     basePath: (options.basePath ?? '/api/onboarding').replace(/\/+$/, ''),
     allowedOrigins: new Set(options.allowedOrigins ?? []),
