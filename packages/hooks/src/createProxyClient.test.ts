@@ -53,16 +53,25 @@ describe('createProxyClient', () => {
     await expect(client.getCustomer()).resolves.toBeNull();
   });
 
-  it("keeps the provider a null read names (a new customer's steps are that provider's), and an older proxy's none", async () => {
-    let answer: object = { customer: null, provider: 'oms' };
-    const client = createProxyClient({ fetch: async () => jsonResponse(200, answer) });
+  it("keeps the provider a null read names (a new customer's steps are that provider's)", async () => {
+    const client = createProxyClient({
+      fetch: async () => jsonResponse(200, { customer: null, provider: 'oms' }),
+    });
 
     expect(client.provider).toBeUndefined();
     await client.getCustomer();
     expect(client.provider).toBe('oms');
-    answer = { customer: null };
+  });
+
+  it('knows the provider option before any read, and keeps it when an older proxy names none', async () => {
+    const client = createProxyClient({
+      provider: 'oms',
+      fetch: async () => jsonResponse(200, { customer: null }),
+    });
+
+    expect(client.provider).toBe('oms');
     await client.getCustomer();
-    expect(client.provider).toBeUndefined();
+    expect(client.provider).toBe('oms');
   });
 
   it('refuses a null read naming a provider the kit does not know', async () => {

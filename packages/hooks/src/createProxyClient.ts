@@ -28,6 +28,12 @@ export interface ProxyClientOptions {
    * @default globalThis.fetch
    */
   fetch?: typeof fetch;
+  /**
+   * The provider behind the proxy (`'coinbase'` or `'oms'`), when the page knows it: a new customer's
+   * steps are that provider's from the first render, before `GET /customer` answers (which says it too).
+   * @default undefined: Coinbase's steps until the first read names the provider
+   */
+  provider?: ProviderName;
 }
 
 /** Per-call options of a read. */
@@ -60,8 +66,8 @@ export interface ProxyClient {
   /** The base URL the client was created with. */
   readonly baseUrl: string;
   /**
-   * The provider the proxy said it speaks, once a `getCustomer` answered `null` with it; the onboarding
-   * plans a new customer's steps from it.
+   * The provider behind the proxy: the `provider` option, then the one each `getCustomer` that answered
+   * `null` named; the onboarding plans a new customer's steps from it.
    */
   readonly provider?: ProviderName | undefined;
   /** `GET /customer`; resolves `null` when the user has no customer yet (200 `{ customer: null, provider }`). */
@@ -141,10 +147,11 @@ export function createProxyClient(options: ProxyClientOptions = {}): ProxyClient
 
   const client: ProxyClient & { provider?: ProviderName | undefined } = {
     baseUrl,
+    provider: options.provider,
     // "No customer yet" is a 200 with `customer: null`, never an error status the browser would log.
     getCustomer: (readOptions = {}) =>
       request('/customer', customerReadResponseSchema, { signal: readOptions.signal }).then(
-        (answer) => ((client.provider = answer.provider), answer.customer),
+        (answer) => ((client.provider = answer.provider ?? client.provider), answer.customer),
       ),
     createCustomer: (body, writeOptions) => write('POST', '/customer', body, writeOptions),
     updateCustomer: (body, writeOptions) => write('PATCH', '/customer', body, writeOptions),

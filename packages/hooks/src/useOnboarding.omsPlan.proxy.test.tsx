@@ -4,8 +4,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createInProcessProxy } from '@kyc-kit/testing/server';
 import type { InProcessProxy } from '@kyc-kit/testing/server';
 import { OnboardingView, renderWithKycKit } from '@kyc-kit/testing/react';
+import { createProxyClient } from './createProxyClient';
+import { useOnboarding } from './useOnboarding';
 
 let proxy: InProcessProxy | undefined;
+
+/** The keys of the step the flow shows first, while the customer is still being read. */
+function FirstStepKeys() {
+  const { form } = useOnboarding({ capability: 'custodyFiat' });
+  return <p data-testid="keys">{form.step?.fields.map((field) => field.key).join(' ')}</p>;
+}
 
 type User = ReturnType<typeof userEvent.setup>;
 
@@ -75,5 +83,24 @@ describe('a new customer against the OMS upstream, through the real proxy and sa
     for (const text of ['First nameAda', 'Last nameLovelace', 'Date of birth']) {
       expect(review).toHaveTextContent(text);
     }
+  });
+
+  it("with the client's provider option, plans OMS's first step before the proxy has answered at all", async () => {
+    const unanswered = () => new Promise<Response>(() => undefined);
+    const firstStepOf = (provider?: 'oms') => {
+      const view = renderWithKycKit(
+        <FirstStepKeys />,
+        createProxyClient({ ...(provider && { provider }), fetch: unanswered }),
+      );
+      const keys = screen.getByTestId('keys').textContent;
+      view.unmount();
+      return keys;
+    };
+
+    expect(firstStepOf('oms')).toContain('citizenship');
+    // Without it, Coinbase's table until the read names the provider.
+    const guessed = firstStepOf();
+    expect(guessed).toContain('firstName');
+    expect(guessed).not.toContain('citizenship');
   });
 });

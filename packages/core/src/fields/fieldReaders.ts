@@ -145,9 +145,7 @@ export function readDateOfBirth(
   const { now = new Date(), minimumAge = 18 } = options;
   const parts = dateParts(value);
   if (parts === undefined) return fail('field.dateOfBirth.error.real');
-  const day = parts.day ?? '';
-  const month = parts.month ?? '';
-  const year = parts.year ?? '';
+  const { day = '', month = '', year = '' } = parts;
   if (day === '' && month === '' && year === '') return fail('field.dateOfBirth.error.required');
   // The first box left empty, then the first box that is not a number of its length, is the one to fix.
   for (const name of DATE_PARTS) {
